@@ -1,0 +1,49 @@
+# Two entry points for a fresh machine (see README): `make run` and `make test`.
+# Everything installs into .venv from the pinned locks; Debian packages only for the tests.
+
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test setup setup-test debian-test-deps lint bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(BIN)/python -m pip install -q -r requirements-test.lock
+	touch $@
+
+setup: $(STAMP)
+
+setup-test: $(TEST_STAMP) debian-test-deps
+
+# Dovecot (real IMAP server for the tests) and isync (mbsync, the benchmark's yardstick).
+debian-test-deps:
+	@if ! command -v dovecot >/dev/null || ! command -v mbsync >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends dovecot-imapd isync >/dev/null; \
+	fi
+
+run: $(STAMP)
+	$(BIN)/orderwatch run-once
+
+test: setup-test
+	$(BIN)/ruff check .
+	PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/python -m pytest
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+
+bench: setup-test
+	$(BIN)/python bench/sync_bench.py
+
+clean:
+	rm -rf $(VENV)

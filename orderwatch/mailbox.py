@@ -1,0 +1,209 @@
+"""IMAP through imapclient: the only module that talks to a mail server.
+
+Read-only by construction: folders are opened with EXAMINE and bodies fetched with BODY.PEEK[],
+so the user's mail is never marked read, moved or deleted. Non-ASCII SEARCH is never sent (many
+Chinese servers reject it); we search by UID range only and filter on our side.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import socket
+import ssl
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+import imapclient
+from imapclient.exceptions import IMAPClientError, LoginError
+
+from orderwatch import __version__
+from orderwatch.config import Account
+from orderwatch.errors import MailboxError
+
+SENT_NAMES = {"sent", "sent messages", "sent items", "sent mail", "已发送", "已发送邮件", "发件箱"}
+_MSGID = re.compile(rb"<[^<>\s]+>")
+
+
+@dataclass(frozen=True)
+class FolderRef:
+    name: str
+    role: str  # inbox | sent
+
+
+@dataclass(frozen=True)
+class FolderStatus:
+    uidvalidity: int
+    uidnext: int | None
+    exists: int
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What we learn about a message without downloading it."""
+
+    uid: int
+    size: int
+    message_id: str | None
+    internaldate: datetime | None
+    flags: tuple[str, ...]
+
+
+def tls_context(account: Account) -> ssl.SSLContext:
+    """Verification on unless the user turned it off for this account explicitly."""
+    ctx = ssl.create_default_context()
+    if not account.tls_verify:
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+class ImapMailbox:
+    """One logged-in IMAP connection for one account."""
+
+    def __init__(self, account: Account) -> None:
+        self.account = account
+        self.client: imapclient.IMAPClient | None = None
+
+    def __enter__(self) -> ImapMailbox:
+        self.connect()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def connect(self) -> None:
+        acct = self.account
+        where = f"{acct.host}:{acct.effective_port}"
+        try:
+            client = imapclient.IMAPClient(
+                acct.host,
+                port=acct.effective_port,
+                ssl=acct.security == "ssl",
+                ssl_context=tls_context(acct),
+                timeout=acct.timeout,
+            )
+            client.normalise_times = False  # keep INTERNALDATE's own offset
+            if acct.security == "starttls":
+                client.starttls(tls_context(acct))
+            client.login(acct.username, acct.password.reveal())
+            # 163/126/yeah.net refuse SELECT ("Unsafe Login") until the client says who it is.
+            if client.has_capability("ID"):
+                with contextlib.suppress(IMAPClientError):
+                    client.id_({"name": "orderwatch", "version": __version__})
+        except LoginError:
+            raise MailboxError(
+                f"{acct.name}: the server at {where} refused the login for {acct.username!r} "
+                "(check the password or app authorization code)"
+            ) from None
+        except ssl.SSLError as exc:
+            raise MailboxError(
+                f"{acct.name}: TLS failed with {where}: {exc.reason or exc.__class__.__name__}"
+            ) from None
+        except (OSError, IMAPClientError) as exc:
+            raise MailboxError(f"{acct.name}: cannot connect to {where}: {_describe(exc)}") from None
+        self.client = client
+
+    def close(self) -> None:
+        if self.client is not None:
+            try:
+                self.client.logout()
+            except Exception:  # noqa: BLE001 - the connection may already be gone
+                with contextlib.suppress(Exception):
+                    self.client.shutdown()
+            self.client = None
+
+    def _c(self) -> imapclient.IMAPClient:
+        if self.client is None:
+            raise MailboxError(f"{self.account.name}: not connected")
+        return self.client
+
+    def folders(self) -> list[FolderRef]:
+        """The configured folders, or INBOX and the \\Sent special-use folder."""
+        try:
+            listing = self._c().list_folders()
+        except (OSError, IMAPClientError) as exc:
+            raise MailboxError(f"{self.account.name}: cannot list folders: {_describe(exc)}") from None
+        names = {name: {f.decode() if isinstance(f, bytes) else str(f) for f in flags} for flags, _, name in listing}
+        sent = [n for n, flags in names.items() if "\\Sent" in flags]
+        sent += [n for n in names if n.lower() in SENT_NAMES and n not in sent]
+        wanted = self.account.folders or ("INBOX", "Sent")
+        out: list[FolderRef] = []
+        for want in wanted:
+            if want in names or want.upper() == "INBOX":
+                name = "INBOX" if want.upper() == "INBOX" else want
+            elif want.lower() in SENT_NAMES and sent:
+                name = sent[0]  # "Sent" means the special-use folder, whatever the server calls it
+            elif self.account.folders:
+                raise MailboxError(f"{self.account.name}: no folder named {want!r} on the server")
+            else:
+                continue
+            role = "sent" if name in sent else "inbox"
+            if all(ref.name != name for ref in out):
+                out.append(FolderRef(name, role))
+        return out
+
+    def examine(self, folder: str) -> FolderStatus:
+        try:
+            info = self._c().select_folder(folder, readonly=True)
+        except (OSError, IMAPClientError) as exc:
+            raise MailboxError(f"{self.account.name}: cannot open {folder}: {_describe(exc)}") from None
+        return FolderStatus(
+            uidvalidity=int(info[b"UIDVALIDITY"]),
+            uidnext=int(info[b"UIDNEXT"]) if b"UIDNEXT" in info else None,
+            exists=int(info.get(b"EXISTS", 0)),
+        )
+
+    def uids_above(self, last_uid: int) -> list[int]:
+        """UIDs greater than last_uid. `N:*` always matches the highest UID, so filter it."""
+        try:
+            uids = self._c().search(["UID", f"{last_uid + 1}:*"])
+        except (OSError, IMAPClientError) as exc:
+            raise MailboxError(f"{self.account.name}: search failed: {_describe(exc)}") from None
+        return sorted(int(u) for u in uids if int(u) > last_uid)
+
+    def fetch_meta(self, uids: Iterable[int]) -> dict[int, Meta]:
+        uids = list(uids)
+        if not uids:
+            return {}
+        items = ["RFC822.SIZE", "INTERNALDATE", "FLAGS", "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"]
+        try:
+            data = self._c().fetch(uids, items)
+        except (OSError, IMAPClientError) as exc:
+            raise MailboxError(f"{self.account.name}: fetch failed: {_describe(exc)}") from None
+        out: dict[int, Meta] = {}
+        for uid, item in data.items():
+            header = next((v for k, v in item.items() if k.startswith(b"BODY[HEADER")), b"") or b""
+            match = _MSGID.search(header)
+            size = item.get(b"RFC822.SIZE")
+            if size is None:
+                continue
+            out[int(uid)] = Meta(
+                uid=int(uid),
+                size=int(size),
+                message_id=match.group(0).decode("ascii", "replace") if match else None,
+                internaldate=item.get(b"INTERNALDATE"),
+                flags=tuple(f.decode() if isinstance(f, bytes) else str(f) for f in item.get(b"FLAGS", ())),
+            )
+        return out
+
+    def fetch_bodies(self, uids: Iterable[int]) -> dict[int, bytes]:
+        uids = list(uids)
+        if not uids:
+            return {}
+        try:
+            data = self._c().fetch(uids, ["BODY.PEEK[]"])
+        except (OSError, IMAPClientError) as exc:
+            raise MailboxError(f"{self.account.name}: fetch failed: {_describe(exc)}") from None
+        return {int(uid): item[b"BODY[]"] for uid, item in data.items() if item.get(b"BODY[]") is not None}
+
+
+def _describe(exc: BaseException) -> str:
+    """A short reason that quotes no credentials (server replies never contain our password)."""
+    if isinstance(exc, socket.timeout):
+        return "timed out"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    text = str(exc).strip() or exc.__class__.__name__
+    return text[:200]

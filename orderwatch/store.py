@@ -1,0 +1,300 @@
+"""SQLite storage through sqlite-utils: the only module that knows the schema.
+
+Invariants kept here, so that every caller gets them for free:
+- a raw message is stored once, keyed by the SHA-256 of its bytes, and never changed or deleted;
+- where a message was seen (account, folder, UIDVALIDITY, UID) is a separate location row, so the
+  same message in two folders, or again after a UIDVALIDITY change, is one message;
+- a folder's high-water mark moves in the same transaction that stores the messages it covers;
+- every write transaction begins IMMEDIATE with a busy timeout, so two runs never interleave
+  half-done writes and never fail with "database is locked" while the other one is working.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from orderwatch.errors import StoreError
+
+BUSY_TIMEOUT_S = 30.0
+migrations = Migrations("orderwatch")
+
+
+@migrations()
+def m001_messages(db: sqlite_utils.Database) -> None:
+    db["messages"].create(
+        {
+            "sha256": str,  # of the raw bytes: the message's identity
+            "size": int,
+            "message_id": str,
+            "internaldate": str,  # from the first place we saw it (IMAP INTERNALDATE, file mtime)
+            "first_seen": str,
+            "raw": bytes,
+        },
+        pk="sha256",
+    )
+    db["messages"].create_index(["message_id"])
+    db["locations"].create(
+        {
+            "key": str,  # imap:ACCOUNT/FOLDER;UIDVALIDITY=V/;UID=U, maildir:ACCOUNT/FOLDER/KEY, import:FOLDER/SHA
+            "sha256": str,
+            "account": str,
+            "folder": str,
+            "role": str,  # inbox | sent: whether the user received or wrote it
+            "uidvalidity": int,
+            "uid": int,
+            "flags": str,  # JSON list, as fetched
+            "internaldate": str,
+            "source": str,  # imap:ACCOUNT/FOLDER | import (contract's event source)
+            "seen_at": str,
+        },
+        pk="key",
+        foreign_keys=[("sha256", "messages", "sha256")],
+    )
+    db["locations"].create_index(["sha256"])
+    db["locations"].create_index(["account", "folder", "uidvalidity", "uid"])
+    db["folders"].create(
+        {
+            "key": str,  # ACCOUNT/FOLDER
+            "account": str,
+            "folder": str,
+            "uidvalidity": int,
+            "last_uid": int,  # high-water mark: every UID <= this one is stored (or gone)
+            "uidvalidity_changes": int,
+            "last_sync": str,
+            "last_error": str,
+        },
+        pk="key",
+    )
+    db["parses"].create(
+        {
+            "sha256": str,
+            "status": str,  # ok | failed
+            "reason": str,  # why it failed, in one line
+            "warnings": str,  # JSON list of defects that did not stop the parse
+            "parser_version": str,
+            "parsed_at": str,
+            "message_id": str,
+            "subject": str,
+            "from_addr": str,
+            "from_name": str,
+            "date": str,
+            "in_reply_to": str,
+            "references": str,  # JSON list
+        },
+        pk="sha256",
+        foreign_keys=[("sha256", "messages", "sha256")],
+    )
+    db["parses"].create_index(["status"])
+    db["parses"].create_index(["in_reply_to"])
+
+
+def utcnow() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a message was seen. `key` is its natural identity."""
+
+    key: str
+    account: str
+    folder: str
+    role: str
+    source: str
+    uidvalidity: int | None = None
+    uid: int | None = None
+    flags: tuple[str, ...] = ()
+    internaldate: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    sha256: str
+    raw: bytes
+    role: str
+    source: str
+    internaldate: str | None
+
+
+class Store:
+    """A handle on one orderwatch database file."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        try:
+            _create_private(self.path)
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            self.db = sqlite_utils.Database(conn, execute_plugins=False)
+            with self.write():
+                migrations.apply(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot create the database {self.path}: {exc.strerror}") from None
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite_utils.Database]:
+        """One write transaction, taken IMMEDIATE so concurrent writers queue instead of failing."""
+        conn = self.db.conn
+        if conn.in_transaction:  # nested: sqlite-utils uses savepoints inside
+            yield self.db
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            conn.rollback()
+            raise
+        else:
+            conn.commit()
+
+    # --- messages and where they were seen -------------------------------------------------
+
+    def has_message(self, sha256: str) -> bool:
+        return bool(self.db.execute("select 1 from messages where sha256 = ?", [sha256]).fetchone())
+
+    def known_by_message_id(self, message_id: str, size: int) -> str | None:
+        """A stored message with this Message-ID and size, if any (lets a rescan skip a body fetch)."""
+        row = self.db.execute(
+            "select sha256 from messages where message_id = ? and size = ? limit 1", [message_id, size]
+        ).fetchone()
+        return row[0] if row else None
+
+    def has_location(self, key: str) -> bool:
+        return bool(self.db.execute("select 1 from locations where key = ?", [key]).fetchone())
+
+    def location_keys(self, prefix: str) -> set[str]:
+        rows = self.db.execute("select key from locations where key >= ? and key < ?", [prefix, prefix + "\uffff"])
+        return {r[0] for r in rows}
+
+    def save_message(self, raw: bytes, location: Location, message_id: str | None = None) -> tuple[str, bool]:
+        """Store the raw bytes (once) and the place they were seen. Returns (sha256, is_new)."""
+        sha = content_hash(raw)
+        with self.write() as db:
+            new = not self.has_message(sha)
+            if new:
+                db["messages"].insert(
+                    {
+                        "sha256": sha,
+                        "size": len(raw),
+                        "message_id": message_id,
+                        "internaldate": location.internaldate,
+                        "first_seen": utcnow(),
+                        "raw": raw,
+                    }
+                )
+            self.save_location(sha, location)
+        return sha, new
+
+    def save_location(self, sha256: str, location: Location) -> None:
+        with self.write() as db:
+            db["locations"].upsert(
+                {
+                    "key": location.key,
+                    "sha256": sha256,
+                    "account": location.account,
+                    "folder": location.folder,
+                    "role": location.role,
+                    "uidvalidity": location.uidvalidity,
+                    "uid": location.uid,
+                    "flags": json.dumps(list(location.flags)),
+                    "internaldate": location.internaldate,
+                    "source": location.source,
+                    "seen_at": utcnow(),
+                },
+                pk="key",
+            )
+
+    def raw(self, sha256: str) -> bytes:
+        row = self.db.execute("select raw from messages where sha256 = ?", [sha256]).fetchone()
+        if row is None:
+            raise StoreError(f"no message {sha256[:12]}")
+        return bytes(row[0])
+
+    def iter_messages(self, only: Iterable[str] | None = None) -> Iterator[StoredMessage]:
+        """Stored messages with their role, one at a time (memory stays flat)."""
+        sql = """
+            select m.sha256, m.raw, m.internaldate,
+              coalesce(max(case when l.role = 'sent' then 'sent' end), 'inbox') as role,
+              min(l.source) as source
+            from messages m left join locations l on l.sha256 = m.sha256
+            {where} group by m.sha256 order by m.internaldate, m.sha256
+        """
+        params: list[str] = []
+        where = ""
+        if only is not None:
+            params = list(only)
+            if not params:
+                return
+            where = f"where m.sha256 in ({', '.join('?' * len(params))})"
+        for sha, raw, internaldate, role, source in self.db.execute(sql.format(where=where), params):
+            yield StoredMessage(sha, bytes(raw), role, source or "import", internaldate)
+
+    def count(self, table: str) -> int:
+        return self.db[table].count
+
+    # --- folder sync state -------------------------------------------------------------------
+
+    def folder_state(self, account: str, folder: str) -> dict[str, Any] | None:
+        rows = list(self.db["folders"].rows_where("key = ?", [f"{account}/{folder}"]))
+        return rows[0] if rows else None
+
+    def set_folder_state(self, account: str, folder: str, **fields: Any) -> None:
+        with self.write() as db:
+            db["folders"].upsert(
+                {"key": f"{account}/{folder}", "account": account, "folder": folder, **fields}, pk="key"
+            )
+
+    # --- parse results ---------------------------------------------------------------------
+
+    def save_parse(self, sha256: str, record: dict[str, Any]) -> None:
+        with self.write() as db:
+            db["parses"].upsert({"sha256": sha256, "parsed_at": utcnow(), **record}, pk="sha256")
+
+    def unparsed(self, parser_version: str) -> list[str]:
+        """Messages with no parse, or one made by another parser version."""
+        rows = self.db.execute(
+            """select m.sha256 from messages m left join parses p on p.sha256 = m.sha256
+               where p.sha256 is null or p.parser_version != ?""",
+            [parser_version],
+        )
+        return [r[0] for r in rows]
+
+    def parse_failures(self) -> list[dict[str, Any]]:
+        return list(self.db.query("select sha256, reason from parses where status = 'failed'"))
+
+
+def _create_private(path: Path) -> None:
+    """Database files hold the user's mail: create the folder 0700 and the file 0600."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)

@@ -1,0 +1,104 @@
+"""Shared fixtures: a real Dovecot for the session, a fresh mailbox user per test, the CLI."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.dovecot import PASSWORD, Dovecot
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = Path(os.environ.get("ORDERWATCH_CORPUS", SHARED / "corpus"))
+_users = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[Dovecot]:
+    """One real Dovecot for the session. If it cannot start, the tests fail loudly (no skip)."""
+    # Not under pytest's tmp folder: that is 0700, and Dovecot's auth process must read in here.
+    root = Path(tempfile.mkdtemp(prefix="ow-dovecot-"))
+    server = Dovecot(root, users=(*tuple(f"user{i}" for i in range(1, 201)), "buyer")).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@dataclass
+class Mailbox:
+    """One fresh IMAP user on the session's Dovecot, with a config file that points at it."""
+
+    server: Dovecot
+    user: str
+    config: Path
+    db: Path
+
+    def append(self, messages: list[tuple[bytes, Any]], folder: str = "INBOX") -> None:
+        self.server.append(messages, folder=folder, user=self.user)
+
+
+@pytest.fixture
+def mailbox(dovecot: Dovecot, tmp_path: Path) -> Mailbox:
+    user = f"user{next(_users)}"
+    config = tmp_path / "orderwatch.toml"
+    config.write_text(
+        f'[storage]\ndb = "{tmp_path / "ow.db"}"\n\n' + dovecot.account_toml(user=user, extra="batch_size = 50")
+    )
+    return Mailbox(dovecot, user, config, tmp_path / "ow.db")
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+def run_cli(
+    *args: str | Path, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 120
+) -> Result:
+    """Run `python -m orderwatch` in a subprocess: the contract as an outside caller sees it."""
+    full_env = {**os.environ, "OW_TEST_PASSWORD": PASSWORD, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    full_env.pop("ORDERWATCH_CONFIG", None)
+    full_env.update(env or {})
+    proc = subprocess.run(
+        [sys.executable, "-m", "orderwatch", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd or ROOT,
+        timeout=timeout,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def cli(tmp_path: Path):
+    """run_cli with a private HOME, so the default data directory is the test's own."""
+    home = tmp_path / "home"
+    home.mkdir()
+
+    def run(*args: str | Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> Result:
+        return run_cli(
+            *args,
+            env={"HOME": str(home), "XDG_DATA_HOME": str(home / ".local/share"), **(env or {})},
+            cwd=cwd or tmp_path,
+        )
+
+    return run
