@@ -102,7 +102,7 @@ def import_(
         return
     out.print(f"imported {report.imported}, duplicates {report.duplicates}, failed {report.failed}")
     for failure in report.failures:
-        err.print(f"  {failure['source']}: {failure['error']}", markup=False)
+        sys.stderr.write(f"  {failure['source']}: {failure['error']}\n")
 
 
 @app.command()
@@ -129,7 +129,7 @@ def _print_sync(reports: list[service.FolderReport], as_json: bool) -> None:
         return
     for r in reports:
         if r.error:
-            err.print(f"{r.account}/{r.folder}: {r.error}", markup=False)
+            sys.stderr.write(f"{r.account}/{r.folder}: {r.error}\n")
     fetched = sum(r.fetched for r in reports)
     new = sum(r.new for r in reports)
     failed = sum(r.failed for r in reports)
@@ -201,5 +201,5 @@ def main() -> None:
     try:
         app()
     except OrderwatchError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        sys.stderr.write(f"error: {exc}\n")  # one line, never wrapped
         sys.exit(2 if isinstance(exc, UsageError) else 1)

@@ -7,7 +7,6 @@ whose mail already arrives on disk through mbsync, getmail or fetchmail.
 from __future__ import annotations
 
 import mailbox
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -105,8 +104,8 @@ def read_maildir(path: Path, skip: set[str] | None = None) -> Iterator[LocalMess
     """Messages of one Maildir folder (not its subfolders), keyed by their unique names."""
     box = mailbox.Maildir(str(path), factory=None, create=False)
     for key in sorted(box.keys()):
-        if skip is not None and key in skip:
-            continue
+        if key.startswith(".") or (skip is not None and key in skip):
+            continue  # the Maildir spec: names starting with a dot are not messages
         try:
             sub = box._toc[key]
             full = path / sub
@@ -138,14 +137,3 @@ def maildir_folders(root: Path, wanted: tuple[str, ...] | None) -> list[tuple[st
         name = match.name[1:]
         out.append((name, "sent" if name.lower() in SENT_NAMES else "inbox", match))
     return out
-
-
-def maildir_keys(path: Path) -> list[str]:
-    return sorted(mailbox.Maildir(str(path), factory=None, create=False).keys())
-
-
-def file_mtime(path: str) -> datetime | None:
-    try:
-        return datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
-    except OSError:
-        return None

@@ -144,6 +144,7 @@ class Store:
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
             self.db = sqlite_utils.Database(conn, execute_plugins=False)
+            _ = self.db.supports_on_conflict  # probe once now, not inside a later transaction
             with self.write():
                 migrations.apply(self.db)
         except sqlite3.DatabaseError as exc:
@@ -240,23 +241,26 @@ class Store:
         return bytes(row[0])
 
     def iter_messages(self, only: Iterable[str] | None = None) -> Iterator[StoredMessage]:
-        """Stored messages with their role, one at a time (memory stays flat)."""
-        sql = """
-            select m.sha256, m.raw, m.internaldate,
-              coalesce(max(case when l.role = 'sent' then 'sent' end), 'inbox') as role,
-              min(l.source) as source
-            from messages m left join locations l on l.sha256 = m.sha256
-            {where} group by m.sha256 order by m.internaldate, m.sha256
+        """Stored messages with their role, one at a time (memory stays flat).
+
+        The id list is read first and each body fetched on its own, so no read cursor stays open
+        while the caller writes parse results on the same connection.
         """
-        params: list[str] = []
-        where = ""
-        if only is not None:
-            params = list(only)
-            if not params:
-                return
-            where = f"where m.sha256 in ({', '.join('?' * len(params))})"
-        for sha, raw, internaldate, role, source in self.db.execute(sql.format(where=where), params):
-            yield StoredMessage(sha, bytes(raw), role, source or "import", internaldate)
+        if only is None:
+            shas = [r[0] for r in self.db.execute("select sha256 from messages order by internaldate, sha256")]
+        else:
+            shas = list(only)
+        for sha in shas:
+            row = self.db.execute(
+                """select m.raw, m.internaldate,
+                     coalesce(max(case when l.role = 'sent' then 'sent' end), 'inbox'), min(l.source)
+                   from messages m left join locations l on l.sha256 = m.sha256
+                   where m.sha256 = ? group by m.sha256""",
+                [sha],
+            ).fetchone()
+            if row is not None:
+                raw, internaldate, role, source = row
+                yield StoredMessage(sha, bytes(raw), role, source or "import", internaldate)
 
     def count(self, table: str) -> int:
         return self.db[table].count

@@ -94,10 +94,19 @@ def normalize_charset(label: str | None) -> str | None:
         return None
 
 
+_SINGLE_BYTE = {"cp1252", "latin_1", "ascii", "iso8859-15"}
+
+
 def decode_bytes(data: bytes, label: str | None) -> str:
-    """Decode with the label, else UTF-8, else GB18030; replace only as the last resort."""
+    """Decode with the label, else UTF-8, else GB18030; replace only as the last resort.
+
+    A single-byte label (ASCII, Latin-1) on bytes that are valid multi-byte UTF-8 is a wrong
+    label, not Latin text: such bytes almost never occur by chance, so UTF-8 goes first.
+    """
+    named = normalize_charset(label)
+    order = ("utf-8", named, "gb18030") if named in _SINGLE_BYTE else (named, "utf-8", "gb18030")
     tried: list[str] = []
-    for enc in (normalize_charset(label), "utf-8", "gb18030"):
+    for enc in order:
         if enc and enc not in tried:
             tried.append(enc)
             try:

@@ -1,0 +1,88 @@
+"""The guarded MIME layer: pure, no I/O."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import parsers
+from parsers.mime import MalformedMail, decode_bytes, decode_header_value, html_to_text, parse_mail
+from tests.conftest import CORPUS
+from tests.support.mails import gbk_8bit_subject_mail, hostile_headers_mail, not_a_message
+
+
+def test_every_corpus_message_parses() -> None:
+    files = sorted(CORPUS.glob("*/*.eml"))
+    assert len(files) >= 100
+    for path in files:
+        mail = parse_mail(path.read_bytes())
+        assert mail.subject and mail.from_addr and mail.date is not None, path
+        assert "\ufffd" not in mail.subject + mail.text, path
+
+
+def test_gb2312_label_with_gbk_characters() -> None:
+    assert decode_bytes("镕".encode("gbk"), "gb2312") == "镕"
+    assert (
+        decode_header_value("=?GB2312?B?" + __import__("base64").b64encode("镕".encode("gbk")).decode() + "?=") == "镕"
+    )
+
+
+def test_wrong_label_falls_back() -> None:
+    assert decode_bytes("订单 café".encode(), "iso-8859-1") == "订单 café"  # UTF-8 behind a Latin label
+    assert decode_bytes("été ça".encode("latin-1"), "iso-8859-1") == "été ça"  # real Latin-1 stays Latin-1
+    assert decode_bytes("订单".encode(), "no-such-charset") == "订单"  # an unknown label falls back
+    assert decode_bytes("订单".encode("gbk"), "utf-8") == "订单"
+
+
+def test_raw_8bit_gbk_headers() -> None:
+    mail = parse_mail(gbk_8bit_subject_mail())
+    assert mail.subject.startswith("【星河数卡】") and mail.from_name == "星河数卡"
+    assert "镕" in mail.text
+
+
+def test_hostile_headers_do_not_raise() -> None:
+    mail = parse_mail(hostile_headers_mail())
+    assert mail.date is None  # 31 Feb is no date
+    assert mail.from_addr == "a@b.example"
+    assert mail.message_id == "<hostile@b.example>"
+
+
+@pytest.mark.parametrize("raw", [b"", b"   \r\n", not_a_message()])
+def test_not_a_message(raw: bytes) -> None:
+    with pytest.raises(MalformedMail):
+        parse_mail(raw)
+    assert parsers.parse(raw).status == "failed"
+
+
+def test_too_many_parts_is_refused() -> None:
+    parts = b"".join(b"--b\r\nContent-Type: text/plain\r\n\r\nx\r\n" for _ in range(600))
+    raw = b'From: a@b.c\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n' + parts + b"--b--\r\n"
+    outcome = parsers.parse(raw)
+    assert outcome.status == "failed" and "MIME parts" in (outcome.reason or "")
+
+
+def test_html_to_text_keeps_structure() -> None:
+    text = html_to_text(
+        "<html><head><style>p{}</style></head><body><p>订单号：<b>123</b></p><table><tr><td>金额</td><td>¥5.00</td></tr></table><script>x()</script></body></html>"
+    )
+    assert text.splitlines() == ["订单号：123", "金额 ¥5.00"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_an_outcome(raw: bytes) -> None:
+    outcome = parsers.parse(raw)
+    assert outcome.status in ("ok", "failed")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["utf-8", "gbk", "gb2312", "big5", "latin-1", "bogus", ""]))
+def test_any_header_decodes(text: str, charset: str) -> None:
+    try:
+        encoded = text.encode(charset or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        encoded = text.encode("utf-8")
+    raw = b"From: x@y.z\r\nSubject: " + encoded.replace(b"\r", b"").replace(b"\n", b"") + b"\r\n\r\nbody\r\n"
+    outcome = parsers.parse(raw)
+    assert outcome.status == "ok"
