@@ -24,12 +24,12 @@ setup: $(STAMP)
 
 setup-test: $(TEST_STAMP) debian-test-deps
 
-# Dovecot (real IMAP server for the tests) and isync (mbsync, the benchmark's yardstick).
+# Dovecot (real IMAP server for the tests); isync (mbsync, the benchmark's yardstick) and GNU time.
 debian-test-deps:
-	@if ! command -v dovecot >/dev/null || ! command -v mbsync >/dev/null; then \
+	@if ! command -v dovecot >/dev/null || ! command -v mbsync >/dev/null || [ ! -x /usr/bin/time ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends dovecot-imapd isync >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends dovecot-imapd isync time >/dev/null; \
 	fi
 
 run: $(STAMP)

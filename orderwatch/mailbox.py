@@ -23,7 +23,7 @@ from orderwatch.config import Account
 from orderwatch.errors import MailboxError
 
 SENT_NAMES = {"sent", "sent messages", "sent items", "sent mail", "已发送", "已发送邮件", "发件箱"}
-_MSGID = re.compile(rb"<[^<>\s]+>")
+_MSGID_HEADER = re.compile(rb"(?im)^message-id:[ \t]*(?:\r?\n[ \t]+)?(<[^<>\s]+>)")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Meta:
     message_id: str | None
     internaldate: datetime | None
     flags: tuple[str, ...]
+    body: bytes | None = None  # present when fetched together with the metadata
 
 
 def tls_context(account: Account) -> ssl.SSLContext:
@@ -77,16 +78,18 @@ class ImapMailbox:
         acct = self.account
         where = f"{acct.host}:{acct.effective_port}"
         try:
+            # Loading the CA bundle costs ~20 ms: only when TLS is actually used.
+            context = tls_context(acct) if acct.security != "none" else None
             client = imapclient.IMAPClient(
                 acct.host,
                 port=acct.effective_port,
                 ssl=acct.security == "ssl",
-                ssl_context=tls_context(acct),
+                ssl_context=context,
                 timeout=acct.timeout,
             )
             client.normalise_times = False  # keep INTERNALDATE's own offset
             if acct.security == "starttls":
-                client.starttls(tls_context(acct))
+                client.starttls(context)
             client.login(acct.username, acct.password.reveal())
             # 163/126/yeah.net refuse SELECT ("Unsafe Login") until the client says who it is.
             if client.has_capability("ID"):
@@ -163,28 +166,39 @@ class ImapMailbox:
             raise MailboxError(f"{self.account.name}: search failed: {_describe(exc)}") from None
         return sorted(int(u) for u in uids if int(u) > last_uid)
 
-    def fetch_meta(self, uids: Iterable[int]) -> dict[int, Meta]:
+    def fetch_meta(self, uids: Iterable[int], with_body: bool = False) -> dict[int, Meta]:
+        """Size, INTERNALDATE, flags and Message-ID of each UID; the body too if asked.
+
+        Without the body, only the Message-ID header is read: enough to recognise a message
+        stored before (another folder, an older UIDVALIDITY) without downloading it again.
+        """
         uids = list(uids)
         if not uids:
             return {}
-        items = ["RFC822.SIZE", "INTERNALDATE", "FLAGS", "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"]
+        part = "BODY.PEEK[]" if with_body else "BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
         try:
-            data = self._c().fetch(uids, items)
+            data = self._c().fetch(uids, ["RFC822.SIZE", "INTERNALDATE", "FLAGS", part])
         except (OSError, IMAPClientError) as exc:
             raise MailboxError(f"{self.account.name}: fetch failed: {_describe(exc)}") from None
         out: dict[int, Meta] = {}
         for uid, item in data.items():
-            header = next((v for k, v in item.items() if k.startswith(b"BODY[HEADER")), b"") or b""
-            match = _MSGID.search(header)
             size = item.get(b"RFC822.SIZE")
-            if size is None:
-                continue
+            body = item.get(b"BODY[]") if with_body else None
+            if size is None or (with_body and body is None):
+                continue  # an incomplete answer counts as no answer
+            header = (
+                body[:65536]
+                if body is not None
+                else next((v for k, v in item.items() if k.startswith(b"BODY[HEADER")), b"") or b""
+            )
+            match = _MSGID_HEADER.search(header)
             out[int(uid)] = Meta(
                 uid=int(uid),
                 size=int(size),
-                message_id=match.group(0).decode("ascii", "replace") if match else None,
+                message_id=match.group(1).decode("ascii", "replace") if match else None,
                 internaldate=item.get(b"INTERNALDATE"),
                 flags=tuple(f.decode() if isinstance(f, bytes) else str(f) for f in item.get(b"FLAGS", ())),
+                body=body,
             )
         return out
 

@@ -13,15 +13,17 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import parsers
 from orderwatch import localmail
 from orderwatch.config import Account, Settings
 from orderwatch.errors import MailboxError
-from orderwatch.mailbox import ImapMailbox
+from orderwatch.mailbox import ImapMailbox, Meta
 from orderwatch.store import Location, Store, content_hash, utcnow
 from parsers.mime import parse_date
+
+T = TypeVar("T")
 
 
 class Progress(Protocol):
@@ -77,17 +79,20 @@ def open_store(settings: Settings) -> Store:
 
 # --- parsing --------------------------------------------------------------------------------
 
+PARSE_BATCH = 200
 
-def parse_one(store: Store, sha256: str, raw: bytes, role: str) -> parsers.ParseOutcome:
-    """Parse a stored message and save the outcome."""
+
+def _parse_record(sha256: str, raw: bytes, role: str) -> tuple[dict[str, Any], parsers.ParseOutcome]:
+    """The parse outcome of one message as a `parses` row."""
     outcome = parsers.parse(raw, role)
+    mail = outcome.mail
     record: dict[str, Any] = {
+        "sha256": sha256,
         "status": outcome.status,
         "reason": outcome.reason,
         "parser_version": parsers.PARSER_VERSION,
-        "warnings": json.dumps(list(outcome.mail.warnings) if outcome.mail else []),
+        "warnings": json.dumps(list(mail.warnings) if mail else []),
     }
-    mail = outcome.mail
     if mail is not None:
         record.update(
             message_id=mail.message_id,
@@ -98,23 +103,34 @@ def parse_one(store: Store, sha256: str, raw: bytes, role: str) -> parsers.Parse
             in_reply_to=mail.in_reply_to,
             references=json.dumps(list(mail.references)),
         )
-    store.save_parse(sha256, record)
-    return outcome
+    return record, outcome
 
 
-def parse_pending(store: Store, only: Iterable[str] | None = None, everything: bool = False) -> dict[str, int]:
-    """Parse messages that have no current parse (or all of them, for `reparse`)."""
-    pending = None if everything else store.unparsed(parsers.PARSER_VERSION)
-    if only is not None:
-        wanted = set(only)
-        pending = [s for s in (pending or wanted) if s in wanted] if pending is not None else list(wanted)
-    ok = failed = 0
-    for msg in store.iter_messages(pending):
-        if parse_one(store, msg.sha256, msg.raw, msg.role).status == "ok":
-            ok += 1
-        else:
-            failed += 1
-    return {"parsed": ok, "failed": failed}
+def parse_stored(store: Store, shas: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """Parse stored messages (all if `shas` is None) and save the outcomes in batches.
+
+    Returns (sha256, reason) for each message that could not be parsed.
+    """
+    failures: list[tuple[str, str]] = []
+    records: list[dict[str, Any]] = []
+    for msg in store.iter_messages(shas):
+        record, outcome = _parse_record(msg.sha256, msg.raw, msg.role)
+        records.append(record)
+        if outcome.status != "ok":
+            failures.append((msg.sha256, outcome.reason or "unknown"))
+        if len(records) >= PARSE_BATCH:
+            store.save_parses(records)
+            records = []
+    store.save_parses(records)
+    return failures
+
+
+def parse_pending(store: Store, everything: bool = False) -> dict[str, int]:
+    """Parse messages with no current parse (a crash, a new parser version), or all for `reparse`."""
+    shas = None if everything else store.unparsed(parsers.PARSER_VERSION)
+    total = store.count("messages") if shas is None else len(shas)
+    failed = len(parse_stored(store, shas)) if total else 0
+    return {"parsed": total - failed, "failed": failed}
 
 
 # --- local files ----------------------------------------------------------------------------
@@ -128,45 +144,35 @@ def import_paths(
     progress = progress or NoProgress()
     role = "sent" if folder.lower() in localmail.SENT_NAMES else "inbox"
     report = ImportReport()
-    new_shas: list[str] = []
     progress.start(f"import into {folder}", None)
-    for item in localmail.read_sources(paths):
-        progress.advance()
-        if item.raw is None:
+    for batch in _chunks(localmail.read_sources(paths), PARSE_BATCH):
+        items: list[tuple[bytes, Location, str | None]] = []
+        for item in batch:
+            if item.raw is None:
+                report.failed += 1
+                report.failures.append({"source": item.source, "error": item.error or "unreadable"})
+                continue
+            when = _header_date(item.raw) or item.mtime
+            loc = Location(
+                key=f"import:{folder}/{content_hash(item.raw)}",
+                account="import",
+                folder=folder,
+                role=role,
+                source="import",
+                internaldate=when.isoformat() if when else None,
+            )
+            items.append((item.raw, loc, _quick_message_id(item.raw)))
+        saved = store.save_messages(items)
+        new = [sha for sha, is_new in saved if is_new]
+        report.imported += len(new)
+        report.duplicates += len(saved) - len(new)
+        for sha, reason in parse_stored(store, new):
             report.failed += 1
-            report.failures.append({"source": item.source, "error": item.error or "unreadable"})
-            continue
-        sha = content_hash(item.raw)
-        outcome_date = _header_date(item.raw) or item.mtime
-        loc = Location(
-            key=f"import:{folder}/{sha}",
-            account="import",
-            folder=folder,
-            role=role,
-            source="import",
-            internaldate=outcome_date.isoformat() if outcome_date else None,
-        )
-        _, is_new = store.save_message(item.raw, loc, message_id=_quick_message_id(item.raw))
-        if is_new:
-            report.imported += 1
-            new_shas.append(sha)
-        else:
-            report.duplicates += 1
+            report.failures.append({"source": f"message {sha[:12]}", "error": f"stored raw, not parsed: {reason}"})
+        progress.advance(len(batch))
     progress.stop()
-    for sha, reason in _parse_new(store, new_shas):
-        report.failed += 1
-        report.failures.append({"source": f"message {sha[:12]}", "error": f"stored raw, not parsed: {reason}"})
+    parse_pending(store)  # what a crash or a parser upgrade left unparsed
     return report
-
-
-def _parse_new(store: Store, shas: list[str]) -> list[tuple[str, str]]:
-    """Parse freshly stored messages; returns (sha256, reason) for those that failed."""
-    failures: list[tuple[str, str]] = []
-    for msg in store.iter_messages(shas):
-        outcome = parse_one(store, msg.sha256, msg.raw, msg.role)
-        if outcome.status != "ok":
-            failures.append((msg.sha256, outcome.reason or "unknown"))
-    return failures
 
 
 # --- mailbox sync ---------------------------------------------------------------------------
@@ -205,6 +211,34 @@ def sync_imap(store: Store, account: Account, progress: Progress | None = None) 
     return reports
 
 
+@dataclass(frozen=True)
+class _FolderCursor:
+    """Where a batch belongs: enough to build its locations."""
+
+    account: str
+    folder: str
+    role: str
+    uidvalidity: int
+    eager: bool = False  # nothing was stored when the folder's sync began: fetch bodies at once
+
+    @property
+    def prefix(self) -> str:
+        return f"imap:{self.account}/{self.folder};UIDVALIDITY={self.uidvalidity}/;UID="
+
+    def location(self, uid: int, meta: Meta) -> Location:
+        return Location(
+            key=self.prefix + str(uid),
+            account=self.account,
+            folder=self.folder,
+            role=self.role,
+            source=f"imap:{self.account}/{self.folder}",
+            uidvalidity=self.uidvalidity,
+            uid=uid,
+            flags=meta.flags,
+            internaldate=meta.internaldate.isoformat() if isinstance(meta.internaldate, datetime) else None,
+        )
+
+
 def _sync_imap_folder(
     store: Store, box: ImapMailbox, account: Account, folder: str, role: str, report: FolderReport, progress: Progress
 ) -> None:
@@ -225,13 +259,11 @@ def _sync_imap_folder(
         _mark_synced(store, account.name, folder)
         return  # nothing new: the server's own prediction says so
     uids = box.uids_above(last_uid)
+    cursor = _FolderCursor(account.name, folder, role, status.uidvalidity, eager=store.is_empty())
     progress.start(f"{account.name}/{folder}", len(uids))
-    prefix = f"imap:{account.name}/{folder};UIDVALIDITY={status.uidvalidity}/;UID="
     try:
         for batch in _chunks(uids, account.batch_size):
-            last_uid = _sync_batch(
-                store, box, account, folder, role, status.uidvalidity, prefix, batch, last_uid, report
-            )
+            last_uid = _sync_batch(store, box, cursor, batch, last_uid, report)
             progress.advance(len(batch))
     finally:
         progress.stop()
@@ -239,60 +271,44 @@ def _sync_imap_folder(
 
 
 def _sync_batch(
-    store: Store,
-    box: ImapMailbox,
-    account: Account,
-    folder: str,
-    role: str,
-    uidvalidity: int,
-    prefix: str,
-    batch: list[int],
-    last_uid: int,
-    report: FolderReport,
+    store: Store, box: ImapMailbox, cursor: _FolderCursor, batch: list[int], last_uid: int, report: FolderReport
 ) -> int:
-    meta = box.fetch_meta(batch)
-    known: dict[int, str] = {}
+    """Fetch and store one batch; returns the new high-water mark (never past a missing UID)."""
+    # With nothing stored there is nothing to recognise: bodies come with the metadata at once.
+    eager = cursor.eager
+    meta = box.fetch_meta(batch, with_body=eager)
+    known: dict[int, str] = {}  # uid -> sha256 of a stored copy ("" if this very location is stored)
     wanted: list[int] = []
     for uid in batch:
         m = meta.get(uid)
-        if m is None:
+        if m is None or eager:
             continue
-        if store.has_location(prefix + str(uid)):
+        if store.has_location(cursor.prefix + str(uid)):
             known[uid] = ""
         elif m.message_id and (sha := store.known_by_message_id(m.message_id, m.size)):
-            known[uid] = sha  # same message seen elsewhere: no need to download it again
+            known[uid] = sha  # the same message seen elsewhere: no need to download it again
         else:
             wanted.append(uid)
-    bodies = box.fetch_bodies(wanted)
+    bodies = {uid: m.body for uid, m in meta.items() if m.body is not None} if eager else box.fetch_bodies(wanted)
     report.fetched += len(bodies)
-    new_shas: list[str] = []
-    source = f"imap:{account.name}/{folder}"
-    with store.write():
-        for uid in batch:
-            m = meta.get(uid)
-            if m is None or (uid not in known and uid not in bodies):
-                break  # a missing answer: the mark must not pass an unstored UID
-            loc = Location(
-                key=prefix + str(uid),
-                account=account.name,
-                folder=folder,
-                role=role,
-                source=source,
-                uidvalidity=uidvalidity,
-                uid=uid,
-                flags=m.flags,
-                internaldate=m.internaldate.isoformat() if isinstance(m.internaldate, datetime) else None,
-            )
-            if uid in bodies:
-                sha, is_new = store.save_message(bodies[uid], loc, message_id=m.message_id)
-                if is_new:
-                    new_shas.append(sha)
-            elif known[uid]:
-                store.save_location(known[uid], loc)
-            last_uid = uid
-        store.set_folder_state(account.name, folder, uidvalidity=uidvalidity, last_uid=last_uid)
-    report.new += len(new_shas)
-    report.failed += len(_parse_new(store, new_shas))
+    items: list[tuple[bytes, Location, str | None]] = []
+    relinks: list[tuple[str, Location]] = []
+    for uid in batch:
+        m = meta.get(uid)
+        if m is None or (uid not in known and uid not in bodies):
+            break  # a missing answer: the mark must not pass an unstored UID
+        if uid in bodies:
+            items.append((bodies[uid], cursor.location(uid, m), m.message_id))
+        elif known[uid]:
+            relinks.append((known[uid], cursor.location(uid, m)))
+        last_uid = uid
+    with store.write():  # bodies, locations and the mark: all or nothing
+        saved = store.save_messages(items)
+        store.save_locations(relinks)
+        store.set_folder_state(cursor.account, cursor.folder, uidvalidity=cursor.uidvalidity, last_uid=last_uid)
+    new = [sha for sha, is_new in saved if is_new]
+    report.new += len(new)
+    report.failed += len(parse_stored(store, new))
     return last_uid
 
 
@@ -301,6 +317,7 @@ def _mark_synced(store: Store, account: str, folder: str) -> None:
 
 
 def sync_maildir(store: Store, account: Account, progress: Progress | None = None) -> list[FolderReport]:
+    """A local Maildir account: new files are new messages; the file's unique name is its UID."""
     assert account.maildir is not None
     reports: list[FolderReport] = []
     try:
@@ -312,28 +329,27 @@ def sync_maildir(store: Store, account: Account, progress: Progress | None = Non
         reports.append(report)
         prefix = f"maildir:{account.name}/{name}/"
         seen = {k[len(prefix) :] for k in store.location_keys(prefix)}
-        items = localmail.read_maildir(path, skip=seen)
-        for batch in _chunks_iter(items, account.batch_size):
-            new_shas: list[str] = []
-            with store.write():
-                for item in batch:
-                    if item.raw is None:
-                        continue  # vanished while we read; the next sync sees it or not
-                    key = item.source.rsplit("#", 1)[1]
-                    loc = Location(
-                        key=prefix + key,
+        for batch in _chunks(localmail.read_maildir(path, skip=seen), account.batch_size):
+            items = [
+                (
+                    item.raw,
+                    Location(
+                        key=prefix + item.source.rsplit("#", 1)[1],
                         account=account.name,
                         folder=name,
                         role=role,
                         source=f"imap:{account.name}/{name}",
                         internaldate=item.mtime.isoformat() if item.mtime else None,
-                    )
-                    report.fetched += 1
-                    sha, is_new = store.save_message(item.raw, loc, message_id=_quick_message_id(item.raw))
-                    if is_new:
-                        new_shas.append(sha)
-            report.new += len(new_shas)
-            report.failed += len(_parse_new(store, new_shas))
+                    ),
+                    _quick_message_id(item.raw),
+                )
+                for item in batch
+                if item.raw is not None  # vanished while we read: the next sync sees it, or not
+            ]
+            report.fetched += len(items)
+            new = [sha for sha, is_new in store.save_messages(items) if is_new]
+            report.new += len(new)
+            report.failed += len(parse_stored(store, new))
         _mark_synced(store, account.name, name)
     return reports
 
@@ -341,13 +357,8 @@ def sync_maildir(store: Store, account: Account, progress: Progress | None = Non
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _chunks_iter(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:

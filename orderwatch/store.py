@@ -100,6 +100,15 @@ def m001_messages(db: sqlite_utils.Database) -> None:
     db["parses"].create_index(["in_reply_to"])
 
 
+@migrations()
+def m002_parse_queue(db: sqlite_utils.Database) -> None:
+    """`pending` marks stored-but-unparsed messages; a partial index keeps the check O(pending)."""
+    db["messages"].add_column("pending", int)
+    db.execute("update messages set pending = 1 where sha256 not in (select sha256 from parses)")
+    db.execute("create index messages_pending on messages(sha256) where pending = 1")
+    db["meta"].create({"key": str, "value": str}, pk="key")
+
+
 def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -196,43 +205,73 @@ class Store:
         rows = self.db.execute("select key from locations where key >= ? and key < ?", [prefix, prefix + "\uffff"])
         return {r[0] for r in rows}
 
-    def save_message(self, raw: bytes, location: Location, message_id: str | None = None) -> tuple[str, bool]:
-        """Store the raw bytes (once) and the place they were seen. Returns (sha256, is_new)."""
-        sha = content_hash(raw)
+    def save_messages(self, items: list[tuple[bytes, Location, str | None]]) -> list[tuple[str, bool]]:
+        """Store a batch of (raw, location, Message-ID) in one transaction, each body once.
+
+        Returns (sha256, is_new) per item, in order. Bulk statements: per-row upserts cost
+        sqlite-utils a table introspection each, which dominated the sync time.
+        """
+        if not items:
+            return []
+        shas = [content_hash(raw) for raw, _, _ in items]
+        now = utcnow()
         with self.write() as db:
-            new = not self.has_message(sha)
-            if new:
-                db["messages"].insert(
-                    {
+            known = self._existing_shas(shas)
+            fresh: dict[str, dict[str, Any]] = {}
+            for sha, (raw, loc, message_id) in zip(shas, items, strict=True):
+                if sha not in known and sha not in fresh:
+                    fresh[sha] = {
                         "sha256": sha,
                         "size": len(raw),
                         "message_id": message_id,
-                        "internaldate": location.internaldate,
-                        "first_seen": utcnow(),
+                        "internaldate": loc.internaldate,
+                        "first_seen": now,
                         "raw": raw,
+                        "pending": 1,  # until its parse result is saved
                     }
-                )
-            self.save_location(sha, location)
-        return sha, new
+            if fresh:
+                db["messages"].insert_all(fresh.values(), batch_size=100)
+            self.save_locations(list(zip(shas, (loc for _, loc, _ in items), strict=True)))
+        seen: set[str] = set()
+        out: list[tuple[str, bool]] = []
+        for sha in shas:
+            out.append((sha, sha in fresh and sha not in seen))
+            seen.add(sha)
+        return out
 
-    def save_location(self, sha256: str, location: Location) -> None:
+    def save_message(self, raw: bytes, location: Location, message_id: str | None = None) -> tuple[str, bool]:
+        return self.save_messages([(raw, location, message_id)])[0]
+
+    def save_locations(self, pairs: list[tuple[str, Location]]) -> None:
+        if not pairs:
+            return
+        now = utcnow()
+        rows = [
+            {
+                "key": loc.key,
+                "sha256": sha,
+                "account": loc.account,
+                "folder": loc.folder,
+                "role": loc.role,
+                "uidvalidity": loc.uidvalidity,
+                "uid": loc.uid,
+                "flags": json.dumps(list(loc.flags)),
+                "internaldate": loc.internaldate,
+                "source": loc.source,
+                "seen_at": now,
+            }
+            for sha, loc in pairs
+        ]
         with self.write() as db:
-            db["locations"].upsert(
-                {
-                    "key": location.key,
-                    "sha256": sha256,
-                    "account": location.account,
-                    "folder": location.folder,
-                    "role": location.role,
-                    "uidvalidity": location.uidvalidity,
-                    "uid": location.uid,
-                    "flags": json.dumps(list(location.flags)),
-                    "internaldate": location.internaldate,
-                    "source": location.source,
-                    "seen_at": utcnow(),
-                },
-                pk="key",
-            )
+            db["locations"].upsert_all(rows, pk="key", batch_size=200)
+
+    def _existing_shas(self, shas: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(shas), 500):
+            chunk = shas[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(f"select sha256 from messages where sha256 in ({marks})", chunk))
+        return found
 
     def raw(self, sha256: str) -> bytes:
         row = self.db.execute("select raw from messages where sha256 = ?", [sha256]).fetchone()
@@ -279,18 +318,41 @@ class Store:
 
     # --- parse results ---------------------------------------------------------------------
 
-    def save_parse(self, sha256: str, record: dict[str, Any]) -> None:
+    def save_parses(self, records: list[dict[str, Any]]) -> None:
+        """Upsert parse results (each with its sha256) in one transaction."""
+        if not records:
+            return
+        now = utcnow()
         with self.write() as db:
-            db["parses"].upsert({"sha256": sha256, "parsed_at": utcnow(), **record}, pk="sha256")
+            db["parses"].upsert_all(({"parsed_at": now, **r} for r in records), pk="sha256", batch_size=200)
+            shas = [r["sha256"] for r in records]
+            for i in range(0, len(shas), 500):
+                chunk = shas[i : i + 500]
+                db.execute(f"update messages set pending = null where sha256 in ({', '.join('?' * len(chunk))})", chunk)
 
     def unparsed(self, parser_version: str) -> list[str]:
-        """Messages with no parse, or one made by another parser version."""
-        rows = self.db.execute(
-            """select m.sha256 from messages m left join parses p on p.sha256 = m.sha256
-               where p.sha256 is null or p.parser_version != ?""",
-            [parser_version],
-        )
-        return [r[0] for r in rows]
+        """Messages stored but not parsed (a crash between the two), or all after a parser upgrade."""
+        stored = self.get_meta("parser_version")
+        if stored != parser_version:
+            with self.write() as db:
+                if stored is not None:  # results of another parser version: redo them all
+                    db.execute("update messages set pending = 1")
+                self.set_meta("parser_version", parser_version)
+        return [r[0] for r in self.db.execute("select sha256 from messages where pending = 1")]
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("select value from meta where key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.write():
+            self.db.execute(
+                "insert into meta(key, value) values (?, ?) on conflict(key) do update set value = ?",
+                [key, value, value],
+            )
+
+    def is_empty(self) -> bool:
+        return self.db.execute("select 1 from messages limit 1").fetchone() is None
 
     def parse_failures(self) -> list[dict[str, Any]]:
         return list(self.db.query("select sha256, reason from parses where status = 'failed'"))

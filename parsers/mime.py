@@ -20,8 +20,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import Message
-from html.parser import HTMLParser
-from typing import ClassVar
 
 MAX_PARTS = 500
 MAX_DEPTH = 20
@@ -50,6 +48,33 @@ _CHARSET_ALIASES = {
     "latin1": "cp1252",
     "latin-1": "cp1252",
 }
+
+
+# Headers later stages read as text; the rest (Received, DKIM, ...) are kept unfolded, not decoded.
+DECODED_HEADERS = frozenset(
+    {
+        "subject",
+        "from",
+        "to",
+        "cc",
+        "reply-to",
+        "sender",
+        "date",
+        "message-id",
+        "in-reply-to",
+        "references",
+        "list-id",
+        "list-unsubscribe",
+        "precedence",
+        "auto-submitted",
+        "return-path",
+        "x-auto-response-suppress",
+        "x-mailer",
+        "user-agent",
+        "thread-topic",
+        "x-forwarded-for",
+    }
+)
 
 
 class MalformedMail(ValueError):
@@ -121,7 +146,7 @@ def decode_header_value(value: object) -> str:
     if value is None:
         return ""
     text = str(value)
-    if any("\udc80" <= ch <= "\udcff" for ch in text):  # raw 8-bit bytes smuggled as surrogates
+    if _has_surrogates(text):  # raw 8-bit bytes smuggled in as surrogates
         text = decode_bytes(text.encode("ascii", "surrogateescape"), None)
     if "=?" not in text:
         return _unfold(text)
@@ -136,6 +161,13 @@ def decode_header_value(value: object) -> str:
         else:
             out.append(chunk)
     return _unfold("".join(out))
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _has_surrogates(text: str) -> bool:
+    return not text.isascii() and _SURROGATE.search(text) is not None
 
 
 def _unfold(text: str) -> str:
@@ -160,7 +192,10 @@ def parse_mail(raw: bytes) -> Mail:
 
     warnings: list[str] = [type(d).__name__ for d in getattr(msg, "defects", [])]
     raw_headers = _raw_headers(msg)
-    headers = {key: decode_header_value(value) for key, value in raw_headers.items()}
+    headers = {
+        key: decode_header_value(value) if key in DECODED_HEADERS else _unfold(value)
+        for key, value in raw_headers.items()
+    }
 
     from_name, from_addr = _first_address(raw_headers.get("from"))
     text_plain: list[str] = []
@@ -228,17 +263,26 @@ def _walk(
         ctype = "application/octet-stream"
     filename = _filename(part)
     disposition = str(part.get("content-disposition", "")).split(";")[0].strip().lower()
-    try:
-        data = part.get_payload(decode=True) or b""
-    except Exception:  # noqa: BLE001 - broken base64/quoted-printable: keep going without it
-        warnings.append("UndecodablePayload")
-        data = b""
     is_attachment = disposition == "attachment" or bool(filename and disposition != "inline")
     if ctype in ("text/plain", "text/html") and not is_attachment:
+        try:
+            data = part.get_payload(decode=True) or b""
+        except Exception:  # noqa: BLE001 - broken base64/quoted-printable: keep going without it
+            warnings.append("UndecodablePayload")
+            data = b""
         text = decode_bytes(data, part.get_content_charset() or _meta_charset(data))
         (htmls if ctype == "text/html" else plain).append(text)
         return
-    attachments.append(Attachment(filename or "", ctype, len(data)))
+    attachments.append(Attachment(filename, ctype, _encoded_size(part)))
+
+
+def _encoded_size(part: Message) -> int:
+    """The decoded size, estimated without decoding (attachments can be large)."""
+    payload = part.get_payload()
+    if not isinstance(payload, str):
+        return 0
+    cte = str(part.get("content-transfer-encoding", "")).strip().lower()
+    return len(payload) * 3 // 4 if cte == "base64" else len(payload)
 
 
 def _meta_charset(data: bytes) -> str | None:
@@ -278,7 +322,7 @@ def _address_pairs(value: object) -> list[tuple[str, str]]:
     if value is None:
         return []
     raw = str(value)
-    if any("\udc80" <= ch <= "\udcff" for ch in raw):
+    if _has_surrogates(raw):
         raw = decode_bytes(raw.encode("ascii", "surrogateescape"), None)
     try:
         pairs = email.utils.getaddresses([raw])
@@ -302,60 +346,24 @@ def _header_end(raw: bytes) -> int:
     return len(raw)
 
 
-class _TextExtractor(HTMLParser):
-    """HTML to readable text: block elements become line breaks, cells are separated."""
-
-    _BREAKS: ClassVar[set[str]] = {
-        "br",
-        "p",
-        "div",
-        "tr",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "table",
-        "blockquote",
-        "hr",
-    }
-    _SKIP: ClassVar[set[str]] = {"script", "style", "head", "title"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skip += 1
-        elif tag in self._BREAKS:
-            self.out.append("\n")
-        elif tag in ("td", "th"):
-            self.out.append(" \t")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BREAKS:
-            self.out.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.out.append(data)
+_HTML_SKIP = re.compile(r"<(script|style|head|title)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_HTML_BREAK = re.compile(r"<\s*/?\s*(?:br|p|div|tr|li|h[1-6]|table|blockquote|hr|section|article)\b[^>]*>", re.I)
+_HTML_CELL = re.compile(r"<\s*t[dh]\b[^>]*>", re.I)
+_HTML_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"[ \t\xa0\u3000\r\f\v]+")
 
 
 def html_to_text(markup: str) -> str:
+    """HTML to readable text: block elements become line breaks, table cells are spaced.
+
+    Regular expressions rather than an HTML parser: several times faster on order mail, and
+    the result only feeds pattern matching, never a display.
+    """
     if not markup:
         return ""
-    parser = _TextExtractor()
-    try:
-        parser.feed(markup)
-        parser.close()
-        text = "".join(parser.out)
-    except Exception:  # noqa: BLE001 - fall back to a crude strip
-        text = html.unescape(re.sub(r"<[^>]+>", " ", markup))
-    lines = [re.sub(r"[ \t\xa0\u3000]+", " ", line).strip() for line in text.splitlines()]
+    text = _HTML_SKIP.sub(" ", markup)
+    text = _HTML_BREAK.sub("\n", text)
+    text = _HTML_CELL.sub(" \t", text)
+    text = html.unescape(_HTML_TAG.sub("", text))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

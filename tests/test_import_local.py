@@ -144,3 +144,16 @@ def test_config_from_environment_variable(cli, tmp_path: Path) -> None:
     result = cli("import", tmp_path / "m.eml", env={"ORDERWATCH_CONFIG": str(config)})
     assert result.code == 0
     assert _count(tmp_path / "env.db", "select count(*) from messages") == 1
+
+
+def test_parser_upgrade_reparses_once(cli, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    cli("--db", db, "import", SCENARIO)
+    first_parse = _count(db, "select count(*) from parses where parsed_at is not null")
+    with sqlite3.connect(db) as conn:
+        conn.execute("update meta set value = 'an older version' where key = 'parser_version'")
+        conn.execute("update parses set subject = 'stale'")
+    cli("--db", db, "import", SCENARIO / "01-payment.eml")  # any run notices the upgrade
+    assert first_parse == 2
+    assert _count(db, "select count(*) from parses where subject = 'stale'") == 0
+    assert _count(db, "select count(*) from messages where pending = 1") == 0
