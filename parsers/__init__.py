@@ -1,19 +1,32 @@
-"""Mail understanding: raw bytes in, a parse outcome out. Pure: no database, no network.
+"""Mail understanding: raw bytes in, typed events out. Pure: no database, no network.
 
-`parse(raw, role)` is the one entry point. Families of senders plug in through `registry.py`
-(the mail-understanding issue); this layer guarantees that any input yields an outcome, never
-an exception, so ingestion can store the raw message, flag the reason and move on.
+`parse(raw, role, received_at)` is the one entry point and never raises. Families of senders are
+listed explicitly in FAMILIES (each a module with NAME and `parse(msg) -> Result | None`); the
+order below is the order of precedence:
+
+  noise       bounces, account mail, marketing, phishing lures: nothing else runs
+  schema_org  JSON-LD markup, read before any heuristics
+  own_mail    the user's Sent mail: complaints, evidence, appeals
+  helpdesks   desks and replies in a conversation with the user
+  shops       order, payment, shipping, delivery, failure and refund notices
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import UTC, datetime
 
-from parsers.mime import Mail, MalformedMail, parse_mail
+from orderwatch.domain.model import Event
+from parsers import helpdesks, noise, own_mail, schema_org, shops
+from parsers.base import Message, Result
+from parsers.fields import find_times
+from parsers.mime import Mail, MalformedMail, parse_date, parse_mail
+from parsers.quotes import forwarded
 
-# Bump when parsing changes meaningfully: `orderwatch reparse` and the next sync redo older results.
-PARSER_VERSION = "1"
+# Bump when parsing changes meaningfully: the next run re-parses every stored message.
+PARSER_VERSION = "2"
+FAMILIES = (noise, schema_org, own_mail, helpdesks, shops)
 
 
 @dataclass(frozen=True)
@@ -21,10 +34,13 @@ class ParseOutcome:
     status: str  # ok | failed
     reason: str | None = None
     mail: Mail | None = None
-    events: list[dict[str, Any]] = field(default_factory=list)
+    kind: str = "unrecognised"  # what the mail is: order, shipping, desk, user, noise, ...
+    parser: str | None = None
+    confidence: float = 0.0
+    events: list[Event] = field(default_factory=list)
 
 
-def parse(raw: bytes, role: str = "inbox") -> ParseOutcome:
+def parse(raw: bytes, role: str = "inbox", received_at: datetime | None = None) -> ParseOutcome:
     """Never raises: an unreadable message gives status 'failed' and a one-line reason."""
     try:
         mail = parse_mail(raw)
@@ -34,4 +50,81 @@ def parse(raw: bytes, role: str = "inbox") -> ParseOutcome:
         return ParseOutcome("failed", "MIME structure too deeply nested")
     except Exception as exc:  # noqa: BLE001 - a parser bug must not stop a sync
         return ParseOutcome("failed", f"parser error: {exc.__class__.__name__}")
-    return ParseOutcome("ok", mail=mail)
+    try:
+        result = understand(mail, role, mail.date or received_at or datetime.now(UTC))
+    except Exception as exc:  # noqa: BLE001 - keep the mail, flag the family's bug
+        return ParseOutcome("ok", f"understanding failed: {exc.__class__.__name__}", mail=mail)
+    events = [dataclasses.replace(e, parser=result.parser, seq=i) for i, e in enumerate(result.events)]
+    return ParseOutcome("ok", result.reason or None, mail, result.kind, result.parser, result.confidence, events)
+
+
+def understand(mail: Mail, role: str, at: datetime) -> Result:
+    """Run the families in precedence order and merge what they find."""
+    msg = Message(mail, role, at)
+    result = noise.parse(msg)
+    if result is not None:
+        return result
+    inner = _forwarded_order(msg)
+    if inner is not None:
+        return inner
+    markup = schema_org.parse(msg)
+    if role == "sent":
+        main = own_mail.parse(msg)
+    elif helpdesks.is_desk_mail(msg) and not _order_notice(msg):
+        main = helpdesks.parse(msg)
+        notices = shops.parse(msg)
+        if notices is not None:
+            extra = [e for e in notices.events if e.kind in ("shipped", "delivered")]
+            main = _merge(main, Result(shops.NAME, notices.kind, extra)) if extra else main
+    else:
+        main = shops.parse(msg) or (helpdesks.parse(msg) if helpdesks.is_desk_mail(msg) else None)
+    merged = _merge(markup, main)
+    if merged is None:
+        return Result("none", "unrecognised", [], 0.0)
+    return merged
+
+
+def _order_notice(msg: Message) -> bool:
+    """A shop's own notice (confirmation, shipping), even when it carries a ticket-like marker."""
+    from parsers import cues
+
+    return bool(
+        not msg.mail.in_reply_to
+        and (cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject))
+        and not cues.ACK.search(msg.both)
+    )
+
+
+def _merge(first: Result | None, second: Result | None) -> Result | None:
+    if first is None:
+        return second
+    if second is None:
+        return first
+    kinds = {(e.kind, e.order_no) for e in first.events}
+    events = first.events + [e for e in second.events if (e.kind, e.order_no) not in kinds]
+    return Result(f"{first.parser}+{second.parser}", second.kind, events, max(first.confidence, second.confidence))
+
+
+def _forwarded_order(msg: Message) -> Result | None:
+    """A forward of an order mail: read the original, with the original's sender and times."""
+    fw = forwarded(msg.subject, msg.mail.text)
+    if fw is None:
+        return None
+    # Outlook writes "Sent: 01 June 2026 10:04" without a zone: read it in the forward's zone.
+    found = find_times(fw.headers.get("date", ""), msg.at)
+    when = found[0].at if found and found[0].has_time else parse_date(fw.headers.get("date"))
+    name, _, addr = fw.headers.get("from", "").rpartition("<")
+    original = dataclasses.replace(
+        msg.mail,
+        subject=fw.headers.get("subject", ""),
+        text=fw.text,
+        from_name=name.strip().strip('"') or fw.headers.get("from", ""),
+        from_addr=addr.rstrip(">").strip().lower() or msg.mail.from_addr,
+        in_reply_to=None,
+        references=(),
+        date=when or msg.at,
+    )
+    result = shops.parse(Message(original, "inbox", when or msg.at))
+    if result is None or not any(e.kind == "ordered" for e in result.events):
+        return None
+    return Result("forwarded+" + result.parser, result.kind, result.events, result.confidence * 0.9)

@@ -1,0 +1,90 @@
+"""The contract every parser family follows, and the message view they share.
+
+A family is a module with NAME and `parse(msg) -> Result | None`: None means "not mine", a
+Result carries the events it found, a confidence, and the family's name. Families are pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+
+from orderwatch.domain.model import Event
+from parsers import fields
+from parsers.mime import Mail
+from parsers.quotes import new_text
+
+_SLD = {"co", "com", "net", "org", "gov", "edu", "ac", "ne", "or"}
+
+
+@dataclass(frozen=True)
+class Result:
+    parser: str
+    kind: str  # order | shipping | delivery | problem | desk | user | noise | unrecognised
+    events: list[Event] = field(default_factory=list)
+    confidence: float = 0.5
+    reason: str = ""
+
+
+@dataclass
+class Message:
+    """A decoded mail as the families see it: new text apart from quoted text, language, time."""
+
+    mail: Mail
+    role: str  # inbox | sent
+    at: datetime  # the mail's Date (or when it arrived)
+
+    @cached_property
+    def subject(self) -> str:
+        return self.mail.subject or ""
+
+    @cached_property
+    def text(self) -> str:
+        """What this mail says itself: quotes of earlier mail removed."""
+        return new_text(self.mail.text)
+
+    @cached_property
+    def lang(self) -> str:
+        return fields.language(self.subject + "\n" + self.text)
+
+    @cached_property
+    def both(self) -> str:
+        return self.subject + "\n" + self.text
+
+    @property
+    def sender_domain(self) -> str:
+        return registrable_domain(self.mail.from_addr)
+
+    def event(self, kind: str, at: datetime | None = None, summary: str = "", **values: object) -> Event:
+        order_no = values.pop("order_no", None)
+        ticket_no = values.pop("ticket_no", None)
+        return Event(
+            kind=kind,
+            at=at or self.at,
+            summary=summary,
+            fields={k: v for k, v in values.items() if v is not None},
+            order_no=order_no if isinstance(order_no, str) else None,
+            ticket_no=ticket_no if isinstance(ticket_no, str) else None,
+            lang=self.lang,
+        )
+
+
+def registrable_domain(address: str) -> str:
+    """example.co.uk from shop@mail.example.co.uk; '' when there is no address."""
+    host = address.rpartition("@")[2].lower().strip(".> ")
+    labels = [label for label in host.split(".") if label]
+    if len(labels) >= 3 and (labels[-2] in _SLD or len(labels[-2]) <= 2) and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def domain_slug(address_or_domain: str) -> str:
+    """A short platform name for an order ref: 'yunzhan-km' for shop-notice@yunzhan-km.com."""
+    domain = registrable_domain(address_or_domain if "@" in address_or_domain else "x@" + address_or_domain)
+    return re.sub(r"[^a-z0-9\-]", "", domain.split(".")[0]) or "mail"
+
+
+def any_of(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)

@@ -1,0 +1,133 @@
+"""The words that say what a mail is about, in Chinese and English.
+
+Kept in one place so every family reads the same vocabulary; each entry is a regular
+expression alternation. They describe kinds of mail, never one shop.
+"""
+
+from __future__ import annotations
+
+from parsers.base import any_of
+
+CONFIRM = any_of(
+    r"订单支付成功|支付成功|付款成功|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
+    r"收到您的付款|感谢您的购买|感谢您选购|购买成功|订单已生成|已下单|已经收到您的付款|订单提交成功|交易成功|"
+    r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping|buying|ordering)|order (?:has been |is )?(?:confirmed|received|placed)|"
+    r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
+    r"payment (?:went through|received|has been received|confirmed|successful)|your receipt|new order\b|order receipt|"
+    r"purchase (?:confirmation|receipt)|order summary|your order is being processed|we(?:'re| are) (?:getting|preparing) your order"
+)
+PAID = any_of(
+    r"支付成功|付款成功|已付款|已支付|收到您的付款|已经收到您的付款|支付时间|付款时间|支付方式|"
+    r"payment (?:went through|received|has been received|confirmed|successful|method)|paid|your payment|charged"
+)
+SHIPPED = any_of(
+    r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|快递单号|运单号|物流单号|发货单号|已出库|"
+    r"has (?:been )?shipped|have shipped|is on (?:the|its) way|on its way to you|shipment (?:#|notification|confirmation)|"
+    r"\bshipped\b|dispatched|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
+)
+DELIVERED_PHYSICAL = any_of(
+    r"已签收|已送达|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
+)
+DELIVERED_VIRTUAL = any_of(
+    r"卡密信息|卡密\s*[:：]|卡号\s*[:：]\s*\S+\s*密码|激活码\s*[:：]|兑换码\s*[:：]|序列号\s*[:：]|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|"
+    r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功|已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
+    r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
+    r"here (?:is|are) your (?:key|code|licen[cs]e)|licen[cs]e key\s*[:：]|activation code\s*[:：]|top-?up (?:was )?successful"
+)
+FAILED = any_of(
+    r"处理失败|充值失败|发货失败|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
+    r"out of stock|sold out|could not be (?:fulfilled|processed|completed)|unable to (?:fulfil|fulfill|process|ship)|"
+    r"(?:cancell?ed|cancel) (?:your )?order|order (?:has been |was )?cancell?ed|we had to cancel"
+)
+CANCELLED = any_of(
+    r"已取消|订单取消|取消订单|cancell?ed (?:your )?order|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed"
+)
+REFUND_RECEIVED = any_of(
+    r"退款已到账|已原路退回至|已退回至您的|退款成功|退款已完成|款项已退回|"
+    r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
+    r"refunded amount has been returned"
+)
+CREDIT_MEMO = any_of(r"credit memo|credit note|退款单|退款凭证")
+REFUND_GRANTED = any_of(
+    r"(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已通过|"
+    r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
+    r"will (?:be )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed"
+)
+EVIDENCE_REQUEST = any_of(
+    r"补充凭证|补充材料|补充证据|请.{0,16}(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料)|"
+    r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach)).{0,80}(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
+    r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)"
+)
+DECISION_AGAINST = any_of(
+    r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|不予支持|维持原处理结果|申诉失败|"
+    r"in (?:the )?seller'?s favou?r|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal) (?:has been |was |is )?(?:denied|rejected|declined)|"
+    r"we (?:are|were) unable to approve|not eligible for a refund|decided against"
+)
+DECISION_PARTIAL = any_of(r"部分支持|部分退款|partial(?:ly)? (?:refund|upheld|approved|in your favou?r)|partial refund")
+DECISION_FOR = any_of(
+    r"处理结果\s*[:：]?\s*(?:支持|同意)|(?<!不)支持您的(?:退款)?诉求|投诉成立|"
+    r"in your favou?r|(?:claim|dispute|complaint) (?:has been |was )?(?:approved|upheld|accepted|resolved in your favou?r)"
+)
+ACK = any_of(
+    r"已受理|受理通知|投诉已收到|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|完成登记|登记回执|已登记|工单已创建|"
+    r"(?:ticket|request|case|dispute|inquiry|enquiry)\b.{0,40}(?:has been |was |is )?(?:opened|created|received|logged|filed)|"
+    r"opened (?:ticket|case)|we(?:'ve| have) (?:received|logged|got) your (?:message|request|email|inquiry|enquiry|dispute)|"
+    r"thanks? (?:you )?for (?:your inquiry|your enquiry|contacting|getting in touch|reaching out)|\(opened\)|auto-?reply|automatic reply|"
+    r"request received|has reached us|filed as ticket"
+)
+APPEAL_WORDS = any_of(r"二次申诉|申诉|复核|复议|\bappeal\b|reconsider|review (?:the|this) decision")
+COMPLAINT_WORDS = any_of(
+    r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
+    r"refund|complain|dispute|hasn'?t (?:shipped|arrived)|not (?:shipped|received|delivered|arrived|as described|working)|still (?:no|not|haven'?t)|"
+    r"already (?:been )?(?:redeemed|activated|used)|doesn'?t work|does not work|broken|damaged|missing|cancel|chargeback|where is my order|"
+    r"no (?:shipping|tracking)|please (?:ship|refund|replace|send)"
+)
+EVIDENCE_WORDS = any_of(
+    r"补充凭证|补充材料|补充证据|按要求补充|见附件|截图如下|as requested|screenshots? (?:are |is )?attached|attached (?:are|is) the|here (?:are|is) the (?:screenshots?|evidence|photos?)"
+)
+OUTSIDE_WORDS = any_of(
+    r"12315|消费者协会|消协|市场监督|市场监管|黑猫投诉|工商|消费维权|人民法院|消费投诉|"
+    r"consumer (?:protection|association|council|affairs|ombudsman)|trading standards|better business bureau|\bBBB\b|attorney general|small claims"
+)
+LEGAL_WORDS = any_of(r"人民法院|起诉|诉讼|律师函|court|lawsuit|attorney|solicitor")
+PLATFORM_WORDS = any_of(
+    r"平台|卡盟|商城客服|客服中心|投诉中心|纠纷|仲裁|介入|"
+    r"marketplace|buyer protection|resolution (?:center|centre)|platform|a-to-z|guarantee claim"
+)
+DESK_SENDER = any_of(
+    r"投诉|客服|维权|服务中心|工单|售后|纠纷|仲裁|support|help|care|service|resolution|dispute|claims?|ticket|desk|zendesk|freshdesk|zammad"
+)
+VIRTUAL_GOODS = any_of(
+    r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|会员|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
+    r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods)|e-?voucher|subscription|top-?up|steam"
+)
+AUTO_DELIVERY = any_of(
+    r"自动发货|自动发卡|自动交付|instant(?:ly)? deliver|delivered instantly|automatic delivery|instant download"
+)
+MANUAL_DELIVERY = any_of(
+    r"代充|充值|人工处理|人工发货|人工开通|人工办理|手动发货|需要人工|manual(?:ly)? (?:processed|delivery)|top-?up"
+)
+BOUNCE = any_of(
+    r"undeliver(?:ed|able)|delivery status notification|returned mail|mail delivery (?:failed|failure|subsystem)|"
+    r"delivery has failed|failure notice|退信|未能送达|投递失败|无法送达|发送失败"
+)
+ACCOUNT_NOISE = any_of(
+    r"password reset|reset your password|new password|verify your (?:email|account)|verification code|one-time (?:code|password)|sign-?in (?:attempt|alert)|"
+    r"密码找回|找回密码|重置密码|修改密码|验证码|登录提醒|账户安全"
+)
+MARKETING = any_of(
+    r"unsubscribe|退订|取消订阅|newsletter|周刊|促销|优惠券|限时|折|满\d+元?减|立减|包邮|sale\b|% off|discount code|use code|coupon|"
+    r"left (?:something|items?) in your cart|complete your (?:order|purchase)|abandoned"
+)
+DANGEROUS_ATTACHMENT = any_of(r"\.(?:zip|rar|7z|exe|scr|js|jar|iso|img|lnk|vbs|bat|cmd|html?|hta)$")
+
+# Words right before a cue that turn it into its opposite: "hasn't shipped", "未发货", "不支持退款".
+NEGATION_BEFORE = any_of(r"(?:not|n't|never|no|yet to be|未|没有|没|尚未|不|无法|未能)\s*(?:been\s+|yet\s+|be\s+)?$")
+
+
+def affirmed(pattern, text: str):
+    """The first match of `pattern` in `text` that is not negated just before it."""
+    for match in pattern.finditer(text):
+        if not NEGATION_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+            return match
+    return None

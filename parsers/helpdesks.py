@@ -1,0 +1,179 @@
+"""Help desks and complaint desks: acknowledgements, requests for evidence, decisions, refunds,
+and plain answers. Chinese platform desks (投诉中心, 12315 services) and English help desks
+(Zendesk, Freshdesk, Zammad, django-helpdesk, RT, osTicket) mark tickets in many ways; the
+family reads the ticket marker, the thread, and what the mail says, not who sent it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orderwatch.domain.calendar import calendar_for
+from parsers import cues, fields
+from parsers.base import Message, Result
+from parsers.durations import stated_deadline, stated_duration
+
+NAME = "helpdesks"
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|回复|答复|回覆)\s*[:：]", re.I)
+_HANDLING_ZH = "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结"
+_HANDLING_EN = "reply|replies|respond|review|get back|answer|resolve|decide|contact|investigate|look into|update"
+_REFUND_ZH = "退回|返回|到账|退还|原路|退款|返还"
+_REFUND_EN = "refunds?|processed|returned|credited|appear|reach"
+_APPEAL_ZH = "申诉|异议|复核|复议"
+_APPEAL_EN = "appeal|dispute this|contest|reconsider"
+_EVIDENCE_ZH = "补充|提供|上传|回复"
+_EVIDENCE_EN = "reply|send|provide|upload|attach|receive"
+
+
+def is_desk_mail(msg: Message) -> bool:
+    """A mail in a conversation with the user, or from a desk, rather than an order notice."""
+    mail = msg.mail
+    return bool(
+        mail.in_reply_to
+        or mail.references
+        or _REPLY_SUBJECT.match(msg.subject)
+        or fields.ticket_numbers(msg.subject + "\n" + msg.text)
+        or cues.DESK_SENDER.search(mail.from_name + " " + mail.from_addr.split("@")[0])
+    )
+
+
+def parse(msg: Message) -> Result | None:
+    text = msg.text
+    both = msg.both
+    tickets = fields.ticket_numbers(msg.subject + "\n" + text)
+    numbers = fields.order_numbers(both)
+    ref = {"order_no": numbers[0] if numbers else None, "ticket_no": tickets[0] if tickets else None}
+    desk = _desk_side(msg)
+    events = []
+    calendar = calendar_for(msg.lang)
+
+    if cues.affirmed(cues.EVIDENCE_REQUEST, text) and not _decision_outcome(text):
+        deadline = stated_deadline(text, msg.at)
+        within = stated_duration(text, _EVIDENCE_ZH, _EVIDENCE_EN)
+        if deadline is None and within is not None:
+            deadline = within.after(msg.at, calendar)[0]
+        events.append(
+            msg.event(
+                "evidence_requested",
+                summary="asks for evidence",
+                due=deadline.isoformat() if deadline else None,
+                desk=desk,
+                **ref,
+            )
+        )
+
+    outcome = _decision_outcome(text)
+    if outcome is not None:
+        window = stated_duration(text, _APPEAL_ZH, _APPEAL_EN) if outcome != "for_buyer" else None
+        appeal_level = bool(
+            re.search(
+                r"二次申诉处理结果|申诉处理结果|appeal (?:decision|result|outcome)|最终处理|final decision", both, re.I
+            )
+        )
+        events.append(
+            msg.event(
+                "decision",
+                summary=f"decision: {outcome}",
+                outcome=outcome,
+                desk=desk,
+                appeal_within=f"{window.amount} {window.unit}" if window else None,
+                final=appeal_level or None,
+                **ref,
+            )
+        )
+
+    if cues.REFUND_RECEIVED.search(text):
+        money = fields.total_amount(text, msg.lang)
+        events.append(
+            msg.event(
+                "refund",
+                summary="refund received",
+                state="received",
+                desk=desk,
+                amount=money.text() if money else None,
+                **ref,
+            )
+        )
+    elif cues.affirmed(cues.REFUND_GRANTED, text) and outcome not in ("against",):
+        within = stated_duration(text, _REFUND_ZH, _REFUND_EN)
+        money = _refund_amount(text, msg.lang)
+        events.append(
+            msg.event(
+                "refund",
+                summary="refund granted",
+                state="granted",
+                desk=desk,
+                within=f"{within.amount} {within.unit}" if within else None,
+                amount=money.text() if money else None,
+                **ref,
+            )
+        )
+
+    if cues.affirmed(cues.FAILED, text) and not events:
+        events.append(msg.event("problem", summary="seller reports a problem", problem="failed", **ref))
+
+    if not events:
+        if cues.ACK.search(both) or _auto_submitted(msg):
+            within = stated_duration(text, _HANDLING_ZH, _HANDLING_EN)
+            complaint_at = _complaint_time(msg)
+            events.append(
+                msg.event(
+                    "complaint_ack",
+                    summary="complaint acknowledged",
+                    desk=desk,
+                    within=f"{within.amount} {within.unit}" if within else None,
+                    complaint_at=complaint_at.isoformat() if complaint_at else None,
+                    **ref,
+                )
+            )
+        elif msg.mail.in_reply_to or _REPLY_SUBJECT.match(msg.subject) or tickets:
+            events.append(msg.event("platform_reply", summary="answer from the other side", desk=desk, **ref))
+    if not events:
+        return None
+    return Result(NAME, "desk", events, confidence=0.75)
+
+
+def _decision_outcome(text: str) -> str | None:
+    if cues.DECISION_PARTIAL.search(text):
+        return "partial"
+    if cues.affirmed(cues.DECISION_AGAINST, text):
+        return "against"
+    if cues.affirmed(cues.DECISION_FOR, text):
+        return "for_buyer"
+    return None
+
+
+def _desk_side(msg: Message) -> str | None:
+    """outside / platform when the desk says so; None lets the timeline decide by address."""
+    who = f"{msg.mail.from_name} {msg.mail.from_addr} {msg.subject}"
+    if cues.OUTSIDE_WORDS.search(who) or re.search(r"12315|315", msg.mail.from_addr):
+        return "outside"
+    if re.search(
+        r"投诉中心|投诉受理|维权中心|纠纷|仲裁|resolution|dispute|buyer protection|trust ?& ?safety", who, re.I
+    ):
+        return "platform"
+    return None
+
+
+def _auto_submitted(msg: Message) -> bool:
+    value = msg.mail.headers.get("auto-submitted", "").lower()
+    return value.startswith("auto-") or "x-autoreply" in msg.mail.headers
+
+
+def _complaint_time(msg: Message):
+    """'您于 2026-03-12 09:04 提交的投诉' — when the user filed it, as the desk says."""
+    match = re.search(r"您于\s*(.{6,30}?)\s*(?:提交|通过)", msg.text)
+    if match:
+        times = fields.find_times(match.group(1), msg.at)
+        if times and times[0].has_time:
+            return times[0].at
+    return None
+
+
+def _refund_amount(text: str, lang: str) -> fields.Money | None:
+    for line in text.splitlines():
+        if re.search(r"退款|退回|refund", line, re.I):
+            found = fields.amounts(line, lang)
+            if found:
+                return found[0]
+    return None

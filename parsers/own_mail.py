@@ -1,0 +1,72 @@
+"""The user's own mail (the Sent folder): complaints, evidence supplements, appeals, outside
+complaints, and to whom each went. What counts as what is read from the words and the thread.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers import cues, fields
+from parsers.base import Message, Result, registrable_domain
+from parsers.quotes import quoted_text
+
+NAME = "own_mail"
+
+
+def parse(msg: Message) -> Result | None:
+    if msg.role != "sent":
+        return None
+    text = msg.text
+    subject = msg.subject
+    both = subject + "\n" + text
+    numbers = fields.order_numbers(both) or fields.order_numbers(quoted_text(msg.mail.text))
+    tickets = fields.ticket_numbers(both) or fields.ticket_numbers(quoted_text(msg.mail.text))
+    threaded = bool(msg.mail.in_reply_to or msg.mail.references)
+    if not numbers and not tickets and not threaded:
+        return None
+    has_attachments = any(a.filename for a in msg.mail.attachments)
+    if (
+        re.search(r"补充凭证|补充材料|evidence|screenshot", subject + quoted_text(msg.mail.text)[:400], re.I)
+        and (has_attachments or cues.EVIDENCE_WORDS.search(text))
+        and not cues.APPEAL_WORDS.search(text[:200])
+    ):
+        subtype = "evidence"
+    elif re.search(r"二次申诉|再次申诉|申诉请求|申诉|\bappeal\b|reconsider", subject + "\n" + text[:80], re.I):
+        subtype = "appeal"
+    elif cues.COMPLAINT_WORDS.search(both):
+        subtype = "complaint"
+    else:
+        return Result(
+            NAME,
+            "user",
+            [
+                msg.event(
+                    "note",
+                    summary="you wrote",
+                    order_no=numbers[0] if numbers else None,
+                    ticket_no=tickets[0] if tickets else None,
+                )
+            ],
+            confidence=0.5,
+        )
+    target = None
+    if cues.LEGAL_WORDS.search(both):
+        target = "legal"
+    elif cues.OUTSIDE_WORDS.search(both) or any(re.search(r"12315|315|cca\.org", r) for r in msg.mail.to):
+        target = "outside"
+    elif re.search(
+        r"贵平台|向平台|平台介入|平台客服|平台投诉|marketplace|buyer protection|A-to-z|guarantee", both, re.I
+    ):
+        target = "platform"
+    summary = {"evidence": "you sent evidence", "appeal": "you appealed", "complaint": "you complained"}[subtype]
+    event = msg.event(
+        "complaint_sent",
+        summary=summary,
+        order_no=numbers[0] if numbers else None,
+        ticket_no=tickets[0] if tickets else None,
+        subtype=subtype,
+        target=target,
+        to=[registrable_domain(a) for a in msg.mail.to] or None,
+        attachments=sum(1 for a in msg.mail.attachments if a.filename) or None,
+    )
+    return Result(NAME, "user", [event], confidence=0.8)

@@ -1,0 +1,225 @@
+"""Shops and marketplaces: order confirmations, payment notices, shipping and delivery notices,
+card-key receipts, failure reports, credit memos. Chinese (发卡网 / 卡盟 engines such as
+dujiaoka, ECShop, ECMall, Taobao-like) and English (WooCommerce, Magento, EverShop, Vendure,
+Shopify-like) alike: the family reads the labels and phrases these engines share.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orderwatch.domain.calendar import calendar_for
+from parsers import cues, fields
+from parsers.base import Message, Result, domain_slug
+from parsers.promise import find_promise
+
+NAME = "shops"
+
+_ORDER_TIME = r"下单时间|订单时间|创建时间|提交时间|Placed on|Order date|Order placed|Date ordered|Date"
+_PAID_TIME = r"支付时间|付款时间|付款日期|支付日期|Paid on|Payment date|Date paid"
+_ZH_MERCHANT = [
+    re.compile(r"店铺\s*[“\"「『]([^”\"」』\n]{1,30})[”\"」』]"),
+    re.compile(r"(?:店铺名称|店铺|卖家|商家)\s*[:：]\s*([^\s，。,\n]{1,30})"),
+]
+_EN_MERCHANT = [
+    re.compile(r"\bsold by\s*[:：]?\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M),
+    re.compile(r"\bthe seller\s+([A-Za-z0-9_.\-&']{2,40})", re.I),
+    re.compile(r"\bseller\s*[:：]\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M),
+]
+_HOSTED = re.compile(r"入驻\s*([^\s，。,（(\n]{2,20}?)(?:平台)?[，。,（(\s]")
+_ZH_ITEM = re.compile(r"(?:商品名称|商品名|产品名称|宝贝名称|商品)\s*[:：]\s*([^\n]{2,80})")
+_ZH_ITEM_QUOTED = re.compile(r"购买(?:的商品)?\s*[“\"「]([^”\"」\n]{2,80})[”\"」]")
+_PRICE_LINE = re.compile(
+    r"^(?!\s*(?:sub-?total|total|grand total|shipping|tax|vat|discount|订单|合计|总|配送|运费))(.{3,90}?)\s+(?:x\s*)?\d+\s+\S*\d+[.,]\d{2}",
+    re.I | re.M,
+)
+_CARRIER = re.compile(r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*([^\n,;]{2,30})", re.I)
+_TRACKING = re.compile(
+    r"(?:快递单号|运单号|物流单号|发货单号|tracking\s*(?:number|#|no\.?)?)\s*[:：#]?\s*([A-Z0-9]{8,30})", re.I
+)
+_ZH_FAIL_REASON = re.compile(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{2,60})")
+
+
+def parse(msg: Message) -> Result | None:
+    text = msg.both
+    numbers = fields.order_numbers(text)
+    if not numbers:
+        return None
+    order_no = numbers[0]
+    lang = msg.lang
+    events = []
+    confirm = cues.CONFIRM.search(text)
+    money = fields.total_amount(msg.text, lang)
+    virtual = bool(cues.VIRTUAL_GOODS.search(text))
+    kind = "order"
+    if confirm and money is not None and not _is_notice_only(msg):
+        events.extend(_order_events(msg, order_no, money, virtual))
+    else:
+        kind = "shipping"
+    shipped_subject = cues.affirmed(cues.SHIPPED, msg.subject)
+    if (shipped_subject or (not confirm and cues.affirmed(cues.SHIPPED, msg.text))) and not cues.FAILED.search(text):
+        carrier = _CARRIER.search(msg.text)
+        tracking = _TRACKING.search(msg.text)
+        events.append(
+            msg.event(
+                "shipped",
+                summary="shipped",
+                order_no=order_no,
+                carrier=carrier.group(1).strip() if carrier else None,
+                tracking_no=tracking.group(1) if tracking else None,
+            )
+        )
+    if cues.affirmed(cues.DELIVERED_PHYSICAL, msg.subject) or (
+        not confirm and cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text)
+    ):
+        events.append(msg.event("delivered", summary="delivered", order_no=order_no, how="carrier"))
+    elif cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text) and not cues.FAILED.search(text):
+        events.append(
+            msg.event(
+                "delivered", summary="delivered (key, code or top-up in the mail)", order_no=order_no, how="virtual"
+            )
+        )
+    if cues.affirmed(cues.FAILED, text) and not cues.REFUND_RECEIVED.search(text):
+        reason = _ZH_FAIL_REASON.search(msg.text)
+        what = (
+            "out_of_stock"
+            if re.search(r"缺货|无货|库存|out of stock|sold out", text, re.I)
+            else ("cancelled" if cues.CANCELLED.search(text) else "failed")
+        )
+        events.append(
+            msg.event(
+                "problem",
+                summary=f"seller reports: {what}",
+                order_no=order_no,
+                problem=what,
+                reason=reason.group(1).strip() if reason else None,
+            )
+        )
+        kind = "problem"
+    if cues.REFUND_RECEIVED.search(text) or cues.CREDIT_MEMO.search(msg.subject):
+        refund = fields.total_amount(msg.text, lang)
+        events.append(
+            msg.event(
+                "refund",
+                summary="refund received",
+                order_no=order_no,
+                state="received",
+                amount=refund.text() if refund else None,
+                currency=refund.currency if refund else None,
+            )
+        )
+        kind = "refund"
+    if not events:
+        return None
+    return Result(NAME, kind, events, confidence=0.8 if confirm else 0.7)
+
+
+def _is_notice_only(msg: Message) -> bool:
+    """A shipping notice or credit memo that repeats the order's total is not a new order."""
+    return bool(
+        cues.SHIPPED.search(msg.subject) or cues.REFUND_RECEIVED.search(msg.subject) or cues.FAILED.search(msg.subject)
+    )
+
+
+def _order_events(msg: Message, order_no: str, money: fields.Money, virtual: bool) -> list:
+    text = msg.both
+    ordered_at = fields.labelled_time(msg.text, _ORDER_TIME, msg.at) or msg.at
+    paid_at = fields.labelled_time(msg.text, _PAID_TIME, msg.at)
+    if paid_at is None and cues.PAID.search(text):
+        paid_at = ordered_at
+    merchant, platform_name, marketplace = _parties(msg)
+    mode = "auto" if cues.AUTO_DELIVERY.search(text) else ("manual" if cues.MANUAL_DELIVERY.search(text) else None)
+    common = {
+        "order_no": order_no,
+        "amount": money.text(),
+        "currency": money.currency,
+        "merchant": merchant,
+        "platform_name": platform_name,
+        "marketplace": marketplace,
+        "platform": domain_slug(msg.mail.from_addr),
+        "shop_domain": msg.sender_domain,
+        "item": _item(msg),
+        "virtual": virtual or mode is not None,
+        "delivery_mode": mode,
+    }
+    events = [
+        msg.event("ordered", at=ordered_at, summary=f"order {order_no}: {money.text()} {money.currency}", **common)
+    ]
+    if paid_at is not None:
+        events.append(
+            msg.event(
+                "paid",
+                at=paid_at,
+                summary=f"paid {money.text()} {money.currency}",
+                order_no=order_no,
+                amount=money.text(),
+                currency=money.currency,
+            )
+        )
+    promise = find_promise(msg.text, msg.at)  # the mail's own time anchors a missing year and zone
+    if promise is not None:
+        start = paid_at or ordered_at if promise.anchor == "payment" else ordered_at
+        if promise.by is not None:
+            by, provisional = promise.by, False
+        else:
+            assert promise.within is not None
+            by, provisional = promise.within.after(start, calendar_for(msg.lang, money.currency))
+        events.append(
+            msg.event(
+                "promise",
+                at=start,
+                summary=f"promised: {promise.phrase}",
+                order_no=order_no,
+                by=by.isoformat(),
+                promise=promise.kind,
+                phrase=promise.phrase,
+                stated=True,
+                provisional=provisional or None,
+                within=f"{promise.within.amount} {promise.within.unit}" if promise.within else None,
+            )
+        )
+    return events
+
+
+def _parties(msg: Message) -> tuple[str, str | None, bool]:
+    """(merchant, platform name, is a marketplace) from the mail's wording and sender."""
+    text = msg.text
+    sender_name = re.sub(r"\s+via\s+.*$", "", msg.mail.from_name or "").strip()
+    bracket = re.match(r"\s*[【\[]([^】\]]{1,20})[】\]]", msg.subject)
+    own_name = sender_name or (bracket.group(1) if bracket else "") or msg.sender_domain
+    for pattern in _ZH_MERCHANT + _EN_MERCHANT:
+        match = pattern.search(text)
+        if match:
+            seller = match.group(1).strip()
+            if seller and seller != own_name:
+                return seller, own_name, True
+    hosted = _HOSTED.search(text)
+    if hosted:
+        return own_name, hosted.group(1).strip(), True
+    return own_name, None, False
+
+
+def _item(msg: Message) -> str | None:
+    for pattern in (_ZH_ITEM, _ZH_ITEM_QUOTED):
+        match = pattern.search(msg.text)
+        if match:
+            return match.group(1).strip()
+    lines = msg.text.splitlines()
+    for match in _PRICE_LINE.finditer(msg.text):
+        candidate = re.sub(r"\s+(?:x|×)\s*$", "", match.group(1).strip())
+        if re.match(r"^(?:qty|quantity|数量|sku)\b", candidate, re.I):
+            line_no = msg.text[: match.start()].count("\n")
+            previous = [
+                ln.strip() for ln in lines[:line_no] if ln.strip() and not re.match(r"^sku\b", ln.strip(), re.I)
+            ]
+            if previous:
+                return previous[-1]
+            continue
+        return candidate
+    lines = msg.text.splitlines()
+    for index, line in enumerate(lines):
+        if re.match(r"^\s*(?:商品|Product|Item)s?\b.*(?:数量|Qty|Quantity)", line, re.I) and index + 1 < len(lines):
+            candidate = re.sub(r"\s+\S*\d+[.,]\d{2}.*$", "", lines[index + 1]).strip()
+            if candidate:
+                return candidate
+    return None
