@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -17,9 +18,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from orderwatch import service
+from orderwatch import cases, service
 from orderwatch.config import Account, Settings, load_settings
-from orderwatch.errors import OrderwatchError, UsageError
+from orderwatch.domain.model import ALERT_KINDS
+from orderwatch.domain.rulebook import Rulebook
+from orderwatch.errors import ConfigError, OrderwatchError, UsageError
 
 app = typer.Typer(
     name="orderwatch",
@@ -194,6 +197,164 @@ def _demo_settings(settings: Settings, db_override: str | None) -> Settings:
     demo = Account(name="demo", maildir=DEMO_MAILDIR)
     db_path = Path(db_override) if db_override else settings.data_dir / "demo.db"
     return dataclasses.replace(settings, accounts=(demo,), db_path=db_path)
+
+
+def _as_of(value: str | None) -> datetime:
+    if value is None:
+        return datetime.now(UTC).astimezone()
+    try:
+        at = datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of must be ISO 8601, e.g. 2026-03-14T11:00:00+08:00 (got {value!r})") from None
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+def _rules(settings: Settings) -> Rulebook:
+    try:
+        return Rulebook(settings.rules)
+    except ValueError as exc:
+        raise ConfigError(f"[rules]: {exc}") from None
+
+
+def _views(ctx: typer.Context, as_of: datetime) -> tuple[Settings, list[cases.CaseView]]:
+    settings = ctx.obj.settings()
+    with service.opened(settings) as store:
+        return settings, cases.load_cases(store, _rules(settings), as_of)
+
+
+@app.command()
+def orders(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the contract's JSON.")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Status at this instant (ISO 8601).")] = None,
+) -> None:
+    """All orders known, with their status and escalation stage."""
+    _, views = _views(ctx, _as_of(as_of))
+    if as_json:
+        _emit_json([cases.order_json(v.order) for v in views])
+        return
+    table = Table("order", "merchant", "amount", "promised by", "status", "stage")
+    for v in views:
+        o = v.order
+        table.add_row(
+            o.ref, o.merchant, f"{o.amount or ''} {o.currency or ''}", _short(o.promised_by), o.status, o.stage
+        )
+    out.print(table if views else "no orders yet: import or sync some mail first")
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    order: Annotated[str, typer.Argument(help="The order's ref, or its bare order number.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the contract's JSON.")] = False,
+    as_of: Annotated[Optional[str], typer.Option("--as-of")] = None,
+) -> None:
+    """One order's timeline, oldest first."""
+    _, views = _views(ctx, _as_of(as_of))
+    view = cases.find(views, order)
+    if as_json:
+        _emit_json({"order": cases.order_json(view.order), "events": [cases.event_json(e) for e in view.case.events]})
+        return
+    o = view.order
+    out.print(
+        f"[bold]{o.ref}[/bold]  {o.merchant}  {o.amount or ''} {o.currency or ''}  status {o.status}, stage {o.stage}"
+    )
+    for e in view.case.events:
+        who = " (entered by you)" if e.manual else ""
+        out.print(f"  {_short(e.at)}  {e.kind:<18} {e.summary}{who}", markup=False, highlight=False)
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Evaluate at this instant (ISO 8601).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the contract's JSON.")] = False,
+    notify: Annotated[bool, typer.Option("--notify/--no-notify", help="Send the alerts to the targets.")] = False,
+    fail_on_alert: Annotated[bool, typer.Option("--fail-on-alert", help="Exit 1 when any alert is due.")] = False,
+) -> None:
+    """Every clock of the rules, evaluated at an instant: the alerts due, with a ready draft."""
+    at = _as_of(as_of)
+    _, views = _views(ctx, at)
+    by_ref = {v.case.ref: v for v in views}
+    due = cases.alerts(views, at)
+    rows = [cases.alert_json(a, cases.draft_for(by_ref[a.ref], a)) for a in due]
+    if notify:
+        sys.stderr.write("note: sending notifications is not part of this version yet; alerts are printed only\n")
+    if as_json:
+        _emit_json(rows)
+    elif not rows:
+        out.print(f"no alerts at {_short(at)}")
+    else:
+        for row in rows:
+            out.print(f"[bold]{row['kind']}[/bold]  {row['ref']}  due {row['due_at']}", highlight=False)
+            out.print(f"  {row['next_step']}", markup=False, highlight=False)
+    if fail_on_alert and rows:
+        raise typer.Exit(1)
+
+
+@app.command()
+def draft(
+    ctx: typer.Context,
+    order: Annotated[str, typer.Argument(help="The order's ref, or its bare order number.")],
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Which draft (an alert kind).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="zh or en (default: the order's mail).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of")] = None,
+) -> None:
+    """Print the ready-to-send text for the order's next step."""
+    if lang not in (None, "zh", "en"):
+        raise UsageError("--lang must be zh or en")
+    if kind is not None and kind not in ALERT_KINDS:
+        raise UsageError(f"--kind must be one of {', '.join(ALERT_KINDS)}")
+    at = _as_of(as_of)
+    _, views = _views(ctx, at)
+    view = cases.find(views, order)
+    due = [a for a in cases.alerts([view], at) if kind is None or a.kind == kind]
+    text = cases.draft_for(view, due[0] if due else None, lang=lang, kind=kind)
+    sys.stdout.write(f"Subject: {text['subject']}\n\n{text['body']}")
+
+
+@app.command()
+def note(
+    ctx: typer.Context,
+    order: Annotated[str, typer.Argument(help="The order's ref, or its bare order number.")],
+    text: Annotated[str, typer.Argument(help="What happened, in your words.")],
+    kind: Annotated[
+        str, typer.Option("--kind", help="promise, complaint_sent, platform_reply, problem or note.")
+    ] = "note",
+    at: Annotated[Optional[str], typer.Option("--at", help="When (ISO 8601; default now).")] = None,
+) -> None:
+    """Add an event that is not in mail: a chat promise, a phone call, a web-form complaint."""
+    when = _as_of(at)
+    settings = ctx.obj.settings()
+    with service.opened(settings) as store:
+        view = cases.find(cases.load_cases(store, _rules(settings), when), order)
+        cases.add_manual(store, view, kind, when, text)
+    out.print(f"noted on {view.case.ref}: {kind} at {when.isoformat()}", markup=False, highlight=False)
+
+
+def _set_status(ctx: typer.Context, order: str, status: str) -> None:
+    when = _as_of(None)
+    settings = ctx.obj.settings()
+    with service.opened(settings) as store:
+        view = cases.find(cases.load_cases(store, _rules(settings), when), order)
+        cases.add_manual(store, view, "note", when, f"marked {status} by you", status=status)
+    out.print(f"{view.case.ref} is now {status}", markup=False, highlight=False)
+
+
+@app.command()
+def resolve(ctx: typer.Context, order: Annotated[str, typer.Argument()]) -> None:
+    """Mark an order resolved: its clocks stop."""
+    _set_status(ctx, order, "resolved")
+
+
+@app.command()
+def cancel(ctx: typer.Context, order: Annotated[str, typer.Argument()]) -> None:
+    """Mark an order cancelled by you: nothing is owed, its clocks stop."""
+    _set_status(ctx, order, "cancelled")
+
+
+def _short(at: datetime | None) -> str:
+    return at.strftime("%Y-%m-%d %H:%M %z") if at else ""
 
 
 def main() -> None:

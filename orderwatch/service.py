@@ -6,6 +6,7 @@ parsers. Each function returns plain data that the callers print or hand back as
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,7 @@ from orderwatch import localmail
 from orderwatch.config import Account, Settings
 from orderwatch.errors import MailboxError
 from orderwatch.mailbox import ImapMailbox, Meta
-from orderwatch.store import Location, Store, content_hash, utcnow
+from orderwatch.store import Location, Store, StoredMessage, content_hash, event_row, utcnow
 from parsers.mime import parse_date
 
 T = TypeVar("T")
@@ -82,17 +83,22 @@ def open_store(settings: Settings) -> Store:
 PARSE_BATCH = 200
 
 
-def _parse_record(sha256: str, raw: bytes, role: str) -> tuple[dict[str, Any], parsers.ParseOutcome]:
-    """The parse outcome of one message as a `parses` row."""
-    outcome = parsers.parse(raw, role)
+def _parse_record(msg: StoredMessage) -> tuple[dict[str, Any], list[dict[str, Any]], parsers.ParseOutcome]:
+    """The parse outcome of one stored message: its `parses` row and its event rows."""
+    received = datetime.fromisoformat(msg.internaldate) if msg.internaldate else None
+    outcome = parsers.parse(msg.raw, msg.role, received)
     mail = outcome.mail
     record: dict[str, Any] = {
-        "sha256": sha256,
+        "sha256": msg.sha256,
         "status": outcome.status,
         "reason": outcome.reason,
         "parser_version": parsers.PARSER_VERSION,
         "warnings": json.dumps(list(mail.warnings) if mail else []),
+        "kind": outcome.kind if outcome.status == "ok" else None,
+        "parser": outcome.parser,
+        "confidence": outcome.confidence,
     }
+    rows: list[dict[str, Any]] = []
     if mail is not None:
         record.update(
             message_id=mail.message_id,
@@ -103,25 +109,40 @@ def _parse_record(sha256: str, raw: bytes, role: str) -> tuple[dict[str, Any], p
             in_reply_to=mail.in_reply_to,
             references=json.dumps(list(mail.references)),
         )
-    return record, outcome
+        for event in outcome.events:
+            event = dataclasses.replace(
+                event,
+                message_id=mail.message_id,
+                sha256=msg.sha256,
+                source=msg.source,
+                role=msg.role,
+                sender=mail.from_addr,
+                recipients=tuple(mail.to) + tuple(mail.cc),
+                in_reply_to=mail.in_reply_to,
+                references=mail.references,
+            )
+            rows.append(event_row(event, f"msg:{msg.sha256}:{event.seq}"))
+    return record, rows, outcome
 
 
 def parse_stored(store: Store, shas: Iterable[str] | None = None) -> list[tuple[str, str]]:
-    """Parse stored messages (all if `shas` is None) and save the outcomes in batches.
+    """Parse stored messages (all if `shas` is None) and save outcomes and events in batches.
 
     Returns (sha256, reason) for each message that could not be parsed.
     """
     failures: list[tuple[str, str]] = []
     records: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
     for msg in store.iter_messages(shas):
-        record, outcome = _parse_record(msg.sha256, msg.raw, msg.role)
+        record, rows, outcome = _parse_record(msg)
         records.append(record)
+        events.extend(rows)
         if outcome.status != "ok":
             failures.append((msg.sha256, outcome.reason or "unknown"))
         if len(records) >= PARSE_BATCH:
-            store.save_parses(records)
-            records = []
-    store.save_parses(records)
+            store.save_parses(records, events)
+            records, events = [], []
+    store.save_parses(records, events)
     return failures
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from orderwatch.domain.model import Event
 from orderwatch.errors import StoreError
 
 BUSY_TIMEOUT_S = 30.0
@@ -107,6 +108,42 @@ def m002_parse_queue(db: sqlite_utils.Database) -> None:
     db.execute("update messages set pending = 1 where sha256 not in (select sha256 from parses)")
     db.execute("create index messages_pending on messages(sha256) where pending = 1")
     db["meta"].create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def m003_events(db: sqlite_utils.Database) -> None:
+    """Events found in mail (recomputed by every parse) and entered by the user (kept)."""
+    db["events"].create(
+        {
+            "id": str,  # msg:SHA256:SEQ for parsed events, manual:UUID for the user's own
+            "sha256": str,
+            "kind": str,
+            "at": str,  # ISO 8601 with the offset it was stated in
+            "at_utc": str,  # for ordering and range queries
+            "summary": str,
+            "fields": str,  # JSON
+            "order_no": str,
+            "ticket_no": str,
+            "order_ref": str,  # manual events: the order they belong to
+            "message_id": str,
+            "source": str,
+            "role": str,
+            "sender": str,
+            "recipients": str,  # JSON
+            "in_reply_to": str,
+            "references": str,  # JSON
+            "lang": str,
+            "parser": str,
+            "seq": int,
+        },
+        pk="id",
+    )
+    db["events"].create_index(["sha256"])
+    db["events"].create_index(["order_no"])
+    db["events"].create_index(["order_ref"])
+    db["parses"].add_column("kind", str)
+    db["parses"].add_column("parser", str)
+    db["parses"].add_column("confidence", float)
 
 
 def utcnow() -> str:
@@ -318,14 +355,19 @@ class Store:
 
     # --- parse results ---------------------------------------------------------------------
 
-    def save_parses(self, records: list[dict[str, Any]]) -> None:
-        """Upsert parse results (each with its sha256) in one transaction."""
+    def save_parses(self, records: list[dict[str, Any]], events: list[dict[str, Any]] | None = None) -> None:
+        """Upsert parse results (each with its sha256) and replace their events, in one transaction."""
         if not records:
             return
         now = utcnow()
         with self.write() as db:
-            db["parses"].upsert_all(({"parsed_at": now, **r} for r in records), pk="sha256", batch_size=200)
             shas = [r["sha256"] for r in records]
+            for i in range(0, len(shas), 500):
+                chunk = shas[i : i + 500]
+                db.execute(f"delete from events where sha256 in ({', '.join('?' * len(chunk))})", chunk)
+            if events:
+                db["events"].insert_all(events, pk="id", batch_size=200)
+            db["parses"].upsert_all(({"parsed_at": now, **r} for r in records), pk="sha256", batch_size=200)
             for i in range(0, len(shas), 500):
                 chunk = shas[i : i + 500]
                 db.execute(f"update messages set pending = null where sha256 in ({', '.join('?' * len(chunk))})", chunk)
@@ -339,6 +381,28 @@ class Store:
                     db.execute("update messages set pending = 1")
                 self.set_meta("parser_version", parser_version)
         return [r[0] for r in self.db.execute("select sha256 from messages where pending = 1")]
+
+    def event_rows(self) -> list[dict[str, Any]]:
+        return list(self.db.query("select * from events order by at_utc, sha256, seq"))
+
+    def add_manual_event(self, row: dict[str, Any]) -> None:
+        with self.write() as db:
+            db["events"].insert(row, pk="id")
+
+    def message_rows(self, shas: list[str]) -> list[dict[str, Any]]:
+        """Stored messages with their first location, for export."""
+        if not shas:
+            return []
+        marks = ", ".join("?" * len(shas))
+        return list(
+            self.db.query(
+                f"""select m.sha256, m.size, m.message_id, m.internaldate,
+                      min(l.folder) as folder, min(l.source) as source
+                    from messages m left join locations l on l.sha256 = m.sha256
+                    where m.sha256 in ({marks}) group by m.sha256""",
+                shas,
+            )
+        )
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("select value from meta where key = ?", [key]).fetchone()
@@ -364,3 +428,51 @@ def _create_private(path: Path) -> None:
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
+
+
+def event_row(event: Event, row_id: str, order_ref: str | None = None) -> dict[str, Any]:
+    """A domain event as an `events` row."""
+    return {
+        "id": row_id,
+        "sha256": event.sha256,
+        "kind": event.kind,
+        "at": event.at.isoformat(),
+        "at_utc": event.at.astimezone(UTC).isoformat(),
+        "summary": event.summary,
+        "fields": json.dumps(dict(event.fields), ensure_ascii=False, default=str),
+        "order_no": event.order_no,
+        "ticket_no": event.ticket_no,
+        "order_ref": order_ref,
+        "message_id": event.message_id,
+        "source": event.source,
+        "role": event.role,
+        "sender": event.sender,
+        "recipients": json.dumps(list(event.recipients)),
+        "in_reply_to": event.in_reply_to,
+        "references": json.dumps(list(event.references)),
+        "lang": event.lang,
+        "parser": event.parser,
+        "seq": event.seq,
+    }
+
+
+def row_event(row: dict[str, Any]) -> Event:
+    return Event(
+        kind=row["kind"],
+        at=datetime.fromisoformat(row["at"]),
+        summary=row["summary"] or "",
+        fields=json.loads(row["fields"] or "{}"),
+        order_no=row["order_no"],
+        ticket_no=row["ticket_no"],
+        message_id=row["message_id"],
+        sha256=row["sha256"],
+        source=row["source"] or "import",
+        role=row["role"] or "inbox",
+        sender=row["sender"] or "",
+        recipients=tuple(json.loads(row["recipients"] or "[]")),
+        in_reply_to=row["in_reply_to"],
+        references=tuple(json.loads(row["references"] or "[]")),
+        lang=row["lang"] or "en",
+        parser=row["parser"] or "",
+        seq=row["seq"] or 0,
+    )

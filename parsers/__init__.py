@@ -25,7 +25,7 @@ from parsers.mime import Mail, MalformedMail, parse_date, parse_mail
 from parsers.quotes import forwarded
 
 # Bump when parsing changes meaningfully: the next run re-parses every stored message.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 FAMILIES = (noise, schema_org, own_mail, helpdesks, shops)
 
 

@@ -54,7 +54,7 @@ REFUND_GRANTED = any_of(
     r"will (?:be )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed"
 )
 EVIDENCE_REQUEST = any_of(
-    r"补充凭证|补充材料|补充证据|请.{0,16}(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料)|"
+    r"补充凭证|补充材料|补充证据|请.{0,24}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料)|"
     r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach)).{0,80}(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)"
 )

@@ -1,0 +1,207 @@
+"""Use cases over the stored timeline: orders, one order's timeline, the alerts due at an
+instant, and the events the user enters by hand. Called by the CLI and the flows alike.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from orderwatch import render
+from orderwatch.domain import advice, drafts
+from orderwatch.domain.model import EVENT_KINDS, Alert, Event, Order
+from orderwatch.domain.rulebook import Rulebook
+from orderwatch.domain.rules import Evaluation, evaluate
+from orderwatch.domain.timeline import Case, Facts, facts, link
+from orderwatch.errors import UsageError
+from orderwatch.store import Store, event_row, row_event
+
+MANUAL_KINDS = ("promise", "complaint_sent", "platform_reply", "problem", "note", "delivered", "refund", "shipped")
+
+
+@dataclass(frozen=True)
+class CaseView:
+    case: Case
+    facts: Facts
+    evaluation: Evaluation
+    order: Order
+
+
+def load_cases(store: Store, rules: Rulebook, as_of: datetime) -> list[CaseView]:
+    """Every order with its facts and its evaluation at `as_of`."""
+    parsed: list[Event] = []
+    manual: dict[str, list[Event]] = {}
+    for row in store.event_rows():
+        event = row_event(row)
+        if row["order_ref"]:
+            manual.setdefault(row["order_ref"], []).append(event)
+        else:
+            parsed.append(event)
+    views = []
+    for case in link(parsed, manual):
+        f = facts(case, rules)
+        ev = evaluate(case, f, rules, as_of)
+        views.append(CaseView(case, f, ev, _order(case, f, ev)))
+    return views
+
+
+def _order(case: Case, f: Facts, ev: Evaluation) -> Order:
+    return Order(
+        ref=case.ref,
+        order_no=case.order_no,
+        platform=case.platform,
+        merchant=f.merchant,
+        item=f.item,
+        amount=f.amount,
+        currency=f.currency,
+        ordered_at=f.ordered_at,
+        paid_at=f.paid_at,
+        promised_by=f.promised_by,
+        promise_kind=f.promise_kind,
+        promise_source=f.promise_source,
+        delivered_at=ev.delivered_at,
+        shipped_at=ev.shipped_at,
+        status=ev.status,
+        stage=ev.stage,
+        complaint_no=ev.complaint_no,
+        lang=f.lang,
+        virtual=f.virtual,
+        events=tuple(case.events),
+        provisional=f.provisional,
+    )
+
+
+def find(views: list[CaseView], key: str) -> CaseView:
+    """An order by its ref, or by its bare order number when that is unique."""
+    for view in views:
+        if view.case.ref == key:
+            return view
+    matches = [v for v in views if v.case.order_no == key.lstrip("#")]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise UsageError(f"order number {key} is ambiguous: use one of {', '.join(v.case.ref for v in matches)}")
+    raise UsageError(f"no order {key!r} (see `orderwatch orders`)")
+
+
+def alerts(views: list[CaseView], as_of: datetime) -> list[Alert]:
+    out = []
+    for view in views:
+        for due in view.evaluation.dues:
+            out.append(
+                Alert(
+                    ref=view.case.ref,
+                    order_no=view.case.order_no,
+                    kind=due.kind,
+                    due_at=due.due_at,
+                    as_of=as_of,
+                    stage=view.evaluation.stage,
+                    next_step=advice.next_step(due.kind, due.due_at, view.evaluation.stage, view.facts.lang, due.facts),
+                    lang=view.facts.lang,
+                    provisional=due.provisional,
+                    facts=due.facts,
+                )
+            )
+    return sorted(out, key=lambda a: (a.due_at, a.ref, a.kind))
+
+
+def add_manual(store: Store, view: CaseView, kind: str, at: datetime, text: str, status: str | None = None) -> Event:
+    """An event the user enters: a phone call, a chat promise, a complaint on a web form."""
+    if kind not in EVENT_KINDS or kind not in MANUAL_KINDS:
+        raise UsageError(f"--kind must be one of {', '.join(MANUAL_KINDS)}")
+    fields: dict[str, Any] = {"entered_by": "user"}
+    if status:
+        fields["status"] = status
+    if kind == "promise":
+        fields.update(by=at.isoformat(), promise="deliver", phrase=text, stated=True)
+    if kind == "complaint_sent":
+        fields.update(subtype="complaint")
+    role = "sent" if kind == "complaint_sent" else "inbox"
+    event = Event(
+        kind=kind,
+        at=at,
+        summary=text,
+        fields=fields,
+        order_no=view.case.order_no,
+        source="manual",
+        role=role,
+        lang=view.facts.lang,
+        parser="manual",
+    )
+    store.add_manual_event(event_row(event, f"manual:{uuid.uuid4().hex}", order_ref=view.case.ref))
+    return event
+
+
+def order_json(order: Order) -> dict[str, Any]:
+    return {
+        "ref": order.ref,
+        "order_no": order.order_no,
+        "platform": order.platform,
+        "merchant": order.merchant,
+        "item": order.item,
+        "amount": order.amount,
+        "currency": order.currency,
+        "ordered_at": _iso(order.ordered_at),
+        "paid_at": _iso(order.paid_at),
+        "promised_by": _iso(order.promised_by),
+        "promise_kind": order.promise_kind,
+        "promise_source": order.promise_source,
+        "delivered_at": _iso(order.delivered_at),
+        "shipped_at": _iso(order.shipped_at),
+        "status": order.status,
+        "stage": order.stage,
+        "complaint_no": order.complaint_no,
+        "lang": order.lang,
+        "provisional": order.provisional,
+    }
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    return {
+        "at": event.at.isoformat(),
+        "kind": event.kind,
+        "summary": event.summary,
+        "message_id": event.message_id,
+        "source": event.source,
+        "fields": dict(event.fields),
+        "entered_by_user": event.manual,
+    }
+
+
+def alert_json(alert: Alert, draft: dict[str, str] | None) -> dict[str, Any]:
+    return {
+        "ref": alert.ref,
+        "order_no": alert.order_no,
+        "kind": alert.kind,
+        "due_at": alert.due_at.isoformat(),
+        "as_of": alert.as_of.isoformat(),
+        "stage": alert.stage,
+        "next_step": alert.next_step,
+        "provisional": alert.provisional,
+        "draft": draft,
+    }
+
+
+def _iso(at: datetime | None) -> str | None:
+    return at.isoformat() if at else None
+
+
+def draft_for(view: CaseView, alert: Alert | None, lang: str | None = None, kind: str | None = None) -> dict[str, str]:
+    """The ready-to-send text for an alert (or the order's current next step)."""
+    lang = lang or view.facts.lang
+    kind = kind or (alert.kind if alert else _default_kind(view))
+    text = render.render(drafts.template_for(kind, lang), drafts.context(view.order, alert, lang))
+    subject, body = drafts.split(text)
+    return {"lang": lang, "kind": kind, "subject": subject, "body": body}
+
+
+def _default_kind(view: CaseView) -> str:
+    """Without a due alert: the draft for the order's next step on the ladder."""
+    stage = view.evaluation.stage
+    if stage == "none":
+        return "delivery_overdue"
+    if stage in ("merchant", "platform"):
+        return "complaint_unanswered"
+    return "appeal_window" if stage == "appeal" else "complaint_unanswered"

@@ -1,0 +1,72 @@
+"""Which draft fits an alert, and what goes into it: the time + event + demand of domain.md.
+
+Pure: returns a template name and a context; `render.py` turns them into text. The wording is
+objective (no "骗子", "诈骗"), names a concrete demand, and keeps room to escalate.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from orderwatch.domain.model import Alert, Order
+
+FORBIDDEN = ("骗子", "诈骗", "scam", "fraudster")
+
+
+def _when(at: datetime | None, lang: str) -> str:
+    if at is None:
+        return ""
+    return at.strftime("%Y年%m月%d日 %H:%M") if lang == "zh" else at.strftime("%d %B %Y, %H:%M (UTC%z)")
+
+
+def template_for(kind: str, lang: str) -> str:
+    return f"drafts/{kind}.{'zh' if lang == 'zh' else 'en'}.j2"
+
+
+def context(order: Order, alert: Alert | None, lang: str) -> dict[str, Any]:
+    events = [e for e in order.events if e.role == "sent" and e.kind == "complaint_sent"]
+    history = [
+        {"when": _when(e.at, lang), "what": e.summary, "kind": e.kind}
+        for e in order.events
+        if e.kind not in ("promise",)
+    ]
+    amount = f"{order.amount} {order.currency}" if order.amount else ""
+    if lang == "zh" and order.currency == "CNY" and order.amount:
+        amount = f"{order.amount}元"
+    return {
+        "order_no": order.order_no,
+        "item": order.item or ("商品" if lang == "zh" else "the item"),
+        "merchant": order.merchant,
+        "amount": amount,
+        "paid_at": _when(order.paid_at or order.ordered_at, lang),
+        "promised_by": _when(order.promised_by, lang),
+        "promise_default": order.promise_source == "default",
+        "virtual": order.virtual,
+        "complaint_no": order.complaint_no,
+        "complained_at": _when(events[-1].at, lang) if events else "",
+        "due_at": _when(alert.due_at, lang) if alert else "",
+        "as_of": _when(alert.as_of, lang) if alert else "",
+        "stage": alert.stage if alert else order.stage,
+        "history": history,
+        "large": _large(order),
+    }
+
+
+def _large(order: Order) -> bool:
+    """Over 5,000 yuan: the regulator or a court becomes a sensible next step (domain.md)."""
+    try:
+        return order.currency == "CNY" and float(order.amount or 0) > 5000
+    except ValueError:
+        return False
+
+
+def split(text: str) -> tuple[str, str]:
+    """A rendered draft's first line is 'Subject: …'; the rest is the body."""
+    first, _, body = text.partition("\n")
+    subject = first.removeprefix("Subject:").removeprefix("主题：").strip()
+    return subject, body.strip() + "\n"
+
+
+def is_clean(text: str) -> bool:
+    return not any(word in text for word in FORBIDDEN)

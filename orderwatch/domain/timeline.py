@@ -1,0 +1,174 @@
+"""Events -> orders: link every event to its order, and read the order's facts off its timeline.
+
+Linking, in order of trust: the order number the mail names; a ticket or complaint number seen
+before on that order; the thread (In-Reply-To / References to a message already on the order).
+Only an order or payment mail creates an order: a shipping notice, a desk reply or the user's
+own complaint about an unknown order number creates nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from orderwatch.domain.calendar import Duration, calendar_for
+from orderwatch.domain.model import Event
+from orderwatch.domain.rulebook import Rulebook
+
+CREATING = ("ordered",)
+
+
+@dataclass
+class Case:
+    """One order's events, oldest first, and what identifies the order."""
+
+    order_no: str
+    platform: str
+    events: list[Event] = field(default_factory=list)
+    message_ids: set[str] = field(default_factory=set)
+    tickets: set[str] = field(default_factory=set)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.platform}:{self.order_no}"
+
+    def first(self, kind: str) -> Event | None:
+        return next((e for e in self.events if e.kind == kind), None)
+
+    def all(self, kind: str) -> list[Event]:
+        return [e for e in self.events if e.kind == kind]
+
+    def add(self, event: Event) -> None:
+        self.events.append(event)
+        if event.message_id:
+            self.message_ids.add(event.message_id)
+        if event.ticket_no:
+            self.tickets.add(event.ticket_no)
+
+
+def _sort_key(event: Event) -> tuple[datetime, str, int]:
+    return (event.at, event.sha256 or event.message_id or "", event.seq)
+
+
+def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) -> list[Case]:
+    """Group events into cases. `manual` maps an order ref to events the user entered."""
+    ordered = sorted(events, key=_sort_key)
+    cases: dict[tuple[str, str], Case] = {}
+    by_number: dict[str, list[Case]] = {}
+    for event in ordered:
+        if event.kind in CREATING and event.order_no:
+            platform = str(event.fields.get("platform") or "mail")
+            key = (platform, event.order_no)
+            if key not in cases:
+                cases[key] = Case(event.order_no, platform)
+                by_number.setdefault(event.order_no, []).append(cases[key])
+    by_message: dict[str, Case] = {}
+    by_ticket: dict[str, Case] = {}
+    for event in ordered:
+        case = _find(event, by_number, by_ticket, by_message)
+        if case is None:
+            continue
+        case.add(event)
+        if event.message_id:
+            by_message.setdefault(event.message_id, case)
+        if event.ticket_no:
+            by_ticket.setdefault(event.ticket_no, case)
+    result = sorted(cases.values(), key=lambda c: (c.events[0].at if c.events else datetime.min, c.ref))
+    for case in result:
+        for extra in (manual or {}).get(case.ref, []):
+            case.add(extra)
+        case.events.sort(key=_sort_key)
+    return result
+
+
+def _find(
+    event: Event, by_number: dict[str, list[Case]], by_ticket: dict[str, Case], by_message: dict[str, Case]
+) -> Case | None:
+    if event.order_no and event.order_no in by_number:
+        candidates = by_number[event.order_no]
+        if len(candidates) == 1:
+            return candidates[0]
+        platform = event.fields.get("platform")
+        return next((c for c in candidates if c.platform == platform), candidates[0])
+    if event.ticket_no and event.ticket_no in by_ticket:
+        return by_ticket[event.ticket_no]
+    for parent in (event.in_reply_to, *reversed(event.references)):
+        if parent and parent in by_message:
+            return by_message[parent]
+    return None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What an order is, as its order mail says, and what was promised."""
+
+    amount: str | None
+    currency: str | None
+    merchant: str
+    platform_name: str | None
+    marketplace: bool
+    shop_domain: str
+    item: str
+    lang: str
+    virtual: bool
+    ordered_at: datetime | None
+    paid_at: datetime | None
+    promised_by: datetime | None
+    promise_kind: str | None
+    promise_source: str | None
+    promise_phrase: str | None
+    provisional: bool
+
+    @property
+    def start(self) -> datetime | None:
+        return self.paid_at or self.ordered_at
+
+    def calendar(self):
+        return calendar_for(self.lang, self.currency)
+
+
+def facts(case: Case, rules: Rulebook) -> Facts:
+    ordered = case.first("ordered")
+    paid = case.first("paid")
+    f = dict(ordered.fields) if ordered else {}
+    lang = ordered.lang if ordered else (case.events[0].lang if case.events else "en")
+    virtual = bool(f.get("virtual"))
+    start = (paid.at if paid else None) or (ordered.at if ordered else None)
+    promise = next((e for e in case.events if e.kind == "promise" and e.fields.get("by")), None)
+    promised_by = None
+    kind = None
+    source = None
+    phrase = None
+    provisional = False
+    if promise is not None:
+        promised_by = datetime.fromisoformat(str(promise.fields["by"]))
+        kind = str(promise.fields.get("promise") or "deliver")
+        source, phrase = "stated", str(promise.fields.get("phrase") or "")
+        provisional = bool(promise.fields.get("provisional"))
+    elif start is not None:
+        mode = f.get("delivery_mode")
+        rule = {"auto": "auto_delivery", "manual": "manual_delivery"}.get(str(mode), "other_delivery")
+        duration: Duration = rules.get(rule, case.platform)
+        promised_by, provisional = duration.after(start, calendar_for(lang, f.get("currency")))
+        kind, source, phrase = "deliver", "default", f"default: {duration.text(lang)}"
+    if virtual:
+        kind = "deliver"  # every virtual good is kept only by its delivery (domain.md)
+    return Facts(
+        amount=f.get("amount"),
+        currency=f.get("currency"),
+        merchant=str(f.get("merchant") or ""),
+        platform_name=f.get("platform_name"),
+        marketplace=bool(f.get("marketplace")),
+        shop_domain=str(f.get("shop_domain") or ""),
+        item=str(f.get("item") or ""),
+        lang=lang,
+        virtual=virtual,
+        ordered_at=ordered.at if ordered else None,
+        paid_at=paid.at if paid else None,
+        promised_by=promised_by,
+        promise_kind=kind,
+        promise_source=source,
+        promise_phrase=phrase,
+        provisional=provisional,
+    )

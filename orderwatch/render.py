@@ -1,0 +1,30 @@
+"""Jinja2 over templates/: the only module that renders text. Wording lives in the templates.
+
+A user may put templates of the same names in their own folder ([drafts] templates = "DIR");
+theirs are used first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def environment(user_dir: Path | None = None) -> jinja2.Environment:
+    paths = [str(user_dir)] if user_dir else []
+    paths.append(str(TEMPLATES))
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # plain-text mail, never HTML
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(name: str, context: dict[str, object], user_dir: Path | None = None) -> str:
+    return environment(user_dir).get_template(name).render(**context)

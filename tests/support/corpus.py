@@ -1,0 +1,77 @@
+"""Run a scenario of ../shared/corpus through the contract and compare with its expectations."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Scenario:
+    name: str
+    path: Path
+    as_of: str
+    messages: list[dict[str, str]]
+    expect: dict[str, Any]
+
+    @classmethod
+    def load(cls, path: Path) -> Scenario:
+        data = json.loads((path / "scenario.json").read_text(encoding="utf-8"))
+        return cls(path.name, path, data["as_of"], data["messages"], data["expect"])
+
+    def files(self, folder: str) -> list[Path]:
+        return [self.path / m["file"] for m in self.messages if m["folder"] == folder]
+
+
+@dataclass
+class Comparison:
+    missing_orders: list[str] = field(default_factory=list)
+    extra_orders: list[str] = field(default_factory=list)
+    field_errors: list[str] = field(default_factory=list)
+    fields_checked: int = 0
+    missing_alerts: list[tuple[str, str]] = field(default_factory=list)
+    extra_alerts: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not (
+            self.missing_orders or self.extra_orders or self.field_errors or self.missing_alerts or self.extra_alerts
+        )
+
+
+def compare(scenario: Scenario, orders: list[dict[str, Any]], alerts: list[dict[str, Any]]) -> Comparison:
+    result = Comparison()
+    by_no = {o["order_no"]: o for o in orders}
+    expected = scenario.expect["orders"]
+    for exp in expected:
+        got = by_no.get(exp["order_no"])
+        if got is None:
+            result.missing_orders.append(exp["order_no"])
+            continue
+        for key, value in exp.items():
+            if key == "order_no":
+                continue
+            result.fields_checked += 1
+            if not _same(key, value, got.get(key)):
+                result.field_errors.append(f"{exp['order_no']}.{key}: expected {value}, got {got.get(key)}")
+    expected_nos = {e["order_no"] for e in expected}
+    result.extra_orders = [o["order_no"] for o in orders if o["order_no"] not in expected_nos]
+    want = {(a["order_no"], a["kind"]) for a in scenario.expect["alerts"]}
+    have = {(a["order_no"], a["kind"]) for a in alerts}
+    result.missing_alerts = sorted(want - have)
+    result.extra_alerts = sorted(have - want)
+    return result
+
+
+def _same(key: str, expected: Any, got: Any) -> bool:
+    if got is None:
+        return expected is None
+    if key == "amount":
+        return Decimal(str(expected)) == Decimal(str(got))
+    if key.endswith("_by") or key.endswith("_at"):
+        return abs((datetime.fromisoformat(expected) - datetime.fromisoformat(got)).total_seconds()) <= 60
+    return expected == got
