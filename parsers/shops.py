@@ -123,8 +123,8 @@ def _is_notice_only(msg: Message) -> bool:
 
 def _order_events(msg: Message, order_no: str, money: fields.Money, virtual: bool) -> list:
     text = msg.both
-    ordered_at = fields.labelled_time(msg.text, _ORDER_TIME, msg.at) or msg.at
     paid_at = fields.labelled_time(msg.text, _PAID_TIME, msg.at)
+    ordered_at = fields.labelled_time(msg.text, _ORDER_TIME, msg.at) or paid_at or msg.at
     if paid_at is None and cues.PAID.search(text):
         paid_at = ordered_at
     merchant, platform_name, marketplace = _parties(msg)

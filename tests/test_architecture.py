@@ -1,0 +1,49 @@
+"""The shape the project promises: pure core, explicit parser registry, one adapter per library."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import parsers
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_pure_core_imports_no_io_library() -> None:
+    code = (
+        "import sys, orderwatch.domain.rules, orderwatch.domain.timeline, orderwatch.domain.drafts, parsers;"
+        "io = ('prefect', 'imapclient', 'apprise', 'sqlite_utils', 'typer', 'jinja2', 'sqlite3');"
+        "bad = [m for m in io if m in sys.modules];"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.strip()
+    assert out == "", f"pure modules pulled in {out}"
+
+
+def test_every_family_is_registered() -> None:
+    helpers = {"__init__", "base", "cues", "fields", "mime", "promise", "quotes", "durations"}
+    modules = {p.stem for p in (ROOT / "parsers").glob("*.py")} - helpers
+    registered = {f.NAME for f in parsers.FAMILIES}
+    assert modules == {m.__name__.split(".")[-1] for m in parsers.FAMILIES}
+    assert len(registered) == len(parsers.FAMILIES)
+
+
+def test_only_flows_import_prefect() -> None:
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in list((ROOT / "orderwatch").rglob("*.py")) + list((ROOT / "parsers").rglob("*.py"))
+        if "import prefect" in p.read_text() or "from prefect" in p.read_text()
+    ]
+    assert offenders == []
+
+
+def test_every_alert_kind_has_drafts_in_both_languages() -> None:
+    from orderwatch.domain.model import ALERT_KINDS
+
+    for kind in ALERT_KINDS:
+        for lang in ("zh", "en"):
+            assert (ROOT / "templates" / "drafts" / f"{kind}.{lang}.j2").is_file(), (kind, lang)

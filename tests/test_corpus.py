@@ -1,0 +1,125 @@
+"""Every scenario of ../shared/corpus through the public contract (import, orders, check).
+
+Orders and their stated fields must match; alerts must be exact: no miss, no false alert.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import CORPUS
+from tests.support.corpus import Scenario, compare
+
+SCENARIOS = sorted(p for p in CORPUS.iterdir() if (p / "scenario.json").is_file())
+
+
+def test_the_corpus_is_there() -> None:
+    assert len(SCENARIOS) >= 32, f"corpus not found at {CORPUS}"
+
+
+def _load(cli, scenario: Scenario, db) -> None:
+    for folder in ("INBOX", "Sent"):
+        files = scenario.files(folder)
+        if files:
+            result = cli("--db", db, "import", "--folder", folder, "--json", *files)
+            assert result.code == 0, result.stderr
+            assert result.json()["failed"] == 0
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.name)
+def test_scenario(cli, tmp_path, path) -> None:
+    scenario = Scenario.load(path)
+    db = tmp_path / "s.db"
+    _load(cli, scenario, db)
+    orders = cli("--db", db, "orders", "--json").json()
+    alerts = cli("--db", db, "check", "--as-of", scenario.as_of, "--json", "--no-notify").json()
+    result = compare(scenario, orders, alerts)
+    assert result.ok, result
+    for alert in alerts:
+        assert alert["draft"]["body"] and alert["order_no"] in alert["draft"]["body"]
+        assert alert["next_step"]
+        assert alert["as_of"] and alert["due_at"]
+
+
+# Other instants: the same mailboxes before a deadline, just after it, and days later.
+INSTANTS = [
+    ("zh-kameng-ack-48h-overdue", "2026-03-14T09:00:00+08:00", []),  # 48 h run out at 09:05:33
+    ("zh-kameng-ack-48h-overdue", "2026-03-14T09:06:00+08:00", ["complaint_unanswered"]),
+    ("en-evershop-business-days-weekend", "2026-05-05T16:40:00-04:00", []),
+    ("en-evershop-business-days-weekend", "2026-05-05T17:00:00-04:00", ["delivery_overdue"]),
+    ("zh-ecmall-platform-complaint-weekend", "2026-03-25T16:00:00+08:00", []),
+    ("zh-ecmall-platform-complaint-weekend", "2026-03-25T16:10:00+08:00", ["complaint_unanswered"]),
+    ("zh-kameng-refund-weekend-not-yet", "2026-03-18T16:31:00+08:00", ["refund_overdue"]),
+    ("zh-kameng-rejected-appeal-window", "2026-03-08T09:29:00+08:00", ["appeal_window"]),
+    ("zh-kameng-rejected-appeal-window", "2026-03-08T09:31:00+08:00", []),
+    ("zh-ecshop-utf8-holiday-makeup-late", "2026-10-10T15:00:00+08:00", []),  # make-up Saturday 15:06
+    ("zh-ecshop-utf8-holiday-makeup-late", "2026-10-10T15:07:00+08:00", ["delivery_overdue"]),
+    ("en-vendure-licence-window", "2026-06-16T20:06:00+08:00", ["delivery_overdue"]),  # window closed 20:05
+    ("en-vendure-licence-window", "2026-06-09T15:00:00+02:00", []),  # before the hour ran out
+    ("zh-kameng-evidence-24h-overdue", "2026-03-19T11:00:00+08:00", ["evidence_due"]),  # active before due
+    ("zh-kameng-refund-springfestival-makeup-overdue", "2026-02-24T10:59:00+08:00", []),
+    ("zh-kameng-refund-springfestival-makeup-overdue", "2026-02-24T11:01:00+08:00", ["refund_overdue"]),
+    ("zh-12315-national-day-unanswered", "2026-10-13T09:29:00+08:00", []),  # 7 workdays with 10-10
+    ("zh-fakawang-two-orders-same-shop", "2026-03-14T13:00:00+08:00", []),
+    ("zh-kameng-partial-refund-appeal-3days", "2026-03-23T17:11:00+08:00", []),  # 3 days closed
+    ("zh-kameng-partial-refund-appeal-3days", "2026-03-25T17:11:00+08:00", ["refund_overdue"]),
+]
+
+
+@pytest.mark.parametrize(("name", "as_of", "kinds"), INSTANTS, ids=lambda v: str(v))
+def test_other_instants(cli, tmp_path, name: str, as_of: str, kinds: list[str]) -> None:
+    scenario = Scenario.load(CORPUS / name)
+    db = tmp_path / "s.db"
+    _load(cli, scenario, db)
+    alerts = cli("--db", db, "check", "--as-of", as_of, "--json").json()
+    assert sorted(a["kind"] for a in alerts) == sorted(kinds)
+
+
+def test_same_inputs_same_alerts(cli, tmp_path) -> None:
+    scenario = Scenario.load(CORPUS / "zh-12315-national-day-unanswered")
+    db = tmp_path / "s.db"
+    _load(cli, scenario, db)
+    first = cli("--db", db, "check", "--as-of", scenario.as_of, "--json").stdout
+    cli("--db", db, "reparse")
+    assert cli("--db", db, "check", "--as-of", scenario.as_of, "--json").stdout == first
+
+
+def test_fail_on_alert_exit_code(cli, tmp_path) -> None:
+    scenario = Scenario.load(CORPUS / "zh-kameng-ack-48h-overdue")
+    db = tmp_path / "s.db"
+    _load(cli, scenario, db)
+    assert cli("--db", db, "check", "--as-of", scenario.as_of, "--fail-on-alert").code == 1
+    assert cli("--db", db, "check", "--as-of", "2026-03-12T00:00:00+08:00", "--fail-on-alert").code == 1  # overdue
+    assert cli("--db", db, "check", "--as-of", "2026-03-11T19:50:00+08:00", "--fail-on-alert").code == 0
+    assert cli("--db", db, "check", "--as-of", "not-a-time").code == 2
+
+
+def test_timeline_and_manual_events(cli, tmp_path) -> None:
+    scenario = Scenario.load(CORPUS / "zh-kameng-autodelivery-never-window")
+    db = tmp_path / "s.db"
+    _load(cli, scenario, db)
+    shown = cli("--db", db, "timeline", "R9KD2XW7MZ4Q1PTC", "--json").json()
+    assert shown["order"]["ref"] == "yunzhan-km:R9KD2XW7MZ4Q1PTC"
+    assert [e["kind"] for e in shown["events"]][:2] == ["ordered", "paid"]
+    noted = cli(
+        "--db",
+        db,
+        "note",
+        "R9KD2XW7MZ4Q1PTC",
+        "--kind",
+        "complaint_sent",
+        "--at",
+        "2026-04-14T10:00:00+08:00",
+        "在平台网页提交了投诉",
+    )
+    assert noted.code == 0, noted.stderr
+    alerts = cli("--db", db, "check", "--as-of", scenario.as_of, "--json").json()
+    kinds = {a["kind"] for a in alerts}
+    assert "delivery_overdue" not in kinds and "complaint_window" not in kinds  # a complaint was sent
+    events = cli("--db", db, "timeline", "yunzhan-km:R9KD2XW7MZ4Q1PTC", "--json").json()["events"]
+    assert any(e["entered_by_user"] and e["source"] == "manual" for e in events)
+    assert cli("--db", db, "check", "--json").json()  # today the complaint is long unanswered
+    assert cli("--db", db, "resolve", "R9KD2XW7MZ4Q1PTC").code == 0
+    assert cli("--db", db, "check", "--json").json() == []  # resolved now: every clock stops
+    assert cli("--db", db, "orders", "--json").json()[0]["status"] == "resolved"
+    assert cli("--db", db, "timeline", "nope").code == 2

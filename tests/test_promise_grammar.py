@@ -1,0 +1,144 @@
+"""The delivery-promise grammar, tested hard: generated phrasings, ranges, dates, and traps."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from orderwatch.domain.calendar import Duration
+from parsers.promise import find_promise
+
+REF = datetime(2026, 3, 10, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+
+ZH_NUMBERS = [("10", 10), ("三", 3), ("两", 2), ("十二", 12), ("48", 48), ("1", 1)]
+ZH_UNITS = [
+    ("分钟", "minutes"),
+    ("小时", "hours"),
+    ("个小时", "hours"),
+    ("个工作日", "workdays"),
+    ("工作日", "workdays"),
+    ("天", "days"),
+]
+ZH_VERBS = [
+    ("发货", "ship"),
+    ("发出", "ship"),
+    ("自动发卡", "deliver"),
+    ("到账", "deliver"),
+    ("开通", "deliver"),
+    ("送达", "deliver"),
+    ("完成充值", "deliver"),
+]
+ZH_FRAMES = [
+    "{n}{u}内{v}",
+    "付款后{n}{u}内{v}",
+    "我们将在{n}{u}内{v}",
+    "系统将在{n}{u}内为您{v}",
+    "预计{n}{u}内{v}，请耐心等待",
+    "卖家承诺：付款后{n}{u}内{v}",
+]
+
+EN_NUMBERS = [("2", 2), ("1", 1), ("24", 24), ("three", 3), ("5", 5)]
+EN_UNITS = [
+    ("business days", "workdays"),
+    ("working days", "workdays"),
+    ("hours", "hours"),
+    ("days", "days"),
+    ("minutes", "minutes"),
+]
+EN_VERBS = [
+    ("ships", "ship"),
+    ("is dispatched", "ship"),
+    ("leaves our warehouse", "ship"),
+    ("will be delivered", "deliver"),
+    ("will be emailed to you", "deliver"),
+    ("arrives", "deliver"),
+]
+EN_FRAMES = [
+    "Your order {v} within {n} {u}.",
+    "Every order {v} within {n} {u} of payment.",
+    "Good news: it {v} within {n} {u}!",
+]
+
+ZH_CASES = [
+    (frame.format(n=n, u=u, v=v), amount, unit, kind)
+    for frame, (n, amount), (u, unit), (v, kind) in itertools.product(ZH_FRAMES, ZH_NUMBERS, ZH_UNITS, ZH_VERBS)
+]
+EN_CASES = [
+    (frame.format(n=n, u=u, v=v), amount, unit, kind)
+    for frame, (n, amount), (u, unit), (v, kind) in itertools.product(EN_FRAMES, EN_NUMBERS, EN_UNITS, EN_VERBS)
+]
+
+
+def test_there_are_hundreds() -> None:
+    assert len(ZH_CASES) + len(EN_CASES) > 500
+
+
+@pytest.mark.parametrize(("text", "amount", "unit", "kind"), ZH_CASES + EN_CASES)
+def test_durations(text: str, amount: int, unit: str, kind: str) -> None:
+    promise = find_promise(text, REF)
+    assert promise is not None, text
+    assert promise.within == Duration(amount, unit), text
+    assert promise.kind == kind, text
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("预计1-3个工作日内发货", 3, "workdays"),
+        ("1~2天内发货", 2, "days"),
+        ("3至5个工作日内送达", 5, "workdays"),
+        ("ships within 3-5 business days", 5, "workdays"),
+        ("usually arrives in 2 to 4 business days", 4, "workdays"),
+        ("24h内发货", 24, "hours"),
+        ("1周内发货", 7, "days"),
+        ("ships in two to three weeks", 21, "days"),
+    ],
+)
+def test_ranges_mean_the_upper_bound(text: str, amount: int, unit: str) -> None:
+    promise = find_promise(text, REF)
+    assert promise is not None and promise.within == Duration(amount, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "kind"),
+    [
+        ("预计3月13日18:00前发货", "2026-03-13T18:00:00+08:00", "ship"),
+        ("最晚2026年3月20日前送达", "2026-03-20T23:59:59+08:00", "deliver"),
+        ("Your order will be delivered by Friday 8 May 2026.", "2026-05-08T23:59:59+08:00", "deliver"),
+        ("It arrives by 12 March.", "2026-03-12T23:59:59+08:00", "deliver"),
+        ("Estimated delivery: Mar 12 - Mar 15", "2026-03-15T23:59:59+08:00", "deliver"),
+        ("We will ship it no later than March 14, 2026 5:00 pm", "2026-03-14T17:00:00+08:00", "ship"),
+        ("Expected ship date: 16 March 2026", "2026-03-16T23:59:59+08:00", "ship"),
+    ],
+)
+def test_dates(text: str, expected: str, kind: str) -> None:
+    promise = find_promise(text, REF)
+    assert promise is not None and promise.by is not None, text
+    assert promise.by == datetime.fromisoformat(expected)
+    assert promise.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "订单完成后7天内如遇未发货、卡密无效等问题，可提交投诉",
+        "如结果与您的需求不符，请在24小时内联系客服",
+        "请在24小时内点击链接设置新密码",
+        "You can open a dispute from your order page within 7 days of delivery.",
+        "Refunds are processed within 5 business days.",
+        "We reply within 24 hours on business days.",
+        "Complete your order in the next 24 hours and shipping is on us.",
+        "Please confirm your address within 48 hours, otherwise the parcel will be returned.",
+        "全场卡密8折，单笔订单满200元再减5元",
+        "If you disagree, you can appeal this decision within 24 hours.",
+    ],
+)
+def test_adversarial_phrases_are_not_promises(text: str) -> None:
+    assert find_promise(text, REF) is None, text
+
+
+def test_first_promise_wins() -> None:
+    promise = find_promise("本商品10分钟内自动发卡。如遇高峰，24小时内发货。", REF)
+    assert promise is not None and promise.within == Duration(10, "minutes")
