@@ -16,7 +16,7 @@ from orderwatch.domain.rulebook import Rulebook
 from orderwatch.domain.rules import Evaluation, evaluate
 from orderwatch.domain.timeline import Case, Facts, facts, link
 from orderwatch.errors import UsageError
-from orderwatch.store import Store, event_row, row_event
+from orderwatch.store import Store, event_row
 
 MANUAL_KINDS = ("promise", "complaint_sent", "platform_reply", "problem", "note", "delivered", "refund", "shipped")
 
@@ -33,10 +33,9 @@ def load_cases(store: Store, rules: Rulebook, as_of: datetime) -> list[CaseView]
     """Every order with its facts and its evaluation at `as_of`."""
     parsed: list[Event] = []
     manual: dict[str, list[Event]] = {}
-    for row in store.event_rows():
-        event = row_event(row)
-        if row["order_ref"]:
-            manual.setdefault(row["order_ref"], []).append(event)
+    for order_ref, event in store.events():
+        if order_ref:
+            manual.setdefault(order_ref, []).append(event)
         else:
             parsed.append(event)
     views = []
@@ -98,7 +97,13 @@ def alerts(views: list[CaseView], as_of: datetime) -> list[Alert]:
                     due_at=due.due_at,
                     as_of=as_of,
                     stage=view.evaluation.stage,
-                    next_step=advice.next_step(due.kind, due.due_at, view.evaluation.stage, view.facts.lang, due.facts),
+                    next_step=advice.next_step(
+                        due.kind,
+                        due.due_at,
+                        view.evaluation.stage,
+                        view.facts.lang,
+                        {**due.facts, "marketplace": view.facts.marketplace},
+                    ),
                     lang=view.facts.lang,
                     provisional=due.provisional,
                     facts=due.facts,

@@ -177,7 +177,7 @@ def run_once(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Evaluate at this instant (ISO 8601).")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """One full cycle: sync, parse (and, as they land: check, notify). What the agent runs."""
+    """One full cycle: sync, parse, check (notifications join as they land). What the agent runs."""
     settings = ctx.obj.settings()
     if not settings.accounts and settings.source is None:
         settings = _demo_settings(settings, ctx.obj.db)
@@ -186,9 +186,20 @@ def run_once(
                 "No configuration found: running on the bundled demo mailbox.\n"
                 "To watch your own mail, write an orderwatch.toml (see the README) or pass --config."
             )
+    at = _as_of(as_of)
     with service.opened(settings) as store:
         reports = service.sync(settings, store, progress=_Bar())
-    _print_sync(reports, as_json)
+        views = cases.load_cases(store, _rules(settings), at)
+    by_ref = {v.case.ref: v for v in views}
+    due = [cases.alert_json(a, cases.draft_for(by_ref[a.ref], a)) for a in cases.alerts(views, at)]
+    if as_json:
+        _emit_json({"sync": [r.to_json() for r in reports], "orders": len(views), "alerts": due})
+    else:
+        _print_sync(reports, False)
+        out.print(f"{len(views)} order(s); {len(due)} alert(s) due at {_short(at)}")
+        for row in due:
+            out.print(f"[bold]{row['kind']}[/bold]  {row['ref']}  due {row['due_at']}", highlight=False)
+            out.print(f"  {row['next_step']}", markup=False, highlight=False)
     if any(r.error for r in reports):
         raise typer.Exit(1)
 

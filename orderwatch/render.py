@@ -6,6 +6,7 @@ theirs are used first.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -13,7 +14,9 @@ import jinja2
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+@lru_cache(maxsize=4)
 def environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """One environment per template folder: it caches compiled templates."""
     paths = [str(user_dir)] if user_dir else []
     paths.append(str(TEMPLATES))
     return jinja2.Environment(

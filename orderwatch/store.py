@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 import sqlite_utils
 from sqlite_utils import Migrations
 
@@ -382,8 +383,11 @@ class Store:
                 self.set_meta("parser_version", parser_version)
         return [r[0] for r in self.db.execute("select sha256 from messages where pending = 1")]
 
-    def event_rows(self) -> list[dict[str, Any]]:
-        return list(self.db.query("select * from events order by at_utc, sha256, seq"))
+    def events(self) -> list[tuple[str | None, Event]]:
+        """Every event as (order_ref of a manual event or None, event), oldest first."""
+        columns = ", ".join(_EVENT_COLUMNS)
+        cursor = self.db.execute(f"select order_ref, {columns} from events order by at_utc, sha256, seq")
+        return [(row[0], _tuple_event(row[1:])) for row in cursor]
 
     def add_manual_event(self, row: dict[str, Any]) -> None:
         with self.write() as db:
@@ -456,23 +460,49 @@ def event_row(event: Event, row_id: str, order_ref: str | None = None) -> dict[s
     }
 
 
-def row_event(row: dict[str, Any]) -> Event:
+def _json(text: str | None, empty: Any) -> Any:
+    return orjson.loads(text) if text and text not in ("[]", "{}") else empty
+
+
+_EVENT_COLUMNS = (
+    "kind",
+    "at",
+    "summary",
+    "fields",
+    "order_no",
+    "ticket_no",
+    "message_id",
+    "sha256",
+    "source",
+    "role",
+    "sender",
+    "recipients",
+    "in_reply_to",
+    '"references"',
+    "lang",
+    "parser",
+    "seq",
+)
+
+
+def _tuple_event(r: tuple[Any, ...]) -> Event:
+    """An `events` row (in _EVENT_COLUMNS order) as a domain event."""
     return Event(
-        kind=row["kind"],
-        at=datetime.fromisoformat(row["at"]),
-        summary=row["summary"] or "",
-        fields=json.loads(row["fields"] or "{}"),
-        order_no=row["order_no"],
-        ticket_no=row["ticket_no"],
-        message_id=row["message_id"],
-        sha256=row["sha256"],
-        source=row["source"] or "import",
-        role=row["role"] or "inbox",
-        sender=row["sender"] or "",
-        recipients=tuple(json.loads(row["recipients"] or "[]")),
-        in_reply_to=row["in_reply_to"],
-        references=tuple(json.loads(row["references"] or "[]")),
-        lang=row["lang"] or "en",
-        parser=row["parser"] or "",
-        seq=row["seq"] or 0,
+        kind=r[0],
+        at=datetime.fromisoformat(r[1]),
+        summary=r[2] or "",
+        fields=_json(r[3], {}),
+        order_no=r[4],
+        ticket_no=r[5],
+        message_id=r[6],
+        sha256=r[7],
+        source=r[8] or "import",
+        role=r[9] or "inbox",
+        sender=r[10] or "",
+        recipients=tuple(_json(r[11], ())),
+        in_reply_to=r[12],
+        references=tuple(_json(r[13], ())),
+        lang=r[14] or "en",
+        parser=r[15] or "",
+        seq=r[16] or 0,
     )

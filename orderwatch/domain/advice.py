@@ -32,6 +32,8 @@ def next_step(kind: str, due_at: datetime, stage: str, lang: str, facts: dict[st
     when = _when(due_at, lang)
     clock_stage = str(facts.get("stage") or stage)
     up = NEXT_STAGE.get(clock_stage, "outside")
+    if up == "platform" and not facts.get("marketplace", True):
+        up = "outside"  # a standalone shop has no platform above it: card issuer, 12315
     if lang == "zh":
         return {
             "delivery_overdue": f"商家承诺的交付时间已于 {when} 到期仍未履约。请先在平台内书面联系商家（保留聊天记录），要求今日内发货或全额退款；用下方草稿发送。",

@@ -72,7 +72,11 @@ class Rulebook:
         return {k: v for k, v in self.overrides.items() if k != "platforms"}
 
     def get(self, key: str, platform: str | None = None) -> Duration:
-        platforms = self.overrides.get("platforms") or {}
-        if platform and key in platforms.get(platform, {}):
-            return parse_duration(platforms[platform][key])
-        return parse_duration(self._flat().get(key, DEFAULTS[key]))
+        cache: dict[tuple[str, str | None], Duration] = self.__dict__.setdefault("_cache", {})
+        if (key, platform) not in cache:
+            platforms = self.overrides.get("platforms") or {}
+            if platform and key in platforms.get(platform, {}):
+                cache[(key, platform)] = parse_duration(platforms[platform][key])
+            else:
+                cache[(key, platform)] = parse_duration(self._flat().get(key, DEFAULTS[key]))
+        return cache[(key, platform)]

@@ -1,0 +1,28 @@
+"""The corpus again, arriving over IMAP: appended to a real Dovecot's INBOX / Sent with each
+message's Date as INTERNALDATE, then `sync`. The results must equal the import path's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.mime import parse_mail
+from tests.conftest import Mailbox
+from tests.support.corpus import Scenario, compare
+from tests.test_corpus import SCENARIOS
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.name)
+def test_scenario_over_imap(cli, mailbox: Mailbox, path) -> None:
+    scenario = Scenario.load(path)
+    for folder in ("INBOX", "Sent"):
+        batch = [(f.read_bytes(), parse_mail(f.read_bytes()).date) for f in scenario.files(folder)]
+        if batch:
+            mailbox.append(batch, folder=folder)
+    synced = cli("--config", mailbox.config, "sync", "--json")
+    assert synced.code == 0, synced.stderr
+    assert sum(row["new"] for row in synced.json()) == len(scenario.messages)
+    orders = cli("--config", mailbox.config, "orders", "--json").json()
+    alerts = cli("--config", mailbox.config, "check", "--as-of", scenario.as_of, "--json").json()
+    result = compare(scenario, orders, alerts)
+    assert result.ok, result
