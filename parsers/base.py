@@ -17,6 +17,12 @@ from parsers.mime import Mail
 from parsers.quotes import new_text
 
 _SLD = {"co", "com", "net", "org", "gov", "edu", "ac", "ne", "or"}
+# Mail sent for many shops through one service: the domain says nothing about the shop.
+HOSTED_SENDERS = {
+    "shopifyemail.com", "myshopify.com", "sendgrid.net", "mailgun.org", "amazonses.com", "mandrillapp.com",
+    "mcsv.net", "mailchimpapp.net", "sparkpostmail.com", "postmarkapp.com", "sendinblue.com", "zendesk.com",
+    "freshdesk.com", "helpscoutemail.com", "gmail.com", "qq.com", "163.com", "126.com", "outlook.com", "hotmail.com",
+}
 
 
 @dataclass(frozen=True)
@@ -80,9 +86,17 @@ def registrable_domain(address: str) -> str:
     return ".".join(labels[-2:])
 
 
-def domain_slug(address_or_domain: str) -> str:
-    """A short platform name for an order ref: 'yunzhan-km' for shop-notice@yunzhan-km.com."""
+def domain_slug(address_or_domain: str, name: str = "") -> str:
+    """A short platform name for an order ref: 'yunzhan-km' for shop-notice@yunzhan-km.com.
+
+    For mail sent through a shared service (Shopify, SendGrid, a free mailbox) the shop's name
+    stands in for the domain, so two shops' "#1001" stay two orders.
+    """
     domain = registrable_domain(address_or_domain if "@" in address_or_domain else "x@" + address_or_domain)
+    if domain in HOSTED_SENDERS and name:
+        slug = re.sub(r"[^a-z0-9\u4e00-\u9fff]+", "-", name.lower()).strip("-")
+        if slug:
+            return slug[:40]
     return re.sub(r"[^a-z0-9\-]", "", domain.split(".")[0]) or "mail"
 
 

@@ -33,21 +33,26 @@ _ORDER_LABELS = [
     re.compile(r"订单\s*[:：]?\s*#?\s*([A-Za-z0-9]*\d[A-Za-z0-9]{5,40})"),
     # English labels: Order #X, Order # X, Order ID X, Order code: X, order number X, order X
     re.compile(
-        r"\border\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)\s*[:#]?\s*" + _ID,
+        r"\border\s*(?:(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)\s*[:#]?|[:：])\s*" + _ID,
         re.I,
     ),
     re.compile(r"\border\s+(?:is\s+)?(?:confirmed\s*[-–:]\s*)?#?\s*([A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})\b", re.I),
 ]
 _NOT_ORDER = re.compile(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
+_LETTER_REFERENCE = re.compile(r"^[A-Z]{6,12}$")  # PrestaShop-style references: KHWLILZLL
+_LABELLED = (0, 2)  # the patterns above whose label is explicit enough for a reference without digits
 
 
 def order_numbers(text: str) -> list[str]:
     """Order numbers mentioned, most mentioned first. '#' is dropped ("Order #1047" -> 1047)."""
     counts: dict[str, int] = {}
-    for pattern in _ORDER_LABELS:
+    for index, pattern in enumerate(_ORDER_LABELS):
         for match in pattern.finditer(text):
             value = match.group(1).strip().lstrip("#")
-            if not any(ch.isdigit() for ch in value) or _NOT_ORDER.match(value):
+            has_digit = any(ch.isdigit() for ch in value)
+            if not has_digit and not (index in _LABELLED and _LETTER_REFERENCE.match(value)):
+                continue
+            if _NOT_ORDER.match(value):
                 continue
             if match.start() > 0 and text[max(0, match.start() - 1)] in "=&/":
                 continue  # a URL parameter
@@ -63,6 +68,7 @@ _TICKETS = [
     ),
     re.compile(r"\[\s*(?:Ticket|Case|Request|Incident)\s*#\s*:?\s*([A-Za-z0-9\-]{2,30})\s*\]", re.I),
     re.compile(r"\b(?:Ticket|Case|Request)\s*#\s*([A-Za-z0-9\-]{2,30})", re.I),
+    re.compile(r"\b(?:request|ticket|case)\s*\(\s*#?(\d{2,12})\s*\)", re.I),  # Zendesk: "Your request (5678)"
     re.compile(r"\[\s*rt\s*#\s*(\d{1,12})\s*\]", re.I),
     re.compile(r"\[\s*#\s*([A-Za-z]{0,6}-?\d{2,12})\s*\]"),
     re.compile(r"\[\s*([a-z][a-z0-9]{1,20}-\d{1,10})\s*\]"),  # django-helpdesk [queue-123]

@@ -136,7 +136,7 @@ def _order_events(msg: Message, order_no: str, money: fields.Money, virtual: boo
         "merchant": merchant,
         "platform_name": platform_name,
         "marketplace": marketplace,
-        "platform": domain_slug(msg.mail.from_addr),
+        "platform": domain_slug(msg.mail.from_addr, platform_name or merchant),
         "shop_domain": msg.sender_domain,
         "item": _item(msg),
         "virtual": virtual or mode is not None,

@@ -1,0 +1,118 @@
+"""Mail in styles the corpus does not have (Shopify, PrestaShop, a Taobao-like shop, another
+发卡 engine, Zendesk, Freshdesk): the families must read them without code for any one shop.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+import parsers
+
+EST = timezone(timedelta(hours=-5))
+CST = timezone(timedelta(hours=8))
+
+
+def _mail(frm: str, subject: str, body: str, when: datetime, in_reply_to: str | None = None) -> bytes:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = frm, "buyer@example.com", subject
+    msg["Date"], msg["Message-ID"] = format_datetime(when), f"<{abs(hash(subject))}@test>"
+    if in_reply_to:
+        msg["In-Reply-To"] = in_reply_to
+    msg.set_content(body)
+    return bytes(msg)
+
+
+def _events(raw: bytes, role: str = "inbox") -> dict[str, dict]:
+    outcome = parsers.parse(raw, role)
+    return {e.kind: {"order_no": e.order_no, "ticket_no": e.ticket_no, **e.fields} for e in outcome.events}
+
+
+def test_shopify_confirmation() -> None:
+    raw = _mail(
+        "Northwind Candles <store+123@t.shopifyemail.com>",
+        "Order #1234 confirmed",
+        "Thank you for your purchase!\nOrder summary\nLavender soy candle × 2   $36.00\nSubtotal $36.00\n"
+        "Shipping $5.99\nTotal $44.87 USD\n\nOrders usually ship within 3-5 business days.",
+        datetime(2026, 8, 3, 14, 20, tzinfo=EST),
+    )
+    events = _events(raw)
+    assert events["ordered"]["order_no"] == "1234" and events["ordered"]["amount"] == "44.87"
+    assert events["ordered"]["platform"] == "northwind-candles"  # not the shared sending service
+    assert events["promise"]["by"] == "2026-08-10T14:20:00-05:00"  # 5 business days, the upper bound
+
+
+def test_prestashop_letter_reference() -> None:
+    raw = _mail(
+        "My Boutique <noreply@myboutique.fr>",
+        "[My Boutique] Order confirmation",
+        "Thank you for shopping with My Boutique!\nOrder: KHWLILZLL Placed on 08/03/2026 14:20\n"
+        "Products €23.90\nShipping €7.00\nTotal paid €30.90\n"
+        "We will ship your order within 48 hours after receipt of payment.",
+        datetime(2026, 8, 3, 14, 20, tzinfo=timezone(timedelta(hours=2))),
+    )
+    events = _events(raw)
+    assert events["ordered"]["order_no"] == "KHWLILZLL" and events["ordered"]["currency"] == "EUR"
+    assert events["promise"]["within"] == "48 hours"
+
+
+def test_taobao_like_shop() -> None:
+    raw = _mail(
+        "好运来旗舰店 <service@haoyunlai-shop.cn>",
+        "【好运来旗舰店】您的订单已付款成功",
+        "亲爱的顾客：\n您的订单已付款成功！\n订单编号：4318829910223\n商品：无线蓝牙耳机 降噪款 ×1\n实付款：¥189.00\n"
+        "付款时间：2026-08-05 20:11:32\n卖家将在72小时内发货，请耐心等待。",
+        datetime(2026, 8, 5, 20, 11, 40, tzinfo=CST),
+    )
+    events = _events(raw)
+    assert events["paid"]["order_no"] == "4318829910223" and events["paid"]["amount"] == "189.00"
+    assert events["promise"]["by"] == "2026-08-08T20:11:32+08:00"
+
+
+def test_other_fakawang_engine_uses_the_default() -> None:
+    raw = _mail(
+        "彩虹发卡网 <admin@caihong-fk.com>",
+        "您在彩虹发卡网的订单已完成支付",
+        "尊敬的用户：\n订单编号：CH2026080512345678\n商品名称：网易云音乐年卡 兑换码\n订单金额：99.00元\n支付状态：已支付\n"
+        "您购买的商品为自动发卡，如长时间未收到卡密请联系客服。",
+        datetime(2026, 8, 5, 21, 0, tzinfo=CST),
+    )
+    events = _events(raw)
+    assert events["ordered"]["delivery_mode"] == "auto" and events["ordered"]["virtual"] is True
+    assert "promise" not in events and "delivered" not in events  # 30-minute default applies later
+
+
+def test_zendesk_and_freshdesk_markers() -> None:
+    ack = _mail(
+        "Northwind Support <support@northwind.zendesk.com>",
+        "[Request received] Order #1234 not shipped",
+        "##- Please type your reply above this line -##\n\nYour request (5678) has been received and is being "
+        "reviewed by our support staff.\n\nWe'll respond within 2 business days.",
+        datetime(2026, 8, 12, 9, 5, tzinfo=EST),
+        in_reply_to="<c2@me>",
+    )
+    events = _events(ack)
+    assert events["complaint_ack"]["ticket_no"] == "5678" and events["complaint_ack"]["within"] == "2 workdays"
+    reply = _mail(
+        "Northwind Help <help@northwind.freshdesk.com>",
+        "Re: Order #1234 not shipped [#88231]",
+        "Hi Amy,\nWe are sorry for the delay. Your order has shipped today via USPS, "
+        "tracking number 9400111899223344556677.",
+        datetime(2026, 8, 13, 11, 0, tzinfo=EST),
+        in_reply_to="<zd1@x>",
+    )
+    events = _events(reply)
+    assert events["platform_reply"]["ticket_no"] == "88231"
+    assert events["shipped"]["tracking_no"] == "9400111899223344556677"
+
+
+def test_negated_shipping_is_no_shipment() -> None:
+    raw = _mail(
+        "Shop <help@shop.example>",
+        "Re: Order #77 hasn't shipped",
+        "Your order has not shipped yet; we are checking.",
+        datetime(2026, 8, 1, tzinfo=EST),
+        in_reply_to="<x@me>",
+    )
+    assert "shipped" not in _events(raw)
