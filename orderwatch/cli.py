@@ -169,6 +169,12 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
         )
     if info["folders"]:
         out.print(table)
+    for row in info["unrecognised"]:
+        out.print(
+            f"unrecognised mail from a shop you ordered from: {row['date']} {row['from_addr']} {row['subject']}",
+            markup=False,
+            highlight=False,
+        )
 
 
 @app.command("run-once")

@@ -421,5 +421,6 @@ def status(store: Store) -> dict[str, Any]:
         "messages": store.count("messages"),
         "failed": len(store.parse_failures()),
         "failures": store.parse_failures(),
+        "unrecognised": store.unrecognised_from_shops(),
         "folders": list(store.db["folders"].rows),
     }

@@ -422,6 +422,22 @@ class Store:
     def is_empty(self) -> bool:
         return self.db.execute("select 1 from messages limit 1").fetchone() is None
 
+    def unrecognised_from_shops(self) -> list[dict[str, Any]]:
+        """Mail that no parser understood, from a domain that has sent an order: worth a look."""
+        domains = {
+            r[0]
+            for r in self.db.execute(
+                "select distinct json_extract(fields, '$.shop_domain') from events where kind = 'ordered'"
+            )
+            if r[0]
+        }
+        rows = self.db.query(
+            "select sha256, from_addr, subject, date from parses where kind = 'unrecognised' and status = 'ok'"
+        )
+        return (
+            [r for r in rows if (r["from_addr"] or "").rpartition("@")[2].endswith(tuple(domains))] if domains else []
+        )
+
     def parse_failures(self) -> list[dict[str, Any]]:
         return list(self.db.query("select sha256, reason from parses where status = 'failed'"))
 

@@ -19,9 +19,26 @@ from parsers.quotes import new_text
 _SLD = {"co", "com", "net", "org", "gov", "edu", "ac", "ne", "or"}
 # Mail sent for many shops through one service: the domain says nothing about the shop.
 HOSTED_SENDERS = {
-    "shopifyemail.com", "myshopify.com", "sendgrid.net", "mailgun.org", "amazonses.com", "mandrillapp.com",
-    "mcsv.net", "mailchimpapp.net", "sparkpostmail.com", "postmarkapp.com", "sendinblue.com", "zendesk.com",
-    "freshdesk.com", "helpscoutemail.com", "gmail.com", "qq.com", "163.com", "126.com", "outlook.com", "hotmail.com",
+    "shopifyemail.com",
+    "myshopify.com",
+    "sendgrid.net",
+    "mailgun.org",
+    "amazonses.com",
+    "mandrillapp.com",
+    "mcsv.net",
+    "mailchimpapp.net",
+    "sparkpostmail.com",
+    "postmarkapp.com",
+    "sendinblue.com",
+    "zendesk.com",
+    "freshdesk.com",
+    "helpscoutemail.com",
+    "gmail.com",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "outlook.com",
+    "hotmail.com",
 }
 
 

@@ -157,3 +157,16 @@ def test_parser_upgrade_reparses_once(cli, tmp_path: Path) -> None:
     assert first_parse == 2
     assert _count(db, "select count(*) from parses where subject = 'stale'") == 0
     assert _count(db, "select count(*) from messages where pending = 1") == 0
+
+
+def test_unrecognised_mail_from_a_known_shop_is_flagged(cli, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    cli("--db", db, "import", SCENARIO / "01-payment.eml")
+    odd = (
+        "From: shop-notice@yunzhan-km.com\r\nTo: me@qq.com\r\nSubject: =?utf-8?B?5ZWG5ZOB5LiK5paw?=\r\n"
+        "Date: Thu, 12 Mar 2026 10:00:00 +0800\r\nMessage-ID: <odd@x>\r\n\r\nhello\r\n"
+    )
+    (tmp_path / "odd.eml").write_text(odd)
+    cli("--db", db, "import", tmp_path / "odd.eml")
+    info = cli("--db", db, "status", "--json").json()
+    assert [u["from_addr"] for u in info["unrecognised"]] == ["shop-notice@yunzhan-km.com"]
