@@ -172,7 +172,7 @@ def _order_events(msg: Message, order_no: str, money: fields.Money, virtual: boo
                 order_no=order_no,
                 by=by.isoformat(),
                 promise=promise.kind,
-                phrase=promise.phrase,
+                phrase=" ".join(promise.phrase.split()),
                 stated=True,
                 provisional=provisional or None,
                 within=f"{promise.within.amount} {promise.within.unit}" if promise.within else None,
