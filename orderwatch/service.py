@@ -6,10 +6,15 @@ parsers. Each function returns plain data that the callers print or hand back as
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import multiprocessing
+import os
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -131,19 +136,74 @@ def parse_stored(store: Store, shas: Iterable[str] | None = None) -> list[tuple[
     Returns (sha256, reason) for each message that could not be parsed.
     """
     failures: list[tuple[str, str]] = []
+    for batch in _chunks(store.iter_messages(shas), PARSE_BATCH):
+        records, events, failed = _parse_batch(batch)
+        store.save_parses(records, events)
+        failures.extend(failed)
+    return failures
+
+
+def _parse_batch(
+    messages: list[StoredMessage],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[tuple[str, str]]]:
+    """Parse a batch (in a worker process, or inline): rows to save, and the failures."""
     records: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
-    for msg in store.iter_messages(shas):
+    failures: list[tuple[str, str]] = []
+    for msg in messages:
         record, rows, outcome = _parse_record(msg)
         records.append(record)
         events.extend(rows)
         if outcome.status != "ok":
             failures.append((msg.sha256, outcome.reason or "unknown"))
-        if len(records) >= PARSE_BATCH:
-            store.save_parses(records, events)
-            records, events = [], []
-    store.save_parses(records, events)
-    return failures
+    return records, events, failures
+
+
+class ParsePipeline:
+    """Parses freshly stored batches, in a worker process while the next batch is fetched.
+
+    Mail is committed raw before it is parsed, so a parser that dies or hangs loses nothing:
+    such messages keep their `pending` flag and the next run parses them. A worker only pays
+    off for large syncs on a machine with more than one core; small ones parse inline.
+    """
+
+    def __init__(self, store: Store, parallel: bool) -> None:
+        self.store = store
+        self.pool: ProcessPoolExecutor | None = None
+        if parallel and (os.cpu_count() or 1) > 1:
+            self.pool = ProcessPoolExecutor(
+                max_workers=min(2, os.cpu_count() or 1), mp_context=multiprocessing.get_context("fork")
+            )
+        self.waiting: deque[tuple[Future[Any], FolderReport]] = deque()
+
+    def submit(self, messages: list[StoredMessage], report: FolderReport) -> None:
+        if not messages:
+            return
+        if self.pool is None:
+            self._save(_parse_batch(messages), report)
+            return
+        self.waiting.append((self.pool.submit(_parse_batch, messages), report))
+        while self.waiting and self.waiting[0][0].done():
+            self._collect()
+
+    def _collect(self) -> None:
+        future, report = self.waiting.popleft()
+        with contextlib.suppress(Exception):  # a dead worker: the messages stay pending for the sweep
+            self._save(future.result(), report)
+
+    def _save(
+        self, result: tuple[list[dict[str, Any]], list[dict[str, Any]], list[tuple[str, str]]], report: FolderReport
+    ) -> None:
+        records, events, failures = result
+        self.store.save_parses(records, events)
+        report.failed += len(failures)
+
+    def close(self) -> None:
+        while self.waiting:
+            self._collect()
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
 
 
 def parse_pending(store: Store, everything: bool = False) -> dict[str, int]:
@@ -214,6 +274,9 @@ def sync(
     return reports
 
 
+PARALLEL_FROM = 400  # new messages in a folder from which parsing runs beside fetching
+
+
 def sync_imap(store: Store, account: Account, progress: Progress | None = None) -> list[FolderReport]:
     reports: list[FolderReport] = []
     try:
@@ -282,17 +345,25 @@ def _sync_imap_folder(
     uids = box.uids_above(last_uid)
     cursor = _FolderCursor(account.name, folder, role, status.uidvalidity, eager=store.is_empty())
     progress.start(f"{account.name}/{folder}", len(uids))
+    pipeline = ParsePipeline(store, parallel=len(uids) >= PARALLEL_FROM)
     try:
         for batch in _chunks(uids, account.batch_size):
-            last_uid = _sync_batch(store, box, cursor, batch, last_uid, report)
+            last_uid = _sync_batch(store, box, cursor, batch, last_uid, report, pipeline)
             progress.advance(len(batch))
     finally:
+        pipeline.close()
         progress.stop()
     _mark_synced(store, account.name, folder)
 
 
 def _sync_batch(
-    store: Store, box: ImapMailbox, cursor: _FolderCursor, batch: list[int], last_uid: int, report: FolderReport
+    store: Store,
+    box: ImapMailbox,
+    cursor: _FolderCursor,
+    batch: list[int],
+    last_uid: int,
+    report: FolderReport,
+    pipeline: ParsePipeline,
 ) -> int:
     """Fetch and store one batch; returns the new high-water mark (never past a missing UID)."""
     # With nothing stored there is nothing to recognise: bodies come with the metadata at once.
@@ -327,9 +398,15 @@ def _sync_batch(
         saved = store.save_messages(items)
         store.save_locations(relinks)
         store.set_folder_state(cursor.account, cursor.folder, uidvalidity=cursor.uidvalidity, last_uid=last_uid)
-    new = [sha for sha, is_new in saved if is_new]
-    report.new += len(new)
-    report.failed += len(parse_stored(store, new))
+    report.new += sum(1 for _, is_new in saved if is_new)
+    pipeline.submit(
+        [
+            StoredMessage(sha, raw, cursor.role, loc.source, loc.internaldate)
+            for (sha, is_new), (raw, loc, _) in zip(saved, items, strict=True)
+            if is_new
+        ],
+        report,
+    )
     return last_uid
 
 

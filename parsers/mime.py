@@ -351,6 +351,7 @@ _HTML_BREAK = re.compile(r"<\s*/?\s*(?:br|p|div|tr|li|h[1-6]|table|blockquote|hr
 _HTML_CELL = re.compile(r"<\s*t[dh]\b[^>]*>", re.I)
 _HTML_TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[ \t\xa0\u3000\r\f\v]+")
+_BLANK_LINES = re.compile(r"(?:[ ]*\n[ ]*)+")
 
 
 def html_to_text(markup: str) -> str:
@@ -365,5 +366,5 @@ def html_to_text(markup: str) -> str:
     text = _HTML_BREAK.sub("\n", text)
     text = _HTML_CELL.sub(" \t", text)
     text = html.unescape(_HTML_TAG.sub("", text))
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    text = _SPACES.sub(" ", text)  # one pass over the whole text, not one per line
+    return _BLANK_LINES.sub("\n", text).strip()

@@ -12,34 +12,67 @@ SHOPS = ["星河数卡", "云栈卡盟", "Lumen Print Studio", "Tidewater Coffee
 
 
 def order_mail(n: int, size: int = 8000, attachment: int = 0, when: datetime | None = None) -> bytes:
-    """A plausible order confirmation, about `size` bytes, optionally with a binary attachment."""
+    """A plausible HTML order confirmation of about `size` bytes, optionally with an attachment.
+
+    Like real shop mail, its size is mostly markup (tables, inline styles); the visible text is
+    a few hundred characters. Even numbers are Chinese 发卡网-style mail, odd ones English.
+    """
     when = when or datetime(2026, 3, 1, 9, 0, tzinfo=UTC) + timedelta(minutes=n)
     shop = SHOPS[n % len(SHOPS)]
-    order_no = f"2026{n:010d}"
-    body = (
-        f"您好！您在{shop}的订单 {order_no} 已支付成功，金额 ¥{(n % 500) + 9}.00。\n"
-        f"Thank you for your order #{order_no}. It ships within 2 business days.\n"
+    amount = f"{(n % 500) + 9}.00"
+    if n % 2 == 0:
+        order_no = f"K{n:09d}QZ"
+        rows = [
+            ("订单号", order_no),
+            ("商品名称", f"会员月卡 {n % 12 + 1} 个月（自动发货）"),
+            ("购买数量", "1"),
+            ("总价", f"{amount} ¥"),
+            ("支付时间", when.strftime("%Y-%m-%d %H:%M")),
+            ("发货方式", "自动发货"),
+        ]
+        intro = "您的订单已支付成功，商品将通过自动发货方式发送到本邮箱，请留意查收。"
+        subject = f"【{shop}】订单支付成功通知"
+    else:
+        order_no = f"{100000 + n}"
+        rows = [
+            ("Order", f"#{order_no}"),
+            ("Item", f"Print no. {n % 40} x 1"),
+            ("Subtotal", f"${amount}"),
+            ("Total", f"${amount}"),
+        ]
+        intro = "Thank you for your order. Your payment went through and it ships within 2 business days."
+        subject = "Your order has been confirmed!"
+    cell = '<td style="padding:6px 0;color:#8a8f98;width:96px;font-family:Arial,sans-serif;font-size:14px;">'
+    table = "".join(f"<tr>{cell}{k}</td>{cell}{v}</td></tr>\n" for k, v in rows)
+    html = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0;padding:0}</style></head>'
+        f'<body style="background:#f2f4f7;"><table width="600" cellpadding="0" cellspacing="0"><tr><td>{shop}</td></tr>'
+        f"<tr><td><p>{intro}</p><table>{table}</table></td></tr></table>"
     )
-    filler = ("订单详情 order details line. " * 40 + "\n") * max(1, (size - 600) // 1200)
-    text = base64.encodebytes((body + filler).encode("utf-8")).decode("ascii")
+    spacer = (
+        '<tr><td style="padding:0;height:1px;line-height:1px;font-size:1px;border-bottom:1px solid #eaecef;">'
+        "&nbsp;</td></tr>\n"
+    )
+    html += "<table>" + spacer * max(0, (size - len(html) - 900) // len(spacer)) + "</table></body></html>"
+    body = base64.encodebytes(html.encode("utf-8")).decode("ascii")
     head = (
         f"From: =?utf-8?B?{base64.b64encode(shop.encode()).decode()}?= <shop{n % 7}@example.com>\r\n"
         f"To: buyer@example.org\r\n"
-        f"Subject: =?utf-8?B?{base64.b64encode(f'订单 {order_no} 支付成功'.encode()).decode()}?=\r\n"
+        f"Subject: =?utf-8?B?{base64.b64encode(subject.encode()).decode()}?=\r\n"
         f"Date: {format_datetime(when)}\r\n"
         f"Message-ID: <order-{n}-{os.getpid()}@example.com>\r\n"
         "MIME-Version: 1.0\r\n"
     )
     if not attachment:
         return (
-            head + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + text
+            head + "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + body
         ).encode()
     blob = base64.encodebytes(random.Random(n).randbytes(attachment)).decode("ascii")
     return (
         head
         + 'Content-Type: multipart/mixed; boundary="b1"\r\n\r\n'
-        + "--b1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-        + text
+        + "--b1\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        + body
         + '\r\n--b1\r\nContent-Type: image/png; name="receipt.png"\r\n'
         + 'Content-Disposition: attachment; filename="receipt.png"\r\nContent-Transfer-Encoding: base64\r\n\r\n'
         + blob
