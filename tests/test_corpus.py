@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from orderwatch.domain.drafts import is_clean
 from tests.conftest import CORPUS
 from tests.support.corpus import Scenario, compare
 
@@ -35,8 +36,13 @@ def test_scenario(cli, tmp_path, path) -> None:
     alerts = cli("--db", db, "check", "--as-of", scenario.as_of, "--json", "--no-notify").json()
     result = compare(scenario, orders, alerts)
     assert result.ok, result
+    amounts = {o["order_no"]: o["amount"] for o in orders}
     for alert in alerts:
-        assert alert["draft"]["body"] and alert["order_no"] in alert["draft"]["body"]
+        body = alert["draft"]["subject"] + alert["draft"]["body"]
+        assert alert["order_no"] in body
+        assert amounts[alert["order_no"]] in body  # the amount, as the order mail states it
+        assert is_clean(body)  # objective words only: no 骗子 / 诈骗
+        assert ("退回" in body or "退款" in body) if alert["draft"]["lang"] == "zh" else "refund" in body.lower()
         assert alert["next_step"]
         assert alert["as_of"] and alert["due_at"]
 

@@ -9,9 +9,25 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from orderwatch.domain.model import Alert, Order
+from orderwatch.domain.model import Alert, Event, Order
 
 FORBIDDEN = ("骗子", "诈骗", "scam", "fraudster")
+_ZH_KIND = {
+    "ordered": "下单",
+    "paid": "付款",
+    "promise": "商家承诺",
+    "shipped": "商家发货",
+    "delivered": "交付",
+    "problem": "商家告知无法履约",
+    "complaint_sent": "我方投诉",
+    "complaint_ack": "对方受理投诉",
+    "evidence_requested": "对方要求补充凭证",
+    "platform_reply": "对方答复",
+    "decision": "对方作出处理结果",
+    "refund": "退款",
+    "note": "备注",
+}
+_ZH_SUBTYPE = {"appeal": "我方提交申诉", "evidence": "我方补充凭证"}
 
 
 def _when(at: datetime | None, lang: str) -> str:
@@ -27,9 +43,9 @@ def template_for(kind: str, lang: str) -> str:
 def context(order: Order, alert: Alert | None, lang: str) -> dict[str, Any]:
     events = [e for e in order.events if e.role == "sent" and e.kind == "complaint_sent"]
     history = [
-        {"when": _when(e.at, lang), "what": e.summary, "kind": e.kind}
+        {"when": _when(e.at, lang), "what": _what(e, lang), "kind": e.kind}
         for e in order.events
-        if e.kind not in ("promise",)
+        if e.kind not in ("promise", "ordered")
     ]
     amount = f"{order.amount} {order.currency}" if order.amount else ""
     if lang == "zh" and order.currency == "CNY" and order.amount:
@@ -48,9 +64,40 @@ def context(order: Order, alert: Alert | None, lang: str) -> dict[str, Any]:
         "due_at": _when(alert.due_at, lang) if alert else "",
         "as_of": _when(alert.as_of, lang) if alert else "",
         "stage": alert.stage if alert else order.stage,
+        "refund_amount": _refund_amount(order, alert, lang),
+        "clock_stage": str(alert.facts.get("stage") or alert.stage) if alert else order.stage,
         "history": history,
         "large": _large(order),
     }
+
+
+def _what(event: Event, lang: str) -> str:
+    """One line of the draft's history, in the draft's language."""
+    if lang != "zh" or event.manual:
+        return event.summary
+    what = _ZH_SUBTYPE.get(str(event.fields.get("subtype")), _ZH_KIND.get(event.kind, event.kind))
+    amount = event.fields.get("amount")
+    if event.kind in ("paid", "refund") and amount:
+        what += f" {amount}元"
+    if event.kind == "refund":
+        what = ("退款已到账" if event.fields.get("state") == "received" else "对方同意退款") + (
+            f" {amount}元" if amount else ""
+        )
+    if event.kind == "decision":
+        what += {"against": "（驳回）", "partial": "（部分支持）", "for_buyer": "（支持）"}.get(
+            str(event.fields.get("outcome")), ""
+        )
+    if event.ticket_no:
+        what += f"，编号 {event.ticket_no}"
+    return what
+
+
+def _refund_amount(order: Order, alert: Alert | None, lang: str) -> str:
+    """The refund promised (the alert knows it), else the whole amount paid."""
+    value = alert.facts.get("amount") if alert else None
+    if not value:
+        return ""
+    return f"{value}元" if lang == "zh" and order.currency == "CNY" else f"{value} {order.currency or ''}".strip()
 
 
 def _large(order: Order) -> bool:
