@@ -4,12 +4,17 @@ instant, and the events the user enters by hand. Called by the CLI and the flows
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
 from typing import Any
 
-from orderwatch import render
+from orderwatch import notify, reminders, render
+from orderwatch.config import Settings
 from orderwatch.domain import advice, drafts
 from orderwatch.domain.model import EVENT_KINDS, Alert, Event, Order
 from orderwatch.domain.rulebook import Rulebook
@@ -193,11 +198,28 @@ def _iso(at: datetime | None) -> str | None:
     return at.isoformat() if at else None
 
 
-def draft_for(view: CaseView, alert: Alert | None, lang: str | None = None, kind: str | None = None) -> dict[str, str]:
+def send_reminders(
+    store: Store, settings: Settings, views: list[CaseView], due: list[Alert], at: datetime
+) -> reminders.Delivery:
+    """Queue and send the reminders for the alerts due at `at`, each once per step."""
+    targets = notify.load_targets(settings)
+    try:
+        policy = reminders.Policy.from_options(settings.notify_options)
+    except ValueError as exc:
+        raise UsageError(f"[notify]: {exc}") from None
+    by_ref = {v.case.ref: v for v in views}
+    pairs = [(a, draft_for(by_ref[a.ref], a, templates=settings.drafts_dir)) for a in due]
+    report = reminders.plan(store, pairs, targets, at, policy)
+    return reminders.deliver(store, targets, at, report)
+
+
+def draft_for(
+    view: CaseView, alert: Alert | None, lang: str | None = None, kind: str | None = None, templates: Path | None = None
+) -> dict[str, str]:
     """The ready-to-send text for an alert (or the order's current next step)."""
     lang = lang or view.facts.lang
     kind = kind or (alert.kind if alert else _default_kind(view))
-    text = render.render(drafts.template_for(kind, lang), drafts.context(view.order, alert, lang))
+    text = render.render(drafts.template_for(kind, lang), drafts.context(view.order, alert, lang), templates)
     subject, body = drafts.split(text)
     return {"lang": lang, "kind": kind, "subject": subject, "body": body}
 
@@ -210,3 +232,35 @@ def _default_kind(view: CaseView) -> str:
     if stage in ("merchant", "platform"):
         return "complaint_unanswered"
     return "appeal_window" if stage == "appeal" else "complaint_unanswered"
+
+
+def draft_message(store: Store, view: CaseView, draft: dict[str, str], sender: str) -> tuple[bytes, str]:
+    """The draft as an RFC 5322 reply to the other side of the order's thread: (bytes, recipient)."""
+    inbound = [e for e in view.case.events if e.role == "inbox" and e.sender and e.message_id]
+    desk = [
+        e for e in inbound if e.kind in ("complaint_ack", "platform_reply", "evidence_requested", "decision", "refund")
+    ]
+    parent = (desk or inbound)[-1] if (desk or inbound) else None
+    msg = EmailMessage()
+    msg["From"] = _one_line(sender)
+    subject = draft["subject"]
+    if parent is not None:
+        msg["To"] = _one_line(parent.sender)
+        row = store.db.execute("select subject from parses where sha256 = ?", [parent.sha256]).fetchone()
+        original = (row[0] if row else "") or subject
+        subject = original if re.match(r"^\s*(re|回复)\s*[:：]", original, re.I) else f"Re: {original}"
+        ticket = view.evaluation.complaint_no
+        if ticket and ticket not in subject:
+            subject += f" [{ticket}]"
+        msg["In-Reply-To"] = parent.message_id
+        msg["References"] = " ".join([*parent.references, parent.message_id])
+    msg["Subject"] = _one_line(subject)
+    msg["Date"] = format_datetime(datetime.now().astimezone())
+    msg["Message-ID"] = make_msgid(domain="orderwatch.invalid")
+    msg.set_content(draft["body"])
+    return bytes(msg), str(msg["To"] or "")
+
+
+def _one_line(value: str) -> str:
+    """Header values from mail never carry a line break into ours (no header injection)."""
+    return re.sub(r"[\r\n]+", " ", value).strip()

@@ -23,6 +23,7 @@ from orderwatch.config import Account, Settings, load_settings
 from orderwatch.domain.model import ALERT_KINDS
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.errors import ConfigError, OrderwatchError, UsageError
+from orderwatch.mailbox import ImapMailbox
 
 app = typer.Typer(
     name="orderwatch",
@@ -182,8 +183,9 @@ def run_once(
     ctx: typer.Context,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Evaluate at this instant (ISO 8601).")] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    notify: Annotated[bool, typer.Option("--notify/--no-notify", help="Send reminders (default: yes).")] = True,
 ) -> None:
-    """One full cycle: sync, parse, check (notifications join as they land). What the agent runs."""
+    """One full cycle: sync, parse, check, send reminders. What the scheduled agent runs."""
     settings = ctx.obj.settings()
     if not settings.accounts and settings.source is None:
         settings = _demo_settings(settings, ctx.obj.db)
@@ -196,13 +198,24 @@ def run_once(
     with service.opened(settings) as store:
         reports = service.sync(settings, store, progress=_Bar())
         views = cases.load_cases(store, _rules(settings), at)
+        alerts = cases.alerts(views, at)
+        delivery = cases.send_reminders(store, settings, views, alerts, at) if notify else None
     by_ref = {v.case.ref: v for v in views}
-    due = [cases.alert_json(a, cases.draft_for(by_ref[a.ref], a)) for a in cases.alerts(views, at)]
+    due = [cases.alert_json(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir)) for a in alerts]
     if as_json:
-        _emit_json({"sync": [r.to_json() for r in reports], "orders": len(views), "alerts": due})
+        _emit_json(
+            {
+                "sync": [r.to_json() for r in reports],
+                "orders": len(views),
+                "alerts": due,
+                "notifications": delivery.to_json() if delivery else None,
+            }
+        )
     else:
         _print_sync(reports, False)
         out.print(f"{len(views)} order(s); {len(due)} alert(s) due at {_short(at)}")
+        if delivery is not None:
+            _report_delivery(delivery)
         for row in due:
             out.print(f"[bold]{row['kind']}[/bold]  {row['ref']}  due {row['due_at']}", highlight=False)
             out.print(f"  {row['next_step']}", markup=False, highlight=False)
@@ -291,12 +304,14 @@ def check(
 ) -> None:
     """Every clock of the rules, evaluated at an instant: the alerts due, with a ready draft."""
     at = _as_of(as_of)
-    _, views = _views(ctx, at)
-    by_ref = {v.case.ref: v for v in views}
-    due = cases.alerts(views, at)
-    rows = [cases.alert_json(a, cases.draft_for(by_ref[a.ref], a)) for a in due]
-    if notify:
-        sys.stderr.write("note: sending notifications is not part of this version yet; alerts are printed only\n")
+    settings = ctx.obj.settings()
+    with service.opened(settings) as store:
+        views = cases.load_cases(store, _rules(settings), at)
+        by_ref = {v.case.ref: v for v in views}
+        due = cases.alerts(views, at)
+        rows = [cases.alert_json(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir)) for a in due]
+        if notify:
+            _report_delivery(cases.send_reminders(store, settings, views, due, at))
     if as_json:
         _emit_json(rows)
     elif not rows:
@@ -309,6 +324,16 @@ def check(
         raise typer.Exit(1)
 
 
+def _report_delivery(report: object) -> None:
+    data = report.to_json()  # type: ignore[attr-defined]
+    sys.stderr.write(
+        f"notifications: queued {data['queued']}, sent {data['sent']}, failed {data['failed']}, "
+        f"unknown {data['unknown']}, held for quiet hours {data['held']}\n"
+    )
+    for error in data["errors"]:
+        sys.stderr.write(f"  {error}\n")
+
+
 @app.command()
 def draft(
     ctx: typer.Context,
@@ -316,18 +341,33 @@ def draft(
     kind: Annotated[Optional[str], typer.Option("--kind", help="Which draft (an alert kind).")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="zh or en (default: the order's mail).")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of")] = None,
+    to_drafts: Annotated[
+        bool, typer.Option("--to-drafts", help="Also save it in the mailbox's Drafts folder.")
+    ] = False,
+    account: Annotated[
+        Optional[str], typer.Option("--account", help="Which IMAP account's Drafts (default: first).")
+    ] = None,
 ) -> None:
-    """Print the ready-to-send text for the order's next step."""
+    """Print the ready-to-send text for the order's next step (and put it in Drafts)."""
     if lang not in (None, "zh", "en"):
         raise UsageError("--lang must be zh or en")
     if kind is not None and kind not in ALERT_KINDS:
         raise UsageError(f"--kind must be one of {', '.join(ALERT_KINDS)}")
     at = _as_of(as_of)
-    _, views = _views(ctx, at)
-    view = cases.find(views, order)
-    due = [a for a in cases.alerts([view], at) if kind is None or a.kind == kind]
-    text = cases.draft_for(view, due[0] if due else None, lang=lang, kind=kind)
-    sys.stdout.write(f"Subject: {text['subject']}\n\n{text['body']}")
+    settings = ctx.obj.settings()
+    with service.opened(settings) as store:
+        view = cases.find(cases.load_cases(store, _rules(settings), at), order)
+        due = [a for a in cases.alerts([view], at) if kind is None or a.kind == kind]
+        text = cases.draft_for(view, due[0] if due else None, lang=lang, kind=kind, templates=settings.drafts_dir)
+        sys.stdout.write(f"Subject: {text['subject']}\n\n{text['body']}")
+        if to_drafts:
+            imap = [a for a in settings.accounts if a.kind == "imap" and (account is None or a.name == account)]
+            if not imap:
+                raise UsageError("--to-drafts needs an IMAP account in the configuration")
+            raw, recipient = cases.draft_message(store, view, text, imap[0].username)
+            with ImapMailbox(imap[0]) as box:
+                folder = box.append_draft(raw)
+            sys.stderr.write(f"saved to {imap[0].name}/{folder}, addressed to {recipient or '(no one yet)'}\n")
 
 
 @app.command()

@@ -60,6 +60,8 @@ class Settings:
     accounts: tuple[Account, ...] = ()
     notify_urls: tuple[Secret, ...] = ()
     notify_config: Path | None = None
+    notify_options: dict[str, Any] = field(default_factory=dict)  # repeat_after, repeat_max, quiet_hours, ...
+    drafts_dir: Path | None = None  # the user's own draft templates, used before ours
     rules: dict[str, Any] = field(default_factory=dict)
     source: Path | None = None  # the file these settings came from; None = built-in defaults
 
@@ -124,12 +126,17 @@ def settings_from_dict(
     notify = _table(raw, "notify")
     urls = tuple(Secret(_expand(u, "notify.urls")) for u in notify.get("urls", []))
     notify_config = _resolve(base, _expand(notify["config"], "notify.config")) if notify.get("config") else None
+    options = {k: v for k, v in notify.items() if k not in ("urls", "config")}
+    drafts = _table(raw, "drafts")
+    drafts_dir = _resolve(base, _expand(drafts["templates"], "drafts.templates")) if drafts.get("templates") else None
     return Settings(
         db_path=db_path,
         data_dir=data_dir,
         accounts=accounts,
         notify_urls=urls,
         notify_config=notify_config,
+        notify_options=options,
+        drafts_dir=drafts_dir,
         rules=_table(raw, "rules"),
         source=source,
     )

@@ -202,6 +202,20 @@ class ImapMailbox:
             )
         return out
 
+    def append_draft(self, raw: bytes) -> str:
+        """Put a message in the Drafts folder (special-use \\Drafts), flagged \\Draft. Returns the folder."""
+        client = self._c()
+        try:
+            folder = client.find_special_folder(imapclient.imapclient.DRAFTS) or next(
+                (name for _, _, name in client.list_folders() if name.lower() in ("drafts", "草稿箱", "草稿")), None
+            )
+            if folder is None:
+                raise MailboxError(f"{self.account.name}: no Drafts folder on the server")
+            client.append(folder, raw, flags=(imapclient.DRAFT,), msg_time=datetime.now().astimezone())
+        except (OSError, IMAPClientError) as exc:
+            raise MailboxError(f"{self.account.name}: cannot save the draft: {_describe(exc)}") from None
+        return str(folder)
+
     def fetch_bodies(self, uids: Iterable[int]) -> dict[int, bytes]:
         uids = list(uids)
         if not uids:

@@ -147,6 +147,34 @@ def m003_events(db: sqlite_utils.Database) -> None:
     db["parses"].add_column("confidence", float)
 
 
+@migrations()
+def m004_outbox(db: sqlite_utils.Database) -> None:
+    """One row per (reminder, target): what to send, and what became of it."""
+    db["outbox"].create(
+        {
+            "key": str,  # ref|kind|due_at|round|target_id: the idempotency key
+            "ref": str,
+            "kind": str,
+            "due_at": str,
+            "round": int,  # 0: first reminder; 1..K: stronger repeats
+            "target_id": str,  # a hash of the URL, never the URL
+            "target_label": str,  # the URL with its secrets masked
+            "urgent": int,
+            "title": str,
+            "body": str,
+            "state": str,  # pending | sending | sent | failed | unknown
+            "attempts": int,
+            "last_error": str,
+            "next_attempt_at": str,  # UTC
+            "created_at": str,
+            "sent_at": str,
+        },
+        pk="key",
+    )
+    db["outbox"].create_index(["state", "next_attempt_at"])
+    db["outbox"].create_index(["ref", "kind", "due_at", "target_id"])
+
+
 def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -407,6 +435,52 @@ class Store:
                 shas,
             )
         )
+
+    # --- the outbox ---------------------------------------------------------------------
+
+    def add_outbox(self, rows: list[dict[str, Any]]) -> int:
+        """Queue notifications; a key already queued (or sent) is left alone. Returns how many are new."""
+        if not rows:
+            return 0
+        with self.write() as db:
+            before = db["outbox"].count
+            db["outbox"].insert_all(rows, pk="key", ignore=True)
+            return db["outbox"].count - before
+
+    def outbox_rows(self, where: str = "1", params: list[Any] | None = None) -> list[dict[str, Any]]:
+        return list(self.db.query(f"select * from outbox where {where} order by created_at, key", params or []))
+
+    def claim(self, key: str) -> bool:
+        """Mark a row 'sending' before the send; False if another run got it first."""
+        with self.write() as db:
+            cursor = db.execute(
+                "update outbox set state = 'sending', attempts = attempts + 1, next_attempt_at = ? "
+                "where key = ? and state in ('pending', 'failed')",
+                [utcnow(), key],
+            )
+            return cursor.rowcount == 1
+
+    def finish(self, key: str, ok: bool, error: str | None, next_attempt_at: str | None) -> None:
+        with self.write() as db:
+            if ok:
+                db.execute(
+                    "update outbox set state = 'sent', sent_at = ?, last_error = null where key = ?", [utcnow(), key]
+                )
+            else:
+                db.execute(
+                    "update outbox set state = 'failed', last_error = ?, next_attempt_at = ? where key = ?",
+                    [error, next_attempt_at, key],
+                )
+
+    def mark_unknown(self, older_than: str) -> int:
+        """Rows left 'sending' by a run that died: delivery unknown, surfaced and not resent blindly."""
+        with self.write() as db:
+            cursor = db.execute(
+                "update outbox set state = 'unknown', last_error = 'the run stopped while sending: delivery unknown' "
+                "where state = 'sending' and coalesce(next_attempt_at, '') < ?",
+                [older_than],
+            )
+            return cursor.rowcount
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("select value from meta where key = ?", [key]).fetchone()

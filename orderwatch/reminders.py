@@ -1,0 +1,258 @@
+"""Reminders: alerts -> outbox rows -> notifications, each delivered once.
+
+One outbox row per (order, alert kind, due time, round, target). A row is claimed ('sending')
+in a committed transaction before the send and finished after it, so a sent notification is
+never sent again, and two runs at once never both send it. A run that dies between the two
+leaves 'sending'; the next run marks it 'unknown' and shows it rather than resending blindly.
+That is the remaining window: a crash after the claim and before the send also ends 'unknown'
+(surfaced to the user, never silently lost).
+
+Policy ([notify] in the configuration): `repeat_after` ("24 hours") and `repeat_max` (2) for
+stronger reminders while a clock keeps running; `quiet_hours` ("22:00-08:00") holds non-urgent
+ones; `urgent_within` ("12 hours"): a deadline ahead and this close is urgent. Targets tagged
+`urgent` get only urgent reminders; targets tagged `digest` get one daily summary.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+from orderwatch.domain.model import Alert
+from orderwatch.domain.rulebook import parse_duration
+from orderwatch.notify import Target
+from orderwatch.store import Store
+
+BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2), timedelta(hours=6))
+STALE_SENDING = timedelta(minutes=10)
+AHEAD = ("evidence_due", "appeal_window", "complaint_window")  # clocks that run out later: act before
+_KIND_ZH = {
+    "delivery_overdue": "超时未交付",
+    "complaint_unanswered": "投诉未获答复",
+    "evidence_due": "待补充凭证",
+    "appeal_window": "可申诉期",
+    "complaint_window": "投诉期即将截止",
+    "refund_overdue": "退款逾期",
+}
+_KIND_EN = {
+    "delivery_overdue": "not delivered in time",
+    "complaint_unanswered": "complaint unanswered",
+    "evidence_due": "evidence due",
+    "appeal_window": "appeal window open",
+    "complaint_window": "complaint window closing",
+    "refund_overdue": "refund late",
+}
+
+
+@dataclass(frozen=True)
+class Policy:
+    repeat_after: timedelta = timedelta(hours=24)
+    repeat_max: int = 2
+    quiet: tuple[time, time] | None = None
+    urgent_within: timedelta = timedelta(hours=12)
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any]) -> Policy:
+        def hours(key: str, default: timedelta) -> timedelta:
+            if key not in options:
+                return default
+            d = parse_duration(str(options[key]))
+            factor = {"minutes": 1 / 60, "hours": 1, "days": 24, "workdays": 24}[d.unit]
+            return timedelta(hours=d.amount * factor)
+
+        quiet = None
+        if options.get("quiet_hours"):
+            start, _, end = str(options["quiet_hours"]).partition("-")
+            quiet = (time.fromisoformat(start.strip()), time.fromisoformat(end.strip()))
+        return cls(
+            repeat_after=hours("repeat_after", cls.repeat_after),
+            repeat_max=int(options.get("repeat_max", cls.repeat_max)),
+            quiet=quiet,
+            urgent_within=hours("urgent_within", cls.urgent_within),
+        )
+
+    def is_quiet(self, at: datetime) -> bool:
+        if self.quiet is None:
+            return False
+        now = at.astimezone().time()
+        start, end = self.quiet
+        return start <= now or now < end if start > end else start <= now < end
+
+    def quiet_ends(self, at: datetime) -> datetime:
+        assert self.quiet is not None
+        local = at.astimezone()
+        end = datetime.combine(local.date(), self.quiet[1], local.tzinfo)
+        return end if end > local else end + timedelta(days=1)
+
+
+@dataclass
+class Delivery:
+    queued: int = 0
+    sent: int = 0
+    failed: int = 0
+    unknown: int = 0
+    held: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "queued": self.queued,
+            "sent": self.sent,
+            "failed": self.failed,
+            "unknown": self.unknown,
+            "held": self.held,
+            "errors": self.errors,
+        }
+
+
+def is_urgent(alert: Alert, now: datetime, policy: Policy) -> bool:
+    return alert.kind in AHEAD and now <= alert.due_at <= now + policy.urgent_within
+
+
+def _key(alert: Alert, round_no: int, target: Target) -> str:
+    return f"{alert.ref}|{alert.kind}|{alert.due_at.astimezone(UTC).isoformat()}|{round_no}|{target.id}"
+
+
+def _message(alert: Alert, draft: dict[str, str], round_no: int) -> tuple[str, str]:
+    zh = alert.lang == "zh"
+    what = (_KIND_ZH if zh else _KIND_EN)[alert.kind]
+    prefix = ("再次提醒" if zh else "Reminder") + (f" {round_no}" if round_no > 1 else "") + ": " if round_no else ""
+    title = f"[orderwatch] {prefix}{alert.order_no} {what}"
+    head = "可直接发送的草稿" if zh else "Ready-to-send draft"
+    body = f"{alert.next_step}\n\n--- {head} ---\n{'主题' if zh else 'Subject'}: {draft['subject']}\n\n{draft['body']}"
+    return title, body
+
+
+def plan(
+    store: Store, alerts: list[tuple[Alert, dict[str, str]]], targets: list[Target], now: datetime, policy: Policy
+) -> Delivery:
+    """Queue what is due now: first reminders, stronger repeats, and the daily digest."""
+    report = Delivery()
+    sent_first = _first_sent(store)
+    rows: list[dict[str, Any]] = []
+    for alert, draft in alerts:
+        urgent = is_urgent(alert, now, policy)
+        for target in targets:
+            if "digest" in target.tags or ("urgent" in target.tags and not urgent):
+                continue
+            first = sent_first.get((alert.ref, alert.kind, alert.due_at.astimezone(UTC).isoformat(), target.id))
+            rounds = [0]
+            if first is not None:
+                elapsed = now - first
+                rounds += [r for r in range(1, policy.repeat_max + 1) if elapsed >= r * policy.repeat_after]
+            for round_no in rounds:
+                title, body = _message(alert, draft, round_no)
+                held = not urgent and policy.is_quiet(now)
+                rows.append(
+                    _row(
+                        _key(alert, round_no, target),
+                        alert,
+                        round_no,
+                        target,
+                        urgent,
+                        title,
+                        body,
+                        policy.quiet_ends(now) if held else now,
+                    )
+                )
+    digest_targets = [t for t in targets if "digest" in t.tags]
+    if digest_targets and alerts:
+        day = now.astimezone().date().isoformat()
+        lines = [f"- {a.order_no}: {a.next_step}" for a, _ in alerts]
+        title = f"[orderwatch] {len(alerts)} open case(s) / 待处理 {day}"
+        for target in digest_targets:
+            rows.append(
+                {
+                    **_row(f"digest|{day}|{target.id}", alerts[0][0], 0, target, False, title, "\n".join(lines), now),
+                    "ref": "digest",
+                    "kind": "digest",
+                }
+            )
+    report.queued = store.add_outbox(rows)
+    report.held = sum(1 for r in rows if r["next_attempt_at"] > now.astimezone(UTC).isoformat())
+    return report
+
+
+def _row(
+    key: str, alert: Alert, round_no: int, target: Target, urgent: bool, title: str, body: str, when: datetime
+) -> dict[str, Any]:
+    return {
+        "key": key,
+        "ref": alert.ref,
+        "kind": alert.kind,
+        "due_at": alert.due_at.isoformat(),
+        "round": round_no,
+        "target_id": target.id,
+        "target_label": target.label,
+        "urgent": int(urgent),
+        "title": title,
+        "body": body,
+        "state": "pending",
+        "attempts": 0,
+        "last_error": None,
+        "next_attempt_at": when.astimezone(UTC).isoformat(),
+        "created_at": datetime.now(UTC).isoformat(),
+        "sent_at": None,
+    }
+
+
+def _first_sent(store: Store) -> dict[tuple[str, str, str, str], datetime]:
+    out: dict[tuple[str, str, str, str], datetime] = {}
+    for row in store.outbox_rows("round = 0 and state = 'sent'"):
+        due = datetime.fromisoformat(row["due_at"]).astimezone(UTC).isoformat()
+        out[(row["ref"], row["kind"], due, row["target_id"])] = datetime.fromisoformat(row["sent_at"])
+    return out
+
+
+def deliver(store: Store, targets: list[Target], now: datetime, report: Delivery | None = None) -> Delivery:
+    """Send every queued row that is due, each at most once."""
+    report = report or Delivery()
+    report.unknown += store.mark_unknown((datetime.now(UTC) - STALE_SENDING).isoformat())
+    by_id = {t.id: t for t in targets}
+    due = store.outbox_rows(
+        "state in ('pending', 'failed') and next_attempt_at <= ?", [now.astimezone(UTC).isoformat()]
+    )
+    for row in due:
+        target = by_id.get(row["target_id"])
+        if target is None:
+            continue  # a target removed from the configuration: its rows wait, unsent
+        if not store.claim(row["key"]):
+            continue  # another run is sending it
+        with tempfile.TemporaryDirectory(prefix="ow-draft-") as tmp:
+            attachment = _draft_eml(row, Path(tmp)) if target.is_email else None
+            ok, error = target.send(row["title"], row["body"], attachment)
+        _crash_point("after-send")
+        backoff = BACKOFF[min(row["attempts"], len(BACKOFF) - 1)]
+        store.finish(row["key"], ok, error, (datetime.now(UTC) + backoff).isoformat())
+        if ok:
+            report.sent += 1
+        else:
+            report.failed += 1
+            report.errors.append(error or "failed")
+    return report
+
+
+def _draft_eml(row: dict[str, Any], folder: Path) -> Path:
+    """The reminder's draft as an .eml file, attached to e-mail notifications."""
+    msg = EmailMessage()
+    body = row["body"]
+    subject = next(
+        (line.split(":", 1)[1].strip() for line in body.splitlines() if line.startswith(("主题:", "Subject:"))), ""
+    )
+    msg["Subject"] = subject.replace("\r", " ").replace("\n", " ")
+    msg.set_content(body.split("\n\n", 2)[-1] if "\n\n" in body else body)
+    path = folder / "draft.eml"
+    path.write_bytes(bytes(msg))
+    return path
+
+
+def _crash_point(name: str) -> None:
+    """Tests set ORDERWATCH_CRASH_AT=<name> to kill the process at that instant (crash tests)."""
+    import os
+
+    if os.environ.get("ORDERWATCH_CRASH_AT") == name:
+        os._exit(137)
