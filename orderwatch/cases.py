@@ -218,7 +218,8 @@ def draft_for(
 ) -> dict[str, str]:
     """The ready-to-send text for an alert (or the order's current next step)."""
     lang = lang or view.facts.lang
-    kind = kind or (alert.kind if alert else _default_kind(view))
+    if kind is None:
+        kind = drafts.draft_kind(alert, view.order, view.facts.marketplace) if alert else _default_kind(view)
     text = render.render(drafts.template_for(kind, lang), drafts.context(view.order, alert, lang), templates)
     subject, body = drafts.split(text)
     return {"lang": lang, "kind": kind, "subject": subject, "body": body}

@@ -20,6 +20,7 @@ from rich.table import Table
 
 from orderwatch import cases, service
 from orderwatch.config import Account, Settings, load_settings
+from orderwatch.domain.drafts import EXTRA_KINDS
 from orderwatch.domain.model import ALERT_KINDS
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.errors import ConfigError, OrderwatchError, UsageError
@@ -351,13 +352,14 @@ def draft(
     """Print the ready-to-send text for the order's next step (and put it in Drafts)."""
     if lang not in (None, "zh", "en"):
         raise UsageError("--lang must be zh or en")
-    if kind is not None and kind not in ALERT_KINDS:
-        raise UsageError(f"--kind must be one of {', '.join(ALERT_KINDS)}")
+    known = ALERT_KINDS + EXTRA_KINDS
+    if kind is not None and kind not in known:
+        raise UsageError(f"--kind must be one of {', '.join(known)}")
     at = _as_of(as_of)
     settings = ctx.obj.settings()
     with service.opened(settings) as store:
         view = cases.find(cases.load_cases(store, _rules(settings), at), order)
-        due = [a for a in cases.alerts([view], at) if kind is None or a.kind == kind]
+        due = [a for a in cases.alerts([view], at) if kind is None or a.kind == kind or kind in EXTRA_KINDS]
         text = cases.draft_for(view, due[0] if due else None, lang=lang, kind=kind, templates=settings.drafts_dir)
         sys.stdout.write(f"Subject: {text['subject']}\n\n{text['body']}")
         if to_drafts:

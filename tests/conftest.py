@@ -24,6 +24,15 @@ CORPUS = Path(os.environ.get("ORDERWATCH_CORPUS", SHARED / "corpus"))
 _users = itertools.count(1)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture(scope="session")
 def dovecot() -> Iterator[Dovecot]:
     """One real Dovecot for the session. If it cannot start, the tests fail loudly (no skip)."""

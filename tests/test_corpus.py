@@ -5,6 +5,8 @@ Orders and their stated fields must match; alerts must be exact: no miss, no fal
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from orderwatch.domain.drafts import is_clean
@@ -42,6 +44,7 @@ def test_scenario(cli, tmp_path, path) -> None:
         assert alert["order_no"] in body
         assert amounts[alert["order_no"]] in body  # the amount, as the order mail states it
         assert is_clean(body)  # objective words only: no 骗子 / 诈骗
+        assert re.search(r"\d{1,2}:\d{2}", body)  # the promise, payment or complaint time
         assert ("退回" in body or "退款" in body) if alert["draft"]["lang"] == "zh" else "refund" in body.lower()
         assert alert["next_step"]
         assert alert["as_of"] and alert["due_at"]

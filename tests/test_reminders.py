@@ -152,3 +152,40 @@ def test_target_secrets_stay_out_of_db_and_output(cli, tmp_path: Path) -> None:
     assert secret.encode() not in (tmp_path / "ow.db").read_bytes()
     status = cli("--config", config, "status", "--json")
     assert secret not in status.stdout
+
+
+def test_users_own_templates_come_first(cli, tmp_path: Path) -> None:
+    mine = tmp_path / "my-templates" / "drafts"
+    mine.mkdir(parents=True)
+    (mine / "outside_complaint.zh.j2").write_text("Subject: 我的模板 {{ order_no }}\n我自己的措辞：{{ amount }}\n")
+    config = tmp_path / "orderwatch.toml"
+    config.write_text(f'[storage]\ndb = "{tmp_path / "ow.db"}"\n[drafts]\ntemplates = "{tmp_path / "my-templates"}"\n')
+    _import(cli, config)
+    result = cli("--config", config, "draft", "Z3QW8K1DM7XT5N2B", "--as-of", AS_OF)
+    assert result.stdout.startswith("Subject: 我的模板 Z3QW8K1DM7XT5N2B") and "52.00元" in result.stdout
+    other = cli("--config", config, "draft", "Z3QW8K1DM7XT5N2B", "--kind", "heimao_post", "--as-of", AS_OF)
+    assert "投诉要求：退款 52.00元" in other.stdout  # not overridden: ours
+
+
+def test_every_draft_kind_renders_in_both_languages(cli, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    sc = Scenario.load(ACK)
+    cli("--db", db, "import", *sc.files("INBOX"))
+    kinds = [
+        "delivery_overdue",
+        "complaint_unanswered",
+        "evidence_due",
+        "appeal_window",
+        "complaint_window",
+        "refund_overdue",
+        "platform_complaint",
+        "outside_complaint",
+        "heimao_post",
+        "chargeback",
+    ]
+    for kind in kinds:
+        for lang in ("zh", "en"):
+            result = cli("--db", db, "draft", "Z3QW8K1DM7XT5N2B", "--kind", kind, "--lang", lang, "--as-of", AS_OF)
+            assert result.code == 0, (kind, lang, result.stderr)
+            assert result.stdout.startswith("Subject: ") and "Z3QW8K1DM7XT5N2B" in result.stdout, (kind, lang)
+    assert cli("--db", db, "draft", "Z3QW8K1DM7XT5N2B", "--kind", "nonsense").code == 2

@@ -28,6 +28,22 @@ _ZH_KIND = {
     "note": "备注",
 }
 _ZH_SUBTYPE = {"appeal": "我方提交申诉", "evidence": "我方补充凭证"}
+_EN_KIND = {
+    "ordered": "order placed",
+    "paid": "I paid",
+    "promise": "promised",
+    "shipped": "they shipped",
+    "delivered": "delivered",
+    "problem": "the seller reported a problem",
+    "complaint_sent": "I complained",
+    "complaint_ack": "they acknowledged my complaint",
+    "evidence_requested": "they asked for evidence",
+    "platform_reply": "they replied",
+    "decision": "they decided",
+    "refund": "refund",
+    "note": "note",
+}
+_EN_SUBTYPE = {"appeal": "I appealed", "evidence": "I sent the evidence"}
 
 
 def _when(at: datetime | None, lang: str) -> str:
@@ -36,8 +52,31 @@ def _when(at: datetime | None, lang: str) -> str:
     return at.strftime("%Y年%m月%d日 %H:%M") if lang == "zh" else at.strftime("%d %B %Y, %H:%M (UTC%z)")
 
 
+# Drafts beyond the alert kinds: the other rungs of the ladder (domain.md, "Escalation ladder").
+EXTRA_KINDS = ("platform_complaint", "outside_complaint", "heimao_post", "chargeback")
+
+
 def template_for(kind: str, lang: str) -> str:
     return f"drafts/{kind}.{'zh' if lang == 'zh' else 'en'}.j2"
+
+
+def draft_kind(alert: Alert, order: Order, marketplace: bool) -> str:
+    """Which draft fits an alert: the message for the *next* rung of the ladder.
+
+    An unanswered complaint is not answered by writing to the same desk again: after the
+    merchant comes the platform (or, for a shop on its own, the card issuer or 12315); after
+    the platform or an appeal, an outside body.
+    """
+    if alert.kind != "complaint_unanswered":
+        return alert.kind
+    stage = str(alert.facts.get("stage") or alert.stage)
+    if stage == "merchant":
+        if marketplace:
+            return "platform_complaint"
+        return "outside_complaint" if order.lang == "zh" else "chargeback"
+    if stage in ("platform", "appeal"):
+        return "outside_complaint"
+    return "complaint_unanswered"  # already outside: press the same body, naming regulator and court
 
 
 def context(order: Order, alert: Alert | None, lang: str) -> dict[str, Any]:
@@ -73,8 +112,20 @@ def context(order: Order, alert: Alert | None, lang: str) -> dict[str, Any]:
 
 def _what(event: Event, lang: str) -> str:
     """One line of the draft's history, in the draft's language."""
-    if lang != "zh" or event.manual:
+    if event.manual:
         return event.summary
+    if lang != "zh":
+        what = _EN_SUBTYPE.get(str(event.fields.get("subtype")), _EN_KIND.get(event.kind, event.kind))
+        if event.kind == "refund":
+            what = "refund received" if event.fields.get("state") == "received" else "they agreed to refund"
+        if event.kind == "decision":
+            what += {"against": " against me", "partial": " partly in my favour", "for_buyer": " in my favour"}.get(
+                str(event.fields.get("outcome")), ""
+            )
+        amount = event.fields.get("amount")
+        if event.kind in ("paid", "refund") and amount:
+            what += f" {amount}"
+        return what + (f" (ref. {event.ticket_no})" if event.ticket_no else "")
     what = _ZH_SUBTYPE.get(str(event.fields.get("subtype")), _ZH_KIND.get(event.kind, event.kind))
     amount = event.fields.get("amount")
     if event.kind in ("paid", "refund") and amount:

@@ -1,0 +1,49 @@
+"""Golden drafts: every corpus alert's ready-to-send text, in its language, as reviewed.
+
+A change of wording shows up here as a diff; `pytest --update-golden` rewrites the files after
+the new text has been read and approved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orderwatch import cases, service
+from orderwatch.cli import _as_of
+from orderwatch.domain.drafts import FORBIDDEN
+from orderwatch.domain.rulebook import Rulebook
+from orderwatch.store import Store
+from tests.support.corpus import Scenario
+from tests.test_corpus import SCENARIOS
+
+GOLDEN = Path(__file__).parent / "golden" / "drafts"
+
+
+def _drafts(path: Path, tmp_path: Path) -> dict[str, str]:
+    scenario = Scenario.load(path)
+    with Store(tmp_path / "g.db") as store:
+        for folder in ("INBOX", "Sent"):
+            if scenario.files(folder):
+                service.import_paths(store, scenario.files(folder), folder)
+        at = _as_of(scenario.as_of)
+        views = cases.load_cases(store, Rulebook(), at)
+        by_ref = {v.case.ref: v for v in views}
+        out = {}
+        for alert in cases.alerts(views, at):
+            draft = cases.draft_for(by_ref[alert.ref], alert)
+            out[f"{path.name}.{alert.order_no}.{alert.kind}.{draft['lang']}.txt"] = (
+                f"kind: {draft['kind']}\nSubject: {draft['subject']}\n\n{draft['body']}"
+            )
+        return out
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.name)
+def test_golden(path: Path, tmp_path: Path, update_golden: bool) -> None:
+    for name, text in _drafts(path, tmp_path).items():
+        assert not any(word in text for word in FORBIDDEN)
+        golden = GOLDEN / name
+        if update_golden or not golden.exists():
+            golden.write_text(text, encoding="utf-8")
+        assert text == golden.read_text(encoding="utf-8"), f"{name} changed: review it, then --update-golden"
