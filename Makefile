@@ -24,12 +24,15 @@ setup: $(STAMP)
 
 setup-test: $(TEST_STAMP) debian-test-deps
 
-# Dovecot (real IMAP server for the tests); isync (mbsync, the benchmark's yardstick) and GNU time.
+# Dovecot (real IMAP server for the tests); isync (mbsync, the benchmark's yardstick), GNU time;
+# for the case export: CJK and Latin fonts (PDF), poppler (PDF check), Chromium (page check).
 debian-test-deps:
-	@if ! command -v dovecot >/dev/null || ! command -v mbsync >/dev/null || [ ! -x /usr/bin/time ]; then \
+	@if ! command -v dovecot >/dev/null || ! command -v mbsync >/dev/null || [ ! -x /usr/bin/time ] \
+	    || ! command -v pdftoppm >/dev/null || ! command -v chromium >/dev/null \
+	    || [ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends dovecot-imapd isync time >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends dovecot-imapd isync time poppler-utils chromium fonts-droid-fallback fonts-dejavu-core >/dev/null; \
 	fi
 
 run: $(STAMP)

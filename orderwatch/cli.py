@@ -19,11 +19,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from orderwatch import cases, service
+from orderwatch.calendar_file import write_calendar
 from orderwatch.config import Account, Settings, load_settings
 from orderwatch.domain.drafts import EXTRA_KINDS
 from orderwatch.domain.model import ALERT_KINDS
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.errors import ConfigError, OrderwatchError, UsageError
+from orderwatch.export import export_case
 from orderwatch.mailbox import ImapMailbox
 
 app = typer.Typer(
@@ -410,6 +412,41 @@ def resolve(ctx: typer.Context, order: Annotated[str, typer.Argument()]) -> None
 def cancel(ctx: typer.Context, order: Annotated[str, typer.Argument()]) -> None:
     """Mark an order cancelled by you: nothing is owed, its clocks stop."""
     _set_status(ctx, order, "cancelled")
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    order: Annotated[str, typer.Argument(help="The order's ref, or its bare order number.")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Where to write the bundle.")],
+    fmt: Annotated[str, typer.Option("--format", help="dir or zip.")] = "dir",
+    as_of: Annotated[Optional[str], typer.Option("--as-of")] = None,
+) -> None:
+    """Write the case bundle: timeline, evidence (originals), manifest, page and PDF."""
+    if fmt not in ("dir", "zip"):
+        raise UsageError("--format must be dir or zip")
+    at = _as_of(as_of)
+    settings = ctx.obj.settings()
+    with service.opened(settings) as store:
+        view = cases.find(cases.load_cases(store, _rules(settings), at), order)
+        due = cases.alerts([view], at)
+        draft = cases.draft_for(view, due[0] if due else None, templates=settings.drafts_dir)
+        out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = export_case(store, view, due, draft, out_dir, fmt)
+    sys.stdout.write(f"{path}\n")
+
+
+@app.command()
+def calendar(
+    ctx: typer.Context,
+    out_file: Annotated[Path, typer.Option("--out", help="The .ics file to write.")],
+    as_of: Annotated[Optional[str], typer.Option("--as-of")] = None,
+) -> None:
+    """Every open deadline as a calendar event, for the phone's calendar."""
+    at = _as_of(as_of)
+    _, views = _views(ctx, at)
+    count = write_calendar(views, cases.alerts(views, at), at, out_file)
+    sys.stdout.write(f"{out_file}: {count} deadline(s)\n")
 
 
 def _short(at: datetime | None) -> str:

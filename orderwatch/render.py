@@ -31,3 +31,21 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
 
 def render(name: str, context: dict[str, object], user_dir: Path | None = None) -> str:
     return environment(user_dir).get_template(name).render(**context)
+
+
+@lru_cache(maxsize=4)
+def html_environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """For HTML output: every value escaped, so text from mail can never become markup."""
+    paths = [str(user_dir)] if user_dir else []
+    paths.append(str(TEMPLATES))
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_html(name: str, context: dict[str, object], user_dir: Path | None = None) -> str:
+    return html_environment(user_dir).get_template(name).render(**context)

@@ -1,0 +1,164 @@
+"""The case bundle: originals byte for byte, an inert page, a readable PDF, safe names."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+import subprocess
+import zipfile
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.conftest import CORPUS
+from tests.support.corpus import Scenario
+
+CASE = CORPUS / "zh-12315-national-day-unanswered"
+
+
+def _import(cli, db: Path, scenario: Path) -> Scenario:
+    sc = Scenario.load(scenario)
+    for folder in ("INBOX", "Sent"):
+        if sc.files(folder):
+            assert cli("--db", db, "import", "--folder", folder, *sc.files(folder)).code == 0
+    return sc
+
+
+def _export(cli, db: Path, order: str, out: Path, *extra: str) -> Path:
+    result = cli("--db", db, "export", order, "--out", out, *extra)
+    assert result.code == 0, result.stderr
+    return Path(result.stdout.strip())
+
+
+def test_bundle_holds_the_originals_with_their_hashes(cli, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    sc = _import(cli, db, CASE)
+    bundle = _export(cli, db, "Y1MK7QZ3XD9T5WN8", tmp_path / "out", "--as-of", sc.as_of)
+    manifest = json.loads((bundle / "manifest.json").read_text())
+    with sqlite3.connect(db) as conn:
+        stored = {r[0] for r in conn.execute("select sha256 from messages")}
+    emls = [f for f in manifest["files"] if f["path"].endswith(".eml")]
+    assert len(emls) == len(sc.messages)
+    for entry in manifest["files"]:
+        data = (bundle / entry["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"] and len(data) == entry["size"]
+    assert {e["sha256"] for e in emls} == stored  # byte for byte what was received
+    assert [e["path"][9:11] for e in emls] == [f"{i:02d}" for i in range(1, len(emls) + 1)]
+    assert emls[0]["caption"].startswith("图1") and "订单与交付" in emls[0]["caption"]  # order basics first
+    assert all(e["source"]["message_id"] for e in emls)
+    assert "dkim" in emls[0]["source"]
+    timeline = json.loads((bundle / "timeline.json").read_text())
+    assert timeline["order"]["order_no"] == "Y1MK7QZ3XD9T5WN8" and len(timeline["events"]) >= 9
+    assert "Y1MK7QZ3XD9T5WN8" in (bundle / "draft.txt").read_text()
+    limits = manifest["platform_limits"]
+    assert limits["images"] == 5 and limits["over_size"] == [] and len(limits["reduced_set"]) == 5
+
+
+def _hostile(path: Path) -> None:
+    msg = EmailMessage()
+    msg["From"] = "Evil Shop <shop@evil.example>"
+    msg["To"] = "me@example.org"
+    msg["Subject"] = 'Order #9911 confirmed <script>alert("x")</script>'
+    msg["Date"] = "Mon, 02 Mar 2026 10:00:00 +0000"
+    msg["Message-ID"] = "<hostile-9911@evil.example>"
+    msg.set_content("Thank you for your order!\nOrder #9911\nTotal $19.00\nYour payment went through.")
+    msg.add_alternative(
+        '<html><body><script>alert(1)</script><img src=x onerror="alert(2)">'
+        '<a href="javascript:alert(3)">Order #9911</a> Total $19.00. Thank you for your order!</body></html>',
+        subtype="html",
+    )
+    msg.add_attachment(b"root:x:0:0", maintype="application", subtype="octet-stream", filename="../../etc/passwd")
+    msg.add_attachment(b"x", maintype="application", subtype="octet-stream", filename="CON.txt")
+    path.write_bytes(bytes(msg))
+
+
+def test_hostile_mail_gives_an_inert_page_and_safe_names(cli, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _hostile(tmp_path / "hostile.eml")
+    assert cli("--db", db, "import", tmp_path / "hostile.eml").code == 0
+    archive = _export(cli, db, "9911", tmp_path / "out", "--format", "zip")
+    assert archive.suffix == ".zip"
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        root = names[0].split("/")[0]
+        assert all(n.startswith(root + "/") and ".." not in n.split("/") and not n.startswith("/") for n in names)
+        page = zf.read(f"{root}/index.html").decode()
+        evidence = [n for n in names if "/evidence/" in n]
+    assert "<script" not in page.lower() and "onerror=" not in page.lower() and "javascript:" not in page.lower()
+    assert "&lt;script&gt;" in page  # the subject is shown, as text
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert any(n.endswith("-passwd") for n in evidence)  # inside evidence/, a plain name
+    assert any(n.endswith("_CON.txt") for n in evidence)  # a device name made harmless
+
+
+def test_pdf_first_page_shows_chinese(cli, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    sc = _import(cli, db, CORPUS / "zh-kameng-ack-48h-overdue")
+    bundle = _export(cli, db, "Z3QW8K1DM7XT5N2B", tmp_path / "out", "--as-of", sc.as_of)
+    assert shutil.which("pdftoppm"), "poppler-utils is installed by make test"
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", bundle / "case.pdf", tmp_path / "page"], check=True
+    )
+    image = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+    dark = sum(image.histogram()[:128])
+    assert dark > 2000  # text, not a blank page
+    text = subprocess.run(["pdftotext", bundle / "case.pdf", "-"], capture_output=True, text=True, check=True).stdout
+    assert "订单" in text and "Z3QW8K1DM7XT5N2B" in text and "夜猫数卡" in text
+
+
+@pytest.mark.timeout(120)
+def test_page_renders_in_chromium_without_errors(cli, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    sc = _import(cli, db, CASE)
+    bundle = _export(cli, db, "Y1MK7QZ3XD9T5WN8", tmp_path / "out", "--as-of", sc.as_of)
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is installed by make test"
+    result = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--dump-dom",
+            (bundle / "index.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert 'id="timeline"' in result.stdout and "<circle" in result.stdout
+    console = [
+        line for line in result.stderr.splitlines() if "CONSOLE" in line or "Refused to" in line or "Uncaught" in line
+    ]
+    assert console == []
+
+
+def test_calendar_has_the_open_deadlines(cli, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _import(cli, db, CORPUS / "zh-kameng-evidence-stated-deadline")
+    result = cli("--db", db, "calendar", "--out", tmp_path / "d.ics", "--as-of", "2026-03-19T10:00:00+08:00")
+    assert result.code == 0 and "1 deadline" in result.stdout
+    ics = (tmp_path / "d.ics").read_text()
+    assert "BEGIN:VEVENT" in ics and "P6XK2TQ9W4MZ0RJD" in ics and "20260319T180000" in ics
+
+
+def test_every_corpus_scenario_exports(cli, tmp_path: Path) -> None:
+    for path in sorted(p for p in CORPUS.iterdir() if (p / "scenario.json").is_file()):
+        db = tmp_path / f"{path.name}.db"
+        sc = _import(cli, db, path)
+        for order in sc.expect["orders"]:
+            bundle = _export(cli, db, order["order_no"], tmp_path / "out" / path.name, "--as-of", sc.as_of)
+            assert (bundle / "index.html").is_file() and (bundle / "case.pdf").stat().st_size > 1000
