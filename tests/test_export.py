@@ -162,3 +162,32 @@ def test_every_corpus_scenario_exports(cli, tmp_path: Path) -> None:
         for order in sc.expect["orders"]:
             bundle = _export(cli, db, order["order_no"], tmp_path / "out" / path.name, "--as-of", sc.as_of)
             assert (bundle / "index.html").is_file() and (bundle / "case.pdf").stat().st_size > 1000
+
+
+def test_dkim_status_is_honest() -> None:
+    import base64
+
+    import dkim
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from orderwatch.export import _dkim
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    private = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    public = key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    raw = b"From: shop@shop.example\r\nTo: me@example.org\r\nSubject: Order #1\r\n\r\nTotal $1.00\r\n"
+    signed = dkim.sign(raw, b"sel", b"shop.example", private, include_headers=[b"from", b"to", b"subject"]) + raw
+    record = b"v=DKIM1; k=rsa; p=" + base64.b64encode(public)
+    assert _dkim(signed, dnsfunc=lambda name, timeout=3: record) == {
+        "signed": True,
+        "domain": "shop.example",
+        "verified": True,
+    }
+    tampered = signed.replace(b"$1.00", b"$9.00")
+    assert _dkim(tampered, dnsfunc=lambda name, timeout=3: record)["verified"] is False
+    offline = _dkim(signed, dnsfunc=lambda name, timeout=3: None)
+    assert offline["verified"] is None and "could not be looked up" in offline["note"]
+    assert _dkim(raw) == {"signed": False}
