@@ -7,6 +7,8 @@ import sqlite3
 from email import message_from_bytes
 from pathlib import Path
 
+from orderwatch.domain.drafts import EXTRA_KINDS
+from orderwatch.domain.model import ALERT_KINDS
 from tests.conftest import CORPUS
 from tests.support.corpus import Scenario
 from tests.support.dovecot import free_port
@@ -171,18 +173,7 @@ def test_every_draft_kind_renders_in_both_languages(cli, tmp_path: Path) -> None
     db = tmp_path / "s.db"
     sc = Scenario.load(ACK)
     cli("--db", db, "import", *sc.files("INBOX"))
-    kinds = [
-        "delivery_overdue",
-        "complaint_unanswered",
-        "evidence_due",
-        "appeal_window",
-        "complaint_window",
-        "refund_overdue",
-        "platform_complaint",
-        "outside_complaint",
-        "heimao_post",
-        "chargeback",
-    ]
+    kinds = ALERT_KINDS + EXTRA_KINDS
     for kind in kinds:
         for lang in ("zh", "en"):
             result = cli("--db", db, "draft", "Z3QW8K1DM7XT5N2B", "--kind", kind, "--lang", lang, "--as-of", AS_OF)
