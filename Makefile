@@ -36,7 +36,7 @@ debian-test-deps:
 	fi
 
 run: $(STAMP)
-	$(BIN)/orderwatch run-once
+	$(BIN)/orderwatch agent
 
 test: setup-test
 	$(BIN)/ruff check .

@@ -199,9 +199,15 @@ def _iso(at: datetime | None) -> str | None:
 
 
 def send_reminders(
-    store: Store, settings: Settings, views: list[CaseView], due: list[Alert], at: datetime
+    store: Store,
+    settings: Settings,
+    views: list[CaseView],
+    due: list[Alert],
+    at: datetime,
+    digest: bool = True,
+    notices: list[reminders.Notice] | None = None,
 ) -> reminders.Delivery:
-    """Queue and send the reminders for the alerts due at `at`, each once per step."""
+    """Queue and send the reminders for the alerts due at `at` (and any notices), each once per step."""
     targets = notify.load_targets(settings)
     try:
         policy = reminders.Policy.from_options(settings.notify_options)
@@ -209,7 +215,8 @@ def send_reminders(
         raise UsageError(f"[notify]: {exc}") from None
     by_ref = {v.case.ref: v for v in views}
     pairs = [(a, draft_for(by_ref[a.ref], a, templates=settings.drafts_dir)) for a in due]
-    report = reminders.plan(store, pairs, targets, at, policy)
+    report = reminders.plan(store, pairs, targets, at, policy, digest=digest)
+    report.queued += reminders.plan_notices(store, notices or [], targets, at)
     return reminders.deliver(store, targets, at, report)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,14 +19,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from orderwatch import cases, service
+from orderwatch import agent as agent_process
+from orderwatch import cases, cycle, render, service
 from orderwatch.calendar_file import write_calendar
-from orderwatch.config import Account, Settings, load_settings
+from orderwatch.config import Settings, load_settings
 from orderwatch.domain.drafts import EXTRA_KINDS
 from orderwatch.domain.model import ALERT_KINDS
 from orderwatch.domain.rulebook import Rulebook
-from orderwatch.errors import ConfigError, OrderwatchError, UsageError
-from orderwatch.export import export_case
+from orderwatch.errors import OrderwatchError, UsageError
 from orderwatch.mailbox import ImapMailbox
 
 app = typer.Typer(
@@ -37,7 +38,6 @@ app = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True)
-DEMO_MAILDIR = Path(__file__).parent / "demo" / "maildir"
 
 
 @dataclasses.dataclass
@@ -173,6 +173,13 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
         )
     if info["folders"]:
         out.print(table)
+    for name, health in info["mailboxes"].items():
+        if health.get("failing_since"):
+            out.print(
+                f"mailbox {name}: not checked successfully since {health['failing_since']}: {health['error']}",
+                markup=False,
+                highlight=False,
+            )
     for row in info["unrecognised"]:
         out.print(
             f"unrecognised mail from a shop you ordered from: {row['date']} {row['from_addr']} {row['subject']}",
@@ -189,34 +196,27 @@ def run_once(
     notify: Annotated[bool, typer.Option("--notify/--no-notify", help="Send reminders (default: yes).")] = True,
 ) -> None:
     """One full cycle: sync, parse, check, send reminders. What the scheduled agent runs."""
-    settings = ctx.obj.settings()
-    if not settings.accounts and settings.source is None:
-        settings = _demo_settings(settings, ctx.obj.db)
-        if not as_json:
-            out.print(
-                "No configuration found: running on the bundled demo mailbox.\n"
-                "To watch your own mail, write an orderwatch.toml (see the README) or pass --config."
-            )
+    settings, demo = cycle.with_demo(ctx.obj.settings(), ctx.obj.db)
+    if demo and not as_json:
+        out.print(DEMO_NOTE)
     at = _as_of(as_of)
-    with service.opened(settings) as store:
-        reports = service.sync(settings, store, progress=_Bar())
-        views = cases.load_cases(store, _rules(settings), at)
-        alerts = cases.alerts(views, at)
-        delivery = cases.send_reminders(store, settings, views, alerts, at) if notify else None
-    by_ref = {v.case.ref: v for v in views}
-    due = [cases.alert_json(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir)) for a in alerts]
+    runs = [cycle.check_mailbox(settings, acct.name, at) for acct in settings.accounts]
+    reports = [r for run in runs for r in run.reports]
+    result = cycle.review(settings, at, notify=notify)
+    due = result.alert_rows(settings)
+    delivery = result.delivery
     if as_json:
         _emit_json(
             {
                 "sync": [r.to_json() for r in reports],
-                "orders": len(views),
+                "orders": len(result.views),
                 "alerts": due,
                 "notifications": delivery.to_json() if delivery else None,
             }
         )
     else:
         _print_sync(reports, False)
-        out.print(f"{len(views)} order(s); {len(due)} alert(s) due at {_short(at)}")
+        out.print(f"{len(result.views)} order(s); {len(due)} alert(s) due at {_short(at)}")
         if delivery is not None:
             _report_delivery(delivery)
         for row in due:
@@ -226,10 +226,10 @@ def run_once(
         raise typer.Exit(1)
 
 
-def _demo_settings(settings: Settings, db_override: str | None) -> Settings:
-    demo = Account(name="demo", maildir=DEMO_MAILDIR)
-    db_path = Path(db_override) if db_override else settings.data_dir / "demo.db"
-    return dataclasses.replace(settings, accounts=(demo,), db_path=db_path)
+DEMO_NOTE = (
+    "No configuration found: running on the bundled demo mailbox.\n"
+    "To watch your own mail: `orderwatch init` writes a commented orderwatch.toml to fill in."
+)
 
 
 def _as_of(value: str | None) -> datetime:
@@ -243,10 +243,7 @@ def _as_of(value: str | None) -> datetime:
 
 
 def _rules(settings: Settings) -> Rulebook:
-    try:
-        return Rulebook(settings.rules)
-    except ValueError as exc:
-        raise ConfigError(f"[rules]: {exc}") from None
+    return cycle.rulebook(settings)
 
 
 def _views(ctx: typer.Context, as_of: datetime) -> tuple[Settings, list[cases.CaseView]]:
@@ -425,14 +422,7 @@ def export(
     """Write the case bundle: timeline, evidence (originals), manifest, page and PDF."""
     if fmt not in ("dir", "zip"):
         raise UsageError("--format must be dir or zip")
-    at = _as_of(as_of)
-    settings = ctx.obj.settings()
-    with service.opened(settings) as store:
-        view = cases.find(cases.load_cases(store, _rules(settings), at), order)
-        due = cases.alerts([view], at)
-        draft = cases.draft_for(view, due[0] if due else None, templates=settings.drafts_dir)
-        out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = export_case(store, view, due, draft, out_dir, fmt)
+    path = cycle.export(ctx.obj.settings(), order, out_dir, fmt, _as_of(as_of))
     sys.stdout.write(f"{path}\n")
 
 
@@ -447,6 +437,38 @@ def calendar(
     _, views = _views(ctx, at)
     count = write_calendar(views, cases.alerts(views, at), at, out_file)
     sys.stdout.write(f"{out_file}: {count} deadline(s)\n")
+
+
+@app.command()
+def agent(
+    ctx: typer.Context,
+    port: Annotated[Optional[int], typer.Option("--port", help="Local Prefect server port ([agent] port).")] = None,
+) -> None:
+    """The scheduled personal agent on Prefect, until Ctrl+C: a local server unless PREFECT_API_URL is set."""
+    settings, demo = cycle.with_demo(ctx.obj.settings(), ctx.obj.db)
+    if demo:
+        out.print(DEMO_NOTE)
+        notes, bundles = settings.data_dir / "notifications", cycle.cases_dir(settings)
+        out.print(f"Reminders go to {notes}; case bundles to {bundles}.")
+    config = str(settings.source.resolve()) if settings.source else None
+    db = str(Path(ctx.obj.db).resolve()) if ctx.obj.db else None
+    code = agent_process.run(settings, config, db, lambda line: out.print(line, highlight=False), port=port)
+    raise typer.Exit(code)
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write it.")] = Path("orderwatch.toml"),
+) -> None:
+    """Write a commented orderwatch.toml to fill in (never overwrites one)."""
+    if path.exists():
+        raise UsageError(f"{path} already exists; edit it, or pass another path")
+    text = (render.TEMPLATES / "config" / "orderwatch.toml").read_text(encoding="utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    out.print(f"Wrote {path}. Fill in your mailbox, put the password in the environment, then run the agent.")
 
 
 def _short(at: datetime | None) -> str:

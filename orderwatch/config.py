@@ -7,10 +7,12 @@ written anywhere by us.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +54,19 @@ class Account:
 
 
 @dataclass(frozen=True)
+class AgentOptions:
+    """[agent]: how the scheduled agent runs (schedules, health, push)."""
+
+    mailbox_every: timedelta = timedelta(minutes=5)  # the mailbox run's interval
+    digest_at: str = "09:00"  # the daily digest, local time (HH:MM)
+    timezone: str | None = None  # IANA name for the digest; None: this machine's zone
+    health_after: timedelta = timedelta(hours=1)  # no successful check for this long: tell the user
+    idle: bool = False  # IMAP IDLE on INBOX: a mailbox run within seconds of new mail
+    port: int = 4200  # the local Prefect server's port (when no PREFECT_API_URL is set)
+    export_alerting: bool = True  # keep a case bundle ready for every order with an alert
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a command needs to know about the user's setup."""
 
@@ -64,6 +79,7 @@ class Settings:
     drafts_dir: Path | None = None  # the user's own draft templates, used before ours
     rules: dict[str, Any] = field(default_factory=dict)
     source: Path | None = None  # the file these settings came from; None = built-in defaults
+    agent: AgentOptions = field(default_factory=AgentOptions)
 
     def account(self, name: str) -> Account:
         for acct in self.accounts:
@@ -139,7 +155,49 @@ def settings_from_dict(
         drafts_dir=drafts_dir,
         rules=_table(raw, "rules"),
         source=source,
+        agent=_agent(_table(raw, "agent")),
     )
+
+
+def _agent(raw: dict[str, Any]) -> AgentOptions:
+    known = {f.name for f in fields(AgentOptions)}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise ConfigError(f"[agent]: unknown key {unknown[0]!r} (known: {', '.join(sorted(known))})")
+    options = AgentOptions()
+    values: dict[str, Any] = {}
+    for key in ("mailbox_every", "health_after"):
+        if key in raw:
+            values[key] = _interval(raw[key], f"agent.{key}")
+    if "digest_at" in raw:
+        if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", str(raw["digest_at"])):
+            raise ConfigError("agent.digest_at must be a time of day like \"09:00\"")
+        values["digest_at"] = str(raw["digest_at"])
+    if "timezone" in raw:
+        values["timezone"] = str(raw["timezone"])
+    if "port" in raw:
+        values["port"] = _positive_int(raw["port"], "agent.port")
+    for key in ("idle", "export_alerting"):
+        if key in raw:
+            if not isinstance(raw[key], bool):
+                raise ConfigError(f"agent.{key} must be true or false")
+            values[key] = raw[key]
+    return dataclasses.replace(options, **values)
+
+
+_INTERVAL = re.compile(r"^\s*(\d+)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?)\s*$", re.I)
+
+
+def _interval(value: Any, where: str) -> timedelta:
+    """A plain interval: "30 seconds", "5 minutes", "1 hour", "1 day", or a number of seconds."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return timedelta(seconds=value)
+    match = _INTERVAL.match(str(value))
+    if not match or int(match.group(1)) <= 0:
+        raise ConfigError(f"{where} must be an interval like \"5 minutes\", \"1 hour\" or \"30 seconds\"")
+    amount, unit = int(match.group(1)), match.group(2).lower()
+    scale = {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit[0]]
+    return timedelta(seconds=amount * scale)
 
 
 def _account(index: int, raw: Any, base: Path) -> Account:

@@ -24,3 +24,7 @@ class MailboxError(OrderwatchError):
 
 class StoreError(OrderwatchError):
     """The SQLite database could not be opened or written."""
+
+
+class NotifyError(OrderwatchError):
+    """A notification target did not accept a reminder (it stays queued and is retried)."""

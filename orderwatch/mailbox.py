@@ -11,7 +11,7 @@ import contextlib
 import re
 import socket
 import ssl
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -158,6 +158,32 @@ class ImapMailbox:
             exists=int(info.get(b"EXISTS", 0)),
         )
 
+    def idle(self, seconds: float, stop: Callable[[], bool] = lambda: False) -> bool:
+        """Wait in IDLE (RFC 2177) on the examined folder; True when the server announced new mail.
+
+        Ends after `seconds`, at the first EXISTS/RECENT, or when `stop()` turns true. Ending IDLE
+        needs the server's tagged OK, so a dead connection is noticed here within the socket
+        timeout and raises MailboxError, never hangs.
+        """
+        client = self._c()
+        if not client.has_capability("IDLE"):
+            raise MailboxError(f"{self.account.name}: the server does not offer IMAP IDLE")
+        try:
+            client.idle()
+            seen: list[object] = []
+            waited = 0.0
+            while waited < seconds and not stop():
+                seen += client.idle_check(timeout=min(1.0, seconds - waited))
+                if any(_is_new(r) for r in seen) or any(b"BYE" in _words(r) for r in seen):
+                    break
+                waited += 1.0
+            client.idle_done()
+        except (OSError, IMAPClientError) as exc:
+            raise MailboxError(f"{self.account.name}: IDLE failed: {_describe(exc)}") from None
+        if any(b"BYE" in _words(r) for r in seen):
+            raise MailboxError(f"{self.account.name}: the server ended the IDLE session")
+        return any(_is_new(r) for r in seen)
+
     def uids_above(self, last_uid: int) -> list[int]:
         """UIDs greater than last_uid. `N:*` always matches the highest UID, so filter it."""
         try:
@@ -225,6 +251,14 @@ class ImapMailbox:
         except (OSError, IMAPClientError) as exc:
             raise MailboxError(f"{self.account.name}: fetch failed: {_describe(exc)}") from None
         return {int(uid): item[b"BODY[]"] for uid, item in data.items() if item.get(b"BODY[]") is not None}
+
+
+def _words(response: object) -> tuple[object, ...]:
+    return response if isinstance(response, tuple) else (response,)
+
+
+def _is_new(response: object) -> bool:
+    return any(word in (b"EXISTS", b"RECENT") for word in _words(response))
 
 
 def _describe(exc: BaseException) -> str:

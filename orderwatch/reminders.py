@@ -128,9 +128,18 @@ def _message(alert: Alert, draft: dict[str, str], round_no: int) -> tuple[str, s
 
 
 def plan(
-    store: Store, alerts: list[tuple[Alert, dict[str, str]]], targets: list[Target], now: datetime, policy: Policy
+    store: Store,
+    alerts: list[tuple[Alert, dict[str, str]]],
+    targets: list[Target],
+    now: datetime,
+    policy: Policy,
+    digest: bool = True,
 ) -> Delivery:
-    """Queue what is due now: first reminders, stronger repeats, and the daily digest."""
+    """Queue what is due now: first reminders, stronger repeats, and (with `digest`) the daily digest.
+
+    The agent queues the digest only from its daily run; `run-once` (cron) queues it whenever
+    it runs, at most once a day per target.
+    """
     report = Delivery()
     sent_first = _first_sent(store)
     rows: list[dict[str, Any]] = []
@@ -159,7 +168,7 @@ def plan(
                         policy.quiet_ends(now) if held else now,
                     )
                 )
-    digest_targets = [t for t in targets if "digest" in t.tags]
+    digest_targets = [t for t in targets if "digest" in t.tags] if digest else []
     if digest_targets and alerts:
         day = now.astimezone().date().isoformat()
         lines = [f"- {a.order_no}: {a.next_step}" for a, _ in alerts]
@@ -177,14 +186,52 @@ def plan(
     return report
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A message about orderwatch itself (a mailbox that cannot be checked), sent once per `key`."""
+
+    key: str
+    ref: str
+    kind: str
+    title: str
+    body: str
+
+
+def plan_notices(store: Store, notices: list[Notice], targets: list[Target], now: datetime) -> int:
+    """Queue notices for every target (digest-only targets too: they need to know)."""
+    now_utc = now.astimezone(UTC).isoformat()
+    rows = [
+        _outbox_row(f"{n.key}|{t.id}", n.ref, n.kind, now_utc, 0, t, True, n.title, n.body, now)
+        for n in notices
+        for t in targets
+    ]
+    return store.add_outbox(rows)
+
+
 def _row(
     key: str, alert: Alert, round_no: int, target: Target, urgent: bool, title: str, body: str, when: datetime
 ) -> dict[str, Any]:
+    due = alert.due_at.isoformat()
+    return _outbox_row(key, alert.ref, alert.kind, due, round_no, target, urgent, title, body, when)
+
+
+def _outbox_row(
+    key: str,
+    ref: str,
+    kind: str,
+    due_at: str,
+    round_no: int,
+    target: Target,
+    urgent: bool,
+    title: str,
+    body: str,
+    when: datetime,
+) -> dict[str, Any]:
     return {
         "key": key,
-        "ref": alert.ref,
-        "kind": alert.kind,
-        "due_at": alert.due_at.isoformat(),
+        "ref": ref,
+        "kind": kind,
+        "due_at": due_at,
         "round": round_no,
         "target_id": target.id,
         "target_label": target.label,

@@ -507,4 +507,5 @@ def status(store: Store) -> dict[str, Any]:
             for r in store.outbox_rows("state = 'unknown'")
         ],
         "folders": list(store.db["folders"].rows),
+        "mailboxes": {name: json.loads(value) for name, value in store.meta_with_prefix("health:").items()},
     }

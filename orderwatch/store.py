@@ -493,6 +493,10 @@ class Store:
                 [key, value, value],
             )
 
+    def meta_with_prefix(self, prefix: str) -> dict[str, str]:
+        rows = self.db.execute("select key, value from meta where key >= ? and key < ?", [prefix, prefix + "\uffff"])
+        return {key[len(prefix) :]: value for key, value in rows.fetchall()}
+
     def is_empty(self) -> bool:
         return self.db.execute("select 1 from messages limit 1").fetchone() is None
 

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,12 @@ class Mailbox:
 
     def append(self, messages: list[tuple[bytes, Any]], folder: str = "INBOX") -> None:
         self.server.append(messages, folder=folder, user=self.user)
+
+
+@pytest.fixture
+def new_user(dovecot: Dovecot) -> Callable[[], str]:
+    """Another fresh IMAP user on the session's Dovecot, for tests that need several mailboxes."""
+    return lambda: f"user{next(_users)}"
 
 
 @pytest.fixture

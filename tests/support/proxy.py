@@ -20,6 +20,7 @@ class CuttingProxy:
         self.cut_after = cut_after
         self.cut_sessions = cut_sessions
         self.cuts = 0
+        self.blackhole = False  # True: swallow every byte both ways, like a dead NAT mapping (no FIN, no RST)
         self.port = free_port()
         self._server = socket.create_server(("127.0.0.1", self.port))
         self._stop = threading.Event()
@@ -52,6 +53,8 @@ class CuttingProxy:
                 data = src.recv(65536)
                 if not data:
                     break
+                if self.blackhole:
+                    continue
                 if cut_after is not None and sent + len(data) >= cut_after:
                     dst.sendall(data[: max(0, cut_after - sent)])
                     self.cuts += 1

@@ -1,0 +1,61 @@
+"""The deadline flow: evaluate every clock, send the reminders due, keep case bundles ready.
+
+Runs after each mailbox run, and daily from the `orderwatch-digest` deployment with `digest`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from flows.export import export_case
+from flows.policy import JITTER, RETRY_DELAYS, transient
+from orderwatch import cycle
+from orderwatch.errors import NotifyError
+
+
+@task(
+    cache_policy=NO_CACHE,
+    retries=len(RETRY_DELAYS),
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_jitter_factor=JITTER,
+    retry_condition_fn=transient,
+)
+def remind(config: str | None, db: str | None, at: str, digest: bool, notify: bool) -> dict[str, Any]:
+    """Evaluate and send; a refused notification stays queued, and this task retries after its backoff."""
+    settings, _ = cycle.load(config, db)
+    result = cycle.review(settings, datetime.fromisoformat(at), notify=notify, digest=digest)
+    logger = get_run_logger()
+    rows = result.alert_rows(settings)
+    logger.info("%d order(s); %d alert(s) due", len(result.views), len(rows))
+    for row in rows:
+        logger.info("%s %s (due %s): %s", row["kind"], row["ref"], row["due_at"], row["next_step"])
+    delivery = result.delivery.to_json() if result.delivery else None
+    if result.delivery and result.delivery.failed:
+        raise NotifyError(f"{result.delivery.failed} notification(s) not accepted; queued for retry")
+    return {"orders": len(result.views), "alerts": rows, "notifications": delivery}
+
+
+@task(cache_policy=NO_CACHE)
+def stale_cases(config: str | None, db: str | None, at: str) -> list[str]:
+    settings, _ = cycle.load(config, db)
+    return cycle.stale_cases(settings, datetime.fromisoformat(at)) if settings.agent.export_alerting else []
+
+
+@flow(name="deadlines")
+def deadlines(
+    config: str | None = None,
+    db: str | None = None,
+    as_of: str | None = None,
+    digest: bool = False,
+    notify: bool = True,
+) -> dict[str, Any]:
+    """Check every clock at `as_of` (default: now) and send what is due."""
+    at = as_of or datetime.now(UTC).isoformat()
+    summary = remind(config, db, at, digest, notify)
+    stale = stale_cases(config, db, at)
+    summary["exported"] = [export_case(order=ref, config=config, db=db, as_of=at) for ref in stale]
+    return summary
