@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import os
 import sys
 from datetime import UTC, datetime
@@ -28,6 +29,7 @@ from orderwatch.domain.model import ALERT_KINDS
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.errors import OrderwatchError, UsageError
 from orderwatch.mailbox import ImapMailbox
+from orderwatch.secret import RedactingFilter
 
 app = typer.Typer(
     name="orderwatch",
@@ -120,8 +122,12 @@ def sync(
 ) -> None:
     """Fetch new mail from every configured account, then parse it."""
     settings = ctx.obj.settings()
-    with service.opened(settings) as store:
-        reports = service.sync(settings, store, account, progress=_Bar())
+    names = [settings.account(account).name] if account else [a.name for a in settings.accounts]
+    runs = [cycle.check_mailbox(settings, name, progress=_Bar()) for name in names]
+    for run in runs:
+        if run.skipped:
+            err.print(f"{run.account}: another run is syncing this account right now; skipped")
+    reports = [r for run in runs for r in run.reports]
     _print_sync(reports, as_json)
     if any(r.error for r in reports):
         raise typer.Exit(1)
@@ -477,6 +483,10 @@ def _short(at: datetime | None) -> str:
 
 def main() -> None:
     """Console entry point: click handles usage errors (exit 2); we handle our own errors."""
+    if os.environ.get("ORDERWATCH_LOG"):  # e.g. DEBUG: every library's log on stderr (secrets stay out)
+        logging.basicConfig(level=os.environ["ORDERWATCH_LOG"].upper(), stream=sys.stderr)
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(RedactingFilter())
     try:
         app()
     except OrderwatchError as exc:

@@ -39,6 +39,7 @@ class Account:
     folders: tuple[str, ...] | None = None  # None: INBOX and the \Sent special-use folder
     maildir: Path | None = None
     tls_verify: bool = True
+    tls_fingerprint: str | None = None  # SHA-256 of a self-signed server certificate the user pinned
     timeout: float = 60.0
     batch_size: int = 200  # messages per FETCH and per commit: bounds memory and lost work
 
@@ -234,9 +235,20 @@ def _account(index: int, raw: Any, base: Path) -> Account:
         username=_expand(str(raw.get("username", "")), f"{where}.username"),
         password=Secret(_expand(str(password), f"{where}.password")),
         tls_verify=bool(raw.get("tls_verify", True)),
+        tls_fingerprint=_fingerprint(raw.get("tls_fingerprint"), where),
         timeout=float(raw.get("timeout", 60)),
         **common,
     )
+
+
+def _fingerprint(value: Any, where: str) -> str | None:
+    """A pinned certificate: its SHA-256, as `openssl x509 -fingerprint -sha256` prints it or as plain hex."""
+    if value is None:
+        return None
+    text = str(value).lower().removeprefix("sha256:").replace(":", "").strip()
+    if not re.fullmatch(r"[0-9a-f]{64}", text):
+        raise ConfigError(f"{where}: tls_fingerprint must be a SHA-256 fingerprint (64 hex digits, colons allowed)")
+    return text
 
 
 def _expand(value: Any, where: str) -> str:

@@ -81,14 +81,16 @@ class MailboxRun:
         }
 
 
-def check_mailbox(settings: Settings, account: str, now: datetime | None = None) -> MailboxRun:
+def check_mailbox(
+    settings: Settings, account: str, now: datetime | None = None, progress: service.Progress | None = None
+) -> MailboxRun:
     """Sync one account and parse what is new; a run already holding the account is not joined."""
     acct = settings.account(account)
     with _account_lock(settings, acct.name) as held:
         if not held:
             return MailboxRun(acct.name, [], skipped=True)
         with service.opened(settings) as store:
-            reports = service.sync(settings, store, account=acct.name)
+            reports = service.sync(settings, store, account=acct.name, progress=progress)
             run = MailboxRun(acct.name, reports)
             record_health(store, acct.name, now or datetime.now(UTC), run.error)
     return run
@@ -157,6 +159,34 @@ def health_notices(store: Store, settings: Settings, now: datetime) -> list[remi
                 kind=HEALTH_KIND,
                 title=f"[orderwatch] mailbox {acct.name!r} not checked / 邮箱未能检查",
                 body=body,
+            )
+        )
+    return notices + _reset_notices(store)
+
+
+def _reset_notices(store: Store) -> list[reminders.Notice]:
+    """A folder renumbered on the server with messages gone for good: they are kept here; say so once."""
+    notices = []
+    for folder in store.folder_states():
+        if not folder.get("reset_at") or folder.get("validity_changes_in_a_row", 0) >= service.FLAPPING:
+            continue
+        gone = store.gone_from_server(folder["account"], folder["folder"], int(folder["uidvalidity"]))
+        if gone == 0:
+            continue  # only renumbered (same messages): nothing to tell
+        where = f"{folder['account']}/{folder['folder']}"
+        notices.append(
+            reminders.Notice(
+                key=f"reset|{where}|{folder['reset_at']}",
+                ref=f"mailbox:{folder['account']}",
+                kind="folder_reset",
+                title=f"[orderwatch] folder {where} was reset on the server / 邮件夹在服务器上被重建",
+                body=(
+                    f"The server renumbered {where} (a new UIDVALIDITY) and {gone} message(s) orderwatch had seen "
+                    "there are no longer on the server. They are kept in orderwatch's archive with their "
+                    "timelines and evidence; nothing was deleted here.\n\n"
+                    f"服务器重建了邮件夹 {where}，其中 {gone} 封邮件已不在服务器上；"
+                    "orderwatch 已保留它们的原件和时间线。"
+                ),
             )
         )
     return notices

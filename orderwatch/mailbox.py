@@ -8,6 +8,7 @@ Chinese servers reject it); we search by UID range only and filter on our side.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 import socket
 import ssl
@@ -52,9 +53,10 @@ class Meta:
 
 
 def tls_context(account: Account) -> ssl.SSLContext:
-    """Verification on unless the user turned it off for this account explicitly."""
+    """Verification on, unless the user pinned a certificate (checked by fingerprint instead) or
+    turned it off for this account explicitly."""
     ctx = ssl.create_default_context()
-    if not account.tls_verify:
+    if account.tls_fingerprint or not account.tls_verify:
         ctx.check_hostname = False
         ctx.verify_mode = ssl.CERT_NONE
     return ctx
@@ -90,6 +92,8 @@ class ImapMailbox:
             client.normalise_times = False  # keep INTERNALDATE's own offset
             if acct.security == "starttls":
                 client.starttls(context)
+            if acct.tls_fingerprint and acct.security != "none":
+                _check_pin(client, acct, where)  # before the password goes anywhere
             client.login(acct.username, acct.password.reveal())
             # 163/126/yeah.net refuse SELECT ("Unsafe Login") until the client says who it is.
             if client.has_capability("ID"):
@@ -184,13 +188,13 @@ class ImapMailbox:
             raise MailboxError(f"{self.account.name}: the server ended the IDLE session")
         return any(_is_new(r) for r in seen)
 
-    def uids_above(self, last_uid: int) -> list[int]:
-        """UIDs greater than last_uid. `N:*` always matches the highest UID, so filter it."""
+    def all_uids(self) -> list[int]:
+        """Every UID in the examined folder, ascending (one UID SEARCH ALL: ASCII only)."""
         try:
-            uids = self._c().search(["UID", f"{last_uid + 1}:*"])
+            uids = self._c().search(["ALL"])
         except (OSError, IMAPClientError) as exc:
             raise MailboxError(f"{self.account.name}: search failed: {_describe(exc)}") from None
-        return sorted(int(u) for u in uids if int(u) > last_uid)
+        return sorted(int(u) for u in uids)
 
     def fetch_meta(self, uids: Iterable[int], with_body: bool = False) -> dict[int, Meta]:
         """Size, INTERNALDATE, flags and Message-ID of each UID; the body too if asked.
@@ -251,6 +255,14 @@ class ImapMailbox:
         except (OSError, IMAPClientError) as exc:
             raise MailboxError(f"{self.account.name}: fetch failed: {_describe(exc)}") from None
         return {int(uid): item[b"BODY[]"] for uid, item in data.items() if item.get(b"BODY[]") is not None}
+
+
+def _check_pin(client: imapclient.IMAPClient, acct: Account, where: str) -> None:
+    der = client._imap.sock.getpeercert(binary_form=True)  # imaplib's socket: the only way to the certificate
+    seen = hashlib.sha256(der or b"").hexdigest()
+    if seen != acct.tls_fingerprint:
+        client.shutdown()
+        raise MailboxError(f"{acct.name}: TLS failed with {where}: not the pinned certificate (SHA-256 {seen})")
 
 
 def _words(response: object) -> tuple[object, ...]:

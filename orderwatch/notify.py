@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sys
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,10 +23,12 @@ from apprise.decorators import notify as apprise_notify
 
 from orderwatch.config import Settings
 from orderwatch.errors import ConfigError
+from orderwatch.secret import register_url
 
 LOCAL_SCHEMA = "outbox"
 EMAIL_SCHEMAS = ("mailto", "mailtos", "email", "smtp", "smtps")
 logging.getLogger("apprise").setLevel(logging.CRITICAL)  # its messages may quote URLs with tokens
+logging.getLogger("urllib3").setLevel(logging.INFO)  # its DEBUG lines quote request paths, tokens included
 
 
 @apprise_notify(on=LOCAL_SCHEMA, name="orderwatch local outbox")
@@ -51,13 +54,29 @@ class Target:
     is_email: bool
     server: Any
 
-    def send(self, title: str, body: str, attachment: Path | None = None) -> tuple[bool, str | None]:
+    def send(self, title: str, body: str, attachment: Path | None = None) -> tuple[str, str | None]:
+        """Send once: 'sent', 'failed' (safe to retry) or 'unknown' (it may have arrived: do not resend).
+
+        Apprise 1.x answers only true or false. A false that took the whole read timeout means the
+        request went out and no answer came back in time: the target may well have it.
+        """
+        started = time.monotonic()
         try:
             attach = apprise.AppriseAttachment(str(attachment)) if attachment and self.is_email else None
-            ok = bool(self.server.notify(body=body, title=title, attach=attach))
+            ok = bool(self.server.notify(body=body, title=_one_line(title), attach=attach))
         except Exception as exc:  # noqa: BLE001 - a plugin's bug is a failed send, never a crash
-            return False, f"{exc.__class__.__name__} sending to {self.label}"
-        return ok, None if ok else f"{self.label} did not accept the notification"
+            return "failed", f"{exc.__class__.__name__} sending to {self.label}"
+        if ok:
+            return "sent", None
+        read_timeout = float(getattr(self.server, "socket_read_timeout", 0) or 0)
+        if read_timeout and time.monotonic() - started >= 0.9 * read_timeout:
+            return "unknown", f"{self.label} took the request but did not answer within {read_timeout:.0f} s"
+        return "failed", f"{self.label} did not accept the notification"
+
+
+def _one_line(text: str) -> str:
+    """Titles become e-mail Subject headers: no line breaks, so nothing can be injected."""
+    return " ".join(text.split())
 
 
 def _label(server: Any) -> str:
@@ -80,6 +99,7 @@ def load_targets(settings: Settings) -> list[Target]:
     """The configured targets, or the local outbox when there are none."""
     bundle = apprise.Apprise()
     for url in settings.notify_urls:
+        register_url(url.reveal())
         if not bundle.add(url.reveal()):
             raise ConfigError("[notify] urls: one URL is not a valid Apprise URL (check its scheme and fields)")
     if settings.notify_config is not None:
@@ -94,6 +114,7 @@ def load_targets(settings: Settings) -> list[Target]:
     targets = []
     for server in servers:
         full = server.url(privacy=False)
+        register_url(full)  # URLs from an Apprise config file too
         targets.append(
             Target(
                 id=hashlib.sha256(full.encode()).hexdigest()[:16],

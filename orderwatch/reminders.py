@@ -15,6 +15,7 @@ ones; `urgent_within` ("12 hours"): a deadline ahead and this close is urgent. T
 
 from __future__ import annotations
 
+import random
 import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
@@ -29,6 +30,7 @@ from orderwatch.store import Store
 
 BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2), timedelta(hours=6))
 STALE_SENDING = timedelta(minutes=10)
+MAX_ATTEMPTS = 8  # 1 min, 5 min, 30 min, 2 h, then every 6 h: about a day, then given up and reported
 AHEAD = ("evidence_due", "appeal_window", "complaint_window")  # clocks that run out later: act before
 _KIND_ZH = {
     "delivery_overdue": "超时未交付",
@@ -255,11 +257,14 @@ def _first_sent(store: Store) -> dict[tuple[str, str, str, str], datetime]:
     return out
 
 
-def deliver(store: Store, targets: list[Target], now: datetime, report: Delivery | None = None) -> Delivery:
-    """Send every queued row that is due, each at most once."""
+def deliver(
+    store: Store, targets: list[Target], now: datetime, report: Delivery | None = None, _notices_only: bool = False
+) -> Delivery:
+    """Send every queued row that is due, each at most once; a target that keeps refusing is given up."""
     report = report or Delivery()
     report.unknown += store.mark_unknown((datetime.now(UTC) - STALE_SENDING).isoformat())
     by_id = {t.id: t for t in targets}
+    dead: list[dict[str, Any]] = []
     due = store.outbox_rows(
         "state in ('pending', 'failed') and next_attempt_at <= ?", [now.astimezone(UTC).isoformat()]
     )
@@ -271,16 +276,42 @@ def deliver(store: Store, targets: list[Target], now: datetime, report: Delivery
             continue  # another run is sending it
         with tempfile.TemporaryDirectory(prefix="ow-draft-") as tmp:
             attachment = _draft_eml(row, Path(tmp)) if target.is_email else None
-            ok, error = target.send(row["title"], row["body"], attachment)
+            outcome, error = target.send(row["title"], row["body"], attachment)
         _crash_point("after-send")
-        backoff = BACKOFF[min(row["attempts"], len(BACKOFF) - 1)]
-        store.finish(row["key"], ok, error, (datetime.now(UTC) + backoff).isoformat())
-        if ok:
+        backoff = BACKOFF[min(row["attempts"], len(BACKOFF) - 1)] * random.uniform(0.85, 1.15)  # jitter
+        if outcome == "failed" and row["attempts"] + 1 >= MAX_ATTEMPTS:
+            outcome = "dead"
+            dead.append(row)
+        store.finish(row["key"], outcome, error, (datetime.now(UTC) + backoff).isoformat())
+        if outcome == "sent":
             report.sent += 1
+        elif outcome == "unknown":
+            report.unknown += 1
+            report.errors.append(error or "delivery unknown")
         else:
             report.failed += 1
             report.errors.append(error or "failed")
+    if dead and not _notices_only:
+        _tell_others(store, dead, targets, now)
+        deliver(store, targets, now, report, _notices_only=True)
     return report
+
+
+def _tell_others(store: Store, dead: list[dict[str, Any]], targets: list[Target], now: datetime) -> None:
+    """A target that refused every attempt: the other targets hear of it (once per reminder)."""
+    for row in dead:
+        others = [t for t in targets if t.id != row["target_id"]]
+        notice = Notice(
+            key=f"dead|{row['key']}",
+            ref=row["ref"],
+            kind="target_failed",
+            title=f"[orderwatch] a reminder could not be delivered to {row['target_label']} / 提醒未能送达",
+            body=(
+                f"After {MAX_ATTEMPTS} attempts over about a day, {row['target_label']} still refuses: "
+                f"{row['last_error'] or 'no answer'}. The reminder was:\n\n{row['title']}\n\n{row['body']}"
+            ),
+        )
+        plan_notices(store, [notice], others, now)
 
 
 def _draft_eml(row: dict[str, Any], folder: Path) -> Path:

@@ -6,6 +6,47 @@ exception messages; wrapping them means a stray `repr()` prints a mask, never th
 
 from __future__ import annotations
 
+import logging
+import re
+from urllib.parse import unquote, urlsplit
+
+_KNOWN: set[str] = set()  # every secret value seen, for the log filter below
+MIN_LENGTH = 6  # shorter pieces would mask ordinary words
+
+
+def register(value: str) -> None:
+    """Remember a secret (or a piece of one, like a URL's token) so the logs can mask it."""
+    if len(value) >= MIN_LENGTH:
+        _KNOWN.add(value)
+
+
+def register_url(url: str) -> None:
+    """A notification URL: its password, every path segment and query value may be a token."""
+    parts = urlsplit(url)
+    pieces = [parts.password or "", parts.username or "", *parts.path.split("/"), *re.split(r"[&=]", parts.query)]
+    for piece in pieces:
+        register(piece)
+        register(unquote(piece))
+
+
+def redact(text: str) -> str:
+    for value in sorted(_KNOWN, key=len, reverse=True):
+        if value in text:
+            text = text.replace(value, "********")
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """On a log handler: a library's DEBUG line that quotes a URL or a login never shows the secret."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _KNOWN:
+            message = record.getMessage()
+            masked = redact(message)
+            if masked != message:
+                record.msg, record.args = masked, ()
+        return True
+
 
 class Secret:
     """Holds a secret value; `reveal()` is the only way to read it."""
@@ -14,6 +55,7 @@ class Secret:
 
     def __init__(self, value: str) -> None:
         self._value = value
+        register(value)
 
     def reveal(self) -> str:
         return self._value

@@ -329,20 +329,21 @@ def _sync_imap_folder(
     status = box.examine(folder)
     report.uidvalidity = status.uidvalidity
     state = store.folder_state(account.name, folder) or {}
-    changes = int(state.get("uidvalidity_changes") or 0)
     if state.get("uidvalidity") == status.uidvalidity:
         last_uid = int(state.get("last_uid") or 0)
+        if state.get("validity_changes_in_a_row"):
+            store.set_folder_state(account.name, folder, validity_changes_in_a_row=0)
     else:
         last_uid = 0  # a new UIDVALIDITY voids every UID: rescan, dedupe by content
-        if state.get("uidvalidity") is not None:
-            changes += 1
-        store.set_folder_state(
-            account.name, folder, uidvalidity=status.uidvalidity, last_uid=0, uidvalidity_changes=changes
-        )
-    if status.uidnext is not None and status.uidnext == last_uid + 1:
+        _new_validity(store, account.name, folder, state, status.uidvalidity)
+    # The full UID list, not UIDNEXT: a server can report a stale UIDNEXT, and the list also
+    # tells which stored messages were expunged (marked absent, never deleted).
+    listed = box.all_uids()
+    store.mark_absent(_FolderCursor(account.name, folder, role, status.uidvalidity).prefix, set(listed))
+    uids = [u for u in listed if u > last_uid]  # `N:*` always matches the highest UID: filtered here
+    if not uids:
         _mark_synced(store, account.name, folder)
-        return  # nothing new: the server's own prediction says so
-    uids = box.uids_above(last_uid)
+        return
     cursor = _FolderCursor(account.name, folder, role, status.uidvalidity, eager=store.is_empty())
     progress.start(f"{account.name}/{folder}", len(uids))
     pipeline = ParsePipeline(store, parallel=len(uids) >= PARALLEL_FROM)
@@ -350,10 +351,41 @@ def _sync_imap_folder(
         for batch in _chunks(uids, account.batch_size):
             last_uid = _sync_batch(store, box, cursor, batch, last_uid, report, pipeline)
             progress.advance(len(batch))
+            if last_uid != batch[-1]:  # the server left a UID unanswered: stop here, the next sync resumes
+                report.error = (
+                    f"{account.name}/{folder}: no answer for UID {_first_after(batch, last_uid)}; retried next sync"
+                )
+                break
     finally:
         pipeline.close()
         progress.stop()
     _mark_synced(store, account.name, folder)
+
+
+FLAPPING = 3  # UIDVALIDITY changes on this many visits in a row: stop rather than re-download forever
+
+
+def _new_validity(store: Store, account: str, folder: str, state: dict[str, Any], validity: int) -> None:
+    """Record a folder's new UIDVALIDITY; stop a flapping server; remember a genuine reset for a notice."""
+    if state.get("uidvalidity") is None:
+        store.set_folder_state(account, folder, uidvalidity=validity, last_uid=0, uidvalidity_changes=0)
+        return
+    in_a_row = int(state.get("validity_changes_in_a_row") or 0) + 1
+    store.set_folder_state(
+        account,
+        folder,
+        uidvalidity=validity,
+        last_uid=0,
+        uidvalidity_changes=int(state.get("uidvalidity_changes") or 0) + 1,
+        validity_changes_in_a_row=in_a_row,
+        reset_at=utcnow(),
+    )
+    store.mark_folder_absent(account, folder, except_validity=validity)
+    if in_a_row >= FLAPPING:
+        raise MailboxError(
+            f"{account}/{folder}: the server changed the folder's UIDVALIDITY on {in_a_row} visits in a row; "
+            "not syncing it until it is stable (nothing stored is lost)"
+        )
 
 
 def _sync_batch(
@@ -408,6 +440,10 @@ def _sync_batch(
         report,
     )
     return last_uid
+
+
+def _first_after(batch: list[int], last_uid: int) -> int:
+    return next(uid for uid in batch if uid > last_uid)
 
 
 def _mark_synced(store: Store, account: str, folder: str) -> None:

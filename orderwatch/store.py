@@ -175,6 +175,19 @@ def m004_outbox(db: sqlite_utils.Database) -> None:
     db["outbox"].create_index(["ref", "kind", "due_at", "target_id"])
 
 
+@migrations()
+def m005_absent(db: sqlite_utils.Database) -> None:
+    """A location the server no longer lists is marked, never deleted: the archive only grows.
+
+    Folders remember how many UIDVALIDITY changes came in a row (a flapping server is stopped)
+    and the last genuine reset (how many of its messages were gone), for a notice to the user.
+    """
+    db["locations"].add_column("absent_since", str)
+    db["folders"].add_column("validity_changes_in_a_row", int)
+    db["folders"].add_column("reset_at", str)
+    db["folders"].add_column("reset_gone", int)
+
+
 def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -251,6 +264,7 @@ class Store:
             raise
         else:
             conn.commit()
+            _count_commit()
 
     # --- messages and where they were seen -------------------------------------------------
 
@@ -331,6 +345,42 @@ class Store:
         with self.write() as db:
             db["locations"].upsert_all(rows, pk="key", batch_size=200)
 
+    def mark_absent(self, prefix: str, present: set[int]) -> int:
+        """Locations under `prefix` (one folder and UIDVALIDITY) whose UID the server no longer lists."""
+        rows = self.db.execute(
+            "select key, uid from locations where key >= ? and key < ? and absent_since is null",
+            [prefix, prefix + "\uffff"],
+        ).fetchall()
+        gone = [key for key, uid in rows if uid not in present]
+        if gone:
+            now = utcnow()
+            with self.write():
+                for i in range(0, len(gone), 500):
+                    chunk = gone[i : i + 500]
+                    marks = ", ".join("?" * len(chunk))
+                    self.db.execute(f"update locations set absent_since = ? where key in ({marks})", [now, *chunk])
+        return len(gone)
+
+    def mark_folder_absent(self, account: str, folder: str, except_validity: int) -> int:
+        """Every location of a folder under another UIDVALIDITY: void once the folder was renumbered."""
+        with self.write():
+            cur = self.db.execute(
+                "update locations set absent_since = ? where account = ? and folder = ? and uidvalidity != ? "
+                "and absent_since is null and key like 'imap:%'",
+                [utcnow(), account, folder, except_validity],
+            )
+        return cur.rowcount
+
+    def gone_from_server(self, account: str, folder: str, validity: int) -> int:
+        """Messages of a folder's old UIDVALIDITY that are present nowhere now (gone from the server)."""
+        row = self.db.execute(
+            "select count(distinct l.sha256) from locations l where l.account = ? and l.folder = ? "
+            "and l.uidvalidity != ? and not exists (select 1 from locations p where p.sha256 = l.sha256 "
+            "and p.absent_since is null)",
+            [account, folder, validity],
+        ).fetchone()
+        return int(row[0])
+
     def _existing_shas(self, shas: list[str]) -> set[str]:
         found: set[str] = set()
         for i in range(0, len(shas), 500):
@@ -357,11 +407,11 @@ class Store:
             shas = list(only)
         for sha in shas:
             row = self.db.execute(
-                """select m.raw, m.internaldate,
+                """select substr(m.raw, 1, ?), m.internaldate,
                      coalesce(max(case when l.role = 'sent' then 'sent' end), 'inbox'), min(l.source)
                    from messages m left join locations l on l.sha256 = m.sha256
                    where m.sha256 = ? group by m.sha256""",
-                [sha],
+                [READ_LIMIT, sha],
             ).fetchone()
             if row is not None:
                 raw, internaldate, role, source = row
@@ -375,6 +425,9 @@ class Store:
     def folder_state(self, account: str, folder: str) -> dict[str, Any] | None:
         rows = list(self.db["folders"].rows_where("key = ?", [f"{account}/{folder}"]))
         return rows[0] if rows else None
+
+    def folder_states(self) -> list[dict[str, Any]]:
+        return list(self.db["folders"].rows)
 
     def set_folder_state(self, account: str, folder: str, **fields: Any) -> None:
         with self.write() as db:
@@ -460,16 +513,17 @@ class Store:
             )
             return cursor.rowcount == 1
 
-    def finish(self, key: str, ok: bool, error: str | None, next_attempt_at: str | None) -> None:
+    def finish(self, key: str, state: str, error: str | None, next_attempt_at: str | None) -> None:
+        """Record a send's outcome: sent, failed (retried at next_attempt_at), unknown or dead (never resent)."""
         with self.write() as db:
-            if ok:
+            if state == "sent":
                 db.execute(
                     "update outbox set state = 'sent', sent_at = ?, last_error = null where key = ?", [utcnow(), key]
                 )
             else:
                 db.execute(
-                    "update outbox set state = 'failed', last_error = ?, next_attempt_at = ? where key = ?",
-                    [error, next_attempt_at, key],
+                    "update outbox set state = ?, last_error = ?, next_attempt_at = ? where key = ?",
+                    [state, error, next_attempt_at, key],
                 )
 
     def mark_unknown(self, older_than: str) -> int:
@@ -518,6 +572,20 @@ class Store:
 
     def parse_failures(self) -> list[dict[str, Any]]:
         return list(self.db.query("select sha256, reason from parses where status = 'failed'"))
+
+
+_commits = 0
+READ_LIMIT = 8 * 1024 * 1024 + 1  # parsers read this much of a message at most (parsers.mime.MAX_READ_BYTES)
+
+
+def _count_commit() -> None:
+    """Crash tests (isync's -Ts idea): ORDERWATCH_CRASH_AFTER_COMMITS=N exits right after the N-th commit."""
+    global _commits
+    limit = os.environ.get("ORDERWATCH_CRASH_AFTER_COMMITS")
+    if limit:
+        _commits += 1
+        if _commits >= int(limit):
+            os._exit(100)
 
 
 def _create_private(path: Path) -> None:

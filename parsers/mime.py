@@ -25,6 +25,7 @@ MAX_PARTS = 500
 MAX_DEPTH = 20
 MAX_HEADER_BYTES = 256 * 1024
 MAX_TEXT_CHARS = 2_000_000
+MAX_READ_BYTES = 8 * 1024 * 1024  # larger mail is read up to here (its text comes first); stored whole
 
 # WHATWG-style aliases: labels that lie about their superset, and spellings Python lacks.
 _CHARSET_ALIASES = {
@@ -152,8 +153,8 @@ def decode_header_value(value: object) -> str:
         return _unfold(text)
     try:
         parts = email.header.decode_header(text)
-    except Exception:  # noqa: BLE001 - any malformed encoded-word: keep the raw text
-        return _unfold(text)
+    except Exception:  # noqa: BLE001 - one malformed encoded-word: decode the others one by one
+        return _unfold(_ENCODED_WORD.sub(_decode_word, text))
     out: list[str] = []
     for chunk, charset in parts:
         if isinstance(chunk, bytes):
@@ -163,7 +164,19 @@ def decode_header_value(value: object) -> str:
     return _unfold("".join(out))
 
 
+_ADDR_SPEC = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+$")
 _SURROGATE = re.compile("[\udc80-\udcff]")
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=(?:\s+(?==\?))?")
+
+
+def _decode_word(match: re.Match[str]) -> str:
+    """One encoded-word, or its raw text if it is broken (its neighbours still decode)."""
+    word = match.group(0).strip()
+    try:
+        ((chunk, charset),) = email.header.decode_header(word)
+    except Exception:  # noqa: BLE001
+        return match.group(0)
+    return decode_bytes(chunk, charset) if isinstance(chunk, bytes) else chunk
 
 
 def _has_surrogates(text: str) -> bool:
@@ -178,9 +191,14 @@ def parse_mail(raw: bytes) -> Mail:
     """Read a message. Raises `MalformedMail` only for input that is not a usable message."""
     if not raw or not raw.strip():
         raise MalformedMail("empty message")
+    if raw.startswith(b"\xef\xbb\xbf"):  # a byte-order mark some exporters write first
+        raw = raw[3:]
     head_end = _header_end(raw)
     if head_end > MAX_HEADER_BYTES:
         raise MalformedMail(f"header block larger than {MAX_HEADER_BYTES // 1024} KiB")
+    truncated = len(raw) > MAX_READ_BYTES
+    if truncated:  # a 50 MB attachment must not cost a gigabyte: read the head, where the text is
+        raw = raw[: raw.rfind(b"\n", 0, MAX_READ_BYTES) + 1]
     try:
         msg = email.message_from_bytes(raw)
     except Exception as exc:  # noqa: BLE001 - the stdlib parser has raised on real mail
@@ -191,13 +209,20 @@ def parse_mail(raw: bytes) -> Mail:
         raise MalformedMail("no From, To, Date, Subject or Message-ID header")
 
     warnings: list[str] = [type(d).__name__ for d in getattr(msg, "defects", [])]
+    if truncated:
+        warnings.append(f"ReadFirst{MAX_READ_BYTES // (1024 * 1024)}MiBOnly")
     raw_headers = _raw_headers(msg)
     headers = {
         key: decode_header_value(value) if key in DECODED_HEADERS else _unfold(value)
         for key, value in raw_headers.items()
     }
 
-    from_name, from_addr = _first_address(raw_headers.get("from"))
+    senders = _address_pairs(raw_headers.get("from"))
+    if len(senders) > 1 or (senders and senders[0][1] and not _ADDR_SPEC.match(senders[0][1])):
+        # several addresses in one From, or not one local@domain: CVE-2023-27043 / 2019-16056 shapes
+        warnings.append("AmbiguousFrom")
+        senders = [("", "")]
+    from_name, from_addr = senders[0] if senders else ("", "")
     text_plain: list[str] = []
     text_html: list[str] = []
     attachments: list[Attachment] = []
@@ -307,11 +332,6 @@ def _raw_headers(msg: Message) -> dict[str, str]:
     for name, value in msg.raw_items():
         out.setdefault(str(name).lower(), str(value))
     return out
-
-
-def _first_address(value: object) -> tuple[str, str]:
-    pairs = _address_pairs(value)
-    return pairs[0] if pairs else ("", "")
 
 
 def _addresses(value: object) -> tuple[str, ...]:

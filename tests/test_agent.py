@@ -116,7 +116,7 @@ def _latency_to_reminder(mailbox, http: HttpSink, n: int, timeout: float) -> flo
 def test_scheduled_run_picks_up_new_mail_and_the_webhook_gets_the_reminder(
     prefect_server: PrefectServer, mailbox, tmp_path: Path
 ) -> None:
-    interval = 15
+    interval = 15  # longer than a run takes here (~8 s: a new Python per flow run on 2 cores)
     with HttpSink() as http:
         config = _config(tmp_path, mailbox, [http.url()], f'mailbox_every = "{interval} seconds"')
         agent = _start(tmp_path, config, prefect_server)
@@ -125,7 +125,7 @@ def test_scheduled_run_picks_up_new_mail_and_the_webhook_gets_the_reminder(
             wait_for(lambda: _checks(tmp_path / "ow.db") >= 2, 90, "the first scheduled run")
             agent.alive()
             latency = _latency_to_reminder(mailbox, http, 2, timeout=interval + 45)
-            wait_for(lambda: _checks(tmp_path / "ow.db") >= 4, interval * 3, "two more scheduled runs")
+            wait_for(lambda: _checks(tmp_path / "ow.db") >= 4, interval * 4, "another scheduled run")
         finally:
             code = agent.stop()
         print(f"\nscheduled mailbox run: mail appended -> webhook reminder in {latency:.1f} s (interval {interval} s)")

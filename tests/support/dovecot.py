@@ -74,6 +74,7 @@ log_path = {root}/dovecot.log
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+auth_failure_delay = 0
 default_login_user = {login_user}
 default_internal_user = {internal_user}
 first_valid_uid = {min(uid, 100) if is_root else uid}
@@ -95,6 +96,12 @@ service imap-login {{
   }}
   inet_listener imaps {{
     port = 0
+  }}
+}}
+service anvil {{
+  # no growing delay after wrong passwords: the tests try many, on purpose
+  unix_listener anvil-auth-penalty {{
+    mode = 0
   }}
 }}
 service stats {{

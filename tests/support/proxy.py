@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import threading
+from collections.abc import Callable
 
 from tests.support.dovecot import free_port
 
@@ -21,6 +23,9 @@ class CuttingProxy:
         self.cut_sessions = cut_sessions
         self.cuts = 0
         self.blackhole = False  # True: swallow every byte both ways, like a dead NAT mapping (no FIN, no RST)
+        self.rewrite: Callable[[bytes, int], bytes] | None = None  # edits server bytes (chunk, session number)
+        self.sessions = 0
+        self.bytes_down = 0  # server -> client, for re-download measurements
         self.port = free_port()
         self._server = socket.create_server(("127.0.0.1", self.port))
         self._stop = threading.Event()
@@ -43,10 +48,11 @@ class CuttingProxy:
                 continue
             upstream = socket.create_connection(("127.0.0.1", self.target_port))
             cut = self.cut_after if (self.cut_after is not None and self.cuts < self.cut_sessions) else None
+            self.sessions += 1
             threading.Thread(target=self._pipe, args=(client, upstream, None), daemon=True).start()
-            threading.Thread(target=self._pipe, args=(upstream, client, cut), daemon=True).start()
+            threading.Thread(target=self._pipe, args=(upstream, client, cut, self.sessions), daemon=True).start()
 
-    def _pipe(self, src: socket.socket, dst: socket.socket, cut_after: int | None) -> None:
+    def _pipe(self, src: socket.socket, dst: socket.socket, cut_after: int | None, session: int = 0) -> None:
         sent = 0
         try:
             while True:
@@ -55,6 +61,10 @@ class CuttingProxy:
                     break
                 if self.blackhole:
                     continue
+                if session:
+                    self.bytes_down += len(data)
+                    if self.rewrite is not None:
+                        data = self.rewrite(data, session)
                 if cut_after is not None and sent + len(data) >= cut_after:
                     dst.sendall(data[: max(0, cut_after - sent)])
                     self.cuts += 1
@@ -68,3 +78,50 @@ class CuttingProxy:
                 with contextlib.suppress(OSError):
                     s.shutdown(socket.SHUT_RDWR)
                 s.close()
+
+
+class FetchDropper:
+    """A rewrite for CuttingProxy that drops whole `* n FETCH (...)` responses for chosen UIDs.
+
+    It follows IMAP literals ({n} then n bytes), so a response is dropped entire, the way a
+    broken server or middlebox loses one (the reliability plan's "short FETCH").
+    """
+
+    def __init__(self, drop_uids: set[int], sessions: set[int]) -> None:
+        self.drop_uids = drop_uids
+        self.sessions = sessions  # only these connections (the others pass untouched)
+        self.dropped = 0
+        self._state: dict[int, tuple[bytes, bytes | None, int]] = {}
+
+    def __call__(self, data: bytes, session: int) -> bytes:
+        if session not in self.sessions:
+            return data
+        buffer, current, literal = self._state.get(session, (b"", None, 0))
+        buffer += data
+        out = b""
+        while buffer:
+            if literal:
+                take = buffer[:literal]
+                buffer, literal = buffer[len(take) :], literal - len(take)
+                current = (current or b"") + take
+                continue
+            end = buffer.find(b"\r\n")
+            if end < 0:
+                break
+            line, buffer = buffer[: end + 2], buffer[end + 2 :]
+            if current is None and not (line.startswith(b"* ") and b" FETCH " in line):
+                out += line
+                continue
+            current = (current or b"") + line
+            marker = re.search(rb"\{(\d+)\}\r\n$", line)
+            if marker:
+                literal = int(marker.group(1))
+                continue
+            uid = re.search(rb"UID (\d+)", current[:200])
+            if uid and int(uid.group(1)) in self.drop_uids:
+                self.dropped += 1
+            else:
+                out += current
+            current = None
+        self._state[session] = (buffer, current, literal)
+        return out

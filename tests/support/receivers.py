@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -41,16 +42,23 @@ class SmtpSink:
 class HttpSink:
     """An HTTP endpoint on loopback recording the JSON bodies posted to it."""
 
-    def __init__(self, port: int | None = None) -> None:
+    def __init__(self, port: int | None = None, status: int = 200, delay: float = 0.0) -> None:
         self.port = port or free_port()
         self.posts: list[dict[str, Any]] = []
+        self.attempts: list[float] = []  # when each POST arrived, accepted or not
+        self.status = status  # what it answers (500: a target that is down)
+        self.delay = delay  # seconds before answering (longer than the client waits: an ambiguous send)
         sink = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
-                sink.posts.append({"path": self.path, "body": json.loads(self.rfile.read(length) or b"{}")})
-                self.send_response(200)
+                body = json.loads(self.rfile.read(length) or b"{}")
+                sink.attempts.append(time.monotonic())
+                if sink.status == 200:
+                    sink.posts.append({"path": self.path, "body": body})
+                time.sleep(sink.delay)
+                self.send_response(sink.status)
                 self.end_headers()
 
             def log_message(self, *args: Any) -> None:
