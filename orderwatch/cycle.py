@@ -104,9 +104,9 @@ def _account_lock(settings: Settings, account: str) -> Iterator[bool]:
     digest = hashlib.sha256(f"{settings.db_path.resolve()}|{account}".encode()).hexdigest()[:16]
     fd = os.open(folder / f"{digest}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        try:  # a POSIX record lock: not inherited by the forked parse workers, so it dies with us
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             yield False
             return
         yield True

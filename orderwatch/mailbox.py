@@ -99,9 +99,10 @@ class ImapMailbox:
             if client.has_capability("ID"):
                 with contextlib.suppress(IMAPClientError):
                     client.id_({"name": "orderwatch", "version": __version__})
-        except LoginError:
+        except LoginError as exc:
+            said = _describe(exc).removeprefix("b'").removesuffix("'")  # the server's words, never our password
             raise MailboxError(
-                f"{acct.name}: the server at {where} refused the login for {acct.username!r} "
+                f"{acct.name}: the server at {where} refused the login for {acct.username!r}: {said} "
                 "(check the password or app authorization code)"
             ) from None
         except ssl.SSLError as exc:

@@ -348,14 +348,20 @@ def _sync_imap_folder(
     progress.start(f"{account.name}/{folder}", len(uids))
     pipeline = ParsePipeline(store, parallel=len(uids) >= PARALLEL_FROM)
     try:
-        for batch in _chunks(uids, account.batch_size):
+        pending = uids
+        while pending:
+            batch = pending[: account.batch_size]
             last_uid = _sync_batch(store, box, cursor, batch, last_uid, report, pipeline)
             progress.advance(len(batch))
-            if last_uid != batch[-1]:  # the server left a UID unanswered: stop here, the next sync resumes
-                report.error = (
-                    f"{account.name}/{folder}: no answer for UID {_first_after(batch, last_uid)}; retried next sync"
-                )
+            if last_uid == batch[-1]:
+                pending = pending[len(batch) :]
+                continue
+            gap = _first_after(batch, last_uid)
+            listed = set(box.all_uids())
+            if gap in listed:  # the server left a UID it still has unanswered: stop; the next sync resumes
+                report.error = f"{account.name}/{folder}: no answer for UID {gap}; it is fetched next time"
                 break
+            pending = [u for u in pending if u > last_uid and u in listed]  # expunged meanwhile: not a gap
     finally:
         pipeline.close()
         progress.stop()

@@ -75,6 +75,8 @@ ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_failure_delay = 0
+# kill -9 tests leave sessions behind until they time out
+mail_max_userip_connections = 200
 default_login_user = {login_user}
 default_internal_user = {internal_user}
 first_valid_uid = {min(uid, 100) if is_root else uid}
