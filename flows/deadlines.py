@@ -36,13 +36,7 @@ def remind(config: str | None, db: str | None, at: str, digest: bool, notify: bo
     delivery = result.delivery.to_json() if result.delivery else None
     if result.delivery and result.delivery.failed:
         raise NotifyError(f"{result.delivery.failed} notification(s) not accepted; queued for retry")
-    return {"orders": len(result.views), "alerts": rows, "notifications": delivery}
-
-
-@task(cache_policy=NO_CACHE)
-def stale_cases(config: str | None, db: str | None, at: str) -> list[str]:
-    settings, _ = cycle.load(config, db)
-    return cycle.stale_cases(settings, datetime.fromisoformat(at)) if settings.agent.export_alerting else []
+    return {"orders": len(result.views), "alerts": rows, "notifications": delivery, "stale": result.stale}
 
 
 @flow(name="deadlines")
@@ -56,6 +50,5 @@ def deadlines(
     """Check every clock at `as_of` (default: now) and send what is due."""
     at = as_of or datetime.now(UTC).isoformat()
     summary = remind(config, db, at, digest, notify)
-    stale = stale_cases(config, db, at)
-    summary["exported"] = [export_case(order=ref, config=config, db=db, as_of=at) for ref in stale]
+    summary["exported"] = [export_case(order=ref, config=config, db=db, as_of=at) for ref in summary.pop("stale")]
     return summary

@@ -21,6 +21,7 @@ from orderwatch.domain.rulebook import Rulebook
 from orderwatch.domain.rules import Evaluation, evaluate
 from orderwatch.domain.timeline import Case, Facts, facts, link
 from orderwatch.errors import UsageError
+from orderwatch.safe_names import one_line
 from orderwatch.store import Store, event_row
 
 MANUAL_KINDS = ("promise", "complaint_sent", "platform_reply", "problem", "note", "delivered", "refund", "shipped")
@@ -250,10 +251,10 @@ def draft_message(store: Store, view: CaseView, draft: dict[str, str], sender: s
     ]
     parent = (desk or inbound)[-1] if (desk or inbound) else None
     msg = EmailMessage()
-    msg["From"] = _one_line(sender)
+    msg["From"] = one_line(sender)
     subject = draft["subject"]
     if parent is not None:
-        msg["To"] = _one_line(parent.sender)
+        msg["To"] = one_line(parent.sender)
         row = store.db.execute("select subject from parses where sha256 = ?", [parent.sha256]).fetchone()
         original = (row[0] if row else "") or subject
         subject = original if re.match(r"^\s*(re|回复)\s*[:：]", original, re.I) else f"Re: {original}"
@@ -262,13 +263,8 @@ def draft_message(store: Store, view: CaseView, draft: dict[str, str], sender: s
             subject += f" [{ticket}]"
         msg["In-Reply-To"] = parent.message_id
         msg["References"] = " ".join([*parent.references, parent.message_id])
-    msg["Subject"] = _one_line(subject)
+    msg["Subject"] = one_line(subject)
     msg["Date"] = format_datetime(datetime.now().astimezone())
     msg["Message-ID"] = make_msgid(domain="orderwatch.invalid")
     msg.set_content(draft["body"])
     return bytes(msg), str(msg["To"] or "")
-
-
-def _one_line(value: str) -> str:
-    """Header values from mail never carry a line break into ours (no header injection)."""
-    return re.sub(r"[\r\n]+", " ", value).strip()

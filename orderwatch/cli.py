@@ -26,7 +26,6 @@ from orderwatch.calendar_file import write_calendar
 from orderwatch.config import Settings, load_settings
 from orderwatch.domain.drafts import EXTRA_KINDS
 from orderwatch.domain.model import ALERT_KINDS
-from orderwatch.domain.rulebook import Rulebook
 from orderwatch.errors import OrderwatchError, UsageError
 from orderwatch.mailbox import ImapMailbox
 from orderwatch.secret import RedactingFilter
@@ -248,14 +247,10 @@ def _as_of(value: str | None) -> datetime:
     return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
-def _rules(settings: Settings) -> Rulebook:
-    return cycle.rulebook(settings)
-
-
 def _views(ctx: typer.Context, as_of: datetime) -> tuple[Settings, list[cases.CaseView]]:
     settings = ctx.obj.settings()
     with service.opened(settings) as store:
-        return settings, cases.load_cases(store, _rules(settings), as_of)
+        return settings, cases.load_cases(store, cycle.rulebook(settings), as_of)
 
 
 @app.command()
@@ -312,7 +307,7 @@ def check(
     at = _as_of(as_of)
     settings = ctx.obj.settings()
     with service.opened(settings) as store:
-        views = cases.load_cases(store, _rules(settings), at)
+        views = cases.load_cases(store, cycle.rulebook(settings), at)
         by_ref = {v.case.ref: v for v in views}
         due = cases.alerts(views, at)
         rows = [cases.alert_json(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir)) for a in due]
@@ -363,7 +358,7 @@ def draft(
     at = _as_of(as_of)
     settings = ctx.obj.settings()
     with service.opened(settings) as store:
-        view = cases.find(cases.load_cases(store, _rules(settings), at), order)
+        view = cases.find(cases.load_cases(store, cycle.rulebook(settings), at), order)
         due = [a for a in cases.alerts([view], at) if kind is None or a.kind == kind or kind in EXTRA_KINDS]
         text = cases.draft_for(view, due[0] if due else None, lang=lang, kind=kind, templates=settings.drafts_dir)
         sys.stdout.write(f"Subject: {text['subject']}\n\n{text['body']}")
@@ -391,7 +386,7 @@ def note(
     when = _as_of(at)
     settings = ctx.obj.settings()
     with service.opened(settings) as store:
-        view = cases.find(cases.load_cases(store, _rules(settings), when), order)
+        view = cases.find(cases.load_cases(store, cycle.rulebook(settings), when), order)
         cases.add_manual(store, view, kind, when, text)
     out.print(f"noted on {view.case.ref}: {kind} at {when.isoformat()}", markup=False, highlight=False)
 
@@ -400,7 +395,7 @@ def _set_status(ctx: typer.Context, order: str, status: str) -> None:
     when = _as_of(None)
     settings = ctx.obj.settings()
     with service.opened(settings) as store:
-        view = cases.find(cases.load_cases(store, _rules(settings), when), order)
+        view = cases.find(cases.load_cases(store, cycle.rulebook(settings), when), order)
         cases.add_manual(store, view, "note", when, f"marked {status} by you", status=status)
     out.print(f"{view.case.ref} is now {status}", markup=False, highlight=False)
 

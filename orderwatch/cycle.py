@@ -211,6 +211,7 @@ class Review:
     views: list[cases.CaseView]
     alerts: list[Alert]
     delivery: reminders.Delivery | None
+    stale: list[str]  # alerting orders whose ready case bundle is missing or out of date
 
     def alert_rows(self, settings: Settings) -> list[dict[str, object]]:
         by_ref = {v.case.ref: v for v in self.views}
@@ -229,7 +230,8 @@ def review(settings: Settings, at: datetime, notify: bool = True, digest: bool =
         if notify:
             notices = health_notices(store, settings, at)
             delivery = cases.send_reminders(store, settings, views, due, at, digest=digest, notices=notices)
-    return Review(views, due, delivery)
+        stale = _stale(store, views, due) if settings.agent.export_alerting else []
+    return Review(views, due, delivery, stale)
 
 
 # --- 3. case bundles --------------------------------------------------------------------------
@@ -239,19 +241,16 @@ def cases_dir(settings: Settings) -> Path:
     return settings.data_dir / "cases"
 
 
-def stale_cases(settings: Settings, at: datetime) -> list[str]:
+def _stale(store: Store, views: list[cases.CaseView], due: list[Alert]) -> list[str]:
     """Orders with an alert whose ready bundle is missing or older than their timeline."""
-    rules = rulebook(settings)
-    with service.opened(settings) as store:
-        views = cases.load_cases(store, rules, at)
-        due = cases.alerts(views, at)
-        alerting = {a.ref for a in due}
-        return [
-            v.case.ref
-            for v in views
-            if v.case.ref in alerting
-            and store.get_meta(f"exported:{v.case.ref}") != _fingerprint(v, [a for a in due if a.ref == v.case.ref])
-        ]
+    by_ref: dict[str, list[Alert]] = {}
+    for alert in due:
+        by_ref.setdefault(alert.ref, []).append(alert)
+    return [
+        v.case.ref
+        for v in views
+        if v.case.ref in by_ref and store.get_meta(f"exported:{v.case.ref}") != _fingerprint(v, by_ref[v.case.ref])
+    ]
 
 
 def export(settings: Settings, order: str, out: Path, fmt: str, at: datetime) -> Path:

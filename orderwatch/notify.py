@@ -23,6 +23,7 @@ from apprise.decorators import notify as apprise_notify
 
 from orderwatch.config import Settings
 from orderwatch.errors import ConfigError
+from orderwatch.safe_names import one_line
 from orderwatch.secret import register_url
 
 LOCAL_SCHEMA = "outbox"
@@ -63,7 +64,8 @@ class Target:
         started = time.monotonic()
         try:
             attach = apprise.AppriseAttachment(str(attachment)) if attachment and self.is_email else None
-            ok = bool(self.server.notify(body=body, title=_one_line(title), attach=attach))
+            # titles become e-mail Subject headers: one line, so nothing can be injected
+            ok = bool(self.server.notify(body=body, title=one_line(title), attach=attach))
         except Exception as exc:  # noqa: BLE001 - a plugin's bug is a failed send, never a crash
             return "failed", f"{exc.__class__.__name__} sending to {self.label}"
         if ok:
@@ -72,11 +74,6 @@ class Target:
         if read_timeout and time.monotonic() - started >= 0.9 * read_timeout:
             return "unknown", f"{self.label} took the request but did not answer within {read_timeout:.0f} s"
         return "failed", f"{self.label} did not accept the notification"
-
-
-def _one_line(text: str) -> str:
-    """Titles become e-mail Subject headers: no line breaks, so nothing can be injected."""
-    return " ".join(text.split())
 
 
 def _label(server: Any) -> str:

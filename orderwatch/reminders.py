@@ -26,6 +26,7 @@ from typing import Any
 from orderwatch.domain.model import Alert
 from orderwatch.domain.rulebook import parse_duration
 from orderwatch.notify import Target
+from orderwatch.safe_names import one_line
 from orderwatch.store import Store
 
 BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2), timedelta(hours=6))
@@ -257,9 +258,7 @@ def _first_sent(store: Store) -> dict[tuple[str, str, str, str], datetime]:
     return out
 
 
-def deliver(
-    store: Store, targets: list[Target], now: datetime, report: Delivery | None = None, _notices_only: bool = False
-) -> Delivery:
+def deliver(store: Store, targets: list[Target], now: datetime, report: Delivery | None = None) -> Delivery:
     """Send every queued row that is due, each at most once; a target that keeps refusing is given up."""
     report = report or Delivery()
     report.unknown += store.mark_unknown((datetime.now(UTC) - STALE_SENDING).isoformat())
@@ -291,9 +290,9 @@ def deliver(
         else:
             report.failed += 1
             report.errors.append(error or "failed")
-    if dead and not _notices_only:
+    if dead:  # the notices are new rows; a second pass sends them (nothing else is due again yet)
         _tell_others(store, dead, targets, now)
-        deliver(store, targets, now, report, _notices_only=True)
+        deliver(store, targets, now, report)
     return report
 
 
@@ -321,7 +320,7 @@ def _draft_eml(row: dict[str, Any], folder: Path) -> Path:
     subject = next(
         (line.split(":", 1)[1].strip() for line in body.splitlines() if line.startswith(("主题:", "Subject:"))), ""
     )
-    msg["Subject"] = subject.replace("\r", " ").replace("\n", " ")
+    msg["Subject"] = one_line(subject)
     msg.set_content(body.split("\n\n", 2)[-1] if "\n\n" in body else body)
     path = folder / "draft.eml"
     path.write_bytes(bytes(msg))

@@ -35,3 +35,8 @@ def unique(name: str, taken: set[str]) -> str:
         candidate = f"{stem} ({n}).{ext}" if ext else f"{stem} ({n})"
     taken.add(candidate.lower())
     return candidate
+
+
+def one_line(value: str) -> str:
+    """A header value built from mail text: line breaks become spaces, so nothing can be injected."""
+    return re.sub(r"[\r\n]+", " ", value).strip()
