@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -225,9 +226,27 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
         try:
             _create_private(self.path)
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+            while True:
+                try:
+                    self._open()
+                    break
+                except sqlite3.OperationalError as exc:
+                    # Two processes creating one new file: switching it to WAL answers "locked"
+                    # at once, without waiting on the busy timeout. Try again, for as long.
+                    if "locked" not in str(exc) or time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot create the database {self.path}: {exc.strerror}") from None
+
+    def _open(self) -> None:
+        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
@@ -235,10 +254,9 @@ class Store:
             _ = self.db.supports_on_conflict  # probe once now, not inside a later transaction
             with self.write():
                 migrations.apply(self.db)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the database {self.path}: {exc}") from None
-        except OSError as exc:
-            raise StoreError(f"cannot create the database {self.path}: {exc.strerror}") from None
+        except BaseException:
+            conn.close()
+            raise
 
     def close(self) -> None:
         self.db.conn.close()
