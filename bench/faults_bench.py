@@ -1,4 +1,4 @@
-"""The reliability plan's table (../shared/notes/reliability-anchors.md, section 5), measured.
+"""The reliability plan's table (section 5 of the project's reliability plan), measured.
 
 Runs tests/test_faults.py at the plan's full sizes (2,000-message mailboxes, 50 kills, 100 cuts,
 1,000 polls, 5,000 writes per writer, longer fuzzing), each test recording its numbers, then

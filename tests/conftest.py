@@ -19,8 +19,7 @@ import pytest
 from tests.support.dovecot import PASSWORD, Dovecot
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-CORPUS = Path(os.environ.get("ORDERWATCH_CORPUS", SHARED / "corpus"))
+CORPUS = ROOT / "tests" / "scenarios"  # the project's own scenario corpus; tests read nothing outside the repo
 _users = itertools.count(1)
 
 

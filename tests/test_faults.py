@@ -1,4 +1,4 @@
-"""Proof under faults: the reliability plan's rows (../shared/notes/reliability-anchors.md, section 5).
+"""Proof under faults: the reliability plan's rows (reliability plan, section 5).
 
 Each test is one row at CI size; `bench/faults_bench.py` runs the same tests at the plan's full
 size (ORDERWATCH_FAULTS=long) and prints the table from the numbers each test records.

@@ -1,4 +1,4 @@
-"""Run a scenario of ../shared/corpus through the contract and compare with its expectations."""
+"""Run a scenario of tests/scenarios through the contract and compare with its expectations."""
 
 from __future__ import annotations
 
@@ -75,3 +75,27 @@ def _same(key: str, expected: Any, got: Any) -> bool:
     if key.endswith("_by") or key.endswith("_at"):
         return abs((datetime.fromisoformat(expected) - datetime.fromisoformat(got)).total_seconds()) <= 60
     return expected == got
+
+
+def run_in_process(scenario: Scenario, db: Path, as_of: str | None = None) -> tuple[list[dict], list[dict]]:
+    """The contract's import / orders / check, driven in this process (the CLI's own code path).
+
+    Most scenarios run this way; a sample goes through the real subprocess CLI as well.
+    """
+    from typer.testing import CliRunner
+
+    from orderwatch.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str) -> str:
+        result = runner.invoke(app, ["--db", str(db), *args], catch_exceptions=False)
+        if result.exit_code != 0:
+            raise AssertionError(f"orderwatch {' '.join(args)} exited {result.exit_code}: {result.output}")
+        return result.stdout
+
+    for message in scenario.messages:  # one at a time, in arrival order, into its folder
+        invoke("import", "--folder", message["folder"], "--json", str(scenario.path / message["file"]))
+    orders = json.loads(invoke("orders", "--json"))
+    alerts = json.loads(invoke("check", "--as-of", as_of or scenario.as_of, "--json", "--no-notify"))
+    return orders, alerts

@@ -1,4 +1,4 @@
-"""Realistic test messages built in code (the scenario corpus lives in ../shared/corpus)."""
+"""Realistic test messages built in code (the scenario corpus lives in tests/scenarios)."""
 
 from __future__ import annotations
 
