@@ -76,7 +76,10 @@ def main() -> int:
     if args.json:
         print(json.dumps({"systems": table, "failures": failures}, indent=2, ensure_ascii=False))
     else:
-        print("| system | scenarios | passed | orders found | extra orders | fields right | alert recall | alert precision | alert F1 |")
+        print(
+            "| system | scenarios | passed | orders found | extra orders | fields right"
+            " | alert recall | alert precision | alert F1 |"
+        )
         print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for system, s in table.items():
             print(
