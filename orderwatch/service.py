@@ -90,7 +90,10 @@ PARSE_BATCH = 200
 
 def _parse_record(msg: StoredMessage) -> tuple[dict[str, Any], list[dict[str, Any]], parsers.ParseOutcome]:
     """The parse outcome of one stored message: its `parses` row and its event rows."""
-    received = datetime.fromisoformat(msg.internaldate) if msg.internaldate else None
+    try:
+        received = datetime.fromisoformat(msg.internaldate) if msg.internaldate else None
+    except ValueError:
+        received = None
     outcome = parsers.parse(msg.raw, msg.role, received)
     mail = outcome.mail
     record: dict[str, Any] = {
@@ -228,6 +231,7 @@ def import_paths(
     progress.start(f"import into {folder}", None)
     for batch in _chunks(localmail.read_sources(paths), PARSE_BATCH):
         items: list[tuple[bytes, Location, str | None]] = []
+        sources: dict[str, str] = {}
         for item in batch:
             if item.raw is None:
                 report.failed += 1
@@ -243,13 +247,15 @@ def import_paths(
                 internaldate=when.isoformat() if when else None,
             )
             items.append((item.raw, loc, _quick_message_id(item.raw)))
+            sources.setdefault(content_hash(item.raw), item.source)
         saved = store.save_messages(items)
         new = [sha for sha, is_new in saved if is_new]
         report.imported += len(new)
         report.duplicates += len(saved) - len(new)
         for sha, reason in parse_stored(store, new):
             report.failed += 1
-            report.failures.append({"source": f"message {sha[:12]}", "error": f"stored raw, not parsed: {reason}"})
+            source = sources.get(sha, f"message {sha[:12]}")
+            report.failures.append({"source": source, "error": f"stored raw, not parsed: {reason}"})
         progress.advance(len(batch))
     progress.stop()
     parse_pending(store)  # what a crash or a parser upgrade left unparsed

@@ -433,7 +433,8 @@ class Store:
             ).fetchone()
             if row is not None:
                 raw, internaldate, role, source = row
-                yield StoredMessage(sha, bytes(raw), role, source or "import", internaldate)
+                # SQLite gives NULL for substr() of an empty blob: an empty message is b"", not a crash
+                yield StoredMessage(sha, bytes(raw or b""), role, source or "import", internaldate)
 
     def count(self, table: str) -> int:
         return self.db[table].count

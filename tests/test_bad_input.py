@@ -1,0 +1,82 @@
+"""One bad message never stops the next one (issue: a poisoned store).
+
+Empty, whitespace-only, binary, truncated and header-only inputs are mixed with good order mail in
+random orders; every one is stored raw and flagged, the good mail always gives its orders, and no
+command prints a traceback. Driven in-process through the CLI's own code (many runs), plus one
+run through the real subprocess.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from orderwatch.cli import app
+from tests.support.mails import order_mail
+
+BAD = {
+    "empty": b"",
+    "crlf": b"\r\n",
+    "spaces": b"   \n\t\n",
+    "binary": bytes(random.Random(7).randrange(256) for _ in range(4096)),
+    "nul": b"\x00" * 512,
+    "header-only": b"Subject: only a subject\r\n",
+    "lone-part": b"Content-Type: text/plain\r\n\r\nhello\r\n",
+    "truncated": order_mail(99)[:300],
+}
+
+
+def _invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stdout
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_bad_messages_never_block_good_ones(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    files: list[Path] = []
+    names = list(BAD)
+    rng.shuffle(names)
+    for index, name in enumerate(names[: rng.randint(2, len(names))]):
+        path = tmp_path / f"bad-{index}-{name}.eml"
+        path.write_bytes(BAD[name])
+        files.append(path)
+    good = [tmp_path / f"good-{n}.eml" for n in range(3)]
+    for n, path in enumerate(good):
+        path.write_bytes(order_mail(1000 + seed * 10 + n))
+    files += good
+    rng.shuffle(files)
+    db = tmp_path / "s.db"
+    for path in files:  # one import per file, as a user would try them
+        code, _ = _invoke("--db", db, "import", "--json", path)
+        assert code == 0
+    code, out = _invoke("--db", db, "orders", "--json")
+    assert code == 0
+    assert len(json.loads(out)) == 3
+    for command in (("check", "--as-of", "2026-06-01T00:00:00+00:00", "--json"), ("status",), ("reparse",)):
+        assert _invoke("--db", db, *command)[0] == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from messages where pending = 1").fetchone()[0] == 0
+
+
+def test_empty_file_then_good_mail_through_the_real_cli(cli, tmp_path: Path) -> None:
+    (tmp_path / "empty.eml").write_bytes(b"")
+    (tmp_path / "good.eml").write_bytes(order_mail(4242))
+    db = tmp_path / "s.db"
+    first = cli("--db", db, "import", "--json", tmp_path / "empty.eml")
+    assert first.code == 0 and "Traceback" not in first.stderr
+    assert first.json()["failures"] == [
+        {"source": str(tmp_path / "empty.eml"), "error": "stored raw, not parsed: empty message"}
+    ]
+    second = cli("--db", db, "import", "--json", tmp_path / "good.eml")
+    assert second.code == 0 and second.json()["failed"] == 0
+    assert len(cli("--db", db, "orders", "--json").json()) == 1
+    status = cli("--db", db, "status")
+    assert status.code == 0 and "Traceback" not in status.stderr
