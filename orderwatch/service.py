@@ -27,7 +27,7 @@ from orderwatch.config import Account, Settings
 from orderwatch.errors import MailboxError
 from orderwatch.mailbox import ImapMailbox, Meta
 from orderwatch.store import Location, Store, StoredMessage, content_hash, event_row, utcnow
-from parsers.mime import parse_date
+from parsers.mime import parse_date, received_date
 
 T = TypeVar("T")
 
@@ -527,8 +527,14 @@ def _quick_message_id(raw: bytes) -> str | None:
 
 
 def _header_date(raw: bytes) -> datetime | None:
-    match = re.search(rb"(?im)^date:[ \t]*([^\r\n]+)", _header_block(raw))
-    return parse_date(match.group(1).decode("ascii", "replace")) if match else None
+    """The Date header, else the earliest Received header (never the file's or the import's time)."""
+    head = _header_block(raw)
+    match = re.search(rb"(?im)^date:[ \t]*([^\r\n]+)", head)
+    at = parse_date(match.group(1).decode("ascii", "replace")) if match else None
+    if at is None:
+        found = re.findall(rb"(?im)^received:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*", head)
+        at = received_date([value.decode("ascii", "replace").partition(":")[2] for value in found])
+    return at
 
 
 @contextmanager

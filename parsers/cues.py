@@ -15,18 +15,36 @@ CONFIRM = any_of(
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"payment (?:went through|received|has been received|confirmed|successful)|your receipt|new order\b|order receipt|"
     r"purchase (?:confirmation|receipt)|order summary|your order is being processed|we(?:'re| are) (?:getting|preparing) your order"
+    r"|訂單成立|訂購成功|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|vielen dank f[üu]r (?:ihre|deine) bestellung|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour votre (?:commande|achat)|votre commande (?:a bien été|est) (?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine (?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido (?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor je bestelling|bestelbevestiging"
 )
 PAID = any_of(
     r"支付成功|付款成功|已付款|已支付|收到您的付款|已经收到您的付款|支付时间|付款时间|支付方式|"
     r"payment (?:went through|received|has been received|confirmed|successful|method)|paid|your payment|charged"
+    r"|付款成功|已付款|付款時間|付款方式|zahlung (?:erhalten|best[äa]tigt)|bezahlt|paiement (?:reçu|confirmé|accepté)|pagamento (?:ricevuto|confermato)|pago (?:recibido|confirmado)|p[łl]atno[śs][ćc] (?:otrzymana|zaksi[ęe]gowana)|zap[łl]acono"
 )
 SHIPPED = any_of(
     r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|快递单号|运单号|物流单号|发货单号|已出库|"
     r"has (?:been )?shipped|have shipped|is on (?:the|its) way|on its way to you|shipment (?:#|notification|confirmation)|"
     r"\bshipped\b|dispatched|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
+    r"|已出貨|出貨通知|已寄出|已發貨|商品已出貨|已交寄|配送中|"
+    r"(?:^|\n)\s*(?:versandt|verschickt|expédiée?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|dispatched|shipped)\s*:|"
+    r"versandbest[äa]tigung|wurde (?:versandt|verschickt|versendet)|ist unterwegs|"
+    r"(?:a|ont) été expédi[ée]e?s?|expédition de votre commande|commande (?:a été )?expédiée|est en route|"
+    r"(?:è stato|è stata|sono stati|e' stato) spedit[oai]|ordine spedito|spedizione (?:confermata|effettuata)|"
+    r"(?:ha|han) sido enviad[oa]s?|pedido enviado|est[áa] en camino|va en camino|"
+    r"zosta[łl][oa]? wys[łl]an[ea]|przesy[łl]ka (?:zosta[łl]a )?nadana|zam[óo]wienie wys[łl]ane|"
+    r"is verzonden|is onderweg"
 )
 DELIVERED_PHYSICAL = any_of(
     r"已签收|已送达|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
+    r"|已送達|已配達|已取貨|取貨完成|已簽收|配送完成|"
+    r"(?:^|\n)\s*(?:zugestellt|livrée?|consegnat[oa]|entregad[oa]|dostarczone|bezorgd|delivered)\s*:|"
+    r"wurde (?:zugestellt|geliefert)|erfolgreich zugestellt|"
+    r"(?:a|ont) été livr[ée]e?s?|colis (?:a été )?livré|"
+    r"(?:è stato|è stata|sono stati|e' stato) consegnat[oai]|"
+    r"(?:ha|han) sido entregad[oa]s?|pedido entregado|"
+    r"zosta[łl][oa]? (?:dostarczon[ea]|dor[ęe]czon[ea])|"
+    r"is bezorgd|is afgeleverd"
 )
 DELIVERED_VIRTUAL = any_of(
     r"卡密信息|卡密\s*[:：]|卡号\s*[:：]\s*\S+\s*密码|激活码\s*[:：]|兑换码\s*[:：]|序列号\s*[:：]|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|"
@@ -38,14 +56,17 @@ FAILED = any_of(
     r"处理失败|充值失败|发货失败|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
     r"out of stock|sold out|could not be (?:fulfilled|processed|completed)|unable to (?:fulfil|fulfill|process|ship)|"
     r"(?:cancell?ed|cancel) (?:your )?order|order (?:has been |was )?cancell?ed|we had to cancel"
+    r"|訂單已取消|已取消訂單|缺貨|無法出貨|storniert|annul[ée]e|commande annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
 )
 CANCELLED = any_of(
     r"已取消|订单取消|取消订单|cancell?ed (?:your )?order|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed"
+    r"|訂單已取消|已取消|取消訂單|storniert|stornierung|annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
 )
 REFUND_RECEIVED = any_of(
     r"退款已到账|已原路退回至|已退回至您的|退款成功|退款已完成|款项已退回|"
     r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
     r"refunded amount has been returned"
+    r"|退款已完成|已退款|退款成功|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
 )
 CREDIT_MEMO = any_of(r"credit memo|credit note|退款单|退款凭证")
 REFUND_GRANTED = any_of(

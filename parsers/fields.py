@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
 
+from parsers import lexicon
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # --- language ---------------------------------------------------------------------------
@@ -26,38 +28,85 @@ def language(text: str) -> str:
 
 # --- order numbers ----------------------------------------------------------------------
 
-_ID = r"#?\s*([A-Za-z0-9][A-Za-z0-9_\-]{2,40}[A-Za-z0-9])"
-_ORDER_LABELS = [
-    # Chinese labels: 订单号：X, 订单编号 X, 关联订单：X, 订单X (a bare number right after 订单)
-    re.compile(r"(?:订单号码|订单编号|订单号|关联订单|订\s*单\s*号)\s*(?:为|是)?\s*[:：]?\s*" + _ID),
-    re.compile(r"订单\s*[:：]?\s*#?\s*([A-Za-z0-9]*\d[A-Za-z0-9]{5,40})"),
-    # English labels: Order #X, Order # X, Order ID X, Order code: X, order number X, order X
-    re.compile(
-        r"\border\s*(?:(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)\s*[:#]?|[:：])\s*" + _ID,
-        re.I,
-    ),
-    re.compile(r"\border\s+(?:is\s+)?(?:confirmed\s*[-–:]\s*)?#?\s*([A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})\b", re.I),
-]
+_ID = r"[#№]?\s*([A-Za-z0-9][A-Za-z0-9_\-]{2,40}[A-Za-z0-9])"
+_LABELLED = re.compile(
+    r"(?:" + "|".join(lexicon.ORDER_LABELS) + r")\s*(?:为|是|is|ist|est|è|es|to)?\s*[:：#]?\s*" + _ID, re.I
+)
+# "订单X" / "order X" / "Bestellung X": the bare word, then a reference with a digit.
+_WORDED = re.compile(
+    r"(?<![A-Za-z])(?:" + lexicon.ORDER_WORDS + r")(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
+    r"(?:confirmed\s*[-–:]\s*)?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})\b",
+    re.I,
+)
+# Marketplace numbers that say what they are by shape alone: 123-1234567-1234567.
+_SHAPED = re.compile(r"(?<![\w-])(\d{3}-\d{7}-\d{7})(?![\w-])")
+# The mail's own order page: .../order?id=123, ...?order_id=AB-12, .../orders/123456
+_LINKED = re.compile(
+    r"(?:order|bestellung|commande|ordine|pedido|zamowienie|訂單|订单)[a-z_/]*\?(?:[^\s\"'<>]*?&(?:amp;)?)?"
+    r"(?:order_?(?:id|no|number|num|sn|code)|orderid|orderno|ordernumber|id|no|sn|oid)=([A-Za-z0-9\-]{4,40})"
+    r"|/orders?/(?:view/|detail/|details/)?([A-Za-z0-9\-]*\d[A-Za-z0-9\-]{3,40})(?=[/?#\s\"'<>]|$)",
+    re.I,
+)
 _NOT_ORDER = re.compile(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
 _LETTER_REFERENCE = re.compile(r"^[A-Z]{6,12}$")  # PrestaShop-style references: KHWLILZLL
-_LABELLED = (0, 2)  # the patterns above whose label is explicit enough for a reference without digits
+_NOT_REFERENCE = re.compile(
+    r"^(?:number|confirmation|confirmed|details?|status|summary|history|date|total|nummer|numero|numéro|"
+    r"is|has|was|and|the|for|from|update|updates|placed|received|shipped)$",
+    re.I,
+)
 
 
-def order_numbers(text: str) -> list[str]:
-    """Order numbers mentioned, most mentioned first. '#' is dropped ("Order #1047" -> 1047)."""
-    counts: dict[str, int] = {}
-    for index, pattern in enumerate(_ORDER_LABELS):
-        for match in pattern.finditer(text):
-            value = match.group(1).strip().lstrip("#")
-            has_digit = any(ch.isdigit() for ch in value)
-            if not has_digit and not (index in _LABELLED and _LETTER_REFERENCE.match(value)):
+@dataclass(frozen=True)
+class Reference:
+    """A candidate order reference and the evidence for it, for `explain`."""
+
+    value: str
+    score: float
+    evidence: tuple[str, ...]
+
+
+def references(text: str, subject: str = "", links: str = "") -> list[Reference]:
+    """Candidate order references, best first, each with the evidence that named it.
+
+    Evidence: an explicit label in any language (3), the bare word "order" (2), a marketplace
+    shape (2), the mail's own order-page link (2), each further mention (+0.5), the subject (+1).
+    """
+    scores: dict[str, float] = {}
+    evidence: dict[str, list[str]] = {}
+
+    def add(value: str, points: float, why: str) -> None:
+        value = value.strip().lstrip("#№").strip("-_")
+        if len(value) < 3 or _NOT_ORDER.match(value) or _NOT_REFERENCE.match(value):
+            return
+        if not any(ch.isdigit() for ch in value) and not (points >= 3 and _LETTER_REFERENCE.match(value)):
+            return
+        scores[value] = scores.get(value, 0.0) + (points if value not in scores else 0.5)
+        evidence.setdefault(value, []).append(why)
+
+    for source in (subject, text):
+        for match in _LABELLED.finditer(source):
+            if match.start() > 0 and source[match.start() - 1] in "=&/":
+                continue  # a URL parameter is read as a link below
+            add(match.group(1), 3, f"label '{match.group(0)[:24].strip()}'")
+        for match in _WORDED.finditer(source):
+            if match.start() > 0 and source[match.start() - 1] in "=&/._-":
                 continue
-            if _NOT_ORDER.match(value):
-                continue
-            if match.start() > 0 and text[max(0, match.start() - 1)] in "=&/":
-                continue  # a URL parameter
-            counts[value] = counts.get(value, 0) + 1
-    return sorted(counts, key=lambda v: -counts[v])
+            add(match.group(1), 2, f"after '{match.group(0).split()[0]}'")
+        for match in _SHAPED.finditer(source):
+            add(match.group(1), 2, "marketplace number shape")
+    for match in _LINKED.finditer(links or text):
+        add(match.group(1) or match.group(2), 2, "order-page link")
+    for value in scores:
+        if subject and value in subject:
+            scores[value] += 1
+            evidence[value].append("in the subject")
+    ranked = sorted(scores, key=lambda v: -scores[v])
+    return [Reference(v, scores[v], tuple(evidence[v])) for v in ranked]
+
+
+def order_numbers(text: str, subject: str = "", links: str = "") -> list[str]:
+    """Order references mentioned, best first. '#' is dropped ("Order #1047" -> 1047)."""
+    return [r.value for r in references(text, subject, links)]
 
 
 # --- tickets and complaint numbers ------------------------------------------------------
@@ -124,16 +173,43 @@ _SYMBOLS = {
     "₹": "INR",
     "inr": "INR",
 }
-_NUM = r"(\d{1,3}(?:[,，]\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)"
-_PRE = r"(US\$|A\$|AU\$|C\$|CA\$|HK\$|NT\$|S\$|NZ\$|\$|¥|￥|€|£|₩|₹|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|CHF|SGD|NZD|TWD|KRW|INR|人民币)"
-_POST = r"(元|¥|￥|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|KRW|INR)"
-AMOUNT = re.compile(rf"(?:{_PRE}\s?{_NUM}\s?{_POST}?|{_NUM}\s?{_POST})", re.I)
-_TOTAL_LABELS = re.compile(
-    r"(总价|订单总价|订单总额|订单金额|实付款|实付金额|实付|支付金额|付款金额|应付金额|合计|总计|总金额|退款金额|"
-    r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?:grand\s+)?total(?:\s+paid|\s+due|\s*\([^)]{0,40}\))?|"
-    r"order\s+total|amount\s+paid|amount\s+charged|total\s+charged)\s*[:：]?\s*",
-    re.I,
+_SYMBOLS.update(
+    {
+        "zł": "PLN",
+        "zl": "PLN",
+        "pln": "PLN",
+        "kr": "SEK",
+        "sek": "SEK",
+        "nok": "NOK",
+        "dkk": "DKK",
+        "kč": "CZK",
+        "czk": "CZK",
+        "r$": "BRL",
+        "brl": "BRL",
+        "mx$": "MXN",
+        "mxn": "MXN",
+        "₽": "RUB",
+        "₺": "TRY",
+        "ntd": "TWD",
+        "新台幣": "TWD",
+        "新臺幣": "TWD",
+        "港幣": "HKD",
+        "港币": "HKD",
+    }
 )
+# A number with thousands separators (",", ".", " ", "'") and maybe decimals ("," or "."):
+# 1,299.00 / 1.299,00 / 1 299,00 / 107,34 / 1280
+_NUM = r"(\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?!\d)"
+_PRE = (
+    r"(US\$|A\$|AU\$|C\$|CA\$|HK\$|NT\$|S\$|NZ\$|R\$|MX\$|\$|¥|￥|€|£|₩|₹|₽|₺|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|"
+    r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|人民币|新台幣|新臺幣|港幣|港币)"
+)
+_POST = r"(元|¥|￥|€|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN)"
+AMOUNT = re.compile(rf"(?:{_PRE}\s?{_NUM}\s?{_POST}?|{_NUM}\s?{_POST})", re.I)
+_TOTAL_LABELS = re.compile(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")\s*[:：]?\s*", re.I)
+# "$" means the currency of the shop's country: named in the mail, else the sender's domain.
+_DOLLAR_CODES = re.compile(r"\b(USD|CAD|AUD|HKD|TWD|NTD|SGD|NZD|MXN)\b")
+_DOLLAR_TLDS = {"ca": "CAD", "au": "AUD", "hk": "HKD", "tw": "TWD", "sg": "SGD", "nz": "NZD", "mx": "MXN"}
 
 
 @dataclass(frozen=True)
@@ -145,15 +221,40 @@ class Money:
         return f"{self.amount:.2f}"
 
 
+def dollar_currency(text: str, sender_domain: str = "") -> str:
+    """Which dollar "$" is: a currency code the mail names, else the shop's country, else USD."""
+    named = _DOLLAR_CODES.search(text)
+    if named:
+        return "TWD" if named.group(1) == "NTD" else named.group(1)
+    return _DOLLAR_TLDS.get(sender_domain.rpartition(".")[2].lower(), "USD")
+
+
+def decimal_value(num: str) -> Decimal | None:
+    """'1.299,00' -> 1299.00, '1,299.00' -> 1299.00, '107,34' -> 107.34, '1,280' -> 1280."""
+    num = num.replace("，", ",").replace("\u00a0", " ").replace("\u202f", " ")
+    separators = [i for i, ch in enumerate(num) if ch in ",. '"]
+    if separators:
+        last = separators[-1]
+        decimals = len(num) - last - 1
+        if num[last] in ",." and decimals in (1, 2):
+            whole = re.sub(r"[,. ']", "", num[:last])
+            num = f"{whole}.{num[last + 1 :]}"
+        else:
+            num = re.sub(r"[,. ']", "", num)
+    try:
+        return Decimal(num)
+    except InvalidOperation:
+        return None
+
+
 def parse_amount(match: re.Match[str], lang: str = "en", default_currency: str | None = None) -> Money | None:
     pre, num1, post1, num2, post2 = match.groups()
     num = num1 or num2
     symbol = (pre or post1 or post2 or "").lower()
-    try:
-        value = Decimal(num.replace(",", "").replace("，", ""))
-    except (InvalidOperation, AttributeError):
+    value = decimal_value(num or "")
+    if value is None:
         return None
-    currency = _SYMBOLS.get(symbol) or default_currency
+    currency = default_currency if symbol == "$" and default_currency else _SYMBOLS.get(symbol) or default_currency
     if symbol in ("¥", "￥") and lang != "zh" and default_currency == "JPY":
         currency = "JPY"
     if currency is None:
@@ -161,28 +262,28 @@ def parse_amount(match: re.Match[str], lang: str = "en", default_currency: str |
     return Money(value.quantize(Decimal("0.01")), currency)
 
 
-def amounts(text: str, lang: str = "en") -> list[Money]:
+def amounts(text: str, lang: str = "en", dollar: str | None = None) -> list[Money]:
     out = []
     for match in AMOUNT.finditer(text):
-        money = parse_amount(match, lang)
+        money = parse_amount(match, lang, dollar)
         if money is not None:
             out.append(money)
     return out
 
 
-def total_amount(text: str, lang: str = "en") -> Money | None:
+def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Money | None:
     """The order total: the last amount after a total label, else the largest amount shown."""
     labelled: list[Money] = []
     for label in _TOTAL_LABELS.finditer(text):
         window = text[label.end() : label.end() + 40]
         match = AMOUNT.match(window) or AMOUNT.search(window.split("\n")[0])
         if match:
-            money = parse_amount(match, lang)
+            money = parse_amount(match, lang, dollar)
             if money is not None:
                 labelled.append(money)
     if labelled:
         return labelled[-1]
-    found = amounts(text, lang)
+    found = amounts(text, lang, dollar)
     return max(found, key=lambda m: m.amount) if found else None
 
 
@@ -234,19 +335,32 @@ _ISO = re.compile(
     re.I,
 )
 _ZH_MD = re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]" + _WEEKDAY + _TIME + _ZONE_RE)
+_DAYNAME = r"(?:(?:" + "|".join(sorted(map(re.escape, lexicon.WEEKDAYS), key=len, reverse=True)) + r")\.?,?\s+)?"
 _EN_DMY = re.compile(
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(\d{4})?"
+    r"(?<![\w.])"
+    + _DAYNAME
+    + r"(?:le\s+|den\s+|il\s+|el\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?("
+    + lexicon.MONTH_NAMES
+    + r")\.?(?![a-zà-ÿ])(?:,?\s*(?:de\s+)?(\d{4}))?"
     + _TIME
     + r"\s*"
     + _ZONE_RE,
     re.I,
 )
 _EN_MDY = re.compile(
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})?"
+    r"(?<![\w.])"
+    + _DAYNAME
+    + r"("
+    + lexicon.MONTH_NAMES
+    + r")\.?(?![a-zà-ÿ])\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4}))?"
     + _TIME
     + r"\s*"
     + _ZONE_RE,
     re.I,
+)
+# 11.09.2026 / 11.09. (day first, as Europe writes it); 09/11/2026 (month first in the Americas)
+_NUMERIC = re.compile(
+    r"(?<![\d.,/])" + _DAYNAME + r"(\d{1,2})([./])(\d{1,2})(?:\2(\d{4})|\.)(?![\d])" + _TIME + r"\s*" + _ZONE_RE, re.I
 )
 
 
@@ -331,7 +445,21 @@ def find_times(text: str, reference: datetime) -> list[TextTime]:
             zp, h, mi, s, ap, ab, zz = g[3:]
             if h is not None and mi is None and not ap:
                 h = None  # "8 May 2026 10" is no time
-            build(int(y) if y else None, _MONTHS[mon.lower()[:3]], int(d), zp, h, mi, s, ap, ab, zz, match.span())
+            month = lexicon.MONTHS.get(mon.lower()) or _MONTHS.get(mon.lower()[:3])
+            if month:
+                build(int(y) if y else None, month, int(d), zp, h, mi, s, ap, ab, zz, match.span())
+    offset = tz.utcoffset(reference) if hasattr(tz, "utcoffset") else None
+    month_first = offset is not None and timedelta(hours=-11) <= offset <= timedelta(hours=-3)  # the Americas
+    for match in _NUMERIC.finditer(text):
+        if any(t.start <= match.start() < t.end for t in out):
+            continue
+        a, sep, b, y, zp, h, mi, s, ap, ab, zz = match.groups()
+        if sep == "/" and y is None:
+            continue
+        day, month = (int(b), int(a)) if sep == "/" and month_first else (int(a), int(b))
+        if h is not None and mi is None and not ap:
+            h = None
+        build(int(y) if y else None, month, day, zp, h, mi, s, ap, ab, zz, match.span())
     out.sort(key=lambda t: t.start)
     return out
 

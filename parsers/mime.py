@@ -238,7 +238,7 @@ def parse_mail(raw: bytes) -> Mail:
         from_addr=from_addr,
         to=_addresses(raw_headers.get("to")),
         cc=_addresses(raw_headers.get("cc")),
-        date=parse_date(headers.get("date")),
+        date=parse_date(headers.get("date")) or received_date(msg.get_all("received") or []),
         in_reply_to=_msgid(headers.get("in-reply-to")),
         references=tuple(re.findall(r"<[^<>\s]+>", headers.get("references", ""))),
         text=body[:MAX_TEXT_CHARS],
@@ -260,6 +260,26 @@ def parse_date(value: str | None) -> datetime | None:
     if parsed is None:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def received_date(values: list[str]) -> datetime | None:
+    """The earliest time in the Received headers: the time of a mail that has no Date.
+
+    Never the time of import, so the same mailbox gives the same timeline whenever it is read.
+    mail-parser (the design card's library for Received headers) splits each header's clauses.
+    """
+    from mailparser.utils import parse_received  # imported here: only mail without a Date needs it
+
+    times = []
+    for value in values[:50]:
+        try:
+            stamp = parse_received(_unfold(str(value))).get("date")
+        except Exception:  # noqa: BLE001 - a malformed Received header says nothing, it stops nothing
+            continue
+        at = parse_date(stamp)
+        if at is not None:
+            times.append(at)
+    return min(times) if times else None
 
 
 def _walk(

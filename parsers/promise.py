@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from orderwatch.domain.calendar import Duration
+from parsers import lexicon
 from parsers.fields import end_of_day, find_times, number
 
 _NUM = r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|one|two|three|four|five|six|seven|ten|twelve|twenty-four|forty-eight|seventy-two|a|an)"
@@ -145,7 +146,129 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             if pattern is _EN_ESTIMATE:
                 kind = "ship" if re.search(r"ship|dispatch", match.group(2), re.I) else "deliver"
             found.append((match.start(), Promise(kind, text[match.start() : match.end() + upper.end].strip(), by=by)))
+    found.extend(find_arrivals(text, reference))
     if not found:
         return None
     found.sort(key=lambda item: item[0])
     return found[0][1]
+
+
+# --- arrival estimates in shipping mail -------------------------------------------------
+
+_ARRIVAL = re.compile(r"(?<!\w)(?:" + lexicon.ARRIVAL_CUES + r")(?!\w)\s*[:：]?\s*", re.I)
+_ZH_ARRIVAL = re.compile(r"(?:" + lexicon.ZH_ARRIVAL_CUES + r")\s*(?:为|為|是)?\s*[:：]?\s*")
+_ZH_ARRIVE_AFTER = re.compile(r"\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|到货|到貨|签收|簽收|抵达|抵達)")
+_RELATIVE = re.compile(
+    r"^(?:on\s+|am\s+|le\s+|il\s+|el\s+|w\s+|op\s+)?(?:("
+    + lexicon.DAY_AFTER
+    + r")|("
+    + lexicon.TODAY
+    + r")|("
+    + lexicon.TOMORROW
+    + r")|("
+    + lexicon.WEEKDAY_FULL
+    + r")|(?:周|週|星期|礼拜|禮拜)([一二三四五六日天]))(?![a-zà-ÿ])",
+    re.I,
+)
+_CLOCK = re.compile(
+    r"(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h(?![a-z])|点|點|時|时)|(\d{1,2})[:：](\d{2})", re.I
+)
+_ZH_MD_SLASH = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)")
+
+
+def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
+    """Estimated arrivals: "Arriving: Friday, September 11", "arriving tomorrow by 1 pm", "Now
+    expected March 27 - March 28", "Voraussichtliche Lieferung: 11.09.", "预计3月13日送达".
+
+    Weekday names, "today" and "tomorrow" are read from the mail's own date (`reference`); a date
+    without a time ends that day; of a range or a time window, the upper bound counts.
+    """
+    found: list[tuple[int, Promise]] = []
+    for pattern in (_ARRIVAL, _ZH_ARRIVAL):
+        for match in pattern.finditer(text):
+            window = " ".join(text[match.end() : match.end() + 120].split("\n")[:3])
+            at, used = _arrival_time(window, reference)
+            if at is not None:
+                phrase = " ".join(text[match.start() : match.end() + used].split())
+                found.append((match.start(), Promise("deliver", phrase, by=at)))
+    for t in find_times(text, reference):  # "预计3月13日送达", "3月13日前送达"
+        tail = _ZH_ARRIVE_AFTER.match(text[t.end : t.end + 8])
+        head = text[max(0, t.start - 6) : t.start]
+        if tail and re.search(r"预计|預計|将于|將於|将在|將在|可于|可於", head):
+            by = t.at if t.has_time else end_of_day(t.at)
+            found.append((t.start, Promise("deliver", text[max(0, t.start - 2) : t.end + tail.end()].strip(), by=by)))
+    for match in _ZH_SLASH_ARRIVAL.finditer(text):  # "預計 9/15 送達"
+        try:
+            day = reference.replace(month=int(match.group(1)), day=int(match.group(2)))
+        except ValueError:
+            continue
+        found.append((match.start(), Promise("deliver", match.group(0), by=end_of_day(day))))
+    return found
+
+
+_ZH_SLASH_ARRIVAL = re.compile(
+    r"(?:预计|預計)\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)\s*(?:之前|以前|前)?\s*(?:送达|送達|到货|到貨|抵达|抵達|到达|到達)"
+)
+
+
+def _arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int]:
+    """The latest instant the estimate in `window` allows, and how many characters it used."""
+    day: datetime | None = None
+    used = 0
+    times = [t for t in find_times(window, reference) if t.start < 24]
+    relative = _RELATIVE.match(window)
+    zh_slash = _ZH_MD_SLASH.match(window)
+    if times:
+        first = times[0]
+        upper = first
+        for later in times[1:]:  # a range: "March 27 - March 28", "between 9/11 and 9/14"
+            gap = window[upper.end : later.start]
+            if len(gap) <= 8 and re.search(r"[-–—~～]|to|and|bis|au|al|et|y|do|至|到", gap, re.I):
+                upper = later
+        day, used = upper.at, upper.end
+        span = re.match(r"\s*[-–—]\s*(\d{1,2})(?!\d|[:.]\d)", window[upper.end :])  # "September 11-13"
+        if span and not upper.has_time:
+            try:
+                day = day.replace(day=int(span.group(1)))
+                used += span.end()
+            except ValueError:
+                pass
+        if upper.has_time:
+            return day, used
+    elif relative:
+        base = reference.astimezone(reference.tzinfo)
+        after, today, tomorrow, weekday, zh_day = relative.groups()
+        if after:
+            offset = 2
+        elif today:
+            offset = 0
+        elif tomorrow:
+            offset = 1
+        else:
+            target = lexicon.WEEKDAYS[weekday.lower()] if weekday else lexicon.ZH_WEEKDAYS[zh_day]
+            offset = (target - base.weekday()) % 7
+        day = (base + timedelta(days=offset)).replace(hour=0, minute=0, second=0, microsecond=0)
+        used = relative.end()
+    elif zh_slash:
+        try:
+            day = reference.replace(
+                month=int(zh_slash.group(1)), day=int(zh_slash.group(2)), hour=0, minute=0, second=0
+            )
+        except ValueError:
+            return None, 0
+        used = zh_slash.end()
+    if day is None:
+        return None, 0
+    clocks = list(_CLOCK.finditer(window[used : used + 40]))
+    if clocks:  # "by 1 pm", "5 p.m. - 10 p.m.", "bis 20:00 Uhr": the last time named
+        last = clocks[-1]
+        hour = int(last.group(1) or last.group(4))
+        minute = int(last.group(2) or last.group(5) or 0)
+        marker = (last.group(3) or "").lower().replace(".", "").replace(" ", "")
+        if marker == "pm" and hour < 12:
+            hour += 12
+        if marker == "am" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            return day.replace(hour=hour, minute=minute, second=0), used + last.end()
+    return end_of_day(day), used

@@ -42,16 +42,18 @@ _ZH_FAIL_REASON = re.compile(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{
 
 def parse(msg: Message) -> Result | None:
     text = msg.both
-    numbers = fields.order_numbers(text)
+    numbers = fields.order_numbers(msg.text, msg.subject, links=msg.mail.html)
     if not numbers:
         return None
     order_no = numbers[0]
     lang = msg.lang
     events = []
     confirm = cues.CONFIRM.search(text)
-    money = fields.total_amount(msg.text, lang)
+    money = fields.total_amount(msg.text, lang, fields.dollar_currency(msg.text, msg.sender_domain))
     virtual = bool(cues.VIRTUAL_GOODS.search(text))
     kind = "order"
+    # Any shop mail that names the order opens it (or joins it) with what it says of the shop.
+    opening = _opening_fields(msg, money)
     if confirm and money is not None and not _is_notice_only(msg):
         events.extend(_order_events(msg, order_no, money, virtual))
     else:
@@ -67,20 +69,28 @@ def parse(msg: Message) -> Result | None:
                 order_no=order_no,
                 carrier=carrier.group(1).strip() if carrier else None,
                 tracking_no=tracking.group(1) if tracking else None,
+                **opening,
             )
         )
     if cues.affirmed(cues.DELIVERED_PHYSICAL, msg.subject) or (
         not confirm and cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text)
     ):
-        events.append(msg.event("delivered", summary="delivered", order_no=order_no, how="carrier"))
+        events.append(msg.event("delivered", summary="delivered", order_no=order_no, how="carrier", **opening))
     elif cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text) and not cues.FAILED.search(text):
         events.append(
             msg.event(
-                "delivered", summary="delivered (key, code or top-up in the mail)", order_no=order_no, how="virtual"
+                "delivered",
+                summary="delivered (key, code or top-up in the mail)",
+                order_no=order_no,
+                how="virtual",
+                **opening,
             )
         )
+    if not any(e.kind == "ordered" for e in events) and not any(e.kind == "delivered" for e in events):
+        events.extend(_notice_promise(msg, order_no, opening))
     if cues.affirmed(cues.FAILED, text) and not cues.REFUND_RECEIVED.search(text):
         reason = _ZH_FAIL_REASON.search(msg.text)
+        parties = {k: v for k, v in opening.items() if k not in ("amount", "currency")}
         what = (
             "out_of_stock"
             if re.search(r"缺货|无货|库存|out of stock|sold out", text, re.I)
@@ -93,6 +103,7 @@ def parse(msg: Message) -> Result | None:
                 order_no=order_no,
                 problem=what,
                 reason=reason.group(1).strip() if reason else None,
+                **parties,
             )
         )
         kind = "problem"
@@ -106,12 +117,54 @@ def parse(msg: Message) -> Result | None:
                 state="received",
                 amount=refund.text() if refund else None,
                 currency=refund.currency if refund else None,
+                **{k: v for k, v in opening.items() if k not in ("amount", "currency")},
             )
         )
         kind = "refund"
     if not events:
         return None
     return Result(NAME, kind, events, confidence=0.8 if confirm else 0.7)
+
+
+def _opening_fields(msg: Message, money: fields.Money | None) -> dict[str, object]:
+    """What a notice says of the order it names, so that it can open the order by itself."""
+    merchant, platform_name, marketplace = _parties(msg)
+    return {
+        "merchant": merchant,
+        "platform_name": platform_name,
+        "marketplace": marketplace or None,
+        "platform": domain_slug(msg.mail.from_addr, platform_name or merchant),
+        "shop_domain": msg.sender_domain,
+        "item": _item(msg),
+        "amount": money.text() if money else None,
+        "currency": money.currency if money else None,
+        "virtual": bool(cues.VIRTUAL_GOODS.search(msg.both)) or None,
+    }
+
+
+def _notice_promise(msg: Message, order_no: str, opening: dict[str, object]) -> list:
+    """An arrival or dispatch estimate in a shipping notice: counted from the notice itself."""
+    promise = find_promise(msg.text, msg.at)
+    if promise is None:
+        return []
+    if promise.by is not None:
+        by, provisional = promise.by, False
+    else:
+        assert promise.within is not None
+        by, provisional = promise.within.after(msg.at, calendar_for(msg.lang, str(opening.get("currency") or "")))
+    return [
+        msg.event(
+            "promise",
+            summary=f"promised: {promise.phrase}",
+            order_no=order_no,
+            by=by.isoformat(),
+            promise=promise.kind,
+            phrase=" ".join(promise.phrase.split()),
+            stated=True,
+            provisional=provisional or None,
+            platform=opening.get("platform"),
+        )
+    ]
 
 
 def _is_notice_only(msg: Message) -> bool:

@@ -2,8 +2,10 @@
 
 Linking, in order of trust: the order number the mail names; a ticket or complaint number seen
 before on that order; the thread (In-Reply-To / References to a message already on the order).
-Only an order or payment mail creates an order: a shipping notice, a desk reply or the user's
-own complaint about an unknown order number creates nothing.
+Any shop or marketplace mail that names a purchase opens its order (domain.md, "Which mail makes
+an order"): the confirmation first, else a payment, shipping, delivery, failure or refund notice
+(a mailbox often holds only those). The user's own complaint about an unknown order number and a
+desk's reply create nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +19,20 @@ from orderwatch.domain.model import Event
 from orderwatch.domain.rulebook import Rulebook
 
 CREATING = ("ordered",)
+# A shop's notice opens an order only when no confirmation named that number (any platform).
+OPENING = ("paid", "shipped", "delivered", "problem", "refund", "promise")
+# What the order's facts read from whichever mail gives them, the confirmation first.
+ORDER_FIELDS = (
+    "amount",
+    "currency",
+    "merchant",
+    "platform_name",
+    "marketplace",
+    "shop_domain",
+    "item",
+    "virtual",
+    "delivery_mode",
+)
 
 
 @dataclass
@@ -56,8 +72,12 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
     ordered = sorted(events, key=_sort_key)
     cases: dict[tuple[str, str], Case] = {}
     by_number: dict[str, list[Case]] = {}
-    for event in ordered:
-        if event.kind in CREATING and event.order_no:
+    for kinds in (CREATING, OPENING):
+        for event in ordered:
+            if event.kind not in kinds or not event.order_no or event.role != "inbox":
+                continue
+            if kinds is OPENING and (event.order_no in by_number or not event.fields.get("platform")):
+                continue
             platform = str(event.fields.get("platform") or "mail")
             key = (platform, event.order_no)
             if key not in cases:
@@ -131,11 +151,13 @@ class Facts:
 def facts(case: Case, rules: Rulebook) -> Facts:
     ordered = case.first("ordered")
     paid = case.first("paid")
-    f = dict(ordered.fields) if ordered else {}
+    f = _order_fields(case, ordered)
     lang = ordered.lang if ordered else (case.events[0].lang if case.events else "en")
     virtual = bool(f.get("virtual"))
     start = (paid.at if paid else None) or (ordered.at if ordered else None)
-    promise = next((e for e in case.events if e.kind == "promise" and e.fields.get("by")), None)
+    # The latest promise the seller states governs; the earlier ones stay on the timeline.
+    stated = [e for e in case.events if e.kind == "promise" and e.fields.get("by") and e.role == "inbox"]
+    promise = stated[-1] if stated else None
     promised_by = None
     kind = None
     source = None
@@ -172,3 +194,17 @@ def facts(case: Case, rules: Rulebook) -> Facts:
         promise_phrase=phrase,
         provisional=provisional,
     )
+
+
+def _order_fields(case: Case, ordered: Event | None) -> dict[str, object]:
+    """The order's fields: the confirmation's, completed from the other shop mail in time order."""
+    merged: dict[str, object] = dict(ordered.fields) if ordered else {}
+    for event in case.events:
+        if event.role != "inbox" or (event.kind == "refund" and event is not ordered):
+            continue
+        for key in ORDER_FIELDS:
+            if merged.get(key) in (None, "") and event.fields.get(key) not in (None, ""):
+                if key in ("amount", "currency") and event.kind not in ("paid", "shipped", "delivered", "ordered"):
+                    continue
+                merged[key] = event.fields[key]
+    return merged

@@ -1,0 +1,148 @@
+"""One multilingual table of the words order mail is written with.
+
+Labels ("订单编号", "Bestellnummer", "Total TTC"), month and weekday names, and the words for
+"today" and "tomorrow", in zh-Hans, zh-Hant, en, de, fr, it, es, pl, nl and pt. Field readers
+and the promise grammar build their patterns from here, so teaching the program a language is
+one edit in one place. Words describe kinds of mail, never one shop.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal words and small patterns, longest first."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# --- order references -------------------------------------------------------------------
+
+# A label that says "the order number is": the reference follows, maybe after ":", "#", "nº".
+ORDER_LABELS = [
+    # zh-Hans / zh-Hant
+    r"订单号码|订单编号|订单号|关联订单|订\s*单\s*号|訂單編號|訂單號碼|訂單號|訂單代號|訂單序號|交易编号|交易編號",
+    # en
+    r"order\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)|purchase\s*(?:#|no\.?|number)|receipt\s*(?:#|no\.?|number)",
+    r"order\s*(?:confirmation\s*)?(?:number|#)",
+    # de
+    r"bestellnummer|bestell-?nr\.?|bestellung\s*(?:nr\.?|nummer|#)|auftragsnummer|auftrags-?nr\.?",
+    # fr
+    r"num[ée]ro\s+de\s+(?:la\s+)?commande|n[°º]\s*de\s*commande|commande\s*(?:n[°º]|no\.?|num[ée]ro|#)|"
+    r"r[ée]f[ée]rence\s+(?:de\s+(?:la\s+)?)?commande",
+    # it
+    r"numero\s+(?:d[ie]ll?'?\s*)?ordine|n\.?\s*ordine|ordine\s*(?:n\.?[°º]?|nr\.?|numero|#)",
+    # es / pt
+    r"n[úu]mero\s+de(?:l)?\s+pedido|n\.?[°º]\s*de\s*pedido|pedido\s*(?:n\.?[°º]|no\.?|n[úu]mero|#)|"
+    r"n[úu]mero\s+do\s+pedido",
+    # pl
+    r"numer\s+zam[óo]wienia|nr\.?\s+zam[óo]wienia|zam[óo]wieni[ea]\s*(?:nr\.?|numer|#)",
+    # nl
+    r"bestelnummer|ordernummer|bestelling\s*(?:nr\.?|nummer|#)",
+]
+# A weaker label: the word "order" in some language right before a reference with a digit.
+ORDER_WORDS = r"order|订单|訂單|bestellung|commande|ordine|pedido|zam[óo]wienie|bestelling|encomenda"
+
+# --- totals -----------------------------------------------------------------------------
+
+TOTAL_LABELS = [
+    r"总价|订单总价|订单总额|订单金额|实付款|实付金额|实付|支付金额|付款金额|应付金额|合计|总计|总金额|退款金额",
+    r"總計|總金額|訂單金額|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價",
+    r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
+    r"order\s+total|amount\s+paid|amount\s+charged|total\s+charged|payment\s+total",
+    r"gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|gesamtpreis|summe|zu\s+zahlen",
+    r"montant\s+total|total\s+[àa]\s+payer|total\s+pay[ée]|montant\s+pay[ée]",
+    r"totale(?:\s+ordine|\s+pagato)?|importo\s+totale|importo\s+pagato",
+    r"importe\s+total|total\s+del\s+pedido|total\s+pagado|valor\s+total",
+    r"do\s+zap[łl]aty|razem|kwota(?:\s+zam[óo]wienia)?|suma|[łl][ąa]cznie|warto[śs][ćc]\s+zam[óo]wienia",
+    r"totaal(?:bedrag)?",
+]
+
+# --- months, weekdays, relative days ----------------------------------------------------
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "january jan janvier janv januar jän gennaio enero stycznia styczeń januari",
+        "february feb février févr fevrier februar febbraio febrero febr lutego luty februari",
+        "march mar mars märz maerz marzo marca marzec maart",
+        "april apr avril aprile abril kwietnia kwiecień",
+        "may mai maggio mayo maja maj mei",
+        "june jun juin juni giugno junio czerwca czerwiec",
+        "july jul juillet juil juli luglio julio lipca lipiec",
+        "august aug août aout agosto sierpnia sierpień augustus",
+        "september sep sept septembre settembre septiembre setiembre września wrzesień",
+        "october oct octobre oktober ottobre octubre października październik okt",
+        "november nov novembre noviembre listopada listopad",
+        "december dec décembre decembre dezember dicembre diciembre grudnia grudzień",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
+MONTH_NAMES = alternation([re.escape(name) for name in MONTHS])
+
+WEEKDAYS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "monday mon montag mo lundi lun lunedì lunedi lunes poniedziałek poniedzialek maandag",
+        "tuesday tue tues dienstag di mardi mar martedì martedi martes wtorek dinsdag",
+        "wednesday wed mittwoch mi mercredi mer mercoledì mercoledi miércoles miercoles środa sroda woensdag",
+        "thursday thu thur thurs donnerstag do jeudi jeu giovedì giovedi jueves czwartek donderdag",
+        "friday fri freitag fr vendredi ven venerdì venerdi viernes piątek piatek vrijdag",
+        "saturday sat samstag sa samedi sam sabato sábado sabado sobota zaterdag",
+        "sunday sun sonntag so dimanche dim domenica dom domingo niedziela zondag",
+    ]
+):
+    for _name in _names.split():
+        WEEKDAYS.setdefault(_name, _number)
+# Only full names stand alone as a promise ("Arriving Friday"); the short forms ("Fr", "Mar")
+# collide with ordinary words, so they are read only beside a date.
+WEEKDAY_FULL = alternation(
+    [re.escape(n) for n in WEEKDAYS if len(n) > 4 or n in ("lunes", "martes", "jueves", "viernes", "sabato")]
+)
+ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+TODAY = r"today|tonight|this evening|heute|aujourd'hui|ce soir|oggi|stasera|hoy|esta noche|dzisiaj|dziś|vandaag|今天|今日|今晚"
+TOMORROW = r"tomorrow|morgen|demain|domani|mañana|manana|jutro|明天|明日"
+DAY_AFTER = r"day after tomorrow|übermorgen|après-demain|dopodomani|pasado mañana|pojutrze|后天|後天"
+
+# --- arrival and dispatch estimates -----------------------------------------------------
+
+# The words before an estimated ARRIVAL date: "Arriving: Friday, September 11", "Voraussichtliche
+# Lieferung: Fr., 11.09.", "Livraison prévue le", "Arrivo previsto", "预计送达", "預計到貨日".
+ARRIVAL_CUES = alternation(
+    [
+        r"arriving(?:\s+on)?",
+        r"arrives(?:\s+on)?",
+        r"now\s+arriving",
+        r"(?:new\s+)?(?:estimated|expected|scheduled|anticipated|guaranteed|projected|revised)\s+"
+        r"(?:delivery|arrival)(?:\s+(?:date|day|window|estimate))?(?:\s+is)?",
+        r"(?:now|is\s+now)\s+expected(?:\s+(?:on|by))?",
+        r"delivery\s+(?:estimate|expected|date|by)",
+        r"(?:will|should)\s+(?:be\s+delivered|arrive)(?:\s+(?:on|by))?",
+        r"expected\s+(?:by|on)",
+        r"get\s+it\s+by",
+        r"voraussichtliche[rs]?\s+(?:lieferung|zustellung|lieferdatum|liefertermin|zustelltermin|ankunft)(?:\s+am)?",
+        r"(?:lieferung|zustellung)\s+voraussichtlich(?:\s+am)?",
+        r"jetzt\s+erwartet(?:\s+am)?",
+        r"livraison\s+(?:prévue|estimée|prevue|estimee)(?:\s+(?:le|pour|entre))?",
+        r"date\s+de\s+livraison\s+(?:prévue|estimée|prevue|estimee)",
+        r"arrivée\s+(?:prévue|estimée)(?:\s+le)?",
+        r"arrivera(?:\s+le)?",
+        r"arrivo\s+previsto(?:\s+(?:il|per))?",
+        r"consegna\s+prevista(?:\s+(?:il|per|entro))?",
+        r"data\s+di\s+consegna\s+(?:prevista|stimata)",
+        r"in\s+arrivo(?:\s+il)?",
+        r"llegada\s+(?:prevista|estimada)(?:\s+el)?",
+        r"entrega\s+(?:prevista|estimada)(?:\s+(?:el|para))?",
+        r"fecha\s+(?:de\s+entrega\s+)?(?:prevista|estimada)(?:\s+de\s+entrega)?",
+        r"llega(?:rá)?(?:\s+el)?",
+        r"przewidywan[ya]\s+(?:termin\s+)?(?:dostaw[ya]|doręczeni[ae])",
+        r"szacowan[ya]\s+(?:data|termin)\s+(?:dostawy|doręczenia)",
+        r"planowan[ya]\s+(?:data|termin)\s+(?:dostawy|doręczenia)",
+        r"verwachte\s+(?:levering|bezorging)(?:sdatum)?",
+        r"previsão\s+de\s+entrega",
+    ]
+)
+ZH_ARRIVAL_CUES = r"预计送达(?:时间|日期)?|预计到达(?:时间)?|预计到货(?:时间)?|預計送達(?:時間|日期)?|預計到貨(?:日|時間|日期)?|預計抵達"
