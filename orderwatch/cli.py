@@ -22,6 +22,7 @@ from rich.table import Table
 
 from orderwatch import agent as agent_process
 from orderwatch import cases, cycle, render, service
+from orderwatch import review as review_list
 from orderwatch.calendar_file import write_calendar
 from orderwatch.config import Settings, load_settings
 from orderwatch.domain.drafts import EXTRA_KINDS
@@ -167,6 +168,8 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
     settings = ctx.obj.settings()
     with service.opened(settings) as store:
         info = service.status(store)
+        views = cases.load_cases(store, cycle.rulebook(settings), datetime.now(UTC).astimezone())
+        info["review"] = [item.to_json() for item in review_list.pending(store, views)]
     if as_json:
         _emit_json(info)
         return
@@ -191,6 +194,8 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
             markup=False,
             highlight=False,
         )
+    if info["review"]:
+        out.print(f"{len(info['review'])} mail(s) look like commerce but gave no order: see `orderwatch review`")
 
 
 @app.command("run-once")
@@ -271,6 +276,46 @@ def orders(
             o.ref, o.merchant, f"{o.amount or ''} {o.currency or ''}", _short(o.promised_by), o.status, o.stage
         )
     out.print(table if views else "no orders yet: import or sync some mail first")
+
+
+@app.command()
+def review(
+    ctx: typer.Context,
+    attach: Annotated[
+        Optional[tuple[str, str]], typer.Option("--attach", help="MESSAGE ORDER: put this mail on that order.")
+    ] = None,
+    not_order: Annotated[Optional[str], typer.Option("--not-order", help="MESSAGE: this mail is no order.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Mail that looks like commerce but gave no order, each with the reason; attach or dismiss it."""
+    settings = ctx.obj.settings()
+    now = datetime.now(UTC).astimezone()
+    with service.opened(settings) as store:
+        views = cases.load_cases(store, cycle.rulebook(settings), now)
+        if attach:
+            ref = review_list.attach(store, views, attach[0], attach[1], now)
+            out.print(f"attached to {ref}", markup=False, highlight=False)
+            return
+        if not_order:
+            review_list.dismiss(store, not_order)
+            out.print("marked: not an order", markup=False, highlight=False)
+            return
+        items = review_list.pending(store, views)
+    if as_json:
+        _emit_json([item.to_json() for item in items])
+        return
+    if not items:
+        out.print("nothing to review: every commerce-looking mail gave an order")
+    for item in items:
+        out.print(
+            f"{item.sha256[:12]}  {_short_text(item.date)}  {item.sender}\n    {item.subject}\n    why: {item.reason}",
+            markup=False,
+            highlight=False,
+        )
+
+
+def _short_text(iso: str | None) -> str:
+    return _short(datetime.fromisoformat(iso)) if iso else "(no date)"
 
 
 @app.command()

@@ -189,6 +189,15 @@ def m005_absent(db: sqlite_utils.Database) -> None:
     db["folders"].add_column("reset_gone", int)
 
 
+@migrations()
+def m006_reviews(db: sqlite_utils.Database) -> None:
+    """The user's word on mail that looked like commerce but gave no order: kept across re-parses."""
+    db["reviews"].create(
+        {"sha256": str, "decision": str, "order_ref": str, "decided_at": str},  # attached | not_order
+        pk="sha256",
+    )
+
+
 def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -588,6 +597,41 @@ class Store:
         return (
             [r for r in rows if (r["from_addr"] or "").rpartition("@")[2].endswith(tuple(domains))] if domains else []
         )
+
+    def commerce_without_order(self) -> list[dict[str, Any]]:
+        """Parsed mail whose reason says it looks like commerce although it named no order."""
+        return list(
+            self.db.query(
+                "select sha256, from_addr, subject, date, reason from parses"
+                " where status = 'ok' and reason like 'looks like commerce%'"
+            )
+        )
+
+    def parse_rows(self, shas: list[str]) -> list[dict[str, Any]]:
+        if not shas:
+            return []
+        marks = ", ".join("?" * len(shas))
+        return list(
+            self.db.query(f"select sha256, from_addr, subject, date from parses where sha256 in ({marks})", shas)
+        )
+
+    def reviews(self) -> dict[str, dict[str, Any]]:
+        return {r["sha256"]: r for r in self.db.query("select * from reviews")}
+
+    def decide_review(self, sha: str, decision: str, order_ref: str | None) -> None:
+        with self.write() as db:
+            db["reviews"].upsert(
+                {"sha256": sha, "decision": decision, "order_ref": order_ref, "decided_at": utcnow()}, pk="sha256"
+            )
+
+    def find_message(self, prefix: str) -> list[str]:
+        """Stored messages whose sha256 starts with `prefix` (what `review` shows)."""
+        return [
+            r[0]
+            for r in self.db.execute(
+                "select sha256 from messages where sha256 >= ? and sha256 < ? limit 2", [prefix, prefix + "g"]
+            )
+        ]
 
     def parse_failures(self) -> list[dict[str, Any]]:
         return list(self.db.query("select sha256, reason from parses where status = 'failed'"))

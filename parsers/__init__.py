@@ -14,6 +14,7 @@ order below is the order of precedence:
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -25,7 +26,7 @@ from parsers.mime import Mail, MalformedMail, parse_date, parse_mail
 from parsers.quotes import forwarded
 
 # Bump when parsing changes meaningfully: the next run re-parses every stored message.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 FAMILIES = (noise, schema_org, own_mail, helpdesks, shops)
 
 
@@ -80,8 +81,41 @@ def understand(mail: Mail, role: str, at: datetime) -> Result:
         main = shops.parse(msg) or (helpdesks.parse(msg) if helpdesks.is_desk_mail(msg) else None)
     merged = _merge(markup, main)
     if merged is None:
-        return Result("none", "unrecognised", [], 0.0)
+        return Result("none", "unrecognised", [], 0.0, reason=commerce_evidence(msg))
     return merged
+
+
+COMMERCE = "looks like commerce"  # the prefix of a reason that puts a mail on the review list
+
+
+def commerce_evidence(msg: Message) -> str:
+    """Why an unrecognised mail still looks like commerce ('' when it does not), for `review`.
+
+    Evidence: an amount with a currency, an order word in any language, a shipping or delivery
+    word. Two of them, or an order word in the subject, make the mail worth a person's look.
+    """
+    from parsers import cues, fields, lexicon
+
+    found = []
+    money = fields.amounts(msg.text[:20000], msg.lang)
+    if money:
+        found.append(f"an amount ({money[0].text()} {money[0].currency})")
+    order_word = re.search(lexicon.ORDER_WORDS + r"|purchase|receipt|购买|購買|下单|下單", msg.both, re.I)
+    if order_word:
+        found.append(f"the word '{order_word.group(0)}'")
+    if cues.SHIPPED.search(msg.both) or cues.DELIVERED_PHYSICAL.search(msg.both):
+        found.append("shipping or delivery words")
+    if cues.CONFIRM.search(msg.both):
+        found.append("an order confirmation phrase")
+    in_subject = bool(order_word and re.search(lexicon.ORDER_WORDS, msg.subject, re.I))
+    if len(found) < 2 and not in_subject:
+        return ""
+    named = fields.order_numbers(msg.text, msg.subject)
+    if named:
+        verdict = f"names order {named[0]} but no order, payment, shipping, delivery, refund or problem the reader knows"
+    else:
+        verdict = "no order reference found"
+    return f"{COMMERCE}: {', '.join(found)}; {verdict}"
 
 
 def _order_notice(msg: Message) -> bool:
