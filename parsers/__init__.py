@@ -112,7 +112,9 @@ def commerce_evidence(msg: Message) -> str:
         return ""
     named = fields.order_numbers(msg.text, msg.subject)
     if named:
-        verdict = f"names order {named[0]} but no order, payment, shipping, delivery, refund or problem the reader knows"
+        verdict = (
+            f"names order {named[0]} but no order, payment, shipping, delivery, refund or problem the reader knows"
+        )
     else:
         verdict = "no order reference found"
     return f"{COMMERCE}: {', '.join(found)}; {verdict}"

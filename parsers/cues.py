@@ -37,7 +37,7 @@ SHIPPED = any_of(
 )
 DELIVERED_PHYSICAL = any_of(
     r"已签收|已送达|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
-    r"|已送達|已配達|已取貨|取貨完成|已簽收|配送完成|"
+    r"|已送達|已配達|已取貨|取貨完成|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
     r"(?:^|\n)\s*(?:zugestellt|livrée?|consegnat[oa]|entregad[oa]|dostarczone|bezorgd|delivered)\s*:|"
     r"wurde (?:zugestellt|geliefert)|erfolgreich zugestellt|"
     r"(?:a|ont) été livr[ée]e?s?|colis (?:a été )?livré|"

@@ -30,8 +30,13 @@ def language(text: str) -> str:
 
 _ID = r"[#№]?\s*([A-Za-z0-9][A-Za-z0-9_\-]{2,40}[A-Za-z0-9])"
 _LABELLED = re.compile(
-    r"(?:" + "|".join(lexicon.ORDER_LABELS) + r")\s*(?:为|是|is|ist|est|è|es|to)?\s*[:：#]?\s*" + _ID, re.I
+    r"(?:" + "|".join(lexicon.ORDER_LABELS) + r")\s*(?:为|是|為|is|ist|est|è|es|to)?"
+    r"(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"  # a bilingual label: "訂單編號 Order No.："
+    r"\s*[:：#]?\s*" + _ID,
+    re.I,
 )
+# A reference set apart in the subject of an order mail: "Order Confirmation（3618204759）", "[#1047]"
+_SUBJECT_SET_APART = re.compile(r"[（(\[【#]\s*([A-Za-z]{0,4}\d[A-Za-z0-9\-]{5,30})\s*[）)\]】]?")
 # "订单X" / "order X" / "Bestellung X": the bare word, then a reference with a digit.
 _WORDED = re.compile(
     r"(?<![A-Za-z])(?:" + lexicon.ORDER_WORDS + r")(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
@@ -94,6 +99,11 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
             add(match.group(1), 2, f"after '{match.group(0).split()[0]}'")
         for match in _SHAPED.finditer(source):
             add(match.group(1), 2, "marketplace number shape")
+    if re.search(
+        lexicon.ORDER_WORDS + r"|purchase|receipt|shipment|delivery|出貨|出货|发货|發貨|配送|送貨", subject, re.I
+    ):
+        for match in _SUBJECT_SET_APART.finditer(subject):
+            add(match.group(1), 2, "set apart in the subject")
     for match in _LINKED.finditer(links or text):
         add(match.group(1) or match.group(2), 2, "order-page link")
     for value in scores:

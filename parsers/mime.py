@@ -142,13 +142,17 @@ def decode_bytes(data: bytes, label: str | None) -> str:
     return data.decode(tried[0] if tried else "utf-8", errors="replace")
 
 
-def decode_header_value(value: object) -> str:
-    """A header as text: encoded-words decoded, raw 8-bit bytes decoded, never an exception."""
+def decode_header_value(value: object, hint: str | None = None) -> str:
+    """A header as text: encoded-words decoded, raw 8-bit bytes decoded, never an exception.
+
+    Raw 8-bit bytes name no charset; `hint` is the charset the message's own text declares
+    (a sender that writes a raw Big5 subject writes its Big5 body with a label).
+    """
     if value is None:
         return ""
     text = str(value)
     if _has_surrogates(text):  # raw 8-bit bytes smuggled in as surrogates
-        text = decode_bytes(text.encode("ascii", "surrogateescape"), None)
+        text = decode_bytes(text.encode("ascii", "surrogateescape"), hint)
     if "=?" not in text:
         return _unfold(text)
     try:
@@ -212,8 +216,9 @@ def parse_mail(raw: bytes) -> Mail:
     if truncated:
         warnings.append(f"ReadFirst{MAX_READ_BYTES // (1024 * 1024)}MiBOnly")
     raw_headers = _raw_headers(msg)
+    hint = _declared_charset(msg)
     headers = {
-        key: decode_header_value(value) if key in DECODED_HEADERS else _unfold(value)
+        key: decode_header_value(value, hint) if key in DECODED_HEADERS else _unfold(value)
         for key, value in raw_headers.items()
     }
 
@@ -260,6 +265,19 @@ def parse_date(value: str | None) -> datetime | None:
     if parsed is None:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _declared_charset(msg: Message) -> str | None:
+    """The charset the message's first text part declares (a hint for raw 8-bit headers)."""
+    try:
+        for index, part in enumerate(msg.walk()):
+            if index > 20:
+                break
+            if part.get_content_maintype() == "text" and part.get_content_charset():
+                return part.get_content_charset()
+    except Exception:  # noqa: BLE001 - a hint only
+        return None
+    return None
 
 
 def received_date(values: list[str]) -> datetime | None:

@@ -40,5 +40,10 @@ def _transactional(msg: Message) -> bool:
     """An order, shipping or desk mail, which may still carry an unsubscribe footer."""
     text = msg.both
     return bool(
-        cues.CONFIRM.search(text) or cues.SHIPPED.search(msg.subject) or cues.ACK.search(text) or msg.mail.in_reply_to
+        cues.CONFIRM.search(text)
+        or cues.SHIPPED.search(msg.subject)
+        or cues.ACK.search(text)
+        or msg.mail.in_reply_to
+        # a newsletter never names the reader's order in its subject; an order update does
+        or any(ref.score >= 3 for ref in fields.references("", msg.subject))
     )

@@ -25,6 +25,15 @@ _ZH_UNITS = {
     "分": "minutes",
     "小时": "hours",
     "个小时": "hours",
+    "小時": "hours",
+    "個小時": "hours",
+    "分鐘": "minutes",
+    "工作天": "workdays",
+    "個工作天": "workdays",
+    "个工作天": "workdays",
+    "個工作日": "workdays",
+    "個星期": "weeks",
+    "週": "weeks",
     "h": "hours",
     "H": "hours",
     "工作日": "workdays",
@@ -37,12 +46,15 @@ _ZH_UNITS = {
     "星期": "weeks",
     "个星期": "weeks",
 }
-_ZH_SHIP = "发货|发出|寄出|出库|揽收"
-_ZH_DELIVER = "发卡|自动发卡|到账|开通|充值|送达|交付|发放|完成充值|完成发货|处理完毕|处理|办理|完成|发送"
+_ZH_SHIP = "发货|发出|寄出|出库|揽收|出貨|發貨|發出|出庫|寄送"
+_ZH_DELIVER = (
+    "发卡|自动发卡|到账|开通|充值|送达|交付|发放|完成充值|完成发货|处理完毕|处理|办理|完成|发送|"
+    "發卡|自動發卡|到帳|開通|送達|到貨|處理完畢|處理|辦理|發送"
+)
 _ZH_DURATION = re.compile(
-    r"(付款后|支付后|下单后|拍下后|购买后|成功后)?\s*"
+    r"(付款后|支付后|下单后|拍下后|购买后|成功后|付款後|支付後|下單後|購買後|成功後|付款完成後|付款完成后|完成付款後|完成付款后)?\s*"
     + _RANGE
-    + r"\s*(个工作日|工作日|个小时|小时|分钟|个自然日|自然日|个星期|星期|周|天|日|h|H|分)\s*"
+    + r"\s*(个工作日|個工作日|工作日|個工作天|个工作天|工作天|个小时|個小時|小时|小時|分钟|分鐘|个自然日|自然日|个星期|個星期|星期|周|週|天|日|h|H|分)\s*"
     r"(?:之内|以内|内)\s*(?:[,，]?\s*(?:系统|商家|卖家|客服|我们)?\s*(?:将|会|即可|就会|可)?\s*(?:为您|给您)?\s*)?"
     r"(自动)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")"
 )
@@ -108,7 +120,7 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         if duration is None:
             continue
         kind = "ship" if re.fullmatch(_ZH_SHIP, verb) else "deliver"
-        anchor = "order" if anchor_word in ("下单后", "拍下后") else "payment"
+        anchor = "order" if anchor_word in ("下单后", "拍下后", "下單後") else "payment"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
     for t in find_times(text, reference):
         tail = text[t.end : t.end + 12]
@@ -150,7 +162,16 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
     if not found:
         return None
     found.sort(key=lambda item: item[0])
-    return found[0][1]
+    revised = [p for start, p in found if _REVISION.search(text[max(0, start - 10) : start] + p.phrase)]
+    return revised[-1] if revised else found[0][1]
+
+
+# A mail that revises its own estimate says so; the revised one is the promise now.
+_REVISION = re.compile(
+    r"新|now|new|revised|updated|changed|neu|geändert|nouvelle|modifiée|nuova|aggiornata|nueva|actualizada|nowa|"
+    r"調整|调整|變更|变更|改為|改为|延至|延後|延后",
+    re.I,
+)
 
 
 # --- arrival estimates in shipping mail -------------------------------------------------
@@ -197,6 +218,10 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
         if tail and re.search(r"预计|預計|将于|將於|将在|將在|可于|可於", head):
             by = t.at if t.has_time else end_of_day(t.at)
             found.append((t.start, Promise("deliver", text[max(0, t.start - 2) : t.end + tail.end()].strip(), by=by)))
+    for match in _ZH_RELATIVE_ARRIVAL.finditer(text):  # "預計明天送達"
+        offset = {"今": 0, "明": 1, "后": 2, "後": 2}[match.group(1)[0]]
+        day = reference + timedelta(days=offset)
+        found.append((match.start(), Promise("deliver", match.group(0), by=end_of_day(day))))
     for match in _ZH_SLASH_ARRIVAL.finditer(text):  # "預計 9/15 送達"
         try:
             day = reference.replace(month=int(match.group(1)), day=int(match.group(2)))
@@ -206,6 +231,10 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
     return found
 
 
+_ZH_RELATIVE_ARRIVAL = re.compile(
+    r"(?:预计|預計|将于|將於|将在|將在)\s*(今天|今日|明天|明日|后天|後天)\s*(?:之前|以前|前|内|內)?\s*"
+    r"(?:送达|送達|到货|到貨|抵达|抵達|到达|到達|签收|簽收)"
+)
 _ZH_SLASH_ARRIVAL = re.compile(
     r"(?:预计|預計)\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)\s*(?:之前|以前|前)?\s*(?:送达|送達|到货|到貨|抵达|抵達|到达|到達)"
 )
@@ -233,7 +262,10 @@ def _arrival_time(window: str, reference: datetime) -> tuple[datetime | None, in
                 used += span.end()
             except ValueError:
                 pass
-        if upper.has_time:
+        if upper.has_time:  # "14:00 - 18:00": a slot ends at its later time
+            slot = re.match(r"\s*(?:[-–~～至到]|to|bis)\s*(\d{1,2})[:：](\d{2})", window[used:], re.I)
+            if slot and int(slot.group(1)) < 24:
+                return day.replace(hour=int(slot.group(1)), minute=int(slot.group(2))), used + slot.end()
             return day, used
     elif relative:
         base = reference.astimezone(reference.tzinfo)
