@@ -172,7 +172,7 @@ def _agent(raw: dict[str, Any]) -> AgentOptions:
             values[key] = _interval(raw[key], f"agent.{key}")
     if "digest_at" in raw:
         if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", str(raw["digest_at"])):
-            raise ConfigError("agent.digest_at must be a time of day like \"09:00\"")
+            raise ConfigError('agent.digest_at must be a time of day like "09:00"')
         values["digest_at"] = str(raw["digest_at"])
     if "timezone" in raw:
         values["timezone"] = str(raw["timezone"])
@@ -195,7 +195,7 @@ def _interval(value: Any, where: str) -> timedelta:
         return timedelta(seconds=value)
     match = _INTERVAL.match(str(value))
     if not match or int(match.group(1)) <= 0:
-        raise ConfigError(f"{where} must be an interval like \"5 minutes\", \"1 hour\" or \"30 seconds\"")
+        raise ConfigError(f'{where} must be an interval like "5 minutes", "1 hour" or "30 seconds"')
     amount, unit = int(match.group(1)), match.group(2).lower()
     scale = {"s": 1, "m": 60, "h": 3600, "d": 86400}[unit[0]]
     return timedelta(seconds=amount * scale)

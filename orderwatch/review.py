@@ -45,6 +45,8 @@ def pending(store: Store, views: list[CaseView]) -> list[ReviewItem]:
     for order_ref, event in store.events():
         if order_ref or not event.sha256 or event.sha256 in on_orders or event.sha256 in orphans:
             continue
+        if event.fields.get("carrier_only"):
+            continue  # a carrier's notice for a parcel no order shipped is noise (domain.md)
         named = event.order_no or event.ticket_no
         what = f"names {'order' if event.order_no else 'ticket'} {named}" if named else "names no order or ticket"
         orphans[event.sha256] = (

@@ -28,7 +28,7 @@ def language(text: str) -> str:
 
 # --- order numbers ----------------------------------------------------------------------
 
-_ID = r"[#№]?\s*([A-Za-z0-9][A-Za-z0-9_\-]{2,40}[A-Za-z0-9])"
+_ID = r"[#№]?\s*([A-Za-z0-9][A-Za-z0-9_\-]{2,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "==": base64 ids
 _LABELLED = re.compile(
     r"(?:" + "|".join(lexicon.ORDER_LABELS) + r")\s*(?:为|是|為|is|ist|est|è|es|to)?"
     r"(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"  # a bilingual label: "訂單編號 Order No.："
@@ -37,10 +37,13 @@ _LABELLED = re.compile(
 )
 # A reference set apart in the subject of an order mail: "Order Confirmation（3618204759）", "[#1047]"
 _SUBJECT_SET_APART = re.compile(r"[（(\[【#]\s*([A-Za-z]{0,4}\d[A-Za-z0-9\-]{5,30})\s*[）)\]】]?")
+_REFERENCE_LABELLED = re.compile(
+    r"(?<![A-Za-z])" + lexicon.REFERENCE_LABELS + r"\s*[:：#]?\s*([A-Z0-9][A-Z0-9\-]{4,30})(?![A-Za-z0-9\-])", re.I
+)
 # "订单X" / "order X" / "Bestellung X": the bare word, then a reference with a digit.
 _WORDED = re.compile(
     r"(?<![A-Za-z])(?:" + lexicon.ORDER_WORDS + r")(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
-    r"(?:confirmed\s*[-–:]\s*)?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})\b",
+    r"(?:confirmed\s*[-–:]\s*)?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
     re.I,
 )
 # Marketplace numbers that say what they are by shape alone: 123-1234567-1234567.
@@ -79,11 +82,11 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
     scores: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
 
-    def add(value: str, points: float, why: str) -> None:
+    def add(value: str, points: float, why: str, labelled: bool = False) -> None:
         value = value.strip().lstrip("#№").strip("-_")
         if len(value) < 3 or _NOT_ORDER.match(value) or _NOT_REFERENCE.match(value):
             return
-        if not any(ch.isdigit() for ch in value) and not (points >= 3 and _LETTER_REFERENCE.match(value)):
+        if not any(ch.isdigit() for ch in value) and not ((points >= 3 or labelled) and _LETTER_REFERENCE.match(value)):
             return
         scores[value] = scores.get(value, 0.0) + (points if value not in scores else 0.5)
         evidence.setdefault(value, []).append(why)
@@ -97,6 +100,9 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
             if match.start() > 0 and source[match.start() - 1] in "=&/._-":
                 continue
             add(match.group(1), 2, f"after '{match.group(0).split()[0]}'")
+        for match in _REFERENCE_LABELLED.finditer(source):
+            if re.search(lexicon.ORDER_WORDS, source[max(0, match.start() - 60) : match.start()], re.I):
+                add(match.group(1), 2, "reference of an order", labelled=True)
         for match in _SHAPED.finditer(source):
             add(match.group(1), 2, "marketplace number shape")
     if re.search(

@@ -40,6 +40,10 @@ ORDER_LABELS = [
     # nl
     r"bestelnummer|ordernummer|bestelling\s*(?:nr\.?|nummer|#)",
 ]
+# A reference label that may also name other things (a product): weaker evidence than the above.
+REFERENCE_LABELS = (
+    r"(?:ayant\s+pour\s+|avec\s+la\s+|with\s+)?(?:r[ée]f[ée]rence|reference|referenz|riferimento|referencia|ref\.)"
+)
 # A weaker label: the word "order" in some language right before a reference with a digit.
 ORDER_WORDS = r"order|订单|訂單|bestellung|commande|ordine|pedido|zam[óo]wienie|bestelling|encomenda"
 
@@ -146,3 +150,13 @@ ARRIVAL_CUES = alternation(
     ]
 )
 ZH_ARRIVAL_CUES = r"送貨日期(?:及時段)?|配送日期|指定送達日|预约送达|預約送達|預定送達|预计送达(?:时间|日期)?|预计到达(?:时间)?|预计到货(?:时间)?|預計送達(?:時間|日期)?|預計到貨(?:日|時間|日期)?|預計抵達"
+
+# --- parcels ------------------------------------------------------------------------------
+
+TRACKING_LABELS = (
+    r"快递单号|运单号|物流单号|发货单号|包裹号|追踪号|追蹤編號|追蹤碼|物流單號|貨運單號|配送單號|包裹編號|"
+    r"tracking\s*(?:number|#|no\.?|id|code)?|package\s+(?:number|#)|shipment\s+(?:number|id)|"
+    r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|"
+    r"num[ée]ro\s+de\s+(?:suivi|colis)|n[°º]\s*de\s*suivi|numero\s+di\s+(?:tracking|tracciamento|spedizione)|"
+    r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer"
+)

@@ -6,8 +6,11 @@ Runs first, so order-shaped noise ("Order Shipped -- Order #…" with a zip, a p
 
 from __future__ import annotations
 
+import re
+
 from parsers import cues, fields
-from parsers.base import Message, Result
+from parsers.base import Message, Result, registrable_domain
+from parsers.mime import Mail
 
 NAME = "noise"
 
@@ -30,6 +33,9 @@ def parse(msg: Message) -> Result | None:
         return Result(NAME, "noise", reason="account")
     if any(cues.DANGEROUS_ATTACHMENT.search(a.filename or "") for a in mail.attachments):
         return Result(NAME, "noise", reason="dangerous attachment (likely phishing)")
+    spoofed = impersonation(mail)
+    if spoofed:
+        return Result(NAME, "noise", reason=f"likely phishing: {spoofed}")
     bulk = "list-unsubscribe" in mail.headers or mail.headers.get("precedence", "").lower() in ("bulk", "list")
     if (bulk or cues.MARKETING.search(msg.text)) and not _transactional(msg):
         return Result(NAME, "noise", reason="marketing")
@@ -47,3 +53,36 @@ def _transactional(msg: Message) -> bool:
         # a newsletter never names the reader's order in its subject; an order update does
         or any(ref.score >= 3 for ref in fields.references("", msg.subject))
     )
+
+
+_AUTH_FAIL = re.compile(r"\b(?:spf|dmarc)\s*=\s*(?:fail|softfail)\b", re.I)
+_DOMAIN_IN_NAME = re.compile(
+    r"\b([a-z0-9][a-z0-9\-]{1,30})\.(?:com|co\.uk|de|fr|it|es|pl|nl|cn|jp|ca|com\.au|tw|hk)\b", re.I
+)
+
+
+def impersonation(mail: Mail) -> str:
+    """Why the sender looks like someone it is not ('' when it does not).
+
+    A failed SPF/DMARC verdict recorded by the receiving server; a display name that names
+    another domain ("Amazon.com" <x@amazon-shipment-notice.com>); a display-name brand that the
+    sending domain misspells ("Allegro" <x@alleqro-pl.com>). Order-shaped lures must open nothing.
+    """
+    verdicts = " ".join(mail.headers.get(h, "") for h in ("authentication-results", "arc-authentication-results"))
+    spf = mail.headers.get("received-spf", "").lower()
+    if (_AUTH_FAIL.search(verdicts) and "dkim=pass" not in verdicts.lower()) or spf.startswith("fail"):
+        return "the sender failed authentication (SPF/DMARC)"
+    domain = registrable_domain(mail.from_addr)
+    brand = domain.split(".")[0]
+    named = _DOMAIN_IN_NAME.search(mail.from_name or "")
+    if named and domain and named.group(1).lower() != brand:
+        return f"the name says {named.group(0)} but the mail comes from {domain}"
+    for word in re.findall(r"[a-z]{5,}", (mail.from_name or "").lower()):
+        for label in re.split(r"[.\-]", domain):
+            if label != word and len(label) == len(word) and _one_or_two_apart(label, word):
+                return f"'{mail.from_name}' from {domain}, a look-alike of the name"
+    return ""
+
+
+def _one_or_two_apart(a: str, b: str) -> bool:
+    return 0 < sum(x != y for x, y in zip(a, b, strict=True)) <= 2

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 # A line that starts the quoted part of a reply, in the clients buyers use.
 _QUOTE_START = re.compile(
     r"^(?:"
-    r"-{2,}\s*(?:原始邮件|Original Message|Forwarded message|转发邮件|Weitergeleitete Nachricht)\s*-{2,}"
-    r"|_{10,}"
+    r"-{2,}\s*(?:原始邮件|原始郵件|Original Message|Forwarded message|转发邮件|轉寄郵件|已轉寄郵件|Weitergeleitete Nachricht|"
+    r"Ursprüngliche Nachricht|Message transféré|Message d'origine|Messaggio inoltrato|Messaggio originale|"
+    r"Mensaje reenviado|Mensaje original|Przekazana wiadomość|Wiadomość oryginalna|Doorgestuurd bericht)\s*-{2,}"
+    # Outlook's rule above a quoted header block; a shop's own separator lines are no quote
+    r"|_{10,}(?=\s*\n\s*(?:From|发件人|寄件者|Von|De|Da|Od|Van)\s*[:：])"
     r"|在\s*.{4,80}(?:写道|wrote)\s*[:：]"
     r"|On\s.{4,200}wrote:"
     r"|Am\s.{4,120}schrieb.*:"
@@ -24,9 +27,12 @@ _QUOTE_START = re.compile(
     r")",
     re.I | re.M,
 )
-_FORWARD_SUBJECT = re.compile(r"^\s*(?:fw|fwd|转发|轉寄|tr)\s*[:：]", re.I)
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:fw|fwd|转发|轉寄|转寄|tr|wg|rv|i|pd|doorst)\s*[:：]", re.I)
 _HEADER_LINE = re.compile(
-    r"^\s*(From|Sent|Date|To|Cc|Subject|发件人|发送时间|日期|收件人|抄送|主题)\s*[:：]\s*(.*)$", re.I
+    r"^\s*(From|Sent|Date|To|Cc|Subject|发件人|发送时间|日期|收件人|抄送|主题|寄件者|寄件日期|收件者|主旨|"
+    r"Von|Gesendet|Datum|An|Betreff|De|Envoyé|Date|À|Objet|Da|Inviato|Data|A|Oggetto|Enviado|Fecha|Para|Asunto|"
+    r"Od|Wysłano|Do|Temat|Van|Verzonden|Aan|Onderwerp)\s*[:：]\s*(.*)$",
+    re.I,
 )
 
 
@@ -51,6 +57,33 @@ class Forwarded:
     text: str
 
 
+# The header names of a forwarded block, in the clients' languages, as the English ones.
+_HEADER_NAMES = {
+    **dict.fromkeys(("发件人", "寄件者", "von", "de", "da", "od", "van"), "from"),
+    **dict.fromkeys(
+        (
+            "发送时间",
+            "sent",
+            "日期",
+            "寄件日期",
+            "gesendet",
+            "datum",
+            "envoyé",
+            "inviato",
+            "data",
+            "enviado",
+            "fecha",
+            "wysłano",
+            "verzonden",
+        ),
+        "date",
+    ),
+    **dict.fromkeys(("收件人", "收件者", "an", "à", "a", "para", "do", "aan"), "to"),
+    "抄送": "cc",
+    **dict.fromkeys(("主题", "主旨", "betreff", "objet", "oggetto", "asunto", "temat", "onderwerp"), "subject"),
+}
+
+
 def forwarded(subject: str, text: str) -> Forwarded | None:
     """The forwarded mail, if this is a forward ("FW:", "Fwd:", "转发:") with a header block."""
     if not _FORWARD_SUBJECT.match(subject or ""):
@@ -65,15 +98,7 @@ def forwarded(subject: str, text: str) -> Forwarded | None:
         header = _HEADER_LINE.match(line)
         if header:
             key = header.group(1).lower()
-            key = {
-                "发件人": "from",
-                "发送时间": "date",
-                "sent": "date",
-                "日期": "date",
-                "收件人": "to",
-                "抄送": "cc",
-                "主题": "subject",
-            }.get(key, key)
+            key = _HEADER_NAMES.get(key, key)
             headers[key] = header.group(2).strip()
         elif headers and not line.strip():
             body_start = index + 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from orderwatch.domain.calendar import calendar_for
-from parsers import cues, fields
+from parsers import cues, fields, lexicon
 from parsers.base import Message, Result, domain_slug
 from parsers.promise import find_promise
 
@@ -35,7 +35,9 @@ _PRICE_LINE = re.compile(
 )
 _CARRIER = re.compile(r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*([^\n,;]{2,30})", re.I)
 _TRACKING = re.compile(
-    r"(?:快递单号|运单号|物流单号|发货单号|tracking\s*(?:number|#|no\.?)?)\s*[:：#]?\s*([A-Z0-9]{8,30})", re.I
+    r"(?:" + lexicon.TRACKING_LABELS + r")(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?\s*[:：#]?\s*"
+    r"([A-Z0-9]{8,34})(?![A-Za-z0-9])",
+    re.I,
 )
 _ZH_FAIL_REASON = re.compile(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{2,60})")
 
@@ -44,7 +46,7 @@ def parse(msg: Message) -> Result | None:
     text = msg.both
     numbers = fields.order_numbers(msg.text, msg.subject, links=msg.mail.html)
     if not numbers:
-        return None
+        return _carrier_notice(msg)
     order_no = numbers[0]
     lang = msg.lang
     events = []
@@ -54,7 +56,7 @@ def parse(msg: Message) -> Result | None:
     kind = "order"
     # Any shop mail that names the order opens it (or joins it) with what it says of the shop.
     opening = _opening_fields(msg, money)
-    if confirm and money is not None and not _is_notice_only(msg):
+    if confirm and not _is_notice_only(msg):  # the amount is optional (domain.md)
         events.extend(_order_events(msg, order_no, money, virtual))
     else:
         kind = "shipping"
@@ -126,6 +128,23 @@ def parse(msg: Message) -> Result | None:
     return Result(NAME, kind, events, confidence=0.8 if confirm else 0.7)
 
 
+def _carrier_notice(msg: Message) -> Result | None:
+    """A carrier's notice names no order, only its tracking number: it joins the order whose
+    shipping notice gave that number (the timeline links it), and opens none by itself."""
+    tracking = _TRACKING.search(msg.both)
+    if tracking is None or not any(ch.isdigit() for ch in tracking.group(1)):
+        return None
+    number = tracking.group(1)
+    if cues.affirmed(cues.DELIVERED_PHYSICAL, msg.both):
+        kind, summary = "delivered", "delivered (carrier)"
+    elif cues.affirmed(cues.SHIPPED, msg.both):
+        kind, summary = "shipped", "in transit (carrier)"
+    else:
+        return None
+    event = msg.event(kind, summary=summary, tracking_no=number, how="carrier", carrier_only=True)
+    return Result(NAME, "carrier", [event], confidence=0.5)
+
+
 def _opening_fields(msg: Message, money: fields.Money | None) -> dict[str, object]:
     """What a notice says of the order it names, so that it can open the order by itself."""
     merchant, platform_name, marketplace = _parties(msg)
@@ -174,7 +193,7 @@ def _is_notice_only(msg: Message) -> bool:
     )
 
 
-def _order_events(msg: Message, order_no: str, money: fields.Money, virtual: bool) -> list:
+def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtual: bool) -> list:
     text = msg.both
     paid_at = fields.labelled_time(msg.text, _PAID_TIME, msg.at)
     ordered_at = fields.labelled_time(msg.text, _ORDER_TIME, msg.at) or paid_at or msg.at
@@ -182,10 +201,11 @@ def _order_events(msg: Message, order_no: str, money: fields.Money, virtual: boo
         paid_at = ordered_at
     merchant, platform_name, marketplace = _parties(msg)
     mode = "auto" if cues.AUTO_DELIVERY.search(text) else ("manual" if cues.MANUAL_DELIVERY.search(text) else None)
+    amount, currency = (money.text(), money.currency) if money else (None, None)
     common = {
         "order_no": order_no,
-        "amount": money.text(),
-        "currency": money.currency,
+        "amount": amount,
+        "currency": currency,
         "merchant": merchant,
         "platform_name": platform_name,
         "marketplace": marketplace,
@@ -195,19 +215,11 @@ def _order_events(msg: Message, order_no: str, money: fields.Money, virtual: boo
         "virtual": virtual or mode is not None,
         "delivery_mode": mode,
     }
-    events = [
-        msg.event("ordered", at=ordered_at, summary=f"order {order_no}: {money.text()} {money.currency}", **common)
-    ]
+    price = f"{amount} {currency}" if money else "amount not stated"
+    events = [msg.event("ordered", at=ordered_at, summary=f"order {order_no}: {price}", **common)]
     if paid_at is not None:
         events.append(
-            msg.event(
-                "paid",
-                at=paid_at,
-                summary=f"paid {money.text()} {money.currency}",
-                order_no=order_no,
-                amount=money.text(),
-                currency=money.currency,
-            )
+            msg.event("paid", at=paid_at, summary=f"paid {price}", order_no=order_no, amount=amount, currency=currency)
         )
     promise = find_promise(msg.text, msg.at)  # the mail's own time anchors a missing year and zone
     if promise is not None:
@@ -216,7 +228,7 @@ def _order_events(msg: Message, order_no: str, money: fields.Money, virtual: boo
             by, provisional = promise.by, False
         else:
             assert promise.within is not None
-            by, provisional = promise.within.after(start, calendar_for(msg.lang, money.currency))
+            by, provisional = promise.within.after(start, calendar_for(msg.lang, currency))
         events.append(
             msg.event(
                 "promise",

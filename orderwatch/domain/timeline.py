@@ -85,8 +85,12 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
                 by_number.setdefault(event.order_no, []).append(cases[key])
     by_message: dict[str, Case] = {}
     by_ticket: dict[str, Case] = {}
+    by_tracking: dict[str, Case] = {}
     for event in ordered:
         case = _find(event, by_number, by_ticket, by_message)
+        tracking = str(event.fields.get("tracking_no") or "")
+        if case is None and tracking and not event.order_no:
+            case = by_tracking.get(tracking)  # a carrier's notice joins the order that shipped it
         if case is None:
             continue
         case.add(event)
@@ -94,6 +98,8 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
             by_message.setdefault(event.message_id, case)
         if event.ticket_no:
             by_ticket.setdefault(event.ticket_no, case)
+        if tracking and event.order_no:
+            by_tracking.setdefault(tracking, case)
     result = sorted(cases.values(), key=lambda c: (c.events[0].at if c.events else datetime.min, c.ref))
     for case in result:
         for extra in (manual or {}).get(case.ref, []):
@@ -139,10 +145,11 @@ class Facts:
     promise_source: str | None
     promise_phrase: str | None
     provisional: bool
+    first_seen: datetime | None = None
 
     @property
     def start(self) -> datetime | None:
-        return self.paid_at or self.ordered_at
+        return self.paid_at or self.ordered_at or self.first_seen
 
     def calendar(self):
         return calendar_for(self.lang, self.currency)
@@ -154,7 +161,10 @@ def facts(case: Case, rules: Rulebook) -> Facts:
     f = _order_fields(case, ordered)
     lang = ordered.lang if ordered else (case.events[0].lang if case.events else "en")
     virtual = bool(f.get("virtual"))
-    start = (paid.at if paid else None) or (ordered.at if ordered else None)
+    # Without an order or payment mail (a mailbox holding only the shipping notice), the order
+    # was placed no later than its first mail: the default clocks count from that.
+    first_seen = next((e.at for e in case.events if e.role == "inbox" and not e.manual), None)
+    start = (paid.at if paid else None) or (ordered.at if ordered else None) or first_seen
     # The latest promise the seller states governs; the earlier ones stay on the timeline.
     stated = [e for e in case.events if e.kind == "promise" and e.fields.get("by") and e.role == "inbox"]
     promise = stated[-1] if stated else None
@@ -193,6 +203,7 @@ def facts(case: Case, rules: Rulebook) -> Facts:
         promise_source=source,
         promise_phrase=phrase,
         provisional=provisional,
+        first_seen=first_seen,
     )
 
 
