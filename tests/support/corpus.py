@@ -96,6 +96,6 @@ def run_in_process(scenario: Scenario, db: Path, as_of: str | None = None) -> tu
 
     for message in scenario.messages:  # one at a time, in arrival order, into its folder
         invoke("import", "--folder", message["folder"], "--json", str(scenario.path / message["file"]))
-    orders = json.loads(invoke("orders", "--json"))
+    orders = json.loads(invoke("orders", "--json", "--as-of", as_of or scenario.as_of))  # status at that instant
     alerts = json.loads(invoke("check", "--as-of", as_of or scenario.as_of, "--json", "--no-notify"))
     return orders, alerts
