@@ -13,7 +13,9 @@ from parsers.fields import end_of_day, find_times, number
 
 _NUM = r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|one|two|three|four|five|seven|ten|fourteen|thirty|a|an)"
 _RANGE = _NUM + r"(?:\s*(?:-|–|~|～|至|到|to)\s*" + _NUM + r")?"
-_ZH_UNIT = r"(个工作日|工作日|个小时|小时|分钟|天|日|个自然日|自然日|h|H)"
+_ZH_UNIT = (
+    r"(个工作日|個工作日|工作日|個工作天|个工作天|工作天|个小时|個小時|小时|小時|分钟|分鐘|天|日|个自然日|自然日|h|H)"
+)
 _EN_UNIT = r"(business\s+days?|working\s+days?|hours?|hrs?|days?|minutes?|weeks?)"
 _ZH_UNITS = {
     "个工作日": "workdays",
@@ -23,6 +25,13 @@ _ZH_UNITS = {
     "h": "hours",
     "H": "hours",
     "分钟": "minutes",
+    "分鐘": "minutes",
+    "小時": "hours",
+    "個小時": "hours",
+    "個工作日": "workdays",
+    "工作天": "workdays",
+    "個工作天": "workdays",
+    "个工作天": "workdays",
     "天": "days",
     "日": "days",
     "个自然日": "days",
@@ -55,13 +64,15 @@ def _make(low: str, high: str | None, unit_word: str) -> Duration | None:
 
 def stated_duration(text: str, zh_verbs: str, en_verbs: str) -> Duration | None:
     """'N unit 内 ... verb' (Chinese) or 'verb ... within N unit' (English) for the given verbs."""
-    zh = re.compile(_RANGE + r"\s*" + _ZH_UNIT + r"\s*(?:之内|以内|内)[^。；;\n]{0,24}?(?:" + zh_verbs + ")")
+    zh = re.compile(
+        _RANGE + r"\s*" + _ZH_UNIT + r"\s*(?:之内|以内|内|之內|以內|內)[^。；;\n]{0,24}?(?:" + zh_verbs + ")"
+    )
     for match in zh.finditer(text):
         duration = _make(match.group(1), match.group(2), match.group(3))
         if duration:
             return duration
     zh_after = re.compile(
-        r"(?:" + zh_verbs + r")[^。；;\n]{0,12}?" + _RANGE + r"\s*" + _ZH_UNIT + r"\s*(?:之内|以内|内)"
+        r"(?:" + zh_verbs + r")[^。；;\n]{0,12}?" + _RANGE + r"\s*" + _ZH_UNIT + r"\s*(?:之内|以内|内|之內|以內|內)"
     )
     for match in zh_after.finditer(text):
         duration = _make(match.group(1), match.group(2), match.group(3))

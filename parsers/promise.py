@@ -55,7 +55,7 @@ _ZH_DURATION = re.compile(
     r"(付款后|支付后|下单后|拍下后|购买后|成功后|付款後|支付後|下單後|購買後|成功後|付款完成後|付款完成后|完成付款後|完成付款后)?\s*"
     + _RANGE
     + r"\s*(个工作日|個工作日|工作日|個工作天|个工作天|工作天|个小时|個小時|小时|小時|分钟|分鐘|个自然日|自然日|个星期|個星期|星期|周|週|天|日|h|H|分)\s*"
-    r"(?:之内|以内|内)\s*(?:[,，]?\s*(?:系统|商家|卖家|客服|我们)?\s*(?:将|会|即可|就会|可)?\s*(?:为您|给您)?\s*)?"
+    r"(?:之内|以内|内|之內|以內|內)\s*(?:[,，]?\s*(?:系统|商家|卖家|客服|我们)?\s*(?:将|会|即可|就会|可)?\s*(?:为您|给您)?\s*)?"
     r"(自动)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")"
 )
 # English: verb ... within N (business) units / verb ... by DATE
@@ -243,6 +243,17 @@ _ZH_SLASH_ARRIVAL = re.compile(
 def _arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int]:
     """The latest instant the estimate in `window` allows, and how many characters it used."""
     day: datetime | None = None
+    lead = _LEAD.match(window)  # "by 11:59am today", "bis morgen", "entro venerdì"
+    used = lead.end() if lead else 0
+    clock_first = _CLOCK.match(window, used) if lead or _CLOCK.match(window) else None
+    if clock_first:  # the time named before the day: "11:59am today"
+        rest_at, rest_used = _arrival_time(window[clock_first.end() :].lstrip(" ,"), reference)
+        if rest_at is not None and (rest_at.hour, rest_at.minute) == (23, 59):
+            return _with_clock(rest_at, clock_first), len(window) - len(
+                window[clock_first.end() :].lstrip(" ,")
+            ) + rest_used
+    window = window[used:]
+    offset_used = used
     used = 0
     times = [t for t in find_times(window, reference) if t.start < 24]
     relative = _RELATIVE.match(window)
@@ -265,8 +276,8 @@ def _arrival_time(window: str, reference: datetime) -> tuple[datetime | None, in
         if upper.has_time:  # "14:00 - 18:00": a slot ends at its later time
             slot = re.match(r"\s*(?:[-–~～至到]|to|bis)\s*(\d{1,2})[:：](\d{2})", window[used:], re.I)
             if slot and int(slot.group(1)) < 24:
-                return day.replace(hour=int(slot.group(1)), minute=int(slot.group(2))), used + slot.end()
-            return day, used
+                return day.replace(hour=int(slot.group(1)), minute=int(slot.group(2))), offset_used + used + slot.end()
+            return day, offset_used + used
     elif relative:
         base = reference.astimezone(reference.tzinfo)
         after, today, tomorrow, weekday, zh_day = relative.groups()
@@ -293,14 +304,25 @@ def _arrival_time(window: str, reference: datetime) -> tuple[datetime | None, in
         return None, 0
     clocks = list(_CLOCK.finditer(window[used : used + 40]))
     if clocks:  # "by 1 pm", "5 p.m. - 10 p.m.", "bis 20:00 Uhr": the last time named
-        last = clocks[-1]
-        hour = int(last.group(1) or last.group(4))
-        minute = int(last.group(2) or last.group(5) or 0)
-        marker = (last.group(3) or "").lower().replace(".", "").replace(" ", "")
-        if marker == "pm" and hour < 12:
-            hour += 12
-        if marker == "am" and hour == 12:
-            hour = 0
-        if hour < 24 and minute < 60:
-            return day.replace(hour=hour, minute=minute, second=0), used + last.end()
-    return end_of_day(day), used
+        timed = _with_clock(day, clocks[-1])
+        if timed is not None:
+            return timed, offset_used + used + clocks[-1].end()
+    return end_of_day(day), offset_used + used
+
+
+_LEAD = re.compile(
+    r"(?:by|before|until|no later than|bis(?:\s+zum)?|vor|avant(?:\s+le)?|d'ici|entro|antes\s+del?|do)\s+", re.I
+)
+
+
+def _with_clock(day: datetime, clock: re.Match[str]) -> datetime | None:
+    hour = int(clock.group(1) or clock.group(4))
+    minute = int(clock.group(2) or clock.group(5) or 0)
+    marker = (clock.group(3) or "").lower().replace(".", "").replace(" ", "")
+    if marker == "pm" and hour < 12:
+        hour += 12
+    if marker == "am" and hour == 12:
+        hour = 0
+    if hour >= 24 or minute >= 60:
+        return None
+    return day.replace(hour=hour, minute=minute, second=0)

@@ -20,16 +20,16 @@ UNREADABLE_RECEIPT = (
     "Vielen Dank für Ihre Bestellung! Wir haben Ihre Zahlung über 89,90 € erhalten.\r\n"
 ).encode()
 NEWSLETTER = (
-    "From: Bergfeld Outdoor <news@bergfeld-outdoor.de>\r\nTo: kunde@example.org\r\n"
-    "Date: Wed, 06 May 2026 10:00:00 +0200\r\nSubject: Neu im Shop: Zelte\r\nMessage-ID: <n1@bergfeld-outdoor.de>\r\n"
-    "List-Unsubscribe: <https://bergfeld-outdoor.de/u>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-    "Unsere neuen Zelte sind da. Jetzt 20 % sparen! Abmelden: unsubscribe\r\n"
-).encode()
+    b"From: Bergfeld Outdoor <news@bergfeld-outdoor.de>\r\nTo: kunde@example.org\r\n"
+    b"Date: Wed, 06 May 2026 10:00:00 +0200\r\nSubject: Neu im Shop: Zelte\r\nMessage-ID: <n1@bergfeld-outdoor.de>\r\n"
+    b"List-Unsubscribe: <https://bergfeld-outdoor.de/u>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+    b"Unsere neuen Zelte sind da. Jetzt 20 % sparen! Abmelden: unsubscribe\r\n"
+)
 PERSONAL = (
-    "From: Anna <anna@example.org>\r\nTo: kunde@example.org\r\nDate: Wed, 06 May 2026 12:00:00 +0200\r\n"
-    "Subject: Samstag\r\nMessage-ID: <p1@example.org>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-    "Kommst du am Samstag zum Grillen?\r\n"
-).encode()
+    b"From: Anna <anna@example.org>\r\nTo: kunde@example.org\r\nDate: Wed, 06 May 2026 12:00:00 +0200\r\n"
+    b"Subject: Samstag\r\nMessage-ID: <p1@example.org>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+    b"Kommst du am Samstag zum Grillen?\r\n"
+)
 
 
 def _run(*args: str | Path) -> str:
