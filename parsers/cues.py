@@ -72,7 +72,16 @@ CREDIT_MEMO = any_of(r"credit memo|credit note|退款单|退款凭证")
 REFUND_GRANTED = any_of(
     r"(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已通过|"
     r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
-    r"will (?:be )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed"
+    r"will (?:be )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed|"
+    r"(?:initiated|issued|arranged|processed|started|approved|submitted|authori[sz]ed|sent|requested|put through)\s+"
+    r"(?:a|your|the)\s+(?:full\s+|partial\s+)?refund|"
+    r"you(?:'ll| will) (?:receive|get|see) (?:a|your|the) (?:full |partial )?refund|refund (?:of|for) [^.\n]{0,40}(?:will|has been|is being)|"
+    r"退款將|將.{0,20}(?:退回|退還|返還|刷退)|為您辦理退款|安排退款|同意退款|"
+    r"r[üu]ckerstattung (?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
+    r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|"
+    r"hemos (?:iniciado|emitido|procesado|tramitado) (?:el|un|tu|su) reembolso|recibir[áa]s? (?:el|tu|un|su) reembolso|"
+    r"abbiamo (?:avviato|emesso|elaborato|disposto) (?:il|un) rimborso|riceverai (?:il|un) rimborso|"
+    r"zlecili(?:śmy)? zwrot|otrzymasz zwrot"
 )
 EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|请.{0,24}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料)|"
@@ -82,7 +91,10 @@ EVIDENCE_REQUEST = any_of(
 DECISION_AGAINST = any_of(
     r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|不予支持|维持原处理结果|申诉失败|"
     r"in (?:the )?seller'?s favou?r|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal) (?:has been |was |is )?(?:denied|rejected|declined)|"
-    r"we (?:are|were) unable to approve|not eligible for a refund|decided against"
+    r"we (?:are|were) unable to approve|not eligible for a refund|decided against|"
+    r"(?:can(?:'|no)?t|cannot|unable to|won'?t|will not|not able to|are not able to) (?:offer|issue|give|provide|approve|process|accept) "
+    r"(?:you )?(?:a |any )?(?:refund|replacement|return)|(?:isn'?t|is not|not) covered by (?:our|the) warranty|"
+    r"不予退款|无法退款|無法退款|不支持退款|不予受理|不符合退款条件"
 )
 DECISION_PARTIAL = any_of(r"部分支持|部分退款|partial(?:ly)? (?:refund|upheld|approved|in your favou?r)|partial refund")
 DECISION_FOR = any_of(

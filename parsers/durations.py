@@ -83,6 +83,14 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str) -> Duration | None:
         duration = _make(match.group(1), match.group(2), match.group(3))
         if duration:
             return duration
+    en_have = re.compile(  # "you have 10 days to appeal", "the seller has 10 days to respond"
+        r"\b(?:have|has|get|gets)\s+" + _RANGE + r"\s+" + _EN_UNIT + r"\s+(?:\w+\s+){0,4}?to\s+(?:" + en_verbs + r")\b",
+        re.I,
+    )
+    for match in en_have.finditer(text):
+        duration = _make(match.group(1), match.group(2), match.group(3))
+        if duration:
+            return duration
     en_before = re.compile(
         r"\bwithin\s+" + _RANGE + r"\s+" + _EN_UNIT + r"[^.\n!?]{0,40}?\b(?:" + en_verbs + r")\b", re.I
     )

@@ -17,10 +17,12 @@ NAME = "helpdesks"
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|回复|答复|回覆)\s*[:：]", re.I)
 _HANDLING_ZH = "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结"
 _HANDLING_EN = "reply|replies|respond|review|get back|answer|resolve|decide|contact|investigate|look into|update"
-_REFUND_ZH = "退回|返回|到账|退还|原路|退款|返还"
-_REFUND_EN = "refunds?|processed|returned|credited|appear|reach"
-_APPEAL_ZH = "申诉|异议|复核|复议"
-_APPEAL_EN = "appeal|dispute this|contest|reconsider"
+_REFUND_ZH = "退回|返回|到账|退还|原路|退款|返还|到帳|退還|返還|刷退"
+_REFUND_EN = "refunds?|processed|returned|credited|appear|reach|receive|see|get|show|post|land|back"
+_APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
+_APPEAL_EN = (
+    "appeal|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision"
+)
 _EVIDENCE_ZH = "补充|提供|上传|回复"
 _EVIDENCE_EN = "reply|send|provide|upload|attach|receive"
 
