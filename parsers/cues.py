@@ -9,7 +9,7 @@ from __future__ import annotations
 from parsers.base import any_of
 
 CONFIRM = any_of(
-    r"订单支付成功|支付成功|付款成功|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
+    r"订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
     r"收到您的付款|感谢您的购买|感谢您选购|购买成功|订单已生成|已下单|已经收到您的付款|订单提交成功|交易成功|"
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping|buying|ordering)|order (?:has been |is )?(?:confirmed|received|placed)|"
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
@@ -106,7 +106,10 @@ ACK = any_of(
     r"(?:ticket|request|case|dispute|inquiry|enquiry)\b.{0,40}(?:has been |was |is )?(?:opened|created|received|logged|filed)|"
     r"opened (?:ticket|case)|we(?:'ve| have) (?:received|logged|got) your (?:message|request|email|inquiry|enquiry|dispute)|"
     r"thanks? (?:you )?for (?:your inquiry|your enquiry|contacting|getting in touch|reaching out)|\(opened\)|auto-?reply|automatic reply|"
-    r"request received|has reached us|filed as ticket"
+    r"request received|has reached us|filed as ticket|"
+    r"(?:you|we)(?:'ve| have)? (?:opened|filed|submitted|started|escalated|received) (?:a|your|the) (?:dispute|claim|case|complaint|chargeback)|"
+    r"(?:dispute|claim|chargeback) (?:is|has been) (?:open|opened|filed|received|under review)|"
+    r"投诉已提交|投诉提交成功|已提交成功|已成功提交|投訴已提交|投訴已受理|已收到您的投訴|申请已提交|申請已提交"
 )
 APPEAL_WORDS = any_of(r"二次申诉|申诉|复核|复议|\bappeal\b|reconsider|review (?:the|this) decision")
 COMPLAINT_WORDS = any_of(

@@ -135,6 +135,12 @@ _TICKETS = [
     re.compile(r"\b(?:Ticket|Case|Request)\s*#\s*([A-Za-z0-9\-]{2,30})", re.I),
     re.compile(r"\b(?:request|ticket|case)\s*\(\s*#?(\d{2,12})\s*\)", re.I),  # Zendesk: "Your request (5678)"
     re.compile(r"\[\s*rt\s*#\s*(\d{1,12})\s*\]", re.I),
+    # payment and marketplace cases: "Case ID: PP-D-71846203", "dispute PP-R-1234567"
+    re.compile(
+        r"\b(?:case|dispute|claim|fall|caso|litige|sprawa)\s*(?:id|number|#|no\.?|nr\.?)?\s*[:：#]?\s*((?:[A-Z]{1,4}-){1,2}\d{5,14})\b",
+        re.I,
+    ),
+    re.compile(r"\b(PP-[A-Z]-\d{5,14})\b"),
     re.compile(r"\[\s*#\s*([A-Za-z]{0,6}-?\d{2,12})\s*\]"),
     re.compile(r"\[\s*([a-z][a-z0-9]{1,20}-\d{1,10})\s*\]"),  # django-helpdesk [queue-123]
     re.compile(r"\b(?:ticket|case|dispute)\s+(?:number\s+|no\.?\s*|id\s*)?([a-z][a-z0-9]{1,20}-\d{1,10})\b", re.I),

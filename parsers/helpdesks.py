@@ -36,6 +36,7 @@ def is_desk_mail(msg: Message) -> bool:
         or _REPLY_SUBJECT.match(msg.subject)
         or fields.ticket_numbers(msg.subject + "\n" + msg.text)
         or cues.DESK_SENDER.search(mail.from_name + " " + mail.from_addr.split("@")[0])
+        or cues.ACK.search(msg.subject)
     )
 
 
@@ -151,7 +152,9 @@ def _desk_side(msg: Message) -> str | None:
     if cues.OUTSIDE_WORDS.search(who) or re.search(r"12315|315", msg.mail.from_addr):
         return "outside"
     if re.search(
-        r"投诉中心|投诉受理|维权中心|纠纷|仲裁|resolution|dispute|buyer protection|trust ?& ?safety", who, re.I
+        r"投诉中心|投诉受理|维权中心|纠纷|仲裁|介入|平台客服|投訴中心|糾紛|resolution|dispute|claim|buyer protection|trust ?& ?safety",
+        who,
+        re.I,
     ):
         return "platform"
     return None
