@@ -74,7 +74,9 @@ def understand(mail: Mail, role: str, at: datetime) -> Result:
     elif helpdesks.is_desk_mail(msg) and not _order_notice(msg):
         main = helpdesks.parse(msg)
         notices = shops.parse(msg)
-        if notices is not None:
+        # an automatic reply echoes the user's own words: it acknowledges, it reports no shipment
+        acknowledging = main is not None and any(e.kind == "complaint_ack" for e in main.events)
+        if notices is not None and not acknowledging:
             extra = [e for e in notices.events if e.kind in ("shipped", "delivered")]
             main = _merge(main, Result(shops.NAME, notices.kind, extra)) if extra else main
     else:

@@ -94,7 +94,7 @@ DECISION_AGAINST = any_of(
     r"we (?:are|were) unable to approve|not eligible for a refund|decided against|"
     r"(?:can(?:'|no)?t|cannot|unable to|won'?t|will not|not able to|are not able to) (?:offer|issue|give|provide|approve|process|accept) "
     r"(?:you )?(?:a |any )?(?:refund|replacement|return)|(?:isn'?t|is not|not) covered by (?:our|the) warranty|"
-    r"不予退款|无法退款|無法退款|不支持退款|不予受理|不符合退款条件"
+    r"不予退款|无法退款|無法退款|不支持退款|不符合退款条件"
 )
 DECISION_PARTIAL = any_of(r"部分支持|部分退款|partial(?:ly)? (?:refund|upheld|approved|in your favou?r)|partial refund")
 DECISION_FOR = any_of(
@@ -109,7 +109,8 @@ ACK = any_of(
     r"request received|has reached us|filed as ticket|"
     r"(?:you|we)(?:'ve| have)? (?:opened|filed|submitted|started|escalated|received) (?:a|your|the) (?:dispute|claim|case|complaint|chargeback)|"
     r"(?:dispute|claim|chargeback) (?:is|has been) (?:open|opened|filed|received|under review)|"
-    r"投诉已提交|投诉提交成功|已提交成功|已成功提交|投訴已提交|投訴已受理|已收到您的投訴|申请已提交|申請已提交"
+    r"(?:投诉|投訴|申诉|申訴|工单|工單|介入申请|维权申请)(?:已|已经)?(?:成功)?提交(?:成功)?|已成功提交(?:投诉|投訴|申诉|工单)|"
+    r"投訴已受理|已收到您的投訴"
 )
 APPEAL_WORDS = any_of(r"二次申诉|申诉|复核|复议|\bappeal\b|reconsider|review (?:the|this) decision")
 COMPLAINT_WORDS = any_of(

@@ -83,8 +83,11 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
     evidence: dict[str, list[str]] = {}
 
     def add(value: str, points: float, why: str, labelled: bool = False) -> None:
+        hashed = value.lstrip().startswith(("#", "№"))
         value = value.strip().lstrip("#№").strip("-_")
-        if len(value) < 3 or _NOT_ORDER.match(value) or _NOT_REFERENCE.match(value):
+        if len(value) < 3 or _NOT_REFERENCE.match(value):
+            return
+        if _NOT_ORDER.match(value) and not (hashed and len(value) == 4):  # "#2044" is an order, "2044" a year
             return
         if not any(ch.isdigit() for ch in value) and not ((points >= 3 or labelled) and _LETTER_REFERENCE.match(value)):
             return
@@ -95,11 +98,11 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
         for match in _LABELLED.finditer(source):
             if match.start() > 0 and source[match.start() - 1] in "=&/":
                 continue  # a URL parameter is read as a link below
-            add(match.group(1), 3, f"label '{match.group(0)[:24].strip()}'")
+            add(_with_hash(source, match), 3, f"label '{match.group(0)[:24].strip()}'")
         for match in _WORDED.finditer(source):
             if match.start() > 0 and source[match.start() - 1] in "=&/._-":
                 continue
-            add(match.group(1), 2, f"after '{match.group(0).split()[0]}'")
+            add(_with_hash(source, match), 2, f"after '{match.group(0).split()[0]}'")
         for match in _REFERENCE_LABELLED.finditer(source):
             if re.search(lexicon.ORDER_WORDS, source[max(0, match.start() - 60) : match.start()], re.I):
                 add(match.group(1), 2, "reference of an order", labelled=True)
@@ -118,6 +121,12 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
             evidence[value].append("in the subject")
     ranked = sorted(scores, key=lambda v: -scores[v])
     return [Reference(v, scores[v], tuple(evidence[v])) for v in ranked]
+
+
+def _with_hash(source: str, match: re.Match[str]) -> str:
+    """The captured reference, with the '#' written right before it kept as evidence."""
+    before = source[max(0, match.start(1) - 2) : match.start(1)]
+    return ("#" + match.group(1)) if "#" in before or "№" in before else match.group(1)
 
 
 def order_numbers(text: str, subject: str = "", links: str = "") -> list[str]:
