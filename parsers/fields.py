@@ -30,7 +30,7 @@ def language(text: str) -> str:
 
 _ID = r"[#№]?\s*([A-Za-z0-9][A-Za-z0-9_\-]{2,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "==": base64 ids
 _LABELLED = re.compile(
-    r"(?:" + "|".join(lexicon.ORDER_LABELS) + r")\s*(?:为|是|為|is|ist|est|è|es|to)?"
+    r"(?:" + "|".join(lexicon.ORDER_LABELS) + "|" + lexicon.ORDER_WORD_COLON + r")\s*(?:为|是|為|is|ist|est|è|es|to)?"
     r"(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"  # a bilingual label: "訂單編號 Order No.："
     r"\s*[:：#]?\s*" + _ID,
     re.I,

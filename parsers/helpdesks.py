@@ -10,7 +10,7 @@ import re
 
 from orderwatch.domain.calendar import calendar_for
 from parsers import cues, fields
-from parsers.base import Message, Result
+from parsers.base import Message, Result, domain_slug
 from parsers.durations import stated_deadline, stated_duration
 
 NAME = "helpdesks"
@@ -44,9 +44,11 @@ def parse(msg: Message) -> Result | None:
     text = msg.text
     both = msg.both
     tickets = fields.ticket_numbers(msg.subject + "\n" + text)
-    numbers = fields.order_numbers(both)
-    ref = {"order_no": numbers[0] if numbers else None, "ticket_no": tickets[0] if tickets else None}
+    numbers = fields.order_numbers(text, msg.subject)
     desk = _desk_side(msg)
+    ref: dict[str, object] = {"order_no": numbers[0] if numbers else None, "ticket_no": tickets[0] if tickets else None}
+    if numbers and desk != "outside":  # a shop's or marketplace's after-sales mail may open the order itself
+        ref.update(platform=domain_slug(msg.mail.from_addr, msg.mail.from_name), shop_domain=msg.sender_domain)
     events = []
     calendar = calendar_for(msg.lang)
 

@@ -44,6 +44,8 @@ ORDER_LABELS = [
 REFERENCE_LABELS = (
     r"(?:ayant\s+pour\s+|avec\s+la\s+|with\s+)?(?:r[ée]f[ée]rence|reference|referenz|riferimento|referencia|ref\.)"
 )
+# "Commande : KHWLILZLL", "Bestellung: 3306", "订单：X": the order word and a colon is a label too.
+ORDER_WORD_COLON = r"(?:order|订单|訂單|bestellung|commande|ordine|pedido|zam[óo]wienie|bestelling|encomenda)\s*[:：]"
 # A weaker label: the word "order" in some language right before a reference with a digit.
 ORDER_WORDS = r"order|订单|訂單|bestellung|commande|ordine|pedido|zam[óo]wienie|bestelling|encomenda"
 
@@ -130,6 +132,7 @@ ARRIVAL_CUES = alternation(
         r"voraussichtliche[rs]?\s+(?:lieferung|zustellung|lieferdatum|liefertermin|zustelltermin|ankunft)(?:\s+am)?",
         r"(?:lieferung|zustellung)\s+voraussichtlich(?:\s+am)?",
         r"jetzt\s+erwartet(?:\s+am)?",
+        r"(?:zustellung|lieferung)\s+(?:erfolgt\s+)?voraussichtlich(?:\s+am)?",
         r"zustellung(?:\s+(?:am|voraussichtlich))?",
         r"lieferung\s+(?:am|bis)",
         r"livraison(?:\s+(?:le|pr[ée]vue|pour))?",

@@ -39,6 +39,8 @@ _TRACKING = re.compile(
     r"([A-Z0-9]{8,34})(?![A-Za-z0-9])",
     re.I,
 )
+# Parcel numbers that say what they are by their shape: UPU S10 (RA123456789CN), UPS (1Z…).
+_TRACKING_SHAPE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})(?![A-Za-z0-9])")
 _ZH_FAIL_REASON = re.compile(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{2,60})")
 
 
@@ -131,7 +133,7 @@ def parse(msg: Message) -> Result | None:
 def _carrier_notice(msg: Message) -> Result | None:
     """A carrier's notice names no order, only its tracking number: it joins the order whose
     shipping notice gave that number (the timeline links it), and opens none by itself."""
-    tracking = _TRACKING.search(msg.both)
+    tracking = _TRACKING.search(msg.both) or _TRACKING_SHAPE.search(msg.both)
     if tracking is None or not any(ch.isdigit() for ch in tracking.group(1)):
         return None
     number = tracking.group(1)

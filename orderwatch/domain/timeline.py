@@ -20,7 +20,18 @@ from orderwatch.domain.rulebook import Rulebook
 
 CREATING = ("ordered",)
 # A shop's notice opens an order only when no confirmation named that number (any platform).
-OPENING = ("paid", "shipped", "delivered", "problem", "refund", "promise")
+OPENING = (
+    "paid",
+    "shipped",
+    "delivered",
+    "problem",
+    "refund",
+    "promise",
+    "decision",
+    "platform_reply",
+    "complaint_ack",
+    "evidence_requested",
+)
 # What the order's facts read from whichever mail gives them, the confirmation first.
 ORDER_FIELDS = (
     "amount",
