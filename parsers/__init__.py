@@ -76,8 +76,10 @@ def understand(mail: Mail, role: str, at: datetime) -> Result:
         notices = shops.parse(msg)
         # an automatic reply echoes the user's own words: it acknowledges, it reports no shipment
         acknowledging = main is not None and any(e.kind == "complaint_ack" for e in main.events)
-        if notices is not None and not acknowledging:
-            extra = [e for e in notices.events if e.kind in ("shipped", "delivered")]
+        if main is None:  # nothing a desk says: the shop's own notice, sent from its service address
+            main = notices
+        elif notices is not None and not acknowledging:
+            extra = [e for e in notices.events if e.kind in ("shipped", "delivered", "promise")]
             main = _merge(main, Result(shops.NAME, notices.kind, extra)) if extra else main
     else:
         main = shops.parse(msg) or (helpdesks.parse(msg) if helpdesks.is_desk_mail(msg) else None)

@@ -50,12 +50,15 @@ _WORDED = re.compile(
 _SHAPED = re.compile(r"(?<![\w-])(\d{3}-\d{7}-\d{7})(?![\w-])")
 # The mail's own order page: .../order?id=123, ...?order_id=AB-12, .../orders/123456
 _LINKED = re.compile(
-    r"(?:order|bestellung|commande|ordine|pedido|zamowienie|訂單|订单)[a-z_/]*\?(?:[^\s\"'<>]*?&(?:amp;)?)?"
+    r"(?:order|bestellung|commande|ordine|pedido|zamowienie|訂單|订单|purchase|kupione|zakupy|achat|compra|acquist)[a-z_/]*\?(?:[^\s\"'<>]*?&(?:amp;)?)?"
     r"(?:order_?(?:id|no|number|num|sn|code)|orderid|orderno|ordernumber|id|no|sn|oid)=([A-Za-z0-9\-]{4,40})"
-    r"|/orders?/(?:view/|detail/|details/)?([A-Za-z0-9\-]*\d[A-Za-z0-9\-]{3,40})(?=[/?#\s\"'<>]|$)",
+    r"|/(?:orders?|purchases?|kupione|zamowienia|bestellungen|commandes|pedidos|ordini)/(?:view/|detail/|details/)?"
+    r"([A-Za-z0-9\-]*\d[A-Za-z0-9\-]{3,40})(?=[/?#\s\"'<>]|$)",
     re.I,
 )
 _NOT_ORDER = re.compile(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
+# 24+ hex digits, or 20+ characters mixing upper and lower case: a token, not a reference a shop shows
+_TOKEN = re.compile(r"^(?:[0-9a-f]{24,}|(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{20,})$")
 _LETTER_REFERENCE = re.compile(r"^[A-Z]{6,12}$")  # PrestaShop-style references: KHWLILZLL
 _NOT_REFERENCE = re.compile(
     r"^(?:number|confirmation|confirmed|details?|status|summary|history|date|total|nummer|numero|numéro|"
@@ -114,7 +117,11 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
         for match in _SUBJECT_SET_APART.finditer(subject):
             add(match.group(1), 2, "set apart in the subject")
     for match in _LINKED.finditer(links or text):
-        add(match.group(1) or match.group(2), 2, "order-page link")
+        value = match.group(1) or match.group(2)
+        if not _TOKEN.match(value):  # a session or recovery token in a link is no order number
+            add(value, 2, "order-page link")
+    for ticket in ticket_numbers(subject + "\n" + text):
+        scores.pop(ticket, None)  # a desk's ticket number is not the order's
     for value in scores:
         if subject and value in subject:
             scores[value] += 1

@@ -56,7 +56,7 @@ TOTAL_LABELS = [
     r"總計|總金額|訂單金額|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價",
     r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
     r"order\s+total|amount\s+paid|amount\s+charged|total\s+charged|payment\s+total",
-    r"gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|gesamtpreis|summe|zu\s+zahlen",
+    r"gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|gesamtpreis|(?<![Zz]wischen)summe|gesamt|zu\s+zahlen",
     r"montant\s+total|total\s+[àa]\s+payer|total\s+pay[ée]|montant\s+pay[ée]",
     r"totale(?:\s+ordine|\s+pagato)?|importo\s+totale|importo\s+pagato",
     r"importe\s+total|total\s+del\s+pedido|total\s+pagado|valor\s+total",
