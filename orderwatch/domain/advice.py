@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-NEXT_STAGE = {"none": "merchant", "merchant": "platform", "platform": "appeal", "appeal": "outside", "outside": "legal"}
+from orderwatch.domain.ladder import escalation
+
 _STAGE_ZH = {
     "merchant": "商家",
     "platform": "平台",
@@ -31,9 +32,7 @@ def _when(at: datetime, lang: str) -> str:
 def next_step(kind: str, due_at: datetime, stage: str, lang: str, facts: dict[str, object]) -> str:
     when = _when(due_at, lang)
     clock_stage = str(facts.get("stage") or stage)
-    up = NEXT_STAGE.get(clock_stage, "outside")
-    if up == "platform" and not facts.get("marketplace", True):
-        up = "outside"  # a standalone shop has no platform above it: card issuer, 12315
+    up = escalation(clock_stage, bool(facts.get("marketplace", True)), lang).stage  # the draft's rung too
     if lang == "zh":
         return {
             "delivery_overdue": f"商家承诺的交付时间已于 {when} 到期仍未履约。请先在平台内书面联系商家（保留聊天记录），要求今日内发货或全额退款；用下方草稿发送。",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from orderwatch.domain.ladder import escalation
 from orderwatch.domain.model import Alert, Event, Order
 
 FORBIDDEN = ("骗子", "诈骗", "scam", "fraudster")
@@ -69,14 +70,7 @@ def draft_kind(alert: Alert, order: Order, marketplace: bool) -> str:
     """
     if alert.kind != "complaint_unanswered":
         return alert.kind
-    stage = str(alert.facts.get("stage") or alert.stage)
-    if stage == "merchant":
-        if marketplace:
-            return "platform_complaint"
-        return "outside_complaint" if order.lang == "zh" else "chargeback"
-    if stage in ("platform", "appeal"):
-        return "outside_complaint"
-    return "complaint_unanswered"  # already outside: press the same body, naming regulator and court
+    return escalation(str(alert.facts.get("stage") or alert.stage), marketplace, order.lang).draft
 
 
 def context(order: Order, alert: Alert | None, lang: str) -> dict[str, Any]:

@@ -1,0 +1,140 @@
+"""The six clocks of domain.md ("Alerts due at an instant T"), one small function each.
+
+Each clock reads the folded `OrderState`, the order's `Facts` and the rule book, and returns the
+alert it owes at T (a `Due`) or None. `CLOCKS` lists them; `rules.evaluate` runs them in order.
+Adding a clock is one function here, one line in `CLOCKS`, and its unit tests on events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from orderwatch.domain.calendar import Duration
+from orderwatch.domain.rulebook import Rulebook
+from orderwatch.domain.state import OrderState, duration_field
+from orderwatch.domain.timeline import Facts
+
+
+@dataclass(frozen=True)
+class Due:
+    """One alert before it is worded: kind, deadline, and what the wording needs."""
+
+    kind: str
+    due_at: datetime
+    provisional: bool = False
+    facts: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What every clock reads."""
+
+    state: OrderState
+    facts: Facts
+    rules: Rulebook
+    platform: str
+
+    @property
+    def at(self) -> datetime:
+        return self.state.at
+
+    def after(self, start: datetime, duration: Duration) -> tuple[datetime, bool]:
+        return duration.after(start, self.facts.calendar())
+
+    def rule(self, key: str) -> Duration:
+        return self.rules.get(key, self.platform)
+
+
+def delivery_overdue(i: Inputs) -> Due | None:
+    """The promise ran out, is not kept, and no complaint about the order was sent since."""
+    s, f = i.state, i.facts
+    if not s.overdue or s.complaints or s.status == "refund_pending" or f.promised_by is None:
+        return None
+    return Due("delivery_overdue", f.promised_by, f.provisional, {"promise": f.promise_phrase})
+
+
+def complaint_unanswered(i: Inputs) -> Due | None:
+    """A complaint has no answer from its side after the stated time, else the stage's default."""
+    clock = i.state.clock
+    if clock is None or clock.answered_at is not None:
+        return None
+    due_at, provisional = i.after(clock.start, clock.stated or i.rule(f"sla_{clock.stage}"))
+    if i.at <= due_at:
+        return None
+    facts = {"stage": clock.stage, "since": clock.start.isoformat(), "stated": bool(clock.stated)}
+    return Due("complaint_unanswered", due_at, provisional, facts)
+
+
+def evidence_due(i: Inputs) -> Due | None:
+    """Evidence was asked for and nothing was sent since: active before and after its deadline."""
+    request = i.state.last_request
+    if request is None or i.state.sent_since(request.at):
+        return None
+    stated = request.fields.get("due")
+    if stated:
+        due_at, provisional = datetime.fromisoformat(str(stated)), False
+    else:
+        due_at, provisional = i.after(request.at, i.rule("evidence"))
+    return Due("evidence_due", due_at, provisional, {"requested": request.at.isoformat()})
+
+
+def appeal_window(i: Inputs) -> Due | None:
+    """A decision went against the buyer (or only partly for), no appeal yet, the window open."""
+    decision = i.state.last_decision
+    if decision is None or decision.fields.get("outcome") not in ("against", "partial"):
+        return None
+    if i.state.sent_since(decision.at):
+        return None
+    window = duration_field(decision.fields.get("appeal_within")) or i.rule("appeal_window")
+    due_at, provisional = i.after(decision.at, window)
+    if i.at > due_at:
+        return None
+    return Due(
+        "appeal_window",
+        due_at,
+        provisional,
+        {"decided": decision.at.isoformat(), "outcome": decision.fields.get("outcome")},
+    )
+
+
+def refund_overdue(i: Inputs) -> Due | None:
+    """A refund was granted or promised and has not arrived by the stated time or the default."""
+    grant = i.state.last_grant
+    if grant is None or not i.state.refund_outstanding:
+        return None
+    due_at, provisional = i.after(grant.at, duration_field(grant.fields.get("within")) or i.rule("refund"))
+    if i.at <= due_at:
+        return None
+    return Due(
+        "refund_overdue", due_at, provisional, {"granted": grant.at.isoformat(), "amount": grant.fields.get("amount")}
+    )
+
+
+def complaint_window(i: Inputs) -> Due | None:
+    """The order has a problem, no complaint was sent, and the platform's window closes within
+    the notice period (48 h) of T: order completion (delivery, else payment) + 7 days."""
+    s = i.state
+    if not (s.overdue or s.seller_problem is not None) or s.complaints:
+        return None
+    completion = (s.delivered.at if s.delivered else None) or i.facts.start
+    if completion is None:
+        return None
+    closes, provisional = i.after(completion, i.rule("complaint_window"))
+    notice = i.rule("complaint_window_notice")
+    horizon = i.at + timedelta(hours=notice.amount) if notice.unit == "hours" else i.after(i.at, notice)[0]
+    if not i.at < closes <= horizon:
+        return None
+    return Due("complaint_window", closes, provisional, {"completion": completion.isoformat()})
+
+
+Clock = Callable[[Inputs], "Due | None"]
+CLOCKS: tuple[Clock, ...] = (
+    delivery_overdue,
+    complaint_unanswered,
+    evidence_due,
+    appeal_window,
+    refund_overdue,
+    complaint_window,
+)

@@ -1,0 +1,203 @@
+"""An order's timeline folded into one state at an instant T: status, stage, the open complaint,
+the pending request, the last decision and grant. One pure step; the clocks read only this.
+
+Read it top to bottom: `fold` walks the events up to T once, in time order, and `_status` names
+the status from what the fold found (domain.md, "Order status").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from orderwatch.domain.calendar import Duration
+from orderwatch.domain.ladder import RANK
+from orderwatch.domain.model import Event
+from orderwatch.domain.timeline import Case, Facts
+
+# What the other side sends that answers an open complaint.
+ANSWERS = ("platform_reply", "evidence_requested", "decision", "refund", "shipped", "delivered", "problem")
+TERMINAL = ("refunded", "resolved", "cancelled")
+
+
+def duration_field(text: object) -> Duration | None:
+    """'24 hours' as parsers store a stated time; None when absent or unreadable."""
+    if not text:
+        return None
+    amount, _, unit = str(text).partition(" ")
+    try:
+        return Duration(int(amount), unit)
+    except ValueError:
+        return None
+
+
+@dataclass
+class Clock:
+    """An open complaint: when it was made, at which stage, and the time the other side stated."""
+
+    stage: str
+    start: datetime
+    stated: Duration | None = None
+    answered_at: datetime | None = None
+
+
+@dataclass
+class OrderState:
+    """Everything the clocks need to know about one order at one instant."""
+
+    at: datetime
+    status: str = "awaiting_delivery"
+    stage: str = "none"
+    complaint_no: str | None = None
+    clock: Clock | None = None
+    complaints: list[Event] = field(default_factory=list)
+    last_request: Event | None = None
+    last_decision: Event | None = None
+    last_grant: Event | None = None
+    refund_received: Event | None = None
+    delivered: Event | None = None
+    shipped: Event | None = None
+    seller_problem: Event | None = None
+    overdue: bool = False
+    manual_status: str | None = None
+
+    def sent_since(self, at: datetime) -> bool:
+        """Has the user written to anyone (complaint, evidence, appeal) after `at`?"""
+        return any(c.kind == "complaint_sent" and c.at > at for c in self.complaints)
+
+    @property
+    def refund_outstanding(self) -> bool:
+        return self.last_grant is not None and (
+            self.refund_received is None or self.refund_received.at < self.last_grant.at
+        )
+
+
+def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
+    """The state of the order at `at`, from its events up to then."""
+    state = OrderState(at)
+    stage_by_message: dict[str, str] = {}
+    request_stage: str | None = None
+    for event in (e for e in case.events if e.at <= at):
+        kind = event.kind
+        if kind == "note" and event.manual and event.fields.get("status"):
+            state.manual_status = str(event.fields["status"])
+        elif kind == "complaint_sent":
+            _complaint_sent(state, event, facts, stage_by_message, request_stage)
+        elif kind == "complaint_ack":
+            _complaint_ack(state, event, facts, stage_by_message)
+        else:
+            if event.role == "inbox" and kind in ANSWERS:
+                _answer(state, event, stage_by_message)
+            if kind == "evidence_requested":
+                state.last_request = event
+                request_stage = str(event.fields.get("desk") or (state.clock.stage if state.clock else "platform"))
+            elif kind == "decision":
+                state.last_decision = event
+            elif kind == "refund":
+                if event.fields.get("state") == "received":
+                    state.refund_received = event
+                else:
+                    state.last_grant = event
+            elif kind == "delivered" and state.delivered is None:
+                state.delivered = event
+            elif kind == "shipped" and state.shipped is None:
+                state.shipped = event
+            elif kind == "problem" and state.seller_problem is None:
+                state.seller_problem = event
+    kept = state.delivered is not None or (facts.promise_kind == "ship" and state.shipped is not None)
+    state.overdue = facts.promised_by is not None and at > facts.promised_by and not kept
+    state.status = _status(state)
+    return state
+
+
+def _complaint_sent(
+    state: OrderState, event: Event, facts: Facts, stage_by_message: dict[str, str], request_stage: str | None
+) -> None:
+    state.complaints.append(event)
+    stage = _stage_of_sent(event, facts, stage_by_message, request_stage)
+    state.stage = max(state.stage, stage, key=RANK.__getitem__)
+    clock = state.clock
+    if clock is None or clock.answered_at is not None or RANK[stage] > RANK[clock.stage]:
+        state.clock = Clock(stage, event.at)  # a new complaint, or one at a higher rung: a new clock
+    if event.message_id:
+        stage_by_message[event.message_id] = stage
+
+
+def _complaint_ack(state: OrderState, event: Event, facts: Facts, stage_by_message: dict[str, str]) -> None:
+    state.complaints.append(event)
+    side = _side_of_desk(event, facts, state.clock)
+    stated = duration_field(event.fields.get("within"))
+    state.stage = max(state.stage, side, key=RANK.__getitem__)
+    clock = state.clock
+    if clock is not None and clock.answered_at is None and side == clock.stage:
+        clock.stated = stated or clock.stated
+    elif clock is None or clock.answered_at is not None or RANK[side] > RANK[clock.stage]:
+        state.clock = Clock(side, event.at, stated)  # a complaint known only from its acknowledgement
+    if event.ticket_no:
+        state.complaint_no = event.ticket_no
+    if event.message_id:
+        stage_by_message[event.message_id] = side
+
+
+def _answer(state: OrderState, event: Event, stage_by_message: dict[str, str]) -> None:
+    side = event.fields.get("desk")
+    clock = state.clock
+    open_clock = clock is not None and clock.answered_at is None and event.at >= clock.start
+    if open_clock and (side == "outside") == (clock.stage == "outside"):  # an outside body: its own clock
+        clock.answered_at = event.at
+    if event.ticket_no and event.kind != "shipped":
+        state.complaint_no = event.ticket_no
+    if event.message_id:
+        stage_by_message[event.message_id] = str(side or (clock.stage if clock else "merchant"))
+
+
+def _status(state: OrderState) -> str:
+    decision, grant, complaint = state.last_decision, state.last_grant, state.complaints[-1:] or [None]
+    latest = complaint[0]
+    if state.manual_status in ("cancelled", "resolved"):
+        return state.manual_status
+    if state.refund_received is not None and (grant is None or state.refund_received.at >= grant.at):
+        return "refunded"
+    if grant is not None:
+        return "refund_pending"
+    if decision is not None and decision.fields.get("outcome") == "for_buyer":
+        return "resolved"
+    if latest is not None and (decision is None or latest.at > decision.at):
+        return "complaint_open"
+    if decision is not None or state.seller_problem is not None or state.overdue:
+        return "problem"
+    if state.delivered is not None:
+        return "delivered"
+    if state.shipped is not None:
+        return "shipped"
+    return "awaiting_delivery"
+
+
+def _stage_of_sent(event: Event, facts: Facts, stage_by_message: dict[str, str], request_stage: str | None) -> str:
+    target = event.fields.get("target")
+    if target in ("legal", "outside"):
+        return str(target)
+    if event.fields.get("subtype") == "appeal":
+        return "appeal"
+    if target == "platform":
+        return "platform"
+    if event.fields.get("subtype") == "evidence" and request_stage:
+        return request_stage
+    recipients = [str(d) for d in event.fields.get("to") or []]
+    if facts.shop_domain and facts.shop_domain in recipients:
+        return "platform" if facts.marketplace else "merchant"
+    if event.in_reply_to and event.in_reply_to in stage_by_message:
+        return stage_by_message[event.in_reply_to]
+    return "merchant"
+
+
+def _side_of_desk(event: Event, facts: Facts, clock: Clock | None) -> str:
+    desk = event.fields.get("desk")
+    if desk in ("outside", "platform"):
+        return str(desk)
+    if clock is not None and clock.answered_at is None:
+        return clock.stage
+    sender_domain = event.sender.rpartition("@")[2]
+    if facts.shop_domain and sender_domain.endswith(facts.shop_domain):
+        return "platform" if facts.marketplace else "merchant"
+    return "merchant"

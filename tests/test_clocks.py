@@ -1,0 +1,248 @@
+"""Each clock on hand-built events: no parser, no database, no CLI.
+
+Rows of domain.md's "The default rules, precisely" and the conversation classes: grants that
+answer and start the refund clock, decisions with stated review periods, acknowledgements with
+their own deadlines, outside bodies with their own clocks, workdays across holidays with make-up
+days, business days across weekends, "within 24 hours" on the clock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from orderwatch.domain import clocks
+from orderwatch.domain.clocks import CLOCKS, Inputs
+from orderwatch.domain.model import Event
+from orderwatch.domain.rulebook import Rulebook
+from orderwatch.domain.rules import evaluate
+from orderwatch.domain.state import fold
+from orderwatch.domain.timeline import Case, Facts
+
+CN = timezone(timedelta(hours=8))
+NY = timezone(timedelta(hours=-4))
+RULES = Rulebook()
+
+
+def at(text: str, tz: timezone = CN) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=tz)
+
+
+def ev(kind: str, when: datetime, role: str = "inbox", **fields: object) -> Event:
+    return Event(kind=kind, at=when, fields=fields, order_no="A1", role=role, sender="desk@shop.example")
+
+
+def facts(
+    paid: datetime, promised_by: datetime | None = None, kind: str = "deliver", lang: str = "zh", **extra: object
+) -> Facts:
+    base = {
+        "amount": "100.00",
+        "currency": "CNY" if lang == "zh" else "USD",
+        "merchant": "shop",
+        "platform_name": None,
+        "marketplace": False,
+        "shop_domain": "shop.example",
+        "item": "item",
+        "lang": lang,
+        "virtual": False,
+        "ordered_at": paid,
+        "paid_at": paid,
+        "promised_by": promised_by,
+        "promise_kind": kind,
+        "promise_source": "stated",
+        "promise_phrase": "stated",
+        "provisional": False,
+    }
+    return Facts(**{**base, **extra})
+
+
+def due(events: list[Event], f: Facts, when: datetime) -> dict[str, datetime]:
+    case = Case("A1", "shop", sorted(events, key=lambda e: e.at))
+    return {d.kind: d.due_at for d in evaluate(case, f, RULES, when).dues}
+
+
+def one(clock, events: list[Event], f: Facts, when: datetime):
+    case = Case("A1", "shop", sorted(events, key=lambda e: e.at))
+    return clock(Inputs(fold(case, f, when), f, RULES, "shop"))
+
+
+PAID = at("2026-03-10 10:00")
+
+
+def test_registry_lists_every_alert_kind_once() -> None:
+    from orderwatch.domain.model import ALERT_KINDS
+
+    assert sorted(c.__name__ for c in CLOCKS) == sorted(ALERT_KINDS)
+
+
+# --- delivery_overdue ---------------------------------------------------------------------
+
+
+def test_delivery_overdue_after_the_promise_and_not_before() -> None:
+    f = facts(PAID, at("2026-03-10 10:30"))
+    events = [ev("ordered", PAID)]
+    assert one(clocks.delivery_overdue, events, f, at("2026-03-10 10:29")) is None
+    assert one(clocks.delivery_overdue, events, f, at("2026-03-10 10:31")).due_at == at("2026-03-10 10:30")
+
+
+def test_a_ship_promise_is_kept_by_a_shipment_a_deliver_promise_only_by_delivery() -> None:
+    events = [ev("ordered", PAID), ev("shipped", at("2026-03-10 10:20"))]
+    later = at("2026-03-11 09:00")
+    assert one(clocks.delivery_overdue, events, facts(PAID, at("2026-03-10 10:30"), kind="ship"), later) is None
+    assert one(clocks.delivery_overdue, events, facts(PAID, at("2026-03-10 10:30")), later) is not None
+
+
+def test_a_seller_failure_keeps_delivery_overdue_and_a_complaint_ends_it() -> None:
+    f = facts(PAID, at("2026-03-10 10:30"))
+    failed = [ev("ordered", PAID), ev("problem", at("2026-03-10 10:40"), problem="failed")]
+    assert one(clocks.delivery_overdue, failed, f, at("2026-03-10 12:00")) is not None
+    complained = [*failed, ev("complaint_sent", at("2026-03-10 11:00"), role="sent")]
+    assert one(clocks.delivery_overdue, complained, f, at("2026-03-10 12:00")) is None
+
+
+# --- complaint_unanswered -----------------------------------------------------------------
+
+
+def test_merchant_clock_is_24_hours_on_the_clock() -> None:
+    f = facts(PAID)
+    sent = ev("complaint_sent", at("2026-03-13 16:00"), role="sent")  # a Friday
+    assert one(clocks.complaint_unanswered, [sent], f, at("2026-03-14 15:59")) is None
+    assert one(clocks.complaint_unanswered, [sent], f, at("2026-03-14 16:01")).due_at == at("2026-03-14 16:00")
+
+
+def test_platform_clock_counts_workdays_across_a_weekend() -> None:
+    f = facts(PAID)
+    ack = ev("complaint_ack", at("2026-03-20 16:05"), desk="platform")  # Friday; known only from the ack
+    assert due([ack], f, at("2026-03-25 16:00")) == {}
+    assert due([ack], f, at("2026-03-25 16:10"))["complaint_unanswered"] == at("2026-03-25 16:05")
+
+
+def test_outside_body_seven_workdays_across_labour_day_with_the_make_up_saturday() -> None:
+    f = facts(PAID)
+    ack = ev("complaint_ack", at("2026-04-28 20:00"), desk="outside")
+    # Wed 29, Thu 30, (May 1-5 off), Wed 6, Thu 7, Fri 8, Sat 9 (make-up), Mon 11
+    assert due([ack], f, at("2026-05-11 21:00"))["complaint_unanswered"] == at("2026-05-11 20:00")
+    assert "complaint_unanswered" not in due([ack], f, at("2026-05-11 19:00"))
+
+
+def test_a_stated_handling_time_beats_the_default() -> None:
+    ack = ev("complaint_ack", at("2026-03-12 09:05"), desk="platform", within="48 hours")
+    assert due([ack], facts(PAID), at("2026-03-14 09:06"))["complaint_unanswered"] == at("2026-03-14 09:05")
+
+
+@pytest.mark.parametrize("answer", ["platform_reply", "evidence_requested", "decision", "refund"])
+def test_an_answer_from_that_side_ends_the_clock(answer: str) -> None:
+    events = [ev("complaint_sent", at("2026-03-13 16:00"), role="sent"), ev(answer, at("2026-03-13 18:00"))]
+    assert "complaint_unanswered" not in due(events, facts(PAID), at("2026-03-20 10:00"))
+
+
+def test_an_outside_bodys_answer_does_not_answer_the_merchant() -> None:
+    events = [
+        ev("complaint_sent", at("2026-03-13 16:00"), role="sent"),
+        ev("platform_reply", at("2026-03-13 18:00"), desk="outside"),
+    ]
+    assert "complaint_unanswered" in due(events, facts(PAID), at("2026-03-15 10:00"))
+
+
+def test_an_escalation_to_a_higher_rung_starts_a_new_clock() -> None:
+    events = [
+        ev("complaint_sent", at("2026-03-13 16:00"), role="sent"),
+        ev("complaint_sent", at("2026-03-14 09:00"), role="sent", target="outside"),
+    ]
+    # the outside body runs 7 workdays from the 14th; the merchant clock is replaced, not kept
+    assert due(events, facts(PAID), at("2026-03-16 10:00")) == {}
+
+
+# --- evidence_due -------------------------------------------------------------------------
+
+
+def test_evidence_due_is_active_before_and_after_its_stated_time() -> None:
+    request = ev("evidence_requested", at("2026-03-18 11:00"), due="2026-03-19T18:00:00+08:00")
+    assert due([request], facts(PAID), at("2026-03-18 12:00"))["evidence_due"] == at("2026-03-19 18:00")
+    assert "evidence_due" in due([request], facts(PAID), at("2026-03-20 12:00"))
+
+
+def test_evidence_default_is_24_hours_and_sending_anything_ends_it() -> None:
+    request = ev("evidence_requested", at("2026-03-18 11:00"))
+    assert due([request], facts(PAID), at("2026-03-18 12:00"))["evidence_due"] == at("2026-03-19 11:00")
+    sent = ev("complaint_sent", at("2026-03-18 20:00"), role="sent", subtype="evidence")
+    assert "evidence_due" not in due([request, sent], facts(PAID), at("2026-03-18 21:00"))
+
+
+# --- appeal_window ------------------------------------------------------------------------
+
+
+def test_appeal_window_is_open_for_24_hours_after_a_decision_against() -> None:
+    decision = ev("decision", at("2026-03-07 09:30"), outcome="against")
+    assert due([decision], facts(PAID), at("2026-03-08 09:29"))["appeal_window"] == at("2026-03-08 09:30")
+    assert "appeal_window" not in due([decision], facts(PAID), at("2026-03-08 09:31"))
+
+
+def test_a_stated_review_period_beats_the_default_and_an_appeal_closes_it() -> None:
+    decision = ev("decision", at("2026-08-25 10:14", NY), outcome="against", appeal_within="10 days")
+    f = facts(PAID, lang="en")
+    assert due([decision], f, at("2026-08-27 09:00", NY))["appeal_window"] == at("2026-09-04 10:14", NY)
+    appeal = ev("complaint_sent", at("2026-08-26 09:00", NY), role="sent", subtype="appeal")
+    assert "appeal_window" not in due([decision, appeal], f, at("2026-08-27 09:00", NY))
+
+
+def test_a_partial_decision_that_grants_money_opens_the_appeal_window_and_the_refund_clock() -> None:
+    decision = ev("decision", at("2026-03-20 17:10"), outcome="partial", appeal_within="3 days")
+    grant = ev("refund", at("2026-03-20 17:10"), state="granted", within="3 workdays")
+    found = due([decision, grant], facts(PAID), at("2026-03-25 17:11"))
+    assert found == {"refund_overdue": at("2026-03-25 17:10")}  # the 3-day window closed on the 23rd
+    assert "appeal_window" in due([decision, grant], facts(PAID), at("2026-03-22 20:00"))
+
+
+# --- refund_overdue -----------------------------------------------------------------------
+
+
+def test_a_granted_refund_answers_the_complaint_and_starts_the_refund_clock() -> None:
+    sent = ev("complaint_sent", at("2026-04-15 09:05", NY), role="sent")
+    grant = ev("refund", at("2026-04-16 11:40", NY), state="granted", within="5 workdays")
+    f = facts(PAID, lang="en")
+    state = fold(Case("A1", "shop", [sent, grant]), f, at("2026-04-24 09:00", NY))
+    assert state.status == "refund_pending"
+    found = due([sent, grant], f, at("2026-04-24 09:00", NY))  # Thu 16 + 5 business days = Thu 23
+    assert found == {"refund_overdue": at("2026-04-23 11:40", NY)}
+
+
+def test_refund_default_three_workdays_across_spring_festival_with_make_up_saturday() -> None:
+    grant = ev("refund", at("2026-02-12 11:00"), state="granted")  # a Thursday
+    # Fri 13 (1), Sat 14 make-up workday (2), Feb 15-23 off, Tue 24 (3)
+    assert due([grant], facts(PAID), at("2026-02-24 10:59")) == {}
+    assert due([grant], facts(PAID), at("2026-02-24 11:01"))["refund_overdue"] == at("2026-02-24 11:00")
+
+
+def test_refund_received_ends_the_refund_clock() -> None:
+    grant = ev("refund", at("2026-03-13 10:00"), state="granted")
+    received = ev("refund", at("2026-03-16 10:00"), state="received")
+    assert due([grant, received], facts(PAID), at("2026-03-30 10:00")) == {}
+
+
+def test_within_24_hours_runs_on_the_clock_across_a_weekend() -> None:
+    grant = ev("refund", at("2026-05-08 16:00", NY), state="granted", within="24 hours")  # a Friday
+    assert due([grant], facts(PAID, lang="en"), at("2026-05-09 16:01", NY)) == {
+        "refund_overdue": at("2026-05-09 16:00", NY)
+    }
+
+
+# --- complaint_window ---------------------------------------------------------------------
+
+
+def test_complaint_window_warns_within_48_hours_of_its_close() -> None:
+    f = facts(PAID, at("2026-03-10 10:30"))
+    events = [ev("ordered", PAID)]
+    assert "complaint_window" not in due(events, f, at("2026-03-14 10:00"))  # closes in 72 h
+    assert due(events, f, at("2026-03-16 10:00"))["complaint_window"] == at("2026-03-17 10:00")
+    assert "complaint_window" not in due(events, f, at("2026-03-17 10:01"))  # closed
+
+
+def test_complaint_window_needs_a_problem_and_no_complaint() -> None:
+    f = facts(PAID, at("2026-03-20 10:30"))  # not overdue at T
+    assert "complaint_window" not in due([ev("ordered", PAID)], f, at("2026-03-16 10:00"))
+    failed = [ev("ordered", PAID), ev("problem", at("2026-03-10 11:00"))]
+    assert "complaint_window" in due(failed, f, at("2026-03-16 10:00"))
+    complained = [*failed, ev("complaint_sent", at("2026-03-11 11:00"), role="sent")]
+    assert "complaint_window" not in due(complained, f, at("2026-03-16 10:00"))
