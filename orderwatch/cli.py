@@ -532,3 +532,13 @@ def main() -> None:
     except OrderwatchError as exc:
         sys.stderr.write(f"error: {exc}\n")  # one line, never wrapped
         sys.exit(2 if isinstance(exc, UsageError) else 1)
+    except OSError as exc:  # an unwritable --out, a full disk, a vanished file: one line, exit 2
+        sys.stderr.write(f"error: {os_error_line(exc)}\n")
+        sys.exit(2)
+
+
+def os_error_line(exc: OSError) -> str:
+    """'cannot write /proc/x: No such file or directory', never a traceback."""
+    where = exc.filename if exc.filename is not None else ""
+    reason = exc.strerror or exc.__class__.__name__
+    return f"{reason}: {where}" if where else reason

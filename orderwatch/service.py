@@ -7,11 +7,13 @@ parsers. Each function returns plain data that the callers print or hand back as
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import dataclasses
 import json
 import multiprocessing
 import os
 import re
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -175,7 +177,10 @@ class ParsePipeline:
         self.pool: ProcessPoolExecutor | None = None
         if parallel and (os.cpu_count() or 1) > 1:
             self.pool = ProcessPoolExecutor(
-                max_workers=min(2, os.cpu_count() or 1), mp_context=multiprocessing.get_context("fork")
+                max_workers=min(2, os.cpu_count() or 1),
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
             )
         self.waiting: deque[tuple[Future[Any], FolderReport]] = deque()
 
@@ -207,6 +212,21 @@ class ParsePipeline:
         if self.pool is not None:
             self.pool.shutdown()
             self.pool = None
+
+
+def die_with_parent(parent: int) -> None:
+    """A parse worker ends when the process that started it ends, even by kill -9.
+
+    Linux sends the worker SIGKILL when its parent dies (PR_SET_PDEATHSIG); a parent that died
+    before the call is caught by the ppid check. Elsewhere the pool's own EOF handling remains.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(0)
 
 
 def parse_pending(store: Store, everything: bool = False) -> dict[str, int]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,44 @@ from tests.support.dovecot import PASSWORD, Dovecot
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "scenarios"  # the project's own scenario corpus; tests read nothing outside the repo
 _users = itertools.count(1)
+# Every process the tests start inherits this marker; the session ends by checking none is left.
+SESSION_MARK = f"{os.getpid()}-{int(time.time())}"
+os.environ["ORDERWATCH_TEST_SESSION"] = SESSION_MARK
+
+
+def _marked_processes() -> list[tuple[int, str]]:
+    """Live processes (other than this one) started under this test session, with their command."""
+    found = []
+    needle = f"ORDERWATCH_TEST_SESSION={SESSION_MARK}".encode()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if needle not in (entry / "environ").read_bytes().split(b"\0"):
+                continue
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:120]
+        except OSError:
+            continue
+        if state != "Z":
+            found.append((int(entry.name), command))
+    return found
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The suite leaves no process behind: wait a little for stragglers, then fail the run."""
+    deadline = time.monotonic() + 15
+    left = _marked_processes()
+    while left and time.monotonic() < deadline:
+        time.sleep(0.2)
+        left = _marked_processes()
+    if left:
+        for pid, _ in left:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        lines = "\n".join(f"  {pid} {command}" for pid, command in left)
+        sys.stderr.write(f"\nprocesses left behind by the tests (killed now):\n{lines}\n")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -80,3 +80,19 @@ def test_empty_file_then_good_mail_through_the_real_cli(cli, tmp_path: Path) -> 
     assert len(cli("--db", db, "orders", "--json").json()) == 1
     status = cli("--db", db, "status")
     assert status.code == 0 and "Traceback" not in status.stderr
+
+
+def test_unwritable_outputs_give_one_line_and_exit_2(cli, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    (tmp_path / "good.eml").write_bytes(order_mail(4243))
+    assert cli("--db", db, "import", tmp_path / "good.eml").code == 0
+    order_no = cli("--db", db, "orders", "--json").json()[0]["order_no"]
+    for args in (
+        ("export", order_no, "--out", "/proc/orderwatch-x"),
+        ("export", order_no, "--out", "/etc/hostname/sub"),
+        ("calendar", "--out", "/proc/orderwatch-x.ics"),
+    ):
+        result = cli("--db", db, *args)
+        assert result.code == 2, result.stderr
+        assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr
+        assert "Traceback" not in result.stderr

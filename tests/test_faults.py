@@ -155,6 +155,74 @@ def test_row01_kill_at_random_instants_during_the_first_sync(mailbox, tmp_path: 
     assert not any(v for k, v in totals.items() if k != "interrupted")
 
 
+def _children(pid: int) -> set[int]:
+    """Live processes whose parent is `pid`, from /proc."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) == pid and fields[0] != "Z":
+                    found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    with contextlib.suppress(OSError):
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    return False
+
+
+def _until(condition: Callable[[], bool], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def test_row01b_kill_9_of_a_sync_leaves_no_parse_worker_behind(mailbox, tmp_path: Path, record) -> None:
+    """Issue 14: the forked parse workers of a killed sync end with it (parent-death signal)."""
+    from orderwatch.service import PARALLEL_FROM
+
+    n, kills = (2000, 50) if LONG else (PARALLEL_FROM + 100, 3)
+    _fill(mailbox.server, mailbox.user, n, size=1500)
+    server = _server(mailbox.server, mailbox.user)
+    totals = {"killed_with_workers": 0, "left_behind": 0, "lost": 0, "mismatched": 0, "missing_uids": 0}
+    for k in range(kills):
+        config = _config(tmp_path, mailbox.server, mailbox.user, extra="batch_size = 50", name=f"w{k}")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "orderwatch", "--config", str(config), "sync"],
+            env=_env(tmp_path),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        workers: set[int] = set()
+        try:
+            assert _until(lambda p=proc: bool(_children(p.pid)) or p.poll() is not None, 120)
+            workers = _children(proc.pid)
+            totals["killed_with_workers"] += bool(workers)
+            proc.kill()
+            proc.wait()
+            _until(lambda ws=workers: not any(_alive(w) for w in ws), 10)  # a condition, not a fixed sleep
+            left = [w for w in workers if _alive(w)]
+            totals["left_behind"] += len(left)
+        finally:
+            for pid in [w for w in workers if _alive(w)]:  # the test owns every process it caused
+                with contextlib.suppress(OSError):
+                    os.kill(pid, 9)
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        assert run_cli("--config", config, "sync", env={"HOME": str(tmp_path)}).code == 0
+        for key, value in _compare(server, _stored(tmp_path / f"w{k}.db")).items():
+            totals[key] += value
+    record("1b", messages=n, kills=kills, **totals)
+    assert totals["killed_with_workers"] >= 1
+    assert totals["left_behind"] == 0 and totals["lost"] == 0 and totals["mismatched"] == 0
+
+
 def _snapshot(db: Path) -> dict[str, Any]:
     """The data a sync produces, without its timestamps."""
     with sqlite3.connect(db) as conn:
