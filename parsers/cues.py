@@ -16,6 +16,7 @@ CONFIRM = any_of(
     r"payment (?:went through|received|has been received|confirmed|successful)|your receipt|new order\b|order receipt|"
     r"purchase (?:confirmation|receipt)|order summary|your order is being processed|we(?:'re| are) (?:getting|preparing) your order"
     r"|訂單成立|訂購成功|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|vielen dank f[üu]r (?:ihre|deine) bestellung|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour votre (?:commande|achat)|votre commande (?:a bien été|est) (?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine (?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido (?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor je bestelling|bestelbevestiging"
+    r"|compraste|gracias por tu compra|preparando tu compra|tu compra (?:fue|est[áa]) (?:confirmada|aprobada)|"
     r"|bestellung ist (?:bei uns )?eingegangen|bestellung (?:wurde )?erhalten|commande (?:a bien été )?(?:reçue|enregistrée)"
 )
 PAID = any_of(
@@ -171,3 +172,19 @@ def affirmed(pattern, text: str):
         if not NEGATION_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
             return match
     return None
+
+
+# Mail to a SELLER (the user's own shop): a new order to fulfil, a payout, a complaint against it.
+SELLER_SIDE = any_of(
+    r"尊敬的(?:商户|商家|卖家)|亲爱的(?:商户|卖家)|dear (?:merchant|seller)|新订单(?:通知|提醒)|您有(?:一笔|一个)?新的?订单|商户订单号|商户号|商户编号|商户后台|结算(?:完成|通知)|提现(?:成功|通知)|"
+    r"you(?:'ve| have) (?:got |received )?(?:a )?new order|new order (?:received|notification|alert)|"
+    r"payout (?:sent|initiated|completed)|your (?:store|shop) (?:has )?received (?:a|an) (?:new )?order"
+)
+# What a lure asks for: money or data through a link, a claim, a fee, a frozen account.
+PHISHING_LURE = any_of(
+    r"双倍理赔|申请理赔|领取(?:赔偿|理赔|退款)|点击.{0,12}(?:理赔|领取)|账户(?:已被)?冻结|"
+    r"verify your (?:payment|billing|card)|update your (?:payment|billing) (?:details|information|method)|"
+    r"(?:unusual|suspicious) (?:activity|sign-?in)|account (?:has been |will be )?(?:suspended|locked|limited)|"
+    r"pay (?:a |the )?(?:small |outstanding )?(?:fee|duty|customs)|redelivery fee|customs (?:fee|charge)s? (?:of|unpaid)|"
+    r"dopłat[aę]|zapłać.{0,20}(?:zł|pln)|Zollgebühr|frais de (?:douane|livraison) (?:impayés|à régler)"
+)

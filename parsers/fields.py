@@ -246,8 +246,23 @@ _POST = r"(元|¥|￥|€|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|
 AMOUNT = re.compile(rf"(?:{_PRE}\s?{_NUM}\s?{_POST}?|{_NUM}\s?{_POST})", re.I)
 _TOTAL_LABELS = re.compile(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")\s*[:：]?\s*", re.I)
 # "$" means the currency of the shop's country: named in the mail, else the sender's domain.
-_DOLLAR_CODES = re.compile(r"\b(USD|CAD|AUD|HKD|TWD|NTD|SGD|NZD|MXN)\b")
-_DOLLAR_TLDS = {"ca": "CAD", "au": "AUD", "hk": "HKD", "tw": "TWD", "sg": "SGD", "nz": "NZD", "mx": "MXN"}
+_DOLLAR_CODES = re.compile(
+    r"(?:\d\s?|\$\s?)(USD|CAD|AUD|HKD|TWD|NTD|SGD|NZD|MXN|ARS|CLP|COP|UYU)\b"
+    r"|\b(USD|CAD|AUD|HKD|TWD|NTD|SGD|NZD|MXN|ARS|CLP|COP|UYU)\s?\$?\s?\d"
+)  # a code next to an amount, not any three capitals
+_DOLLAR_TLDS = {
+    "ca": "CAD",
+    "au": "AUD",
+    "hk": "HKD",
+    "tw": "TWD",
+    "sg": "SGD",
+    "nz": "NZD",
+    "mx": "MXN",
+    "ar": "ARS",
+    "cl": "CLP",
+    "com.co": "COP",  # never bare .co: a generic top-level domain
+    "uy": "UYU",
+}
 
 
 @dataclass(frozen=True)
@@ -263,8 +278,13 @@ def dollar_currency(text: str, sender_domain: str = "") -> str:
     """Which dollar "$" is: a currency code the mail names, else the shop's country, else USD."""
     named = _DOLLAR_CODES.search(text)
     if named:
-        return "TWD" if named.group(1) == "NTD" else named.group(1)
-    return _DOLLAR_TLDS.get(sender_domain.rpartition(".")[2].lower(), "USD")
+        code = named.group(1) or named.group(2)
+        return "TWD" if code == "NTD" else code
+    domain = sender_domain.lower()
+    for suffix, currency in _DOLLAR_TLDS.items():
+        if domain.endswith("." + suffix):
+            return currency
+    return "USD"
 
 
 def decimal_value(num: str) -> Decimal | None:

@@ -47,7 +47,7 @@ REFERENCE_LABELS = (
 # "Commande : KHWLILZLL", "Bestellung: 3306", "订单：X": the order word and a colon is a label too.
 ORDER_WORD_COLON = r"(?:order|订单|訂單|bestellung|commande|ordine|pedido|zam[óo]wienie|bestelling|encomenda)\s*[:：]"
 # A weaker label: the word "order" in some language right before a reference with a digit.
-ORDER_WORDS = r"order|订单|訂單|bestellung|commande|ordine|pedido|zam[óo]wienie|bestelling|encomenda"
+ORDER_WORDS = r"order|订单|訂單|bestellung|commande|ordine|pedido|compra|zam[óo]wienie|bestelling|encomenda"
 
 # --- totals -----------------------------------------------------------------------------
 
@@ -156,6 +156,9 @@ ARRIVAL_CUES = alternation(
         r"szacowan[ya]\s+(?:data|termin)\s+(?:dostawy|doręczenia)",
         r"planowan[ya]\s+(?:data|termin)\s+(?:dostawy|doręczenia)",
         r"verwachte\s+(?:levering|bezorging)(?:sdatum)?",
+        r"uiterlijk(?:\s+op)?",
+        r"(?:wordt\s+)?bezorgd\s+op",
+        r"llega(?:r[áa])?\s+entre(?:\s+el)?",
         r"previsão\s+de\s+entrega",
     ]
 )

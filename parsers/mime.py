@@ -408,6 +408,12 @@ _HTML_SKIP = re.compile(r"<(script|style|head|title)\b.*?</\1\s*>|<!--.*?-->", r
 _HTML_BREAK = re.compile(r"<\s*/?\s*(?:br|p|div|tr|li|h[1-6]|table|blockquote|hr|section|article)\b[^>]*>", re.I)
 _HTML_CELL = re.compile(r"<\s*t[dh]\b[^>]*>", re.I)
 _HTML_TAG = re.compile(r"<[^>]*>")
+# Elements hidden from the reader (the mobile twin of a desktop value, preheader filler): their
+# text would glue to the visible copy ("02-11873-5620402-11873-56204"). Simple, un-nested ones.
+_HTML_HIDDEN = re.compile(
+    r"<(span|div|td|p|a|font|table)\b[^>]*style\s*=\s*[\"'][^\"'>]*display\s*:\s*none[^>]*>.*?</\1\s*>", re.S | re.I
+)
+_INVISIBLE = re.compile("[\u034f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\xa0\u3000\r\f\v]+")
 _BLANK_LINES = re.compile(r"(?:[ ]*\n[ ]*)+")
 
@@ -421,8 +427,9 @@ def html_to_text(markup: str) -> str:
     if not markup:
         return ""
     text = _HTML_SKIP.sub(" ", markup)
+    text = _HTML_HIDDEN.sub(" ", text)
     text = _HTML_BREAK.sub("\n", text)
     text = _HTML_CELL.sub(" \t", text)
-    text = html.unescape(_HTML_TAG.sub("", text))
+    text = _INVISIBLE.sub("", html.unescape(_HTML_TAG.sub("", text)))
     text = _SPACES.sub(" ", text)  # one pass over the whole text, not one per line
     return _BLANK_LINES.sub("\n", text).strip()

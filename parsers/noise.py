@@ -36,6 +36,10 @@ def parse(msg: Message) -> Result | None:
     spoofed = impersonation(mail)
     if spoofed:
         return Result(NAME, "noise", reason=f"likely phishing: {spoofed}")
+    if cues.PHISHING_LURE.search(msg.both) and re.search(r"https?://", mail.text + mail.html):
+        return Result(NAME, "noise", reason="likely phishing: asks for money, a claim or data through a link")
+    if cues.SELLER_SIDE.search(msg.subject) or cues.SELLER_SIDE.search(msg.text[:3000]):
+        return Result(NAME, "noise", reason="a notice to a seller (the user's own shop), not a purchase")
     bulk = "list-unsubscribe" in mail.headers or mail.headers.get("precedence", "").lower() in ("bulk", "list")
     if (bulk or cues.MARKETING.search(msg.text)) and not _transactional(msg):
         return Result(NAME, "noise", reason="marketing")
