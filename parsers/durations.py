@@ -91,6 +91,20 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str) -> Duration | None:
         duration = _make(match.group(1), match.group(2), match.group(3))
         if duration:
             return duration
+    en_allow = re.compile(  # "please allow 5-10 business days for the refund to appear", "can take up to 5 days"
+        r"\b(?:allow|take|takes|takes up to|take up to)\s+(?:up to\s+)?"
+        + _RANGE
+        + r"\s+"
+        + _EN_UNIT
+        + r"[^.\n!?]{0,50}?\b(?:"
+        + en_verbs
+        + r")\b",
+        re.I,
+    )
+    for match in en_allow.finditer(text):
+        duration = _make(match.group(1), match.group(2), match.group(3))
+        if duration:
+            return duration
     en_before = re.compile(
         r"\bwithin\s+" + _RANGE + r"\s+" + _EN_UNIT + r"[^.\n!?]{0,40}?\b(?:" + en_verbs + r")\b", re.I
     )

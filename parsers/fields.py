@@ -32,7 +32,7 @@ _ID = r"[#№]?\s*([A-Za-z0-9][A-Za-z0-9_\-]{2,40}[A-Za-z0-9](?:==?(?![=\w]))?)"
 _LABELLED = re.compile(
     r"(?:" + "|".join(lexicon.ORDER_LABELS) + "|" + lexicon.ORDER_WORD_COLON + r")\s*(?:为|是|為|is|ist|est|è|es|to)?"
     r"(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"  # a bilingual label: "訂單編號 Order No.："
-    r"\s*[:：#]?\s*" + _ID,
+    r"\s*[:：#]?\s*(?=[#№]?\s*(?:[A-Za-z0-9_\-]*\d|[A-Z]{6,12}(?![A-Za-z])))" + _ID,  # a digit, or a letter reference
     re.I,
 )
 # A reference set apart in the subject of an order mail: "Order Confirmation（3618204759）", "[#1047]"
@@ -242,7 +242,7 @@ _PRE = (
     r"(US\$|A\$|AU\$|C\$|CA\$|HK\$|NT\$|S\$|NZ\$|R\$|MX\$|\$|¥|￥|€|£|₩|₹|₽|₺|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|"
     r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|人民币|新台幣|新臺幣|港幣|港币)"
 )
-_POST = r"(元|¥|￥|€|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN)"
+_POST = r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN)"
 AMOUNT = re.compile(rf"(?:{_PRE}\s?{_NUM}\s?{_POST}?|{_NUM}\s?{_POST})", re.I)
 _TOTAL_LABELS = re.compile(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")\s*[:：]?\s*", re.I)
 # "$" means the currency of the shop's country: named in the mail, else the sender's domain.

@@ -144,6 +144,8 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
     for pattern in (_EN_BY, _EN_ESTIMATE):
         for match in pattern.finditer(text):
+            if pattern is _EN_ESTIMATE and not re.search(r"ship|dispatch", match.group(2), re.I):
+                continue  # arrival estimates are read by find_arrivals, ranges and all
             times = [t for t in find_times(text[match.end() : match.end() + 60], reference) if t.start < 12]
             if not times:
                 continue
