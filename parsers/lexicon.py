@@ -42,7 +42,8 @@ ORDER_LABELS = [
 ]
 # A reference label that may also name other things (a product): weaker evidence than the above.
 REFERENCE_LABELS = (
-    r"(?:ayant\s+pour\s+|avec\s+la\s+|with\s+)?(?:r[ée]f[ée]rence|reference|referenz|riferimento|referencia|ref\.)"
+    r"(?:ayant\s+pour\s+|avec\s+la\s+|with\s+)?(?:r[ée]f[ée]rence|reference|referenz|riferimento|referencia|ref\.|"
+    r"number|nummer|num[ée]ro|numero|n[úu]mero|numer|nr\.?|no\.|invoice(?:\s+(?:number|no\.?|#))?|rechnungsnummer|factura)"
 )
 # "Commande : KHWLILZLL", "Bestellung: 3306", "订单：X": the order word and a colon is a label too.
 ORDER_WORD_COLON = r"(?:order|订单|訂單|bestellung|commande|ordine|pedido|zam[óo]wienie|bestelling|encomenda)\s*[:：]"
