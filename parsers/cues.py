@@ -43,7 +43,7 @@ SHIPPED = any_of(
 )
 DELIVERED_PHYSICAL = any_of(
     r"已签收|已送达|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
-    r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\b"
+    r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!]"
     r"|(?:ist|sind) angekommen|has arrived|have arrived|est arriv[ée]e?|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
     r"|we delivered your (?:parcel|package|item|order)|delivered to (?:your|the) (?:door|porch|mailbox|front|reception|neighbou?r|parcel locker)"
     r"|已送達|已配達|已取貨|取貨完成|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"

@@ -120,7 +120,9 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
     for t in find_times(text, reference):
         before = text[max(0, t.start - 20) : t.start]
         after = text[t.end : t.end + 6]
-        if re.search(r"(?:请于|请在|截止|最晚|于)\s*$", before) and re.match(r"\s*(?:之前|以前|前)", after):
+        if re.search(r"(?:请于|请在|請於|請在|截止|最晚|于|於|在)\s*$", before) and re.match(
+            r"\s*(?:或之前|或以前|之前|以前|前)", after
+        ):
             return t.at if t.has_time else end_of_day(t.at)
         if re.search(r"\b(?:by|before|no later than|until|deadline[:]?)\s*$", before, re.I):
             return t.at if t.has_time else end_of_day(t.at)

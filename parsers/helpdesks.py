@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from orderwatch.domain.calendar import calendar_for
-from parsers import cues, fields
+from parsers import cues, fields, lexicon
 from parsers.base import Message, Result, domain_slug
 from parsers.durations import stated_deadline, stated_duration
 
@@ -17,8 +17,8 @@ NAME = "helpdesks"
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|回复|答复|回覆)\s*[:：]", re.I)
 _HANDLING_ZH = "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结"
 _HANDLING_EN = "reply|replies|respond|review|get back|answer|resolve|decide|contact|investigate|look into|update"
-_REFUND_ZH = "退回|返回|到账|退还|原路|退款|返还|到帳|退還|返還|刷退"
-_REFUND_EN = "refunds?|processed|returned|credited|appear|reach|receive|see|get|show|post|land|back"
+_REFUND_ZH = lexicon.REFUND_VERBS_ZH
+_REFUND_EN = lexicon.REFUND_VERBS_EN
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
 _APPEAL_EN = (
     "appeal|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision"
@@ -101,6 +101,7 @@ def parse(msg: Message) -> Result | None:
         )
     elif cues.affirmed(cues.REFUND_GRANTED, text) and outcome not in ("against",):
         within = stated_duration(text, _REFUND_ZH, _REFUND_EN)
+        deadline = stated_deadline(text, msg.at)
         money = _refund_amount(text, msg.lang)
         events.append(
             msg.event(
@@ -109,6 +110,7 @@ def parse(msg: Message) -> Result | None:
                 state="granted",
                 desk=desk,
                 within=f"{within.amount} {within.unit}" if within else None,
+                due=deadline.isoformat() if deadline else None,
                 amount=money.text() if money else None,
                 **ref,
             )

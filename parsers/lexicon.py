@@ -174,3 +174,9 @@ TRACKING_LABELS = (
     r"num[ée]ro\s+de\s+(?:suivi|colis)|n[°º]\s*de\s*suivi|numero\s+di\s+(?:tracking|tracciamento|spedizione)|"
     r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer"
 )
+
+# --- refunds --------------------------------------------------------------------------------
+
+# Verbs a stated refund time is written with: "退款将在1-3个工作日内原路退回", "within 5 business days".
+REFUND_VERBS_ZH = "退回|返回|到账|退还|原路|退款|返还|到帳|退還|返還|刷退"
+REFUND_VERBS_EN = "refunds?|processed|returned|credited|appear|reach|receive|see|get|show|post|land|back"

@@ -11,6 +11,7 @@ import re
 from orderwatch.domain.calendar import calendar_for
 from parsers import cues, fields, lexicon
 from parsers.base import Message, Result, domain_slug
+from parsers.durations import stated_deadline, stated_duration
 from parsers.promise import find_promise
 
 NAME = "shops"
@@ -125,9 +126,26 @@ def parse(msg: Message) -> Result | None:
             )
         )
         kind = "refund"
+    elif any(e.kind == "problem" for e in events) and cues.affirmed(cues.REFUND_GRANTED, text):
+        events.append(_refund_grant(msg, order_no, opening))  # "cancelled; your money is returned within 3 days"
     if not events:
         return None
     return Result(NAME, kind, events, confidence=0.8 if confirm else 0.7)
+
+
+def _refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
+    """A refund the seller promises along with a cancellation or failure, with its stated time."""
+    within = stated_duration(msg.text, lexicon.REFUND_VERBS_ZH, lexicon.REFUND_VERBS_EN)
+    deadline = stated_deadline(msg.text, msg.at)
+    return msg.event(
+        "refund",
+        summary="refund promised",
+        order_no=order_no,
+        state="granted",
+        within=f"{within.amount} {within.unit}" if within else None,
+        due=deadline.isoformat() if deadline else None,
+        **{k: v for k, v in opening.items() if k not in ("amount", "currency")},
+    )
 
 
 def _carrier_notice(msg: Message) -> Result | None:

@@ -246,3 +246,9 @@ def test_complaint_window_needs_a_problem_and_no_complaint() -> None:
     assert "complaint_window" in due(failed, f, at("2026-03-16 10:00"))
     complained = [*failed, ev("complaint_sent", at("2026-03-11 11:00"), role="sent")]
     assert "complaint_window" not in due(complained, f, at("2026-03-16 10:00"))
+
+
+def test_a_refund_date_the_grant_states_beats_the_default() -> None:
+    grant = ev("refund", at("2026-05-15 10:00"), state="granted", due="2026-05-22T23:59:59+08:00")
+    assert due([grant], facts(PAID), at("2026-05-22 23:00")) == {}
+    assert due([grant], facts(PAID), at("2026-05-23 09:00"))["refund_overdue"] == at("2026-05-22 23:59:59")

@@ -104,7 +104,10 @@ def refund_overdue(i: Inputs) -> Due | None:
     grant = i.state.last_grant
     if grant is None or not i.state.refund_outstanding:
         return None
-    due_at, provisional = i.after(grant.at, duration_field(grant.fields.get("within")) or i.rule("refund"))
+    if grant.fields.get("due"):  # a date the grant states
+        due_at, provisional = datetime.fromisoformat(str(grant.fields["due"])), False
+    else:
+        due_at, provisional = i.after(grant.at, duration_field(grant.fields.get("within")) or i.rule("refund"))
     if i.at <= due_at:
         return None
     return Due(
