@@ -12,7 +12,7 @@ from orderwatch.domain.calendar import Duration
 from parsers.fields import end_of_day, find_times, number
 
 _NUM = r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|one|two|three|four|five|seven|ten|fourteen|thirty|a|an)"
-_RANGE = _NUM + r"(?:\s*(?:-|–|~|～|至|到|to)\s*" + _NUM + r")?"
+_RANGE = _NUM + r"(?:\s*(?:-|–|—|~|～|至|到|to|à|bis|y|do|tot)\s*" + _NUM + r")?"
 _ZH_UNIT = (
     r"(个工作日|個工作日|工作日|個工作天|个工作天|工作天|个小时|個小時|小时|小時|分钟|分鐘|天|日|个自然日|自然日|h|H)"
 )

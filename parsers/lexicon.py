@@ -170,6 +170,7 @@ ZH_ARRIVAL_CUES = r"送貨日期(?:及時段)?|配送日期|指定送達日|预�
 TRACKING_LABELS = (
     r"快递单号|运单号|物流单号|发货单号|包裹号|追踪号|追蹤編號|追蹤碼|物流單號|貨運單號|配送單號|包裹編號|"
     r"tracking\s*(?:number|#|no\.?|id|code)?|package\s+(?:number|#)|shipment\s+(?:number|id)|"
+    r"(?:package|parcel|colis|paquete|pacco|paczk[ai]|paket|sendung|pakket)(?:\s*(?:n[°º]|nr\.?|no\.?|number|#))?(?=\s*[:：#]?\s*[A-Z0-9]*\d)|"
     r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|"
     r"num[ée]ro\s+de\s+(?:suivi|colis)|n[°º]\s*de\s*suivi|numero\s+di\s+(?:tracking|tracciamento|spedizione)|"
     r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer"

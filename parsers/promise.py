@@ -17,7 +17,7 @@ from parsers import lexicon
 from parsers.fields import end_of_day, find_times, number
 
 _NUM = r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|one|two|three|four|five|six|seven|ten|twelve|twenty-four|forty-eight|seventy-two|a|an)"
-_RANGE = _NUM + r"(?:\s*(?:-|–|—|~|～|至|到|to|or)\s*" + _NUM + r")?"
+_RANGE = _NUM + r"(?:\s*(?:-|–|—|~|～|至|到|to|or|à|a|bis|y|e|do|tot)\s*" + _NUM + r")?"
 
 # Chinese: (付款后)N(个)(工作日|小时|分钟|天)内 + verb
 _ZH_UNITS = {
@@ -160,6 +160,15 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             if pattern is _EN_ESTIMATE:
                 kind = "ship" if re.search(r"ship|dispatch", match.group(2), re.I) else "deliver"
             found.append((match.start(), Promise(kind, text[match.start() : match.end() + upper.end].strip(), by=by)))
+    for match in _INTL_WITHIN.finditer(text):
+        low, high, unit_word = match.group(1), match.group(2), match.group(3)
+        unit = next((u for pattern, u in _INTL_UNITS if re.fullmatch(pattern, unit_word, re.I)), None)
+        duration = _duration(low, high, unit) if unit else None
+        if duration is None:
+            continue
+        near = text[max(0, match.start() - 60) : match.end() + 30]
+        kind = "ship" if _INTL_SHIP.search(near) and not _INTL_DELIVER.search(match.group(0)) else "deliver"
+        found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))
     found.extend(find_arrivals(text, reference))
     if not found:
         return None
@@ -174,6 +183,31 @@ _REVISION = re.compile(
     r"調整|调整|變更|变更|改為|改为|延至|延後|延后",
     re.I,
 )
+
+
+# --- "within N days" in the other European languages -------------------------------------
+
+_INTL_UNITS = (
+    (
+        r"werktag(?:e|en)?|arbeitstag(?:e|en)?|jours? ouvr(?:é|e|a)(?:s|bles?)?|giorni lavorativi|d[íi]as h[áa]biles|"
+        r"d[íi]as laborables|dni robocz(?:e|ych)|werkdag(?:en)?",
+        "workdays",
+    ),
+    (r"tag(?:e|en)?|jours?|giorni|d[íi]as|dni|dag(?:en)?", "days"),
+    (r"stunden?|heures?|ore|horas|godzin[y]?|uur", "hours"),
+)
+_INTL_WITHIN = re.compile(
+    r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
+    r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*|livraison\s+en\s+|"
+    r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*)"
+    + _RANGE
+    + r"\s+("
+    + "|".join(pattern for pattern, _ in _INTL_UNITS)
+    + r")\b",
+    re.I,
+)
+_INTL_SHIP = re.compile(r"versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I)
+_INTL_DELIVER = re.compile(r"lieferzeit|livraison|consegna|entrega|levertijd", re.I)
 
 
 # --- arrival estimates in shipping mail -------------------------------------------------
