@@ -94,8 +94,11 @@ def _config(tmp_path: Path, mailbox, urls: list[str], agent: str) -> Path:
 def _checks(db: Path) -> int:
     if not db.exists():
         return 0
-    with sqlite3.connect(db) as conn:
-        row = conn.execute("select value from meta where key = 'health:shop'").fetchone()
+    try:
+        with sqlite3.connect(db) as conn:
+            row = conn.execute("select value from meta where key = 'health:shop'").fetchone()
+    except sqlite3.OperationalError:  # the agent has created the file but not yet its tables
+        return 0
     return json.loads(row[0])["checks"] if row else 0
 
 
