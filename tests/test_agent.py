@@ -3,12 +3,10 @@ loopback webhook; IMAP IDLE with a dead connection; and the README's run command
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -23,6 +21,7 @@ import pytest
 from orderwatch.config import load_settings
 from orderwatch.push import watch_inbox
 from tests.support.dovecot import PASSWORD
+from tests.support.health import checks
 from tests.support.mails import order_mail
 from tests.support.prefect_api import PrefectServer
 from tests.support.proxy import CuttingProxy
@@ -92,14 +91,7 @@ def _config(tmp_path: Path, mailbox, urls: list[str], agent: str) -> Path:
 
 
 def _checks(db: Path) -> int:
-    if not db.exists():
-        return 0
-    try:
-        with sqlite3.connect(db) as conn:
-            row = conn.execute("select value from meta where key = 'health:shop'").fetchone()
-    except sqlite3.OperationalError:  # the agent has created the file but not yet its tables
-        return 0
-    return json.loads(row[0])["checks"] if row else 0
+    return checks(db, "shop")
 
 
 def _start(tmp_path: Path, config: Path, server: PrefectServer) -> Agent:

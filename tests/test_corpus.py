@@ -6,6 +6,7 @@ scenario runs in-process through the CLI's own code; a sample also through the r
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -15,6 +16,16 @@ from tests.conftest import CORPUS
 from tests.support.corpus import Scenario, compare, run_in_process
 
 SCENARIOS = sorted(p for p in CORPUS.iterdir() if (p / "scenario.json").is_file())
+# What the reader still misses, one line per scenario (python -m tests.support.score --write-gaps).
+# Strict: a change that makes one of them pass fails the run until its line goes, so the list
+# stays true; a change that breaks another scenario fails it too.
+KNOWN_GAPS: dict[str, str] = json.loads((CORPUS / "known_gaps.json").read_text(encoding="utf-8"))
+SCENARIO_PARAMS = [
+    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=f"known gap: {KNOWN_GAPS[p.name]}"))
+    if p.name in KNOWN_GAPS
+    else p
+    for p in SCENARIOS
+]
 # Through the real `python -m orderwatch` too: one per language and alert family.
 SUBPROCESS_SAMPLE = (
     "zh-12315-national-day-unanswered",
@@ -37,7 +48,21 @@ def _load(cli, scenario: Scenario, db) -> None:
             assert result.json()["failed"] == 0
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.name)
+# The heavier passes (IMAP, case export) take the reference corpus and a sample of the rest:
+# one scenario in four of those that pass, spread over the systems by name order.
+REFERENCE = [p for p in SCENARIOS if not json.loads((p / "scenario.json").read_text(encoding="utf-8")).get("system")]
+PASSING_OTHERS = [p for p in SCENARIOS if p not in REFERENCE and p.name not in KNOWN_GAPS]
+SAMPLE = REFERENCE + PASSING_OTHERS[::4]
+
+
+def test_known_gaps_name_scenarios_and_stay_few() -> None:
+    names = {p.name for p in SCENARIOS}
+    assert set(KNOWN_GAPS) <= names
+    assert not set(KNOWN_GAPS) & {p.name for p in REFERENCE}  # the reference corpus always passes in full
+    assert len(KNOWN_GAPS) <= len(SCENARIOS) // 4
+
+
+@pytest.mark.parametrize("path", SCENARIO_PARAMS, ids=lambda p: p.name)
 def test_scenario(tmp_path, path) -> None:
     scenario = Scenario.load(path)
     orders, alerts = run_in_process(scenario, tmp_path / "s.db")

@@ -6,7 +6,6 @@ account exactly once: never twice, never by both workers."""
 from __future__ import annotations
 
 import collections
-import json
 import os
 import signal
 import sqlite3
@@ -15,6 +14,7 @@ import sys
 from pathlib import Path
 
 from tests.support.dovecot import PASSWORD
+from tests.support.health import checks
 from tests.support.mails import order_mail
 from tests.support.prefect_api import PrefectServer
 from tests.test_agent import prefect_server, wait_for  # noqa: F401 - the module's server fixture
@@ -29,10 +29,7 @@ def _run(env: dict[str, str], *args: str) -> None:
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
 
 
-def _checks(db: Path, account: str) -> int:
-    with sqlite3.connect(db) as conn:
-        row = conn.execute("select value from meta where key = ?", [f"health:{account}"]).fetchone()
-    return json.loads(row[0])["checks"] if row else 0
+_checks = checks
 
 
 def test_two_workers_process_each_account_once_per_tick(

@@ -18,6 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+GAPS = SCENARIOS / "known_gaps.json"
 
 
 def _args() -> argparse.Namespace:
@@ -26,6 +27,9 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--code-root", type=Path, help="import orderwatch and parsers from this checkout")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--failures", action="store_true", help="print what each failing scenario missed")
+    parser.add_argument(
+        "--write-gaps", action="store_true", help=f"rewrite {GAPS.name}: one line per scenario the reader still misses"
+    )
     return parser.parse_args()
 
 
@@ -42,6 +46,7 @@ def main() -> int:
     folders = args.folders or sorted(p for p in SCENARIOS.iterdir() if (p / "scenario.json").is_file())
     rows: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     failures = []
+    gaps: dict[str, str] = {}
     for folder in folders:
         scenario = Scenario.load(folder)
         system = json.loads((folder / "scenario.json").read_text(encoding="utf-8")).get("system", "corpus")
@@ -67,6 +72,9 @@ def main() -> int:
         row["alerts_extra"] += len(result.extra_alerts)
         if not result.ok or crashed:
             failures.append((folder.name, crashed or str(result)))
+            gaps[folder.name] = crashed or gap_line(result)
+    if args.write_gaps:
+        GAPS.write_text(json.dumps(dict(sorted(gaps.items())), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     table = {system: _summary(row) for system, row in sorted(rows.items())}
     total: dict[str, float] = defaultdict(float)
     for row in rows.values():
@@ -91,6 +99,23 @@ def main() -> int:
             for name, why in failures:
                 print(f"\n{name}: {why}")
     return 0
+
+
+def gap_line(result) -> str:
+    """What a scenario still misses, in one line for known_gaps.json."""
+    parts = []
+    if result.missing_orders:
+        parts.append("order not found: " + ", ".join(result.missing_orders))
+    if result.extra_orders:
+        parts.append("extra order: " + ", ".join(result.extra_orders))
+    for error in result.field_errors:
+        where, _, what = error.partition(": ")
+        parts.append(f"{where.partition('.')[2]} wrong ({what})")
+    if result.missing_alerts:
+        parts.append("alert missed: " + ", ".join(kind for _, kind in result.missing_alerts))
+    if result.extra_alerts:
+        parts.append("false alert: " + ", ".join(kind for _, kind in result.extra_alerts))
+    return "; ".join(parts)
 
 
 def _pct(part: float, whole: float) -> str:
