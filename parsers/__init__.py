@@ -165,6 +165,6 @@ def _forwarded_order(msg: Message) -> Result | None:
         date=when or msg.at,
     )
     result = shops.parse(Message(original, "inbox", when or msg.at))
-    if result is None or not any(e.kind == "ordered" for e in result.events):
+    if result is None or not result.events:  # any shop notice inside: an order, a shipment, a delivery
         return None
     return Result("forwarded+" + result.parser, result.kind, result.events, result.confidence * 0.9)

@@ -18,6 +18,7 @@ CONFIRM = any_of(
     r"|訂單成立|訂購成功|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|vielen dank f[üu]r (?:ihre|deine) bestellung|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour votre (?:commande|achat)|votre commande (?:a bien été|est) (?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine (?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido (?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor je bestelling|bestelbevestiging"
     r"|compraste|gracias por tu compra|preparando tu compra|tu compra (?:fue|est[áa]) (?:confirmada|aprobada)"
     r"|du hast .{1,80}? gekauft|hier ist deine bestellung|thank you for your recent (?:transaction|purchase|order)"
+    r"|kupi[łl](?:e[śs]|a[śs]|e[śs]my)?(?: i zap[łl]aci[łl](?:e[śs]|a[śs]))?|zap[łl]aci[łl](?:e[śs]|a[śs]) za|dzi[ęe]kujemy za zakup"
     r"|bestellung ist (?:bei uns )?eingegangen|bestellung (?:wurde )?erhalten|commande (?:a bien été )?(?:reçue|enregistrée)"
 )
 PAID = any_of(

@@ -288,6 +288,10 @@ def _arrival_time(window: str, reference: datetime) -> tuple[datetime | None, in
             return _with_clock(rest_at, clock_first), len(window) - len(
                 window[clock_first.end() :].lstrip(" ,")
             ) + rest_used
+        if rest_at is None and clock_first.group(3):  # "arrive by 11:59am": a clock with am/pm and no day
+            same_day = _with_clock(reference, clock_first)
+            if same_day is not None and same_day > reference:
+                return same_day, clock_first.end()
     window = window[used:]
     offset_used = used
     used = 0
@@ -328,6 +332,17 @@ def _arrival_time(window: str, reference: datetime) -> tuple[datetime | None, in
             offset = (target - base.weekday()) % 7
         day = (base + timedelta(days=offset)).replace(hour=0, minute=0, second=0, microsecond=0)
         used = relative.end()
+    elif _DAY_MONTH.match(window):  # "mer 14.10 – ven 16.10": day and month, no year
+        pairs = list(_DAY_MONTH_ANY.finditer(window[:40]))
+        between = window[pairs[0].end() : pairs[1].start()] if len(pairs) > 1 else ""
+        last = pairs[-1] if len(pairs) > 1 and re.search(r"[-–—]|bis|al|au", between) else pairs[0]
+        try:
+            day = reference.replace(month=int(last.group(2)), day=int(last.group(1)), hour=0, minute=0, second=0)
+        except ValueError:
+            return None, 0
+        if (reference - day).days > 183:
+            day = day.replace(year=day.year + 1)
+        used = last.end()
     elif zh_slash:
         try:
             day = reference.replace(
@@ -346,6 +361,8 @@ def _arrival_time(window: str, reference: datetime) -> tuple[datetime | None, in
     return end_of_day(day), offset_used + used
 
 
+_DAY_MONTH = re.compile(r"^\s*(?:[A-Za-zà-ÿ]{2,10}\.?,?\s+)?(\d{1,2})\.(\d{1,2})(?![\d.])")
+_DAY_MONTH_ANY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d])")
 _LEAD = re.compile(
     r"(?:by|before|until|no later than|bis(?:\s+zum)?|vor|avant(?:\s+le)?|d'ici|entro|antes\s+del?|do)\s+", re.I
 )

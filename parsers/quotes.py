@@ -15,6 +15,8 @@ _QUOTE_START = re.compile(
     r"-{2,}\s*(?:原始邮件|原始郵件|Original Message|Forwarded message|转发邮件|轉寄郵件|已轉寄郵件|Weitergeleitete Nachricht|"
     r"Ursprüngliche Nachricht|Message transféré|Message d'origine|Messaggio inoltrato|Messaggio originale|"
     r"Mensaje reenviado|Mensaje original|Przekazana wiadomość|Wiadomość oryginalna|Doorgestuurd bericht)\s*-{2,}"
+    r"|(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|"
+    r"Inizio messaggio inoltrato|Comienzo del mensaje reenviado|Początek przekazanej wiadomości)\s*:"
     # Outlook's rule above a quoted header block; a shop's own separator lines are no quote
     r"|_{10,}(?=\s*\n\s*(?:From|发件人|寄件者|Von|De|Da|Od|Van)\s*[:：])"
     r"|在\s*.{4,80}(?:写道|wrote)\s*[:：]"
@@ -91,7 +93,8 @@ def forwarded(subject: str, text: str) -> Forwarded | None:
     match = _QUOTE_START.search(text)
     if not match:
         return None
-    rest = text[match.start() :].splitlines()
+    # Apple Mail quotes the forwarded mail with "> ": read it without the quote marks
+    rest = [re.sub(r"^\s*>\s?", "", line) for line in text[match.start() :].splitlines()]
     headers: dict[str, str] = {}
     body_start = None
     for index, line in enumerate(rest[:20]):
