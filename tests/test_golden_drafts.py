@@ -1,5 +1,8 @@
 """Golden drafts: every corpus alert's ready-to-send text, in its language, as reviewed.
 
+Scenarios the reader still gets wrong (known_gaps.json) have no golden text: their drafts rest on
+a misreading.
+
 A change of wording shows up here as a diff; `pytest --update-golden` rewrites the files after
 the new text has been read and approved.
 """
@@ -16,7 +19,7 @@ from orderwatch.domain.drafts import FORBIDDEN
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.store import Store
 from tests.support.corpus import Scenario
-from tests.test_corpus import SCENARIOS
+from tests.test_corpus import KNOWN_GAPS, SCENARIOS
 
 GOLDEN = Path(__file__).parent / "golden" / "drafts"
 
@@ -39,7 +42,7 @@ def _drafts(path: Path, tmp_path: Path) -> dict[str, str]:
         return out
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in SCENARIOS if p.name not in KNOWN_GAPS], ids=lambda p: p.name)
 def test_golden(path: Path, tmp_path: Path, update_golden: bool) -> None:
     for name, text in _drafts(path, tmp_path).items():
         assert not any(word in text for word in FORBIDDEN)
