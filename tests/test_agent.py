@@ -145,7 +145,9 @@ def test_idle_starts_a_run_within_seconds_of_new_mail(prefect_server: PrefectSer
         finally:
             code = agent.stop()
     print(f"\nIDLE: mail appended -> webhook reminder in {', '.join(f'{x:.1f} s' for x in latencies)}")
-    assert max(latencies) <= 10
+    # The schedule is once an hour: a reminder within the 30 s wait can only come from IDLE. How
+    # fast (about 7-10 s on 2 cores, mostly the flow run's start) is a figure, not a pass mark.
+    assert max(latencies) < 30
     assert code == 0
     prefect_server.delete_deployments()
 
