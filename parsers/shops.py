@@ -186,24 +186,29 @@ def _notice_promise(msg: Message, order_no: str, opening: dict[str, object]) -> 
     promise = find_promise(msg.text, msg.at)
     if promise is None:
         return []
+    currency = str(opening.get("currency") or "")
+    return [_promise_event(msg, promise, order_no, msg.at, currency, platform=opening.get("platform"))]
+
+
+def _promise_event(msg: Message, promise, order_no: str, start, currency: str | None, **extra: object):
+    """A stated promise as a dated fact: its deadline, or `start` plus its duration."""
     if promise.by is not None:
         by, provisional = promise.by, False
     else:
         assert promise.within is not None
-        by, provisional = promise.within.after(msg.at, calendar_for(msg.lang, str(opening.get("currency") or "")))
-    return [
-        msg.event(
-            "promise",
-            summary=f"promised: {promise.phrase}",
-            order_no=order_no,
-            by=by.isoformat(),
-            promise=promise.kind,
-            phrase=" ".join(promise.phrase.split()),
-            stated=True,
-            provisional=provisional or None,
-            platform=opening.get("platform"),
-        )
-    ]
+        by, provisional = promise.within.after(start, calendar_for(msg.lang, currency))
+    return msg.event(
+        "promise",
+        at=start,
+        summary=f"promised: {promise.phrase}",
+        order_no=order_no,
+        by=by.isoformat(),
+        promise=promise.kind,
+        phrase=" ".join(promise.phrase.split()),
+        stated=True,
+        provisional=provisional or None,
+        **extra,
+    )
 
 
 def _is_notice_only(msg: Message) -> bool:
@@ -244,25 +249,8 @@ def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtu
     promise = find_promise(msg.text, msg.at)  # the mail's own time anchors a missing year and zone
     if promise is not None:
         start = paid_at or ordered_at if promise.anchor == "payment" else ordered_at
-        if promise.by is not None:
-            by, provisional = promise.by, False
-        else:
-            assert promise.within is not None
-            by, provisional = promise.within.after(start, calendar_for(msg.lang, currency))
-        events.append(
-            msg.event(
-                "promise",
-                at=start,
-                summary=f"promised: {promise.phrase}",
-                order_no=order_no,
-                by=by.isoformat(),
-                promise=promise.kind,
-                phrase=" ".join(promise.phrase.split()),
-                stated=True,
-                provisional=provisional or None,
-                within=f"{promise.within.amount} {promise.within.unit}" if promise.within else None,
-            )
-        )
+        within = f"{promise.within.amount} {promise.within.unit}" if promise.within else None
+        events.append(_promise_event(msg, promise, order_no, start, currency, within=within))
     return events
 
 
