@@ -67,8 +67,17 @@ TOTAL_LABELS = [
 
 # --- months, weekdays, relative days ----------------------------------------------------
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
+
+def numbered(groups: list[str], start: int = 0) -> dict[str, int]:
+    """{'january': 1, 'janvier': 1, ...} from one line of names per number; first name wins."""
+    table: dict[str, int] = {}
+    for number, names in enumerate(groups, start=start):
+        for name in names.split():
+            table.setdefault(name, number)
+    return table
+
+
+MONTHS = numbered(
     [
         "january jan janvier janv januar jän gennaio enero stycznia styczeń januari",
         "february feb février févr fevrier februar febbraio febrero febr lutego luty februari",
@@ -84,13 +93,10 @@ for _number, _names in enumerate(
         "december dec décembre decembre dezember dicembre diciembre grudnia grudzień",
     ],
     start=1,
-):
-    for _name in _names.split():
-        MONTHS.setdefault(_name, _number)
+)
 MONTH_NAMES = alternation([re.escape(name) for name in MONTHS])
 
-WEEKDAYS: dict[str, int] = {}
-for _number, _names in enumerate(
+WEEKDAYS = numbered(
     [
         "monday mon montag mo lundi lun lunedì lunedi lunes poniedziałek poniedzialek maandag",
         "tuesday tue tues dienstag di mardi mar martedì martedi martes wtorek dinsdag",
@@ -100,9 +106,7 @@ for _number, _names in enumerate(
         "saturday sat samstag sa samedi sam sabato sábado sabado sobota zaterdag",
         "sunday sun sonntag so dimanche dim domenica dom domingo niedziela zondag",
     ]
-):
-    for _name in _names.split():
-        WEEKDAYS.setdefault(_name, _number)
+)
 # Only full names stand alone as a promise ("Arriving Friday"); the short forms ("Fr", "Mar")
 # collide with ordinary words, so they are read only beside a date.
 WEEKDAY_FULL = alternation(
