@@ -13,7 +13,8 @@ $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.lock
-	$(BIN)/python -m pip install -q --no-deps -e .
+	# setuptools warns about every editable install with mapped folders (parsers/, flows/, templates/): noise here
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install -q --no-deps -e .
 	touch $@
 
 $(TEST_STAMP): $(STAMP) requirements-test.lock

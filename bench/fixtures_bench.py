@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import parsers  # noqa: E402
+from orderwatch import parsers  # noqa: E402
 
 PACKAGES = ["flufl.bounce", "talon", "mail-parser", "django-mailbox", "HyperKitty", "mail-parser-reply", "imap-tools"]
 HEADER_HINTS = (

@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from orderwatch.flows.export import export_case
+from orderwatch.flows.policy import JITTER, RETRY_DELAYS, transient
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.export import export_case
-from flows.policy import JITTER, RETRY_DELAYS, transient
 from orderwatch import cycle
 from orderwatch.errors import NotifyError
 

@@ -1,4 +1,4 @@
-"""`python -m flows.deploy`: register the deployments on a work pool, for workers on any host.
+"""`python -m orderwatch.flows.deploy`: register the deployments on a work pool, for workers on any host.
 
 The scale path (README): a Prefect server (PostgreSQL for many writers), one set of deployments
 per mailbox, each with its own orderwatch.toml and SQLite file, and `prefect worker start --pool
@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import argparse
 
-from flows.deployments import deployments
+from orderwatch.flows.deployments import deployments
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m flows.deploy", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m orderwatch.flows.deploy", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--pool", default="orderwatch", help="the work pool (create it: prefect work-pool create NAME --type process)"
     )

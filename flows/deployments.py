@@ -1,7 +1,7 @@
 """The deployments, built from prefect.yaml for both ways of running them.
 
 - `orderwatch agent` serves them from one process (`flows.serve`);
-- the scale path registers them on a work pool for workers on any host (`flows.deploy`).
+- the scale path registers them on a work pool for workers on any host (`orderwatch.flows.deploy`).
 
 prefect.yaml gives the deployments and their defaults; the schedules come from [agent] in the
 mailbox's orderwatch.toml (the personal agent runs on the user's clock: the digest in this
@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 from datetime import timedelta
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,8 @@ from prefect.schedules import Cron, Interval, Schedule
 from orderwatch import cycle
 from orderwatch.config import AgentOptions
 
-PREFECT_YAML = Path(__file__).resolve().parent.parent / "prefect.yaml"
+# The checkout's top-level prefect.yaml; an installed wheel carries it inside orderwatch.flows.
+PREFECT_YAML = Path(str(files("orderwatch.flows"))) / "prefect.yaml"
 MAILBOX = "orderwatch-mailbox"
 
 
@@ -64,7 +66,7 @@ def deployments(
         if only and entry["name"] not in only:
             continue
         path, name = entry["entrypoint"].split(":")
-        module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+        module = importlib.import_module("orderwatch." + path.removesuffix(".py").replace("/", "."))
         limit = entry.get("concurrency_limit")
         out.append(
             getattr(module, name).to_deployment(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from orderwatch.flows.deadlines import deadlines
+from orderwatch.flows.policy import JITTER, transient
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.deadlines import deadlines
-from flows.policy import JITTER, transient
 from orderwatch import cycle
 from orderwatch.errors import MailboxError
 

@@ -1,4 +1,4 @@
-"""`python -m flows.serve`: serve orderwatch's deployments from one process (the agent's runner).
+"""`python -m orderwatch.flows.serve`: serve orderwatch's deployments from one process (the agent's runner).
 
 `orderwatch agent` starts this once a Prefect API is up. The deployments and their defaults come
 from prefect.yaml; the schedules from [agent] in orderwatch.toml (the personal agent runs on the
@@ -10,14 +10,15 @@ Schedules are not paused on shutdown, so they survive restarts.
 from __future__ import annotations
 
 import argparse
+import logging
 import threading
 import time
 from uuid import UUID
 
+from orderwatch.flows.deployments import MAILBOX, deployments
 from prefect import get_client, serve
 from prefect.deployments import run_deployment
 
-from flows.deployments import MAILBOX, deployments
 from orderwatch import cycle, push
 
 
@@ -56,10 +57,14 @@ class Trigger:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m flows.serve")
+    parser = argparse.ArgumentParser(prog="python -m orderwatch.flows.serve")
     parser.add_argument("--config")
     parser.add_argument("--db")
     args = parser.parse_args(argv)
+    # On a restart, runs that fell due while the agent was down are turned away by the one-run-per-
+    # mailbox limit; Prefect reports each as "Aborted submission … CANCELLED" at INFO, which reads
+    # like an error and is the limit working. Warnings and errors from the runner still show.
+    logging.getLogger("prefect.runner.state_proposer").setLevel(logging.WARNING)
     settings, _ = cycle.load(args.config, args.db)
     deps = deployments(args.config, args.db)
     ids = {d.name: d.apply() for d in deps}

@@ -3,7 +3,7 @@
 - With no `PREFECT_API_URL` in the environment, a local `prefect server` (its own SQLite database
   under our data directory, never our file; telemetry off) on 127.0.0.1. Prefect cannot schedule
   on the ephemeral in-process server, so a real one is needed.
-- `python -m flows.serve`: registers the deployments and runs them on schedule.
+- `python -m orderwatch.flows.serve`: registers the deployments and runs them on schedule.
 
 Both run in their own sessions, so Ctrl+C reaches us first and we stop them in order: the
 runner (it finishes or cancels its runs), then the server. This module starts processes and
@@ -105,7 +105,9 @@ def run(
         if stopping:
             return 0
         say(f"Prefect UI: {where.ui_url}  (flow runs, schedules, logs)")
-        args = ["-m", "flows.serve"] + (["--config", config] if config else []) + (["--db", db] if db else [])
+        args = (
+            ["-m", "orderwatch.flows.serve"] + (["--config", config] if config else []) + (["--db", db] if db else [])
+        )
         runner = _spawn(args, env, None)
         say(
             f"Agent running: mailbox every {_human(settings.agent.mailbox_every.total_seconds())}, "

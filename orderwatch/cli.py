@@ -17,8 +17,10 @@ from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
+from rich.padding import Padding
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from orderwatch import agent as agent_process
 from orderwatch import cases, cycle, render, service
@@ -46,9 +48,14 @@ err = Console(stderr=True)
 class Context:
     config: str | None
     db: str | None
+    demo: bool = False
 
-    def settings(self) -> Settings:
-        return load_settings(self.config, self.db)
+    def settings(self, announce: bool = True) -> Settings:
+        """One rule for every command and the agent: nothing configured means the demo mailbox and its database."""
+        settings, self.demo = cycle.with_demo(load_settings(self.config, self.db), self.db)
+        if self.demo and self.db is None and announce:
+            sys.stderr.write("demo mailbox — run `orderwatch init` to watch yours\n")
+        return settings
 
 
 @app.callback()
@@ -206,8 +213,8 @@ def run_once(
     notify: Annotated[bool, typer.Option("--notify/--no-notify", help="Send reminders (default: yes).")] = True,
 ) -> None:
     """One full cycle: sync, parse, check, send reminders. What the scheduled agent runs."""
-    settings, demo = cycle.with_demo(ctx.obj.settings(), ctx.obj.db)
-    if demo and not as_json:
+    settings = ctx.obj.settings(announce=False)
+    if ctx.obj.demo and not as_json:
         out.print(DEMO_NOTE)
     at = _as_of(as_of)
     runs = [cycle.check_mailbox(settings, acct.name, at) for acct in settings.accounts]
@@ -230,8 +237,7 @@ def run_once(
         if delivery is not None:
             _report_delivery(delivery)
         for row in due:
-            out.print(f"[bold]{row['kind']}[/bold]  {row['ref']}  due {row['due_at']}", highlight=False)
-            out.print(f"  {row['next_step']}", markup=False, highlight=False)
+            _print_alert(row, with_draft=False)
     if any(r.error for r in reports):
         raise typer.Exit(1)
 
@@ -269,13 +275,15 @@ def orders(
     if as_json:
         _emit_json([cases.order_json(v.order) for v in views])
         return
-    table = Table("order", "merchant", "amount", "promised by", "status", "stage")
-    for v in views:
+    if not views:
+        out.print("no orders yet: import or sync some mail first")
+    for v in views:  # a block per order: the ref is never cut, whatever the terminal's width
         o = v.order
-        table.add_row(
-            o.ref, o.merchant, f"{o.amount or ''} {o.currency or ''}", _short(o.promised_by), o.status, o.stage
-        )
-    out.print(table if views else "no orders yet: import or sync some mail first")
+        facts = [o.merchant, f"{o.amount} {o.currency or ''}".strip() if o.amount else ""]
+        if o.promised_by:
+            facts.append(f"promised by {_short(o.promised_by)}")
+        out.print(f"[bold]{o.ref}[/bold]  {o.status} · stage {o.stage}", highlight=False, soft_wrap=True)
+        _para(" · ".join(f for f in facts if f))
 
 
 @app.command()
@@ -332,12 +340,13 @@ def timeline(
         _emit_json({"order": cases.order_json(view.order), "events": [cases.event_json(e) for e in view.case.events]})
         return
     o = view.order
-    out.print(
-        f"[bold]{o.ref}[/bold]  {o.merchant}  {o.amount or ''} {o.currency or ''}  status {o.status}, stage {o.stage}"
-    )
+    out.print(f"[bold]{o.ref}[/bold]  {o.status} · stage {o.stage}", highlight=False, soft_wrap=True)
+    _para(" · ".join(x for x in (o.merchant, f"{o.amount or ''} {o.currency or ''}".strip()) if x))
     for e in view.case.events:
         who = " (entered by you)" if e.manual else ""
-        out.print(f"  {_short(e.at)}  {e.kind:<18} {e.summary}{who}", markup=False, highlight=False)
+        _para(f"{_short(e.at)}  {e.kind:<18} {e.summary}{who}")
+        if e.message_id or e.source:
+            _para("from " + " ".join(x for x in (e.source, e.message_id) if x), indent=6)
 
 
 @app.command()
@@ -347,8 +356,9 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Print the contract's JSON.")] = False,
     notify: Annotated[bool, typer.Option("--notify/--no-notify", help="Send the alerts to the targets.")] = False,
     fail_on_alert: Annotated[bool, typer.Option("--fail-on-alert", help="Exit 1 when any alert is due.")] = False,
+    drafts: Annotated[bool, typer.Option("--drafts/--no-drafts", help="Print each alert's draft under it.")] = True,
 ) -> None:
-    """Every clock of the rules, evaluated at an instant: the alerts due, with a ready draft."""
+    """Every clock of the rules, evaluated at an instant: the alerts due, each with its ready draft."""
     at = _as_of(as_of)
     settings = ctx.obj.settings()
     with service.opened(settings) as store:
@@ -364,10 +374,25 @@ def check(
         out.print(f"no alerts at {_short(at)}")
     else:
         for row in rows:
-            out.print(f"[bold]{row['kind']}[/bold]  {row['ref']}  due {row['due_at']}", highlight=False)
-            out.print(f"  {row['next_step']}", markup=False, highlight=False)
+            _print_alert(row, with_draft=drafts)
     if fail_on_alert and rows:
         raise typer.Exit(1)
+
+
+def _para(text: str, indent: int = 2) -> None:
+    """Plain text, wrapped to the terminal with its indent kept on every line (CJK-width aware)."""
+    out.print(Padding(Text(text), (0, 0, 0, indent), expand=False))
+
+
+def _print_alert(row: dict[str, Any], with_draft: bool) -> None:
+    """An alert for a person: what, which order, by when, what to do, and the draft to send."""
+    out.print(f"[bold]{row['kind']}[/bold]  {row['ref']}", highlight=False, soft_wrap=True)
+    _para(f"due {_short(datetime.fromisoformat(row['due_at']))}")
+    _para(row["next_step"])
+    draft = row.get("draft")
+    if with_draft and draft:
+        _para(f"── draft ──\nSubject: {draft['subject']}\n\n{draft['body'].rstrip()}", indent=4)
+        out.print("")
 
 
 def _report_delivery(report: object) -> None:
@@ -491,8 +516,8 @@ def agent(
     port: Annotated[Optional[int], typer.Option("--port", help="Local Prefect server port ([agent] port).")] = None,
 ) -> None:
     """The scheduled personal agent on Prefect, until Ctrl+C: a local server unless PREFECT_API_URL is set."""
-    settings, demo = cycle.with_demo(ctx.obj.settings(), ctx.obj.db)
-    if demo:
+    settings = ctx.obj.settings(announce=False)
+    if ctx.obj.demo:
         out.print(DEMO_NOTE)
         notes, bundles = settings.data_dir / "notifications", cycle.cases_dir(settings)
         out.print(f"Reminders go to {notes}; case bundles to {bundles}.")

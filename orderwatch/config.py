@@ -141,7 +141,7 @@ def settings_from_dict(
         raise ConfigError("two accounts share a name; names must be unique")
 
     notify = _table(raw, "notify")
-    urls = tuple(Secret(_expand(u, "notify.urls")) for u in notify.get("urls", []))
+    urls = tuple(_secret(u, "notify.urls") for u in notify.get("urls", []))
     notify_config = _resolve(base, _expand(notify["config"], "notify.config")) if notify.get("config") else None
     options = {k: v for k, v in notify.items() if k not in ("urls", "config")}
     drafts = _table(raw, "drafts")
@@ -233,7 +233,7 @@ def _account(index: int, raw: Any, base: Path) -> Account:
         port=port,
         security=security,
         username=_expand(str(raw.get("username", "")), f"{where}.username"),
-        password=Secret(_expand(str(password), f"{where}.password")),
+        password=_secret(password, f"{where}.password"),
         tls_verify=bool(raw.get("tls_verify", True)),
         tls_fingerprint=_fingerprint(raw.get("tls_fingerprint"), where),
         timeout=float(raw.get("timeout", 60)),
@@ -262,6 +262,14 @@ def _expand(value: Any, where: str) -> str:
         return os.environ[var]
 
     return _VAR.sub(sub, text)
+
+
+def _secret(value: Any, where: str) -> Secret:
+    """A password or URL; an unset ${VAR} fails only when the secret is used, not at load."""
+    try:
+        return Secret(_expand(value, where))
+    except ConfigError as exc:
+        return Secret.unavailable(exc)
 
 
 def _resolve(base: Path, value: str) -> Path:

@@ -79,6 +79,7 @@ class ImapMailbox:
     def connect(self) -> None:
         acct = self.account
         where = f"{acct.host}:{acct.effective_port}"
+        password = acct.password.reveal()  # an unset ${VAR} fails here, before any connection
         try:
             # Loading the CA bundle costs ~20 ms: only when TLS is actually used.
             context = tls_context(acct) if acct.security != "none" else None
@@ -94,7 +95,7 @@ class ImapMailbox:
                 client.starttls(context)
             if acct.tls_fingerprint and acct.security != "none":
                 _check_pin(client, acct, where)  # before the password goes anywhere
-            client.login(acct.username, acct.password.reveal())
+            client.login(acct.username, password)
             # 163/126/yeah.net refuse SELECT ("Unsafe Login") until the client says who it is.
             if client.has_capability("ID"):
                 with contextlib.suppress(IMAPClientError):

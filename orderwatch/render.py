@@ -8,11 +8,13 @@ value escaped, so text from mail can never become markup there.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 import jinja2
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# templates/ in the checkout, orderwatch/templates/ in an installed wheel: the same package.
+TEMPLATES = Path(str(files("orderwatch.templates")))
 
 
 @lru_cache(maxsize=8)

@@ -51,17 +51,31 @@ class RedactingFilter(logging.Filter):
 class Secret:
     """Holds a secret value; `reveal()` is the only way to read it."""
 
-    __slots__ = ("_value",)
+    __slots__ = ("_missing", "_value")
 
     def __init__(self, value: str) -> None:
         self._value = value
+        self._missing: Exception | None = None
         register(value)
 
+    @classmethod
+    def unavailable(cls, error: Exception) -> Secret:
+        """A secret configured but not available here (its variable is unset): only using it fails.
+
+        Commands that never talk to the mailbox or a notification target (orders, check, export)
+        must work without the password in the environment.
+        """
+        secret = cls("")
+        secret._missing = error
+        return secret
+
     def reveal(self) -> str:
+        if self._missing is not None:
+            raise self._missing
         return self._value
 
     def __bool__(self) -> bool:
-        return bool(self._value)
+        return bool(self._value) or self._missing is not None
 
     def __repr__(self) -> str:
         return "Secret('********')" if self._value else "Secret('')"

@@ -23,13 +23,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-import parsers
-from orderwatch import localmail
+from orderwatch import localmail, parsers
 from orderwatch.config import Account, Settings
 from orderwatch.errors import MailboxError
 from orderwatch.mailbox import ImapMailbox, Meta
+from orderwatch.parsers.mime import parse_date, received_date
 from orderwatch.store import Location, Store, StoredMessage, content_hash, event_row, utcnow
-from parsers.mime import parse_date, received_date
 
 T = TypeVar("T")
 

@@ -18,12 +18,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from orderwatch.parsers import helpdesks, noise, own_mail, schema_org, shops
+from orderwatch.parsers.base import Message, Result
+from orderwatch.parsers.fields import find_times
+from orderwatch.parsers.mime import Mail, MalformedMail, parse_date, parse_mail
+from orderwatch.parsers.quotes import forwarded
+
 from orderwatch.domain.model import Event
-from parsers import helpdesks, noise, own_mail, schema_org, shops
-from parsers.base import Message, Result
-from parsers.fields import find_times
-from parsers.mime import Mail, MalformedMail, parse_date, parse_mail
-from parsers.quotes import forwarded
 
 # Bump when parsing changes meaningfully: the next run re-parses every stored message.
 PARSER_VERSION = "4"
@@ -98,7 +99,7 @@ def commerce_evidence(msg: Message) -> str:
     Evidence: an amount with a currency, an order word in any language, a shipping or delivery
     word. Two of them, or an order word in the subject, make the mail worth a person's look.
     """
-    from parsers import cues, fields, lexicon
+    from orderwatch.parsers import cues, fields, lexicon
 
     found = []
     money = fields.amounts(msg.text[:20000], msg.lang)
@@ -126,7 +127,7 @@ def commerce_evidence(msg: Message) -> str:
 
 def _order_notice(msg: Message) -> bool:
     """A shop's own notice (confirmation, shipping), even when it carries a ticket-like marker."""
-    from parsers import cues
+    from orderwatch.parsers import cues
 
     return bool(
         not msg.mail.in_reply_to

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
+from orderwatch.parsers import fields
+from orderwatch.parsers.mime import Mail
+from orderwatch.parsers.quotes import new_text
+
 from orderwatch.domain.model import Event
-from parsers import fields
-from parsers.mime import Mail
-from parsers.quotes import new_text
 
 _SLD = {"co", "com", "net", "org", "gov", "edu", "ac", "ne", "or"}
 # Mail sent for many shops through one service: the domain says nothing about the shop.

@@ -6,7 +6,7 @@ expression alternation. They describe kinds of mail, never one shop.
 
 from __future__ import annotations
 
-from parsers.base import any_of
+from orderwatch.parsers.base import any_of
 
 CONFIRM = any_of(
     r"订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"

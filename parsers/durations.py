@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from orderwatch.parsers.fields import end_of_day, find_times, number
+
 from orderwatch.domain.calendar import Duration
-from parsers.fields import end_of_day, find_times, number
 
 _NUM = r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|one|two|three|four|five|seven|ten|fourteen|thirty|a|an)"
 _RANGE = _NUM + r"(?:\s*(?:-|–|—|~|～|至|到|to|à|bis|y|do|tot)\s*" + _NUM + r")?"

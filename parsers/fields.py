@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
 
-from parsers import lexicon
+from orderwatch.parsers import lexicon
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

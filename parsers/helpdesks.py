@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
+from orderwatch.parsers import cues, fields, lexicon
+from orderwatch.parsers.base import Message, Result, domain_slug
+from orderwatch.parsers.durations import stated_deadline, stated_duration
+
 from orderwatch.domain.calendar import calendar_for
-from parsers import cues, fields, lexicon
-from parsers.base import Message, Result, domain_slug
-from parsers.durations import stated_deadline, stated_duration
 
 NAME = "helpdesks"
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|回复|答复|回覆)\s*[:：]", re.I)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from parsers import cues, fields
-from parsers.base import Message, Result, registrable_domain
-from parsers.mime import Mail
+from orderwatch.parsers import cues, fields
+from orderwatch.parsers.base import Message, Result, registrable_domain
+from orderwatch.parsers.mime import Mail
 
 NAME = "noise"
 

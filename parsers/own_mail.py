@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from parsers import cues, fields
-from parsers.base import Message, Result, registrable_domain
-from parsers.quotes import quoted_text
+from orderwatch.parsers import cues, fields
+from orderwatch.parsers.base import Message, Result, registrable_domain
+from orderwatch.parsers.quotes import quoted_text
 
 NAME = "own_mail"
 

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from orderwatch.parsers import lexicon
+from orderwatch.parsers.fields import end_of_day, find_times, number
+
 from orderwatch.domain.calendar import Duration
-from parsers import lexicon
-from parsers.fields import end_of_day, find_times, number
 
 _NUM = r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|one|two|three|four|five|six|seven|ten|twelve|twenty-four|forty-eight|seventy-two|a|an)"
 _RANGE = _NUM + r"(?:\s*(?:-|–|—|~|～|至|到|to|or|à|a|bis|y|e|do|tot)\s*" + _NUM + r")?"

@@ -11,7 +11,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from parsers.base import Message, Result
+from orderwatch.parsers.base import Message, Result
 
 NAME = "schema_org"
 _SCRIPT = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from orderwatch.parsers import cues, fields, lexicon
+from orderwatch.parsers.base import Message, Result, domain_slug
+from orderwatch.parsers.durations import stated_deadline, stated_duration
+from orderwatch.parsers.promise import find_promise
+
 from orderwatch.domain.calendar import calendar_for
-from parsers import cues, fields, lexicon
-from parsers.base import Message, Result, domain_slug
-from parsers.durations import stated_deadline, stated_duration
-from parsers.promise import find_promise
 
 NAME = "shops"
 

@@ -3,6 +3,7 @@ loopback webhook; IMAP IDLE with a dead connection; and the README's run command
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -217,6 +218,13 @@ def test_readme_run_command_brings_up_the_demo(tmp_path: Path) -> None:
     assert code in (0, 2, 130, -2), out[-3000:]  # make reports the interrupt; the agent itself exits 0
     port = int(ui.group(1).rsplit(":", 1)[1].strip("/"))
     wait_for(lambda: _port_closed(port), 30, "the Prefect server to stop")
+    # After `make run`, the CLI sees what the agent saw: the same (demo) database, said in one line.
+    listed = subprocess.run(
+        [sys.executable, "-m", "orderwatch", "orders", "--json"], env=env, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == 10
+    assert listed.stderr.strip() == "demo mailbox — run `orderwatch init` to watch yours"
 
 
 def _first_cycle_done(data: Path) -> bool:

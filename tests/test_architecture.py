@@ -6,14 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import parsers
+from orderwatch import parsers
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_pure_core_imports_no_io_library() -> None:
     code = (
-        "import sys, orderwatch.domain.rules, orderwatch.domain.timeline, orderwatch.domain.drafts, parsers;"
+        "import sys, orderwatch.domain.rules, orderwatch.domain.timeline, orderwatch.domain.drafts, orderwatch.parsers;"
         "io = ('prefect', 'imapclient', 'apprise', 'sqlite_utils', 'typer', 'jinja2', 'sqlite3');"
         "bad = [m for m in io if m in sys.modules];"
         "print(','.join(bad))"

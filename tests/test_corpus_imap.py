@@ -6,8 +6,8 @@ reference corpus in full and a sample of the rest (tests.test_corpus.SAMPLE).
 from __future__ import annotations
 
 import pytest
+from orderwatch.parsers.mime import parse_mail
 
-from parsers.mime import parse_mail
 from tests.conftest import Mailbox
 from tests.support.corpus import Scenario, compare
 from tests.test_corpus import SAMPLE

@@ -797,7 +797,7 @@ def test_row22_charset_traps_decode_without_replacement_characters(tmp_path: Pat
         roundtrip += store.raw(sha) == raw
         row = store.db.execute("select status, subject from parses where sha256 = ?", [sha]).fetchone()
         crashes += row[0] != "ok"
-        from parsers import parse
+        from orderwatch.parsers import parse
 
         outcome = parse(raw)
         text = (outcome.mail.subject + "\n" + outcome.mail.text) if outcome.mail else ""
@@ -869,8 +869,8 @@ def test_row23_resource_bombs_are_bounded_and_the_next_message_still_syncs(
 def test_row24_fuzzing_parse_and_classify_finds_no_undocumented_failure(record) -> None:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
+    from orderwatch.parsers import parse
 
-    from parsers import parse
     from tests.conftest import CORPUS
 
     seeds = [p.read_bytes() for p in sorted(CORPUS.rglob("*.eml"))][:60]
@@ -934,7 +934,7 @@ def test_row25_no_header_injection_into_reminder_mail(tmp_path: Path, record) ->
 
 
 def test_row26_the_display_name_never_decides_who_sent_it(tmp_path: Path, record) -> None:
-    from parsers import parse
+    from orderwatch.parsers import parse
 
     body = "订单号：K8888888QZ\r\n商品名称：月卡\r\n总价：10.00 元\r\n发货方式：自动发货\r\n"
     head = "To: me@example.com\r\nDate: Mon, 02 Mar 2026 10:00:00 +0800\r\nSubject: 订单支付成功\r\n"
@@ -1043,7 +1043,7 @@ def test_row27_canary_secrets_appear_nowhere(mailbox, tmp_path: Path, record) ->
                     sys.executable,
                     "-c",
                     (
-                        "import sys, flows.mailbox as m;"
+                        "import sys, orderwatch.flows.mailbox as m;"
                         "m.check_account = m.check_account.with_options(retry_delay_seconds=0);"
                         "m.mailbox(config=sys.argv[1])"
                     ),

@@ -11,15 +11,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from orderwatch.flows import mailbox as mailbox_module
+from orderwatch.flows.deadlines import deadlines
+from orderwatch.flows.deployments import deployments
+from orderwatch.flows.export import export_case
+from orderwatch.flows.mailbox import mailbox as mailbox_flow
+from orderwatch.flows.policy import transient
 from prefect.states import Failed
 from prefect.testing.utilities import prefect_test_harness
 
-import flows.mailbox
-from flows.deadlines import deadlines
-from flows.deployments import deployments
-from flows.export import export_case
-from flows.mailbox import mailbox as mailbox_flow
-from flows.policy import transient
 from orderwatch.errors import ConfigError, MailboxError, NotifyError
 from tests.support.dovecot import PASSWORD, Dovecot
 from tests.support.mails import order_mail
@@ -73,8 +73,8 @@ def test_bad_password_is_retried_then_reported_once_in_plain_words(
     mailbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dovecot, user = mailbox.server, mailbox.user
-    fast = flows.mailbox.check_account.with_options(retry_delay_seconds=0)
-    monkeypatch.setattr(flows.mailbox, "check_account", fast)
+    fast = mailbox_module.check_account.with_options(retry_delay_seconds=0)
+    monkeypatch.setattr(mailbox_module, "check_account", fast)
     with HttpSink() as http:
         config = str(_config(tmp_path, dovecot, user, [http.url()], password=CANARY))
         state = mailbox_flow(config=config, return_state=True)
@@ -137,4 +137,4 @@ def test_deployments_take_prefect_yaml_and_the_agent_schedule(tmp_path: Path) ->
     assert deps["orderwatch-mailbox"].concurrency_options.collision_strategy.value == "CANCEL_NEW"
     assert deps["orderwatch-export"].schedules == []
     assert all(d.parameters["config"] == str(config) for d in deps.values())
-    assert deps["orderwatch-mailbox"].entrypoint == "flows.mailbox.mailbox"
+    assert deps["orderwatch-mailbox"].entrypoint == "orderwatch.flows.mailbox.mailbox"

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from parsers import cues, lexicon
-from parsers.fields import decimal_value, references
+from orderwatch.parsers import cues, lexicon
+from orderwatch.parsers.fields import decimal_value, references
 
 PATTERNS = {name: value for name, value in vars(cues).items() if isinstance(value, re.Pattern)}
 

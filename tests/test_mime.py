@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from orderwatch.parsers.mime import MalformedMail, decode_bytes, decode_header_value, html_to_text, parse_mail
 
-import parsers
-from parsers.mime import MalformedMail, decode_bytes, decode_header_value, html_to_text, parse_mail
+from orderwatch import parsers
 from tests.conftest import CORPUS
 from tests.support.mails import gbk_8bit_subject_mail, hostile_headers_mail, not_a_message
 

@@ -6,9 +6,9 @@ import itertools
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from orderwatch.parsers.promise import find_promise
 
 from orderwatch.domain.calendar import Duration
-from parsers.promise import find_promise
 
 REF = datetime(2026, 3, 10, 10, 0, tzinfo=timezone(timedelta(hours=8)))
 

@@ -1,5 +1,5 @@
 """The scale path on Prefect itself: deployments from our prefect.yaml registered on a work pool
-(`python -m flows.deploy`), one set per mailbox (each with its own orderwatch.toml and SQLite
+(`python -m orderwatch.flows.deploy`), one set per mailbox (each with its own orderwatch.toml and SQLite
 file), one process work pool, two workers on loopback. Each schedule tick processes each
 account exactly once: never twice, never by both workers."""
 
@@ -59,7 +59,7 @@ def test_two_workers_process_each_account_once_per_tick(
     _run(env, "-m", "prefect", "work-pool", "create", POOL, "--type", "process")
     for name, config in configs.items():
         pool, only = ["--pool", POOL], ["--only", "orderwatch-mailbox"]
-        _run(env, "-m", "flows.deploy", *pool, "--config", str(config), f"--suffix=-{name}", *only)
+        _run(env, "-m", "orderwatch.flows.deploy", *pool, "--config", str(config), f"--suffix=-{name}", *only)
 
     workers = [
         subprocess.Popen(

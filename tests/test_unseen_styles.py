@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-import parsers
+from orderwatch import parsers
 
 EST = timezone(timedelta(hours=-5))
 CST = timezone(timedelta(hours=8))
