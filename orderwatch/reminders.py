@@ -23,8 +23,8 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+from orderwatch.domain.durations import Duration, parse_duration
 from orderwatch.domain.model import Alert
-from orderwatch.domain.rulebook import parse_duration
 from orderwatch.notify import Target
 from orderwatch.safe_names import one_line
 from orderwatch.store import Store
@@ -51,31 +51,31 @@ _KIND_EN = {
 }
 
 
+DAY = Duration(24, "hours")
+HALF_DAY = Duration(12, "hours")
+
+
 @dataclass(frozen=True)
 class Policy:
-    repeat_after: timedelta = timedelta(hours=24)
+    repeat_after: Duration = DAY
     repeat_max: int = 2
     quiet: tuple[time, time] | None = None
-    urgent_within: timedelta = timedelta(hours=12)
+    urgent_within: Duration = HALF_DAY
 
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> Policy:
-        def hours(key: str, default: timedelta) -> timedelta:
-            if key not in options:
-                return default
-            d = parse_duration(str(options[key]))
-            factor = {"minutes": 1 / 60, "hours": 1, "days": 24, "workdays": 24}[d.unit]
-            return timedelta(hours=d.amount * factor)
+        def duration(key: str, default: Duration) -> Duration:
+            return parse_duration(str(options[key])) if key in options else default
 
         quiet = None
         if options.get("quiet_hours"):
             start, _, end = str(options["quiet_hours"]).partition("-")
             quiet = (time.fromisoformat(start.strip()), time.fromisoformat(end.strip()))
         return cls(
-            repeat_after=hours("repeat_after", cls.repeat_after),
+            repeat_after=duration("repeat_after", cls.repeat_after),
             repeat_max=int(options.get("repeat_max", cls.repeat_max)),
             quiet=quiet,
-            urgent_within=hours("urgent_within", cls.urgent_within),
+            urgent_within=duration("urgent_within", cls.urgent_within),
         )
 
     def is_quiet(self, at: datetime) -> bool:
@@ -113,7 +113,7 @@ class Delivery:
 
 
 def is_urgent(alert: Alert, now: datetime, policy: Policy) -> bool:
-    return alert.kind in AHEAD and now <= alert.due_at <= now + policy.urgent_within
+    return alert.kind in AHEAD and now <= alert.due_at <= policy.urgent_within.after(now)[0]
 
 
 def _key(alert: Alert, round_no: int, target: Target) -> str:
@@ -153,9 +153,11 @@ def plan(
                 continue
             first = sent_first.get((alert.ref, alert.kind, alert.due_at.astimezone(UTC).isoformat(), target.id))
             rounds = [0]
-            if first is not None:
-                elapsed = now - first
-                rounds += [r for r in range(1, policy.repeat_max + 1) if elapsed >= r * policy.repeat_after]
+            repeat_at = first
+            for round_no in range(1, policy.repeat_max + 1 if first is not None else 1):
+                repeat_at = policy.repeat_after.after(repeat_at)[0]  # "1 workday" is the next working day
+                if now >= repeat_at:
+                    rounds.append(round_no)
             for round_no in rounds:
                 title, body = _message(alert, draft, round_no)
                 held = not urgent and policy.is_quiet(now)

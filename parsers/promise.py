@@ -13,40 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from orderwatch.parsers import lexicon
-from orderwatch.parsers.fields import end_of_day, find_times, number
+from orderwatch.parsers.fields import end_of_day, find_times
 
-from orderwatch.domain.calendar import Duration
-
-_NUM = r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|one|two|three|four|five|six|seven|ten|twelve|twenty-four|forty-eight|seventy-two|a|an)"
-_RANGE = _NUM + r"(?:\s*(?:-|–|—|~|～|至|到|to|or|à|a|bis|y|e|do|tot)\s*" + _NUM + r")?"
+from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Duration, duration_from
 
 # Chinese: (付款后)N(个)(工作日|小时|分钟|天)内 + verb
-_ZH_UNITS = {
-    "分钟": "minutes",
-    "分": "minutes",
-    "小时": "hours",
-    "个小时": "hours",
-    "小時": "hours",
-    "個小時": "hours",
-    "分鐘": "minutes",
-    "工作天": "workdays",
-    "個工作天": "workdays",
-    "个工作天": "workdays",
-    "個工作日": "workdays",
-    "個星期": "weeks",
-    "週": "weeks",
-    "h": "hours",
-    "H": "hours",
-    "工作日": "workdays",
-    "个工作日": "workdays",
-    "天": "days",
-    "日": "days",
-    "个自然日": "days",
-    "自然日": "days",
-    "周": "weeks",
-    "星期": "weeks",
-    "个星期": "weeks",
-}
 _ZH_SHIP = "发货|发出|寄出|出库|揽收|出貨|發貨|發出|出庫|寄送"
 _ZH_DELIVER = (
     "发卡|自动发卡|到账|开通|充值|送达|交付|发放|完成充值|完成发货|处理完毕|处理|办理|完成|发送|"
@@ -54,33 +25,26 @@ _ZH_DELIVER = (
 )
 _ZH_DURATION = re.compile(
     r"(付款后|支付后|下单后|拍下后|购买后|成功后|付款後|支付後|下單後|購買後|成功後|付款完成後|付款完成后|完成付款後|完成付款后)?\s*"
-    + _RANGE
-    + r"\s*(个工作日|個工作日|工作日|個工作天|个工作天|工作天|个小时|個小時|小时|小時|分钟|分鐘|个自然日|自然日|个星期|個星期|星期|周|週|天|日|h|H|分)\s*"
+    + RANGE
+    + r"\s*"
+    + ZH_UNIT
+    + r"\s*"
     r"(?:之内|以内|内|之內|以內|內)\s*(?:[,，]?\s*(?:系统|商家|卖家|客服|我们)?\s*(?:将|会|即可|就会|可)?\s*(?:为您|给您)?\s*)?"
     r"(自动)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")"
 )
 # English: verb ... within N (business) units / verb ... by DATE
 _EN_SHIP = r"ships?|shipped|shipping|dispatch(?:ed|es)?|leaves?|leave|sent out|send out|goes out|go out|handed (?:over )?to|posted|processed and shipped"
 _EN_DELIVER = r"deliver(?:ed|s|y)?|arrives?|arrive|arriving|emailed|e-mailed|sent to you|receive|received|activated|credited|available"
-_EN_UNITS = {
-    "minute": "minutes",
-    "min": "minutes",
-    "hour": "hours",
-    "hr": "hours",
-    "day": "days",
-    "business day": "workdays",
-    "working day": "workdays",
-    "weekday": "workdays",
-    "week": "weeks",
-}
 _EN_WITHIN = re.compile(
     r"\b("
     + _EN_SHIP
     + "|"
     + _EN_DELIVER
     + r")\b([^.\n!?]{0,80}?)\b(?:within|in)\s+"
-    + _RANGE
-    + r"\s+(business\s+days?|working\s+days?|weekdays?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b([^.\n]{0,40})",
+    + RANGE
+    + r"\s+"
+    + EN_UNIT
+    + r"\b([^.\n]{0,40})",
     re.I,
 )
 _EN_BY = re.compile(
@@ -102,22 +66,12 @@ class Promise:
     anchor: str = "payment"  # payment | order
 
 
-def _duration(low: str, high: str | None, unit: str) -> Duration | None:
-    amount = number(high or low)
-    if amount is None or amount <= 0:
-        return None
-    if unit == "weeks":
-        return Duration(amount * 7, "days")
-    return Duration(amount, unit)
-
-
 def find_promise(text: str, reference: datetime) -> Promise | None:
     """The first delivery promise in the text, if any. `reference` supplies year and zone."""
     found: list[tuple[int, Promise]] = []
     for match in _ZH_DURATION.finditer(text):
         anchor_word, low, high, unit_word, _auto, verb = match.groups()
-        unit = _ZH_UNITS.get(unit_word)
-        duration = _duration(low, high, unit) if unit else None
+        duration = duration_from(low, high, unit_word)
         if duration is None:
             continue
         kind = "ship" if re.fullmatch(_ZH_SHIP, verb) else "deliver"
@@ -132,12 +86,9 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             found.append((t.start, Promise(kind, text[max(0, t.start - 4) : t.end + m.end()].strip(), by=by)))
     for match in _EN_WITHIN.finditer(text):
         verb, middle, low, high, unit_word, tail = match.groups()
-        unit_key = re.sub(r"s$", "", unit_word.lower().replace("  ", " "))
-        unit_key = {"min": "minute", "hr": "hour"}.get(unit_key, unit_key)
-        unit = _EN_UNITS.get(re.sub(r"\s+", " ", unit_key))
-        if unit is None or re.search(r"\b(refund|return|reply|respond|contact|appeal|dispute)", middle, re.I):
+        if re.search(r"\b(refund|return|reply|respond|contact|appeal|dispute)", middle, re.I):
             continue
-        duration = _duration(low, high, unit)
+        duration = duration_from(low, high, unit_word)
         if duration is None:
             continue
         kind = "ship" if re.fullmatch(_EN_SHIP, verb, re.I) else "deliver"
@@ -163,8 +114,7 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             found.append((match.start(), Promise(kind, text[match.start() : match.end() + upper.end].strip(), by=by)))
     for match in _INTL_WITHIN.finditer(text):
         low, high, unit_word = match.group(1), match.group(2), match.group(3)
-        unit = next((u for pattern, u in _INTL_UNITS if re.fullmatch(pattern, unit_word, re.I)), None)
-        duration = _duration(low, high, unit) if unit else None
+        duration = duration_from(low, high, unit_word)
         if duration is None:
             continue
         near = text[max(0, match.start() - 60) : match.end() + 30]
@@ -188,23 +138,10 @@ _REVISION = re.compile(
 
 # --- "within N days" in the other European languages -------------------------------------
 
-_INTL_UNITS = (
-    (
-        r"werktag(?:e|en)?|arbeitstag(?:e|en)?|jours? ouvr(?:é|e|a)(?:s|bles?)?|giorni lavorativi|d[íi]as h[áa]biles|"
-        r"d[íi]as laborables|dni robocz(?:e|ych)|werkdag(?:en)?",
-        "workdays",
-    ),
-    (r"tag(?:e|en)?|jours?|giorni|d[íi]as|dni|dag(?:en)?", "days"),
-    (r"stunden?|heures?|ore|horas|godzin[y]?|uur", "hours"),
-)
 _INTL_WITHIN = re.compile(
     r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
     r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*|livraison\s+en\s+|"
-    r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*)"
-    + _RANGE
-    + r"\s+("
-    + "|".join(pattern for pattern, _ in _INTL_UNITS)
-    + r")\b",
+    r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*)" + RANGE + r"\s+" + INTL_UNIT + r"\b",
     re.I,
 )
 _INTL_SHIP = re.compile(r"versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I)

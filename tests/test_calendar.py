@@ -8,8 +8,9 @@ import chinese_calendar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orderwatch.domain.calendar import BUSINESS_DAYS, CHINESE_WORKDAYS, Duration, add_workdays, calendar_for
-from orderwatch.domain.rulebook import Rulebook, parse_duration
+from orderwatch.domain.calendar import BUSINESS_DAYS, CHINESE_WORKDAYS, add_workdays, calendar_for
+from orderwatch.domain.durations import Duration, parse_duration
+from orderwatch.domain.rulebook import Rulebook
 
 CST = timezone(timedelta(hours=8))
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from orderwatch.parsers.promise import find_promise
 
-from orderwatch.domain.calendar import Duration
+from orderwatch.domain.durations import Duration
 
 REF = datetime(2026, 3, 10, 10, 0, tzinfo=timezone(timedelta(hours=8)))
 

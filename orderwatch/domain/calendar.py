@@ -1,4 +1,4 @@
-"""Working days and durations: the arithmetic every deadline rests on.
+"""Working days: the calendar arithmetic every deadline rests on (durations: `durations.py`).
 
 Chinese mail counts Chinese working days: weekends and public holidays off, make-up working days
 (调休) on, from `chinese-calendar`. That package covers the years the State Council has
@@ -9,14 +9,11 @@ Monday-Friday business days. "N workdays from T" keeps T's time of day (domain.m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import chinese_calendar
 import holidays
-
-UNITS = ("minutes", "hours", "days", "workdays")
 
 
 class WorkdayCalendar:
@@ -58,35 +55,6 @@ CHINESE_WORKDAYS = ChineseWorkdays()
 def calendar_for(lang: str | None, currency: str | None = None) -> WorkdayCalendar:
     """Chinese working days for Chinese-language mail and CNY orders; business days otherwise."""
     return CHINESE_WORKDAYS if lang == "zh" or currency == "CNY" else BUSINESS_DAYS
-
-
-@dataclass(frozen=True)
-class Duration:
-    """An amount of time as people state it: 30 minutes, 48 hours, 7 days, 3 workdays."""
-
-    amount: int
-    unit: str
-
-    def __post_init__(self) -> None:
-        if self.unit not in UNITS:
-            raise ValueError(f"unknown unit {self.unit!r}")
-
-    def after(self, start: datetime, calendar: WorkdayCalendar = BUSINESS_DAYS) -> tuple[datetime, bool]:
-        """The instant this long after `start`, and whether a fallback calendar was used."""
-        if self.unit == "minutes":
-            return start + timedelta(minutes=self.amount), False
-        if self.unit == "hours":
-            return start + timedelta(hours=self.amount), False
-        if self.unit == "days":
-            return start + timedelta(days=self.amount), False
-        return add_workdays(start, self.amount, calendar)
-
-    def text(self, lang: str = "en") -> str:
-        if lang == "zh":
-            word = {"minutes": "分钟", "hours": "小时", "days": "天", "workdays": "个工作日"}[self.unit]
-            return f"{self.amount}{word}"
-        word = {"minutes": "minute", "hours": "hour", "days": "day", "workdays": "business day"}[self.unit]
-        return f"{self.amount} {word}{'' if self.amount == 1 else 's'}"
 
 
 def add_workdays(start: datetime, n: int, calendar: WorkdayCalendar) -> tuple[datetime, bool]:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from orderwatch.domain.calendar import Duration
+from orderwatch.domain.durations import Duration
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.domain.state import OrderState, duration_field
 from orderwatch.domain.timeline import Facts

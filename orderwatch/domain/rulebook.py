@@ -10,12 +10,11 @@ A deadline stated in a mail always beats these defaults.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from orderwatch.domain.calendar import Duration
+from orderwatch.domain.durations import Duration, parse_duration
 
 DEFAULTS: dict[str, str] = {
     "auto_delivery": "30 minutes",  # 自动发货 / 自动发卡 without a stated promise
@@ -32,25 +31,6 @@ DEFAULTS: dict[str, str] = {
     "complaint_window": "7 days",
     "complaint_window_notice": "48 hours",
 }
-_DURATION = re.compile(
-    r"^\s*(\d+)\s*(minutes?|mins?|hours?|h|days?|d|workdays?|business\s+days?|working\s+days?)\s*$", re.I
-)
-
-
-def parse_duration(text: str) -> Duration:
-    match = _DURATION.match(str(text))
-    if not match:
-        raise ValueError(f"not a duration: {text!r} (write e.g. '24 hours', '3 workdays', '30 minutes', '7 days')")
-    amount, unit = int(match.group(1)), match.group(2).lower()
-    if unit.startswith("min"):
-        return Duration(amount, "minutes")
-    if unit in ("h", "hour", "hours"):
-        return Duration(amount, "hours")
-    if unit in ("d", "day", "days"):
-        return Duration(amount, "days")
-    return Duration(amount, "workdays")
-
-
 @dataclass(frozen=True)
 class Rulebook:
     """Defaults overridden by [rules], and by [rules.platforms.NAME] for one platform."""

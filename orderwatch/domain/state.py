@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from orderwatch.domain.calendar import Duration
+from orderwatch.domain.durations import Duration
 from orderwatch.domain.ladder import RANK
 from orderwatch.domain.model import Event
 from orderwatch.domain.timeline import Case, Facts

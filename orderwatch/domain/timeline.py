@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from orderwatch.domain.calendar import Duration, calendar_for
+from orderwatch.domain.calendar import calendar_for
+from orderwatch.domain.durations import Duration
 from orderwatch.domain.model import Event
 from orderwatch.domain.rulebook import Rulebook
 

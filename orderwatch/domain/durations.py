@@ -1,0 +1,184 @@
+"""Durations as people write them, in one place: number words, unit words and the Duration type.
+
+The parsers read "24小时内发货", "within twenty-four hours", "innerhalb von 2 Werktagen"; the
+configuration says "3 workdays"; reminders repeat "24 hours" later. All of them go through this
+module, so a phrase one of them accepts the others accept too, and a workday is a working day
+everywhere (counted on the order's calendar, never as 24 hours).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from orderwatch.domain.calendar import BUSINESS_DAYS, WorkdayCalendar, add_workdays
+
+UNITS = ("minutes", "hours", "days", "workdays")
+
+# --- numbers ----------------------------------------------------------------------------------
+
+_ZH_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_EN_ONES = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_EN_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+# A number as a regex group: digits, Chinese numerals, English words ("twenty-four", "a").
+_EN_WORD = (
+    r"(?:"
+    + "|".join(_EN_TENS)
+    + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    + "|".join(sorted(_EN_ONES, key=len, reverse=True))
+)
+NUM = r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|" + _EN_WORD + r")"
+# "1-3", "3 à 5", "2 bis 4", "1至3": the upper bound counts.
+RANGE = NUM + r"(?:\s*(?:-|–|—|~|～|至|到|to|or|à|a|bis|y|e|do|tot)\s*" + NUM + r")?"
+
+
+def number(word: str) -> int | None:
+    """'3', '三', '十二', 'two', 'twenty-four' -> int."""
+    word = re.sub(r"\s+", " ", word.strip().lower())
+    if word.isdigit():
+        return int(word)
+    if word in _EN_ONES:
+        return _EN_ONES[word]
+    tens, _, ones = word.replace(" ", "-").partition("-")
+    if tens in _EN_TENS and (not ones or (ones in _EN_ONES and _EN_ONES[ones] < 10)):
+        return _EN_TENS[tens] + (_EN_ONES[ones] if ones else 0)
+    if word and all(ch in _ZH_DIGITS or ch == "十" for ch in word):
+        if "十" in word:
+            high, _, low = word.partition("十")
+            return (_ZH_DIGITS.get(high, 1) if high else 1) * 10 + (_ZH_DIGITS.get(low, 0) if low else 0)
+        value = 0
+        for ch in word:
+            value = value * 10 + _ZH_DIGITS[ch]
+        return value
+    return None
+
+
+# --- unit words -----------------------------------------------------------------------------
+
+# (language, pattern, unit), longest words first within a language; weeks become 7 days.
+_UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
+    ("zh", r"个工作日|個工作日|工作日|個工作天|个工作天|工作天", "workdays"),
+    ("zh", r"个小时|個小時|小时|小時", "hours"),
+    ("zh", r"分钟|分鐘", "minutes"),
+    ("zh", r"个自然日|自然日|天|日", "days"),
+    ("zh", r"个星期|個星期|星期|周|週", "weeks"),
+    ("zh", r"h|H|分", "short"),  # "24h内", "30分内": only in Chinese phrasing
+    ("en", r"business\s+days?|working\s+days?|weekdays?|workdays?", "workdays"),
+    ("en", r"hours?|hrs?", "hours"),
+    ("en", r"minutes?|mins?", "minutes"),
+    ("en", r"days?", "days"),
+    ("en", r"weeks?", "weeks"),
+    (
+        "intl",
+        r"werktag(?:e|en)?|arbeitstag(?:e|en)?|jours? ouvr(?:é|e|a)(?:s|bles?)?|giorni lavorativi|d[íi]as h[áa]biles|"
+        r"d[íi]as laborables|dni robocz(?:e|ych)|werkdag(?:en)?",
+        "workdays",
+    ),
+    ("intl", r"stunden?|heures?|ore|horas|godzin[y]?|uur", "hours"),
+    ("intl", r"tag(?:e|en)?|jours?|giorni|d[íi]as|dni|dag(?:en)?", "days"),
+    ("intl", r"wochen?|semaines?|settimane|semanas?|tygodni(?:e)?|weken", "weeks"),
+)
+_SHORT = {"h": "hours", "分": "minutes"}
+
+
+def unit_pattern(*languages: str) -> str:
+    """A regex group of the unit words of these languages ('zh', 'en', 'intl')."""
+    return "(" + "|".join(p for lang, p, _ in _UNIT_WORDS if lang in languages) + ")"
+
+
+ZH_UNIT = unit_pattern("zh")
+EN_UNIT = unit_pattern("en")
+INTL_UNIT = unit_pattern("intl")
+
+
+def unit_of(word: str) -> str | None:
+    """The unit a word names ('個工作天' -> workdays, 'Werktagen' -> workdays), weeks as 'weeks'."""
+    word = word.strip()
+    for _, pattern, unit in _UNIT_WORDS:
+        if re.fullmatch(pattern, word, re.I):
+            return _SHORT.get(word.lower()) if unit == "short" else unit
+    return None
+
+
+def duration_from(low: str, high: str | None, unit_word: str) -> Duration | None:
+    """'1', '3', '个工作日' -> 3 workdays: a range counts its upper bound; weeks are 7 days."""
+    unit = unit_of(unit_word)
+    amount = number(high or low)
+    if unit is None or amount is None or amount <= 0:
+        return None
+    return Duration(amount * 7, "days") if unit == "weeks" else Duration(amount, unit)
+
+
+_WRITTEN = re.compile(r"^\s*" + RANGE + r"\s*(" + "|".join(p for _, p, _ in _UNIT_WORDS) + r"|d)\s*$", re.I)
+
+
+def parse_duration(text: str) -> Duration:
+    """A duration in the configuration: '24 hours', 'twenty-four hours', '3 workdays', '24h', '3个工作日'."""
+    match = _WRITTEN.match(str(text))
+    found = None
+    if match:
+        unit_word = "day" if match.group(3).lower() == "d" else match.group(3)
+        found = duration_from(match.group(1), match.group(2), unit_word)
+    if found is None:
+        raise ValueError(f"not a duration: {text!r} (write e.g. '24 hours', '3 workdays', '30 minutes', '7 days')")
+    return found
+
+
+# --- the type ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Duration:
+    """An amount of time as people state it: 30 minutes, 48 hours, 7 days, 3 workdays."""
+
+    amount: int
+    unit: str
+
+    def __post_init__(self) -> None:
+        if self.unit not in UNITS:
+            raise ValueError(f"unknown unit {self.unit!r}")
+
+    def after(self, start: datetime, calendar: WorkdayCalendar = BUSINESS_DAYS) -> tuple[datetime, bool]:
+        """The instant this long after `start`, and whether a fallback calendar was used."""
+        if self.unit == "minutes":
+            return start + timedelta(minutes=self.amount), False
+        if self.unit == "hours":
+            return start + timedelta(hours=self.amount), False
+        if self.unit == "days":
+            return start + timedelta(days=self.amount), False
+        return add_workdays(start, self.amount, calendar)
+
+    def text(self, lang: str = "en") -> str:
+        if lang == "zh":
+            word = {"minutes": "分钟", "hours": "小时", "days": "天", "workdays": "个工作日"}[self.unit]
+            return f"{self.amount}{word}"
+        word = {"minutes": "minute", "hours": "hour", "days": "day", "workdays": "business day"}[self.unit]
+        return f"{self.amount} {word}{'' if self.amount == 1 else 's'}"
