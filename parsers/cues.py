@@ -20,6 +20,7 @@ CONFIRM = any_of(
     r"|du hast .{1,80}? gekauft|hier ist deine bestellung|thank you for your recent (?:transaction|purchase|order)"
     r"|kupi[łl](?:e[śs]|a[śs]|e[śs]my)?(?: i zap[łl]aci[łl](?:e[śs]|a[śs]))?|zap[łl]aci[łl](?:e[śs]|a[śs]) za|dzi[ęe]kujemy za zakup"
     r"|bestellung ist (?:bei uns )?eingegangen|bestellung (?:wurde )?erhalten|commande (?:a bien été )?(?:reçue|enregistrée)"
+    r"|your order\b(?:[^.\n]|\.(?=\d)){0,60}?\b(?:has been|is|was) (?:confirmed|received|placed|accepted)"
 )
 PAID = any_of(
     r"支付成功|付款成功|已付款|已支付|收到您的付款|已经收到您的付款|支付时间|付款时间|支付方式|"
@@ -61,19 +62,29 @@ DELIVERED_VIRTUAL = any_of(
     r"[A-Z0-9]{4,8}(?:-[A-Z0-9]{4,8}){2,}|"  # a key-shaped value right under its label
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
     r"卡密信息|卡密\s*[:：]|卡号\s*[:：]\s*\S+\s*密码|激活码\s*[:：]|兑换码\s*[:：]|序列号\s*[:：]|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|"
-    r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功|已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
+    r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功|處理完成(?!後)|處理完畢(?!後)|儲值成功|(?<!未)已充值|"
+    r"订单已完成|訂單已完成|已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
     r"here (?:is|are) your (?:key|code|licen[cs]e)|licen[cs]e key\s*[:：]|activation code\s*[:：]|top-?up (?:was )?successful"
 )
 FAILED = any_of(
     r"处理失败|充值失败|发货失败|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
     r"out of stock|sold out|could not be (?:fulfilled|processed|completed)|unable to (?:fulfil|fulfill|process|ship)|"
-    r"(?:cancell?ed|cancel) (?:your )?order|order (?:has been |was )?cancell?ed|we had to cancel"
+    r"(?:cancell?ed|cancel) (?:your )?order|order (?:has been |was )?cancell?ed|we had to cancel|"
+    r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|訂單已取消|已取消訂單|缺貨|無法出貨|storniert|annul[ée]e|commande annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
 )
 CANCELLED = any_of(
-    r"已取消|订单取消|取消订单|cancell?ed (?:your )?order|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed"
+    r"已取消|订单取消|取消订单|cancell?ed (?:your )?order|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed|"
+    r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|訂單已取消|已取消|取消訂單|storniert|stornierung|annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
+)
+# The shop confirms a cancellation the buyer asked for (status cancelled, nothing owed), not its own.
+BUYER_CANCELLED = any_of(
+    r"as you requested|at your request|your cancell?ation request|you(?:'ve| have)? (?:successfully )?cancell?ed|"
+    r"您(?:已|已经)?(?:成功)?取消|您申请取消|應您的要求|auf (?:ihren|deinen) wunsch|wie gew[üu]nscht|[àa] votre demande|"
+    r"su (?:tua|vostra) richiesta|a petici[óo]n (?:tuya|suya)|seg[úu]n (?:tu|su) solicitud|na (?:twoj[ąa]|pa[ńn]stwa) pro[śs]b[ęe]|"
+    r"op (?:je|uw) verzoek"
 )
 REFUND_RECEIVED = any_of(
     r"退款已到账|已原路退回至|已退回至您的|退款成功|退款已完成|款项已退回|"
@@ -175,10 +186,18 @@ DANGEROUS_ATTACHMENT = any_of(r"\.(?:zip|rar|7z|exe|scr|js|jar|iso|img|lnk|vbs|b
 NEGATION_BEFORE = any_of(r"(?:not|n't|never|no|yet to be|未|没有|没|尚未|不|无法|未能)\s*(?:been\s+|yet\s+|be\s+)?$")
 
 
+# Words right before a cue that make it a promise, not a report: "将在24小时内处理完成", "will be shipped".
+FUTURE_BEFORE = any_of(
+    r"(?:将|將|会|會|(?<!已)(?<!已经)在?\d{1,3}\s*(?:个|個)?(?:小时|小時|分钟|分鐘|工作日|天|日)\s*(?:之|以)?[内內]|"
+    r"\bwill(?: be)?|\bshall(?: be)?|\bwird|\bwerden|\bsera|\bsaranno|\bsar[àa]|\bser[áa]|\bzostanie)\s*$"
+)
+
+
 def affirmed(pattern, text: str):
-    """The first match of `pattern` in `text` that is not negated just before it."""
+    """The first match of `pattern` in `text` that is neither negated nor promised just before it."""
     for match in pattern.finditer(text):
-        if not NEGATION_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if not NEGATION_BEFORE.search(before) and not FUTURE_BEFORE.search(before):
             return match
     return None
 

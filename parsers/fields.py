@@ -111,9 +111,7 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
                 add(match.group(1), 2, "reference of an order", labelled=True)
         for match in _SHAPED.finditer(source):
             add(match.group(1), 2, "marketplace number shape")
-    if re.search(
-        lexicon.ORDER_WORDS + r"|purchase|receipt|shipment|delivery|出貨|出货|发货|發貨|配送|送貨", subject, re.I
-    ):
+    if re.search(lexicon.ORDER_WORDS + r"|purchase|receipt|" + lexicon.SHIPPING_WORDS, subject, re.I):
         for match in _SUBJECT_SET_APART.finditer(subject):
             add(match.group(1), 2, "set apart in the subject")
     for match in _LINKED.finditer(links or text):
@@ -534,5 +532,3 @@ def labelled_time(text: str, labels: str, reference: datetime) -> datetime | Non
 
 def end_of_day(at: datetime) -> datetime:
     return datetime.combine(at.date(), time(23, 59, 59), at.tzinfo)
-
-

@@ -48,6 +48,11 @@ REFERENCE_LABELS = (
 # "Commande : KHWLILZLL", "Bestellung: 3306", "订单：X": the order word and a colon is a label too.
 ORDER_WORD_COLON = r"(?:order|订单|訂單|bestellung|commande|ordine|pedido|zam[óo]wienie|bestelling|encomenda)\s*[:：]"
 # A weaker label: the word "order" in some language right before a reference with a digit.
+# Words of shipping and delivery mail, in every language the lexicon reads (subjects, notices).
+SHIPPING_WORDS = (
+    r"shipment|shipping|delivery|dispatch|出貨|出货|发货|發貨|配送|送貨|物流|versand|lieferung|zustellung|"
+    r"exp[ée]dition|livraison|spedizion|consegna|env[íi]o|entrega|wysy[łl]k|przesy[łl]k|dostaw|verzending|levering"
+)
 ORDER_WORDS = r"order|订单|訂單|bestellung|commande|ordine|pedido|compra|zam[óo]wienie|bestelling|encomenda"
 
 # --- totals -----------------------------------------------------------------------------
@@ -180,7 +185,8 @@ TRACKING_LABELS = (
     r"(?:package|parcel|colis|paquete|pacco|paczk[ai]|paket|sendung|pakket)(?:\s*(?:n[°º]|nr\.?|no\.?|number|#))?(?=\s*[:：#]?\s*[A-Z0-9]*\d)|"
     r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|"
     r"num[ée]ro\s+de\s+(?:suivi|colis)|n[°º]\s*de\s*suivi|numero\s+di\s+(?:tracking|tracciamento|spedizione)|"
-    r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer"
+    r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer|"
+    r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?"
 )
 
 # --- refunds --------------------------------------------------------------------------------

@@ -235,7 +235,7 @@ def parse_mail(raw: bytes) -> Mail:
 
     html_body = "\n".join(text_html)[:MAX_TEXT_CHARS]
     plain = "\n".join(text_plain)
-    body = plain if plain.strip() else html_to_text(html_body)
+    body = _readable_body(plain, html_body)
     return Mail(
         message_id=_msgid(headers.get("message-id")),
         subject=headers.get("subject", ""),
@@ -252,6 +252,31 @@ def parse_mail(raw: bytes) -> Mail:
         headers=headers,
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+def _readable_body(plain: str, html_body: str) -> str:
+    """text/plain if it says something; else the HTML as text.
+
+    Big retailers send a text part that is only "view this mail as a web page: <link>" while the
+    order lives in the HTML part: a stub that short, next to HTML many times longer, is not the body.
+    """
+    if not plain.strip():
+        return html_to_text(html_body)
+    if not html_body or len(plain) > 1500 or len(html_body) < 2 * len(plain):
+        return plain
+    words = len(re.sub(r"https?://\S+|<[^>\s]+>", "", plain).strip())
+    text = html_to_text(html_body)
+    stub = _WEB_VIEW.search(plain) is not None and len(text) > words
+    return text if stub or len(text) > 2 * words + 200 else plain
+
+
+# "View this email as a web page", "Having trouble viewing this email?", "im Browser ansehen", "在浏览器中查看"
+_WEB_VIEW = re.compile(
+    r"view (?:this|the) (?:e-?mail|message) (?:as a web ?page|in (?:a|your) (?:web )?browser|online)|"
+    r"trouble (?:viewing|reading) this|im browser (?:an)?sehen|dans (?:votre|le) navigateur|"
+    r"nel (?:tuo )?browser|en (?:tu|el) navegador|在浏览器中查看|在瀏覽器中查看|查看网页版|網頁版",
+    re.I,
+)
 
 
 def parse_date(value: str | None) -> datetime | None:

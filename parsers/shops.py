@@ -60,12 +60,14 @@ def parse(msg: Message) -> Result | None:
     kind = "order"
     # Any shop mail that names the order opens it (or joins it) with what it says of the shop.
     opening = _opening_fields(msg, money)
-    if confirm and not _is_notice_only(msg):  # the amount is optional (domain.md)
+    notice_only = _is_notice_only(msg)
+    if confirm and not notice_only:  # the amount is optional (domain.md)
         events.extend(_order_events(msg, order_no, money, virtual))
     else:
         kind = "shipping"
     shipped_subject = cues.affirmed(cues.SHIPPED, msg.subject)
-    if (shipped_subject or (not confirm and cues.affirmed(cues.SHIPPED, msg.text))) and not cues.FAILED.search(text):
+    shipped_text = (not confirm or notice_only) and cues.affirmed(cues.SHIPPED, msg.text)
+    if (shipped_subject or shipped_text) and not cues.FAILED.search(text):
         carrier = _CARRIER.search(msg.text)
         tracking = _TRACKING.search(msg.text)
         events.append(
@@ -102,6 +104,8 @@ def parse(msg: Message) -> Result | None:
             if re.search(r"缺货|无货|库存|out of stock|sold out", text, re.I)
             else ("cancelled" if cues.CANCELLED.search(text) else "failed")
         )
+        if what == "cancelled" and cues.BUYER_CANCELLED.search(text):
+            what = "cancelled_by_buyer"
         events.append(
             msg.event(
                 "problem",
@@ -213,10 +217,16 @@ def _promise_event(msg: Message, promise, order_no: str, start, currency: str | 
 
 
 def _is_notice_only(msg: Message) -> bool:
-    """A shipping notice or credit memo that repeats the order's total is not a new order."""
-    return bool(
-        cues.SHIPPED.search(msg.subject) or cues.REFUND_RECEIVED.search(msg.subject) or cues.FAILED.search(msg.subject)
-    )
+    """A shipping notice or credit memo that repeats the order's total is not a new order.
+
+    Said by its subject, or by a body that reports the parcel sent *with its tracking number*
+    (a confirmation may thank for the order, but it has no parcel number yet).
+    """
+    if cues.SHIPPED.search(msg.subject) or cues.REFUND_RECEIVED.search(msg.subject) or cues.FAILED.search(msg.subject):
+        return True
+    if cues.CONFIRM.search(msg.subject):
+        return False
+    return bool(cues.affirmed(cues.SHIPPED, msg.text) and _TRACKING.search(msg.text))
 
 
 def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtual: bool) -> list:

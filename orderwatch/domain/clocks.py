@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from orderwatch.domain.durations import Duration
 from orderwatch.domain.rulebook import Rulebook
@@ -126,7 +126,7 @@ def complaint_window(i: Inputs) -> Due | None:
         return None
     closes, provisional = i.after(completion, i.rule("complaint_window"))
     notice = i.rule("complaint_window_notice")
-    horizon = i.at + timedelta(hours=notice.amount) if notice.unit == "hours" else i.after(i.at, notice)[0]
+    horizon = i.after(i.at, notice)[0]
     if not i.at < closes <= horizon:
         return None
     return Due("complaint_window", closes, provisional, {"completion": completion.isoformat()})

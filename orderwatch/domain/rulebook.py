@@ -31,6 +31,8 @@ DEFAULTS: dict[str, str] = {
     "complaint_window": "7 days",
     "complaint_window_notice": "48 hours",
 }
+
+
 @dataclass(frozen=True)
 class Rulebook:
     """Defaults overridden by [rules], and by [rules.platforms.NAME] for one platform."""

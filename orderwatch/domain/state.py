@@ -58,6 +58,7 @@ class OrderState:
     delivered: Event | None = None
     shipped: Event | None = None
     seller_problem: Event | None = None
+    buyer_cancelled: Event | None = None  # the shop confirms the buyer's own cancellation: nothing owed
     overdue: bool = False
     manual_status: str | None = None
 
@@ -102,10 +103,13 @@ def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
                 state.delivered = event
             elif kind == "shipped" and state.shipped is None:
                 state.shipped = event
+            elif kind == "problem" and event.fields.get("problem") == "cancelled_by_buyer":
+                state.buyer_cancelled = state.buyer_cancelled or event
             elif kind == "problem" and state.seller_problem is None:
                 state.seller_problem = event
     kept = state.delivered is not None or (facts.promise_kind == "ship" and state.shipped is not None)
-    state.overdue = facts.promised_by is not None and at > facts.promised_by and not kept
+    cancelled = state.buyer_cancelled is not None
+    state.overdue = facts.promised_by is not None and at > facts.promised_by and not kept and not cancelled
     state.status = _status(state)
     return state
 
@@ -160,6 +164,8 @@ def _status(state: OrderState) -> str:
         return "refunded"
     if grant is not None:
         return "refund_pending"
+    if state.buyer_cancelled is not None and (latest is None or latest.at < state.buyer_cancelled.at):
+        return "cancelled"
     if decision is not None and decision.fields.get("outcome") == "for_buyer":
         return "resolved"
     if latest is not None and (decision is None or latest.at > decision.at):
