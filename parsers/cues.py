@@ -89,12 +89,20 @@ BUYER_CANCELLED = any_of(
 REFUND_RECEIVED = any_of(
     r"退款已到账|已原路退回至|已退回至您的|退款成功|退款已完成|款项已退回|"
     r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
-    r"refunded amount has been returned"
+    r"refunded amount has been returned|"
+    r"(?:order|purchase|payment)\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:has been|was|have been) (?:fully |partially )?refunded|"
+    r"order (?:fully )?refunded\s*[:：]|we(?:'ve| have) (?:fully )?refunded your (?:order|payment|purchase)|"
+    r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
+    r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone"
     r"|退款已完成|已退款|退款成功|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
 )
-CREDIT_MEMO = any_of(r"credit memo|credit note|退款单|退款凭证")
+CREDIT_MEMO = any_of(
+    r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
+)
 REFUND_GRANTED = any_of(
     r"(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已通过|"
+    r"(?:已|已经)(?:为您|给您)?(?:原路)?(?:办理)?(?:全额|部分)?退款(?!成功|已到账|已完成)|办理(?:了)?(?:全额|部分)?退款|退款预计|"
+    r"预计.{0,12}(?:退回|到账|退还|返还)|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|到帳|退還)|"
     r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
     r"will (?:be )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed|"
     r"(?:initiated|issued|arranged|processed|started|approved|submitted|authori[sz]ed|sent|requested|put through)\s+"

@@ -46,6 +46,8 @@ _WORDED = re.compile(
     r"(?:confirmed\s*[-–:]\s*)?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
     re.I,
 )
+# "order KHWLILZLL": a letters-only reference after the bare word (kept only if named twice).
+_WORDED_LETTERS = re.compile(r"(?<![A-Za-z])(?i:" + lexicon.ORDER_WORDS + r")\s*[:：#]?\s*([A-Z]{6,12})(?![A-Za-z0-9])")
 # Marketplace numbers that say what they are by shape alone: 123-1234567-1234567.
 _SHAPED = re.compile(r"(?<![\w-])(\d{3}-\d{7}-\d{7})(?![\w-])")
 # The mail's own order page: .../order?id=123, ...?order_id=AB-12, .../orders/123456
@@ -62,7 +64,9 @@ _TOKEN = re.compile(r"^(?:[0-9a-f]{24,}|(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z
 _LETTER_REFERENCE = re.compile(r"^[A-Z]{6,12}$")  # PrestaShop-style references: KHWLILZLL
 _NOT_REFERENCE = re.compile(
     r"^(?:number|confirmation|confirmed|details?|status|summary|history|date|total|nummer|numero|numéro|"
-    r"is|has|was|and|the|for|from|update|updates|placed|received|shipped)$",
+    r"is|has|was|and|the|for|from|update|updates|placed|received|shipped|cancell?ed|delivered|refunded|returned|"
+    r"completed?|processing|pending|ready|invoice|receipt|tracking|dispatched|arriving|confirmation|reminder|"
+    r"problem|issue|review|feedback|survey|support|request|payment|shipping|delivery|notice|alert|today|update)$",
     re.I,
 )
 
@@ -84,6 +88,7 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
     """
     scores: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
+    weak: set[str] = set()
 
     def add(value: str, points: float, why: str, labelled: bool = False) -> None:
         hashed = value.lstrip().startswith(("#", "№"))
@@ -92,8 +97,11 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
             return
         if _NOT_ORDER.match(value) and not (hashed and len(value) == 4):  # "#2044" is an order, "2044" a year
             return
-        if not any(ch.isdigit() for ch in value) and not ((points >= 3 or labelled) and _LETTER_REFERENCE.match(value)):
-            return
+        if not any(ch.isdigit() for ch in value):
+            if not _LETTER_REFERENCE.match(value):
+                return
+            if points < 3 and not labelled:
+                weak.add(value)  # "order KHWLILZLL": kept only if named again (the subject, a label)
         scores[value] = scores.get(value, 0.0) + (points if value not in scores else 0.5)
         evidence.setdefault(value, []).append(why)
 
@@ -106,12 +114,16 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
             if match.start() > 0 and source[match.start() - 1] in "=&/._-":
                 continue
             add(_with_hash(source, match), 2, f"after '{match.group(0).split()[0]}'")
+        for match in _WORDED_LETTERS.finditer(source):
+            add(match.group(1), 2, f"after '{match.group(0).split()[0]}'")
         for match in _REFERENCE_LABELLED.finditer(source):
             if re.search(lexicon.ORDER_WORDS, source[max(0, match.start() - 60) : match.start()], re.I):
                 add(match.group(1), 2, "reference of an order", labelled=True)
         for match in _SHAPED.finditer(source):
             add(match.group(1), 2, "marketplace number shape")
-    if re.search(lexicon.ORDER_WORDS + r"|purchase|receipt|" + lexicon.SHIPPING_WORDS, subject, re.I):
+    if re.search(
+        lexicon.ORDER_WORDS + r"|purchase|receipt|" + lexicon.SHIPPING_WORDS + "|" + lexicon.REFUND_WORDS, subject, re.I
+    ):
         for match in _SUBJECT_SET_APART.finditer(subject):
             add(match.group(1), 2, "set apart in the subject")
     for match in _LINKED.finditer(links or text):
@@ -124,6 +136,9 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
         if subject and value in subject:
             scores[value] += 1
             evidence[value].append("in the subject")
+    for value in weak:
+        if scores.get(value, 0.0) < 3.5:  # named twice, once in the subject
+            scores.pop(value, None)
     ranked = sorted(scores, key=lambda v: -scores[v])
     return [Reference(v, scores[v], tuple(evidence[v])) for v in ranked]
 

@@ -51,7 +51,12 @@ ORDER_WORD_COLON = r"(?:order|订单|訂單|bestellung|commande|ordine|pedido|za
 # Words of shipping and delivery mail, in every language the lexicon reads (subjects, notices).
 SHIPPING_WORDS = (
     r"shipment|shipping|delivery|dispatch|出貨|出货|发货|發貨|配送|送貨|物流|versand|lieferung|zustellung|"
-    r"exp[ée]dition|livraison|spedizion|consegna|env[íi]o|entrega|wysy[łl]k|przesy[łl]k|dostaw|verzending|levering"
+    r"exp[ée]dition|livraison|spedizion|consegna|env[íi]o|entrega|wysy[łl]k|przesy[łl]k|dostaw|verzend|levering"
+)
+# Words of refund mail, in every language the lexicon reads.
+REFUND_WORDS = (
+    r"refund|credit memo|credit note|退款|退貨|退货|r[üu]ckerstattung|erstattung|gutschrift|remboursement|avoir|"
+    r"rimborso|reembolso|devoluci[óo]n|zwrot|vergoeding|terugbetaling"
 )
 ORDER_WORDS = r"order|订单|訂單|bestellung|commande|ordine|pedido|compra|zam[óo]wienie|bestelling|encomenda"
 

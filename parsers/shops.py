@@ -38,7 +38,7 @@ _PRICE_LINE = re.compile(
 _CARRIER = re.compile(r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*([^\n,;]{2,30})", re.I)
 _TRACKING = re.compile(
     r"(?:" + lexicon.TRACKING_LABELS + r")(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?\s*[:：#]?\s*"
-    r"([A-Z0-9]{8,34})(?![A-Za-z0-9])",
+    r"((?=[A-Z]*\d)[A-Z0-9]{8,34})(?![A-Za-z0-9])",  # a parcel number has a digit: not the next word
     re.I,
 )
 # Parcel numbers that say what they are by their shape: UPU S10 (RA123456789CN), UPS (1Z…).
