@@ -125,7 +125,8 @@ DECISION_AGAINST = any_of(
     r"in (?:the )?seller'?s favou?r|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal) (?:has been |was |is )?(?:denied|rejected|declined)|"
     r"we (?:are|were) unable to approve|not eligible for a refund|decided against|"
     r"(?:can(?:'|no)?t|cannot|unable to|won'?t|will not|not able to|are not able to) (?:offer|issue|give|provide|approve|process|accept) "
-    r"(?:you )?(?:a |any )?(?:refund|replacement|return)|(?:isn'?t|is not|not) covered by (?:our|the) warranty|"
+    r"(?:you )?(?:a |any )?(?:refund|replacement|return)|"
+    r"(?:unable to|not able to|cannot|can'?t|won'?t|will not) (?:replace|refund|exchange|reimburse)\b(?! (?:it )?(?:until|before|once|after|unless))|(?:isn'?t|is not|not) covered by (?:our|the) warranty|"
     r"不予退款|无法退款|無法退款|不支持退款|不符合退款条件"
 )
 DECISION_PARTIAL = any_of(r"部分支持|部分退款|partial(?:ly)? (?:refund|upheld|approved|in your favou?r)|partial refund")
@@ -185,7 +186,9 @@ ACCOUNT_NOISE = any_of(
     r"密码找回|找回密码|重置密码|修改密码|验证码|登录提醒|账户安全"
 )
 MARKETING = any_of(
-    r"unsubscribe|退订|取消订阅|newsletter|周刊|促销|优惠券|限时|折|满\d+元?减|立减|包邮|sale\b|% off|discount code|use code|coupon|"
+    r"unsubscribe|退订|取消订阅|newsletter|周刊|促销|优惠券|限时|折|满\d+元?减|立减|包邮|% off|discount code|use code|coupon|"
+    r"(?:on|flash|big|summer|winter|spring|holiday|black friday|cyber monday|clearance|mega|season(?:al)?|end of season) sale\b|"
+    r"sale (?:ends|starts|is on|now on)|"
     r"left (?:something|items?) in your cart|complete your (?:order|purchase)|abandoned"
 )
 DANGEROUS_ATTACHMENT = any_of(r"\.(?:zip|rar|7z|exe|scr|js|jar|iso|img|lnk|vbs|bat|cmd|html?|hta)$")

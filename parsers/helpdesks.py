@@ -22,7 +22,8 @@ _REFUND_ZH = lexicon.REFUND_VERBS_ZH
 _REFUND_EN = lexicon.REFUND_VERBS_EN
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
 _APPEAL_EN = (
-    "appeal|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision"
+    "appeal|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|"
+    "review (?:the|this|your) (?:decision|claim|case)|reply to this (?:e-?mail|message)|disagree"
 )
 _EVIDENCE_ZH = "补充|提供|上传|回复"
 _EVIDENCE_EN = "reply|send|provide|upload|attach|receive"

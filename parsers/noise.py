@@ -54,6 +54,10 @@ def _transactional(msg: Message) -> bool:
         or cues.SHIPPED.search(msg.subject)
         or cues.ACK.search(text)
         or msg.mail.in_reply_to
+        or cues.DECISION_AGAINST.search(text)
+        or cues.DECISION_FOR.search(text)
+        or cues.EVIDENCE_REQUEST.search(text)
+        or bool(fields.ticket_numbers(msg.subject))
         # a newsletter never names the reader's order in its subject; an order update does
         or any(ref.score >= 3 for ref in fields.references("", msg.subject))
     )
