@@ -30,7 +30,7 @@ PAID = any_of(
 SHIPPED = any_of(
     r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|快递单号|运单号|物流单号|发货单号|已出库|"
     r"has (?:been )?shipped|have shipped|is on (?:the|its) way|on its way to you|shipment (?:#|notification|confirmation)|"
-    r"\bshipped\b|dispatched|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
+    r"\bshipped\b|dispatched|(?:has |have )?left our (?:warehouse|workshop|studio|facility|store|premises)|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
     r"|(?:has been|was|were) sent (?:using|with|via|by)|(?:has been|have been|was) fulfill?ed|fulfill?ment (?:confirmation|complete)"
     r"|beim versanddienstleister|an den versanddienstleister übergeben|können sie ihre sendung (?:jetzt )?verfolgen"
     r"|(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}[:：]\s*\n?\s*(?:versendet|versandt|verschickt|shipped|dispatched|exp[ée]di[ée]e?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|已发货|已出貨)"
@@ -172,7 +172,14 @@ VIRTUAL_GOODS = any_of(
     r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods)|e-?voucher|subscription|top-?up|steam"
 )
 AUTO_DELIVERY = any_of(
-    r"自动发货|自动发卡|自动交付|instant(?:ly)? deliver|delivered instantly|automatic delivery|instant download"
+    r"自动发货|自动发卡|自动交付|instant(?:ly)? deliver|delivered instantly|automatic delivery|instant download|"
+    r"几分钟内|幾分鐘內|within (?:a few|several|\d{1,2}) minutes|in wenigen minuten|en quelques minutes|in pochi minuti|en (?:unos )?pocos minutos"
+)
+# An order that waits for the buyer's payment (bank transfer, on-hold): not paid yet.
+UNPAID = any_of(
+    r"on-?hold until|until we confirm (?:that )?(?:your )?payment|awaiting (?:your )?payment|once (?:your )?payment (?:is|has been) received|"
+    r"待付款|等待付款|未付款|等待买家付款|等待買家付款|warten auf (?:ihre|deine) zahlung|en attente de (?:votre )?paiement|in attesa di pagamento|"
+    r"pendiente de pago|oczekuje na p[łl]atno[śs][ćc]"
 )
 MANUAL_DELIVERY = any_of(
     r"代充|充值|人工处理|人工发货|人工开通|人工办理|手动发货|需要人工|manual(?:ly)? (?:processed|delivery)|top-?up"

@@ -143,6 +143,8 @@ ARRIVAL_CUES = alternation(
         r"delivery\s+(?:estimate|expected|date|by)",
         r"(?:will|should)\s+(?:be\s+delivered|arrive)(?:\s+(?:on|by))?",
         r"expected\s+(?:by|on)",
+        r"(?:estimated\s+)?(?:delivery|arrival|transit)\s+time",
+        r"delivery\s+is\s+(?:planned|scheduled|booked|expected)\s+(?:for|on)",
         r"get\s+it\s+by",
         r"voraussichtliche[rs]?\s+(?:lieferung|zustellung|lieferdatum|liefertermin|zustelltermin|ankunft)(?:\s+am)?",
         r"(?:lieferung|zustellung)\s+voraussichtlich(?:\s+am)?",

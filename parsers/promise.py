@@ -186,6 +186,12 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
             if at is not None:
                 phrase = " ".join(text[match.start() : match.end() + used].split())
                 found.append((match.start(), Promise("deliver", phrase, by=at)))
+                continue
+            span = _ARRIVAL_SPAN.match(window)  # "Estimated delivery time: 3–5 business days"
+            within = duration_from(span.group(1), span.group(2), span.group(3)) if span else None
+            if within is not None:
+                phrase = " ".join(text[match.start() : match.end() + span.end()].split())
+                found.append((match.start(), Promise("deliver", phrase, within=within)))
     for t in find_times(text, reference):  # "预计3月13日送达", "3月13日前送达"
         tail = _ZH_ARRIVE_AFTER.match(text[t.end : t.end + 8])
         head = text[max(0, t.start - 6) : t.start]
@@ -205,6 +211,14 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
     return found
 
 
+_ARRIVAL_SPAN = re.compile(
+    r"\s*(?:time|times|period)?\s*[:：]?\s*(?:in\s+|within\s+|about\s+|approx\.?\s+)?"
+    + RANGE
+    + r"\s*"
+    + EN_UNIT
+    + r"\b",
+    re.I,
+)
 _ZH_RELATIVE_ARRIVAL = re.compile(
     r"(?:预计|預計|将于|將於|将在|將在)\s*(今天|今日|明天|明日|后天|後天)\s*(?:之前|以前|前|内|內)?\s*"
     r"(?:送达|送達|到货|到貨|抵达|抵達|到达|到達|签收|簽收)"

@@ -233,7 +233,7 @@ def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtu
     text = msg.both
     paid_at = fields.labelled_time(msg.text, _PAID_TIME, msg.at)
     ordered_at = fields.labelled_time(msg.text, _ORDER_TIME, msg.at) or paid_at or msg.at
-    if paid_at is None and cues.PAID.search(text):
+    if paid_at is None and cues.PAID.search(text) and not cues.UNPAID.search(text):
         paid_at = ordered_at
     merchant, platform_name, marketplace = _parties(msg)
     mode = "auto" if cues.AUTO_DELIVERY.search(text) else ("manual" if cues.MANUAL_DELIVERY.search(text) else None)
