@@ -89,6 +89,7 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
     scores: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
     weak: set[str] = set()
+    strong: set[str] = set()
 
     def add(value: str, points: float, why: str, labelled: bool = False) -> None:
         hashed = value.lstrip().startswith(("#", "№"))
@@ -102,6 +103,8 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
                 return
             if points < 3 and not labelled:
                 weak.add(value)  # "order KHWLILZLL": kept only if named again (the subject, a label)
+            else:
+                strong.add(value)
         scores[value] = scores.get(value, 0.0) + (points if value not in scores else 0.5)
         evidence.setdefault(value, []).append(why)
 
@@ -136,7 +139,7 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
         if subject and value in subject:
             scores[value] += 1
             evidence[value].append("in the subject")
-    for value in weak:
+    for value in weak - strong:
         if scores.get(value, 0.0) < 3.5:  # named twice, once in the subject
             scores.pop(value, None)
     ranked = sorted(scores, key=lambda v: -scores[v])
