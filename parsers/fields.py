@@ -28,11 +28,11 @@ def language(text: str) -> str:
 
 # --- order numbers ----------------------------------------------------------------------
 
-_ID = r"[#№]?\s*([A-Za-z0-9][A-Za-z0-9_\-]{2,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "==": base64 ids
+_ID = r"[#№]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{2,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "GPA.3371-4420-…"  # "==": base64 ids
 _LABELLED = re.compile(
     r"(?:" + "|".join(lexicon.ORDER_LABELS) + "|" + lexicon.ORDER_WORD_COLON + r")\s*(?:为|是|為|is|ist|est|è|es|to)?"
     r"(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"  # a bilingual label: "訂單編號 Order No.："
-    r"\s*[:：#]?\s*(?=[#№]?\s*(?:[A-Za-z0-9_\-]*\d|[A-Z]{6,12}(?![A-Za-z])))" + _ID,  # a digit, or a letter reference
+    r"\s*[:：#]?\s*(?=[#№]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))" + _ID,  # a digit, or a letter reference
     re.I,
 )
 # A reference set apart in the subject of an order mail: "Order Confirmation（3618204759）", "[#1047]"
@@ -44,6 +44,16 @@ _REFERENCE_LABELLED = re.compile(
 _WORDED = re.compile(
     r"(?<![A-Za-z])(?:" + lexicon.ORDER_WORDS + r")(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
     r"(?:confirmed\s*[-–:]\s*)?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
+    re.I,
+)
+_TRANSACTION = re.compile(
+    r"(?:" + lexicon.TRANSACTION_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,40}[A-Za-z0-9])(?![A-Za-z0-9\-])",
+    re.I,
+)
+_DISPUTE = re.compile(r"dispute|claim|case id|chargeback|resolution cent|争议|爭議|纠纷|糾紛|拒付", re.I)
+# "Your Epic Games Receipt F2608141232184417": a receipt or order subject that ends with its reference.
+_SUBJECT_TRAILING = re.compile(
+    r"(?:receipt|order|invoice|purchase|订单|訂單|bestellung|commande|pedido)\b[^\n]{0,40}?\s#?([A-Z]{0,4}\d[A-Z0-9\-]{7,30})\s*$",
     re.I,
 )
 # "order KHWLILZLL": a letters-only reference after the bare word (kept only if named twice).
@@ -124,11 +134,17 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
                 add(match.group(1), 2, "reference of an order", labelled=True)
         for match in _SHAPED.finditer(source):
             add(match.group(1), 2, "marketplace number shape")
+        for match in _TRANSACTION.finditer(source):
+            # a store's receipt, not a payment dispute: there the transaction is the payment's, not the order's
+            if any(ch.isdigit() for ch in match.group(1)) and not _DISPUTE.search(text):
+                add(match.group(1), 1.5, "transaction reference")
     if re.search(
         lexicon.ORDER_WORDS + r"|purchase|receipt|" + lexicon.SHIPPING_WORDS + "|" + lexicon.REFUND_WORDS, subject, re.I
     ):
         for match in _SUBJECT_SET_APART.finditer(subject):
             add(match.group(1), 2, "set apart in the subject")
+        for match in _SUBJECT_TRAILING.finditer(subject):
+            add(match.group(1), 2, "ends the subject")
     for match in _LINKED.finditer(links or text):
         value = match.group(1) or match.group(2)
         if not _TOKEN.match(value):  # a session or recovery token in a link is no order number
@@ -249,6 +265,18 @@ _SYMBOLS.update(
         "新臺幣": "TWD",
         "港幣": "HKD",
         "港币": "HKD",
+        "₱": "PHP",
+        "php": "PHP",
+        "rp": "IDR",
+        "idr": "IDR",
+        "rm": "MYR",
+        "myr": "MYR",
+        "฿": "THB",
+        "thb": "THB",
+        "₫": "VND",
+        "vnd": "VND",
+        "aed": "AED",
+        "sar": "SAR",
     }
 )
 # A number with thousands separators (",", ".", " ", "'") and maybe decimals ("," or "."):
@@ -256,9 +284,13 @@ _SYMBOLS.update(
 _NUM = r"(\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?!\d)"
 _PRE = (
     r"(US\$|A\$|AU\$|C\$|CA\$|HK\$|NT\$|S\$|NZ\$|R\$|MX\$|\$|¥|￥|€|£|₩|₹|₽|₺|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|"
-    r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|人民币|新台幣|新臺幣|港幣|港币)"
+    r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|人民币|新台幣|新臺幣|港幣|港币|"
+    r"₱|PHP|Rp|IDR|RM|MYR|฿|THB|₫|VND|AED|SAR)"
 )
-_POST = r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN)"
+_POST = (
+    r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
+    r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR)"
+)
 AMOUNT = re.compile(rf"(?:{_PRE}\s?{_NUM}\s?{_POST}?|{_NUM}\s?{_POST})", re.I)
 _TOTAL_LABELS = re.compile(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")\s*[:：]?\s*", re.I)
 # "$" means the currency of the shop's country: named in the mail, else the sender's domain.

@@ -40,6 +40,11 @@ ORDER_LABELS = [
     # nl
     r"bestelnummer|ordernummer|bestelling\s*(?:nr\.?|nummer|#)",
 ]
+# A payment or top-up store's transaction reference: the order's own number when it names no other.
+TRANSACTION_LABELS = (
+    r"transaction\s*(?:id|no\.?|number|#|ref(?:erence)?)|txn\s*id|交易号|交易单号|交易單號|交易序號|"
+    r"(?:no\.?|id|nomor)\s+transaksi|n[úu]mero\s+de\s+transacci[óo]n|transaktions-?(?:id|nummer)"
+)
 # A reference label that may also name other things (a product): weaker evidence than the above.
 REFERENCE_LABELS = (
     r"(?:ayant\s+pour\s+|avec\s+la\s+|with\s+)?(?:r[ée]f[ée]rence|reference|referenz|riferimento|referencia|ref\.|"

@@ -223,6 +223,8 @@ def parse_mail(raw: bytes) -> Mail:
     }
 
     senders = _address_pairs(raw_headers.get("from"))
+    if len(senders) > 1 and len({addr.lower() for _, addr in senders}) == 1:
+        senders = senders[:1]  # "x@163.com<x@163.com>": PHP mailers write the address as its own name
     if len(senders) > 1 or (senders and senders[0][1] and not _ADDR_SPEC.match(senders[0][1])):
         # several addresses in one From, or not one local@domain: CVE-2023-27043 / 2019-16056 shapes
         warnings.append("AmbiguousFrom")
