@@ -22,6 +22,7 @@ CONFIRM = any_of(
     r"|bestellung ist (?:bei uns )?eingegangen|bestellung (?:wurde )?erhalten|commande (?:a bien été )?(?:reçue|enregistrée)"
     r"|your order\b(?:[^.\n]|\.(?=\d)){0,60}?\b(?:has been|is|was) (?:confirmed|received|placed|accepted)"
     r"|thank(?:s| you) for (?:your )?(?:[\w'’&]+ ){0,4}?(?:pre-?order|order|purchase)\b|pre-?order (?:confirmed|receipt|confirmation)"
+    r"|(?:你|您)的.{0,12}收[据據]|receipt from|your (?:invoice|receipt) from|ihre rechnung von|votre re[çc]u|tu recibo"
 )
 PAID = any_of(
     r"支付成功|付款成功|已付款|已支付|收到您的付款|已经收到您的付款|支付时间|付款时间|支付方式|"
@@ -233,5 +234,8 @@ PHISHING_LURE = any_of(
     r"verify your (?:payment|billing|card)|update your (?:payment|billing) (?:details|information|method)|"
     r"(?:unusual|suspicious) (?:activity|sign-?in)|account (?:has been |will be )?(?:suspended|locked|limited)|"
     r"pay (?:a |the )?(?:small |outstanding )?(?:fee|duty|customs)|redelivery fee|customs (?:fee|charge)s? (?:of|unpaid)|"
-    r"dopłat[aę]|zapłać.{0,20}(?:zł|pln)|Zollgebühr|frais de (?:douane|livraison) (?:impayés|à régler)"
+    r"dopłat[aę]|zapłać.{0,20}(?:zł|pln)|Zollgebühr|frais de (?:douane|livraison) (?:impayés|à régler)|"
+    # refund scams: a "receipt" for something never bought, with a number to call to cancel it
+    r"(?:didn'?t|did not|not) (?:make|authori[sz]e|recogni[sz]e|place) this (?:purchase|order|transaction|charge)[^.\n]{0,80}?(?:call|phone|dial)\b|"
+    r"(?:call|dial|phone) (?:us|our (?:billing|support|cancellation)[\w ]{0,20}|(?:apple|amazon|paypal|microsoft) support)[^.\n]{0,30}?\+?\d[\d\s().-]{8,}"
 )

@@ -291,7 +291,7 @@ _POST = (
     r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
     r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR)"
 )
-AMOUNT = re.compile(rf"(?:{_PRE}\s?{_NUM}\s?{_POST}?|{_NUM}\s?{_POST})", re.I)
+AMOUNT = re.compile(rf"(?:{_PRE}[^\S\n]?{_NUM}[^\S\n]?{_POST}?|{_NUM}[^\S\n]?{_POST})", re.I)  # one line
 _TOTAL_LABELS = re.compile(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")\s*[:：]?\s*", re.I)
 # "$" means the currency of the shop's country: named in the mail, else the sender's domain.
 _DOLLAR_CODES = re.compile(

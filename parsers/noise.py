@@ -58,6 +58,8 @@ def _transactional(msg: Message) -> bool:
         or cues.DECISION_FOR.search(text)
         or cues.EVIDENCE_REQUEST.search(text)
         or bool(fields.ticket_numbers(msg.subject))
+        # a receipt labels its order number; a newsletter does not
+        or any(ref.score >= 3 for ref in fields.references(msg.text[:4000]))
         # a newsletter never names the reader's order in its subject; an order update does
         or any(ref.score >= 3 for ref in fields.references("", msg.subject))
     )
