@@ -67,7 +67,10 @@ DELIVERED_VIRTUAL = any_of(
     r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功|處理完成(?!後)|處理完畢(?!後)|儲值成功|(?<!未)已充值|"
     r"订单已完成|訂單已完成|已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
-    r"here (?:is|are) your (?:key|code|licen[cs]e)|licen[cs]e key\s*[:：]|activation code\s*[:：]|top-?up (?:was )?successful"
+    r"here (?:is|are) your (?:key|code|licen[cs]e)|licen[cs]e key\s*[:：]|activation code\s*[:：]|top-?up (?:was )?successful|"
+    r"(?:is|are) (?:now )?ready to (?:download|play|use|install)|(?:is|are) now available (?:in|on|to|for)|"
+    r"(?:is|are) available (?:right away|immediately|now) (?:on|in)|jetzt (?:verfügbar|bereit zum (?:download|spielen))|"
+    r"est (?:maintenant )?disponible dans|ya est[áa] disponible|已(?:添加|加入)到您的(?:游戏库|账户|帳戶)"
 )
 FAILED = any_of(
     r"处理失败|充值失败|发货失败|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
