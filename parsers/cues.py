@@ -94,7 +94,8 @@ BUYER_CANCELLED = any_of(
 REFUND_RECEIVED = any_of(
     r"退款已到账|已原路退回至|已退回至您的|退款成功|退款已完成|款项已退回|"
     r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
-    r"refunded amount has been returned|"
+    r"refunded amount has been returned|amount is now (?:available|credited) in your|"
+    r"(?:has been|was) (?:credited|added|returned) to your (?:\w+ )?(?:wallet|balance|store credit)|"
     r"(?:order|purchase|payment)\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:has been|was|have been) (?:fully |partially )?refunded|"
     r"order (?:fully )?refunded\s*[:：]|we(?:'ve| have) (?:fully )?refunded your (?:order|payment|purchase)|"
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
@@ -112,7 +113,8 @@ REFUND_GRANTED = any_of(
     r"will (?:be )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed|"
     r"(?:initiated|issued|arranged|processed|started|approved|submitted|authori[sz]ed|sent|requested|put through)\s+"
     r"(?:a|your|the)\s+(?:full\s+|partial\s+)?refund|"
-    r"you(?:'ll| will) (?:receive|get|see) (?:a|your|the) (?:full |partial )?refund|refund (?:of|for) [^.\n]{0,40}(?:will|has been|is being)|"
+    r"you(?:'ll| will) (?:receive|get|see) (?:a|your|the) (?:full |partial )?refund|refund (?:of|for) (?:[^.\n]|\.(?=\d)){0,40}(?:will|has been|is being)|"
+    r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid)|we(?:'ve| have) processed your refund|"
     r"退款將|將.{0,20}(?:退回|退還|返還|刷退)|為您辦理退款|安排退款|同意退款|"
     r"r[üu]ckerstattung (?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
     r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|"
@@ -214,6 +216,21 @@ FUTURE_BEFORE = any_of(
     r"(?:将|將|会|會|(?<!已)(?<!已经)在?\d{1,3}\s*(?:个|個)?(?:小时|小時|分钟|分鐘|工作日|天|日)\s*(?:之|以)?[内內]|"
     r"\bwill(?: be)?|\bshall(?: be)?|\bwird|\bwerden|\bsera|\bsaranno|\bsar[àa]|\bser[áa]|\bzostanie)\s*$"
 )
+
+
+_CONDITION = any_of(r"\b(?:if|unless|in case|should you|in the event)\b|如果|若您|如您|如需|wenn|falls|si vous|se |si ")
+
+
+def granted(text: str):
+    """A refund the mail grants: affirmed, and not a condition ("if the item is lost, we will refund")."""
+    for match in REFUND_GRANTED.finditer(text):
+        start = max(
+            text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()), text.rfind("。", 0, match.start())
+        )
+        sentence = text[start + 1 : match.start()]
+        if not _CONDITION.search(sentence) and affirmed(REFUND_GRANTED, text[max(0, match.start() - 12) : match.end()]):
+            return match
+    return None
 
 
 def affirmed(pattern, text: str):

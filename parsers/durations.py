@@ -12,9 +12,12 @@ from orderwatch.parsers.fields import end_of_day, find_times
 
 from orderwatch.domain.durations import EN_UNIT, RANGE, ZH_UNIT, Duration, duration_from
 
+_WRAPPED = re.compile(r"(?<=[A-Za-z0-9,)])[ \t]*\n(?=[ \t]*[a-z0-9(])")
+
 
 def stated_duration(text: str, zh_verbs: str, en_verbs: str) -> Duration | None:
     """'N unit 内 ... verb' (Chinese) or 'verb ... within N unit' (English) for the given verbs."""
+    text = _WRAPPED.sub(" ", text)  # a sentence wrapped at 72 columns reads as one line
     within = r"\s*(?:之内|以内|内|之內|以內|內)"
     shapes = (
         RANGE + r"\s*" + ZH_UNIT + within + r"[^。；;\n]{0,24}?(?:" + zh_verbs + ")",

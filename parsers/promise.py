@@ -86,7 +86,9 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             found.append((t.start, Promise(kind, text[max(0, t.start - 4) : t.end + m.end()].strip(), by=by)))
     for match in _EN_WITHIN.finditer(text):
         verb, middle, low, high, unit_word, tail = match.groups()
-        if re.search(r"\b(refund|return|reply|respond|contact|appeal|dispute)", middle, re.I):
+        before = text[max(0, match.start() - 80) : match.start()]
+        sentence = before[max(before.rfind("."), before.rfind("\n\n")) + 1 :]
+        if re.search(r"\b(refund|return|reply|respond|contact|appeal|dispute)", middle + " " + sentence, re.I):
             continue
         duration = duration_from(low, high, unit_word)
         if duration is None:

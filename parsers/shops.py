@@ -84,7 +84,11 @@ def parse(msg: Message) -> Result | None:
         not confirm and cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text)
     ):
         events.append(msg.event("delivered", summary="delivered", order_no=order_no, how="carrier", **opening))
-    elif cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text) and not cues.FAILED.search(text):
+    elif (
+        cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text)
+        and not cues.FAILED.search(text)
+        and not cues.REFUND_RECEIVED.search(text)  # "the amount is now available in your wallet": money back
+    ):
         events.append(
             msg.event(
                 "delivered",
@@ -131,7 +135,7 @@ def parse(msg: Message) -> Result | None:
             )
         )
         kind = "refund"
-    elif any(e.kind == "problem" for e in events) and cues.affirmed(cues.REFUND_GRANTED, text):
+    elif (any(e.kind == "problem" for e in events) or not confirm) and cues.granted(text):
         events.append(_refund_grant(msg, order_no, opening))  # "cancelled; your money is returned within 3 days"
     if not events:
         return None
