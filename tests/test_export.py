@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, Result
 from tests.support.corpus import Scenario
 
 CASE = CORPUS / "zh-12315-national-day-unanswered"
@@ -155,8 +155,19 @@ def test_calendar_has_the_open_deadlines(cli, tmp_path: Path) -> None:
     assert "BEGIN:VEVENT" in ics and "P6XK2TQ9W4MZ0RJD" in ics and "20260319T180000" in ics
 
 
-def test_every_corpus_scenario_exports(cli, tmp_path: Path) -> None:
-    from tests.test_corpus import REFERENCE  # the export path does not depend on how the mail was read
+def test_every_corpus_scenario_exports(tmp_path: Path) -> None:
+    """Every reference scenario's orders export, driven in this process (the tests above take the
+    real CLI): the export path does not depend on how the mail was read."""
+    from typer.testing import CliRunner
+
+    from orderwatch.cli import app
+    from tests.test_corpus import REFERENCE
+
+    runner = CliRunner()
+
+    def cli(*args: str | Path) -> Result:
+        done = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+        return Result(done.exit_code, done.stdout, done.stderr if done.stderr_bytes is not None else "")
 
     for path in REFERENCE:
         db = tmp_path / f"{path.name}.db"
