@@ -150,14 +150,25 @@ ACK = any_of(
     r"(?:you|we)(?:'ve| have)? (?:opened|filed|submitted|started|escalated|received) (?:a|your|the) (?:dispute|claim|case|complaint|chargeback)|"
     r"(?:dispute|claim|chargeback) (?:is|has been) (?:open|opened|filed|received|under review)|"
     r"(?:投诉|投訴|申诉|申訴|工单|工單|介入申请|维权申请)(?:已|已经)?(?:成功)?提交(?:成功)?|已成功提交(?:投诉|投訴|申诉|工单)|"
-    r"投訴已受理|已收到您的投訴"
+    r"投訴已受理|已收到您的投訴|"
+    r"automatische (?:eingangsbestätigung|antwort)|(?:ihre|deine) (?:anfrage|nachricht) ist (?:bei uns )?(?:eingegangen|angekommen)|"
+    r"accusé de réception|réponse automatique|nous avons (?:bien )?reçu votre (?:message|demande)|"
+    r"risposta automatica|abbiamo ricevuto la tua (?:richiesta|email)|respuesta automática|hemos recibido tu (?:mensaje|solicitud)|"
+    r"automatyczna odpowied[źz]|otrzymali[śs]my (?:twoj[ąa]|pa[ńn]stwa) wiadomo[śs][ćc]|automatisch antwoord|we hebben je (?:bericht|vraag) ontvangen"
 )
 APPEAL_WORDS = any_of(r"二次申诉|申诉|复核|复议|\bappeal\b|reconsider|review (?:the|this) decision")
 COMPLAINT_WORDS = any_of(
     r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
     r"refund|complain|dispute|hasn'?t (?:shipped|arrived)|not (?:shipped|received|delivered|arrived|as described|working)|still (?:no|not|haven'?t)|"
     r"already (?:been )?(?:redeemed|activated|used)|doesn'?t work|does not work|broken|damaged|missing|cancel|chargeback|where is my order|"
-    r"no (?:shipping|tracking)|please (?:ship|refund|replace|send)"
+    r"no (?:shipping|tracking)|please (?:ship|refund|replace|send)|"
+    r"noch nicht (?:versendet|verschickt|angekommen|erhalten|geliefert)|nicht (?:erhalten|angekommen|geliefert)|weder .{0,40} noch|"
+    r"erstattung|stornierung|reklamation|beschwerde|defekt|beschädigt|"
+    r"pas (?:encore )?(?:reçu|été livré|été expédié)|toujours pas|remboursement|réclamation|défectueu|endommag|"
+    r"non (?:ho )?(?:ancora )?ricevut|rimborso|reclamo|difettos|danneggiat|"
+    r"no (?:he )?recibido|todav[íi]a no|reembolso|defectuos|da[ñn]ad|"
+    r"nie (?:otrzyma|dotar)|zwrot|reklamacj|uszkodzon|"
+    r"niet (?:ontvangen|geleverd|verzonden)|terugbetaling|klacht|beschadigd"
 )
 EVIDENCE_WORDS = any_of(
     r"补充凭证|补充材料|补充证据|按要求补充|见附件|截图如下|as requested|screenshots? (?:are |is )?attached|attached (?:are|is) the|here (?:are|is) the (?:screenshots?|evidence|photos?)"

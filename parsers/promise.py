@@ -120,6 +120,8 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         if duration is None:
             continue
         near = text[max(0, match.start() - 60) : match.end() + 30]
+        if _INTL_REPLY.search(near):
+            continue  # "wir beantworten alle Anfragen innerhalb von 2 Arbeitstagen": a desk's reply time
         kind = "ship" if _INTL_SHIP.search(near) and not _INTL_DELIVER.search(match.group(0)) else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))
     found.extend(find_arrivals(text, reference))
@@ -144,6 +146,10 @@ _INTL_WITHIN = re.compile(
     r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
     r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*|livraison\s+en\s+|"
     r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*)" + RANGE + r"\s+" + INTL_UNIT + r"\b",
+    re.I,
+)
+_INTL_REPLY = re.compile(
+    r"beantwort|antwort|anfrage|répon|demande|rispond|richiest|respond|solicitud|odpowi|zapytani|beantwoord|vraag",
     re.I,
 )
 _INTL_SHIP = re.compile(r"versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 # A line that starts the quoted part of a reply, in the clients buyers use.
 _QUOTE_START = re.compile(
     r"^(?:"
-    r"-{2,}\s*(?:原始邮件|原始郵件|Original Message|Forwarded message|转发邮件|轉寄郵件|已轉寄郵件|Weitergeleitete Nachricht|"
+    r"-{2,}\s*(?:原始邮件|原始郵件|Original Message|Forwarded message|转发邮件(?:信息)?|轉寄郵件(?:資訊)?|已轉寄郵件|Weitergeleitete Nachricht|"
     r"Ursprüngliche Nachricht|Message transféré|Message d'origine|Messaggio inoltrato|Messaggio originale|"
     r"Mensaje reenviado|Mensaje original|Przekazana wiadomość|Wiadomość oryginalna|Doorgestuurd bericht)\s*-{2,}"
     r"|(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|"
@@ -31,7 +31,7 @@ _QUOTE_START = re.compile(
 )
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:fw|fwd|转发|轉寄|转寄|tr|wg|rv|i|pd|doorst)\s*[:：]", re.I)
 _HEADER_LINE = re.compile(
-    r"^\s*(From|Sent|Date|To|Cc|Subject|发件人|发送时间|日期|收件人|抄送|主题|寄件者|寄件日期|收件者|主旨|"
+    r"^\s*(From|Sent|Date|To|Cc|Subject|发件人|发送时间|发送日期|發送日期|日期|收件人|抄送|主题|寄件者|寄件日期|收件者|主旨|"
     r"Von|Gesendet|Datum|An|Betreff|De|Envoyé|Date|À|Objet|Da|Inviato|Data|A|Oggetto|Enviado|Fecha|Para|Asunto|"
     r"Od|Wysłano|Do|Temat|Van|Verzonden|Aan|Onderwerp)\s*[:：]\s*(.*)$",
     re.I,
@@ -65,6 +65,8 @@ _HEADER_NAMES = {
     **dict.fromkeys(
         (
             "发送时间",
+            "发送日期",
+            "發送日期",
             "sent",
             "日期",
             "寄件日期",
@@ -105,6 +107,9 @@ def forwarded(subject: str, text: str) -> Forwarded | None:
             headers[key] = header.group(2).strip()
         elif headers and not line.strip():
             body_start = index + 1
+            break
+        elif len(headers) >= 2:  # webmail forwards (163, 126) start the body right under the headers
+            body_start = index
             break
     if not headers or body_start is None:
         return None
