@@ -125,7 +125,10 @@ REFUND_GRANTED = any_of(
 EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|请.{0,24}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料)|"
     r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach)).{0,80}(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
-    r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)"
+    r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
+    r"ben[öo]tigen wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|unterlagen nachreichen|"
+    r"pi[èe]ces justificatives|merci de nous (?:envoyer|transmettre|fournir)|inviarci (?:la|i) (?:documentazione|foto)|"
+    r"env[íi]enos (?:la|los) (?:documentaci[óo]n|fotos|justificantes)|prosimy o przes[łl]anie|stuur ons (?:de )?(?:bewijsstukken|foto)"
 )
 DECISION_AGAINST = any_of(
     r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|不予支持|维持原处理结果|申诉失败|"

@@ -76,7 +76,10 @@ _NOT_REFERENCE = re.compile(
     r"^(?:number|confirmation|confirmed|details?|status|summary|history|date|total|nummer|numero|numéro|"
     r"is|has|was|and|the|for|from|update|updates|placed|received|shipped|cancell?ed|delivered|refunded|returned|"
     r"completed?|processing|pending|ready|invoice|receipt|tracking|dispatched|arriving|confirmation|reminder|"
-    r"problem|issue|review|feedback|survey|support|request|payment|shipping|delivery|notice|alert|today|update)$",
+    r"problem|issue|review|feedback|survey|support|request|payment|shipping|delivery|notice|alert|today|update|"
+    r"versendet|zugestellt|storniert|bestätigt|eingegangen|erhalten|unterwegs|geliefert|abgeschlossen|"
+    r"exp[ée]di[ée]e?|livr[ée]e?|annul[ée]e|confirm[ée]e|enviado|entregado|cancelado|spedito|consegnato|annullato|"
+    r"wys[łl]ane|dostarczone|verzonden|bezorgd|geannuleerd)$",
     re.I,
 )
 
@@ -155,8 +158,9 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
         if subject and value in subject:
             scores[value] += 1
             evidence[value].append("in the subject")
+    others = [v for v in scores if any(ch.isdigit() for ch in v)]
     for value in weak - strong:
-        if scores.get(value, 0.0) < 3.5:  # named twice, once in the subject
+        if scores.get(value, 0.0) < 3.5 and others:  # named twice, once in the subject; or the only candidate
             scores.pop(value, None)
     ranked = sorted(scores, key=lambda v: -scores[v])
     return [Reference(v, scores[v], tuple(evidence[v])) for v in ranked]
@@ -177,7 +181,10 @@ def order_numbers(text: str, subject: str = "", links: str = "") -> list[str]:
 
 _TICKETS = [
     re.compile(
-        r"(?:投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号)\s*[:：]?\s*([A-Za-z0-9\-]{4,40})"
+        r"(?:投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号|aktenzeichen|vorgangsnummer|fallnummer|"
+        r"num[ée]ro de dossier|dossier n[°º]|numero (?:di )?pratica|n[úu]mero de expediente|sygnatura|dossiernummer)"
+        r"\s*[:：]?\s*([A-Za-z0-9\-]{4,40})",
+        re.I,
     ),
     re.compile(r"\[\s*(?:Ticket|Case|Request|Incident)\s*#\s*:?\s*([A-Za-z0-9\-]{2,30})\s*\]", re.I),
     re.compile(r"\b(?:Ticket|Case|Request)\s*#\s*([A-Za-z0-9\-]{2,30})", re.I),

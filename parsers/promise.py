@@ -145,7 +145,8 @@ _REVISION = re.compile(
 _INTL_WITHIN = re.compile(
     r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
     r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*|livraison\s+en\s+|"
-    r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*)" + RANGE + r"\s+" + INTL_UNIT + r"\b",
+    r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
+    r"dostawa\s+w\s+)" + RANGE + r"\s+" + INTL_UNIT + r"\b",
     re.I,
 )
 _INTL_REPLY = re.compile(
@@ -153,7 +154,9 @@ _INTL_REPLY = re.compile(
     re.I,
 )
 _INTL_SHIP = re.compile(r"versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I)
-_INTL_DELIVER = re.compile(r"lieferzeit|livraison|consegna|entrega|levertijd", re.I)
+_INTL_DELIVER = re.compile(
+    r"lieferzeit|lieferung|zustellung|livraison|consegna|entrega|levertijd|levering|dostawa", re.I
+)
 
 
 # --- arrival estimates in shipping mail -------------------------------------------------
