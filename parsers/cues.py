@@ -190,7 +190,12 @@ DESK_SENDER = any_of(
 )
 VIRTUAL_GOODS = any_of(
     r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|会员|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
-    r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods)|e-?voucher|subscription|top-?up|steam"
+    r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods)|e-?voucher|subscription|top-?up|steam|"
+    r"\bPIN\b|e-?PIN|diamonds|gems|\bUC\b|V-?Bucks|in-game currency|钻石|金币|鑽石"
+)
+# Goods that are a code to deliver (a key, a card, a PIN): delivered automatically unless the shop says otherwise.
+CODE_GOODS = any_of(
+    r"\bkey\b|licen[cs]e|cd-?key|卡密|激活码|兑换码|序列号|\bPIN\b|e-?PIN|gift card|voucher|礼品卡|禮品卡|点卡|點卡"
 )
 AUTO_DELIVERY = any_of(
     r"自动发货|自动发卡|自动交付|instant(?:ly)? deliver|delivered instantly|automatic delivery|instant download|"
@@ -203,7 +208,8 @@ UNPAID = any_of(
     r"pendiente de pago|oczekuje na p[łl]atno[śs][ćc]"
 )
 MANUAL_DELIVERY = any_of(
-    r"代充|充值|人工处理|人工发货|人工开通|人工办理|手动发货|需要人工|manual(?:ly)? (?:processed|delivery)|top-?up"
+    r"代充|充值|人工处理|人工发货|人工开通|人工办理|手动发货|需要人工|manual(?:ly)? (?:processed|delivery)|top-?up|"
+    r"(?:user|player|game|character|zone|server)\s*id\s*[:：]|(?:delivered|credited) to your [\w ]{1,30} account"
 )
 BOUNCE = any_of(
     r"undeliver(?:ed|able)|delivery status notification|returned mail|mail delivery (?:failed|failure|subsystem)|"

@@ -153,6 +153,7 @@ ARRIVAL_CUES = alternation(
         r"get\s+it\s+by",
         r"voraussichtliche[rs]?\s+(?:lieferung|zustellung|lieferdatum|liefertermin|zustelltermin|ankunft)(?:\s+am)?",
         r"(?:lieferung|zustellung)\s+voraussichtlich(?:\s+am)?",
+        r"(?:kommt|erfolgt|trifft)\s+voraussichtlich\s+am",
         r"jetzt\s+erwartet(?:\s+am)?",
         r"(?:zustellung|lieferung)\s+(?:erfolgt\s+)?voraussichtlich(?:\s+am)?",
         r"(?:lieferung|zustellung)\s+ca\.",

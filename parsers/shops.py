@@ -241,6 +241,8 @@ def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtu
         paid_at = ordered_at
     merchant, platform_name, marketplace = _parties(msg)
     mode = "auto" if cues.AUTO_DELIVERY.search(text) else ("manual" if cues.MANUAL_DELIVERY.search(text) else None)
+    if mode is None and virtual and cues.CODE_GOODS.search(text):
+        mode = "auto"  # a key, card or PIN is delivered automatically unless the shop says otherwise (domain.md)
     amount, currency = (money.text(), money.currency) if money else (None, None)
     common = {
         "order_no": order_no,
