@@ -39,6 +39,26 @@ def is_desk_mail(msg: Message) -> bool:
         or fields.ticket_numbers(msg.subject + "\n" + msg.text)
         or cues.DESK_SENDER.search(mail.from_name + " " + mail.from_addr.split("@")[0])
         or cues.ACK.search(msg.subject)
+        or cues.ACK.search(msg.text[:1500])  # a platform's case mail: "we've received your A-to-z claim"
+        or (_CASE_SUBJECT.search(msg.subject) and _case_news(msg.text[:2000]))
+    )
+
+
+# A case or complaint named in the subject, and a decision or request about it in the text.
+_CASE_SUBJECT = re.compile(
+    r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|"
+    r"reklamation|beschwerde|streitfall|litige|réclamation|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil",
+    re.I,
+)
+
+
+def _case_news(text: str) -> bool:
+    return bool(
+        cues.DECISION_FOR.search(text)
+        or cues.DECISION_AGAINST.search(text)
+        or cues.DECISION_PARTIAL.search(text)
+        or cues.EVIDENCE_REQUEST.search(text)
+        or cues.granted(text)
     )
 
 
@@ -124,6 +144,7 @@ def parse(msg: Message) -> Result | None:
     if not events:
         if cues.ACK.search(both) or _auto_submitted(msg):
             within = stated_duration(text, _HANDLING_ZH, _HANDLING_EN)
+            deadline = stated_deadline(text, msg.at)  # "the seller has until Mar 17 to respond"
             complaint_at = _complaint_time(msg)
             events.append(
                 msg.event(
@@ -131,6 +152,7 @@ def parse(msg: Message) -> Result | None:
                     summary="complaint acknowledged",
                     desk=desk,
                     within=f"{within.amount} {within.unit}" if within else None,
+                    due=deadline.isoformat() if deadline else None,
                     complaint_at=complaint_at.isoformat() if complaint_at else None,
                     **ref,
                 )

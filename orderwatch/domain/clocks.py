@@ -60,10 +60,13 @@ def complaint_unanswered(i: Inputs) -> Due | None:
     clock = i.state.clock
     if clock is None or clock.answered_at is not None:
         return None
-    due_at, provisional = i.after(clock.start, clock.stated or i.rule(f"sla_{clock.stage}"))
+    if clock.due_at is not None:
+        due_at, provisional = clock.due_at, False
+    else:
+        due_at, provisional = i.after(clock.start, clock.stated or i.rule(f"sla_{clock.stage}"))
     if i.at <= due_at:
         return None
-    facts = {"stage": clock.stage, "since": clock.start.isoformat(), "stated": bool(clock.stated)}
+    facts = {"stage": clock.stage, "since": clock.start.isoformat(), "stated": bool(clock.stated or clock.due_at)}
     return Due("complaint_unanswered", due_at, provisional, facts)
 
 

@@ -39,6 +39,7 @@ class Clock:
     start: datetime
     stated: Duration | None = None
     answered_at: datetime | None = None
+    due_at: datetime | None = None  # a date the other side was given to answer by ("has until Mar 17")
 
 
 @dataclass
@@ -131,12 +132,15 @@ def _complaint_ack(state: OrderState, event: Event, facts: Facts, stage_by_messa
     state.complaints.append(event)
     side = _side_of_desk(event, facts, state.clock)
     stated = duration_field(event.fields.get("within"))
+    due = event.fields.get("due")
+    due_at = datetime.fromisoformat(str(due)) if due else None
     state.stage = max(state.stage, side, key=RANK.__getitem__)
     clock = state.clock
     if clock is not None and clock.answered_at is None and side == clock.stage:
         clock.stated = stated or clock.stated
+        clock.due_at = due_at or clock.due_at
     elif clock is None or clock.answered_at is not None or RANK[side] > RANK[clock.stage]:
-        state.clock = Clock(side, event.at, stated)  # a complaint known only from its acknowledgement
+        state.clock = Clock(side, event.at, stated, due_at=due_at)  # a complaint known only from its acknowledgement
     if event.ticket_no:
         state.complaint_no = event.ticket_no
     if event.message_id:
