@@ -112,7 +112,7 @@ REFUND_GRANTED = any_of(
     r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
     r"will (?:be )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed|"
     r"(?:initiated|issued|arranged|processed|started|approved|submitted|authori[sz]ed|sent|requested|put through)\s+"
-    r"(?:a|your|the)\s+(?:full\s+|partial\s+)?refund|"
+    r"(?:you\s+)?(?:a|your|the)\s+(?:full\s+|partial\s+)?refund|"
     r"you(?:'ll| will) (?:receive|get|see) (?:a|your|the) (?:full |partial )?refund|refund (?:of|for) (?:[^.\n]|\.(?=\d)){0,40}(?:will|has been|is being)|"
     r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid)|we(?:'ve| have) processed your refund|"
     r"退款將|將.{0,20}(?:退回|退還|返還|刷退)|為您辦理退款|安排退款|同意退款|"

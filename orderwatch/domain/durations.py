@@ -94,7 +94,7 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
     ("en", r"business\s+days?|working\s+days?|weekdays?|workdays?", "workdays"),
     ("en", r"hours?|hrs?", "hours"),
     ("en", r"minutes?|mins?", "minutes"),
-    ("en", r"days?", "days"),
+    ("en", r"calendar\s+days?|days?", "days"),
     ("en", r"weeks?", "weeks"),
     (
         "intl",
@@ -103,7 +103,11 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
         "workdays",
     ),
     ("intl", r"stunden?|heures?|ore|horas|godzin[y]?|uur", "hours"),
-    ("intl", r"tag(?:e|en)?|jours?|giorni|d[íi]as|dni|dag(?:en)?", "days"),
+    (
+        "intl",
+        r"kalendertag(?:e|en)?|tag(?:e|en)?|jours?(?: calendaires)?|giorni|d[íi]as(?: naturales)?|dni|dag(?:en)?",
+        "days",
+    ),
     ("intl", r"wochen?|semaines?|settimane|semanas?|tygodni(?:e)?|weken", "weeks"),
 )
 _SHORT = {"h": "hours", "分": "minutes"}
