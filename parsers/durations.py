@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from orderwatch.parsers.fields import end_of_day, find_times
 
@@ -18,6 +19,17 @@ _WRAPPED = re.compile(r"(?<=[A-Za-z0-9,)])[ \t]*\n(?=[ \t]*[a-z0-9(])")
 def stated_duration(text: str, zh_verbs: str, en_verbs: str) -> Duration | None:
     """'N unit 内 ... verb' (Chinese) or 'verb ... within N unit' (English) for the given verbs."""
     text = _WRAPPED.sub(" ", text)  # a sentence wrapped at 72 columns reads as one line
+    for shape in _shapes(zh_verbs, en_verbs):
+        for match in shape.finditer(text):
+            found = duration_from(match.group(1), match.group(2), match.group(3))
+            if found:
+                return found
+    return None
+
+
+@lru_cache(maxsize=16)
+def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
+    """The sentence shapes for one set of verbs, compiled once."""
     within = r"\s*(?:之内|以内|内|之內|以內|內)"
     shapes = (
         RANGE + r"\s*" + ZH_UNIT + within + r"[^。；;\n]{0,24}?(?:" + zh_verbs + ")",
@@ -30,12 +42,7 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str) -> Duration | None:
         + r"[^.\n!?]{0,50}?\b(?:" + en_verbs + r")\b",
         r"\bwithin\s+" + RANGE + r"\s+" + EN_UNIT + r"[^.\n!?]{0,40}?\b(?:" + en_verbs + r")\b",
     )  # fmt: skip
-    for shape in shapes:
-        for match in re.finditer(shape, text, re.I):
-            found = duration_from(match.group(1), match.group(2), match.group(3))
-            if found:
-                return found
-    return None
+    return tuple(re.compile(shape, re.I) for shape in shapes)
 
 
 def stated_deadline(text: str, reference: datetime) -> datetime | None:

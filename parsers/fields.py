@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from orderwatch.parsers import lexicon
 
@@ -93,7 +94,8 @@ class Reference:
     evidence: tuple[str, ...]
 
 
-def references(text: str, subject: str = "", links: str = "") -> list[Reference]:
+@lru_cache(maxsize=32)
+def references(text: str, subject: str = "", links: str = "") -> tuple[Reference, ...]:
     """Candidate order references, best first, each with the evidence that named it.
 
     Evidence: an explicit label in any language (3), the bare word "order" (2), a marketplace
@@ -163,7 +165,7 @@ def references(text: str, subject: str = "", links: str = "") -> list[Reference]
         if scores.get(value, 0.0) < 3.5 and others:  # named twice, once in the subject; or the only candidate
             scores.pop(value, None)
     ranked = sorted(scores, key=lambda v: -scores[v])
-    return [Reference(v, scores[v], tuple(evidence[v])) for v in ranked]
+    return tuple(Reference(v, scores[v], tuple(evidence[v])) for v in ranked)
 
 
 def _with_hash(source: str, match: re.Match[str]) -> str:
@@ -510,11 +512,13 @@ def _hour(h: str | None, ampm: str | None, zh_part: str | None) -> int | None:
     return hour
 
 
-def find_times(text: str, reference: datetime) -> list[TextTime]:
+@lru_cache(maxsize=32)
+def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
     """Dates and times written in the text, in the reference's zone unless one is named.
 
     A year left out is the reference's year (or the next one, if that puts the date more than
-    half a year in the past).
+    half a year in the past). Cached: the promise, arrival and deadline readers ask for the
+    same mail's times several times.
     """
     tz = reference.tzinfo or UTC
     out: list[TextTime] = []
@@ -574,7 +578,7 @@ def find_times(text: str, reference: datetime) -> list[TextTime]:
             h = None
         build(int(y) if y else None, month, day, zp, h, mi, s, ap, ab, zz, match.span())
     out.sort(key=lambda t: t.start)
-    return out
+    return tuple(out)
 
 
 def labelled_time(text: str, labels: str, reference: datetime) -> datetime | None:
