@@ -450,11 +450,14 @@ _ISO = re.compile(
     re.I,
 )
 _ZH_MD = re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]" + _WEEKDAY + _TIME + _ZONE_RE)
-_DAYNAME = r"(?:(?:" + "|".join(sorted(map(re.escape, lexicon.WEEKDAYS), key=len, reverse=True)) + r")\.?,?\s+)?"
+# A weekday name before a date belongs to its span; it is looked for behind each match, since an
+# optional alternation of every language's weekdays at the head of a pattern is tried at every position.
+_DAYNAME_BEFORE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(sorted(map(re.escape, lexicon.WEEKDAYS), key=len, reverse=True)) + r")\.?,?\s+$", re.I
+)
 _EN_DMY = re.compile(
     r"(?<![\w.])"
-    + _DAYNAME
-    + r"(?:le\s+|den\s+|il\s+|el\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?("
+    r"(?:le\s+|den\s+|il\s+|el\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?("
     + lexicon.MONTH_NAMES
     + r")\.?(?![a-zà-ÿ])(?:,?\s*(?:de\s+)?(\d{4}))?"
     + _TIME
@@ -463,9 +466,7 @@ _EN_DMY = re.compile(
     re.I,
 )
 _EN_MDY = re.compile(
-    r"(?<![\w.])"
-    + _DAYNAME
-    + r"("
+    r"(?<![\w.])("
     + lexicon.MONTH_NAMES
     + r")\.?(?![a-zà-ÿ])\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4}))?"
     + _TIME
@@ -474,9 +475,14 @@ _EN_MDY = re.compile(
     re.I,
 )
 # 11.09.2026 / 11.09. (day first, as Europe writes it); 09/11/2026 (month first in the Americas)
-_NUMERIC = re.compile(
-    r"(?<![\d.,/])" + _DAYNAME + r"(\d{1,2})([./])(\d{1,2})(?:\2(\d{4})|\.)(?![\d])" + _TIME + r"\s*" + _ZONE_RE, re.I
-)
+_NUMERIC = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4})|\.)(?![\d])" + _TIME + r"\s*" + _ZONE_RE, re.I)
+
+
+def _with_dayname(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """The match's span, widened to a weekday name written right before it ("Fr., 11.09.")."""
+    start, end = match.span()
+    before = _DAYNAME_BEFORE.search(text[max(0, start - 16) : start])
+    return (start - len(before.group(0)) if before else start), end
 
 
 @dataclass(frozen=True)
@@ -564,7 +570,7 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
                 h = None  # "8 May 2026 10" is no time
             month = lexicon.MONTHS.get(mon.lower()) or _MONTHS.get(mon.lower()[:3])
             if month:
-                build(int(y) if y else None, month, int(d), zp, h, mi, s, ap, ab, zz, match.span())
+                build(int(y) if y else None, month, int(d), zp, h, mi, s, ap, ab, zz, _with_dayname(text, match))
     offset = tz.utcoffset(reference) if hasattr(tz, "utcoffset") else None
     month_first = offset is not None and timedelta(hours=-11) <= offset <= timedelta(hours=-3)  # the Americas
     for match in _NUMERIC.finditer(text):
@@ -576,7 +582,7 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
         day, month = (int(b), int(a)) if sep == "/" and month_first else (int(a), int(b))
         if h is not None and mi is None and not ap:
             h = None
-        build(int(y) if y else None, month, day, zp, h, mi, s, ap, ab, zz, match.span())
+        build(int(y) if y else None, month, day, zp, h, mi, s, ap, ab, zz, _with_dayname(text, match))
     out.sort(key=lambda t: t.start)
     return tuple(out)
 
