@@ -43,14 +43,18 @@ SHIPPED = any_of(
     r"(?:è stato|è stata|sono stati|e' stato) spedit[oai]|ordine spedito|spedizione (?:confermata|effettuata)|"
     r"(?:ha|han) sido enviad[oa]s?|pedido enviado|est[áa] en camino|va en camino|"
     r"zosta[łl][oa]? wys[łl]an[ea]|przesy[łl]ka (?:zosta[łl]a )?nadana|zam[óo]wienie wys[łl]ane|"
-    r"is verzonden|is onderweg"
+    r"is verzonden|is onderweg|"
+    # waiting at a pickup store or locker: on its way's last leg, not delivered until picked up
+    r"已到店|商品已到店|到店通知|已送達[^，。\n]{0,10}(?:門市|取貨)|已送达[^，。\n]{0,10}(?:门店|自提|驿站)|已到达[^，。\n]{0,6}(?:驿站|自提点|门店|快递柜)|"
+    r"ready for (?:in-store |curbside )?pick-?up|(?:has )?arrived at (?:the |your )?(?:store|pickup point|pick-up point|locker|collection point)|"
+    r"abholbereit|zur abholung bereit|pr[êe]te? (?:à être retiré|pour le retrait)|disponible en (?:point relais|magasin)|pronto per il ritiro|listo para recoger"
 )
 DELIVERED_PHYSICAL = any_of(
-    r"已签收|已送达|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
+    r"已签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
     r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!]"
-    r"|(?:ist|sind) angekommen|has arrived|have arrived|est arriv[ée]e?|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
+    r"|(?:ist|sind) angekommen|(?:has|have) arrived(?! at (?:the |your )?(?:store|shop|pickup|pick-up|locker|post office|collection|parcel))|est arriv[ée]e?|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
     r"|we delivered your (?:parcel|package|item|order)|delivered to (?:your|the) (?:door|porch|mailbox|front|reception|neighbou?r|parcel locker)"
-    r"|已送達|已配達|已取貨|取貨完成|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
+    r"|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|已取貨|取貨完成|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
     r"(?:^|\n)\s*(?:zugestellt|livrée?|consegnat[oa]|entregad[oa]|dostarczone|bezorgd|delivered)\s*:|"
     r"wurde (?:zugestellt|geliefert)|erfolgreich zugestellt|"
     r"(?:a|ont) été livr[ée]e?s?|colis (?:a été )?livré|"
@@ -242,7 +246,10 @@ FUTURE_BEFORE = any_of(
 )
 
 
-_CONDITION = any_of(r"\b(?:if|unless|in case|should you|in the event)\b|如果|若您|如您|如需|wenn|falls|si vous|se |si ")
+_CONDITION = any_of(
+    r"\b(?:if|unless|in case|should you|in the event)\b|如果|若您|如您|如需|若|逾期|未取|超过.{0,8}期限|超過.{0,8}期限|"
+    r"wenn|falls|si vous|se |si "
+)
 
 
 def granted(text: str):

@@ -121,7 +121,7 @@ def parse(msg: Message) -> Result | None:
                 **ref,
             )
         )
-    elif cues.affirmed(cues.REFUND_GRANTED, text) and outcome not in ("against",):
+    elif cues.granted(text) and outcome not in ("against",):
         within = stated_duration(text, _REFUND_ZH, _REFUND_EN)
         deadline = stated_deadline(text, msg.at)
         money = _refund_amount(text, msg.lang)
