@@ -259,7 +259,7 @@ def granted(text: str):
             text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()), text.rfind("。", 0, match.start())
         )
         sentence = text[start + 1 : match.start()]
-        if not _CONDITION.search(sentence) and affirmed(REFUND_GRANTED, text[max(0, match.start() - 12) : match.end()]):
+        if not _CONDITION.search(sentence) and _stated_as_fact(text, match.start()):
             return match
     return None
 
@@ -267,10 +267,15 @@ def granted(text: str):
 def affirmed(pattern, text: str):
     """The first match of `pattern` in `text` that is neither negated nor promised just before it."""
     for match in pattern.finditer(text):
-        before = text[max(0, match.start() - 12) : match.start()]
-        if not NEGATION_BEFORE.search(before) and not FUTURE_BEFORE.search(before):
+        if _stated_as_fact(text, match.start()):
             return match
     return None
+
+
+def _stated_as_fact(text: str, start: int) -> bool:
+    """Nothing right before `start` negates the words there or makes them a promise."""
+    before = text[max(0, start - 12) : start]
+    return not NEGATION_BEFORE.search(before) and not FUTURE_BEFORE.search(before)
 
 
 # Mail to a SELLER (the user's own shop): a new order to fulfil, a payout, a complaint against it.

@@ -51,7 +51,9 @@ _TRANSACTION = re.compile(
     r"(?:" + lexicon.TRANSACTION_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,40}[A-Za-z0-9])(?![A-Za-z0-9\-])",
     re.I,
 )
-_DISPUTE = re.compile(r"dispute|claim|case id|chargeback|resolution cent|争议|爭議|纠纷|糾紛|拒付|投诉|投訴|申诉|申訴", re.I)
+_DISPUTE = re.compile(
+    r"dispute|claim|case id|chargeback|resolution cent|争议|爭議|纠纷|糾紛|拒付|投诉|投訴|申诉|申訴", re.I
+)
 # "Your Epic Games Receipt F2608141232184417": a receipt or order subject that ends with its reference.
 _SUBJECT_TRAILING = re.compile(
     r"(?:receipt|order|invoice|purchase|订单|訂單|bestellung|commande|pedido)\b[^\n]{0,40}?\s#?([A-Z]{0,4}\d[A-Z0-9\-]{7,30})\s*$",
