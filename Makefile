@@ -9,10 +9,11 @@ TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run test setup setup-test debian-test-deps lint bench clean
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock requirements-fonts.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -r requirements-fonts.lock
 	# setuptools warns about every editable install with mapped folders (parsers/, flows/, templates/): noise here
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install -q --no-deps -e .
 	touch $@

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from orderwatch import notify, reminders, render
-from orderwatch.config import Settings
+from orderwatch.config import Me, Settings
 from orderwatch.domain import advice, drafts
 from orderwatch.domain.model import EVENT_KINDS, Alert, Event, Order
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.domain.rules import Evaluation, evaluate
+from orderwatch.domain.timefmt import user_zone
 from orderwatch.domain.timeline import Case, Facts, facts, link
 from orderwatch.errors import UsageError
 from orderwatch.safe_names import one_line
@@ -75,6 +76,7 @@ def _order(case: Case, f: Facts, ev: Evaluation) -> Order:
         virtual=f.virtual,
         events=tuple(case.events),
         provisional=f.provisional,
+        promise_phrase=f.promise_phrase if f.promise_source == "stated" else None,
     )
 
 
@@ -215,20 +217,29 @@ def send_reminders(
     except ValueError as exc:
         raise UsageError(f"[notify]: {exc}") from None
     by_ref = {v.case.ref: v for v in views}
-    pairs = [(a, draft_for(by_ref[a.ref], a, templates=settings.drafts_dir)) for a in due]
+    pairs = [(a, draft_for(by_ref[a.ref], a, templates=settings.drafts_dir, me=settings.me)) for a in due]
     report = reminders.plan(store, pairs, targets, at, policy, digest=digest)
     report.queued += reminders.plan_notices(store, notices or [], targets, at)
     return reminders.deliver(store, targets, at, report)
 
 
 def draft_for(
-    view: CaseView, alert: Alert | None, lang: str | None = None, kind: str | None = None, templates: Path | None = None
+    view: CaseView,
+    alert: Alert | None,
+    lang: str | None = None,
+    kind: str | None = None,
+    templates: Path | None = None,
+    me: Me | None = None,
 ) -> dict[str, str]:
-    """The ready-to-send text for an alert (or the order's current next step)."""
+    """The ready-to-send text for an alert (or the order's current next step), signed by [me]."""
     lang = lang or view.facts.lang
+    me = me or Me()
     if kind is None:
         kind = drafts.draft_kind(alert, view.order, view.facts.marketplace) if alert else _default_kind(view)
-    text = render.render(drafts.template_for(kind, lang), drafts.context(view.order, alert, lang), templates)
+    o = view.order
+    zone = user_zone(me.timezone, o.paid_at, o.ordered_at, o.promised_by, *(e.at for e in o.events))
+    signer = {"name": me.name, "contact": me.contact}
+    text = render.render(drafts.template_for(kind, lang), drafts.context(o, alert, lang, zone, signer), templates)
     subject, body = drafts.split(text)
     return {"lang": lang, "kind": kind, "subject": subject, "body": body}
 

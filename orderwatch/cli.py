@@ -365,7 +365,10 @@ def check(
         views = cases.load_cases(store, cycle.rulebook(settings), at)
         by_ref = {v.case.ref: v for v in views}
         due = cases.alerts(views, at)
-        rows = [cases.alert_json(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir)) for a in due]
+        rows = [
+            cases.alert_json(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir, me=settings.me))
+            for a in due
+        ]
         if notify:
             _report_delivery(cases.send_reminders(store, settings, views, due, at))
     if as_json:
@@ -375,6 +378,9 @@ def check(
     else:
         for row in rows:
             _print_alert(row, with_draft=drafts)
+        missing = settings.me.missing("en")
+        if missing:
+            out.print(f"drafts leave blanks for {', '.join(missing)}: set them in the configuration", highlight=False)
     if fail_on_alert and rows:
         raise typer.Exit(1)
 
@@ -430,7 +436,9 @@ def draft(
     with service.opened(settings) as store:
         view = cases.find(cases.load_cases(store, cycle.rulebook(settings), at), order)
         due = [a for a in cases.alerts([view], at) if kind is None or a.kind == kind or kind in EXTRA_KINDS]
-        text = cases.draft_for(view, due[0] if due else None, lang=lang, kind=kind, templates=settings.drafts_dir)
+        text = cases.draft_for(
+            view, due[0] if due else None, lang=lang, kind=kind, templates=settings.drafts_dir, me=settings.me
+        )
         sys.stdout.write(f"Subject: {text['subject']}\n\n{text['body']}")
         if to_drafts:
             imap = [a for a in settings.accounts if a.kind == "imap" and (account is None or a.name == account)]

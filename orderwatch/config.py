@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
@@ -68,6 +69,21 @@ class AgentOptions:
 
 
 @dataclass(frozen=True)
+class Me:
+    """[me]: who signs the drafts, and the zone every time shown to the user is written in."""
+
+    name: str = ""
+    contact: str = ""  # phone or e-mail, as a complaint form asks for it
+    timezone: str | None = None  # IANA name; None: each order's own zone (its mail's offset)
+
+    def missing(self, lang: str) -> list[str]:
+        """What a complete complaint still lacks (`check` says it; the draft leaves a blank)."""
+        gaps = [("name", self.name), ("contact", self.contact)]
+        words = {"name": "姓名", "contact": "联系方式"} if lang == "zh" else {"name": "name", "contact": "contact"}
+        return [f"[me] {key} ({words[key]})" for key, value in gaps if not value]
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a command needs to know about the user's setup."""
 
@@ -81,6 +97,7 @@ class Settings:
     rules: dict[str, Any] = field(default_factory=dict)
     source: Path | None = None  # the file these settings came from; None = built-in defaults
     agent: AgentOptions = field(default_factory=AgentOptions)
+    me: Me = field(default_factory=Me)
 
     def account(self, name: str) -> Account:
         for acct in self.accounts:
@@ -157,7 +174,21 @@ def settings_from_dict(
         rules=_table(raw, "rules"),
         source=source,
         agent=_agent(_table(raw, "agent")),
+        me=_me(_table(raw, "me")),
     )
+
+
+def _me(raw: dict[str, Any]) -> Me:
+    unknown = sorted(set(raw) - {"name", "contact", "timezone"})
+    if unknown:
+        raise ConfigError(f"[me]: unknown key {unknown[0]!r} (known: contact, name, timezone)")
+    zone = str(raw["timezone"]) if raw.get("timezone") else None
+    if zone is not None:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(f"me.timezone: unknown time zone {zone!r} (an IANA name like Asia/Shanghai)") from None
+    return Me(name=str(raw.get("name") or ""), contact=str(raw.get("contact") or ""), timezone=zone)
 
 
 def _agent(raw: dict[str, Any]) -> AgentOptions:

@@ -216,7 +216,8 @@ class Review:
     def alert_rows(self, settings: Settings) -> list[dict[str, object]]:
         by_ref = {v.case.ref: v for v in self.views}
         return [
-            cases.alert_json(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir)) for a in self.alerts
+            cases.alert_json(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir, me=settings.me))
+            for a in self.alerts
         ]
 
 
@@ -259,9 +260,9 @@ def export(settings: Settings, order: str, out: Path, fmt: str, at: datetime) ->
     with service.opened(settings) as store:
         view = cases.find(cases.load_cases(store, rules, at), order)
         due = cases.alerts([view], at)
-        draft = cases.draft_for(view, due[0] if due else None, templates=settings.drafts_dir)
+        draft = cases.draft_for(view, due[0] if due else None, templates=settings.drafts_dir, me=settings.me)
         out.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = export_case(store, view, due, draft, out, fmt)
+        path = export_case(store, view, due, draft, out, fmt, at=at, zone_name=settings.me.timezone)
         if out == cases_dir(settings):
             store.set_meta(f"exported:{view.case.ref}", _fingerprint(view, due))
     return path

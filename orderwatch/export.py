@@ -3,10 +3,11 @@
     bundle/
       index.html      one self-contained page (no network, no scripts, strict CSP)
       timeline.md     the same timeline as text; timeline.json in the contract's shapes
-      case.pdf        for platforms that take one file (Chinese text embedded with a CJK font)
+      case.pdf        for platforms that take one file: facts, deadlines, timeline, draft, evidence
       draft.txt       the ready-to-send text for the current step
-      evidence/       every message of the case, byte for byte, and every attachment, numbered in
-                      domain.md's order (order basics -> communication -> proof of the problem)
+      evidence/       every message of the case, byte for byte, as a captioned PNG a platform form
+                      takes, and every attachment, numbered in domain.md's order (order basics ->
+                      communication -> proof of the problem)
       manifest.json   every file with SHA-256, size and source; DKIM status; platform limits
 
 Mail content is never trusted: names are sanitised, HTML from mail is shown as escaped text only.
@@ -25,20 +26,20 @@ from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
 
-from orderwatch import __version__, cases, render
+from orderwatch import __version__, case_document, cases, render
+from orderwatch.domain.drafts import describe
 from orderwatch.domain.model import Alert
+from orderwatch.domain.state import fold
+from orderwatch.domain.timefmt import user_zone, when, zone_label
+from orderwatch.parsers.mime import parse_mail
 from orderwatch.safe_names import safe_name, unique
 from orderwatch.store import Store
+from orderwatch.wording import word, words
 
 BASICS = ("ordered", "paid", "promise", "shipped", "delivered")
 PROOF = ("problem",)
 IMAGE_LIMIT_BYTES = 2 * 1024 * 1024  # platforms seen: images <= 2 MB each, at most 10 (domain.md)
 IMAGE_LIMIT_COUNT = 10
-LATIN_FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",)
-CJK_FONTS = (
-    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-)
 _CAPTION_ZH = {"basics": "订单与交付", "communication": "沟通记录", "proof": "问题证明"}
 _CAPTION_EN = {"basics": "order and delivery", "communication": "correspondence", "proof": "proof of the problem"}
 
@@ -57,24 +58,39 @@ class Item:
 
 
 def export_case(
-    store: Store, view: cases.CaseView, alerts: list[Alert], draft: dict[str, str], out: Path, fmt: str
+    store: Store,
+    view: cases.CaseView,
+    alerts: list[Alert],
+    draft: dict[str, str],
+    out: Path,
+    fmt: str,
+    at: datetime | None = None,
+    zone_name: str | None = None,
 ) -> Path:
-    """Write the bundle for one order under `out`; returns the folder or the .zip."""
+    """Write the bundle for one order under `out`; returns the folder or the .zip.
+
+    `at` is the instant the case is judged at (default now); `zone_name` the user's zone
+    ([me] timezone), else every time is written in the order mail's own zone.
+    """
+    at = at or datetime.now(UTC)
+    o = view.order
+    zone = user_zone(zone_name, o.paid_at, o.ordered_at, o.promised_by, *(e.at for e in view.case.events))
     name = safe_name(f"case-{view.case.ref.replace(':', '-')}", fallback="case")
     folder = out / name
     if folder.exists():
         shutil.rmtree(folder)
     (folder / "evidence").mkdir(parents=True, mode=0o700)
     lang = view.facts.lang
-    items = _evidence(store, view, folder / "evidence", lang)
+    items = _evidence(store, view, folder / "evidence", lang, zone)
     order = cases.order_json(view.order)
     events = [cases.event_json(e) for e in view.case.events]
     (folder / "timeline.json").write_text(json.dumps({"order": order, "events": events}, ensure_ascii=False, indent=2))
-    context = _context(view, alerts, draft, items, lang)
+    context = _context(view, alerts, draft, items, lang, at, zone)
     (folder / "timeline.md").write_text(render.render("export/timeline.md.j2", context))
     (folder / "index.html").write_text(render.render_html("export/index.html.j2", context))
     (folder / "draft.txt").write_text(f"Subject: {draft['subject']}\n\n{draft['body']}")
-    _pdf(folder / "case.pdf", context)
+    images = [(i.caption, folder / i.path) for i in items if "drawn_from" in i.source]
+    case_document.write_pdf(folder / "case.pdf", context["doc"], images[:IMAGE_LIMIT_COUNT])
     manifest = _manifest(folder, items, view)
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
     for path in folder.rglob("*"):
@@ -99,7 +115,7 @@ def _group(kinds: set[str]) -> str:
     return "communication"
 
 
-def _evidence(store: Store, view: cases.CaseView, folder: Path, lang: str) -> list[Item]:
+def _evidence(store: Store, view: cases.CaseView, folder: Path, lang: str, zone: Any) -> list[Item]:
     by_message: dict[str, list[Any]] = {}
     for event in view.case.events:
         if event.sha256:
@@ -115,9 +131,12 @@ def _evidence(store: Store, view: cases.CaseView, folder: Path, lang: str) -> li
         first = evs[0]
         subject = store.db.execute("select subject from parses where sha256 = ?", [sha]).fetchone()
         what = (subject[0] if subject and subject[0] else first.summary)[:60]
-        when = first.at.strftime("%Y-%m-%d %H:%M")
+        stamp = when(first.at, lang, zone)
         label = "图" if lang == "zh" else "Figure "
-        caption = f"{label}{number}: {(_CAPTION_ZH if lang == 'zh' else _CAPTION_EN)[group]} - {when} - {what}"
+        colon = "：" if lang == "zh" else ": "
+        caption = f"{label}{number}{colon}{(_CAPTION_ZH if lang == 'zh' else _CAPTION_EN)[group]}，{stamp}，{what}"
+        if lang != "zh":
+            caption = caption.replace("，", ", ")
         filename = unique(f"{number:02d}-{safe_name(what, fallback='message', limit=48)}.eml", taken)
         (folder / filename).write_bytes(raw)
         row = meta.get(sha, {})
@@ -128,6 +147,13 @@ def _evidence(store: Store, view: cases.CaseView, folder: Path, lang: str) -> li
             "dkim": _dkim(raw),
         }
         items.append(Item(f"evidence/{filename}", caption, group, source=source))
+        picture = _picture(raw, caption, lang, zone)
+        if picture is not None:
+            png_name = unique(filename.removesuffix(".eml") + ".png", taken)
+            (folder / png_name).write_bytes(picture)
+            items.append(
+                Item(f"evidence/{png_name}", caption, group, source={**source, "drawn_from": filename}, is_image=True)
+            )
         parsed = message_from_bytes(raw, policy=policy.compat32)
         for index, part in enumerate(p for p in parsed.walk() if not p.is_multipart() and p.get_filename()):
             try:
@@ -141,13 +167,33 @@ def _evidence(store: Store, view: cases.CaseView, folder: Path, lang: str) -> li
             items.append(
                 Item(
                     f"evidence/{attach_name}",
-                    f"{label}{number}.{index + 1}: {kind} {safe_name(original)}",
+                    f"{label}{number}.{index + 1}{colon}{kind} {safe_name(original)}",
                     group,
                     source={"message_id": row.get("message_id"), "attachment_of": filename},
                     is_image=part.get_content_maintype() == "image",
                 )
             )
     return items
+
+
+def _picture(raw: bytes, caption: str, lang: str, zone: Any) -> bytes | None:
+    """The mail as a platform form takes it: one captioned PNG of its headers and text."""
+    try:
+        mail = parse_mail(raw)
+    except Exception:  # noqa: BLE001 - a mail the reader cannot open keeps its .eml, gets no picture
+        return None
+    zh = lang == "zh"
+    sender = f"{mail.from_name} <{mail.from_addr}>" if mail.from_name else mail.from_addr
+    headers = [
+        ("发件人" if zh else "From", sender),
+        ("收件人" if zh else "To", ", ".join(mail.to)),
+        (
+            "时间" if zh else "Date",
+            f"{when(mail.date, lang, zone)} ({zone_label(zone, mail.date)})" if mail.date else "-",
+        ),
+        ("主题" if zh else "Subject", mail.subject),
+    ]
+    return case_document.mail_image(caption, headers, mail.text)
 
 
 def _dkim(raw: bytes, dnsfunc: Any = None) -> dict[str, Any]:
@@ -224,66 +270,103 @@ def _manifest(folder: Path, items: list[Item], view: cases.CaseView) -> dict[str
 
 
 def _context(
-    view: cases.CaseView, alerts: list[Alert], draft: dict[str, str], items: list[Item], lang: str
+    view: cases.CaseView,
+    alerts: list[Alert],
+    draft: dict[str, str],
+    items: list[Item],
+    lang: str,
+    at: datetime,
+    zone: Any,
 ) -> dict[str, Any]:
+    """What the page, timeline.md and case.pdf show: words for codes, times in one named zone."""
     o = view.order
     events = view.case.events
-    start = min(e.at for e in events) if events else datetime.now(UTC)
+    start = min(e.at for e in events) if events else at
     end = max([e.at for e in events] + [a.due_at for a in alerts] + ([o.promised_by] if o.promised_by else []))
     span = max((end - start).total_seconds(), 1.0)
 
-    def x(at: datetime) -> float:
-        return round(40 + 900 * (at - start).total_seconds() / span, 1)
+    def x(t: datetime) -> float:
+        return round(40 + 900 * (t - start).total_seconds() / span, 1)
 
+    def at_(t: datetime | None) -> str:
+        return when(t, lang, zone)
+
+    page = words("page", lang)
+    event_word = words("event", lang)
     marks = [
-        {"x": x(e.at), "kind": e.kind, "when": e.at.strftime("%m-%d %H:%M"), "who": e.role, "summary": e.summary}
+        {"x": x(e.at), "kind": event_word.get(e.kind, e.kind), "when": at_(e.at), "who": e.role, "summary": e.summary}
         for e in events
     ]
-    silence = []
-    sent = [e for e in events if e.kind == "complaint_sent"]
-    if sent:
-        last = sent[-1]
-        answers = [e for e in events if e.role == "inbox" and e.at > last.at]
-        until = answers[0].at if answers else max(end, datetime.now(UTC))
-        days = (until - last.at).total_seconds() / 86400
-        silence = [{"x1": x(last.at), "x2": min(x(until), 940), "days": f"{days:.1f}"}]
+    silence, silence_text = [], ""
+    clock = fold(view.case, view.facts, at).clock  # the alert's own definition of "answered"
+    if clock is not None:
+        until = clock.answered_at or at
+        days = (until - clock.start).total_seconds() / 86400
+        if clock.answered_at is None:
+            silence = [{"x1": x(clock.start), "x2": min(x(until), 940), "days": f"{days:.1f}"}]
+            silence_text = f"{page['silence']} {days:.1f} {page['days']}（{at_(clock.start)} → {at_(until)}）"
+            if lang != "zh":
+                silence_text = f"{page['silence']} {days:.1f} {page['days']} ({at_(clock.start)} to {at_(until)})"
+    amount = f"{o.amount} {o.currency or ''}".strip() if o.amount else "-"
+    promised_label = page["promised_by_default"] if o.promise_source == "default" else page["promised_by"]
+    promise = at_(o.promised_by) if o.promised_by else "-"
+    if view.facts.promise_phrase and o.promise_source == "stated":
+        promise += f"（{view.facts.promise_phrase}）" if lang == "zh" else f' ("{view.facts.promise_phrase}")'
+    status = word("status", o.status, lang) + (f"，{o.complaint_no}" if o.complaint_no and lang == "zh" else "")
+    if o.complaint_no and lang != "zh":
+        status += f", ref. {o.complaint_no}"
+    facts_rows = [
+        (page["order"], o.order_no),
+        (page["merchant"], o.merchant or "-"),
+        (page["item"], o.item or "-"),
+        (page["amount"], amount),
+        (page["paid_at"], at_(o.paid_at or o.ordered_at) or "-"),
+        (promised_label, promise),
+        (page["status"], status),
+        (page["stage"], word("stage", o.stage, lang)),
+    ]
+    deadlines = [f"{word('alert', a.kind, lang)}，{at_(a.due_at)}：{a.next_step}" for a in alerts]
+    if lang != "zh":
+        deadlines = [f"{word('alert', a.kind, lang)}, {at_(a.due_at)}: {a.next_step}" for a in alerts]
+    timeline = [
+        (at_(e.at), describe(e, lang), str(e.fields.get("phrase") or "") if e.kind == "promise" else "")
+        for e in events
+    ]
+    zone_note = f"{page['times_in']} {zone_label(zone, at)}"
+    doc = {
+        "title": f"{page['title']} · {page['order']} {o.order_no}",
+        "zone_note": zone_note
+        + (f"；{page['exported']} {at_(at)}" if lang == "zh" else f"; {page['exported']} {at_(at)}"),
+        "facts": facts_rows,
+        "deadlines": deadlines,
+        "silence": silence_text,
+        "timeline": timeline,
+        "draft_subject": ("主题：" if lang == "zh" else "Subject: ") + draft["subject"],
+        "draft_body": draft["body"],
+        "evidence": [i.caption + f"（{i.path}）" if lang == "zh" else f"{i.caption} ({i.path})" for i in items],
+        "no_font": words("page", "en")["no_font"],
+        "labels": {
+            "facts": page["title"],
+            "deadlines": page["deadlines"],
+            "timeline": page["timeline"],
+            "timeline_columns": (("时间", "事件", "原话") if lang == "zh" else ("Time", "Event", "As written")),
+            "draft": page["draft"],
+            "evidence": page["evidence"],
+            "none": "无" if lang == "zh" else "none",
+        },
+    }
     return {
         "lang": lang,
+        "page": page,
+        "doc": doc,
         "order": cases.order_json(o),
         "events": [cases.event_json(e) for e in events],
         "marks": marks,
         "promise_x": x(o.promised_by) if o.promised_by else None,
-        "promised_by": o.promised_by.isoformat() if o.promised_by else None,
+        "promised_by": at_(o.promised_by) if o.promised_by else None,
         "silence": silence,
         "alerts": [{"kind": a.kind, "due_at": a.due_at.isoformat(), "next_step": a.next_step} for a in alerts],
         "items": items,
         "draft": draft,
-        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "exported_at": at_(at),
     }
-
-
-def _pdf(path: Path, context: dict[str, Any]) -> None:
-    """case.pdf: the timeline as text, Chinese included (a CJK font installed by the setup)."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
-    latin = next((f for f in LATIN_FONTS if Path(f).is_file()), None)
-    font = next((f for f in CJK_FONTS if Path(f).is_file()), None)
-    if font is not None:
-        pdf.add_font("cjk", fname=font)
-        if latin is not None:
-            pdf.add_font("latin", fname=latin)
-            pdf.set_font("latin", size=10)
-            pdf.set_fallback_fonts(["cjk"])
-        else:
-            pdf.set_font("cjk", size=10)
-    else:
-        pdf.set_font("helvetica", size=10)
-    text = render.render("export/timeline.md.j2", context)
-    if font is None:
-        text = text.encode("latin-1", "replace").decode("latin-1")
-    for line in text.splitlines():
-        pdf.multi_cell(0, 6, line or " ", new_x="LMARGIN", new_y="NEXT", align="L")
-    pdf.output(str(path))

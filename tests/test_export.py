@@ -54,8 +54,22 @@ def test_bundle_holds_the_originals_with_their_hashes(cli, tmp_path: Path) -> No
     timeline = json.loads((bundle / "timeline.json").read_text())
     assert timeline["order"]["order_no"] == "Y1MK7QZ3XD9T5WN8" and len(timeline["events"]) >= 9
     assert "Y1MK7QZ3XD9T5WN8" in (bundle / "draft.txt").read_text()
+    # Each mail also as a captioned picture a platform form takes, in the same order, each <= 2 MB;
+    # with the 5 image attachments that is 14 images, so the set to upload is the first 10.
+    pngs = [f for f in manifest["files"] if f["path"].endswith(".png") and f["source"].get("drawn_from")]
+    assert [p["path"][9:11] for p in pngs] == [e["path"][9:11] for e in emls]
+    assert [p["caption"] for p in pngs] == [e["caption"] for e in emls]
+    assert pngs[0]["caption"].startswith("图1：订单与交付，")
+    assert all(0 < p["size"] <= 2 * 1024 * 1024 for p in pngs)
+    with Image.open(bundle / pngs[0]["path"]) as picture:
+        assert picture.width == 1240 and picture.height > 300
     limits = manifest["platform_limits"]
-    assert limits["images"] == 5 and limits["over_size"] == [] and len(limits["reduced_set"]) == 5
+    assert (
+        limits["images"] == len(emls) + 5
+        and limits["over_size"] == []
+        and limits["over_count"] == limits["images"] - 10
+    )
+    assert len(limits["reduced_set"]) == 10 and limits["reduced_set"][0] == pngs[0]["path"]
 
 
 def _hostile(path: Path) -> None:
@@ -152,7 +166,32 @@ def test_calendar_has_the_open_deadlines(cli, tmp_path: Path) -> None:
     result = cli("--db", db, "calendar", "--out", tmp_path / "d.ics", "--as-of", "2026-03-19T10:00:00+08:00")
     assert result.code == 0 and "1 deadline" in result.stdout
     ics = (tmp_path / "d.ics").read_text()
-    assert "BEGIN:VEVENT" in ics and "P6XK2TQ9W4MZ0RJD" in ics and "20260319T180000" in ics
+    assert "BEGIN:VEVENT" in ics and "P6XK2TQ9W4MZ0RJD" in ics and "20260319T100000Z" in ics  # 18:00 +08:00
+
+
+def test_the_demo_calendar_lists_every_open_deadline_and_passes_strict_readers(cli, tmp_path: Path) -> None:
+    """Every alert the demo has due (overdue ones too) is an event, titled for a person, valid RFC 5545."""
+    import icalendar
+    import vobject
+
+    assert cli("sync").code == 0  # nothing configured: the bundled demo mailbox
+    at = "2026-11-29T12:00:00+00:00"
+    due = cli("check", "--json", "--as-of", at).json()
+    assert len(due) >= 6
+    result = cli("calendar", "--out", tmp_path / "demo.ics", "--as-of", at)
+    assert result.code == 0 and f"{len(due)} deadline(s)" in result.stdout
+    data = (tmp_path / "demo.ics").read_bytes()
+    events = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert len(events) == len(due)
+    parsed = vobject.readOne(data.decode("utf-8"), validate=True)
+    assert len(parsed.vevent_list) == len(due)
+    titles = [str(e["SUMMARY"]) for e in events]
+    assert not any("_" in t for t in titles), titles  # no internal codes such as delivery_overdue
+    assert any(t.startswith("订单 ") for t in titles) and any(t.startswith("Order ") for t in titles)
+    for event in events:
+        assert event.decoded("DTSTART").utcoffset().total_seconds() == 0  # UTC: valid with no VTIMEZONE
+        assert str(event["DESCRIPTION"]) in {a["next_step"] for a in due}  # whole, never cut
+    assert b"TZID" not in data
 
 
 def test_every_corpus_scenario_exports(tmp_path: Path) -> None:

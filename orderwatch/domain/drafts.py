@@ -6,11 +6,13 @@ objective (no "骗子", "诈骗"), names a concrete demand, and keeps room to es
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Mapping
+from datetime import datetime, tzinfo
 from typing import Any
 
 from orderwatch.domain.ladder import escalation
 from orderwatch.domain.model import Alert, Event, Order
+from orderwatch.domain.timefmt import reply_by, when, zone_label
 
 FORBIDDEN = ("骗子", "诈骗", "scam", "fraudster")
 _ZH_KIND = {
@@ -47,12 +49,6 @@ _EN_KIND = {
 _EN_SUBTYPE = {"appeal": "I appealed", "evidence": "I sent the evidence"}
 
 
-def _when(at: datetime | None, lang: str) -> str:
-    if at is None:
-        return ""
-    return at.strftime("%Y年%m月%d日 %H:%M") if lang == "zh" else at.strftime("%d %B %Y, %H:%M (UTC%z)")
-
-
 # Drafts beyond the alert kinds: the other rungs of the ladder (domain.md, "Escalation ladder").
 EXTRA_KINDS = ("platform_complaint", "outside_complaint", "heimao_post", "chargeback")
 
@@ -73,38 +69,63 @@ def draft_kind(alert: Alert, order: Order, marketplace: bool) -> str:
     return escalation(str(alert.facts.get("stage") or alert.stage), marketplace, order.lang).draft
 
 
-def context(order: Order, alert: Alert | None, lang: str) -> dict[str, Any]:
+def context(
+    order: Order,
+    alert: Alert | None,
+    lang: str,
+    zone: tzinfo | None = None,
+    me: Mapping[str, str] | None = None,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """Everything a draft says, every time written in `zone` (named once, as `zone`)."""
+    me = me or {}
+
+    def at(t: datetime | None) -> str:
+        return when(t, lang, zone)
+
     events = [e for e in order.events if e.role == "sent" and e.kind == "complaint_sent"]
     history = [
-        {"when": _when(e.at, lang), "what": _what(e, lang), "kind": e.kind}
+        {"when": at(e.at), "what": describe(e, lang), "kind": e.kind}
         for e in order.events
         if e.kind not in ("promise", "ordered")
     ]
-    amount = f"{order.amount} {order.currency}" if order.amount else ""
+    amount = (
+        f"{order.amount} {order.currency or ''}".strip() if order.amount else ("货款" if lang == "zh" else "the price")
+    )
     if lang == "zh" and order.currency == "CNY" and order.amount:
         amount = f"{order.amount}元"
+    first = min((e.at for e in order.events), default=None)
+    instant = alert.as_of if alert else (now or max((e.at for e in order.events), default=None))
+    stated = order.promise_source != "default" and bool(order.promise_phrase)
     return {
         "order_no": order.order_no,
         "item": order.item or ("商品" if lang == "zh" else "the item"),
         "merchant": order.merchant,
         "amount": amount,
-        "paid_at": _when(order.paid_at or order.ordered_at, lang),
-        "promised_by": _when(order.promised_by, lang),
+        "paid_at": at(order.paid_at or order.ordered_at or first),
+        "promised_by": at(order.promised_by),
         "promise_default": order.promise_source == "default",
+        "promise_ship": order.promise_kind == "ship",
+        "promise_phrase": (order.promise_phrase or "").strip() if stated else "",
         "virtual": order.virtual,
         "complaint_no": order.complaint_no,
-        "complained_at": _when(events[-1].at, lang) if events else "",
-        "due_at": _when(alert.due_at, lang) if alert else "",
-        "as_of": _when(alert.as_of, lang) if alert else "",
+        "complained_at": at(events[-1].at) if events else "",
+        "due_at": at(alert.due_at) if alert else "",
+        "as_of": at(alert.as_of) if alert else "",
+        "reply_by": at(reply_by(instant, zone)) if instant else "",
+        "zone": zone_label(zone, instant or order.paid_at or datetime.now().astimezone()),
         "stage": alert.stage if alert else order.stage,
         "refund_amount": _refund_amount(order, alert, lang),
         "clock_stage": str(alert.facts.get("stage") or alert.stage) if alert else order.stage,
         "history": history,
         "large": _large(order),
+        "signer_name": me.get("name", ""),
+        "signer_contact": me.get("contact", ""),
+        "signed_on": at(instant).split(" ")[0] if instant else "",
     }
 
 
-def _what(event: Event, lang: str) -> str:
+def describe(event: Event, lang: str) -> str:
     """One line of the draft's history, in the draft's language."""
     if event.manual:
         return event.summary

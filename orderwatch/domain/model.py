@@ -105,6 +105,7 @@ class Order:
     virtual: bool
     events: tuple[Event, ...] = ()
     provisional: bool = False  # a deadline used a calendar that lacks that year's make-up days
+    promise_phrase: str | None = None  # the promise as the shop wrote it (stated promises only)
 
 
 @dataclass(frozen=True)
