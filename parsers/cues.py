@@ -129,13 +129,14 @@ REFUND_GRANTED = any_of(
 EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|请.{0,24}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料)|"
     r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach)).{0,80}(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
+    r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
     r"ben[öo]tigen wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|unterlagen nachreichen|"
     r"pi[èe]ces justificatives|merci de nous (?:envoyer|transmettre|fournir)|inviarci (?:la|i) (?:documentazione|foto)|"
     r"env[íi]enos (?:la|los) (?:documentaci[óo]n|fotos|justificantes)|prosimy o przes[łl]anie|stuur ons (?:de )?(?:bewijsstukken|foto)"
 )
 DECISION_AGAINST = any_of(
-    r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|不予支持|维持原处理结果|申诉失败|"
+    r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|不予支持|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|"
     r"in (?:the )?seller'?s favou?r|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal) (?:has been |was |is )?(?:denied|rejected|declined)|"
     r"we (?:are|were) unable to approve|not eligible for a refund|decided against|"
     r"(?:can(?:'|no)?t|cannot|unable to|won'?t|will not|not able to|are not able to) (?:offer|issue|give|provide|approve|process|accept) "
@@ -172,7 +173,7 @@ COMPLAINT_WORDS = any_of(
     r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
     r"refund|complain|dispute|hasn'?t (?:shipped|arrived)|not (?:shipped|received|delivered|arrived|as described|working)|still (?:no|not|haven'?t)|"
     r"already (?:been )?(?:redeemed|activated|used)|doesn'?t work|does not work|broken|damaged|missing|cancel|chargeback|where is my order|"
-    r"no (?:shipping|tracking)|please (?:ship|refund|replace|send)|"
+    r"no (?:shipping|tracking)|please (?:ship|refund|replace|send)|(?:send|ship) me a (?:replacement|new one)|arrived (?:stained|torn|broken|damaged|dented|cracked)|stain(?:ed)?\b|"
     r"noch nicht (?:versendet|verschickt|angekommen|erhalten|geliefert)|nicht (?:erhalten|angekommen|geliefert)|weder .{0,40} noch|"
     r"erstattung|stornierung|reklamation|beschwerde|defekt|beschädigt|"
     r"pas (?:encore )?(?:reçu|été livré|été expédié)|toujours pas|remboursement|réclamation|défectueu|endommag|"
@@ -228,7 +229,7 @@ ACCOUNT_NOISE = any_of(
     r"密码找回|找回密码|重置密码|修改密码|验证码|登录提醒|账户安全"
 )
 MARKETING = any_of(
-    r"unsubscribe|退订|取消订阅|newsletter|周刊|促销|优惠券|限时|折|满\d+元?减|立减|包邮|% off|discount code|use code|coupon|"
+    r"unsubscribe|退订|取消订阅|newsletter|周刊|促销|优惠券|限时|\d(?:\.\d)?折(?!扣)|满\d+元?减|立减|全场包邮|% off|discount code|use code|coupon|"
     r"(?:on|flash|big|summer|winter|spring|holiday|black friday|cyber monday|clearance|mega|season(?:al)?|end of season) sale\b|"
     r"sale (?:ends|starts|is on|now on)|"
     r"left (?:something|items?) in your cart|complete your (?:order|purchase)|abandoned"
@@ -291,6 +292,13 @@ PHISHING_LURE = any_of(
     r"(?:unusual|suspicious) (?:activity|sign-?in)|account (?:has been |will be )?(?:suspended|locked|limited)|"
     r"pay (?:a |the )?(?:small |outstanding )?(?:fee|duty|customs)|redelivery fee|customs (?:fee|charge)s? (?:of|unpaid)|"
     r"dopłat[aę]|zapłać.{0,20}(?:zł|pln)|Zollgebühr|frais de (?:douane|livraison) (?:impayés|à régler)|"
+    # "update your payment method or your account is limited", in the languages the lexicon reads
+    r"mettre à jour (?:votre|vos) (?:moyen de paiement|informations (?:de paiement|bancaires)|coordonnées bancaires)|"
+    r"compte (?:sera|a été|est) (?:temporairement )?(?:limité|suspendu|bloqué)|"
+    r"zahlungs(?:methode|mittel|informationen|daten) (?:zu )?(?:aktualisieren|bestätigen)|konto (?:wurde|wird) (?:vorübergehend )?(?:gesperrt|eingeschränkt)|"
+    r"actualiza[r]? (?:tu|su) (?:método|forma|información) de pago|cuenta (?:ha sido|será) (?:suspendida|bloqueada|limitada)|"
+    r"aggiorna(?:re)? (?:il tuo |il )?metodo di pagamento|account (?:è stato|sarà) (?:sospeso|bloccato|limitato)|"
+    r"更新(?:您的)?(?:支付|付款)(?:方式|信息|資訊)|"
     # refund scams: a "receipt" for something never bought, with a number to call to cancel it
     r"(?:didn'?t|did not|not) (?:make|authori[sz]e|recogni[sz]e|place) this (?:purchase|order|transaction|charge)[^.\n]{0,80}?(?:call|phone|dial)\b|"
     r"(?:call|dial|phone) (?:us|our (?:billing|support|cancellation)[\w ]{0,20}|(?:apple|amazon|paypal|microsoft) support)[^.\n]{0,30}?\+?\d[\d\s().-]{8,}"

@@ -44,7 +44,7 @@ _REFERENCE_LABELLED = re.compile(
 # "订单X" / "order X" / "Bestellung X": the bare word, then a reference with a digit.
 _WORDED = re.compile(
     r"(?<![A-Za-z])(?:" + lexicon.ORDER_WORDS + r")(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
-    r"(?:confirmed\s*[-–:]\s*)?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
+    r"(?:confirmed\s*[-–:]\s*)?[(（]?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
     re.I,
 )
 _TRANSACTION = re.compile(

@@ -23,7 +23,8 @@ _REFUND_EN = lexicon.REFUND_VERBS_EN
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
 _APPEAL_EN = (
     "appeal|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|"
-    "review (?:the|this|your) (?:decision|claim|case)|reply to this (?:e-?mail|message)|disagree"
+    "review (?:the|this|your) (?:decision|claim|case)|reply to this (?:e-?mail|message)|disagree|"
+    "reject (?:the|this) (?:solution|resolution|decision)|reopen"
 )
 _EVIDENCE_ZH = "补充|提供|上传|回复"
 _EVIDENCE_EN = "reply|send|provide|upload|attach|receive"
@@ -41,6 +42,7 @@ def is_desk_mail(msg: Message) -> bool:
         or cues.ACK.search(msg.subject)
         or cues.ACK.search(msg.text[:1500])  # a platform's case mail: "we've received your A-to-z claim"
         or (_CASE_SUBJECT.search(msg.subject) and _case_news(msg.text[:2000]))
+        or (_CASE_SUBJECT.search(msg.text[:400]) and _case_news(msg.text[:2000]))  # a forwarded SMS: no subject
     )
 
 

@@ -239,6 +239,9 @@ _ZH_SLASH_ARRIVAL = re.compile(
 )
 
 
+_BETWEEN = re.compile(r"\s*(?:between|entre|tussen|zwischen|tra|fra|mi[eę]dzy)\b", re.I)
+
+
 def _arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int]:
     """The latest instant the estimate in `window` allows, and how many characters it used."""
     day: datetime | None = None
@@ -258,7 +261,8 @@ def _arrival_time(window: str, reference: datetime) -> tuple[datetime | None, in
     window = window[used:]
     offset_used = used
     used = 0
-    times = [t for t in find_times(window, reference) if t.start < 24]
+    reach = 48 if _BETWEEN.match(window) else 24  # "entre el miércoles 18 y el viernes 20 de noviembre"
+    times = [t for t in find_times(window, reference) if t.start < reach]
     relative = _RELATIVE.match(window)
     zh_slash = _ZH_MD_SLASH.match(window)
     if times:
