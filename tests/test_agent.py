@@ -216,6 +216,14 @@ def test_readme_run_command_brings_up_the_demo(tmp_path: Path) -> None:
     assert len(notes) == 6, out[-3000:]  # the demo's six alerts, one reminder each
     bundle = next((data / "cases").glob("case-*"))
     assert {"index.html", "case.pdf", "manifest.json", "timeline.md"} <= {p.name for p in bundle.iterdir()}
+    # A Chinese case's PDF shows its Chinese, in the font `make run` installed from PyPI (no system font).
+    chinese = next(b for b in (data / "cases").glob("case-*") if "订单" in (b / "timeline.md").read_text())
+    pdf = chinese / "case.pdf"
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    assert "维权材料" in text and "订单" in text and "?" * 3 not in text
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
+    assert "NotoSansCJK" in fonts, fonts
+    assert len(list((chinese / "evidence").glob("*.png"))) >= 1
     assert elapsed < 60, f"the demo took {elapsed:.0f} s"
     assert code in (0, 2, 130, -2), out[-3000:]  # make reports the interrupt; the agent itself exits 0
     port = int(ui.group(1).rsplit(":", 1)[1].strip("/"))
