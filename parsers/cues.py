@@ -129,6 +129,7 @@ REFUND_GRANTED = any_of(
 EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|请.{0,24}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料)|"
     r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach)).{0,80}(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
+    r"i (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:things|details|pieces of information)(?: from you)?|"
     r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
     r"ben[öo]tigen wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|unterlagen nachreichen|"
@@ -173,7 +174,7 @@ COMPLAINT_WORDS = any_of(
     r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
     r"refund|complain|dispute|hasn'?t (?:shipped|arrived)|not (?:shipped|received|delivered|arrived|as described|working)|still (?:no|not|haven'?t)|"
     r"already (?:been )?(?:redeemed|activated|used)|doesn'?t work|does not work|broken|damaged|missing|cancel|chargeback|where is my order|"
-    r"no (?:shipping|tracking)|please (?:ship|refund|replace|send)|(?:send|ship) me a (?:replacement|new one)|arrived (?:stained|torn|broken|damaged|dented|cracked)|stain(?:ed)?\b|"
+    r"no (?:shipping|tracking)|please (?:ship|refund|replace|send)|(?:send|ship) me a (?:replacement|new one)|still waiting|was (?:supposed|due|meant) to (?:arrive|be delivered|ship)|ha(?:s|sn'?t|s not) (?:moved|been updated) since|never (?:arrived|came|showed up)|arrived (?:stained|torn|broken|damaged|dented|cracked)|stain(?:ed)?\b|"
     r"noch nicht (?:versendet|verschickt|angekommen|erhalten|geliefert)|nicht (?:erhalten|angekommen|geliefert)|weder .{0,40} noch|"
     r"erstattung|stornierung|reklamation|beschwerde|defekt|beschädigt|"
     r"pas (?:encore )?(?:reçu|été livré|été expédié)|toujours pas|remboursement|réclamation|défectueu|endommag|"
@@ -255,7 +256,12 @@ _CONDITION = any_of(
 
 def granted(text: str):
     """A refund the mail grants: affirmed, and not a condition ("if the item is lost, we will refund")."""
-    for match in REFUND_GRANTED.finditer(text):
+    return unconditional(REFUND_GRANTED, text)
+
+
+def unconditional(pattern, text: str):
+    """The first match stated as a fact and outside a condition ("如需补充材料，我行将另行通知")."""
+    for match in pattern.finditer(text):
         start = max(
             text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()), text.rfind("。", 0, match.start())
         )
@@ -281,7 +287,7 @@ def _stated_as_fact(text: str, start: int) -> bool:
 
 # Mail to a SELLER (the user's own shop): a new order to fulfil, a payout, a complaint against it.
 SELLER_SIDE = any_of(
-    r"尊敬的(?:商户|商家|卖家)|亲爱的(?:商户|卖家)|dear (?:merchant|seller)|新订单(?:通知|提醒)|您有(?:一笔|一个)?新的?订单|商户订单号|商户号|商户编号|商户后台|结算(?:完成|通知)|提现(?:成功|通知)|"
+    r"尊敬的(?:商户|商家|卖家)|亲爱的(?:商户|卖家)|dear (?:merchant|seller)|新订单(?:通知|提醒)|您有(?:一笔|一个)?新的?订单|(?<!您提供的)(?<!您的)商户订单号(?=[:：]\s*\S+\s*\n\s*(?:支付|付款|结算))|商户号|商户编号|商户后台|结算(?:完成|通知)|提现(?:成功|通知)|"
     r"you(?:'ve| have) (?:got |received )?(?:a )?new order|new order (?:received|notification|alert)|"
     r"payout (?:sent|initiated|completed)|your (?:store|shop) (?:has )?received (?:a|an) (?:new )?order"
 )

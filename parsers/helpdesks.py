@@ -76,7 +76,7 @@ def parse(msg: Message) -> Result | None:
     events = []
     calendar = calendar_for(msg.lang)
 
-    if cues.affirmed(cues.EVIDENCE_REQUEST, text) and not _decision_outcome(text):
+    if cues.unconditional(cues.EVIDENCE_REQUEST, text) and not _decision_outcome(text):
         deadline = stated_deadline(text, msg.at)
         within = stated_duration(text, _EVIDENCE_ZH, _EVIDENCE_EN)
         if deadline is None and within is not None:

@@ -145,13 +145,27 @@ def test_an_outside_bodys_answer_does_not_answer_the_merchant() -> None:
     assert "complaint_unanswered" in due(events, facts(PAID), at("2026-03-15 10:00"))
 
 
-def test_an_escalation_to_a_higher_rung_starts_a_new_clock() -> None:
+def test_an_escalation_after_a_clock_ran_out_starts_a_new_clock_and_settles_the_old_one() -> None:
     events = [
-        ev("complaint_sent", at("2026-03-13 16:00"), role="sent"),
-        ev("complaint_sent", at("2026-03-14 09:00"), role="sent", target="outside"),
+        ev("complaint_sent", at("2026-03-13 16:00"), role="sent"),  # the merchant's 24 h end 03-14 16:00
+        ev("complaint_sent", at("2026-03-15 09:00"), role="sent", target="outside"),  # acted on: escalated
     ]
-    # the outside body runs 7 workdays from the 14th; the merchant clock is replaced, not kept
+    # the outside body runs 7 workdays from the 15th; the merchant clock owes nothing any more
     assert due(events, facts(PAID), at("2026-03-16 10:00")) == {}
+
+
+def test_the_same_complaint_to_two_sides_runs_two_clocks_and_the_first_overdue_alerts() -> None:
+    events = [
+        ev("complaint_sent", at("2026-03-13 16:00"), role="sent"),  # merchant: due 03-14 16:00
+        ev("complaint_sent", at("2026-03-13 16:05"), role="sent", target="outside"),  # 7 workdays
+    ]
+    assert "complaint_unanswered" not in due(events, facts(PAID), at("2026-03-14 12:00"))
+    assert due(events, facts(PAID), at("2026-03-14 18:00"))["complaint_unanswered"] == at("2026-03-14 16:00")
+    # the merchant's answer ends its own clock only; the outside body's keeps running
+    answered = [*events, ev("platform_reply", at("2026-03-14 17:00"))]
+    assert "complaint_unanswered" not in due(answered, facts(PAID), at("2026-03-16 10:00"))
+    late = due(answered, facts(PAID), at("2026-03-30 10:00"))
+    assert late["complaint_unanswered"] > at("2026-03-20 00:00")  # the 12315-style 7 workdays
 
 
 # --- evidence_due -------------------------------------------------------------------------

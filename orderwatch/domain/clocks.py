@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from orderwatch.domain.durations import Duration
+from orderwatch.domain.ladder import RANK
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.domain.state import OrderState, duration_field
 from orderwatch.domain.timeline import Facts
@@ -56,16 +57,25 @@ def delivery_overdue(i: Inputs) -> Due | None:
 
 
 def complaint_unanswered(i: Inputs) -> Due | None:
-    """A complaint has no answer from its side after the stated time, else the stage's default."""
-    clock = i.state.clock
-    if clock is None or clock.answered_at is not None:
+    """A complaint has no answer from its side after the stated time, else the stage's default.
+
+    Each side the user wrote to has its own clock; the earliest one overdue is the alert. A clock
+    the user already acted on, by complaining one rung higher after it ran out, owes nothing.
+    """
+    overdue = []
+    for clock in i.state.clocks:
+        if clock.answered_at is not None:
+            continue
+        if clock.due_at is not None:
+            due_at, provisional = clock.due_at, False
+        else:
+            due_at, provisional = i.after(clock.start, clock.stated or i.rule(f"sla_{clock.stage}"))
+        escalated = any(RANK[c.stage] > RANK[clock.stage] and c.start > due_at for c in i.state.clocks)
+        if i.at > due_at and not escalated:
+            overdue.append((due_at, provisional, clock))
+    if not overdue:
         return None
-    if clock.due_at is not None:
-        due_at, provisional = clock.due_at, False
-    else:
-        due_at, provisional = i.after(clock.start, clock.stated or i.rule(f"sla_{clock.stage}"))
-    if i.at <= due_at:
-        return None
+    due_at, provisional, clock = min(overdue, key=lambda o: o[0])
     facts = {"stage": clock.stage, "since": clock.start.isoformat(), "stated": bool(clock.stated or clock.due_at)}
     return Due("complaint_unanswered", due_at, provisional, facts)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from orderwatch.domain.clocks import CLOCKS, Due, Inputs
+from orderwatch.domain.clocks import CLOCKS, Due, Inputs, appeal_window
 from orderwatch.domain.rulebook import Rulebook
-from orderwatch.domain.state import TERMINAL, fold
+from orderwatch.domain.state import TERMINAL, OrderState, fold
 from orderwatch.domain.timeline import Case, Facts
 
 __all__ = ["Due", "Evaluation", "evaluate"]
@@ -31,9 +31,12 @@ class Evaluation:
 def evaluate(case: Case, facts: Facts, rules: Rulebook, at: datetime) -> Evaluation:
     state = fold(case, facts, at)
     dues: list[Due] = []
+    inputs = Inputs(state, facts, rules, case.platform)
     if state.status not in TERMINAL:
-        inputs = Inputs(state, facts, rules, case.platform)
         dues = [due for clock in CLOCKS if (due := clock(inputs)) is not None]
+    elif state.status == "refunded" and _partly_decided(state):
+        # A partial decision paid out is settled only for the part granted: the rest may be appealed.
+        dues = [due for due in (appeal_window(inputs),) if due is not None]
     return Evaluation(
         state.status,
         state.stage,
@@ -42,3 +45,8 @@ def evaluate(case: Case, facts: Facts, rules: Rulebook, at: datetime) -> Evaluat
         state.shipped.at if state.shipped else None,
         dues,
     )
+
+
+def _partly_decided(state: OrderState) -> bool:
+    decision = state.last_decision
+    return decision is not None and decision.fields.get("outcome") == "partial"

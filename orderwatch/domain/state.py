@@ -50,7 +50,7 @@ class OrderState:
     status: str = "awaiting_delivery"
     stage: str = "none"
     complaint_no: str | None = None
-    clock: Clock | None = None
+    clocks: list[Clock] = field(default_factory=list)  # one per complaint and side, oldest first
     complaints: list[Event] = field(default_factory=list)
     last_request: Event | None = None
     last_decision: Event | None = None
@@ -62,6 +62,15 @@ class OrderState:
     buyer_cancelled: Event | None = None  # the shop confirms the buyer's own cancellation: nothing owed
     overdue: bool = False
     manual_status: str | None = None
+
+    @property
+    def clock(self) -> Clock | None:
+        """The complaint the user waits on now: the latest one still open, else the latest."""
+        open_ones = [c for c in self.clocks if c.answered_at is None]
+        return (open_ones or self.clocks or [None])[-1]
+
+    def open_clock(self, stage: str) -> Clock | None:
+        return next((c for c in reversed(self.clocks) if c.stage == stage and c.answered_at is None), None)
 
     def sent_since(self, at: datetime) -> bool:
         """Has the user written to anyone (complaint, evidence, appeal) after `at`?"""
@@ -121,9 +130,8 @@ def _complaint_sent(
     state.complaints.append(event)
     stage = _stage_of_sent(event, facts, stage_by_message, request_stage)
     state.stage = max(state.stage, stage, key=RANK.__getitem__)
-    clock = state.clock
-    if clock is None or clock.answered_at is not None or RANK[stage] > RANK[clock.stage]:
-        state.clock = Clock(stage, event.at)  # a new complaint, or one at a higher rung: a new clock
+    if state.open_clock(stage) is None:
+        state.clocks.append(Clock(stage, event.at))  # each side has its own clock; the same side keeps its own
     if event.message_id:
         stage_by_message[event.message_id] = stage
 
@@ -135,12 +143,12 @@ def _complaint_ack(state: OrderState, event: Event, facts: Facts, stage_by_messa
     due = event.fields.get("due")
     due_at = datetime.fromisoformat(str(due)) if due else None
     state.stage = max(state.stage, side, key=RANK.__getitem__)
-    clock = state.clock
-    if clock is not None and clock.answered_at is None and side == clock.stage:
+    clock = state.open_clock(side)
+    if clock is not None:
         clock.stated = stated or clock.stated
         clock.due_at = due_at or clock.due_at
-    elif clock is None or clock.answered_at is not None or RANK[side] > RANK[clock.stage]:
-        state.clock = Clock(side, event.at, stated, due_at=due_at)  # a complaint known only from its acknowledgement
+    else:
+        state.clocks.append(Clock(side, event.at, stated, due_at=due_at))  # known only from its acknowledgement
     if event.ticket_no:
         state.complaint_no = event.ticket_no
     if event.message_id:
@@ -150,9 +158,12 @@ def _complaint_ack(state: OrderState, event: Event, facts: Facts, stage_by_messa
 def _answer(state: OrderState, event: Event, stage_by_message: dict[str, str]) -> None:
     side = event.fields.get("desk")
     clock = state.clock
-    open_clock = clock is not None and clock.answered_at is None and event.at >= clock.start
-    if open_clock and (side == "outside") == (clock.stage == "outside"):  # an outside body: its own clock
-        clock.answered_at = event.at
+    own = state.open_clock(str(side)) if side else None
+    for open_one in [own] if own is not None and event.at >= own.start else state.clocks:
+        if open_one.answered_at is not None or event.at < open_one.start:
+            continue
+        if (side == "outside") == (open_one.stage == "outside"):  # an outside body: its own clock
+            open_one.answered_at = event.at
     if event.ticket_no and event.kind != "shipped":
         state.complaint_no = event.ticket_no
     if event.message_id:
