@@ -129,7 +129,7 @@ REFUND_GRANTED = any_of(
 EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|请.{0,24}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料)|"
     r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach)).{0,80}(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
-    r"i (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:things|details|pieces of information)(?: from you)?|"
+    r"(?:i|we) (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:things|details|pieces of information|documents)(?: from you)?|"
     r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
     r"ben[öo]tigen wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|unterlagen nachreichen|"
@@ -151,7 +151,7 @@ DECISION_FOR = any_of(
     r"in your favou?r|(?:claim|dispute|complaint) (?:has been |was )?(?:approved|upheld|accepted|resolved in your favou?r)"
 )
 ACK = any_of(
-    r"已受理|受理通知|投诉已收到|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|完成登记|登记回执|已登记|工单已创建|"
+    r"已受理|受理通知|投诉已收到|(?:客服|平台|小二)已介入|已申请(?:客服|平台|小二)介入|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|完成登记|登记回执|已登记|工单已创建|"
     r"(?:ticket|request|case|dispute|inquiry|enquiry)\b.{0,40}(?:has been |was |is )?(?:opened|created|received|logged|filed)|"
     r"opened (?:ticket|case)|we(?:'ve| have) (?:received|logged|got) your (?:message|request|email|inquiry|enquiry|dispute)|"
     r"thanks? (?:you )?for (?:your inquiry|your enquiry|contacting|getting in touch|reaching out)|\(opened\)|auto-?reply|automatic reply|"
@@ -187,7 +187,7 @@ EVIDENCE_WORDS = any_of(
     r"补充凭证|补充材料|补充证据|按要求补充|见附件|截图如下|as requested|screenshots? (?:are |is )?attached|attached (?:are|is) the|here (?:are|is) the (?:screenshots?|evidence|photos?)"
 )
 OUTSIDE_WORDS = any_of(
-    r"12315|消费者协会|消协|市场监督|市场监管|黑猫投诉|工商|消费维权|人民法院|消费投诉|"
+    r"12315|12345|政务服务|消费者协会|消协|市场监督|市场监管|黑猫投诉|聚投诉|电诉宝|消费保|工商|消费维权|人民法院|消费投诉|"
     r"consumer (?:protection|association|council|affairs|ombudsman)|trading standards|better business bureau|\bBBB\b|attorney general|small claims"
 )
 LEGAL_WORDS = any_of(r"人民法院|起诉|诉讼|律师函|court|lawsuit|attorney|solicitor")
@@ -250,6 +250,7 @@ FUTURE_BEFORE = any_of(
 
 _CONDITION = any_of(
     r"\b(?:if|unless|in case|should you|in the event)\b|如果|若您|如您|如需|若|逾期|未取|超过.{0,8}期限|超過.{0,8}期限|"
+    r"可能|或将|\bmay (?:need|ask|require|request)|\bmight\b|"
     r"wenn|falls|si vous|se |si "
 )
 

@@ -31,16 +31,17 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str) -> Duration | None:
 def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
     """The sentence shapes for one set of verbs, compiled once."""
     within = r"\s*(?:之内|以内|内|之內|以內|內)"
+    clause = r"(?:[^.\n!?]|(?<=\d)\.(?=\d))"  # within one sentence; "$39.99" does not end it
     shapes = (
         RANGE + r"\s*" + ZH_UNIT + within + r"[^。；;\n]{0,24}?(?:" + zh_verbs + ")",
         r"(?:" + zh_verbs + r")[^。；;\n]{0,12}?" + RANGE + r"\s*" + ZH_UNIT + within,
-        r"\b(?:" + en_verbs + r")\b[^.\n!?]{0,60}?\bwithin\s+" + RANGE + r"\s+" + EN_UNIT,
+        r"\b(?:" + en_verbs + r")\b" + clause + r"{0,60}?\bwithin\s+" + RANGE + r"\s+" + EN_UNIT,
         # "you have 10 days to appeal", "the seller has 10 days to respond"
         r"\b(?:have|has|get|gets)\s+" + RANGE + r"\s+" + EN_UNIT + r"\s+(?:\w+\s+){0,4}?to\s+(?:" + en_verbs + r")\b",
         # "please allow 5-10 business days for the refund to appear", "can take up to 5 days"
         r"\b(?:allow|take|takes|takes up to|take up to)\s+(?:up to\s+)?" + RANGE + r"\s+" + EN_UNIT
-        + r"[^.\n!?]{0,50}?\b(?:" + en_verbs + r")\b",
-        r"\bwithin\s+" + RANGE + r"\s+" + EN_UNIT + r"[^.\n!?]{0,40}?\b(?:" + en_verbs + r")\b",
+        + clause + r"{0,50}?\b(?:" + en_verbs + r")\b",
+        r"\bwithin\s+" + RANGE + r"\s+" + EN_UNIT + clause + r"{0,40}?\b(?:" + en_verbs + r")\b",
     )  # fmt: skip
     return tuple(re.compile(shape, re.I) for shape in shapes)
 

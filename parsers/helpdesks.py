@@ -140,7 +140,8 @@ def parse(msg: Message) -> Result | None:
             )
         )
 
-    if cues.affirmed(cues.FAILED, text) and not events:
+    acknowledging = bool(cues.ACK.search(msg.subject) or cues.ACK.search(text[:300]))
+    if cues.affirmed(cues.FAILED, text) and not events and not acknowledging:  # an ack quotes the complaint
         events.append(msg.event("problem", summary="seller reports a problem", problem="failed", **ref))
 
     if not events:
