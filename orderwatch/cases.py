@@ -266,8 +266,7 @@ def draft_message(store: Store, view: CaseView, draft: dict[str, str], sender: s
     subject = draft["subject"]
     if parent is not None:
         msg["To"] = one_line(parent.sender)
-        row = store.db.execute("select subject from parses where sha256 = ?", [parent.sha256]).fetchone()
-        original = (row[0] if row else "") or subject
+        original = store.subject_of(parent.sha256) or subject
         subject = original if re.match(r"^\s*(re|回复)\s*[:：]", original, re.I) else f"Re: {original}"
         ticket = view.evaluation.complaint_no
         if ticket and ticket not in subject:

@@ -129,8 +129,7 @@ def _evidence(store: Store, view: cases.CaseView, folder: Path, lang: str, zone:
         raw = store.raw(sha)
         group = _group({e.kind for e in evs})
         first = evs[0]
-        subject = store.db.execute("select subject from parses where sha256 = ?", [sha]).fetchone()
-        what = (subject[0] if subject and subject[0] else first.summary)[:60]
+        what = (store.subject_of(sha) or first.summary)[:60]
         stamp = when(first.at, lang, zone)
         label = "图" if lang == "zh" else "Figure "
         colon = "：" if lang == "zh" else ": "

@@ -254,7 +254,7 @@ def _outbox_row(
 
 def _first_sent(store: Store) -> dict[tuple[str, str, str, str], datetime]:
     out: dict[tuple[str, str, str, str], datetime] = {}
-    for row in store.outbox_rows("round = 0 and state = 'sent'"):
+    for row in store.first_reminders_sent():
         due = datetime.fromisoformat(row["due_at"]).astimezone(UTC).isoformat()
         out[(row["ref"], row["kind"], due, row["target_id"])] = datetime.fromisoformat(row["sent_at"])
     return out
@@ -266,9 +266,7 @@ def deliver(store: Store, targets: list[Target], now: datetime, report: Delivery
     report.unknown += store.mark_unknown((datetime.now(UTC) - STALE_SENDING).isoformat())
     by_id = {t.id: t for t in targets}
     dead: list[dict[str, Any]] = []
-    due = store.outbox_rows(
-        "state in ('pending', 'failed') and next_attempt_at <= ?", [now.astimezone(UTC).isoformat()]
-    )
+    due = store.outbox_due(now.astimezone(UTC).isoformat())
     for row in due:
         target = by_id.get(row["target_id"])
         if target is None:

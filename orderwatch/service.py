@@ -572,13 +572,11 @@ def status(store: Store) -> dict[str, Any]:
         "failed": len(store.parse_failures()),
         "failures": store.parse_failures(),
         "unrecognised": store.unrecognised_from_shops(),
-        "notifications": {
-            row["state"]: row["n"] for row in store.db.query("select state, count(*) as n from outbox group by state")
-        },
+        "notifications": store.outbox_counts(),
         "delivery_unknown": [
             {k: r[k] for k in ("ref", "kind", "due_at", "round", "target_label", "last_error")}
-            for r in store.outbox_rows("state = 'unknown'")
+            for r in store.outbox_unknown()
         ],
-        "folders": list(store.db["folders"].rows),
+        "folders": store.folder_rows(),
         "mailboxes": {name: json.loads(value) for name, value in store.meta_with_prefix("health:").items()},
     }

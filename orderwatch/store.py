@@ -450,6 +450,10 @@ class Store:
 
     # --- folder sync state -------------------------------------------------------------------
 
+    def folder_rows(self) -> list[dict[str, Any]]:
+        """Every folder's sync state, for `status`."""
+        return list(self.db["folders"].rows)
+
     def folder_state(self, account: str, folder: str) -> dict[str, Any] | None:
         rows = list(self.db["folders"].rows_where("key = ?", [f"{account}/{folder}"]))
         return rows[0] if rows else None
@@ -528,8 +532,34 @@ class Store:
             db["outbox"].insert_all(rows, pk="key", ignore=True)
             return db["outbox"].count - before
 
-    def outbox_rows(self, where: str = "1", params: list[Any] | None = None) -> list[dict[str, Any]]:
+    def _outbox(self, where: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         return list(self.db.query(f"select * from outbox where {where} order by created_at, key", params or []))
+
+    def outbox_rows(self) -> list[dict[str, Any]]:
+        """Every notification row, oldest first."""
+        return self._outbox("1")
+
+    def first_reminders_sent(self) -> list[dict[str, Any]]:
+        """The first reminder of each step that went out (repeats count from its time)."""
+        return self._outbox("round = 0 and state = 'sent'")
+
+    def outbox_due(self, now: str) -> list[dict[str, Any]]:
+        """Rows waiting to be sent (new, or failed and due for a retry) at `now` (UTC ISO)."""
+        return self._outbox("state in ('pending', 'failed') and next_attempt_at <= ?", [now])
+
+    def outbox_unknown(self) -> list[dict[str, Any]]:
+        """Rows whose send was interrupted: delivered or not, nobody knows, so never resent."""
+        return self._outbox("state = 'unknown'")
+
+    def outbox_counts(self) -> dict[str, int]:
+        return {
+            row["state"]: row["n"] for row in self.db.query("select state, count(*) as n from outbox group by state")
+        }
+
+    def subject_of(self, sha256: str) -> str:
+        """The decoded subject the parser stored for a message ('' when none)."""
+        row = self.db.execute("select subject from parses where sha256 = ?", [sha256]).fetchone()
+        return (row[0] if row else "") or ""
 
     def claim(self, key: str) -> bool:
         """Mark a row 'sending' before the send; False if another run got it first."""

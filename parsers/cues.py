@@ -14,7 +14,9 @@ CONFIRM = any_of(
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping|buying|ordering)|order (?:has been |is )?(?:confirmed|received|placed)|"
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"payment (?:went through|received|has been received|confirmed|successful)|your receipt|new order\b|order receipt|"
-    r"purchase (?:confirmation|receipt)|order summary|your order is being processed|we(?:'re| are) (?:getting|preparing) your order"
+    r"purchase (?:confirmation|receipt)|order summary|your order is being processed|we(?:'re| are) (?:getting|preparing) your order|"
+    r"ご注文の確認|ご注文を承りました|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
+    r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
     r"|訂單成立|訂購成功|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|vielen dank f[üu]r (?:ihre|deine) bestellung|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour votre (?:commande|achat)|votre commande (?:a bien été|est) (?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine (?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido (?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor je bestelling|bestelbevestiging"
     r"|compraste|gracias por tu compra|preparando tu compra|tu compra (?:fue|est[áa]) (?:confirmada|aprobada)"
     r"|du hast .{1,80}? gekauft|hier ist deine bestellung|thank you for your recent (?:transaction|purchase|order)"
@@ -37,6 +39,7 @@ SHIPPED = any_of(
     r"|beim versanddienstleister|an den versanddienstleister übergeben|können sie ihre sendung (?:jetzt )?verfolgen"
     r"|(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}[:：]\s*\n?\s*(?:versendet|versandt|verschickt|shipped|dispatched|exp[ée]di[ée]e?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|已发货|已出貨)"
     r"|已出貨|出貨通知|已寄出|已發貨|商品已出貨|已交寄|配送中|"
+    r"発送済み|発送しました|発送いたしました|har skickats|(?:^|\n)\s*skickat\b|byla odesl[áa]na|odesl[áa]no|a fost expediat[ăa]|predat[ăa] curierului|"
     r"(?:^|\n)\s*(?:versandt|verschickt|expédiée?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|dispatched|shipped)\s*:|"
     r"versandbest[äa]tigung|wurde (?:versandt|verschickt|versendet)|ist unterwegs|"
     r"(?:a|ont) été expédi[ée]e?s?|expédition de votre commande|commande (?:a été )?expédiée|est en route|"
@@ -61,14 +64,16 @@ DELIVERED_PHYSICAL = any_of(
     r"(?:è stato|è stata|sono stati|e' stato) consegnat[oai]|"
     r"(?:ha|han) sido entregad[oa]s?|pedido entregado|"
     r"zosta[łl][oa]? (?:dostarczon[ea]|dor[ęe]czon[ea])|"
-    r"is bezorgd|is afgeleverd"
+    r"is bezorgd|is afgeleverd|"
+    r"配達済み|配達完了|配達されました|お届けしました|har levererats|(?:^|\n)\s*levererat\b|"
+    r"byl[ao]? doru[čc]en[ao]|z[áa]silka (?:byla )?doru[čc]ena|a fost livrat[ăa]|comanda (?:ta )?a fost livrat[ăa]"
 )
 DELIVERED_VIRTUAL = any_of(
     r"(?:key|code|licen[cs]e|cdkey|cd-key|卡密|激活码|兑换码|序列号|Schlüssel|clé|chiave|clave|klucz)s?\b[^\n]{0,20}[:：]?\s*\n?\s*"
     r"[A-Z0-9]{4,8}(?:-[A-Z0-9]{4,8}){2,}|"  # a key-shaped value right under its label
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
     r"卡密信息|卡密\s*[:：]|卡号\s*[:：]\s*\S+\s*密码|激活码\s*[:：]|兑换码\s*[:：]|序列号\s*[:：]|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|"
-    r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功|處理完成(?!後)|處理完畢(?!後)|儲值成功|(?<!未)已充值|"
+    r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功|處理完成(?!後)|處理完畢(?!後)|儲值成功|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
     r"订单已完成|訂單已完成|已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
     r"here (?:is|are) your (?:key|code|licen[cs]e)|licen[cs]e key\s*[:：]|activation code\s*[:：]|top-?up (?:was )?successful|"
@@ -82,18 +87,21 @@ FAILED = any_of(
     r"(?:cancell?ed|cancel) (?:your )?order|order (?:has been |was )?cancell?ed|we had to cancel|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|訂單已取消|已取消訂單|缺貨|無法出貨|storniert|annul[ée]e|commande annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
+    r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|comanda (?:ta )?a fost anulat[ăa]|キャンセルされました"
 )
 CANCELLED = any_of(
     r"已取消|订单取消|取消订单|cancell?ed (?:your )?order|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|訂單已取消|已取消|取消訂單|storniert|stornierung|annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
+    r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|anulat[ăa]|キャンセル"
 )
 # The shop confirms a cancellation the buyer asked for (status cancelled, nothing owed), not its own.
 BUYER_CANCELLED = any_of(
     r"as you requested|at your request|your cancell?ation request|you(?:'ve| have)? (?:successfully )?cancell?ed|"
     r"您(?:已|已经)?(?:成功)?取消|您申请取消|應您的要求|auf (?:ihren|deinen) wunsch|wie gew[üu]nscht|[àa] votre demande|"
     r"su (?:tua|vostra) richiesta|a petici[óo]n (?:tuya|suya)|seg[úu]n (?:tu|su) solicitud|na (?:twoj[ąa]|pa[ńn]stwa) pro[śs]b[ęe]|"
-    r"op (?:je|uw) verzoek"
+    r"op (?:je|uw) verzoek|na va[šs]i [žz][áa]dost|stornov[áa]no z[áa]kazn[íi]kem|la cererea ta|enligt din beg[äa]ran|"
+    r"お客様のご依頼により"
 )
 REFUND_RECEIVED = any_of(
     r"退款已到账|已原路退回至|已退回至您的|退款成功|退款已完成|款项已退回|"
@@ -138,7 +146,7 @@ EVIDENCE_REQUEST = any_of(
 )
 DECISION_AGAINST = any_of(
     r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|不予支持|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|"
-    r"in (?:the )?seller'?s favou?r|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal) (?:has been |was |is )?(?:denied|rejected|declined)|"
+    r"in (?:the )?seller'?s favou?r|in favou?r of the (?:seller|merchant|vendor)|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal) (?:has been |was |is )?(?:denied|rejected|declined)|"
     r"we (?:are|were) unable to approve|not eligible for a refund|decided against|"
     r"(?:can(?:'|no)?t|cannot|unable to|won'?t|will not|not able to|are not able to) (?:offer|issue|give|provide|approve|process|accept) "
     r"(?:you )?(?:a |any )?(?:refund|replacement|return)|"
@@ -243,7 +251,7 @@ NEGATION_BEFORE = any_of(r"(?:not|n't|never|no|yet to be|未|没有|没|尚未|�
 
 # Words right before a cue that make it a promise, not a report: "将在24小时内处理完成", "will be shipped".
 FUTURE_BEFORE = any_of(
-    r"(?:将|將|会|會|(?<!已)(?<!已经)在?\d{1,3}\s*(?:个|個)?(?:小时|小時|分钟|分鐘|工作日|天|日)\s*(?:之|以)?[内內]|"
+    r"(?:将|將|会|會|(?<!已)(?<!已经)在?\d{1,3}\s*(?:个|個)?(?:小时|小時|分钟|分鐘|工作日|天|日)\s*(?:之|以)?[内內]\s*(?:为|為|给|給|帮|幫)?(?:您|你)?|"
     r"\bwill(?: be)?|\bshall(?: be)?|\bwird|\bwerden|\bsera|\bsaranno|\bsar[àa]|\bser[áa]|\bzostanie)\s*$"
 )
 
@@ -288,7 +296,7 @@ def _stated_as_fact(text: str, start: int) -> bool:
 
 # Mail to a SELLER (the user's own shop): a new order to fulfil, a payout, a complaint against it.
 SELLER_SIDE = any_of(
-    r"尊敬的(?:商户|商家|卖家)|亲爱的(?:商户|卖家)|dear (?:merchant|seller)|新订单(?:通知|提醒)|您有(?:一笔|一个)?新的?订单|(?<!您提供的)(?<!您的)商户订单号(?=[:：]\s*\S+\s*\n\s*(?:支付|付款|结算))|商户号|商户编号|商户后台|结算(?:完成|通知)|提现(?:成功|通知)|"
+    r"尊敬的(?:商户|商家|卖家)|亲爱的(?:商户|卖家)|您(?:在\S{0,6})?(?:出售|寄售)的(?:商品|角色|帐号|账号|物品)|已被买家(?:拍下|购买)|dear (?:merchant|seller)|新订单(?:通知|提醒)|您有(?:一笔|一个)?新的?订单|(?<!您提供的)(?<!您的)商户订单号(?=[:：]\s*\S+\s*\n\s*(?:支付|付款|结算))|商户号|商户编号|商户后台|结算(?:完成|通知)|提现(?:成功|通知)|"
     r"you(?:'ve| have) (?:got |received )?(?:a )?new order|new order (?:received|notification|alert)|"
     r"payout (?:sent|initiated|completed)|your (?:store|shop) (?:has )?received (?:a|an) (?:new )?order"
 )
@@ -305,7 +313,8 @@ PHISHING_LURE = any_of(
     r"zahlungs(?:methode|mittel|informationen|daten) (?:zu )?(?:aktualisieren|bestätigen)|konto (?:wurde|wird) (?:vorübergehend )?(?:gesperrt|eingeschränkt)|"
     r"actualiza[r]? (?:tu|su) (?:método|forma|información) de pago|cuenta (?:ha sido|será) (?:suspendida|bloqueada|limitada)|"
     r"aggiorna(?:re)? (?:il tuo |il )?metodo di pagamento|account (?:è stato|sarà) (?:sospeso|bloccato|limitato)|"
-    r"更新(?:您的)?(?:支付|付款)(?:方式|信息|資訊)|"
+    r"更新(?:您的)?(?:支付|付款)(?:方式|信息|資訊)|缴纳保证金|添加.{0,8}客服\s*(?:QQ|微信)|领取货款|收款信息验证|"
+    r"confirm your billing (?:information|details)|suspension of your (?:[\w.]+ )?account|"
     # refund scams: a "receipt" for something never bought, with a number to call to cancel it
     r"(?:didn'?t|did not|not) (?:make|authori[sz]e|recogni[sz]e|place) this (?:purchase|order|transaction|charge)[^.\n]{0,80}?(?:call|phone|dial)\b|"
     r"(?:call|dial|phone) (?:us|our (?:billing|support|cancellation)[\w ]{0,20}|(?:apple|amazon|paypal|microsoft) support)[^.\n]{0,30}?\+?\d[\d\s().-]{8,}"

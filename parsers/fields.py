@@ -346,6 +346,18 @@ def dollar_currency(text: str, sender_domain: str = "") -> str:
     return "USD"
 
 
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+def japanese_yen(money: Money | None, text: str, sender_domain: str = "") -> Money | None:
+    """'¥12,980' is yen, not yuan, in Japanese mail (kana) or from a .jp shop."""
+    if money is None or money.currency != "CNY" or "元" in text or "CNY" in text or "RMB" in text:
+        return money
+    if sender_domain.lower().endswith(".jp") or len(_KANA.findall(text[:3000])) >= 8:
+        return Money(money.amount, "JPY")
+    return money
+
+
 def decimal_value(num: str) -> Decimal | None:
     """'1.299,00' -> 1299.00, '1,299.00' -> 1299.00, '107,34' -> 107.34, '1,280' -> 1280."""
     num = num.replace("，", ",").replace("\u00a0", " ").replace("\u202f", " ")

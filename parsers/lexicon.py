@@ -39,10 +39,15 @@ ORDER_LABELS = [
     r"numer\s+zam[óo]wienia|nr\.?\s+zam[óo]wienia|zam[óo]wieni[ea]\s*(?:nr\.?|numer|#)",
     # nl
     r"bestelnummer|ordernummer|bestelling\s*(?:nr\.?|nummer|#)",
+    # sv, cs, ro, ja: the big marketplaces' other languages
+    r"best[äa]llning(?:snummer)?\s*(?:nr\.?|#)?|ordernr\.?|"
+    r"[čc][íi]slo\s+objedn[áa]vky|objedn[áa]vk[ayu]\s*(?:[čc]\.|[čc][íi]slo)|"
+    r"num[ăa]rul\s+comenzii|comand[ăa](?:\s+ta)?\s*(?:nr\.?|num[ăa]rul)|"
+    r"(?:ご)?注文番号",
 ]
 # A payment or top-up store's transaction reference: the order's own number when it names no other.
 TRANSACTION_LABELS = (
-    r"transaction\s*(?:id|no\.?|number|#|ref(?:erence)?)|txn\s*id|交易号|交易单号|交易單號|交易序號|"
+    r"transaction\s*(?:id|no\.?|number|#|ref(?:erence)?)|txn\s*id|交易\s*ID|交易号|交易单号|交易單號|交易序號|"
     r"(?:no\.?|id|nomor)\s+transaksi|n[úu]mero\s+de\s+transacci[óo]n|transaktions-?(?:id|nummer)"
 )
 # A reference label that may also name other things (a product): weaker evidence than the above.
@@ -63,7 +68,10 @@ REFUND_WORDS = (
     r"refund|credit memo|credit note|退款|退貨|退货|r[üu]ckerstattung|erstattung|gutschrift|remboursement|avoir|"
     r"rimborso|reembolso|devoluci[óo]n|zwrot|vergoeding|terugbetaling"
 )
-ORDER_WORDS = r"order|订单|訂單|bestellung|commande|ordine|pedido|compra|zam[óo]wienie|bestelling|encomenda"
+ORDER_WORDS = (
+    r"order|订单|訂單|bestellung|commande|ordine|pedido|compra|zam[óo]wienie|bestelling|encomenda|"
+    r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|注文"
+)
 
 # --- totals -----------------------------------------------------------------------------
 
@@ -173,6 +181,8 @@ ARRIVAL_CUES = alternation(
         r"(?:liefertermin|zustelltermin|lieferdatum|zustelldatum|liefertag)(?:\s+am)?",
         r"(?:bezorgmoment|bezorgdatum|leverdatum|levermoment)",
         r"お届け予定日?|お届け日|配達予定日?",
+        r"ber[äa]knad\s+leverans(?:dag)?|leveransdatum|p[řr]edpokl[áa]dan[ée]\s+doru[čc]en[íi]|"
+        r"livrare\s+estimat[ăa]|data\s+estimat[ăa]\s+(?:de\s+)?livrare",
         r"arrivera(?:\s+le)?",
         r"arrivo\s+previsto(?:\s+(?:il|per))?",
         r"consegna\s+prevista(?:\s+(?:il|per|entro))?",

@@ -67,7 +67,9 @@ def _transactional(msg: Message) -> bool:
 
 _AUTH_FAIL = re.compile(r"\b(?:spf|dmarc)\s*=\s*(?:fail|softfail)\b", re.I)
 _DOMAIN_IN_NAME = re.compile(
-    r"\b([a-z0-9][a-z0-9\-]{1,30})\.(?:com|co\.uk|de|fr|it|es|pl|nl|cn|jp|ca|com\.au|tw|hk)\b", re.I
+    r"(?<![\w.\-])([a-z0-9][a-z0-9\-]{1,30})\.(?:co\.uk|co\.jp|com\.au|com\.br|com\.mx|com\.tw|com\.hk|com\.sg|"
+    r"co\.nz|co\.kr|com|de|fr|it|es|pl|nl|se|cz|ro|in|cn|jp|ca|tw|hk)\b",
+    re.I,
 )
 
 

@@ -146,7 +146,8 @@ _INTL_WITHIN = re.compile(
     r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
     r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*|livraison\s+en\s+|"
     r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
-    r"dostawa\s+w\s+)" + RANGE + r"\s+" + INTL_UNIT + r"\b",
+    r"dostawa\s+w\s+|(?:puede|podr[íi]a)\s+tardar\s+hasta\s+|peut\s+prendre\s+jusqu'[àa]\s+|"
+    r"kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+)" + RANGE + r"\s+" + INTL_UNIT + r"\b",
     re.I,
 )
 _INTL_REPLY = re.compile(

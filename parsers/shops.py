@@ -55,7 +55,9 @@ def parse(msg: Message) -> Result | None:
     lang = msg.lang
     events = []
     confirm = cues.CONFIRM.search(text)
-    money = fields.total_amount(msg.text, lang, fields.dollar_currency(msg.text, msg.sender_domain))
+    money = fields.japanese_yen(
+        fields.total_amount(msg.text, lang, fields.dollar_currency(msg.text, msg.sender_domain)), msg.text, msg.sender_domain
+    )
     virtual = bool(cues.VIRTUAL_GOODS.search(text))
     kind = "order"
     # Any shop mail that names the order opens it (or joins it) with what it says of the shop.
@@ -85,7 +87,7 @@ def parse(msg: Message) -> Result | None:
     ):
         events.append(msg.event("delivered", summary="delivered", order_no=order_no, how="carrier", **opening))
     elif (
-        cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text)
+        (cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text) or cues.affirmed(cues.DELIVERED_VIRTUAL, msg.subject))
         and not cues.FAILED.search(text)
         and not cues.REFUND_RECEIVED.search(text)  # "the amount is now available in your wallet": money back
     ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,24 @@ def test_every_alert_kind_has_drafts_in_both_languages() -> None:
     for kind in ALERT_KINDS:
         for lang in ("zh", "en"):
             assert (ROOT / "templates" / "drafts" / f"{kind}.{lang}.j2").is_file(), (kind, lang)
+
+
+def test_sql_lives_only_in_the_store() -> None:
+    """The store owns the schema: no other module touches the database or writes SQL."""
+    touch = re.compile(
+        r"\.db\.(?:execute|query|executescript)|\.db\[|"
+        r"\b(?:select|insert into|update|delete from)\s+[\w*]+\s+(?:from|set|where|values)\b",
+        re.I,
+    )
+    offenders = []
+    for path in (
+        list((ROOT / "orderwatch").rglob("*.py"))
+        + list((ROOT / "parsers").rglob("*.py"))
+        + list((ROOT / "flows").rglob("*.py"))
+    ):
+        if path.name == "store.py":
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), start=1):
+            if touch.search(line) and not line.lstrip().startswith("#"):
+                offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert offenders == []
