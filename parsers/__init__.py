@@ -80,7 +80,10 @@ def understand(mail: Mail, role: str, at: datetime) -> Result:
         if main is None:  # nothing a desk says: the shop's own notice, sent from its service address
             main = notices
         elif notices is not None and not acknowledging:
-            extra = [e for e in notices.events if e.kind in ("shipped", "delivered", "promise")]
+            # a reply about a refund or a decision restates times of its own: they are no delivery promise
+            settling = any(e.kind in ("refund", "decision", "evidence_requested") for e in main.events)
+            kinds = ("shipped", "delivered") if settling else ("shipped", "delivered", "promise")
+            extra = [e for e in notices.events if e.kind in kinds]
             main = _merge(main, Result(shops.NAME, notices.kind, extra)) if extra else main
     else:
         main = shops.parse(msg) or (helpdesks.parse(msg) if helpdesks.is_desk_mail(msg) else None)

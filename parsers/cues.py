@@ -53,7 +53,7 @@ SHIPPED = any_of(
     r"abholbereit|zur abholung bereit|pr[êe]te? (?:à être retiré|pour le retrait)|disponible en (?:point relais|magasin)|pronto per il ritiro|listo para recoger"
 )
 DELIVERED_PHYSICAL = any_of(
-    r"已签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
+    r"已签收|已由[^，。\n]{0,8}签收|已完成签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
     r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!]"
     r"|(?:ist|sind) angekommen|(?:has|have) arrived(?! at (?:the |your )?(?:store|shop|pickup|pick-up|locker|post office|collection|parcel))|est arriv[ée]e?|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
     r"|we delivered your (?:parcel|package|item|order)|delivered to (?:your|the) (?:door|porch|mailbox|front|reception|neighbou?r|parcel locker)"
@@ -81,6 +81,8 @@ DELIVERED_VIRTUAL = any_of(
     r"(?:is|are) available (?:right away|immediately|now) (?:on|in)|jetzt (?:verfügbar|bereit zum (?:download|spielen))|"
     r"est (?:maintenant )?disponible dans|ya est[áa] disponible|已(?:添加|加入)到您的(?:游戏库|账户|帳戶)"
 )
+# A subject that says the top-up went through ("Garena 儲值成功通知"): the credit itself, not the payment.
+TOPPED_UP = any_of(r"充值成功|儲值成功|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)")
 FAILED = any_of(
     r"处理失败|充值失败|发货失败|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
     r"out of stock|sold out|could not be (?:fulfilled|processed|completed)|unable to (?:fulfil|fulfill|process|ship)|"
@@ -132,11 +134,17 @@ REFUND_GRANTED = any_of(
     r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|"
     r"hemos (?:iniciado|emitido|procesado|tramitado) (?:el|un|tu|su) reembolso|recibir[áa]s? (?:el|tu|un|su) reembolso|"
     r"abbiamo (?:avviato|emesso|elaborato|disposto) (?:il|un) rimborso|riceverai (?:il|un) rimborso|"
-    r"zlecili(?:śmy)? zwrot|otrzymasz zwrot"
+    r"zlecili(?:śmy)? zwrot|otrzymasz zwrot|"
+    r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
+    r"nous vous remboursons|remboursement (?:partiel )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
+    r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|ti rimborsiamo"
 )
 EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|请.{0,24}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料)|"
     r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach)).{0,80}(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
+    r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
+    r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
+    r"(?:stuur|mail) (?:ons|ons even)\s+[\s\S]{0,80}?(?:foto'?s|bewijs)|"
     r"(?:i|we) (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:things|details|pieces of information|documents)(?: from you)?|"
     r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
@@ -153,7 +161,11 @@ DECISION_AGAINST = any_of(
     r"(?:unable to|not able to|cannot|can'?t|won'?t|will not) (?:replace|refund|exchange|reimburse)\b(?! (?:it )?(?:until|before|once|after|unless))|(?:isn'?t|is not|not) covered by (?:our|the) warranty|"
     r"不予退款|无法退款|無法退款|不支持退款|不符合退款条件"
 )
-DECISION_PARTIAL = any_of(r"部分支持|部分退款|partial(?:ly)? (?:refund|upheld|approved|in your favou?r)|partial refund")
+DECISION_PARTIAL = any_of(
+    r"部分支持|部分退款|partial(?:ly)? (?:refund|upheld|approved|in your favou?r)|partial refund|"
+    r"remboursement partiel|rembourser partiellement|teilerstattung|teilweise (?:erstatt|zurück)|rimborso parziale|"
+    r"reembolso parcial|zwrot cz[ęe][śs]ciowy|gedeeltelijke terugbetaling"
+)
 DECISION_FOR = any_of(
     r"处理结果\s*[:：]?\s*(?:支持|同意)|(?<!不)支持您的(?:退款)?诉求|投诉成立|"
     r"in your favou?r|(?:claim|dispute|complaint) (?:has been |was )?(?:approved|upheld|accepted|resolved in your favou?r)"

@@ -11,20 +11,40 @@ from functools import lru_cache
 
 from orderwatch.parsers.fields import end_of_day, find_times
 
-from orderwatch.domain.durations import EN_UNIT, RANGE, ZH_UNIT, Duration, duration_from
+from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Duration, duration_from
 
 _WRAPPED = re.compile(r"(?<=[A-Za-z0-9,)])[ \t]*\n(?=[ \t]*[a-z0-9(])")
 
 
-def stated_duration(text: str, zh_verbs: str, en_verbs: str) -> Duration | None:
-    """'N unit 内 ... verb' (Chinese) or 'verb ... within N unit' (English) for the given verbs."""
+def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "") -> Duration | None:
+    """'N unit 内 ... verb' (Chinese) or 'verb ... within N unit' (English) for the given verbs.
+
+    With `intl_words`, also 'binnen 5 werkdagen' / 'sous 5 jours ouvrés' in a sentence that has one
+    of those words (the other European languages).
+    """
     text = _WRAPPED.sub(" ", text)  # a sentence wrapped at 72 columns reads as one line
     for shape in _shapes(zh_verbs, en_verbs):
         for match in shape.finditer(text):
             found = duration_from(match.group(1), match.group(2), match.group(3))
             if found:
                 return found
+    if intl_words:
+        topic = re.compile(intl_words, re.I)
+        for match in _INTL_WITHIN.finditer(text):
+            start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+            end = min(x for x in (text.find(".", match.end()), text.find("\n", match.end()), len(text)) if x >= 0)
+            if topic.search(text[start:end]):
+                found = duration_from(match.group(1), match.group(2), match.group(3))
+                if found:
+                    return found
     return None
+
+
+_INTL_WITHIN = re.compile(
+    r"\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu)\s+"
+    + RANGE + r"\s+" + INTL_UNIT + r"\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=16)
@@ -55,6 +75,11 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
             r"\s*(?:或之前|或以前|之前|以前|前)", after
         ):
             return t.at if t.has_time else end_of_day(t.at)
-        if re.search(r"\b(?:by|before|no later than|until|deadline[:]?)\s*$", before, re.I):
+        if re.search(
+            r"\b(?:by|before|no later than|until|deadline[:]?|bis(?: sp[äa]testens| zum)?|sp[äa]testens(?: am| bis)?|"
+            r"avant le|d'ici le|au plus tard le|antes del?|a m[áa]s tardar el|entro il|uiterlijk(?: op)?|do dnia)\s*$",
+            before,
+            re.I,
+        ):
             return t.at if t.has_time else end_of_day(t.at)
     return None

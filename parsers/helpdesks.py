@@ -20,6 +20,10 @@ _HANDLING_ZH = "处理|回复|答复|作出|受理|联系|告知|反馈|核实|�
 _HANDLING_EN = "reply|replies|respond|review|get back|answer|resolve|decide|contact|investigate|look into|update"
 _REFUND_ZH = lexicon.REFUND_VERBS_ZH
 _REFUND_EN = lexicon.REFUND_VERBS_EN
+_REFUND_INTL = lexicon.REFUND_WORDS + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto"
+_HANDLING_INTL = (
+    r"antwort|beantwort|melden|r[ée]pon|reviendr|contact|rispond|respond|contest|odpowi|antwoord|reageren|terug"
+)
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
 _APPEAL_EN = (
     "appeal|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|"
@@ -124,7 +128,7 @@ def parse(msg: Message) -> Result | None:
             )
         )
     elif cues.granted(text) and outcome not in ("against",):
-        within = stated_duration(text, _REFUND_ZH, _REFUND_EN)
+        within = stated_duration(text, _REFUND_ZH, _REFUND_EN, _REFUND_INTL)
         deadline = stated_deadline(text, msg.at)
         money = _refund_amount(text, msg.lang)
         events.append(
@@ -146,7 +150,7 @@ def parse(msg: Message) -> Result | None:
 
     if not events:
         if cues.ACK.search(both) or _auto_submitted(msg):
-            within = stated_duration(text, _HANDLING_ZH, _HANDLING_EN)
+            within = stated_duration(text, _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL)
             deadline = stated_deadline(text, msg.at)  # "the seller has until Mar 17 to respond"
             complaint_at = _complaint_time(msg)
             events.append(

@@ -50,12 +50,13 @@ def parse(msg: Message) -> Result | None:
             confidence=0.5,
         )
     target = None
-    if cues.LEGAL_WORDS.search(both):
+    addressed = _without_threats(both)  # "如无答复，我将向12315投诉" names the next rung, not this one
+    if cues.LEGAL_WORDS.search(addressed):
         target = "legal"
-    elif cues.OUTSIDE_WORDS.search(both) or any(re.search(r"12315|315|cca\.org", r) for r in msg.mail.to):
+    elif cues.OUTSIDE_WORDS.search(addressed) or any(re.search(r"12315|315|cca\.org", r) for r in msg.mail.to):
         target = "outside"
     elif re.search(
-        r"贵平台|向平台|平台介入|平台客服|平台投诉|marketplace|buyer protection|A-to-z|guarantee", both, re.I
+        r"贵平台|向平台|平台介入|平台客服|平台投诉|marketplace|buyer protection|A-to-z|guarantee", addressed, re.I
     ):
         target = "platform"
     summary = {"evidence": "you sent evidence", "appeal": "you appealed", "complaint": "you complained"}[subtype]
@@ -70,3 +71,19 @@ def parse(msg: Message) -> Result | None:
         attachments=sum(1 for a in msg.mail.attachments if a.filename) or None,
     )
     return Result(NAME, "user", [event], confidence=0.8)
+
+
+# A sentence that keeps room to escalate: "if this is not resolved I will complain to 12315".
+_THREAT = re.compile(
+    r"如无|如果|若|否则|不然|届时|(?:我|本人)?将(?:会)?(?:向|通过|到|去)|保留.{0,8}权利|"
+    r"\bif\b|\bunless\b|\botherwise\b|\bI will (?:escalate|complain|take|raise|report|contact|file|open|go)|"
+    r"\bsinon\b|\bsi\b|\bsonst\b|\bfalls\b|\bwenn\b|\bse\b|\banders\b|\bjeśli\b",
+    re.I,
+)
+
+
+def _without_threats(text: str) -> str:
+    """The text without the sentences that only say where the user will turn next."""
+    sentences = re.split(r"(?<=[。！？!?\n])|(?<=\.)\s", text)
+    return " ".join(s for s in sentences if not _THREAT.search(s))
+

@@ -87,7 +87,7 @@ def parse(msg: Message) -> Result | None:
     ):
         events.append(msg.event("delivered", summary="delivered", order_no=order_no, how="carrier", **opening))
     elif (
-        (cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text) or cues.affirmed(cues.DELIVERED_VIRTUAL, msg.subject))
+        (cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text) or cues.affirmed(cues.TOPPED_UP, msg.subject))
         and not cues.FAILED.search(text)
         and not cues.REFUND_RECEIVED.search(text)  # "the amount is now available in your wallet": money back
     ):
