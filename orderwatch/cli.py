@@ -378,9 +378,13 @@ def check(
     else:
         for row in rows:
             _print_alert(row, with_draft=drafts)
-        missing = settings.me.missing("en")
+        missing = settings.me.missing()
         if missing:
-            out.print(f"drafts leave blanks for {', '.join(missing)}: set them in the configuration", highlight=False)
+            out.print(
+                f"drafts leave blanks for {' and '.join(missing)}: set them in the configuration",
+                highlight=False,
+                markup=False,
+            )
     if fail_on_alert and rows:
         raise typer.Exit(1)
 

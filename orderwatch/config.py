@@ -76,11 +76,9 @@ class Me:
     contact: str = ""  # phone or e-mail, as a complaint form asks for it
     timezone: str | None = None  # IANA name; None: each order's own zone (its mail's offset)
 
-    def missing(self, lang: str) -> list[str]:
+    def missing(self) -> list[str]:
         """What a complete complaint still lacks (`check` says it; the draft leaves a blank)."""
-        gaps = [("name", self.name), ("contact", self.contact)]
-        words = {"name": "姓名", "contact": "联系方式"} if lang == "zh" else {"name": "name", "contact": "contact"}
-        return [f"[me] {key} ({words[key]})" for key, value in gaps if not value]
+        return [f"[me] {key}" for key, value in (("name", self.name), ("contact", self.contact)) if not value]
 
 
 @dataclass(frozen=True)

@@ -293,7 +293,13 @@ def _context(
     page = words("page", lang)
     event_word = words("event", lang)
     marks = [
-        {"x": x(e.at), "kind": event_word.get(e.kind, e.kind), "when": at_(e.at), "who": e.role, "summary": e.summary}
+        {
+            "x": x(e.at),
+            "kind": event_word.get(e.kind, e.kind),
+            "when": at_(e.at),
+            "who": e.role,
+            "summary": describe(e, lang),
+        }
         for e in events
     ]
     silence, silence_text = [], ""
@@ -328,8 +334,7 @@ def _context(
     if lang != "zh":
         deadlines = [f"{word('alert', a.kind, lang)}, {at_(a.due_at)}: {a.next_step}" for a in alerts]
     timeline = [
-        (at_(e.at), describe(e, lang), str(e.fields.get("phrase") or "") if e.kind == "promise" else "")
-        for e in events
+        (at_(e.at), describe(e, lang), str(e.fields.get("phrase") or "") if e.kind == "promise" else "") for e in events
     ]
     zone_note = f"{page['times_in']} {zone_label(zone, at)}"
     doc = {

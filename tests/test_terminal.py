@@ -52,3 +52,18 @@ def test_eighty_columns_keep_every_id_whole_and_show_each_draft(cli) -> None:
     timeline = cli("--db", "t.db", "timeline", "4821", env=env)
     assert timeline.stdout.splitlines()[0].startswith("harborandpine:4821")
     assert "from import <" in timeline.stdout  # each event names its source message
+
+
+def test_drafts_are_signed_from_me_and_check_names_what_is_missing(cli, tmp_path: Path) -> None:
+    assert cli("init").code == 0
+    assert cli("import", SCENARIO / "01-order-received.eml").code == 0
+    unsigned = cli("check", "--as-of", AS_OF)
+    assert unsigned.code == 0 and "(your name)" in unsigned.stdout
+    assert "[me] name" in unsigned.stdout and "[me] contact" in unsigned.stdout
+    config = tmp_path / "orderwatch.toml"
+    filled = '[me]\nname = "Li Lei"\ncontact = "lilei@example.org"\ntimezone = "Asia/Shanghai"\n'
+    config.write_text(config.read_text().replace("[me]\n", filled, 1))
+    signed = cli("check", "--as-of", AS_OF)
+    assert signed.code == 0 and "Li Lei" in signed.stdout and "lilei@example.org" in signed.stdout
+    assert "(your name)" not in signed.stdout and "[me] name" not in signed.stdout
+    assert "All times are Asia/Shanghai (UTC+08:00)." in signed.stdout  # the user's zone, named once
