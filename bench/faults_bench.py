@@ -1,6 +1,6 @@
 """The reliability plan's table (section 5 of the project's reliability plan), measured.
 
-Runs tests/test_faults.py at the plan's full sizes (2,000-message mailboxes, 50 kills, 100 cuts,
+Runs tests/faults/ at the plan's full sizes (2,000-message mailboxes, 50 kills, 100 cuts,
 1,000 polls, 5,000 writes per writer, longer fuzzing), each test recording its numbers, then
 prints one table row per plan row. `--ci` runs the CI sizes instead (what `make test` runs).
 
@@ -78,7 +78,7 @@ def main() -> None:
             "no:cacheprovider",
             "--timeout=3600",
             f"--junitxml={junit}",
-            "tests/test_faults.py",
+            "tests/faults/",
         ],
         cwd=ROOT,
         env=env,
