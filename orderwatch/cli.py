@@ -181,6 +181,12 @@ def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] 
         _emit_json(info)
         return
     out.print(f"database {settings.db_path}: {info['messages']} messages, {info['failed']} not parsed")
+    for row in info["degraded"]:
+        out.print(
+            f"not understood ({row['reason']}; reparse after an update): {row['subject'] or row['sha256']}",
+            markup=False,
+            highlight=False,
+        )
     table = Table("account/folder", "uidvalidity", "last uid", "last sync", "last error")
     for f in info["folders"]:
         table.add_row(

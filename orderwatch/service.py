@@ -6,10 +6,10 @@ parsers. Each function returns plain data that the callers print or hand back as
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import dataclasses
 import json
+import logging
 import multiprocessing
 import os
 import re
@@ -29,6 +29,8 @@ from orderwatch.errors import MailboxError
 from orderwatch.mailbox import ImapMailbox, Meta
 from orderwatch.parsers.mime import parse_date, received_date
 from orderwatch.store import Location, Store, StoredMessage, content_hash, event_row, utcnow
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -158,7 +160,7 @@ def _parse_batch(
         record, rows, outcome = _parse_record(msg)
         records.append(record)
         events.extend(rows)
-        if outcome.status != "ok":
+        if outcome.status == "failed":
             failures.append((msg.sha256, outcome.reason or "unknown"))
     return records, events, failures
 
@@ -195,8 +197,12 @@ class ParsePipeline:
 
     def _collect(self) -> None:
         future, report = self.waiting.popleft()
-        with contextlib.suppress(Exception):  # a dead worker: the messages stay pending for the sweep
-            self._save(future.result(), report)
+        try:
+            result = future.result()
+        except Exception as exc:  # noqa: BLE001 - a dead worker: its messages stay pending for the sweep
+            log.warning("a parse worker failed (%s); its messages stay pending for the next run", type(exc).__name__)
+            return
+        self._save(result, report)  # a store error here is real and propagates
 
     def _save(
         self, result: tuple[list[dict[str, Any]], list[dict[str, Any]], list[tuple[str, str]]], report: FolderReport
@@ -571,6 +577,7 @@ def status(store: Store) -> dict[str, Any]:
         "messages": store.count("messages"),
         "failed": len(store.parse_failures()),
         "failures": store.parse_failures(),
+        "degraded": store.parse_degraded(),
         "unrecognised": store.unrecognised_from_shops(),
         "notifications": store.outbox_counts(),
         "delivery_unknown": [

@@ -666,6 +666,10 @@ class Store:
     def parse_failures(self) -> list[dict[str, Any]]:
         return list(self.db.query("select sha256, reason from parses where status = 'failed'"))
 
+    def parse_degraded(self) -> list[dict[str, Any]]:
+        """Messages a parser family crashed on: stored and decoded, but not understood."""
+        return list(self.db.query("select sha256, subject, reason from parses where status = 'degraded'"))
+
 
 _commits = 0
 READ_LIMIT = 8 * 1024 * 1024 + 1  # parsers read this much of a message at most (parsers.mime.MAX_READ_BYTES)

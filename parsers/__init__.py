@@ -43,7 +43,8 @@ class ParseOutcome:
 
 
 def parse(raw: bytes, role: str = "inbox", received_at: datetime | None = None) -> ParseOutcome:
-    """Never raises: an unreadable message gives status 'failed' and a one-line reason."""
+    """Never raises: an unreadable message gives status 'failed' and a one-line reason; a message
+    that decodes but makes a parser family crash gives 'degraded' (stored, shown by `status`)."""
     try:
         mail = parse_mail(raw)
     except MalformedMail as exc:
@@ -55,7 +56,7 @@ def parse(raw: bytes, role: str = "inbox", received_at: datetime | None = None) 
     try:
         result = understand(mail, role, mail.date or received_at or datetime.now(UTC))
     except Exception as exc:  # noqa: BLE001 - keep the mail, flag the family's bug
-        return ParseOutcome("ok", f"understanding failed: {exc.__class__.__name__}", mail=mail)
+        return ParseOutcome("degraded", f"understanding failed: {exc.__class__.__name__}", mail=mail)
     events = [dataclasses.replace(e, parser=result.parser, seq=i) for i, e in enumerate(result.events)]
     return ParseOutcome("ok", result.reason or None, mail, result.kind, result.parser, result.confidence, events)
 

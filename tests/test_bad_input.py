@@ -96,3 +96,36 @@ def test_unwritable_outputs_give_one_line_and_exit_2(cli, tmp_path: Path) -> Non
         assert result.code == 2, result.stderr
         assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_a_parser_family_that_crashes_leaves_a_degraded_message_that_status_shows(tmp_path: Path, monkeypatch) -> None:
+    """The mail is kept and decoded; the crash is a visible state with its reason, not a silent 'ok'."""
+    from orderwatch.parsers import shops
+
+    from orderwatch import parsers, service
+    from orderwatch.store import Location, Store
+
+    def broken(msg):
+        raise KeyError("a bug in a family")
+
+    monkeypatch.setattr(shops, "parse", broken)
+    raw = (
+        b"From: Shop <orders@shop.example>\r\nTo: me@example.org\r\nSubject: Order #4821 confirmed\r\n"
+        b"Date: Mon, 02 Mar 2026 10:00:00 +0000\r\nMessage-ID: <o4821@shop.example>\r\n\r\n"
+        b"Thank you for your order!\r\nOrder #4821\r\nTotal $19.00\r\n"
+    )
+    outcome = parsers.parse(raw, "inbox")
+    assert outcome.status == "degraded" and outcome.reason == "understanding failed: KeyError"
+    assert outcome.mail is not None and outcome.mail.subject == "Order #4821 confirmed"
+    store = Store(tmp_path / "s.db")
+    try:
+        sha, _ = store.save_message(raw, Location("file:o4821", "local", "INBOX", "inbox", "test"))
+        records, events, failures = service._parse_batch(list(store.iter_messages([sha])))  # inline, as import does
+        store.save_parses(records, events)
+        info = service.status(store)
+        assert failures == [] and info["failed"] == 0
+        assert info["degraded"] == [
+            {"sha256": sha, "subject": "Order #4821 confirmed", "reason": "understanding failed: KeyError"}
+        ]
+    finally:
+        store.close()
