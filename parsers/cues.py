@@ -141,6 +141,7 @@ REFUND_GRANTED = any_of(
 )
 EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|请.{0,24}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料)|"
+    r"補充憑證|補充資料|請.{0,24}?(?:補充|提供|上傳).{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片)|"
     r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach)).{0,80}(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
     r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
@@ -153,7 +154,9 @@ EVIDENCE_REQUEST = any_of(
     r"env[íi]enos (?:la|los) (?:documentaci[óo]n|fotos|justificantes)|prosimy o przes[łl]anie|stuur ons (?:de )?(?:bewijsstukken|foto)"
 )
 DECISION_AGAINST = any_of(
-    r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|不予支持|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|"
+    r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|不予支持|拒绝(?:您的)?退款|不予退款|无法(?:为您)?退款|不能(?:为您)?退款|拒絕退款|無法退款|"
+    r"ne pouvons (?:donc )?pas (?:proc[ée]der au |vous )?rembours|refusons (?:le|votre) remboursement|"
+    r"k[öo]nnen (?:wir )?(?:leider )?keine (?:erstattung|r[üu]ckerstattung)|no podemos (?:realizar el )?reembols|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|"
     r"in (?:the )?seller'?s favou?r|in favou?r of the (?:seller|merchant|vendor)|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal) (?:has been |was |is )?(?:denied|rejected|declined)|"
     r"we (?:are|were) unable to approve|not eligible for a refund|decided against|"
     r"(?:can(?:'|no)?t|cannot|unable to|won'?t|will not|not able to|are not able to) (?:offer|issue|give|provide|approve|process|accept) "
@@ -194,7 +197,8 @@ COMPLAINT_WORDS = any_of(
     r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
     r"refund|complain|dispute|hasn'?t (?:shipped|arrived)|not (?:shipped|received|delivered|arrived|as described|working)|still (?:no|not|haven'?t)|"
     r"already (?:been )?(?:redeemed|activated|used)|doesn'?t work|does not work|broken|damaged|missing|cancel|chargeback|where is my order|"
-    r"no (?:shipping|tracking)|please (?:ship|refund|replace|send)|(?:send|ship) me a (?:replacement|new one)|still waiting|was (?:supposed|due|meant) to (?:arrive|be delivered|ship)|ha(?:s|sn'?t|s not) (?:moved|been updated) since|never (?:arrived|came|showed up)|arrived (?:stained|torn|broken|damaged|dented|cracked)|stain(?:ed)?\b|"
+    r"還沒(?:收到|出貨|到)|沒有收到|尚未收到|退貨|投訴|申訴|怎么还没|怎麼還沒|"
+    r"no (?:shipping|tracking)|please (?:ship|refund|replace|send)|toujours re[çc]u aucun|n'ai (?:toujours )?(?:pas|rien) re[çc]u|bloqu[ée]|(?:send|ship) me a (?:replacement|new one)|still waiting|was (?:supposed|due|meant) to (?:arrive|be delivered|ship)|ha(?:s|sn'?t|s not) (?:moved|been updated) since|never (?:arrived|came|showed up)|arrived (?:stained|torn|broken|damaged|dented|cracked)|stain(?:ed)?\b|"
     r"noch nicht (?:versendet|verschickt|angekommen|erhalten|geliefert)|nicht (?:erhalten|angekommen|geliefert)|weder .{0,40} noch|"
     r"erstattung|stornierung|reklamation|beschwerde|defekt|beschädigt|"
     r"pas (?:encore )?(?:reçu|été livré|été expédié)|toujours pas|remboursement|réclamation|défectueu|endommag|"
@@ -263,7 +267,7 @@ NEGATION_BEFORE = any_of(r"(?:not|n't|never|no|yet to be|未|没有|没|尚未|�
 
 # Words right before a cue that make it a promise, not a report: "将在24小时内处理完成", "will be shipped".
 FUTURE_BEFORE = any_of(
-    r"(?:将|將|会|會|(?<!已)(?<!已经)在?\d{1,3}\s*(?:个|個)?(?:小时|小時|分钟|分鐘|工作日|天|日)\s*(?:之|以)?[内內]\s*(?:为|為|给|給|帮|幫)?(?:您|你)?|"
+    r"(?:将|將|会|會|(?<!已)(?<!已经)在?\d{1,3}\s*(?:个|個)?(?:小时|小時|分钟|分鐘|工作日|天|日)\s*(?:之|以)?[内內]\s*(?:为|為|给|給|帮|幫)?(?:您|你)?|(?:一定|马上|立刻|尽快|稍后|會|会)(?:会|會)?(?:给|給|为|為|帮|幫)?(?:您|你)?|"
     r"\bwill(?: be)?|\bshall(?: be)?|\bwird|\bwerden|\bsera|\bsaranno|\bsar[àa]|\bser[áa]|\bzostanie)\s*$"
 )
 

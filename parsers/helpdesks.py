@@ -11,6 +11,7 @@ import re
 from orderwatch.parsers import cues, fields, lexicon
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.durations import stated_deadline, stated_duration
+from orderwatch.parsers.quotes import new_text
 
 from orderwatch.domain.calendar import calendar_for
 
@@ -144,6 +145,7 @@ def parse(msg: Message) -> Result | None:
             )
         )
 
+    promised = _reply_promise(new_text(text), msg.at) if not events else None
     acknowledging = bool(cues.ACK.search(msg.subject) or cues.ACK.search(text[:300]))
     if cues.affirmed(cues.FAILED, text) and not events and not acknowledging:  # an ack quotes the complaint
         events.append(msg.event("problem", summary="seller reports a problem", problem="failed", **ref))
@@ -166,6 +168,8 @@ def parse(msg: Message) -> Result | None:
             )
         elif msg.mail.in_reply_to or _REPLY_SUBJECT.match(msg.subject) or tickets:
             events.append(msg.event("platform_reply", summary="answer from the other side", desk=desk, **ref))
+    if promised is not None:  # the reply answers, and commits to a new time
+        events.append(msg.event("promise", summary=f"promised: {promised['phrase']}", **promised, **ref))
     if not events:
         return None
     return Result(NAME, "desk", events, confidence=0.75)
@@ -216,4 +220,32 @@ def _refund_amount(text: str, lang: str) -> fields.Money | None:
             found = fields.amounts(line, lang)
             if found:
                 return found[0]
+    return None
+
+
+# A new delivery promise made in a reply: "今天18:00前一定给您发出", "明天會送達", "partira demain".
+_DAY = (
+    r"今天|今日|明天|明日|后天|後天|tomorrow|today|tonight|demain|aujourd'hui|après-demain|morgen|heute|übermorgen|"
+    r"mañana|hoy|domani|oggi"
+)
+_SHIP_VERBS = r"发出|发货|寄出|出貨|發貨|寄出|充值|ship|dispatch|go out|be sent|partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
+_ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
+_DAY_THEN_VERB = re.compile(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
+_VERB_THEN_DAY = re.compile(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{{0,16}}?\b({_DAY})", re.I)
+
+
+def _reply_promise(text: str, at) -> dict[str, object] | None:
+    """The new time a shop's reply commits to, as a promise event's fields (None if it names none)."""
+    from orderwatch.parsers.promise import _arrival_time
+
+    for pattern, day_group, verb_group in ((_DAY_THEN_VERB, 1, 2), (_VERB_THEN_DAY, 2, 1)):
+        match = pattern.search(text)
+        if match is None or not cues.affirmed(re.compile(re.escape(match.group(0))), text):
+            continue
+        by, _ = _arrival_time(text[match.start(day_group) :], at)
+        if by is None or by <= at:
+            continue
+        kind = "ship" if re.fullmatch(_SHIP_VERBS, match.group(verb_group), re.I) else "deliver"
+        phrase = " ".join(match.group(0).split())
+        return {"by": by.isoformat(), "promise": kind, "phrase": phrase, "stated": True}
     return None

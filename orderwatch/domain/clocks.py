@@ -51,7 +51,9 @@ class Inputs:
 def delivery_overdue(i: Inputs) -> Due | None:
     """The promise ran out, is not kept, and no complaint about the order was sent since."""
     s, f = i.state, i.facts
-    if not s.overdue or s.complaints or s.status == "refund_pending" or f.promised_by is None:
+    if not s.overdue or s.status == "refund_pending" or f.promised_by is None:
+        return None
+    if any(c.at > f.promised_by for c in s.complaints):  # the user already acted on this promise
         return None
     return Due("delivery_overdue", f.promised_by, f.provisional, {"promise": f.promise_phrase})
 
