@@ -291,7 +291,7 @@ def unconditional(pattern, text: str):
             text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()), text.rfind("。", 0, match.start())
         )
         sentence = text[start + 1 : match.start()]
-        if not _CONDITION.search(sentence) and _stated_as_fact(text, match.start()):
+        if not _CONDITION.search(sentence) and stated_as_fact(text, match.start()):
             return match
     return None
 
@@ -299,12 +299,12 @@ def unconditional(pattern, text: str):
 def affirmed(pattern, text: str):
     """The first match of `pattern` in `text` that is neither negated nor promised just before it."""
     for match in pattern.finditer(text):
-        if _stated_as_fact(text, match.start()):
+        if stated_as_fact(text, match.start()):
             return match
     return None
 
 
-def _stated_as_fact(text: str, start: int) -> bool:
+def stated_as_fact(text: str, start: int) -> bool:
     """Nothing right before `start` negates the words there or makes them a promise."""
     before = text[max(0, start - 12) : start]
     return not NEGATION_BEFORE.search(before) and not FUTURE_BEFORE.search(before)

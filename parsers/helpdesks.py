@@ -11,6 +11,7 @@ import re
 from orderwatch.parsers import cues, fields, lexicon
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.durations import stated_deadline, stated_duration
+from orderwatch.parsers.promise import arrival_time
 from orderwatch.parsers.quotes import new_text
 
 from orderwatch.domain.calendar import calendar_for
@@ -236,13 +237,11 @@ _VERB_THEN_DAY = re.compile(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{
 
 def _reply_promise(text: str, at) -> dict[str, object] | None:
     """The new time a shop's reply commits to, as a promise event's fields (None if it names none)."""
-    from orderwatch.parsers.promise import _arrival_time
-
     for pattern, day_group, verb_group in ((_DAY_THEN_VERB, 1, 2), (_VERB_THEN_DAY, 2, 1)):
         match = pattern.search(text)
-        if match is None or not cues.affirmed(re.compile(re.escape(match.group(0))), text):
+        if match is None or not cues.stated_as_fact(text, match.start()):
             continue
-        by, _ = _arrival_time(text[match.start(day_group) :], at)
+        by, _ = arrival_time(text[match.start(day_group) :], at)
         if by is None or by <= at:
             continue
         kind = "ship" if re.fullmatch(_SHIP_VERBS, match.group(verb_group), re.I) else "deliver"

@@ -194,7 +194,7 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
     for pattern in (_ARRIVAL, _ZH_ARRIVAL):
         for match in pattern.finditer(text):
             window = " ".join(text[match.end() : match.end() + 120].split("\n")[:3])
-            at, used = _arrival_time(window, reference)
+            at, used = arrival_time(window, reference)
             if at is not None:
                 phrase = " ".join(text[match.start() : match.end() + used].split())
                 found.append((match.start(), Promise("deliver", phrase, by=at)))
@@ -243,14 +243,14 @@ _ZH_SLASH_ARRIVAL = re.compile(
 _BETWEEN = re.compile(r"\s*(?:between|entre|tussen|zwischen|tra|fra|mi[eę]dzy)\b", re.I)
 
 
-def _arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int]:
+def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int]:
     """The latest instant the estimate in `window` allows, and how many characters it used."""
     day: datetime | None = None
     lead = _LEAD.match(window)  # "by 11:59am today", "bis morgen", "entro venerdì"
     used = lead.end() if lead else 0
     clock_first = _CLOCK.match(window, used) if lead or _CLOCK.match(window) else None
     if clock_first:  # the time named before the day: "11:59am today"
-        rest_at, rest_used = _arrival_time(window[clock_first.end() :].lstrip(" ,"), reference)
+        rest_at, rest_used = arrival_time(window[clock_first.end() :].lstrip(" ,"), reference)
         if rest_at is not None and (rest_at.hour, rest_at.minute) == (23, 59):
             return _with_clock(rest_at, clock_first), len(window) - len(
                 window[clock_first.end() :].lstrip(" ,")
