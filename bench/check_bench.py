@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from orderwatch import cases, service  # noqa: E402
+from orderwatch import cases, ingest  # noqa: E402
 from orderwatch.domain.rulebook import Rulebook  # noqa: E402
 from orderwatch.store import Store  # noqa: E402
 
@@ -78,8 +78,8 @@ def build(db: Path, n: int) -> None:
         if i % 3 == 0:
             (sent / f"{i}.eml").write_bytes(complaint_mail(i, when + timedelta(days=2)))
     with Store(db) as store:
-        service.import_paths(store, [inbox], "INBOX")
-        service.import_paths(store, [sent], "Sent")
+        ingest.import_paths(store, [inbox], "INBOX")
+        ingest.import_paths(store, [sent], "Sent")
 
 
 def main() -> None:

@@ -55,12 +55,12 @@ BARE_FETCH = textwrap.dedent(
 INPROCESS_NOOP = textwrap.dedent(
     """
     import sys, time
-    from orderwatch import service
+    from orderwatch import cycle, sync
     from orderwatch.config import load_settings
     settings = load_settings(sys.argv[1])
-    with service.opened(settings) as store:
+    with cycle.opened(settings) as store:
         start = time.perf_counter()
-        reports = service.sync(settings, store)
+        reports = sync.sync(settings, store)
         elapsed = time.perf_counter() - start
     assert sum(r.fetched for r in reports) == 0, reports
     print(elapsed)

@@ -19,7 +19,7 @@ from orderwatch.flows.deployments import MAILBOX, deployments
 from prefect import get_client, serve
 from prefect.deployments import run_deployment
 
-from orderwatch import cycle, push
+from orderwatch import cycle
 
 
 class Trigger:
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> None:
     if settings.agent.idle:
         trigger = Trigger(ids[MAILBOX])
         threading.Thread(target=trigger.loop, args=(stop,), name="idle-trigger", daemon=True).start()
-        push.start_watchers(list(settings.accounts), trigger, stop)
+        cycle.watch_mailboxes(settings, trigger, stop)
     else:
         run_deployment(ids[MAILBOX], timeout=0, as_subflow=False)  # the first check now, not in 5 minutes
     try:

@@ -4,25 +4,21 @@ instant, and the events the user enters by hand. Called by the CLI and the flows
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any
 
-from orderwatch import notify, reminders, render
-from orderwatch.config import Me, Settings
-from orderwatch.domain import advice, drafts
-from orderwatch.domain.model import EVENT_KINDS, Alert, Event, Order
+from orderwatch import advice, render
+from orderwatch.config import Me
+from orderwatch.domain import drafts
+from orderwatch.domain.model import EVENT_KINDS, Alert, AlertKind, Event, EventKind, Order, Role, Stage
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.domain.rules import Evaluation, evaluate
 from orderwatch.domain.timefmt import user_zone
 from orderwatch.domain.timeline import Case, Facts, facts, link
 from orderwatch.errors import UsageError
-from orderwatch.safe_names import one_line
 from orderwatch.store import Store, event_row
 
 MANUAL_KINDS = ("promise", "complaint_sent", "platform_reply", "problem", "note", "delivered", "refund", "shipped")
@@ -131,7 +127,7 @@ def add_manual(store: Store, view: CaseView, kind: str, at: datetime, text: str,
         fields.update(by=at.isoformat(), promise="deliver", phrase=text, stated=True)
     if kind == "complaint_sent":
         fields.update(subtype="complaint")
-    role = "sent" if kind == "complaint_sent" else "inbox"
+    role = Role.SENT if kind == EventKind.COMPLAINT_SENT else Role.INBOX
     event = Event(
         kind=kind,
         at=at,
@@ -145,82 +141,6 @@ def add_manual(store: Store, view: CaseView, kind: str, at: datetime, text: str,
     )
     store.add_manual_event(event_row(event, f"manual:{uuid.uuid4().hex}", order_ref=view.case.ref))
     return event
-
-
-def order_json(order: Order) -> dict[str, Any]:
-    return {
-        "ref": order.ref,
-        "order_no": order.order_no,
-        "platform": order.platform,
-        "merchant": order.merchant,
-        "item": order.item,
-        "amount": order.amount,
-        "currency": order.currency,
-        "ordered_at": _iso(order.ordered_at),
-        "paid_at": _iso(order.paid_at),
-        "promised_by": _iso(order.promised_by),
-        "promise_kind": order.promise_kind,
-        "promise_source": order.promise_source,
-        "delivered_at": _iso(order.delivered_at),
-        "shipped_at": _iso(order.shipped_at),
-        "status": order.status,
-        "stage": order.stage,
-        "complaint_no": order.complaint_no,
-        "lang": order.lang,
-        "provisional": order.provisional,
-    }
-
-
-def event_json(event: Event) -> dict[str, Any]:
-    return {
-        "at": event.at.isoformat(),
-        "kind": event.kind,
-        "summary": event.summary,
-        "message_id": event.message_id,
-        "source": event.source,
-        "fields": dict(event.fields),
-        "entered_by_user": event.manual,
-    }
-
-
-def alert_json(alert: Alert, draft: dict[str, str] | None) -> dict[str, Any]:
-    return {
-        "ref": alert.ref,
-        "order_no": alert.order_no,
-        "kind": alert.kind,
-        "due_at": alert.due_at.isoformat(),
-        "as_of": alert.as_of.isoformat(),
-        "stage": alert.stage,
-        "next_step": alert.next_step,
-        "provisional": alert.provisional,
-        "draft": draft,
-    }
-
-
-def _iso(at: datetime | None) -> str | None:
-    return at.isoformat() if at else None
-
-
-def send_reminders(
-    store: Store,
-    settings: Settings,
-    views: list[CaseView],
-    due: list[Alert],
-    at: datetime,
-    digest: bool = True,
-    notices: list[reminders.Notice] | None = None,
-) -> reminders.Delivery:
-    """Queue and send the reminders for the alerts due at `at` (and any notices), each once per step."""
-    targets = notify.load_targets(settings)
-    try:
-        policy = reminders.Policy.from_options(settings.notify_options)
-    except ValueError as exc:
-        raise UsageError(f"[notify]: {exc}") from None
-    by_ref = {v.case.ref: v for v in views}
-    pairs = [(a, draft_for(by_ref[a.ref], a, templates=settings.drafts_dir, me=settings.me)) for a in due]
-    report = reminders.plan(store, pairs, targets, at, policy, digest=digest)
-    report.queued += reminders.plan_notices(store, notices or [], targets, at)
-    return reminders.deliver(store, targets, at, report)
 
 
 def draft_for(
@@ -248,33 +168,7 @@ def _default_kind(view: CaseView) -> str:
     """Without a due alert: the draft for the order's next step on the ladder."""
     stage = view.evaluation.stage
     if stage == "none":
-        return "delivery_overdue"
+        return AlertKind.DELIVERY_OVERDUE
     if stage in ("merchant", "platform"):
-        return "complaint_unanswered"
-    return "appeal_window" if stage == "appeal" else "complaint_unanswered"
-
-
-def draft_message(store: Store, view: CaseView, draft: dict[str, str], sender: str) -> tuple[bytes, str]:
-    """The draft as an RFC 5322 reply to the other side of the order's thread: (bytes, recipient)."""
-    inbound = [e for e in view.case.events if e.role == "inbox" and e.sender and e.message_id]
-    desk = [
-        e for e in inbound if e.kind in ("complaint_ack", "platform_reply", "evidence_requested", "decision", "refund")
-    ]
-    parent = (desk or inbound)[-1] if (desk or inbound) else None
-    msg = EmailMessage()
-    msg["From"] = one_line(sender)
-    subject = draft["subject"]
-    if parent is not None:
-        msg["To"] = one_line(parent.sender)
-        original = store.subject_of(parent.sha256) or subject
-        subject = original if re.match(r"^\s*(re|回复)\s*[:：]", original, re.I) else f"Re: {original}"
-        ticket = view.evaluation.complaint_no
-        if ticket and ticket not in subject:
-            subject += f" [{ticket}]"
-        msg["In-Reply-To"] = parent.message_id
-        msg["References"] = " ".join([*parent.references, parent.message_id])
-    msg["Subject"] = one_line(subject)
-    msg["Date"] = format_datetime(datetime.now().astimezone())
-    msg["Message-ID"] = make_msgid(domain="orderwatch.invalid")
-    msg.set_content(draft["body"])
-    return bytes(msg), str(msg["To"] or "")
+        return AlertKind.COMPLAINT_UNANSWERED
+    return AlertKind.APPEAL_WINDOW if stage == Stage.APPEAL else AlertKind.COMPLAINT_UNANSWERED

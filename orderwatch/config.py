@@ -13,6 +13,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import timedelta
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -324,3 +325,15 @@ def _positive_int(value: Any, where: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
         raise ConfigError(f"{where} must be a positive whole number")
     return value
+
+
+STARTER = Path(str(files("orderwatch.templates"))) / "config" / "orderwatch.toml"
+
+
+def write_starter_config(path: Path) -> None:
+    """Write the commented starter configuration to `path`, readable by the user only; never overwrite."""
+    text = STARTER.read_text(encoding="utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)

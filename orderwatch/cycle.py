@@ -18,20 +18,22 @@ import fcntl
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from orderwatch import cases, reminders, service
+from orderwatch import cases, ingest, present, push, reminders, render, sync
 from orderwatch.config import Account, Settings, load_settings
 from orderwatch.domain.model import Alert
 from orderwatch.domain.rulebook import Rulebook
-from orderwatch.errors import ConfigError
+from orderwatch.errors import ConfigError, UsageError
 from orderwatch.export import export_case
-from orderwatch.service import FolderReport
+from orderwatch.mailbox import ImapMailbox
 from orderwatch.store import Store
+from orderwatch.sync import FolderReport
 
 DEMO_MAILDIR = Path(__file__).parent / "demo" / "maildir"
 HEALTH_KIND = "mailbox_unchecked"
@@ -49,6 +51,29 @@ def with_demo(settings: Settings, db_override: str | None = None) -> tuple[Setti
 def load(config: str | None = None, db: str | None = None) -> tuple[Settings, bool]:
     """Settings from a config path (or the usual search), with the demo when nothing is configured."""
     return with_demo(load_settings(config, db), db)
+
+
+def opened(settings: Settings) -> Store:
+    """The user's store, to use in a `with` block (it closes itself)."""
+    return Store(settings.db_path)
+
+
+def status(store: Store) -> dict[str, Any]:
+    """Counts, per-folder sync state, failed and degraded parses and mailbox health, for `status`."""
+    return {
+        "messages": store.count("messages"),
+        "failed": len(store.parse_failures()),
+        "failures": store.parse_failures(),
+        "degraded": store.parse_degraded(),
+        "unrecognised": store.unrecognised_from_shops(),
+        "notifications": store.outbox_counts(),
+        "delivery_unknown": [
+            {k: r[k] for k in ("ref", "kind", "due_at", "round", "target_label", "last_error")}
+            for r in store.outbox_unknown()
+        ],
+        "folders": store.folder_rows(),
+        "mailboxes": {name: json.loads(value) for name, value in store.meta_with_prefix("health:").items()},
+    }
 
 
 def rulebook(settings: Settings) -> Rulebook:
@@ -82,18 +107,25 @@ class MailboxRun:
 
 
 def check_mailbox(
-    settings: Settings, account: str, now: datetime | None = None, progress: service.Progress | None = None
+    settings: Settings, account: str, now: datetime | None = None, progress: ingest.Progress | None = None
 ) -> MailboxRun:
     """Sync one account and parse what is new; a run already holding the account is not joined."""
     acct = settings.account(account)
     with _account_lock(settings, acct.name) as held:
         if not held:
             return MailboxRun(acct.name, [], skipped=True)
-        with service.opened(settings) as store:
-            reports = service.sync(settings, store, account=acct.name, progress=progress)
+        with opened(settings) as store:
+            reports = sync.sync(settings, store, account=acct.name, progress=progress)
             run = MailboxRun(acct.name, reports)
             record_health(store, acct.name, now or datetime.now(UTC), run.error)
     return run
+
+
+def watch_mailboxes(
+    settings: Settings, on_new_mail: Callable[[str], None], stop: threading.Event
+) -> list[threading.Thread]:
+    """IMAP IDLE on every IMAP account: `on_new_mail(account)` as soon as mail arrives."""
+    return push.start_watchers(list(settings.accounts), on_new_mail, stop)
 
 
 @contextlib.contextmanager
@@ -144,20 +176,19 @@ def health_notices(store: Store, settings: Settings, now: datetime) -> list[remi
         if now - since < settings.agent.health_after:
             continue
         last_ok = state.get("last_ok")
-        error = state.get("error") or "unknown error"
-        body = (
-            f"orderwatch has not been able to check the mailbox {acct.name!r} since {since:%Y-%m-%d %H:%M} UTC "
-            f"(last success: {last_ok[:16].replace('T', ' ') + ' UTC' if last_ok else 'never'}).\n"
-            f"What went wrong: {error}\n{_hint(error)}\n\n"
-            f"orderwatch 无法检查邮箱 {acct.name!r}（自 {since:%Y-%m-%d %H:%M} UTC 起）。"
-            "在恢复之前，新的订单邮件和平台回复都不会被发现，期限提醒也可能缺失。"
-        )
+        context = {
+            "account": repr(acct.name),
+            "since": f"{since:%Y-%m-%d %H:%M}",
+            "last_ok": last_ok[:16].replace("T", " ") + " UTC" if last_ok else None,
+            "error": state.get("error") or "unknown error",
+        }
+        title, body = render.titled("notices/mailbox_unchecked.j2", context)
         notices.append(
             reminders.Notice(
                 key=f"health|{acct.name}|{failing_since}",
                 ref=f"mailbox:{acct.name}",
                 kind=HEALTH_KIND,
-                title=f"[orderwatch] mailbox {acct.name!r} not checked / 邮箱未能检查",
+                title=title,
                 body=body,
             )
         )
@@ -168,39 +199,23 @@ def _reset_notices(store: Store) -> list[reminders.Notice]:
     """A folder renumbered on the server with messages gone for good: they are kept here; say so once."""
     notices = []
     for folder in store.folder_states():
-        if not folder.get("reset_at") or folder.get("validity_changes_in_a_row", 0) >= service.FLAPPING:
+        if not folder.get("reset_at") or folder.get("validity_changes_in_a_row", 0) >= sync.FLAPPING:
             continue
         gone = store.gone_from_server(folder["account"], folder["folder"], int(folder["uidvalidity"]))
         if gone == 0:
             continue  # only renumbered (same messages): nothing to tell
         where = f"{folder['account']}/{folder['folder']}"
+        title, body = render.titled("notices/folder_reset.j2", {"where": where, "gone": gone})
         notices.append(
             reminders.Notice(
                 key=f"reset|{where}|{folder['reset_at']}",
                 ref=f"mailbox:{folder['account']}",
                 kind="folder_reset",
-                title=f"[orderwatch] folder {where} was reset on the server / 邮件夹在服务器上被重建",
-                body=(
-                    f"The server renumbered {where} (a new UIDVALIDITY) and {gone} message(s) orderwatch had seen "
-                    "there are no longer on the server. They are kept in orderwatch's archive with their "
-                    "timelines and evidence; nothing was deleted here.\n\n"
-                    f"服务器重建了邮件夹 {where}，其中 {gone} 封邮件已不在服务器上；"
-                    "orderwatch 已保留它们的原件和时间线。"
-                ),
+                title=title,
+                body=body,
             )
         )
     return notices
-
-
-def _hint(error: str) -> str:
-    if "refused the login" in error:
-        return (
-            "What to do: check the password. QQ Mail, 163 and 126 want the app authorization code "
-            "(授权码), which stops working when you change the account password or turn IMAP off."
-        )
-    if "TLS" in error or "certificate" in error.lower():
-        return "What to do: the server's certificate was not accepted; check the host name and port."
-    return "What to do: nothing if the server or your network was down for a while; orderwatch keeps trying."
 
 
 # --- 2. the clocks ----------------------------------------------------------------------------
@@ -216,7 +231,7 @@ class Review:
     def alert_rows(self, settings: Settings) -> list[dict[str, object]]:
         by_ref = {v.case.ref: v for v in self.views}
         return [
-            cases.alert_json(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir, me=settings.me))
+            present.alert_json(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir, me=settings.me))
             for a in self.alerts
         ]
 
@@ -224,15 +239,35 @@ class Review:
 def review(settings: Settings, at: datetime, notify: bool = True, digest: bool = True) -> Review:
     """Evaluate every clock at `at`; with `notify`, queue and send what is due, once each."""
     rules = rulebook(settings)
-    with service.opened(settings) as store:
+    with opened(settings) as store:
         views = cases.load_cases(store, rules, at)
         due = cases.alerts(views, at)
         delivery = None
         if notify:
             notices = health_notices(store, settings, at)
-            delivery = cases.send_reminders(store, settings, views, due, at, digest=digest, notices=notices)
+            delivery = reminders.send(store, settings, views, due, at, digest=digest, notices=notices)
         stale = _stale(store, views, due) if settings.agent.export_alerting else []
     return Review(views, due, delivery, stale)
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    account: str
+    folder: str
+    recipient: str | None
+
+
+def save_draft(
+    settings: Settings, store: Store, view: cases.CaseView, text: dict[str, str], account: str | None = None
+) -> SavedDraft:
+    """Put a draft in the Drafts folder of an IMAP account (the first, or the one named)."""
+    imap = [a for a in settings.accounts if a.kind == "imap" and (account is None or a.name == account)]
+    if not imap:
+        raise UsageError("--to-drafts needs an IMAP account in the configuration")
+    raw, recipient = present.draft_message(store, view, text, imap[0].username)
+    with ImapMailbox(imap[0]) as box:
+        folder = box.append_draft(raw)
+    return SavedDraft(imap[0].name, folder, recipient)
 
 
 # --- 3. case bundles --------------------------------------------------------------------------
@@ -257,7 +292,7 @@ def _stale(store: Store, views: list[cases.CaseView], due: list[Alert]) -> list[
 def export(settings: Settings, order: str, out: Path, fmt: str, at: datetime) -> Path:
     """Write one order's case bundle under `out` (the same as `orderwatch export`)."""
     rules = rulebook(settings)
-    with service.opened(settings) as store:
+    with opened(settings) as store:
         view = cases.find(cases.load_cases(store, rules, at), order)
         due = cases.alerts([view], at)
         draft = cases.draft_for(view, due[0] if due else None, templates=settings.drafts_dir, me=settings.me)

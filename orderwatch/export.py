@@ -26,7 +26,7 @@ from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
 
-from orderwatch import __version__, case_document, cases, render
+from orderwatch import __version__, case_document, cases, present, render
 from orderwatch.domain.drafts import describe
 from orderwatch.domain.model import Alert
 from orderwatch.domain.state import fold
@@ -82,8 +82,8 @@ def export_case(
     (folder / "evidence").mkdir(parents=True, mode=0o700)
     lang = view.facts.lang
     items = _evidence(store, view, folder / "evidence", lang, zone)
-    order = cases.order_json(view.order)
-    events = [cases.event_json(e) for e in view.case.events]
+    order = present.order_json(view.order)
+    events = [present.event_json(e) for e in view.case.events]
     (folder / "timeline.json").write_text(json.dumps({"order": order, "events": events}, ensure_ascii=False, indent=2))
     context = _context(view, alerts, draft, items, lang, at, zone)
     (folder / "timeline.md").write_text(render.render("export/timeline.md.j2", context))
@@ -363,8 +363,8 @@ def _context(
         "lang": lang,
         "page": page,
         "doc": doc,
-        "order": cases.order_json(o),
-        "events": [cases.event_json(e) for e in events],
+        "order": present.order_json(o),
+        "events": [present.event_json(e) for e in events],
         "marks": marks,
         "promise_x": x(o.promised_by) if o.promised_by else None,
         "promised_by": at_(o.promised_by) if o.promised_by else None,

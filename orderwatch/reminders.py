@@ -23,8 +23,11 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+from orderwatch import cases, notify, render
+from orderwatch.config import Settings
 from orderwatch.domain.durations import Duration, parse_duration
-from orderwatch.domain.model import Alert
+from orderwatch.domain.model import Alert, AlertKind
+from orderwatch.errors import UsageError
 from orderwatch.notify import Target
 from orderwatch.safe_names import one_line
 from orderwatch.store import Store
@@ -32,24 +35,11 @@ from orderwatch.store import Store
 BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2), timedelta(hours=6))
 STALE_SENDING = timedelta(minutes=10)
 MAX_ATTEMPTS = 8  # 1 min, 5 min, 30 min, 2 h, then every 6 h: about a day, then given up and reported
-AHEAD = ("evidence_due", "appeal_window", "complaint_window")  # clocks that run out later: act before
-_KIND_ZH = {
-    "delivery_overdue": "超时未交付",
-    "complaint_unanswered": "投诉未获答复",
-    "evidence_due": "待补充凭证",
-    "appeal_window": "可申诉期",
-    "complaint_window": "投诉期即将截止",
-    "refund_overdue": "退款逾期",
-}
-_KIND_EN = {
-    "delivery_overdue": "not delivered in time",
-    "complaint_unanswered": "complaint unanswered",
-    "evidence_due": "evidence due",
-    "appeal_window": "appeal window open",
-    "complaint_window": "complaint window closing",
-    "refund_overdue": "refund late",
-}
-
+AHEAD = (
+    AlertKind.EVIDENCE_DUE,
+    AlertKind.APPEAL_WINDOW,
+    AlertKind.COMPLAINT_WINDOW,
+)  # clocks that run out later: act before
 
 DAY = Duration(24, "hours")
 HALF_DAY = Duration(12, "hours")
@@ -121,13 +111,17 @@ def _key(alert: Alert, round_no: int, target: Target) -> str:
 
 
 def _message(alert: Alert, draft: dict[str, str], round_no: int) -> tuple[str, str]:
-    zh = alert.lang == "zh"
-    what = (_KIND_ZH if zh else _KIND_EN)[alert.kind]
-    prefix = ("再次提醒" if zh else "Reminder") + (f" {round_no}" if round_no > 1 else "") + ": " if round_no else ""
-    title = f"[orderwatch] {prefix}{alert.order_no} {what}"
-    head = "可直接发送的草稿" if zh else "Ready-to-send draft"
-    body = f"{alert.next_step}\n\n--- {head} ---\n{'主题' if zh else 'Subject'}: {draft['subject']}\n\n{draft['body']}"
-    return title, body
+    """A reminder's title and body (templates/notices/reminder.j2): the next step, then the draft."""
+    context = {
+        "lang": alert.lang,
+        "kind": alert.kind,
+        "order_no": alert.order_no,
+        "round_no": round_no,
+        "next_step": alert.next_step,
+        "subject": draft["subject"],
+        "body": draft["body"],
+    }
+    return render.titled("notices/reminder.j2", context)
 
 
 def plan(
@@ -176,12 +170,11 @@ def plan(
     digest_targets = [t for t in targets if "digest" in t.tags] if digest else []
     if digest_targets and alerts:
         day = now.astimezone().date().isoformat()
-        lines = [f"- {a.order_no}: {a.next_step}" for a, _ in alerts]
-        title = f"[orderwatch] {len(alerts)} open case(s) / 待处理 {day}"
+        title, text = render.titled("notices/digest.j2", {"alerts": [a for a, _ in alerts], "day": day})
         for target in digest_targets:
             rows.append(
                 {
-                    **_row(f"digest|{day}|{target.id}", alerts[0][0], 0, target, False, title, "\n".join(lines), now),
+                    **_row(f"digest|{day}|{target.id}", alerts[0][0], 0, target, False, title, text, now),
                     "ref": "digest",
                     "kind": "digest",
                 }
@@ -300,16 +293,15 @@ def _tell_others(store: Store, dead: list[dict[str, Any]], targets: list[Target]
     """A target that refused every attempt: the other targets hear of it (once per reminder)."""
     for row in dead:
         others = [t for t in targets if t.id != row["target_id"]]
-        notice = Notice(
-            key=f"dead|{row['key']}",
-            ref=row["ref"],
-            kind="target_failed",
-            title=f"[orderwatch] a reminder could not be delivered to {row['target_label']} / 提醒未能送达",
-            body=(
-                f"After {MAX_ATTEMPTS} attempts over about a day, {row['target_label']} still refuses: "
-                f"{row['last_error'] or 'no answer'}. The reminder was:\n\n{row['title']}\n\n{row['body']}"
-            ),
-        )
+        context = {
+            "target": row["target_label"],
+            "attempts": MAX_ATTEMPTS,
+            "error": row["last_error"],
+            "title": row["title"],
+            "body": row["body"],
+        }
+        title, body = render.titled("notices/target_failed.j2", context)
+        notice = Notice(key=f"dead|{row['key']}", ref=row["ref"], kind="target_failed", title=title, body=body)
         plan_notices(store, [notice], others, now)
 
 
@@ -333,3 +325,25 @@ def _crash_point(name: str) -> None:
 
     if os.environ.get("ORDERWATCH_CRASH_AT") == name:
         os._exit(137)
+
+
+def send(
+    store: Store,
+    settings: Settings,
+    views: list[cases.CaseView],
+    due: list[Alert],
+    at: datetime,
+    digest: bool = True,
+    notices: list[Notice] | None = None,
+) -> Delivery:
+    """Queue and send the reminders for the alerts due at `at` (and any notices), each once per step."""
+    targets = notify.load_targets(settings)
+    try:
+        policy = Policy.from_options(settings.notify_options)
+    except ValueError as exc:
+        raise UsageError(f"[notify]: {exc}") from None
+    by_ref = {v.case.ref: v for v in views}
+    pairs = [(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir, me=settings.me)) for a in due]
+    report = plan(store, pairs, targets, at, policy, digest=digest)
+    report.queued += plan_notices(store, notices or [], targets, at)
+    return deliver(store, targets, at, report)

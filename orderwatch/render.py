@@ -38,3 +38,9 @@ def render(name: str, context: dict[str, object], user_dir: Path | None = None) 
 
 def render_html(name: str, context: dict[str, object], user_dir: Path | None = None) -> str:
     return environment(user_dir, html=True).get_template(name).render(**context)
+
+
+def titled(name: str, context: dict[str, object], user_dir: Path | None = None) -> tuple[str, str]:
+    """A notice's title and body from a template whose first line is `Subject: <title>`."""
+    first, _, body = render(name, context, user_dir).partition("\n")
+    return first.removeprefix("Subject: ").strip(), body.strip("\n")

@@ -42,7 +42,10 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
 
 _INTL_WITHIN = re.compile(
     r"\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu)\s+"
-    + RANGE + r"\s+" + INTL_UNIT + r"\b",
+    + RANGE
+    + r"\s+"
+    + INTL_UNIT
+    + r"\b",
     re.I,
 )
 

@@ -77,6 +77,9 @@ def parse(msg: Message) -> Result | None:
     numbers = fields.order_numbers(text, msg.subject)
     desk = _desk_side(msg)
     ref: dict[str, object] = {"order_no": numbers[0] if numbers else None, "ticket_no": tickets[0] if tickets else None}
+    total = fields.order_total(text, msg.lang) if numbers else None  # "订单金额：￥86.00" in a refund notice
+    if total is not None:
+        ref.update(order_amount=total.text(), order_currency=total.currency)
     if numbers and desk != "outside":  # a shop's or marketplace's after-sales mail may open the order itself
         ref.update(platform=domain_slug(msg.mail.from_addr, msg.mail.from_name), shop_domain=msg.sender_domain)
     events = []
@@ -230,7 +233,9 @@ _DAY = (
     r"mañana|hoy|domani|oggi"
 )
 _SHIP_VERBS = r"发出|发货|寄出|出貨|發貨|寄出|充值|ship|dispatch|go out|be sent|partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
-_ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
+_ARRIVE_VERBS = (
+    r"送达|送到|到货|送達|到貨|到账|到帳|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
+)
 _DAY_THEN_VERB = re.compile(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
 _VERB_THEN_DAY = re.compile(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{{0,16}}?\b({_DAY})", re.I)
 

@@ -11,7 +11,6 @@ times faster than mail-parser, and ingestion speed is a stated target.
 
 from __future__ import annotations
 
-import codecs
 import email
 import email.header
 import email.utils
@@ -21,34 +20,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import Message
 
+from orderwatch.parsers.charsets import decode_bytes, decode_header_value, has_surrogates, meta_charset, unfold
+
 MAX_PARTS = 500
 MAX_DEPTH = 20
 MAX_HEADER_BYTES = 256 * 1024
 MAX_TEXT_CHARS = 2_000_000
 MAX_READ_BYTES = 8 * 1024 * 1024  # larger mail is read up to here (its text comes first); stored whole
 
-# WHATWG-style aliases: labels that lie about their superset, and spellings Python lacks.
-_CHARSET_ALIASES = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "gb_2312-80": "gb18030",
-    "csgb2312": "gb18030",
-    "euc-cn": "gb18030",
-    "cp936": "gb18030",
-    "x-euc-cn": "gb18030",
-    "chinese": "gb18030",
-    "utf8": "utf-8",
-    "unicode-1-1-utf-8": "utf-8",
-    "big5": "big5hkscs",
-    "x-big5": "big5hkscs",
-    "ks_c_5601-1987": "cp949",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "iso-8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-}
+_ADDR_SPEC = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+$")
 
 
 # Headers later stages read as text; the rest (Received, DKIM, ...) are kept unfolded, not decoded.
@@ -109,88 +89,6 @@ class Mail:
     warnings: tuple[str, ...] = ()
 
 
-def normalize_charset(label: str | None) -> str | None:
-    if not label:
-        return None
-    name = label.strip().strip("\"'").lower()
-    name = _CHARSET_ALIASES.get(name, name)
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-_SINGLE_BYTE = {"cp1252", "latin_1", "ascii", "iso8859-15"}
-
-
-def decode_bytes(data: bytes, label: str | None) -> str:
-    """Decode with the label, else UTF-8, else GB18030; replace only as the last resort.
-
-    A single-byte label (ASCII, Latin-1) on bytes that are valid multi-byte UTF-8 is a wrong
-    label, not Latin text: such bytes almost never occur by chance, so UTF-8 goes first.
-    """
-    named = normalize_charset(label)
-    order = ("utf-8", named, "gb18030") if named in _SINGLE_BYTE else (named, "utf-8", "gb18030")
-    tried: list[str] = []
-    for enc in order:
-        if enc and enc not in tried:
-            tried.append(enc)
-            try:
-                return data.decode(enc)
-            except (UnicodeDecodeError, LookupError):
-                continue
-    return data.decode(tried[0] if tried else "utf-8", errors="replace")
-
-
-def decode_header_value(value: object, hint: str | None = None) -> str:
-    """A header as text: encoded-words decoded, raw 8-bit bytes decoded, never an exception.
-
-    Raw 8-bit bytes name no charset; `hint` is the charset the message's own text declares
-    (a sender that writes a raw Big5 subject writes its Big5 body with a label).
-    """
-    if value is None:
-        return ""
-    text = str(value)
-    if _has_surrogates(text):  # raw 8-bit bytes smuggled in as surrogates
-        text = decode_bytes(text.encode("ascii", "surrogateescape"), hint)
-    if "=?" not in text:
-        return _unfold(text)
-    try:
-        parts = email.header.decode_header(text)
-    except Exception:  # noqa: BLE001 - one malformed encoded-word: decode the others one by one
-        return _unfold(_ENCODED_WORD.sub(_decode_word, text))
-    out: list[str] = []
-    for chunk, charset in parts:
-        if isinstance(chunk, bytes):
-            out.append(decode_bytes(chunk, charset))
-        else:
-            out.append(chunk)
-    return _unfold("".join(out))
-
-
-_ADDR_SPEC = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+$")
-_SURROGATE = re.compile("[\udc80-\udcff]")
-_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=(?:\s+(?==\?))?")
-
-
-def _decode_word(match: re.Match[str]) -> str:
-    """One encoded-word, or its raw text if it is broken (its neighbours still decode)."""
-    word = match.group(0).strip()
-    try:
-        ((chunk, charset),) = email.header.decode_header(word)
-    except Exception:  # noqa: BLE001
-        return match.group(0)
-    return decode_bytes(chunk, charset) if isinstance(chunk, bytes) else chunk
-
-
-def _has_surrogates(text: str) -> bool:
-    return not text.isascii() and _SURROGATE.search(text) is not None
-
-
-def _unfold(text: str) -> str:
-    return re.sub(r"\r?\n[ \t]+", " ", text).strip()
-
-
 def parse_mail(raw: bytes) -> Mail:
     """Read a message. Raises `MalformedMail` only for input that is not a usable message."""
     if not raw or not raw.strip():
@@ -218,7 +116,7 @@ def parse_mail(raw: bytes) -> Mail:
     raw_headers = _raw_headers(msg)
     hint = _declared_charset(msg)
     headers = {
-        key: decode_header_value(value, hint) if key in DECODED_HEADERS else _unfold(value)
+        key: decode_header_value(value, hint) if key in DECODED_HEADERS else unfold(value)
         for key, value in raw_headers.items()
     }
 
@@ -318,13 +216,18 @@ def received_date(values: list[str]) -> datetime | None:
     times = []
     for value in values[:50]:
         try:
-            stamp = parse_received(_unfold(str(value))).get("date")
+            stamp = parse_received(unfold(str(value))).get("date")
         except Exception:  # noqa: BLE001 - a malformed Received header says nothing, it stops nothing
             continue
         at = parse_date(stamp)
         if at is not None:
             times.append(at)
-    return min(times) if times else None
+    if not times:
+        return None
+    # The instant of the first hop; the zone of the hop nearest the reader (the top-most header
+    # that states a local offset: the user's provider), as the mail's Date would have been read.
+    local = next((at.tzinfo for at in times if at.utcoffset()), times[0].tzinfo)
+    return min(times).astimezone(local)
 
 
 def _walk(
@@ -360,7 +263,7 @@ def _walk(
         except Exception:  # noqa: BLE001 - broken base64/quoted-printable: keep going without it
             warnings.append("UndecodablePayload")
             data = b""
-        text = decode_bytes(data, part.get_content_charset() or _meta_charset(data))
+        text = decode_bytes(data, part.get_content_charset() or meta_charset(data))
         (htmls if ctype == "text/html" else plain).append(text)
         return
     attachments.append(Attachment(filename, ctype, _encoded_size(part)))
@@ -373,11 +276,6 @@ def _encoded_size(part: Message) -> int:
         return 0
     cte = str(part.get("content-transfer-encoding", "")).strip().lower()
     return len(payload) * 3 // 4 if cte == "base64" else len(payload)
-
-
-def _meta_charset(data: bytes) -> str | None:
-    match = re.search(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", data[:4096], re.I)
-    return match.group(1).decode("ascii") if match else None
 
 
 def _filename(part: Message) -> str:
@@ -407,7 +305,7 @@ def _address_pairs(value: object) -> list[tuple[str, str]]:
     if value is None:
         return []
     raw = str(value)
-    if _has_surrogates(raw):
+    if has_surrogates(raw):
         raw = decode_bytes(raw.encode("ascii", "surrogateescape"), None)
     try:
         pairs = email.utils.getaddresses([raw])

@@ -86,4 +86,3 @@ def _without_threats(text: str) -> str:
     """The text without the sentences that only say where the user will turn next."""
     sentences = re.split(r"(?<=[。！？!?\n])|(?<=\.)\s", text)
     return " ".join(s for s in sentences if not _THREAT.search(s))
-

@@ -29,7 +29,7 @@ _EN_MERCHANT = [
     re.compile(r"\bseller\s*[:：]\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M),
 ]
 _HOSTED = re.compile(r"入驻\s*([^\s，。,（(\n]{2,20}?)(?:平台)?[，。,（(\s]")
-_ZH_ITEM = re.compile(r"(?:商品名称|商品名|产品名称|宝贝名称|商品)\s*[:：]\s*([^\n]{2,80})")
+_ZH_ITEM = re.compile(r"(?:商品名称|商品名|产品名称|宝贝名称|商品)[^\S\n]*[:：][^\S\n]*([^\n]{2,80})")  # an empty label is no item
 _ZH_ITEM_QUOTED = re.compile(r"购买(?:的商品)?\s*[“\"「]([^”\"」\n]{2,80})[”\"」]")
 _PRICE_LINE = re.compile(
     r"^(?!\s*(?:sub-?total|total|grand total|shipping|tax|vat|discount|订单|合计|总|配送|运费))(.{3,90}?)\s+(?:x\s*)?\d+\s+\S*\d+[.,]\d{2}",
@@ -56,7 +56,9 @@ def parse(msg: Message) -> Result | None:
     events = []
     confirm = cues.CONFIRM.search(text)
     money = fields.japanese_yen(
-        fields.total_amount(msg.text, lang, fields.dollar_currency(msg.text, msg.sender_domain)), msg.text, msg.sender_domain
+        fields.total_amount(msg.text, lang, fields.dollar_currency(msg.text, msg.mail.from_addr)),
+        msg.text,
+        msg.sender_domain,
     )
     virtual = bool(cues.VIRTUAL_GOODS.search(text))
     kind = "order"
@@ -99,6 +101,10 @@ def parse(msg: Message) -> Result | None:
                 how="virtual",
                 **opening,
             )
+        )
+    if _storefront_receipt(msg, events):
+        events.append(
+            msg.event("delivered", summary="delivered with the store's receipt", order_no=order_no, how="virtual")
         )
     if not any(e.kind == "ordered" for e in events) and not any(e.kind == "delivered" for e in events):
         events.extend(_notice_promise(msg, order_no, opening))
@@ -176,6 +182,18 @@ def _carrier_notice(msg: Message) -> Result | None:
     return Result(NAME, "carrier", [event], confidence=0.5)
 
 
+def _storefront_receipt(msg: Message, events: list) -> bool:
+    """A paid receipt from a digital storefront (App Store, Google Play, Epic, Steam...) for
+    something already in the buyer's library; a pre-order is delivered on its release instead."""
+    paid = any(e.kind == "paid" for e in events) or (
+        any(e.kind == "ordered" for e in events) and bool(cues.PAID.search(msg.both))
+    )
+    sender = msg.mail.from_addr.lower()
+    storefront = msg.sender_domain in cues.STOREFRONT_DOMAINS or bool(cues.STOREFRONT_SENDERS.search(sender))
+    delivered = any(e.kind == "delivered" for e in events)
+    return paid and storefront and not delivered and not cues.PREORDER.search(msg.both)
+
+
 def _opening_fields(msg: Message, money: fields.Money | None) -> dict[str, object]:
     """What a notice says of the order it names, so that it can open the order by itself."""
     merchant, platform_name, marketplace = _parties(msg)
@@ -198,7 +216,7 @@ def _notice_promise(msg: Message, order_no: str, opening: dict[str, object]) -> 
     if promise is None:
         return []
     currency = str(opening.get("currency") or "")
-    return [_promise_event(msg, promise, order_no, msg.at, currency, platform=opening.get("platform"))]
+    return [_promise_event(msg, promise, order_no, msg.at, currency, **opening)]  # it opens the order too
 
 
 def _promise_event(msg: Message, promise, order_no: str, start, currency: str | None, **extra: object):

@@ -26,7 +26,7 @@ def test_pure_core_imports_no_io_library() -> None:
 
 
 def test_every_family_is_registered() -> None:
-    helpers = {"__init__", "base", "cues", "fields", "lexicon", "mime", "promise", "quotes", "durations"}
+    helpers = {"__init__", "base", "charsets", "cues", "lexicon", "mime", "promise", "quotes", "durations"}
     modules = {p.stem for p in (ROOT / "parsers").glob("*.py")} - helpers
     registered = {f.NAME for f in parsers.FAMILIES}
     assert modules == {m.__name__.split(".")[-1] for m in parsers.FAMILIES}
@@ -81,8 +81,38 @@ def test_the_map_names_only_modules_that_exist() -> None:
             ROOT / name,
             ROOT / "orderwatch" / name,
             ROOT / "parsers" / name,
+            ROOT / "parsers" / "fields" / name,
+            ROOT / "templates" / name,
             ROOT / "orderwatch" / "domain" / name,
         ]
         if not any(c.exists() for c in candidates):
             missing.append(name)
     assert len(named) > 20 and missing == []
+
+
+def _modules() -> list[Path]:
+    return [
+        p for top in ("orderwatch", "parsers", "flows") for p in (ROOT / top).rglob("*.py") if ".venv" not in p.parts
+    ]
+
+
+def test_no_module_is_over_about_400_lines() -> None:
+    """A module a newcomer reads in one sitting; split by what it holds when it grows past this."""
+    long = {str(p.relative_to(ROOT)): n for p in _modules() if (n := len(p.read_text().splitlines())) > 430}
+    assert long == {}
+
+
+def test_the_edges_call_only_the_application_layer() -> None:
+    """The CLI and the flows reach the mailbox, the store, templates and notifications only
+    through the application layer, so a command and a scheduled run take the same path."""
+    adapters = ("mailbox", "store", "render", "notify", "localmail", "push", "reminders", "export")
+    pattern = re.compile(r"^\s*(?:from orderwatch(?:\.(\w+))? import ([\w, ]+)|import orderwatch\.(\w+))", re.M)
+    offenders = []
+    for path in [ROOT / "orderwatch" / "cli.py", *sorted((ROOT / "flows").glob("*.py"))]:
+        for match in pattern.finditer(path.read_text()):
+            module, names, plain = match.groups()
+            used = {module or plain} if (module or plain) else {n.strip() for n in (names or "").split(",")}
+            bad = used & set(adapters)
+            if bad:
+                offenders.append(f"{path.relative_to(ROOT)}: {sorted(bad)}")
+    assert offenders == []

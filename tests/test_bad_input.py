@@ -102,7 +102,7 @@ def test_a_parser_family_that_crashes_leaves_a_degraded_message_that_status_show
     """The mail is kept and decoded; the crash is a visible state with its reason, not a silent 'ok'."""
     from orderwatch.parsers import shops
 
-    from orderwatch import parsers, service
+    from orderwatch import cycle, ingest, parsers
     from orderwatch.store import Location, Store
 
     def broken(msg):
@@ -120,9 +120,9 @@ def test_a_parser_family_that_crashes_leaves_a_degraded_message_that_status_show
     store = Store(tmp_path / "s.db")
     try:
         sha, _ = store.save_message(raw, Location("file:o4821", "local", "INBOX", "inbox", "test"))
-        records, events, failures = service._parse_batch(list(store.iter_messages([sha])))  # inline, as import does
+        records, events, failures = ingest._parse_batch(list(store.iter_messages([sha])))  # inline, as import does
         store.save_parses(records, events)
-        info = service.status(store)
+        info = cycle.status(store)
         assert failures == [] and info["failed"] == 0
         assert info["degraded"] == [
             {"sha256": sha, "subject": "Order #4821 confirmed", "reason": "understanding failed: KeyError"}

@@ -138,3 +138,47 @@ def test_deployments_take_prefect_yaml_and_the_agent_schedule(tmp_path: Path) ->
     assert deps["orderwatch-export"].schedules == []
     assert all(d.parameters["config"] == str(config) for d in deps.values())
     assert deps["orderwatch-mailbox"].entrypoint == "orderwatch.flows.mailbox.mailbox"
+
+
+def test_check_notify_and_the_deadlines_flow_send_the_same_notifications(tmp_path: Path) -> None:
+    """One path: for the same store and instant, `orderwatch check --notify` sends exactly what the
+    scheduled deadlines flow sends: the reminders and the mailbox-health notice alike."""
+    import shutil
+    import socket
+
+    from tests.conftest import run_cli
+
+    with socket.socket() as probe:  # a port nobody listens on: the account's checks fail
+        probe.bind(("127.0.0.1", 0))
+        dead_port = probe.getsockname()[1]
+    mail = tmp_path / "mail"
+    mail.mkdir()
+    for n in (6, 7):
+        (mail / f"{n}.eml").write_bytes(order_mail(n, when=datetime.now(UTC) - timedelta(days=40)))
+
+    def config(name: str, url: str) -> Path:
+        path = tmp_path / f"{name}.toml"
+        path.write_text(
+            f'[storage]\ndb = "{tmp_path / name}.db"\ndata_dir = "{tmp_path / name}"\n\n'
+            f'[[accounts]]\nname = "shop"\nhost = "127.0.0.1"\nport = {dead_port}\nusername = "u"\n'
+            f'password = "p"\nsecurity = "none"\n\n[notify]\nurls = ["{url}"]\n'
+        )
+        return path
+
+    with HttpSink() as by_cli, HttpSink() as by_flow:
+        cli_config, flow_config = config("cli", by_cli.url()), config("flow", by_flow.url())
+        env = {"HOME": str(tmp_path)}
+        assert run_cli("--config", cli_config, "import", mail, env=env).code == 0
+        assert run_cli("--config", cli_config, "sync", env=env).code == 1  # the mailbox is down: health recorded
+        shutil.copy(tmp_path / "cli.db", tmp_path / "flow.db")  # the same store for both paths
+        at = (datetime.now(UTC) + timedelta(hours=2)).isoformat()  # past `health_after` (1 hour)
+        assert run_cli("--config", cli_config, "check", "--notify", "--as-of", at, env=env).code == 0
+        deadlines(config=str(flow_config), as_of=at)
+
+    def sent(sink: HttpSink) -> list[tuple[str, str]]:
+        return sorted((p["body"]["title"], p["body"]["message"]) for p in sink.posts)
+
+    assert sent(by_cli) == sent(by_flow)
+    titles = [title for title, _ in sent(by_cli)]
+    assert len(titles) == 3  # two overdue orders and the mailbox notice
+    assert sum("not checked" in t for t in titles) == 1

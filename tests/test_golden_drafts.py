@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from orderwatch import cases, service
+from orderwatch import cases, ingest
 from orderwatch.cli import _as_of
 from orderwatch.domain.drafts import FORBIDDEN
 from orderwatch.domain.rulebook import Rulebook
@@ -29,7 +29,7 @@ def _drafts(path: Path, tmp_path: Path) -> dict[str, str]:
     with Store(tmp_path / "g.db") as store:
         for folder in ("INBOX", "Sent"):
             if scenario.files(folder):
-                service.import_paths(store, scenario.files(folder), folder)
+                ingest.import_paths(store, scenario.files(folder), folder)
         at = _as_of(scenario.as_of)
         views = cases.load_cases(store, Rulebook(), at)
         by_ref = {v.case.ref: v for v in views}

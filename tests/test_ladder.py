@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from orderwatch.domain import advice
+from orderwatch import advice
 from orderwatch.domain.drafts import draft_kind
 from orderwatch.domain.ladder import escalation
 from orderwatch.domain.model import Alert, Order

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from orderwatch.domain.durations import Duration
 from orderwatch.domain.ladder import RANK
+from orderwatch.domain.model import AlertKind
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.domain.state import OrderState, duration_field
 from orderwatch.domain.timeline import Facts
@@ -55,7 +56,7 @@ def delivery_overdue(i: Inputs) -> Due | None:
         return None
     if any(c.at > f.promised_by for c in s.complaints):  # the user already acted on this promise
         return None
-    return Due("delivery_overdue", f.promised_by, f.provisional, {"promise": f.promise_phrase})
+    return Due(AlertKind.DELIVERY_OVERDUE, f.promised_by, f.provisional, {"promise": f.promise_phrase})
 
 
 def complaint_unanswered(i: Inputs) -> Due | None:
@@ -79,7 +80,7 @@ def complaint_unanswered(i: Inputs) -> Due | None:
         return None
     due_at, provisional, clock = min(overdue, key=lambda o: o[0])
     facts = {"stage": clock.stage, "since": clock.start.isoformat(), "stated": bool(clock.stated or clock.due_at)}
-    return Due("complaint_unanswered", due_at, provisional, facts)
+    return Due(AlertKind.COMPLAINT_UNANSWERED, due_at, provisional, facts)
 
 
 def evidence_due(i: Inputs) -> Due | None:
@@ -92,7 +93,7 @@ def evidence_due(i: Inputs) -> Due | None:
         due_at, provisional = datetime.fromisoformat(str(stated)), False
     else:
         due_at, provisional = i.after(request.at, i.rule("evidence"))
-    return Due("evidence_due", due_at, provisional, {"requested": request.at.isoformat()})
+    return Due(AlertKind.EVIDENCE_DUE, due_at, provisional, {"requested": request.at.isoformat()})
 
 
 def appeal_window(i: Inputs) -> Due | None:
@@ -107,7 +108,7 @@ def appeal_window(i: Inputs) -> Due | None:
     if i.at > due_at:
         return None
     return Due(
-        "appeal_window",
+        AlertKind.APPEAL_WINDOW,
         due_at,
         provisional,
         {"decided": decision.at.isoformat(), "outcome": decision.fields.get("outcome")},
@@ -125,9 +126,8 @@ def refund_overdue(i: Inputs) -> Due | None:
         due_at, provisional = i.after(grant.at, duration_field(grant.fields.get("within")) or i.rule("refund"))
     if i.at <= due_at:
         return None
-    return Due(
-        "refund_overdue", due_at, provisional, {"granted": grant.at.isoformat(), "amount": grant.fields.get("amount")}
-    )
+    facts = {"granted": grant.at.isoformat(), "amount": grant.fields.get("amount")}
+    return Due(AlertKind.REFUND_OVERDUE, due_at, provisional, facts)
 
 
 def complaint_window(i: Inputs) -> Due | None:
@@ -144,7 +144,9 @@ def complaint_window(i: Inputs) -> Due | None:
     horizon = i.after(i.at, notice)[0]
     if not i.at < closes <= horizon:
         return None
-    return Due("complaint_window", closes, provisional, {"completion": completion.isoformat()})
+    window = i.rule("complaint_window")
+    facts = {"completion": completion.isoformat(), "window_zh": window.text("zh"), "window_en": window.text("en")}
+    return Due(AlertKind.COMPLAINT_WINDOW, closes, provisional, facts)
 
 
 Clock = Callable[[Inputs], "Due | None"]

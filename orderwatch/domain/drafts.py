@@ -11,7 +11,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from orderwatch.domain.ladder import escalation
-from orderwatch.domain.model import Alert, Event, Order
+from orderwatch.domain.model import Alert, AlertKind, Event, Order, Role
 from orderwatch.domain.timefmt import reply_by, when, zone_label
 
 FORBIDDEN = ("骗子", "诈骗", "scam", "fraudster")
@@ -64,7 +64,7 @@ def draft_kind(alert: Alert, order: Order, marketplace: bool) -> str:
     merchant comes the platform (or, for a shop on its own, the card issuer or 12315); after
     the platform or an appeal, an outside body.
     """
-    if alert.kind != "complaint_unanswered":
+    if alert.kind != AlertKind.COMPLAINT_UNANSWERED:
         return alert.kind
     return escalation(str(alert.facts.get("stage") or alert.stage), marketplace, order.lang).draft
 
@@ -83,7 +83,7 @@ def context(
     def at(t: datetime | None) -> str:
         return when(t, lang, zone)
 
-    events = [e for e in order.events if e.role == "sent" and e.kind == "complaint_sent"]
+    events = [e for e in order.events if e.role == Role.SENT and e.kind == "complaint_sent"]
     history = [
         {"when": at(e.at), "what": describe(e, lang), "kind": e.kind}
         for e in order.events

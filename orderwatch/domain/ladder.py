@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STAGES = ("none", "merchant", "platform", "appeal", "outside", "legal")
+from orderwatch.domain.model import STAGES, AlertKind, Stage
+
 RANK = {stage: rank for rank, stage in enumerate(STAGES)}
 
 
@@ -28,11 +29,11 @@ def escalation(stage: str, marketplace: bool, lang: str) -> Rung:
     court, pressed through the same outside body's draft that names them.
     """
     if stage in ("none",):
-        return Rung("merchant", "delivery_overdue")
+        return Rung(Stage.MERCHANT, AlertKind.DELIVERY_OVERDUE)
     if stage == "merchant":
         if marketplace:
             return Rung("platform", "platform_complaint")
         return Rung("outside", "outside_complaint" if lang == "zh" else "chargeback")
     if stage in ("platform", "appeal"):
         return Rung("outside", "outside_complaint")
-    return Rung("legal", "complaint_unanswered")
+    return Rung(Stage.LEGAL, AlertKind.COMPLAINT_UNANSWERED)

@@ -9,43 +9,73 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
-EVENT_KINDS = (
-    "ordered",
-    "paid",
-    "promise",
-    "shipped",
-    "delivered",
-    "problem",
-    "complaint_sent",
-    "complaint_ack",
-    "evidence_requested",
-    "platform_reply",
-    "decision",
-    "refund",
-    "note",
-)
-STATUSES = (
-    "awaiting_delivery",
-    "shipped",
-    "delivered",
-    "problem",
-    "complaint_open",
-    "refund_pending",
-    "refunded",
-    "resolved",
-    "cancelled",
-)
-STAGES = ("none", "merchant", "platform", "appeal", "outside", "legal")
-ALERT_KINDS = (
-    "delivery_overdue",
-    "complaint_unanswered",
-    "evidence_due",
-    "appeal_window",
-    "complaint_window",
-    "refund_overdue",
-)
+
+class EventKind(StrEnum):
+    """What a fact on a timeline is. Parsers state these; the rules fold them."""
+
+    ORDERED = "ordered"
+    PAID = "paid"
+    PROMISE = "promise"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    PROBLEM = "problem"
+    COMPLAINT_SENT = "complaint_sent"
+    COMPLAINT_ACK = "complaint_ack"
+    EVIDENCE_REQUESTED = "evidence_requested"
+    PLATFORM_REPLY = "platform_reply"
+    DECISION = "decision"
+    REFUND = "refund"
+    NOTE = "note"
+
+
+class Status(StrEnum):
+    AWAITING_DELIVERY = "awaiting_delivery"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    PROBLEM = "problem"
+    COMPLAINT_OPEN = "complaint_open"
+    REFUND_PENDING = "refund_pending"
+    REFUNDED = "refunded"
+    RESOLVED = "resolved"
+    CANCELLED = "cancelled"
+
+
+class Stage(StrEnum):
+    """The rungs of domain.md's escalation ladder, lowest first (`NONE`: no complaint yet)."""
+
+    NONE = "none"
+    MERCHANT = "merchant"
+    PLATFORM = "platform"
+    APPEAL = "appeal"
+    OUTSIDE = "outside"
+    LEGAL = "legal"
+
+
+class AlertKind(StrEnum):
+    """The six clocks of domain.md, each an alert when it runs out."""
+
+    DELIVERY_OVERDUE = "delivery_overdue"
+    COMPLAINT_UNANSWERED = "complaint_unanswered"
+    EVIDENCE_DUE = "evidence_due"
+    APPEAL_WINDOW = "appeal_window"
+    COMPLAINT_WINDOW = "complaint_window"
+    REFUND_OVERDUE = "refund_overdue"
+
+
+class Role(StrEnum):
+    """Who wrote a mail: received (`INBOX`) or written by the user (`SENT`)."""
+
+    INBOX = "inbox"
+    SENT = "sent"
+
+
+EVENT_KINDS = tuple(EventKind)
+STATUSES = tuple(Status)
+STAGES = tuple(Stage)
+ALERT_KINDS = tuple(AlertKind)
 
 
 @dataclass(frozen=True)
@@ -66,7 +96,7 @@ class Event:
     message_id: str | None = None
     sha256: str | None = None
     source: str = "import"  # imap:ACCOUNT/FOLDER | import | manual
-    role: str = "inbox"  # inbox: received; sent: written by the user
+    role: str = Role.INBOX
     sender: str = ""
     recipients: tuple[str, ...] = ()
     in_reply_to: str | None = None

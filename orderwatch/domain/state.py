@@ -12,7 +12,7 @@ from datetime import datetime
 
 from orderwatch.domain.durations import Duration
 from orderwatch.domain.ladder import RANK
-from orderwatch.domain.model import Event
+from orderwatch.domain.model import Event, Role
 from orderwatch.domain.timeline import Case, Facts
 
 # What the other side sends that answers an open complaint.
@@ -97,7 +97,7 @@ def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
         elif kind == "complaint_ack":
             _complaint_ack(state, event, facts, stage_by_message)
         else:
-            if event.role == "inbox" and kind in ANSWERS:
+            if event.role == Role.INBOX and kind in ANSWERS:
                 _answer(state, event, stage_by_message)
             if kind == "evidence_requested":
                 state.last_request = event

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from orderwatch.domain.calendar import calendar_for
 from orderwatch.domain.durations import Duration
-from orderwatch.domain.model import Event
+from orderwatch.domain.model import Event, Role
 from orderwatch.domain.rulebook import Rulebook
 
 CREATING = ("ordered",)
@@ -86,7 +86,7 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
     by_number: dict[str, list[Case]] = {}
     for kinds in (CREATING, OPENING):
         for event in ordered:
-            if event.kind not in kinds or not event.order_no or event.role != "inbox":
+            if event.kind not in kinds or not event.order_no or event.role != Role.INBOX:
                 continue
             if kinds is OPENING and (event.order_no in by_number or not event.fields.get("platform")):
                 continue
@@ -175,10 +175,10 @@ def facts(case: Case, rules: Rulebook) -> Facts:
     virtual = bool(f.get("virtual"))
     # Without an order or payment mail (a mailbox holding only the shipping notice), the order
     # was placed no later than its first mail: the default clocks count from that.
-    first_seen = next((e.at for e in case.events if e.role == "inbox" and not e.manual), None)
+    first_seen = next((e.at for e in case.events if e.role == Role.INBOX and not e.manual), None)
     start = (paid.at if paid else None) or (ordered.at if ordered else None) or first_seen
     # The latest promise the seller states governs; the earlier ones stay on the timeline.
-    stated = [e for e in case.events if e.kind == "promise" and e.fields.get("by") and e.role == "inbox"]
+    stated = [e for e in case.events if e.kind == "promise" and e.fields.get("by") and e.role == Role.INBOX]
     promise = stated[-1] if stated else None
     promised_by = None
     kind = None
@@ -219,15 +219,23 @@ def facts(case: Case, rules: Rulebook) -> Facts:
     )
 
 
+_AMOUNT_KINDS = ("paid", "shipped", "delivered", "ordered", "promise")  # a refund's amount is not the order's
+
+
 def _order_fields(case: Case, ordered: Event | None) -> dict[str, object]:
     """The order's fields: the confirmation's, completed from the other shop mail in time order."""
     merged: dict[str, object] = dict(ordered.fields) if ordered else {}
     for event in case.events:
-        if event.role != "inbox" or (event.kind == "refund" and event is not ordered):
+        if event.role != Role.INBOX or (event.kind == "refund" and event is not ordered):
             continue
         for key in ORDER_FIELDS:
             if merged.get(key) in (None, "") and event.fields.get(key) not in (None, ""):
-                if key in ("amount", "currency") and event.kind not in ("paid", "shipped", "delivered", "ordered"):
+                if key in ("amount", "currency") and event.kind not in _AMOUNT_KINDS:
                     continue
                 merged[key] = event.fields[key]
+    if merged.get("amount") in (None, ""):  # a notice that states the order's total ("订单金额") completes it
+        stated = next((e for e in case.events if e.role == Role.INBOX and e.fields.get("order_amount")), None)
+        if stated is not None:
+            merged["amount"] = stated.fields["order_amount"]
+            merged["currency"] = merged.get("currency") or stated.fields.get("order_currency")
     return merged

@@ -61,7 +61,7 @@ def test_row01_kill_at_random_instants_during_the_first_sync(mailbox, tmp_path: 
 
 def test_row01b_kill_9_of_a_sync_leaves_no_parse_worker_behind(mailbox, tmp_path: Path, record) -> None:
     """Issue 14: the forked parse workers of a killed sync end with it (parent-death signal)."""
-    from orderwatch.service import PARALLEL_FROM
+    from orderwatch.sync import PARALLEL_FROM
 
     n, kills = (2000, 50) if LONG else (PARALLEL_FROM + 100, 3)
     _fill(mailbox.server, mailbox.user, n, size=1500)

@@ -26,7 +26,7 @@ from tests.support.mails import order_mail
 
 
 def test_row22_charset_traps_decode_without_replacement_characters(tmp_path: Path, record) -> None:
-    from orderwatch.service import import_paths
+    from orderwatch.ingest import import_paths
     from orderwatch.store import Store
     from tests.support.bombs import charset_traps
 

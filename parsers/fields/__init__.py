@@ -1,0 +1,58 @@
+"""Field extractors shared by every parser family: references, amounts, times, tickets.
+
+Pure functions of text. They know the usual *labels* of order mail in many languages
+("订单号：", "Order #", "Total", "Bestellnummer"), never a particular shop. One module per kind
+of field: `refs`, `money`, `times`; this package lists what the parsers use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orderwatch.parsers.fields.money import (
+    AMOUNT,
+    Money,
+    amounts,
+    decimal_value,
+    dollar_currency,
+    japanese_yen,
+    order_total,
+    parse_amount,
+    total_amount,
+)
+from orderwatch.parsers.fields.refs import Reference, order_numbers, references, ticket_numbers
+from orderwatch.parsers.fields.times import TextTime, end_of_day, find_times, labelled_time
+
+__all__ = [
+    "AMOUNT",
+    "CJK",
+    "Money",
+    "Reference",
+    "TextTime",
+    "amounts",
+    "decimal_value",
+    "dollar_currency",
+    "end_of_day",
+    "find_times",
+    "japanese_yen",
+    "labelled_time",
+    "language",
+    "order_numbers",
+    "order_total",
+    "parse_amount",
+    "references",
+    "ticket_numbers",
+    "total_amount",
+]
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# --- language ---------------------------------------------------------------------------
+
+
+def language(text: str) -> str:
+    """'zh' when Chinese characters make up a real share of the letters, else 'en'."""
+    sample = text[:4000]
+    cjk = len(CJK.findall(sample))
+    latin = len(re.findall(r"[A-Za-z]", sample))
+    return "zh" if cjk >= 8 and cjk * 3 >= latin * 0.5 else "en"

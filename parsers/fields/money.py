@@ -1,0 +1,249 @@
+"""Amounts and currencies: decimal commas, thousands separators, and which dollar or yen is meant."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from orderwatch.parsers import lexicon
+
+_SYMBOLS = {
+    "¥": "CNY",
+    "￥": "CNY",
+    "元": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "人民币": "CNY",
+    "us$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "aud": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "cad": "CAD",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "nt$": "TWD",
+    "twd": "TWD",
+    "s$": "SGD",
+    "sgd": "SGD",
+    "nz$": "NZD",
+    "nzd": "NZD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "円": "JPY",
+    "chf": "CHF",
+    "₩": "KRW",
+    "krw": "KRW",
+    "₹": "INR",
+    "inr": "INR",
+}
+_SYMBOLS.update(
+    {
+        "zł": "PLN",
+        "zl": "PLN",
+        "pln": "PLN",
+        "kr": "SEK",
+        "sek": "SEK",
+        "nok": "NOK",
+        "dkk": "DKK",
+        "kč": "CZK",
+        "czk": "CZK",
+        "r$": "BRL",
+        "brl": "BRL",
+        "mx$": "MXN",
+        "mxn": "MXN",
+        "₽": "RUB",
+        "₺": "TRY",
+        "ntd": "TWD",
+        "新台幣": "TWD",
+        "新臺幣": "TWD",
+        "港幣": "HKD",
+        "港币": "HKD",
+        "₱": "PHP",
+        "php": "PHP",
+        "rp": "IDR",
+        "idr": "IDR",
+        "rm": "MYR",
+        "myr": "MYR",
+        "฿": "THB",
+        "thb": "THB",
+        "₫": "VND",
+        "vnd": "VND",
+        "aed": "AED",
+        "sar": "SAR",
+        "lei": "RON",
+        "ron": "RON",
+        "ft": "HUF",
+        "huf": "HUF",
+        "лв": "BGN",
+        "bgn": "BGN",
+        "₴": "UAH",
+        "uah": "UAH",
+    }
+)
+# A number with thousands separators (",", ".", " ", "'") and maybe decimals ("," or "."):
+# 1,299.00 / 1.299,00 / 1 299,00 / 107,34 / 1280
+_NUM = r"(\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?!\d)"
+_PRE = (
+    r"(US\$|A\$|AU\$|C\$|CA\$|HK\$|NT\$|S\$|NZ\$|R\$|MX\$|\$|¥|￥|€|£|₩|₹|₽|₺|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|"
+    r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|人民币|新台幣|新臺幣|港幣|港币|"
+    r"₱|PHP|Rp|IDR|RM|MYR|฿|THB|₫|VND|AED|SAR|RON|HUF|BGN|₴|UAH)"
+)
+_POST = (
+    r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
+    r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH)"
+)
+AMOUNT = re.compile(rf"(?:{_PRE}[^\S\n]?{_NUM}[^\S\n]?{_POST}?|{_NUM}[^\S\n]?{_POST})", re.I)  # one line
+_TOTAL_LABELS = re.compile(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")\s*[:：]?\s*", re.I)
+# "$" means the currency of the shop's country: named in the mail, else the sender's domain.
+_DOLLAR_CODES = re.compile(
+    r"(?:\d\s?|\$\s?)(USD|CAD|AUD|HKD|TWD|NTD|SGD|NZD|MXN|ARS|CLP|COP|UYU)\b"
+    r"|\b(USD|CAD|AUD|HKD|TWD|NTD|SGD|NZD|MXN|ARS|CLP|COP|UYU)\s?\$?\s?\d"
+)  # a code next to an amount, not any three capitals
+_DOLLAR_TLDS = {
+    "ca": "CAD",
+    "au": "AUD",
+    "hk": "HKD",
+    "tw": "TWD",
+    "sg": "SGD",
+    "nz": "NZD",
+    "mx": "MXN",
+    "ar": "ARS",
+    "cl": "CLP",
+    "com.co": "COP",  # never bare .co: a generic top-level domain
+    "uy": "UYU",
+}
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def text(self) -> str:
+        return f"{self.amount:.2f}"
+
+
+# Where the shop is, as its mail says it: a tax number, an address, a place name.
+_DOLLAR_PLACES = (
+    ("AUD", re.compile(r"\bABN\b|\bAustralia\b|\b(?:NSW|VIC|QLD)\s+\d{4}\b")),
+    ("CAD", re.compile(r"\bCanada\b|\bGST/HST\b|\bHST\b|\b[A-CEGHJ-NPR-TVXY]\d[A-Z] ?\d[A-Z]\d\b")),
+    ("NZD", re.compile(r"\bNew Zealand\b|\bNZBN\b")),
+    ("SGD", re.compile(r"\bSingapore\b|\bUEN\b")),
+    ("HKD", re.compile(r"香港|九龍|九龙|新界|Hong Kong|\bKowloon\b")),
+    ("TWD", re.compile(r"台灣|臺灣|台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|統一編號|統編|超商取貨|宅配到府")),
+)
+
+
+_COUNTRY_HOSTS = ("ca", "au", "hk", "tw", "sg", "nz", "mx")  # "tw.coupang.com": the shop's country site
+
+
+def dollar_currency(text: str, sender: str = "") -> str:
+    """Which dollar "$" is: a currency code the mail names, else the shop's country (its host's
+    country label, "tw.coupang.com", "shop.com.au", or its tax number and address), else USD."""
+    named = _DOLLAR_CODES.search(text)
+    if named:
+        code = named.group(1) or named.group(2)
+        return "TWD" if code == "NTD" else code
+    host = sender.rpartition("@")[2].lower().strip(".> ")
+    for suffix, currency in _DOLLAR_TLDS.items():
+        if host.endswith("." + suffix) or (host.startswith(suffix + ".") and suffix in _COUNTRY_HOSTS):
+            return currency
+    places = [currency for currency, pattern in _DOLLAR_PLACES if pattern.search(text)]
+    return places[0] if len(places) == 1 else "USD"
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+def japanese_yen(money: Money | None, text: str, sender_domain: str = "") -> Money | None:
+    """'¥12,980' is yen, not yuan, in Japanese mail (kana) or from a .jp shop."""
+    if money is None or money.currency != "CNY" or "元" in text or "CNY" in text or "RMB" in text:
+        return money
+    if sender_domain.lower().endswith(".jp") or len(_KANA.findall(text[:3000])) >= 8:
+        return Money(money.amount, "JPY")
+    return money
+
+
+def decimal_value(num: str) -> Decimal | None:
+    """'1.299,00' -> 1299.00, '1,299.00' -> 1299.00, '107,34' -> 107.34, '1,280' -> 1280."""
+    num = num.replace("，", ",").replace("\u00a0", " ").replace("\u202f", " ")
+    separators = [i for i, ch in enumerate(num) if ch in ",. '"]
+    if separators:
+        last = separators[-1]
+        decimals = len(num) - last - 1
+        if num[last] in ",." and decimals in (1, 2):
+            whole = re.sub(r"[,. ']", "", num[:last])
+            num = f"{whole}.{num[last + 1 :]}"
+        else:
+            num = re.sub(r"[,. ']", "", num)
+    try:
+        return Decimal(num)
+    except InvalidOperation:
+        return None
+
+
+def parse_amount(match: re.Match[str], lang: str = "en", default_currency: str | None = None) -> Money | None:
+    pre, num1, post1, num2, post2 = match.groups()
+    num = num1 or num2
+    symbol = (pre or post1 or post2 or "").lower()
+    value = decimal_value(num or "")
+    if value is None:
+        return None
+    currency = default_currency if symbol == "$" and default_currency else _SYMBOLS.get(symbol) or default_currency
+    if symbol in ("¥", "￥") and lang != "zh" and default_currency == "JPY":
+        currency = "JPY"
+    if currency is None:
+        return None
+    return Money(value.quantize(Decimal("0.01")), currency)
+
+
+def amounts(text: str, lang: str = "en", dollar: str | None = None) -> list[Money]:
+    out = []
+    for match in AMOUNT.finditer(text):
+        money = parse_amount(match, lang, dollar)
+        if money is not None:
+            out.append(money)
+    return out
+
+
+def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Money | None:
+    """The order total: the last amount after a total label, else the largest amount shown."""
+    labelled: list[Money] = []
+    for label in _TOTAL_LABELS.finditer(text):
+        window = text[label.end() : label.end() + 40]
+        match = AMOUNT.match(window) or AMOUNT.search(window.split("\n")[0])
+        if match:
+            money = parse_amount(match, lang, dollar)
+            if money is not None:
+                labelled.append(money)
+    if labelled:
+        return labelled[-1]
+    found = amounts(text, lang, dollar)
+    return max(found, key=lambda m: m.amount) if found else None
+
+
+# Labels that name the order's own total, never a refund's or a fee's: a desk's or a refund
+# notice's "订单金额：￥86.00" gives the order its amount even when the confirmation is missing.
+_ORDER_TOTAL_LABELS = re.compile(
+    r"(订单金额|订单总额|订单总价|訂單金額|訂單總額|order\s+(?:total|amount|value)|total\s+(?:de\s+la\s+)?commande|"
+    r"montant\s+de\s+(?:la\s+)?commande|bestellwert|bestellsumme|importe\s+del\s+pedido|totale\s+(?:dell')?ordine|"
+    r"warto[śs][ćc]\s+zam[óo]wienia|bestelwaarde)\s*[:：]?\s*",
+    re.I,
+)
+
+
+def order_total(text: str, lang: str = "en") -> Money | None:
+    """The amount after a label that names the order's total (not a refund's), if any."""
+    for label in _ORDER_TOTAL_LABELS.finditer(text):
+        match = AMOUNT.match(text, label.end()) or AMOUNT.search(text[label.end() : label.end() + 40].split("\n")[0])
+        if match:
+            return parse_amount(match, lang)
+    return None

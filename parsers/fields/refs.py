@@ -1,0 +1,195 @@
+"""Order, reference and ticket numbers, found by their evidence: a label, the subject, a link, a shape."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from orderwatch.parsers import lexicon
+
+_ID = r"[#№]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{2,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "GPA.3371-4420-…"  # "==": base64 ids
+_LABELLED = re.compile(
+    r"(?:" + "|".join(lexicon.ORDER_LABELS) + "|" + lexicon.ORDER_WORD_COLON + r")\s*(?:为|是|為|is|ist|est|è|es|to)?"
+    r"(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"  # a bilingual label: "訂單編號 Order No.："
+    r"\s*[:：#]?\s*(?=[#№]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))" + _ID,  # a digit, or a letter reference
+    re.I,
+)
+# A reference set apart in the subject of an order mail: "Order Confirmation（3618204759）", "[#1047]"
+_SUBJECT_SET_APART = re.compile(r"[（(\[【#]\s*([A-Za-z]{0,4}\d[A-Za-z0-9\-]{5,30})\s*[）)\]】]?")
+_REFERENCE_LABELLED = re.compile(
+    r"(?<![A-Za-z])" + lexicon.REFERENCE_LABELS + r"\s*[:：#]?\s*([A-Z0-9][A-Z0-9\-]{4,30})(?![A-Za-z0-9\-])", re.I
+)
+# "订单X" / "order X" / "Bestellung X": the bare word, then a reference with a digit.
+_WORDED = re.compile(
+    r"(?<![A-Za-z])(?:" + lexicon.ORDER_WORDS + r")(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
+    r"(?:confirmed\s*[-–:]\s*)?[(（]?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
+    re.I,
+)
+_TRANSACTION = re.compile(
+    r"(?:" + lexicon.TRANSACTION_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,40}[A-Za-z0-9])(?![A-Za-z0-9\-])",
+    re.I,
+)
+_DISPUTE = re.compile(
+    r"dispute|claim|case id|chargeback|resolution cent|争议|爭議|纠纷|糾紛|拒付|投诉|投訴|申诉|申訴", re.I
+)
+# "Your Epic Games Receipt F2608141232184417": a receipt or order subject that ends with its reference.
+_SUBJECT_TRAILING = re.compile(
+    r"(?:receipt|order|invoice|purchase|订单|訂單|bestellung|commande|pedido)\b[^\n]{0,40}?\s#?([A-Z]{0,4}\d[A-Z0-9\-]{7,30})\s*$",
+    re.I,
+)
+# "order KHWLILZLL": a letters-only reference after the bare word (kept only if named twice).
+_WORDED_LETTERS = re.compile(r"(?<![A-Za-z])(?i:" + lexicon.ORDER_WORDS + r")\s*[:：#]?\s*([A-Z]{6,12})(?![A-Za-z0-9])")
+# Marketplace numbers that say what they are by shape alone: 123-1234567-1234567.
+_SHAPED = re.compile(r"(?<![\w-])(\d{3}-\d{7}-\d{7})(?![\w-])")
+# The mail's own order page: .../order?id=123, ...?order_id=AB-12, .../orders/123456
+_LINKED = re.compile(
+    r"(?:order|bestellung|commande|ordine|pedido|zamowienie|訂單|订单|purchase|kupione|zakupy|achat|compra|acquist)[a-z_/]*\?(?:[^\s\"'<>]*?&(?:amp;)?)?"
+    r"(?:order_?(?:id|no|number|num|sn|code)|orderid|orderno|ordernumber|id|no|sn|oid)=([A-Za-z0-9\-]{4,40})"
+    r"|/(?:orders?|purchases?|kupione|zamowienia|bestellungen|commandes|pedidos|ordini)/(?:view/|detail/|details/)?"
+    r"([A-Za-z0-9\-]*\d[A-Za-z0-9\-]{3,40})(?=[/?#\s\"'<>]|$)",
+    re.I,
+)
+_NOT_ORDER = re.compile(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
+# 24+ hex digits, or 20+ characters mixing upper and lower case: a token, not a reference a shop shows
+_TOKEN = re.compile(r"^(?:[0-9a-f]{24,}|(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{20,})$")
+_LETTER_REFERENCE = re.compile(r"^[A-Z]{6,12}$")  # PrestaShop-style references: KHWLILZLL
+_NOT_REFERENCE = re.compile(
+    r"^(?:number|confirmation|confirmed|details?|status|summary|history|date|total|nummer|numero|numéro|"
+    r"is|has|was|and|the|for|from|update|updates|placed|received|shipped|cancell?ed|delivered|refunded|returned|"
+    r"completed?|processing|pending|ready|invoice|receipt|tracking|dispatched|arriving|confirmation|reminder|"
+    r"problem|issue|review|feedback|survey|support|request|payment|shipping|delivery|notice|alert|today|update|"
+    r"versendet|zugestellt|storniert|bestätigt|eingegangen|erhalten|unterwegs|geliefert|abgeschlossen|"
+    r"exp[ée]di[ée]e?|livr[ée]e?|annul[ée]e|confirm[ée]e|enviado|entregado|cancelado|spedito|consegnato|annullato|"
+    r"wys[łl]ane|dostarczone|verzonden|bezorgd|geannuleerd)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A candidate order reference and the evidence for it, for `explain`."""
+
+    value: str
+    score: float
+    evidence: tuple[str, ...]
+
+
+@lru_cache(maxsize=32)
+def references(text: str, subject: str = "", links: str = "") -> tuple[Reference, ...]:
+    """Candidate order references, best first, each with the evidence that named it.
+
+    Evidence: an explicit label in any language (3), the bare word "order" (2), a marketplace
+    shape (2), the mail's own order-page link (2), each further mention (+0.5), the subject (+1).
+    """
+    scores: dict[str, float] = {}
+    evidence: dict[str, list[str]] = {}
+    weak: set[str] = set()
+    strong: set[str] = set()
+
+    def add(value: str, points: float, why: str, labelled: bool = False) -> None:
+        hashed = value.lstrip().startswith(("#", "№"))
+        value = value.strip().lstrip("#№").strip("-_")
+        if len(value) < 3 or _NOT_REFERENCE.match(value):
+            return
+        if _NOT_ORDER.match(value) and not (hashed and len(value) == 4):  # "#2044" is an order, "2044" a year
+            return
+        if not any(ch.isdigit() for ch in value):
+            if not _LETTER_REFERENCE.match(value):
+                return
+            if points < 3 and not labelled:
+                weak.add(value)  # "order KHWLILZLL": kept only if named again (the subject, a label)
+            else:
+                strong.add(value)
+        scores[value] = scores.get(value, 0.0) + (points if value not in scores else 0.5)
+        evidence.setdefault(value, []).append(why)
+
+    for source in (subject, text):
+        for match in _LABELLED.finditer(source):
+            if match.start() > 0 and source[match.start() - 1] in "=&/":
+                continue  # a URL parameter is read as a link below
+            add(_with_hash(source, match), 3, f"label '{match.group(0)[:24].strip()}'")
+        for match in _WORDED.finditer(source):
+            if match.start() > 0 and source[match.start() - 1] in "=&/._-":
+                continue
+            add(_with_hash(source, match), 2, f"after '{match.group(0).split()[0]}'")
+        for match in _WORDED_LETTERS.finditer(source):
+            add(match.group(1), 2, f"after '{match.group(0).split()[0]}'")
+        for match in _REFERENCE_LABELLED.finditer(source):
+            if re.search(lexicon.ORDER_WORDS, source[max(0, match.start() - 60) : match.start()], re.I):
+                add(match.group(1), 2, "reference of an order", labelled=True)
+        for match in _SHAPED.finditer(source):
+            add(match.group(1), 2, "marketplace number shape")
+        for match in _TRANSACTION.finditer(source):
+            # a store's receipt, not a payment dispute: there the transaction is the payment's, not the order's
+            if any(ch.isdigit() for ch in match.group(1)) and not _DISPUTE.search(text):
+                add(match.group(1), 1.5, "transaction reference")
+    if re.search(
+        lexicon.ORDER_WORDS + r"|purchase|receipt|" + lexicon.SHIPPING_WORDS + "|" + lexicon.REFUND_WORDS, subject, re.I
+    ):
+        for match in _SUBJECT_SET_APART.finditer(subject):
+            add(match.group(1), 2, "set apart in the subject")
+        for match in _SUBJECT_TRAILING.finditer(subject):
+            add(match.group(1), 2, "ends the subject")
+    for match in _LINKED.finditer(links or text):
+        value = match.group(1) or match.group(2)
+        if not _TOKEN.match(value):  # a session or recovery token in a link is no order number
+            add(value, 2, "order-page link")
+    for ticket in ticket_numbers(subject + "\n" + text):
+        scores.pop(ticket, None)  # a desk's ticket number is not the order's
+    for value in scores:
+        if subject and value in subject:
+            scores[value] += 1
+            evidence[value].append("in the subject")
+    others = [v for v in scores if any(ch.isdigit() for ch in v)]
+    for value in weak - strong:
+        if scores.get(value, 0.0) < 3.5 and others:  # named twice, once in the subject; or the only candidate
+            scores.pop(value, None)
+    ranked = sorted(scores, key=lambda v: -scores[v])
+    return tuple(Reference(v, scores[v], tuple(evidence[v])) for v in ranked)
+
+
+def _with_hash(source: str, match: re.Match[str]) -> str:
+    """The captured reference, with the '#' written right before it kept as evidence."""
+    before = source[max(0, match.start(1) - 2) : match.start(1)]
+    return ("#" + match.group(1)) if "#" in before or "№" in before else match.group(1)
+
+
+def order_numbers(text: str, subject: str = "", links: str = "") -> list[str]:
+    """Order references mentioned, best first. '#' is dropped ("Order #1047" -> 1047)."""
+    return [r.value for r in references(text, subject, links)]
+
+
+# --- tickets and complaint numbers ------------------------------------------------------
+
+_TICKETS = [
+    re.compile(
+        r"(?:投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号|aktenzeichen|vorgangsnummer|fallnummer|"
+        r"num[ée]ro de dossier|dossier n[°º]|numero (?:di )?pratica|n[úu]mero de expediente|sygnatura|dossiernummer)"
+        r"\s*[:：]?\s*([A-Za-z0-9\-]{4,40})",
+        re.I,
+    ),
+    re.compile(r"\[\s*(?:Ticket|Case|Request|Incident)\s*#\s*:?\s*([A-Za-z0-9\-]{2,30})\s*\]", re.I),
+    re.compile(r"\b(?:Ticket|Case|Request)\s*#\s*([A-Za-z0-9\-]{2,30})", re.I),
+    re.compile(r"\b(?:request|ticket|case)\s*\(\s*#?(\d{2,12})\s*\)", re.I),  # Zendesk: "Your request (5678)"
+    re.compile(r"\[\s*rt\s*#\s*(\d{1,12})\s*\]", re.I),
+    # payment and marketplace cases: "Case ID: PP-D-71846203", "dispute PP-R-1234567"
+    re.compile(
+        r"\b(?:case|dispute|claim|fall|caso|litige|sprawa)\s*(?:id|number|#|no\.?|nr\.?)?\s*[:：#]?\s*((?:[A-Z]{1,4}-){1,2}\d{5,14})\b",
+        re.I,
+    ),
+    re.compile(r"\b(PP-[A-Z]-\d{5,14})\b"),
+    re.compile(r"\[\s*#\s*([A-Za-z]{0,6}-?\d{2,12})\s*\]"),
+    re.compile(r"\[\s*([a-z][a-z0-9]{1,20}-\d{1,10})\s*\]"),  # django-helpdesk [queue-123]
+    re.compile(r"\b(?:ticket|case|dispute)\s+(?:number\s+|no\.?\s*|id\s*)?([a-z][a-z0-9]{1,20}-\d{1,10})\b", re.I),
+]
+
+
+def ticket_numbers(text: str) -> list[str]:
+    found: list[str] = []
+    for pattern in _TICKETS:
+        for match in pattern.finditer(text):
+            value = match.group(1).strip()
+            if value not in found and any(ch.isdigit() for ch in value):
+                found.append(value)
+    return found

@@ -1,0 +1,218 @@
+"""Times written in mail text (2026年3月10日 22:45, Friday, September 11, 11/06 08:00), in the mail's zone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
+
+from orderwatch.parsers import lexicon
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
+}
+_ZONES = {
+    "utc": 0,
+    "gmt": 0,
+    "bst": 1,
+    "cet": 1,
+    "cest": 2,
+    "eet": 2,
+    "eest": 3,
+    "msk": 3,
+    "ist": 5.5,
+    "cst": 8,
+    "hkt": 8,
+    "sgt": 8,
+    "awst": 8,
+    "jst": 9,
+    "kst": 9,
+    "aest": 10,
+    "aedt": 11,
+    "nzst": 12,
+    "nzdt": 13,
+    "est": -5,
+    "edt": -4,
+    "cdt": -5,
+    "mst": -7,
+    "mdt": -6,
+    "pst": -8,
+    "pdt": -7,
+    "北京时间": 8,
+}
+# A zone named after a time: an offset ("GMT+8", "UTC+08:00"), "Z", or an abbreviation (never the
+# head of a word: "10:00 Estimated" names no zone).
+_ZONE_RE = (
+    r"(?:\(?\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?<=\d)Z|UTC|GMT|BST|CET|CEST|EET|EEST|MSK|HKT|SGT|AWST|JST|KST|"
+    r"AEST|AEDT|NZST|NZDT|EST|EDT|CDT|MST|MDT|PST|PDT)(?![A-Za-z])\s*\)?|(北京时间))?"
+)
+_OFFSET = re.compile(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
+_TIME = r"(?:\s*(?:,|at|um|à)?\s*(上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,2})\s*[:：点时]\s*(\d{2})?(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?"
+_WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
+_ISO = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
+    + _WEEKDAY
+    + r"(?:T|\s)*"
+    + _TIME
+    + r"\s*"
+    + _ZONE_RE,
+    re.I,
+)
+_ZH_MD = re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]" + _WEEKDAY + _TIME + _ZONE_RE)
+# A weekday name before a date belongs to its span; it is looked for behind each match, since an
+# optional alternation of every language's weekdays at the head of a pattern is tried at every position.
+_DAYNAME_BEFORE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(sorted(map(re.escape, lexicon.WEEKDAYS), key=len, reverse=True)) + r")\.?,?\s+$", re.I
+)
+_EN_DMY = re.compile(
+    r"(?<![\w.])"
+    r"(?:le\s+|den\s+|il\s+|el\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?("
+    + lexicon.MONTH_NAMES
+    + r")\.?(?![a-zà-ÿ])(?:,?\s*(?:de\s+)?(\d{4}))?"
+    + _TIME
+    + r"\s*"
+    + _ZONE_RE,
+    re.I,
+)
+_EN_MDY = re.compile(
+    r"(?<![\w.])("
+    + lexicon.MONTH_NAMES
+    + r")\.?(?![a-zà-ÿ])\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4}))?"
+    + _TIME
+    + r"\s*"
+    + _ZONE_RE,
+    re.I,
+)
+# 11.09.2026 / 11.09. (day first, as Europe writes it); 09/11/2026 (month first in the Americas)
+_NUMERIC = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4})|\.)(?![\d])" + _TIME + r"\s*" + _ZONE_RE, re.I)
+
+
+def _with_dayname(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """The match's span, widened to a weekday name written right before it ("Fr., 11.09.")."""
+    start, end = match.span()
+    before = _DAYNAME_BEFORE.search(text[max(0, start - 16) : start])
+    return (start - len(before.group(0)) if before else start), end
+
+
+@dataclass(frozen=True)
+class TextTime:
+    """A time found in text: `at` is aware; `has_time` False means a bare date (end of day)."""
+
+    at: datetime
+    has_time: bool
+    start: int
+    end: int
+
+
+def _zone(abbr: str | None, zh: str | None, default: tzinfo) -> tzinfo:
+    offset = _OFFSET.fullmatch(abbr.strip()) if abbr else None
+    if offset:
+        sign = -1 if offset.group(1) == "-" else 1
+        return timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3) or 0)))
+    key = (abbr or zh or "").lower()
+    if key == "z":
+        return UTC
+    if key in _ZONES:
+        return timezone(timedelta(hours=_ZONES[key]))
+    return default
+
+
+def _hour(h: str | None, ampm: str | None, zh_part: str | None) -> int | None:
+    if h is None:
+        return None
+    hour = int(h)
+    marker = (ampm or "").lower().replace(".", "")
+    if marker == "pm" and hour < 12:
+        hour += 12
+    if marker == "am" and hour == 12:
+        hour = 0
+    if zh_part in ("下午", "晚上") and hour < 12:
+        hour += 12
+    if zh_part == "中午" and hour < 11:
+        hour += 12
+    return hour
+
+
+@lru_cache(maxsize=32)
+def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
+    """Dates and times written in the text, in the reference's zone unless one is named.
+
+    A year left out is the reference's year (or the next one, if that puts the date more than
+    half a year in the past). Cached: the promise, arrival and deadline readers ask for the
+    same mail's times several times.
+    """
+    tz = reference.tzinfo or UTC
+    out: list[TextTime] = []
+
+    def build(year: int | None, month: int, day: int, zh_part, h, m, s, ampm, abbr, zhz, span) -> None:
+        if year is None:
+            year = reference.year
+            try:
+                candidate = datetime(year, month, day, tzinfo=tz)
+            except ValueError:
+                return
+            if (reference - candidate).days > 183:
+                year += 1
+        hour = _hour(h, ampm, zh_part)
+        try:
+            if hour is None:
+                at = datetime(year, month, day, tzinfo=_zone(abbr, zhz, tz))
+            else:
+                at = datetime(year, month, day, hour, int(m or 0), int(s or 0), tzinfo=_zone(abbr, zhz, tz))
+        except ValueError:
+            return
+        out.append(TextTime(at, hour is not None, span[0], span[1]))
+
+    for match in _ISO.finditer(text):
+        y, mo, d, zp, h, mi, s, ap, ab, zz = match.groups()
+        build(int(y), int(mo), int(d), zp, h, mi, s, ap, ab, zz, match.span())
+    for match in _ZH_MD.finditer(text):
+        if any(t.start <= match.start() < t.end for t in out):
+            continue
+        mo, d, zp, h, mi, s, ap, ab, zz = match.groups()
+        build(None, int(mo), int(d), zp, h, mi, s, ap, ab, zz, match.span())
+    for pattern, order in ((_EN_DMY, "dmy"), (_EN_MDY, "mdy")):
+        for match in pattern.finditer(text):
+            if any(t.start <= match.start() < t.end for t in out):
+                continue
+            g = match.groups()
+            if order == "dmy":
+                d, mon, y = g[0], g[1], g[2]
+            else:
+                mon, d, y = g[0], g[1], g[2]
+            zp, h, mi, s, ap, ab, zz = g[3:]
+            if h is not None and mi is None and not ap:
+                h = None  # "8 May 2026 10" is no time
+            month = lexicon.MONTHS.get(mon.lower()) or _MONTHS.get(mon.lower()[:3])
+            if month:
+                build(int(y) if y else None, month, int(d), zp, h, mi, s, ap, ab, zz, _with_dayname(text, match))
+    offset = tz.utcoffset(reference) if hasattr(tz, "utcoffset") else None
+    month_first = offset is not None and timedelta(hours=-11) <= offset <= timedelta(hours=-3)  # the Americas
+    for match in _NUMERIC.finditer(text):
+        if any(t.start <= match.start() < t.end for t in out):
+            continue
+        a, sep, b, y, zp, h, mi, s, ap, ab, zz = match.groups()
+        if sep == "/" and y is None:
+            continue
+        day, month = (int(b), int(a)) if sep == "/" and month_first else (int(a), int(b))
+        if h is not None and mi is None and not ap:
+            h = None
+        build(int(y) if y else None, month, day, zp, h, mi, s, ap, ab, zz, _with_dayname(text, match))
+    out.sort(key=lambda t: t.start)
+    return tuple(out)
+
+
+def labelled_time(text: str, labels: str, reference: datetime) -> datetime | None:
+    """The time written right after one of the labels ("支付时间：", "Placed on:")."""
+    for match in re.finditer(rf"(?:{labels})\s*[:：]?\s*", text, re.I):
+        window = text[match.end() : match.end() + 60].split("\n")[0]
+        times = [t for t in find_times(window, reference) if t.start < 4 and t.has_time]
+        if times:
+            return times[0].at  # a bare date says less than the mail's own timestamp
+    return None
+
+
+def end_of_day(at: datetime) -> datetime:
+    return datetime.combine(at.date(), time(23, 59, 59), at.tzinfo)
