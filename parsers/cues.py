@@ -11,6 +11,7 @@ from orderwatch.parsers.base import any_of
 CONFIRM = any_of(
     r"订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
     r"收到您的付款|感谢您的购买|感谢您选购|购买成功|订单已生成|已下单|已经收到您的付款|订单提交成功|交易成功|"
+    r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping|buying|ordering)|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"payment (?:went through|received|has been received|confirmed|successful)|your receipt|new order\b|order receipt|"
@@ -18,7 +19,8 @@ CONFIRM = any_of(
     r"ご注文の確認|ご注文を承りました|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
     r"|訂單成立|訂購成功|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|vielen dank f[üu]r (?:ihre|deine) bestellung|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour votre (?:commande|achat)|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor je bestelling|bestelbevestiging"
-    r"|compraste|gracias por tu compra|preparando tu compra|tu compra (?:fue|est[áa]) (?:confirmada|aprobada)"
+    r"|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
+    r"compraste|gracias por tu compra|preparando tu compra|tu compra (?:fue|est[áa]) (?:confirmada|aprobada)"
     r"|du hast .{1,80}? gekauft|hier ist deine bestellung|thank you for your recent (?:transaction|purchase|order)"
     r"|kupi[łl](?:e[śs]|a[śs]|e[śs]my)?(?: i zap[łl]aci[łl](?:e[śs]|a[śs]))?|zap[łl]aci[łl](?:e[śs]|a[śs]) za|dzi[ęe]kujemy za zakup"
     r"|bestellung ist (?:bei uns )?eingegangen|bestellung (?:wurde )?erhalten|commande (?:a bien été )?(?:reçue|enregistrée)"
@@ -45,6 +47,7 @@ SHIPPED = any_of(
     r"(?:a|ont) été expédi[ée]e?s?|expédition de votre commande|commande (?:a été )?expédiée|est en route|"
     r"(?:è stato|è stata|sono stati|e' stato) spedit[oai]|ordine spedito|spedizione (?:confermata|effettuata)|"
     r"(?:ha|han) sido enviad[oa]s?|pedido enviado|est[áa] en camino|va en camino|"
+    r"(?:foi|foram) enviad[oa]s?|(?:est[áa]|j[áa] est[áa]) a caminho|pedido despachado|"
     r"zosta[łl][oa]? wys[łl]an[ea]|przesy[łl]ka (?:zosta[łl]a )?nadana|zam[óo]wienie wys[łl]ane|"
     r"is verzonden|is onderweg|"
     # waiting at a pickup store or locker: on its way's last leg, not delivered until picked up
@@ -63,6 +66,7 @@ DELIVERED_PHYSICAL = any_of(
     r"(?:a|ont) été livr[ée]e?s?|colis (?:a été )?livré|"
     r"(?:è stato|è stata|sono stati|e' stato) consegnat[oai]|"
     r"(?:ha|han) sido entregad[oa]s?|pedido entregado|"
+    r"(?:foi|foram) entregues?|(?:pedido|pacote|encomenda) entregue|"
     r"zosta[łl][oa]? (?:dostarczon[ea]|dor[ęe]czon[ea])|"
     r"is bezorgd|is afgeleverd|"
     r"配達済み|配達完了|配達されました|お届けしました|har levererats|(?:^|\n)\s*levererat\b|"
@@ -97,6 +101,12 @@ STOREFRONT_DOMAINS = frozenset(
         "gog.com",
     }
 )
+# A delivery address, or a store to collect from: goods that travel, whoever sells them.
+SHIP_TO = any_of(
+    r"送货地址|收货地址|收貨地址|送貨地址|配送地址|取货零售店|取貨門市|shipping address|delivery address|ship(?:ping)? to\b|"
+    r"pick-?up (?:store|location)|lieferadresse|lieferanschrift|adresse de livraison|indirizzo di (?:consegna|spedizione)|"
+    r"direcci[óo]n de (?:entrega|env[íi]o)|adres dostawy|endere[çc]o de entrega|afleveradres|お届け先"
+)
 STOREFRONT_SENDERS = any_of(r"^googleplay-noreply@google\.com$|^payments-noreply@google\.com$|@microsoft\.com$")
 # A purchase that is delivered later: a pre-order, a pre-purchase, a release date to come.
 PREORDER = any_of(
@@ -108,7 +118,7 @@ TOPPED_UP = any_of(
     r"充值成功|儲值成功|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)"
 )
 FAILED = any_of(
-    r"处理失败|充值失败|发货失败|交付失败|交付失敗|發貨失敗|出貨失敗|儲值失敗|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
+    r"订单(?:已)?关闭|訂單(?:已)?關閉|处理失败|充值失败|发货失败|交付失败|交付失敗|發貨失敗|出貨失敗|儲值失敗|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
     r"out of stock|sold out|could not be (?:fulfilled|processed|completed)|unable to (?:fulfil|fulfill|process|ship)|"
     r"(?:cancell?ed|cancel) (?:your )?order|order (?:has been |was )?cancell?ed|we had to cancel|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
@@ -116,7 +126,7 @@ FAILED = any_of(
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|comanda (?:ta )?a fost anulat[ăa]|キャンセルされました"
 )
 CANCELLED = any_of(
-    r"已取消|订单取消|取消订单|cancell?ed (?:your )?order|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed|"
+    r"已取消|订单取消|取消订单|订单(?:已)?关闭|訂單(?:已)?關閉|cancell?ed (?:your )?order|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|訂單已取消|已取消|取消訂單|storniert|stornierung|annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|anulat[ăa]|キャンセル"
@@ -130,7 +140,7 @@ BUYER_CANCELLED = any_of(
     r"お客様のご依頼により"
 )
 REFUND_RECEIVED = any_of(
-    r"退款已到账|已原路退回至|已退回至您的|退款成功|退款已完成|款项已退回|"
+    r"退款已到账|已原路退回至|已退回至您的|退款成功|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
     r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
     r"refunded amount has been returned|amount is now (?:available|credited) in your|"
     r"(?:has been|was) (?:credited|added|returned) to your (?:\w+ )?(?:wallet|balance|store credit)|"
@@ -144,7 +154,8 @@ CREDIT_MEMO = any_of(
     r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
 )
 REFUND_GRANTED = any_of(
-    r"(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已通过|"
+    r"(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|(?:为|為)(?:您|你)操作(?:全额|全額|部分)?退款|"
+    r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|(?:已|已经|已經)?(?:为您|為您|给您|給您)申(?:请|請)退款|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已通过|"
     r"(?:已|已经)(?:为您|给您)?(?:原路)?(?:办理)?(?:全额|部分)?退款(?!成功|已到账|已完成)|办理(?:了)?(?:全额|部分)?退款|退款预计|"
     r"预计.{0,12}(?:退回|到账|退还|返还)|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|到帳|退還)|"
     r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
@@ -164,7 +175,7 @@ REFUND_GRANTED = any_of(
     r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|ti rimborsiamo"
 )
 EVIDENCE_REQUEST = any_of(
-    r"补充凭证|补充材料|补充证据|请.{0,24}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料)|"
+    r"补充凭证|补充材料|补充证据|请.{0,24}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
     r"補充憑證|補充資料|請.{0,24}?(?:補充|提供|上傳).{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片)|"
     r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach)).{0,80}(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
@@ -173,12 +184,14 @@ EVIDENCE_REQUEST = any_of(
     r"(?:i|we) (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:things|details|pieces of information|documents)(?: from you)?|"
     r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
+    r"please (?:reply|respond)[^.\n]{0,40}\bwith (?:copies|a copy|scans?|photos?) of|"
     r"ben[öo]tigen wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|unterlagen nachreichen|"
     r"pi[èe]ces justificatives|merci de nous (?:envoyer|transmettre|fournir)|inviarci (?:la|i) (?:documentazione|foto)|"
     r"env[íi]enos (?:la|los) (?:documentaci[óo]n|fotos|justificantes)|prosimy o przes[łl]anie|stuur ons (?:de )?(?:bewijsstukken|foto)"
 )
 DECISION_AGAINST = any_of(
-    r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|不予支持|拒绝(?:您的)?退款|不予退款|无法(?:为您)?退款|不能(?:为您)?退款|拒絕退款|無法退款|"
+    r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|(?:评审|評審|判决|判決|判定|裁定|仲裁)[^。\n]{0,20}支持(?:卖家|賣家|商家)|"
+    r"(?:卖家|賣家|商家)胜诉|(?:卖家|賣家|商家)勝訴|(?:买家|買家)(?:败诉|敗訴)|(?:你|您)的退款申请已关闭|(?:你|您)的退款申請已關閉|不予支持|拒绝(?:您的)?退款|不予退款|无法(?:为您)?退款|不能(?:为您)?退款|拒絕退款|無法退款|"
     r"ne pouvons (?:donc )?pas (?:proc[ée]der au |vous )?rembours|refusons (?:le|votre) remboursement|"
     r"k[öo]nnen (?:wir )?(?:leider )?keine (?:erstattung|r[üu]ckerstattung)|no podemos (?:realizar el )?reembols|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|"
     r"in (?:the )?seller'?s favou?r|in favou?r of the (?:seller|merchant|vendor)|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal) (?:has been |was |is )?(?:denied|rejected|declined)|"
@@ -194,12 +207,14 @@ DECISION_PARTIAL = any_of(
     r"reembolso parcial|zwrot cz[ęe][śs]ciowy|gedeeltelijke terugbetaling"
 )
 DECISION_FOR = any_of(
-    r"处理结果\s*[:：]?\s*(?:支持|同意)|(?<!不)支持您的(?:退款)?诉求|投诉成立|"
+    r"处理结果\s*[:：]?\s*(?:支持|同意)|(?<!不)支持您的(?:退款)?诉求|投诉成立|(?:判定|判决|裁定)?(?:买家|買家)(?:胜诉|勝訴)|"
     r"in your favou?r|(?:claim|dispute|complaint) (?:has been |was )?(?:approved|upheld|accepted|resolved in your favou?r)"
 )
 ACK = any_of(
-    r"已受理|受理通知|投诉已收到|(?:客服|平台|小二)已介入|已申请(?:客服|平台|小二)介入|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|完成登记|登记回执|已登记|工单已创建|"
-    r"(?:ticket|request|case|dispute|inquiry|enquiry)\b.{0,40}(?:has been |was |is )?(?:opened|created|received|logged|filed)|"
+    r"已受理|受理通知|投诉已收到|(?:已)?投(?:诉|訴)成功|已收到\s*(?:閣下|阁下|您|你).{0,60}?(?:提出|提交)?的(?:投訴|投诉)|"
+    r"acknowledge receipt of your (?:complaint|claim|case|dispute)|(?:客服|平台|小二)已介入|(?:升级|升級)(?:为|為)(?:平台)?(?:客服|平台|小二)介入|已申请(?:客服|平台|小二)介入|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|完成登记|登记回执|已登记|工单已创建|"
+    r"(?:ticket|request|case|dispute|inquiry|enquiry|complaint)\b.{0,40}(?:has been |was |is )?(?:opened|created|received|logged|filed)|"
+    r"thank you for (?:submitting |your )(?:online )?(?:complaint|claim|case)|"
     r"opened (?:ticket|case)|we(?:'ve| have) (?:received|logged|got) your (?:message|request|email|inquiry|enquiry|dispute)|"
     r"thanks? (?:you )?for (?:your inquiry|your enquiry|contacting|getting in touch|reaching out)|\(opened\)|auto-?reply|automatic reply|"
     r"request received|has reached us|filed as ticket|"
@@ -262,7 +277,7 @@ AUTO_DELIVERY = any_of(
 # An order that waits for the buyer's payment (bank transfer, on-hold): not paid yet.
 UNPAID = any_of(
     r"on-?hold until|until we confirm (?:that )?(?:your )?payment|awaiting (?:your )?payment|once (?:your )?payment (?:is|has been) received|"
-    r"待付款|等待付款|未付款|等待买家付款|等待買家付款|warten auf (?:ihre|deine) zahlung|en attente de (?:votre )?paiement|in attesa di pagamento|"
+    r"待付款|等待付款|未付款|等待买家付款|等待買家付款|请及时付款|请尽快付款|請盡快付款|請儘速付款|請於期限內付款|warten auf (?:ihre|deine) zahlung|en attente de (?:votre )?paiement|in attesa di pagamento|"
     r"pendiente de pago|oczekuje na p[łl]atno[śs][ćc]"
 )
 MANUAL_DELIVERY = any_of(
@@ -286,7 +301,10 @@ MARKETING = any_of(
 DANGEROUS_ATTACHMENT = any_of(r"\.(?:zip|rar|7z|exe|scr|js|jar|iso|img|lnk|vbs|bat|cmd|html?|hta)$")
 
 # Words right before a cue that turn it into its opposite: "hasn't shipped", "未发货", "不支持退款".
-NEGATION_BEFORE = any_of(r"(?:not|n't|never|no|yet to be|未|没有|没|尚未|不|无法|未能)\s*(?:been\s+|yet\s+|be\s+)?$")
+NEGATION_BEFORE = any_of(
+    r"(?:not|n't|never|no|yet to be|未|没有|没|尚未|不|无法|未能)\s*(?:been\s+|yet\s+|be\s+)?$"
+    r"|(?:不代表|不表示|不意味|does not mean|doesn't mean|is not a (?:confirmation|notice) of)[^，。,.\n]{0,10}$"
+)
 
 
 # Words right before a cue that make it a promise, not a report: "将在24小时内处理完成", "will be shipped".
@@ -296,6 +314,11 @@ FUTURE_BEFORE = any_of(
 )
 
 
+# The buyer's own wish is no condition on the request: "if you would like us to act, send ... by".
+_WISH = any_of(
+    r"\bif you (?:would like|wish|want|'d like)|如您(?:希望|想|需要本会|需要本會|要求)|如(?:閣下|阁下)(?:希望|欲)|"
+    r"si vous (?:souhaitez|voulez)|wenn sie (?:m[öo]chten|w[üu]nschen)|si desea"
+)
 _CONDITION = any_of(
     r"\b(?:if|unless|in case|should you|in the event)\b|如果|若您|如您|如需|若|逾期|未取|超过.{0,8}期限|超過.{0,8}期限|"
     r"可能|或将|\bmay (?:need|ask|require|request)|\bmight\b|"
@@ -315,7 +338,8 @@ def unconditional(pattern, text: str):
             text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()), text.rfind("。", 0, match.start())
         )
         sentence = text[start + 1 : match.start()]
-        if not _CONDITION.search(sentence) and stated_as_fact(text, match.start()):
+        conditional = _CONDITION.search(sentence) and not _WISH.search(sentence)
+        if not conditional and stated_as_fact(text, match.start()):
             return match
     return None
 

@@ -18,8 +18,11 @@ from orderwatch.domain.calendar import calendar_for
 
 NAME = "helpdesks"
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|回复|答复|回覆)\s*[:：]", re.I)
-_HANDLING_ZH = "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结"
-_HANDLING_EN = "reply|replies|respond|review|get back|answer|resolve|decide|contact|investigate|look into|update"
+_HANDLING_ZH = "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结|通知|處理|回覆|答覆|聯絡|聯繫|回應|回应|核實|審核|辦結"
+_HANDLING_EN = (
+    "reply|replies|respond|review|get back|answer|resolve|decide|contact|investigate|look into|update|notify|inform|"
+    "let you know|send you|email you|write to you"
+)
 _REFUND_ZH = lexicon.REFUND_VERBS_ZH
 _REFUND_EN = lexicon.REFUND_VERBS_EN
 _REFUND_INTL = lexicon.REFUND_WORDS + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto"
@@ -32,6 +35,7 @@ _APPEAL_EN = (
     "review (?:the|this|your) (?:decision|claim|case)|reply to this (?:e-?mail|message)|disagree|"
     "reject (?:the|this) (?:solution|resolution|decision)|reopen"
 )
+_APPEAL_INTL = r"contest|r[ée]examin|widerspr|einspruch|beanstand|reclam|impugn|ricors|odwo[łl]|bezwaar|recurs"
 _EVIDENCE_ZH = "补充|提供|上传|回复"
 _EVIDENCE_EN = "reply|send|provide|upload|attach|receive"
 
@@ -102,7 +106,7 @@ def parse(msg: Message) -> Result | None:
 
     outcome = _decision_outcome(text)
     if outcome is not None:
-        window = stated_duration(text, _APPEAL_ZH, _APPEAL_EN) if outcome != "for_buyer" else None
+        window = stated_duration(text, _APPEAL_ZH, _APPEAL_EN, _APPEAL_INTL) if outcome != "for_buyer" else None
         appeal_level = bool(
             re.search(
                 r"二次申诉处理结果|申诉处理结果|appeal (?:decision|result|outcome)|最终处理|final decision", both, re.I

@@ -102,18 +102,18 @@ def numbered(groups: list[str], start: int = 0) -> dict[str, int]:
 
 MONTHS = numbered(
     [
-        "january jan janvier janv januar jän gennaio enero stycznia styczeń januari",
-        "february feb février févr fevrier februar febbraio febrero febr lutego luty februari",
-        "march mar mars märz maerz marzo marca marzec maart",
+        "january jan janvier janv januar jän gennaio enero stycznia styczeń januari janeiro",
+        "february feb février févr fevrier februar febbraio febrero febr lutego luty februari fevereiro",
+        "march mar mars märz maerz marzo marca marzec maart março marco",
         "april apr avril aprile abril kwietnia kwiecień",
-        "may mai maggio mayo maja maj mei",
-        "june jun juin juni giugno junio czerwca czerwiec",
-        "july jul juillet juil juli luglio julio lipca lipiec",
+        "may mai maggio mayo maja maj mei maio",
+        "june jun juin juni giugno junio czerwca czerwiec junho",
+        "july jul juillet juil juli luglio julio lipca lipiec julho",
         "august aug août aout agosto sierpnia sierpień augustus",
-        "september sep sept septembre settembre septiembre setiembre września wrzesień",
-        "october oct octobre oktober ottobre octubre października październik okt",
-        "november nov novembre noviembre listopada listopad",
-        "december dec décembre decembre dezember dicembre diciembre grudnia grudzień",
+        "september sep sept septembre settembre septiembre setiembre września wrzesień setembro",
+        "october oct octobre oktober ottobre octubre października październik okt outubro",
+        "november nov novembre noviembre listopada listopad novembro",
+        "december dec décembre decembre dezember dicembre diciembre grudnia grudzień dezembro",
     ],
     start=1,
 )
@@ -121,11 +121,11 @@ MONTH_NAMES = alternation([re.escape(name) for name in MONTHS])
 
 WEEKDAYS = numbered(
     [
-        "monday mon montag mo lundi lun lunedì lunedi lunes poniedziałek poniedzialek maandag",
-        "tuesday tue tues dienstag di mardi mar martedì martedi martes wtorek dinsdag",
-        "wednesday wed mittwoch mi mercredi mer mercoledì mercoledi miércoles miercoles środa sroda woensdag",
-        "thursday thu thur thurs donnerstag do jeudi jeu giovedì giovedi jueves czwartek donderdag",
-        "friday fri freitag fr vendredi ven venerdì venerdi viernes piątek piatek vrijdag",
+        "monday mon montag mo lundi lun lunedì lunedi lunes poniedziałek poniedzialek maandag segunda-feira segunda",
+        "tuesday tue tues dienstag di mardi mar martedì martedi martes wtorek dinsdag terça-feira terca-feira terça terca",
+        "wednesday wed mittwoch mi mercredi mer mercoledì mercoledi miércoles miercoles środa sroda woensdag quarta-feira quarta",
+        "thursday thu thur thurs donnerstag do jeudi jeu giovedì giovedi jueves czwartek donderdag quinta-feira quinta",
+        "friday fri freitag fr vendredi ven venerdì venerdi viernes piątek piatek vrijdag sexta-feira sexta",
         "saturday sat samstag sa samedi sam sabato sábado sabado sobota zaterdag",
         "sunday sun sonntag so dimanche dim domenica dom domingo niedziela zondag",
     ]
@@ -137,9 +137,23 @@ WEEKDAY_FULL = alternation(
 )
 ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
-TODAY = r"today|tonight|this evening|heute|aujourd'hui|ce soir|oggi|stasera|hoy|esta noche|dzisiaj|dziś|vandaag|今天|今日|今晚"
-TOMORROW = r"tomorrow|morgen|demain|domani|mañana|manana|jutro|明天|明日"
-DAY_AFTER = r"day after tomorrow|übermorgen|après-demain|dopodomani|pasado mañana|pojutrze|后天|後天"
+TODAY = r"today|tonight|this evening|heute|aujourd'hui|ce soir|oggi|stasera|hoy|esta noche|hoje|dzisiaj|dziś|vandaag|今天|今日|今晚"
+TOMORROW = r"tomorrow|morgen|demain|domani|mañana|manana|amanhã|amanha|jutro|明天|明日"
+DAY_AFTER = r"day after tomorrow|übermorgen|après-demain|dopodomani|pasado mañana|depois de amanhã|pojutrze|后天|後天"
+
+# --- when the order was placed and paid ---------------------------------------------------
+
+# Labels before the time an order was placed, and the time it was paid ("付款时间：…", "Paid on …").
+ORDER_TIME_LABELS = (
+    r"下单时间|订单时间|创建时间|提交时间|下單時間|訂購時間|訂單時間|訂購日期|Placed on|Order date|Order placed|"
+    r"Date ordered|Bestelldatum|Bestellt am|Date de (?:la )?commande|Commandée? le|Data (?:dell')?ordine|"
+    r"Fecha (?:del )?pedido|Data złożenia zamówienia|Data zamówienia|Besteldatum|Data do pedido|Feito em|Date"
+)
+PAID_TIME_LABELS = (
+    r"支付时间|付款时间|付款日期|支付日期|付款時間|支付時間|已付款\s*[（(]|已支付\s*[（(]|Paid on|Payment date|Date paid|Bezahlt am|Zahlungsdatum|"
+    r"Payée? le|Date de paiement|Pagato il|Data (?:di )?pagamento|Pagado el|Fecha de pago|opłacono|Data płatności|"
+    r"Betaald op|Pago em|Data do pagamento"
+)
 
 # --- arrival and dispatch estimates -----------------------------------------------------
 
@@ -200,9 +214,13 @@ ARRIVAL_CUES = alternation(
         r"(?:wordt\s+)?bezorgd\s+op",
         r"llega(?:r[áa])?\s+entre(?:\s+el)?",
         r"previsão\s+de\s+entrega",
+        r"chega(?:r[áa])?(?:\s+(?:na|no|em|at[ée]))?",
+        r"(?:wird|werden)\s+(?:ihnen\s+|dir\s+)?voraussichtlich(?:\s+am)?(?=[^\n]{0,40}(?:zugestellt|geliefert))",
+        r"dostarczy(?:my)?(?:\s+(?:paczk[ęe]|przesy[łl]k[ęe]|zam[óo]wienie))?",
+        r"zostanie\s+(?:dostarczon[ay]|dor[ęe]czon[ay])",
     ]
 )
-ZH_ARRIVAL_CUES = r"送貨日期(?:及時段)?|配送日期|指定送達日|预约送达|預約送達|預定送達|预计送达(?:时间|日期)?|预计到达(?:时间)?|预计到货(?:时间)?|預計送達(?:時間|日期)?|預計到貨(?:日|時間|日期)?|預計抵達"
+ZH_ARRIVAL_CUES = r"安排(?:於|于|在)(?=[^。\n]{0,40}(?:送貨|送货|配送|派送|送達|送达))|(?<![已未])送达(?=\s*[:：])|(?<![已未])送達(?=\s*[:：])|送貨日期(?:及時段)?|配送日期|指定送達日|预约送达|預約送達|預定送達|预计送达(?:时间|日期)?|预计到达(?:时间)?|预计到货(?:时间)?|預計送達(?:時間|日期)?|預計到貨(?:日|時間|日期)?|預計抵達"
 
 # --- parcels ------------------------------------------------------------------------------
 

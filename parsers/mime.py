@@ -224,9 +224,9 @@ def received_date(values: list[str]) -> datetime | None:
             times.append(at)
     if not times:
         return None
-    # The instant of the first hop; the zone of the hop nearest the reader (the top-most header
-    # that states a local offset: the user's provider), as the mail's Date would have been read.
-    local = next((at.tzinfo for at in times if at.utcoffset()), times[0].tzinfo)
+    # The instant of the first hop, in the sender's zone: the first hop, from the sender's side,
+    # that states a local offset (a shop's worker often stamps UTC, its relay local time).
+    local = next((at.tzinfo for at in reversed(times) if at.utcoffset()), times[-1].tzinfo)
     return min(times).astimezone(local)
 
 

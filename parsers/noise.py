@@ -52,6 +52,7 @@ def _transactional(msg: Message) -> bool:
     return bool(
         cues.CONFIRM.search(text)
         or cues.SHIPPED.search(msg.subject)
+        or cues.DELIVERED_PHYSICAL.search(msg.subject)
         or cues.ACK.search(text)
         or msg.mail.in_reply_to
         or cues.DECISION_AGAINST.search(text)

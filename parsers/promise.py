@@ -166,7 +166,7 @@ _ARRIVAL = re.compile(r"(?<!\w)(?:" + lexicon.ARRIVAL_CUES + r")(?!\w)\s*[:：]?
 _ZH_ARRIVAL = re.compile(r"(?:" + lexicon.ZH_ARRIVAL_CUES + r")\s*(?:为|為|是)?\s*[:：]?\s*")
 _ZH_ARRIVE_AFTER = re.compile(r"\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|到货|到貨|签收|簽收|抵达|抵達)")
 _RELATIVE = re.compile(
-    r"^(?:on\s+|am\s+|le\s+|il\s+|el\s+|w\s+|op\s+)?(?:("
+    r"^(?:on\s+|am\s+|le\s+|il\s+|el\s+|w\s+|we\s+|op\s+|na\s+|no\s+)?(?:("
     + lexicon.DAY_AFTER
     + r")|("
     + lexicon.TODAY
@@ -323,7 +323,7 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
         return None, 0
     clocks = list(_CLOCK.finditer(window[used : used + 40]))
     if clocks:  # "by 1 pm", "5 p.m. - 10 p.m.", "bis 20:00 Uhr": the last time named
-        timed = _with_clock(day, clocks[-1])
+        timed = _with_clock(day, clocks[-1], window[used : used + clocks[-1].start()])
         if timed is not None:
             return timed, offset_used + used + clocks[-1].end()
     return end_of_day(day), offset_used + used
@@ -336,11 +336,14 @@ _LEAD = re.compile(
 )
 
 
-def _with_clock(day: datetime, clock: re.Match[str]) -> datetime | None:
+_AFTERNOON = re.compile(r"(?:下午|晚上|傍晚|夜間|夜间|晚間|晚间)\s*$")
+
+
+def _with_clock(day: datetime, clock: re.Match[str], before: str = "") -> datetime | None:
     hour = int(clock.group(1) or clock.group(4))
     minute = int(clock.group(2) or clock.group(5) or 0)
     marker = (clock.group(3) or "").lower().replace(".", "").replace(" ", "")
-    if marker == "pm" and hour < 12:
+    if (marker == "pm" or _AFTERNOON.search(before)) and hour < 12:  # "晚上8:30": 20:30
         hour += 12
     if marker == "am" and hour == 12:
         hour = 0

@@ -42,6 +42,8 @@ def new_text(text: str) -> str:
     """The part of a reply written now: everything above the first quote marker, and no '>' lines."""
     match = _QUOTE_START.search(text)
     head = text[: match.start()] if match else text
+    if match and not head.strip():  # "发件人：1069…" heading the mail: a relayed SMS, not a quote below a reply
+        head = text
     lines = [line for line in head.splitlines() if not line.lstrip().startswith(">")]
     return "\n".join(lines).strip()
 

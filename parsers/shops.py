@@ -6,6 +6,7 @@ Shopify-like) alike: the family reads the labels and phrases these engines share
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from orderwatch.parsers import cues, fields, lexicon
@@ -17,8 +18,8 @@ from orderwatch.domain.calendar import calendar_for
 
 NAME = "shops"
 
-_ORDER_TIME = r"下单时间|订单时间|创建时间|提交时间|Placed on|Order date|Order placed|Date ordered|Date"
-_PAID_TIME = r"支付时间|付款时间|付款日期|支付日期|Paid on|Payment date|Date paid"
+_ORDER_TIME = lexicon.ORDER_TIME_LABELS
+_PAID_TIME = lexicon.PAID_TIME_LABELS
 _ZH_MERCHANT = [
     re.compile(r"店铺\s*[“\"「『]([^”\"」』\n]{1,30})[”\"」』]"),
     re.compile(r"(?:店铺名称|店铺|卖家|商家)\s*[:：]\s*([^\s，。,\n]{1,30})"),
@@ -29,7 +30,9 @@ _EN_MERCHANT = [
     re.compile(r"\bseller\s*[:：]\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M),
 ]
 _HOSTED = re.compile(r"入驻\s*([^\s，。,（(\n]{2,20}?)(?:平台)?[，。,（(\s]")
-_ZH_ITEM = re.compile(r"(?:商品名称|商品名|产品名称|宝贝名称|商品)[^\S\n]*[:：][^\S\n]*([^\n]{2,80})")  # an empty label is no item
+_ZH_ITEM = re.compile(
+    r"(?:商品名称|商品名|产品名称|宝贝名称|商品)[^\S\n]*[:：][^\S\n]*([^\n]{2,80})"
+)  # an empty label is no item
 _ZH_ITEM_QUOTED = re.compile(r"购买(?:的商品)?\s*[“\"「]([^”\"」\n]{2,80})[”\"」]")
 _PRICE_LINE = re.compile(
     r"^(?!\s*(?:sub-?total|total|grand total|shipping|tax|vat|discount|订单|合计|总|配送|运费))(.{3,90}?)\s+(?:x\s*)?\d+\s+\S*\d+[.,]\d{2}",
@@ -102,6 +105,8 @@ def parse(msg: Message) -> Result | None:
                 **opening,
             )
         )
+    if not any(e.kind in ("ordered", "paid") for e in events):
+        events.extend(_stated_payment(msg, order_no, opening))
     if _storefront_receipt(msg, events):
         events.append(
             msg.event("delivered", summary="delivered with the store's receipt", order_no=order_no, how="virtual")
@@ -182,6 +187,25 @@ def _carrier_notice(msg: Message) -> Result | None:
     return Result(NAME, "carrier", [event], confidence=0.5)
 
 
+def _stated_payment(msg: Message, order_no: str, opening: dict[str, object]) -> list:
+    """A notice (shipped, delivered) that states when the order was paid: the payment is a fact
+    of the order, and the clocks that count from payment need it when the confirmation is missing."""
+    paid_at = fields.labelled_time(msg.text, _PAID_TIME, msg.at)
+    if paid_at is None or paid_at > msg.at:
+        return []
+    amount, currency = opening.get("amount"), opening.get("currency")
+    return [
+        msg.event(
+            "paid",
+            at=paid_at,
+            summary="paid (stated in a later notice)",
+            order_no=order_no,
+            amount=amount,
+            currency=currency,
+        )
+    ]
+
+
 def _storefront_receipt(msg: Message, events: list) -> bool:
     """A paid receipt from a digital storefront (App Store, Google Play, Epic, Steam...) for
     something already in the buyer's library; a pre-order is delivered on its release instead."""
@@ -190,8 +214,9 @@ def _storefront_receipt(msg: Message, events: list) -> bool:
     )
     sender = msg.mail.from_addr.lower()
     storefront = msg.sender_domain in cues.STOREFRONT_DOMAINS or bool(cues.STOREFRONT_SENDERS.search(sender))
-    delivered = any(e.kind == "delivered" for e in events)
-    return paid and storefront and not delivered and not cues.PREORDER.search(msg.both)
+    delivered = any(e.kind in ("delivered", "promise") for e in events)  # an arrival estimate: goods that travel
+    physical = bool(cues.SHIP_TO.search(msg.text)) or cues.PREORDER.search(msg.both)
+    return paid and storefront and not delivered and not physical
 
 
 def _opening_fields(msg: Message, money: fields.Money | None) -> dict[str, object]:
@@ -215,8 +240,10 @@ def _notice_promise(msg: Message, order_no: str, opening: dict[str, object]) -> 
     promise = find_promise(msg.text, msg.at)
     if promise is None:
         return []
+    fields_of_order = {k: v for k, v in opening.items() if k != "currency"}
     currency = str(opening.get("currency") or "")
-    return [_promise_event(msg, promise, order_no, msg.at, currency, **opening)]  # it opens the order too
+    event = _promise_event(msg, promise, order_no, msg.at, currency, **fields_of_order)  # it opens the order too
+    return [dataclasses.replace(event, fields={**event.fields, "currency": currency or None})]
 
 
 def _promise_event(msg: Message, promise, order_no: str, start, currency: str | None, **extra: object):
@@ -276,6 +303,7 @@ def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtu
         "item": _item(msg),
         "virtual": virtual or mode is not None,
         "delivery_mode": mode,
+        "unpaid": (paid_at is None and bool(cues.UNPAID.search(text))) or None,  # nothing is owed before payment
     }
     price = f"{amount} {currency}" if money else "amount not stated"
     events = [msg.event("ordered", at=ordered_at, summary=f"order {order_no}: {price}", **common)]

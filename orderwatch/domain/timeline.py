@@ -190,7 +190,7 @@ def facts(case: Case, rules: Rulebook) -> Facts:
         kind = str(promise.fields.get("promise") or "deliver")
         source, phrase = "stated", str(promise.fields.get("phrase") or "")
         provisional = bool(promise.fields.get("provisional"))
-    elif start is not None:
+    elif start is not None and not _awaiting_payment(case, f):
         mode = f.get("delivery_mode")
         rule = {"auto": "auto_delivery", "manual": "manual_delivery"}.get(str(mode), "other_delivery")
         duration: Duration = rules.get(rule, case.platform)
@@ -217,6 +217,11 @@ def facts(case: Case, rules: Rulebook) -> Facts:
         provisional=provisional,
         first_seen=first_seen,
     )
+
+
+def _awaiting_payment(case: Case, f: dict[str, object]) -> bool:
+    """An order placed but never paid (the mail asks for payment): no default delivery clock runs."""
+    return bool(f.get("unpaid")) and not any(e.kind in ("paid", "shipped", "delivered") for e in case.events)
 
 
 _AMOUNT_KINDS = ("paid", "shipped", "delivered", "ordered", "promise")  # a refund's amount is not the order's

@@ -214,6 +214,17 @@ def amounts(text: str, lang: str = "en", dollar: str | None = None) -> list[Mone
     return out
 
 
+_BARE = re.compile(r"(\d{1,7}(?:\.\d{1,2})?)(?![\d.,]|\s*[%A-Za-z件个個项項张張份次天日])")
+_TRADITIONAL = re.compile(r"[訂單總額應實計帳價]")
+
+
+def _zh_currency(label: str, dollar: str | None) -> str:
+    """A bare amount in a Chinese shop: yuan on the mainland, else the Traditional shop's dollar."""
+    if _TRADITIONAL.search(label):
+        return dollar if dollar in ("TWD", "HKD") else "TWD"
+    return "CNY"
+
+
 def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Money | None:
     """The order total: the last amount after a total label, else the largest amount shown."""
     labelled: list[Money] = []
@@ -224,6 +235,10 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
             money = parse_amount(match, lang, dollar)
             if money is not None:
                 labelled.append(money)
+        elif lang == "zh" and (bare := _BARE.match(window)):  # "订单金额：86.5": a Chinese shop's own currency
+            value = decimal_value(bare.group(1))
+            if value is not None:
+                labelled.append(Money(value, _zh_currency(label.group(1), dollar)))
     if labelled:
         return labelled[-1]
     found = amounts(text, lang, dollar)

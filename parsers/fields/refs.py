@@ -8,11 +8,11 @@ from functools import lru_cache
 
 from orderwatch.parsers import lexicon
 
-_ID = r"[#№]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{2,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "GPA.3371-4420-…"  # "==": base64 ids
+_ID = r"[#№【「\[(（]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{2,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "GPA.3371-4420-…"  # "==": base64 ids
 _LABELLED = re.compile(
     r"(?:" + "|".join(lexicon.ORDER_LABELS) + "|" + lexicon.ORDER_WORD_COLON + r")\s*(?:为|是|為|is|ist|est|è|es|to)?"
     r"(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"  # a bilingual label: "訂單編號 Order No.："
-    r"\s*[:：#]?\s*(?=[#№]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))" + _ID,  # a digit, or a letter reference
+    r"\s*[:：#]?\s*(?=[#№【「\[(（]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))" + _ID,  # a digit, or a letter reference
     re.I,
 )
 # A reference set apart in the subject of an order mail: "Order Confirmation（3618204759）", "[#1047]"
@@ -23,7 +23,7 @@ _REFERENCE_LABELLED = re.compile(
 # "订单X" / "order X" / "Bestellung X": the bare word, then a reference with a digit.
 _WORDED = re.compile(
     r"(?<![A-Za-z])(?:" + lexicon.ORDER_WORDS + r")(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
-    r"(?:confirmed\s*[-–:]\s*)?[(（]?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
+    r"(?:confirmed\s*[-–:]\s*)?[(（【「\[]?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
     re.I,
 )
 _TRANSACTION = re.compile(
