@@ -18,7 +18,9 @@ from orderwatch.domain.calendar import calendar_for
 
 NAME = "helpdesks"
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|回复|答复|回覆)\s*[:：]", re.I)
-_HANDLING_ZH = "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结|通知|處理|回覆|答覆|聯絡|聯繫|回應|回应|核實|審核|辦結"
+_HANDLING_ZH = (
+    "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结|通知|處理|回覆|答覆|聯絡|聯繫|回應|回应|核實|審核|辦結"
+)
 _HANDLING_EN = (
     "reply|replies|respond|review|get back|answer|resolve|decide|contact|investigate|look into|update|notify|inform|"
     "let you know|send you|email you|write to you"

@@ -12,7 +12,8 @@ _ID = r"[#№【「\[(（]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{2,40}[A-Za-z0-9](?:==?
 _LABELLED = re.compile(
     r"(?:" + "|".join(lexicon.ORDER_LABELS) + "|" + lexicon.ORDER_WORD_COLON + r")\s*(?:为|是|為|is|ist|est|è|es|to)?"
     r"(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"  # a bilingual label: "訂單編號 Order No.："
-    r"\s*[:：#]?\s*(?=[#№【「\[(（]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))" + _ID,  # a digit, or a letter reference
+    r"\s*[:：#]?\s*(?=[#№【「\[(（]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))"
+    + _ID,  # a digit, or a letter reference
     re.I,
 )
 # A reference set apart in the subject of an order mail: "Order Confirmation（3618204759）", "[#1047]"
