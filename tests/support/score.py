@@ -33,12 +33,32 @@ def _args() -> argparse.Namespace:
     return parser.parse_args()
 
 
+def _drive_checkout(root: Path) -> None:
+    """Import orderwatch from `root`, with the top-level folders it installs as subpackages
+    (parsers/, templates/) from there too, never this checkout's editable install."""
+    import importlib.util
+
+    sys.path.insert(0, str(root))
+    import orderwatch
+
+    for sub in ("parsers", "templates"):
+        folder = root / sub
+        spec = importlib.util.spec_from_file_location(
+            f"orderwatch.{sub}", folder / "__init__.py", submodule_search_locations=[str(folder)]
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[f"orderwatch.{sub}"] = module
+        setattr(orderwatch, sub, module)
+        spec.loader.exec_module(module)
+
+
 def main() -> int:
     args = _args()
     from tests.support.corpus import Scenario, compare, run_in_process  # this checkout's harness
 
     if args.code_root:  # ...driving that checkout's program
-        sys.path.insert(0, str(args.code_root.resolve()))
+        _drive_checkout(args.code_root.resolve())
     import orderwatch
 
     print(f"scoring the code in {Path(orderwatch.__file__).resolve().parent.parent}", file=sys.stderr)
