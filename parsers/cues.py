@@ -11,7 +11,7 @@ from orderwatch.parsers.base import any_of
 CONFIRM = any_of(
     r"订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
     r"收到您的付款|感谢您的购买|感谢您选购|购买成功|订单已生成|已下单|已经收到您的付款|订单提交成功|交易成功|"
-    r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
+    r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping|buying|ordering)|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"payment (?:went through|received|has been received|confirmed|successful)|your receipt|new order\b|order receipt|"
@@ -22,6 +22,7 @@ CONFIRM = any_of(
     r"|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
     r"compraste|gracias por tu compra|preparando tu compra|tu compra (?:fue|est[áa]) (?:confirmada|aprobada)"
     r"|du hast .{1,80}? gekauft|hier ist deine bestellung|thank you for your recent (?:transaction|purchase|order)"
+    r"|you sent a payment of|receipt for your payment to|感谢您(?:近期)?在.{0,20}的(?:交易|购买)|感謝您(?:近期)?在.{0,20}的(?:交易|購買)"
     r"|kupi[łl](?:e[śs]|a[śs]|e[śs]my)?(?: i zap[łl]aci[łl](?:e[śs]|a[śs]))?|zap[łl]aci[łl](?:e[śs]|a[śs]) za|dzi[ęe]kujemy za zakup"
     r"|bestellung ist (?:bei uns )?eingegangen|bestellung (?:wurde )?erhalten|commande (?:a bien été )?(?:reçue|enregistrée)"
     r"|your order\b(?:[^.\n]|\.(?=\d)){0,60}?\b(?:has been|is|was) (?:confirmed|received|placed|accepted)"
@@ -40,7 +41,7 @@ SHIPPED = any_of(
     r"|(?:has been|was|were) sent (?:using|with|via|by)|(?:has been|have been|was) fulfill?ed|fulfill?ment (?:confirmation|complete)"
     r"|beim versanddienstleister|an den versanddienstleister übergeben|können sie ihre sendung (?:jetzt )?verfolgen"
     r"|(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}[:：]\s*\n?\s*(?:versendet|versandt|verschickt|shipped|dispatched|exp[ée]di[ée]e?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|已发货|已出貨)"
-    r"|已出貨|出貨通知|已寄出|已發貨|商品已出貨|已交寄|配送中|"
+    r"|已出貨|出貨通知|已寄出|已發貨|商品已出貨|已交寄|配送中|已(?:经|經)?出(?:库|庫)|"
     r"発送済み|発送しました|発送いたしました|har skickats|(?:^|\n)\s*skickat\b|byla odesl[áa]na|odesl[áa]no|a fost expediat[ăa]|predat[ăa] curierului|"
     r"(?:^|\n)\s*(?:versandt|verschickt|expédiée?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|dispatched|shipped)\s*:|"
     r"versandbest[äa]tigung|wurde (?:versandt|verschickt|versendet)|ist unterwegs|"
@@ -78,12 +79,12 @@ DELIVERED_VIRTUAL = any_of(
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
     r"卡密信息|卡密\s*[:：]|卡号\s*[:：]\s*\S+\s*密码|激活码\s*[:：]|兑换码\s*[:：]|序列号\s*[:：]|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|"
     r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功|處理完成(?!後)|處理完畢(?!後)|儲值成功|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
-    r"订单已完成|訂單已完成|已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
+    r"已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
     r"here (?:is|are) your (?:key|code|licen[cs]e)|licen[cs]e key\s*[:：]|activation code\s*[:：]|top-?up (?:was )?successful|"
     r"(?:is|are) (?:now )?ready to (?:download|play|use|install)|(?:is|are) now available (?:in|on|to|for)|"
     r"(?:is|are) available (?:right away|immediately|now) (?:on|in)|jetzt (?:verfügbar|bereit zum (?:download|spielen))|"
-    r"est (?:maintenant )?disponible dans|ya est[áa] disponible|已(?:添加|加入)到您的(?:游戏库|账户|帳戶)"
+    r"est (?:maintenant )?disponible dans|ya est[áa] disponible|已(?:添加|加入)(?:到|至)您的.{0,10}(?:游戏库|库|庫|账户|帳戶)"
 )
 # Digital storefronts whose receipt is the delivery: what was bought is in the buyer's library or
 # app the moment the receipt is sent (never a reseller's mail that merely names the store).
@@ -113,6 +114,12 @@ PREORDER = any_of(
     r"pre-?orders?|pre-?purchases?|vorbestell|précommande|precommande|preordine|reserva|予約|预购|預購|预售|預售|release date|"
     r"erscheinungsdatum|date de sortie"
 )
+# A line of terms and policy, which names every case there is ("refunds for pre-purchases…").
+POLICY_LINE = any_of(
+    r"refund|eligible|policy|terms|conditions|erstatt|widerruf|rembours|reembols|rimbors|退款|退货|條款|条款"
+)
+# "订单已完成": for a card key or a top-up, the goods were delivered; for goods that travel, the order was placed.
+ORDER_COMPLETED = any_of(r"订单已完成|訂單已完成")
 # A subject that says the top-up went through ("Garena 儲值成功通知"): the credit itself, not the payment.
 TOPPED_UP = any_of(
     r"充值成功|儲值成功|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)"

@@ -43,13 +43,18 @@ ORDER_LABELS = [
     r"best[äa]llning(?:snummer)?\s*(?:nr\.?|#)?|ordernr\.?|"
     r"[čc][íi]slo\s+objedn[áa]vky|objedn[áa]vk[ayu]\s*(?:[čc]\.|[čc][íi]slo)|"
     r"num[ăa]rul\s+comenzii|comand[ăa](?:\s+ta)?\s*(?:nr\.?|num[ăa]rul)|"
-    r"(?:ご)?注文番号",
+    r"(?:ご)?注文番号|受注番号|オーダー(?:番号|ID)|주문\s*번호",
 ]
 # A payment or top-up store's transaction reference: the order's own number when it names no other.
 TRANSACTION_LABELS = (
     r"transaction\s*(?:id|no\.?|number|#|ref(?:erence)?)|txn\s*id|交易\s*ID|交易号|交易单号|交易單號|交易序號|"
     r"(?:no\.?|id|nomor)\s+transaksi|n[úu]mero\s+de\s+transacci[óo]n|transaktions-?(?:id|nummer)"
 )
+# An invoice the merchant issued for the purchase: the merchant's own reference in a payment
+# service's receipt (PayPal's "Invoice ID"), stronger evidence than the payment's transaction id.
+INVOICE_LABELS = r"(?:invoice|发票|發票)\s*(?:id|no\.?|number|#|号|號|编号|編號)?(?=\s*[:：#\n])"
+# A marketplace listing's own number: the reference of a purchase that has no order number (Mercari).
+ITEM_LABELS = r"item\s*(?:id|#|no\.?|number)|artikel-?(?:id|nummer)|商品\s*(?:ID|编号|編號)"
 # A reference label that may also name other things (a product): weaker evidence than the above.
 REFERENCE_LABELS = (
     r"(?:ayant\s+pour\s+|avec\s+la\s+|with\s+)?(?:r[ée]f[ée]rence|reference|referenz|riferimento|referencia|ref\.|"
@@ -76,7 +81,7 @@ ORDER_WORDS = (
 # --- totals -----------------------------------------------------------------------------
 
 TOTAL_LABELS = [
-    r"总价|订单总价|订单总额|订单金额|实付款|实付金额|实付|支付金额|付款金额|应付金额|合计|总计|总金额|退款金额",
+    r"总价|订单总价|订单总额|订单金额|实付款|实付金额|实付|支付金额|付款金额|应付金额|合计|总计|总金额|退款金额|支付(?=\d)",
     r"總計|總金額|訂單金額|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價",
     r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
     r"order\s+total|amount\s+paid|amount\s+charged|total\s+charged|payment\s+total",
@@ -86,6 +91,7 @@ TOTAL_LABELS = [
     r"importe\s+total|total\s+del\s+pedido|total\s+pagado|valor\s+total",
     r"do\s+zap[łl]aty|razem|kwota(?:\s+zam[óo]wienia)?|suma|[łl][ąa]cznie|warto[śs][ćc]\s+zam[óo]wienia",
     r"totaal(?:bedrag)?",
+    r"(?:お)?支払(?:い)?金額|ご請求金額|合計金額|総額|총\s*결제\s*금액|결제\s*금액|총\s*금액|합계",
 ]
 
 # --- months, weekdays, relative days ----------------------------------------------------
@@ -102,18 +108,18 @@ def numbered(groups: list[str], start: int = 0) -> dict[str, int]:
 
 MONTHS = numbered(
     [
-        "january jan janvier janv januar jän gennaio enero stycznia styczeń januari janeiro",
-        "february feb février févr fevrier februar febbraio febrero febr lutego luty februari fevereiro",
-        "march mar mars märz maerz marzo marca marzec maart março marco",
-        "april apr avril aprile abril kwietnia kwiecień",
+        "january jan janvier janv januar jän gennaio enero stycznia styczeń januari janeiro ianuarie",
+        "february feb février févr fevrier februar febbraio febrero febr lutego luty februari fevereiro februarie",
+        "march mar mars märz maerz marzo marca marzec maart março marco martie",
+        "april apr avril aprile abril kwietnia kwiecień aprilie",
         "may mai maggio mayo maja maj mei maio",
-        "june jun juin juni giugno junio czerwca czerwiec junho",
-        "july jul juillet juil juli luglio julio lipca lipiec julho",
+        "june jun juin juni giugno junio czerwca czerwiec junho iunie",
+        "july jul juillet juil juli luglio julio lipca lipiec julho iulie",
         "august aug août aout agosto sierpnia sierpień augustus",
-        "september sep sept septembre settembre septiembre setiembre września wrzesień setembro",
-        "october oct octobre oktober ottobre octubre października październik okt outubro",
-        "november nov novembre noviembre listopada listopad novembro",
-        "december dec décembre decembre dezember dicembre diciembre grudnia grudzień dezembro",
+        "september sep sept septembre settembre septiembre setiembre września wrzesień setembro septembrie",
+        "october oct octobre oktober ottobre octubre października październik okt outubro octombrie",
+        "november nov novembre noviembre listopada listopad novembro noiembrie",
+        "december dec décembre decembre dezember dicembre diciembre grudnia grudzień dezembro decembrie",
     ],
     start=1,
 )
@@ -121,13 +127,13 @@ MONTH_NAMES = alternation([re.escape(name) for name in MONTHS])
 
 WEEKDAYS = numbered(
     [
-        "monday mon montag mo lundi lun lunedì lunedi lunes poniedziałek poniedzialek maandag segunda-feira segunda",
-        "tuesday tue tues dienstag di mardi mar martedì martedi martes wtorek dinsdag terça-feira terca-feira terça terca",
-        "wednesday wed mittwoch mi mercredi mer mercoledì mercoledi miércoles miercoles środa sroda woensdag quarta-feira quarta",
-        "thursday thu thur thurs donnerstag do jeudi jeu giovedì giovedi jueves czwartek donderdag quinta-feira quinta",
-        "friday fri freitag fr vendredi ven venerdì venerdi viernes piątek piatek vrijdag sexta-feira sexta",
-        "saturday sat samstag sa samedi sam sabato sábado sabado sobota zaterdag",
-        "sunday sun sonntag so dimanche dim domenica dom domingo niedziela zondag",
+        "monday mon montag mo lundi lun lunedì lunedi lunes poniedziałek poniedzialek maandag segunda-feira segunda luni",
+        "tuesday tue tues dienstag di mardi mar martedì martedi martes wtorek dinsdag terça-feira terca-feira terça terca marți marti",
+        "wednesday wed mittwoch mi mercredi mer mercoledì mercoledi miércoles miercoles środa sroda woensdag quarta-feira quarta miercuri",
+        "thursday thu thur thurs donnerstag do jeudi jeu giovedì giovedi jueves czwartek donderdag quinta-feira quinta joi",
+        "friday fri freitag fr vendredi ven venerdì venerdi viernes piątek piatek vrijdag sexta-feira sexta vineri",
+        "saturday sat samstag sa samedi sam sabato sábado sabado sobota zaterdag sâmbătă sambata",
+        "sunday sun sonntag so dimanche dim domenica dom domingo niedziela zondag duminică duminica",
     ]
 )
 # Only full names stand alone as a promise ("Arriving Friday"); the short forms ("Fr", "Mar")
@@ -215,11 +221,31 @@ ARRIVAL_CUES = alternation(
         r"llega(?:r[áa])?\s+entre(?:\s+el)?",
         r"previsão\s+de\s+entrega",
         r"chega(?:r[áa])?(?:\s+(?:na|no|em|at[ée]))?",
+        # a pre-order is delivered on release day: "releases on Thursday, March 19", "Date de sortie : 12 novembre"
+        r"release\s+date|releases?\s+on|date\s+de\s+sortie|sortie\s+(?:officielle\s+)?(?:le|pr[ée]vue)|"
+        r"erscheint\s+am|erscheinungsdatum|fecha\s+de\s+lanzamiento|data\s+di\s+uscita|发售日(?:期)?|發售日(?:期)?",
         r"(?:wird|werden)\s+(?:ihnen\s+|dir\s+)?voraussichtlich(?:\s+am)?(?=[^\n]{0,40}(?:zugestellt|geliefert))",
+        r"voraussichtlich\s+am(?=[^\n]{0,40}bei\s+(?:dir|ihnen|euch))",
+        r"nu\s+verwacht|nieuwe\s+(?:verwachte\s+)?(?:bezorg|lever)datum",
+        r"arriver[àa]|sar[àa]\s+consegnat[oa](?:\s+il)?",
         r"dostarczy(?:my)?(?:\s+(?:paczk[ęe]|przesy[łl]k[ęe]|zam[óo]wienie))?",
         r"zostanie\s+(?:dostarczon[ay]|dor[ęe]czon[ay])",
     ]
 )
+DISPATCH_CUES = alternation(
+    [
+        r"voraussichtlich\s+versandbereit(?:\s+am)?",
+        r"versandbereit\s+(?:ab|am)",
+        r"versand\s+voraussichtlich(?:\s+am)?",
+        r"data\s+estimat[ăa]\s+de\s+predare\s+c[ăa]tre\s+curier",
+        r"(?:tiene|tienes|tiene\s+el\s+vendedor)\s+plazo\s+hasta(?:\s+el)?",
+        r"exp[ée]dition\s+(?:pr[ée]vue|estim[ée]e)(?:\s+(?:le|pour))?",
+        r"spedizione\s+(?:prevista|stimata)(?:\s+(?:il|per|entro))?",
+        r"(?:przewidywana|planowana)\s+(?:data\s+)?wysy[łl]k[ia]",
+        r"verwachte\s+verzend(?:datum|dag)",
+    ]
+)
+ZH_DISPATCH_CUES = r"(?:预计|預計)(?=[^\n，。]{0,12}(?:出貨|出货|发货|發貨|寄出))"
 ZH_ARRIVAL_CUES = r"安排(?:於|于|在)(?=[^。\n]{0,40}(?:送貨|送货|配送|派送|送達|送达))|(?<![已未])送达(?=\s*[:：])|(?<![已未])送達(?=\s*[:：])|送貨日期(?:及時段)?|配送日期|指定送達日|预约送达|預約送達|預定送達|预计送达(?:时间|日期)?|预计到达(?:时间)?|预计到货(?:时间)?|預計送達(?:時間|日期)?|預計到貨(?:日|時間|日期)?|預計抵達"
 
 # --- parcels ------------------------------------------------------------------------------

@@ -164,6 +164,13 @@ _INTL_DELIVER = re.compile(
 
 _ARRIVAL = re.compile(r"(?<!\w)(?:" + lexicon.ARRIVAL_CUES + r")(?!\w)\s*[:：]?\s*", re.I)
 _ZH_ARRIVAL = re.compile(r"(?:" + lexicon.ZH_ARRIVAL_CUES + r")\s*(?:为|為|是)?\s*[:：]?\s*")
+_ZH_SHIP_VERB = re.compile(r"出貨|出货|发货|發貨|寄出")
+_ZH_SHIP_LABEL = re.compile(r"(?:出貨|出货|发货|發貨|寄出)(?:日期|日|時間|时间)?\s*[:：]?\s*")
+# The words before an estimated DISPATCH date: "Voraussichtlich versandbereit: Do, 15.10.", "Data
+# estimată de predare către curier: miercuri, 14 octombrie", "plazo hasta el miércoles 16", "預計星期四出貨".
+_DISPATCH = re.compile(
+    r"(?:(?<!\w)(?:" + lexicon.DISPATCH_CUES + r")(?!\w)|" + lexicon.ZH_DISPATCH_CUES + r")\s*[:：]?\s*", re.I
+)
 _ZH_ARRIVE_AFTER = re.compile(r"\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|到货|到貨|签收|簽收|抵达|抵達)")
 _RELATIVE = re.compile(
     r"^(?:on\s+|am\s+|le\s+|il\s+|el\s+|w\s+|we\s+|op\s+|na\s+|no\s+)?(?:("
@@ -191,13 +198,23 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
     without a time ends that day; of a range or a time window, the upper bound counts.
     """
     found: list[tuple[int, Promise]] = []
-    for pattern in (_ARRIVAL, _ZH_ARRIVAL):
+    for pattern, kind in ((_ARRIVAL, "deliver"), (_ZH_ARRIVAL, "deliver"), (_DISPATCH, "ship")):
         for match in pattern.finditer(text):
             window = " ".join(text[match.end() : match.end() + 120].split("\n")[:3])
+            verb = _ZH_SHIP_VERB.search(window) if kind == "ship" else None
+            if verb and match.group(0).startswith(("预计", "預計")):
+                if verb.start() == 0:  # "預計出貨日：2026/07/16": a label, the date after it
+                    window = (
+                        " " * len(_ZH_SHIP_LABEL.match(window).group(0)) + window[_ZH_SHIP_LABEL.match(window).end() :]
+                    )
+                else:  # "预计星期四（7/16）出貨": the date stands before the verb
+                    window = window[: verb.start()]
             at, used = arrival_time(window, reference)
             if at is not None:
                 phrase = " ".join(text[match.start() : match.end() + used].split())
-                found.append((match.start(), Promise("deliver", phrase, by=at)))
+                found.append((match.start(), Promise(kind, phrase, by=at)))
+                continue
+            if kind == "ship":
                 continue
             span = _ARRIVAL_SPAN.match(window)  # "Estimated delivery time: 3–5 business days"
             within = duration_from(span.group(1), span.group(2), span.group(3)) if span else None
@@ -232,7 +249,7 @@ _ARRIVAL_SPAN = re.compile(
     re.I,
 )
 _ZH_RELATIVE_ARRIVAL = re.compile(
-    r"(?:预计|預計|将于|將於|将在|將在)\s*(今天|今日|明天|明日|后天|後天)\s*(?:之前|以前|前|内|內)?\s*"
+    r"(?:预计|預計|将于|將於|将在|將在)\s*(今天|今日|明天|明日|后天|後天)\s*(?:[（(][^）)\n]{0,6}[）)])?\s*(?:之前|以前|前|内|內)?\s*"
     r"(?:送达|送達|到货|到貨|抵达|抵達|到达|到達|签收|簽收)"
 )
 _ZH_SLASH_ARRIVAL = re.compile(

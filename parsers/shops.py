@@ -92,7 +92,11 @@ def parse(msg: Message) -> Result | None:
     ):
         events.append(msg.event("delivered", summary="delivered", order_no=order_no, how="carrier", **opening))
     elif (
-        (cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text) or cues.affirmed(cues.TOPPED_UP, msg.subject))
+        (
+            cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text)
+            or cues.affirmed(cues.TOPPED_UP, msg.subject)
+            or (virtual and cues.affirmed(cues.ORDER_COMPLETED, msg.text))
+        )
         and not cues.FAILED.search(text)
         and not cues.REFUND_RECEIVED.search(text)  # "the amount is now available in your wallet": money back
     ):
@@ -209,14 +213,14 @@ def _stated_payment(msg: Message, order_no: str, opening: dict[str, object]) -> 
 def _storefront_receipt(msg: Message, events: list) -> bool:
     """A paid receipt from a digital storefront (App Store, Google Play, Epic, Steam...) for
     something already in the buyer's library; a pre-order is delivered on its release instead."""
-    paid = any(e.kind == "paid" for e in events) or (
-        any(e.kind == "ordered" for e in events) and bool(cues.PAID.search(msg.both))
-    )
+    bought = any(e.kind in ("paid", "ordered") for e in events)  # a storefront charges when the order is placed
     sender = msg.mail.from_addr.lower()
     storefront = msg.sender_domain in cues.STOREFRONT_DOMAINS or bool(cues.STOREFRONT_SENDERS.search(sender))
     delivered = any(e.kind in ("delivered", "promise") for e in events)  # an arrival estimate: goods that travel
-    physical = bool(cues.SHIP_TO.search(msg.text)) or cues.PREORDER.search(msg.both)
-    return paid and storefront and not delivered and not physical
+    # a pre-order names itself; the refund policy at the foot of every receipt mentions pre-purchases
+    preorder = any(cues.PREORDER.search(line) and not cues.POLICY_LINE.search(line) for line in msg.both.splitlines())
+    physical = bool(cues.SHIP_TO.search(msg.text)) or preorder
+    return bought and storefront and not delivered and not physical
 
 
 def _opening_fields(msg: Message, money: fields.Money | None) -> dict[str, object]:

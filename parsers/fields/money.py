@@ -100,7 +100,7 @@ _POST = (
     r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
     r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH)"
 )
-AMOUNT = re.compile(rf"(?:{_PRE}[^\S\n]?{_NUM}[^\S\n]?{_POST}?|{_NUM}[^\S\n]?{_POST})", re.I)  # one line
+AMOUNT = re.compile(rf"(?:{_PRE}[^\S\n]?{_NUM}[^\S\n]?{_POST}?|{_NUM}[^\S\n]?\(?{_POST})", re.I)  # one line; "26,400(円)"
 _TOTAL_LABELS = re.compile(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")\s*[:：]?\s*", re.I)
 # "$" means the currency of the shop's country: named in the mail, else the sender's domain.
 _DOLLAR_CODES = re.compile(
@@ -248,7 +248,7 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
 # Labels that name the order's own total, never a refund's or a fee's: a desk's or a refund
 # notice's "订单金额：￥86.00" gives the order its amount even when the confirmation is missing.
 _ORDER_TOTAL_LABELS = re.compile(
-    r"(订单金额|订单总额|订单总价|訂單金額|訂單總額|order\s+(?:total|amount|value)|total\s+(?:de\s+la\s+)?commande|"
+    r"(订单金额|订单总额|订单总价|訂單金額|訂單總額|实付(?:金额|款)?|實付(?:金額)?|order\s+(?:total|amount|value)|total\s+(?:de\s+la\s+)?commande|"
     r"montant\s+de\s+(?:la\s+)?commande|bestellwert|bestellsumme|importe\s+del\s+pedido|totale\s+(?:dell')?ordine|"
     r"warto[śs][ćc]\s+zam[óo]wienia|bestelwaarde)\s*[:：]?\s*",
     re.I,

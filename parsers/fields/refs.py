@@ -10,7 +10,7 @@ from orderwatch.parsers import lexicon
 
 _ID = r"[#№【「\[(（]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{2,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "GPA.3371-4420-…"  # "==": base64 ids
 _LABELLED = re.compile(
-    r"(?:" + "|".join(lexicon.ORDER_LABELS) + "|" + lexicon.ORDER_WORD_COLON + r")\s*(?:为|是|為|is|ist|est|è|es|to)?"
+    r"(?:" + "|".join(lexicon.ORDER_LABELS) + "|" + lexicon.ORDER_WORD_COLON + r")[\]】］]?\s*(?:为|是|為|(?:is|ist|est|è|es|to)(?=\s))?"
     r"(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"  # a bilingual label: "訂單編號 Order No.："
     r"\s*[:：#]?\s*(?=[#№【「\[(（]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))"
     + _ID,  # a digit, or a letter reference
@@ -31,6 +31,12 @@ _TRANSACTION = re.compile(
     r"(?:" + lexicon.TRANSACTION_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,40}[A-Za-z0-9])(?![A-Za-z0-9\-])",
     re.I,
 )
+_INVOICE = re.compile(
+    r"(?:" + lexicon.INVOICE_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,30}[A-Za-z0-9])(?![A-Za-z0-9\-])", re.I
+)
+_ITEM = re.compile(
+    r"(?:" + lexicon.ITEM_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,30}[A-Za-z0-9])(?![A-Za-z0-9\-])", re.I
+)
 _DISPUTE = re.compile(
     r"dispute|claim|case id|chargeback|resolution cent|争议|爭議|纠纷|糾紛|拒付|投诉|投訴|申诉|申訴", re.I
 )
@@ -47,7 +53,8 @@ _SHAPED = re.compile(r"(?<![\w-])(\d{3}-\d{7}-\d{7})(?![\w-])")
 _LINKED = re.compile(
     r"(?:order|bestellung|commande|ordine|pedido|zamowienie|訂單|订单|purchase|kupione|zakupy|achat|compra|acquist)[a-z_/]*\?(?:[^\s\"'<>]*?&(?:amp;)?)?"
     r"(?:order_?(?:id|no|number|num|sn|code)|orderid|orderno|ordernumber|id|no|sn|oid)=([A-Za-z0-9\-]{4,40})"
-    r"|/(?:orders?|purchases?|kupione|zamowienia|bestellungen|commandes|pedidos|ordini)/(?:view/|detail/|details/)?"
+    r"|/(?:orders?|order[_-]?status|purchases?|kupione|zamowienia|bestellungen|commandes|pedidos|ordini)/"
+    r"(?:view/|detail/|details/)?"
     r"([A-Za-z0-9\-]*\d[A-Za-z0-9\-]{3,40})(?=[/?#\s\"'<>]|$)",
     re.I,
 )
@@ -121,6 +128,12 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
                 add(match.group(1), 2, "reference of an order", labelled=True)
         for match in _SHAPED.finditer(source):
             add(match.group(1), 2, "marketplace number shape")
+        for match in _INVOICE.finditer(source):
+            if any(ch.isdigit() for ch in match.group(1)):
+                add(match.group(1), 2, "the merchant's invoice")
+        for match in _ITEM.finditer(source):
+            if any(ch.isdigit() for ch in match.group(1)):
+                add(match.group(1), 1.5, "listing item number")
         for match in _TRANSACTION.finditer(source):
             # a store's receipt, not a payment dispute: there the transaction is the payment's, not the order's
             if any(ch.isdigit() for ch in match.group(1)) and not _DISPUTE.search(text):

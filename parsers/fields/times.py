@@ -197,6 +197,8 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
         if sep == "/" and y is None:
             continue
         day, month = (int(b), int(a)) if sep == "/" and month_first else (int(a), int(b))
+        if month > 12 >= day:  # "16/10/2026" from a US sender is still 16 October: no 16th month
+            day, month = month, day
         if h is not None and mi is None and not ap:
             h = None
         build(int(y) if y else None, month, day, zp, h, mi, s, ap, ab, zz, _with_dayname(text, match))
