@@ -84,6 +84,8 @@ def understand(mail: Mail, role: str, at: datetime) -> Result:
             # a reply about a refund or a decision restates times of its own: they are no delivery promise
             settling = any(e.kind in ("refund", "decision", "evidence_requested") for e in main.events)
             kinds = ("shipped", "delivered") if settling else ("shipped", "delivered", "promise")
+            if any(e.kind == "promise" for e in main.events):  # "I'll post them by Friday, with a tracking number"
+                kinds = ()
             extra = [e for e in notices.events if e.kind in kinds]
             main = _merge(main, Result(shops.NAME, notices.kind, extra)) if extra else main
     else:

@@ -41,7 +41,9 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
 
 
 _INTL_WITHIN = re.compile(
-    r"\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu)\s+"
+    r"\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu|"
+    # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
+    r"dispose de|disposent de|tiene|tienen|dispone de|hat(?:\s+jetzt)?|haben|ha|hanno)\s+"
     + RANGE
     + r"\s+"
     + INTL_UNIT

@@ -17,7 +17,13 @@ from orderwatch.parsers.quotes import new_text
 from orderwatch.domain.calendar import calendar_for
 
 NAME = "helpdesks"
-_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|回复|答复|回覆)\s*[:：]", re.I)
+_REPLY_SUBJECT = re.compile(
+    r"^\s*(?:re|aw|sv|回复|答复|回覆)\s*[:：]"
+    # a marketplace relays the other side's message: "camdenlensworks sent a message about …"
+    r"|\b(?:sent (?:you )?a message|new message from|message from (?:the )?seller|conversation with)\b|"
+    r"hat dir eine nachricht|(?:t')?a envoy[ée] un message|te ha enviado un mensaje|ti ha inviato un messaggio",
+    re.I,
+)
 _HANDLING_ZH = (
     "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结|通知|處理|回覆|答覆|聯絡|聯繫|回應|回应|核實|審核|辦結"
 )
@@ -29,7 +35,8 @@ _REFUND_ZH = lexicon.REFUND_VERBS_ZH
 _REFUND_EN = lexicon.REFUND_VERBS_EN
 _REFUND_INTL = lexicon.REFUND_WORDS + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto"
 _HANDLING_INTL = (
-    r"antwort|beantwort|melden|r[ée]pon|reviendr|contact|rispond|respond|contest|odpowi|antwoord|reageren|terug"
+    r"antwort|beantwort|melden|r[ée]pon|reviendr|contact|rispond|respond|contest|odpowi|antwoord|reageren|terug|"
+    r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren"
 )
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
 _APPEAL_EN = (
@@ -61,7 +68,8 @@ def is_desk_mail(msg: Message) -> bool:
 # A case or complaint named in the subject, and a decision or request about it in the text.
 _CASE_SUBJECT = re.compile(
     r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|"
-    r"reklamation|beschwerde|streitfall|litige|réclamation|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil",
+    r"reklamation|beschwerde|streitfall|litige|réclamation|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
+    r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème",
     re.I,
 )
 
@@ -236,9 +244,12 @@ def _refund_amount(text: str, lang: str) -> fields.Money | None:
 # A new delivery promise made in a reply: "今天18:00前一定给您发出", "明天會送達", "partira demain".
 _DAY = (
     r"今天|今日|明天|明日|后天|後天|tomorrow|today|tonight|demain|aujourd'hui|après-demain|morgen|heute|übermorgen|"
-    r"mañana|hoy|domani|oggi"
+    r"mañana|hoy|domani|oggi|" + lexicon.WEEKDAY_FULL
 )
-_SHIP_VERBS = r"发出|发货|寄出|出貨|發貨|寄出|充值|ship|dispatch|go out|be sent|partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
+_SHIP_VERBS = (
+    r"发出|发货|寄出|出貨|發貨|寄出|充值|ship|dispatch|go out|be sent|in the post|in the mail|post (?:it|them)|"
+    r"partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
+)
 _ARRIVE_VERBS = (
     r"送达|送到|到货|送達|到貨|到账|到帳|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
 )
@@ -252,6 +263,8 @@ def _reply_promise(text: str, at) -> dict[str, object] | None:
         match = pattern.search(text)
         if match is None or not cues.stated_as_fact(text, match.start()):
             continue
+        if re.match(r"e?d\b", text[match.end(verb_group) : match.end(verb_group) + 3], re.I):
+            continue  # "was delivered on Saturday": a report, not a new commitment
         by, _ = arrival_time(text[match.start(day_group) :], at)
         if by is None or by <= at:
             continue

@@ -43,12 +43,13 @@ ORDER_LABELS = [
     r"best[äa]llning(?:snummer)?\s*(?:nr\.?|#)?|ordernr\.?|"
     r"[čc][íi]slo\s+objedn[áa]vky|objedn[áa]vk[ayu]\s*(?:[čc]\.|[čc][íi]slo)|"
     r"num[ăa]rul\s+comenzii|comand[ăa](?:\s+ta)?\s*(?:nr\.?|num[ăa]rul)|"
-    r"(?:ご)?注文番号|受注番号|オーダー(?:番号|ID)|주문\s*번호",
+    r"(?:ご)?注文(?:番号|ID|No\.?)|受注番号|オーダー(?:番号|ID)|주문\s*번호",
 ]
 # A payment or top-up store's transaction reference: the order's own number when it names no other.
 TRANSACTION_LABELS = (
     r"transaction\s*(?:id|no\.?|number|#|ref(?:erence)?)|txn\s*id|交易\s*ID|交易号|交易单号|交易單號|交易序號|"
-    r"(?:no\.?|id|nomor)\s+transaksi|n[úu]mero\s+de\s+transacci[óo]n|transaktions-?(?:id|nummer)"
+    r"(?:no\.?|id|nomor)\s+transaksi|n[úu]mero\s+de\s+transacci[óo]n|transaktions-?(?:id|nummer)|"
+    r"id\s+de\s+la\s+transacci[óo]n|n[°º]\s*de\s*transaction|transaction\s*n[°º]|num[ée]ro\s+de\s+transaction|id\s+(?:della\s+)?transazione"
 )
 # An invoice the merchant issued for the purchase: the merchant's own reference in a payment
 # service's receipt (PayPal's "Invoice ID"), stronger evidence than the payment's transaction id.
@@ -143,22 +144,25 @@ WEEKDAY_FULL = alternation(
 )
 ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
-TODAY = r"today|tonight|this evening|heute|aujourd'hui|ce soir|oggi|stasera|hoy|esta noche|hoje|dzisiaj|dziś|vandaag|今天|今日|今晚"
-TOMORROW = r"tomorrow|morgen|demain|domani|mañana|manana|amanhã|amanha|jutro|明天|明日"
-DAY_AFTER = r"day after tomorrow|übermorgen|après-demain|dopodomani|pasado mañana|depois de amanhã|pojutrze|后天|後天"
+TODAY = r"오늘|today|tonight|this evening|heute|aujourd'hui|ce soir|oggi|stasera|hoy|esta noche|hoje|dzisiaj|dziś|vandaag|今天|今日|今晚"
+TOMORROW = r"내일|tomorrow|morgen|demain|domani|mañana|manana|amanhã|amanha|jutro|明天|明日"
+DAY_AFTER = (
+    r"모레|day after tomorrow|übermorgen|après-demain|dopodomani|pasado mañana|depois de amanhã|pojutrze|后天|後天"
+)
 
 # --- when the order was placed and paid ---------------------------------------------------
 
 # Labels before the time an order was placed, and the time it was paid ("付款时间：…", "Paid on …").
 ORDER_TIME_LABELS = (
-    r"下单时间|订单时间|创建时间|提交时间|下單時間|訂購時間|訂單時間|訂購日期|Placed on|Order date|Order placed|"
+    r"下单时间|订单时间|创建时间|提交时间|下單時間|訂購時間|訂單時間|訂購日期|(?:ご)?注文日時|주문\s*일시|주문\s*일자|"
+    r"Placed on|Order date|Order placed|"
     r"Date ordered|Bestelldatum|Bestellt am|Date de (?:la )?commande|Commandée? le|Data (?:dell')?ordine|"
     r"Fecha (?:del )?pedido|Data złożenia zamówienia|Data zamówienia|Besteldatum|Data do pedido|Feito em|Date"
 )
 PAID_TIME_LABELS = (
     r"支付时间|付款时间|付款日期|支付日期|付款時間|支付時間|已付款\s*[（(]|已支付\s*[（(]|Paid on|Payment date|Date paid|Bezahlt am|Zahlungsdatum|"
     r"Payée? le|Date de paiement|Pagato il|Data (?:di )?pagamento|Pagado el|Fecha de pago|opłacono|Data płatności|"
-    r"Betaald op|Pago em|Data do pagamento"
+    r"Betaald op|Pago em|Data do pagamento|결제\s*일시|결제\s*일자|お支払い日時|決済日時"
 )
 
 # --- arrival and dispatch estimates -----------------------------------------------------
@@ -200,7 +204,7 @@ ARRIVAL_CUES = alternation(
         r"delivers(?:\s+on)?",
         r"(?:liefertermin|zustelltermin|lieferdatum|zustelldatum|liefertag)(?:\s+am)?",
         r"(?:bezorgmoment|bezorgdatum|leverdatum|levermoment)",
-        r"お届け予定日?|お届け日|配達予定日?",
+        r"お届け予定日時|お届け予定日?|お届け日|配達予定日時|配達予定日?|配達希望日時|配達希望日|お届け希望日時|お届け希望日",
         r"ber[äa]knad\s+leverans(?:dag)?|leveransdatum|p[řr]edpokl[áa]dan[ée]\s+doru[čc]en[íi]|"
         r"livrare\s+estimat[ăa]|data\s+estimat[ăa]\s+(?:de\s+)?livrare",
         r"arrivera(?:\s+le)?",
@@ -254,7 +258,8 @@ TRACKING_LABELS = (
     r"快递单号|运单号|物流单号|发货单号|包裹号|追踪号|追蹤編號|追蹤碼|物流單號|貨運單號|配送單號|包裹編號|"
     r"tracking\s*(?:number|#|no\.?|id|code)?|package\s+(?:number|#)|shipment\s+(?:number|id)|"
     r"(?:package|parcel|colis|paquete|pacco|paczk[ai]|paket|sendung|pakket)(?:\s*(?:n[°º]|nr\.?|no\.?|number|#))?(?=\s*[:：#]?\s*[A-Z0-9]*\d)|"
-    r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|"
+    r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|(?:お問い合わせ)?伝票番号|お問い合わせ番号|"
+    r"追跡番号|送り状番号|송장\s*번호|운송장\s*번호|"
     r"num[ée]ro\s+de\s+(?:suivi|colis)|n[°º]\s*de\s*suivi|numero\s+di\s+(?:tracking|tracciamento|spedizione)|"
     r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer|"
     r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?"
@@ -263,5 +268,5 @@ TRACKING_LABELS = (
 # --- refunds --------------------------------------------------------------------------------
 
 # Verbs a stated refund time is written with: "退款将在1-3个工作日内原路退回", "within 5 business days".
-REFUND_VERBS_ZH = "退回|返回|到账|退还|原路|退款|返还|到帳|退還|返還|刷退"
+REFUND_VERBS_ZH = "退回|返回|到账|退还|原路|退款|返还|到帳|退還|返還|刷退|返金|환불|승인\\s*취소"
 REFUND_VERBS_EN = "refunds?|processed|returned|credited|appear|reach|receive|see|get|show|post|land|back"

@@ -59,6 +59,8 @@ def parse(msg: Message) -> Result | None:
         r"贵平台|向平台|平台介入|平台客服|平台投诉|marketplace|buyer protection|A-to-z|guarantee", addressed, re.I
     ):
         target = "platform"
+    elif any(_RELAY.search(address) for address in msg.mail.to):
+        target = "merchant"  # a marketplace's relay to the seller: "…@marketplace.amazon.co.uk", "…@members.ebay.com"
     summary = {"evidence": "you sent evidence", "appeal": "you appealed", "complaint": "you complained"}[subtype]
     event = msg.event(
         "complaint_sent",
@@ -71,6 +73,9 @@ def parse(msg: Message) -> Result | None:
         attachments=sum(1 for a in msg.mail.attachments if a.filename) or None,
     )
     return Result(NAME, "user", [event], confidence=0.8)
+
+
+_RELAY = re.compile(r"@(?:marketplace\.amazon\.|members\.ebay\.|m2m\.ebay\.|reply\.etsy\.|messages?\.)", re.I)
 
 
 # A sentence that keeps room to escalate: "if this is not resolved I will complain to 12315".

@@ -18,10 +18,10 @@ from orderwatch.parsers.fields import end_of_day, find_times
 from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Duration, duration_from
 
 # Chinese: (付款后)N(个)(工作日|小时|分钟|天)内 + verb
-_ZH_SHIP = "发货|发出|寄出|出库|揽收|出貨|發貨|發出|出庫|寄送"
+_ZH_SHIP = "发货|发出|寄出|出库|揽收|出貨|發貨|發出|出庫|寄送|発送|出荷|발송|출고"
 _ZH_DELIVER = (
     "发卡|自动发卡|到账|开通|充值|送达|交付|发放|完成充值|完成发货|处理完毕|处理|办理|完成|发送|"
-    "發卡|自動發卡|到帳|開通|送達|到貨|處理完畢|處理|辦理|發送"
+    "發卡|自動發卡|到帳|開通|送達|到貨|處理完畢|處理|辦理|發送|お届け|配達|도착|배송"
 )
 _ZH_DURATION = re.compile(
     r"(付款后|支付后|下单后|拍下后|购买后|成功后|付款後|支付後|下單後|購買後|成功後|付款完成後|付款完成后|完成付款後|完成付款后)?\s*"
@@ -29,7 +29,7 @@ _ZH_DURATION = re.compile(
     + r"\s*"
     + ZH_UNIT
     + r"\s*"
-    r"(?:之内|以内|内|之內|以內|內)\s*(?:[,，]?\s*(?:系统|商家|卖家|客服|我们)?\s*(?:将|会|即可|就会|可)?\s*(?:为您|给您)?\s*)?"
+    r"(?:(?:之内|以内|内|之內|以內|內|이내|내)\s*[にで]?|で)\s*(?:[,，]?\s*(?:系统|商家|卖家|客服|我们)?\s*(?:将|会|即可|就会|可)?\s*(?:为您|给您)?\s*)?"
     r"(自动)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")"
 )
 # English: verb ... within N (business) units / verb ... by DATE
@@ -231,6 +231,7 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
         offset = {"今": 0, "明": 1, "后": 2, "後": 2}[match.group(1)[0]]
         day = reference + timedelta(days=offset)
         found.append((match.start(), Promise("deliver", match.group(0), by=end_of_day(day))))
+    found.extend(_korean(text, reference))
     for match in _ZH_SLASH_ARRIVAL.finditer(text):  # "預計 9/15 送達"
         try:
             day = reference.replace(month=int(match.group(1)), day=int(match.group(2)))
@@ -255,6 +256,71 @@ _ZH_RELATIVE_ARRIVAL = re.compile(
 _ZH_SLASH_ARRIVAL = re.compile(
     r"(?:预计|預計)\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)\s*(?:之前|以前|前)?\s*(?:送达|送達|到货|到貨|抵达|抵達|到达|到達)"
 )
+
+
+# Korean: the date first, then what happens on it ("내일(수) 11/25 도착 보장", "11.24(화) 도착 예정"),
+# or a label, then the date ("발송예정일 2026.11.18(수)", "도착 예정일: 11.24").
+_SP = r"[^\S\n]*"  # spaces on one line: a date on the line above belongs to another label
+_KO_DAY = _SP + r"(?:\([월화수목금토일]\))?" + _SP
+_KO_DATE = (
+    r"(?:(\d{4})"
+    + _SP
+    + r"[.\-/년]"
+    + _SP
+    + r")?(\d{1,2})"
+    + _SP
+    + r"[./월]"
+    + _SP
+    + r"(\d{1,2})"
+    + _SP
+    + r"일?"
+    + _KO_DAY
+)
+_KO_CLOCK = r"(?:(새벽|오전|오후)" + _SP + r")?(\d{1,2})" + _SP + r"시" + _SP + r"(?:전|까지|이전)?" + _SP
+_KO_BEFORE = re.compile(
+    r"(?:(오늘|내일|모레)" + _KO_DAY + r")?(?:" + _KO_DATE + r")?(?:" + _KO_CLOCK + r")?"
+    r"(도착\s*(?:보장|예정)|배송\s*예정|발송\s*예정)(?!일)"
+)
+_KO_LABEL = re.compile(r"(도착\s*예정일?|배송\s*예정일|발송\s*예정일?)\s*[:：]?\s*" + _KO_DATE)
+
+
+def _korean(text: str, reference: datetime) -> list[tuple[int, Promise]]:
+    found: list[tuple[int, Promise]] = []
+    base = reference.replace(hour=0, minute=0, second=0, microsecond=0)
+    for match in _KO_BEFORE.finditer(text):
+        relative, year, month, day, part, hour, verb = match.groups()
+        if month:
+            at = _ko_day(base, year, month, day)
+        elif relative:
+            at = base + timedelta(days={"오늘": 0, "내일": 1, "모레": 2}[relative])
+        else:
+            continue
+        if at is None:
+            continue
+        if hour:
+            h = int(hour) + (12 if part == "오후" and int(hour) < 12 else 0)
+            at = at.replace(hour=h % 24) if h < 24 else end_of_day(at)
+        else:
+            at = end_of_day(at)
+        kind = "ship" if verb.startswith("발송") else "deliver"
+        found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
+    for match in _KO_LABEL.finditer(text):
+        verb, year, month, day = match.groups()
+        at = _ko_day(base, year, month, day)
+        if at is not None:
+            kind = "ship" if verb.startswith("발송") else "deliver"
+            found.append((match.start(), Promise(kind, match.group(0).strip(), by=end_of_day(at))))
+    return found
+
+
+def _ko_day(base: datetime, year: str | None, month: str, day: str) -> datetime | None:
+    try:
+        at = base.replace(year=int(year) if year else base.year, month=int(month), day=int(day))
+    except ValueError:
+        return None
+    if not year and (base - at).days > 183:
+        at = at.replace(year=at.year + 1)
+    return at
 
 
 _BETWEEN = re.compile(r"\s*(?:between|entre|tussen|zwischen|tra|fra|mi[eę]dzy)\b", re.I)
@@ -299,9 +365,10 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
             except ValueError:
                 pass
         if upper.has_time:  # "14:00 - 18:00": a slot ends at its later time
-            slot = re.match(r"\s*(?:[-–~～至到]|to|bis)\s*(\d{1,2})[:：](\d{2})", window[used:], re.I)
-            if slot and int(slot.group(1)) < 24:
-                return day.replace(hour=int(slot.group(1)), minute=int(slot.group(2))), offset_used + used + slot.end()
+            slot = re.match(r"\s*(?:[-–~～〜至到]|to|bis)\s*(\d{1,2})(?:[:：](\d{2})|\s*[時时点])", window[used:], re.I)
+            if slot and int(slot.group(1)) < 24:  # "14:00 - 18:00", "14時〜16時"
+                minute = int(slot.group(2) or 0)
+                return day.replace(hour=int(slot.group(1)), minute=minute), offset_used + used + slot.end()
             return day, offset_used + used
     elif relative:
         base = reference.astimezone(reference.tzinfo)

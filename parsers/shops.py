@@ -40,8 +40,8 @@ _PRICE_LINE = re.compile(
 )
 _CARRIER = re.compile(r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*([^\n,;]{2,30})", re.I)
 _TRACKING = re.compile(
-    r"(?:" + lexicon.TRACKING_LABELS + r")(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?\s*[:：#]?\s*"
-    r"((?=[A-Z]*\d)[A-Z0-9]{8,34})(?![A-Za-z0-9])",  # a parcel number has a digit: not the next word
+    r"(?:" + lexicon.TRACKING_LABELS + r")(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?[\]】］]?\s*[:：#]?\s*"
+    r"((?=[A-Z-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){7,40})(?![A-Za-z0-9])",  # a digit: not the next word
     re.I,
 )
 # Parcel numbers that say what they are by their shape: UPU S10 (RA123456789CN), UPS (1Z…).
@@ -83,7 +83,7 @@ def parse(msg: Message) -> Result | None:
                 summary="shipped",
                 order_no=order_no,
                 carrier=carrier.group(1).strip() if carrier else None,
-                tracking_no=tracking.group(1) if tracking else None,
+                tracking_no=tracking.group(1).replace("-", "") if tracking else None,
                 **opening,
             )
         )
@@ -180,7 +180,7 @@ def _carrier_notice(msg: Message) -> Result | None:
     tracking = _TRACKING.search(msg.both) or _TRACKING_SHAPE.search(msg.both)
     if tracking is None or not any(ch.isdigit() for ch in tracking.group(1)):
         return None
-    number = tracking.group(1)
+    number = tracking.group(1).replace("-", "")
     if cues.affirmed(cues.DELIVERED_PHYSICAL, msg.both):
         kind, summary = "delivered", "delivered (carrier)"
     elif cues.affirmed(cues.SHIPPED, msg.both):

@@ -57,7 +57,7 @@ _EN_WORD = (
 )
 NUM = r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|" + _EN_WORD + r")"
 # "1-3", "3 à 5", "2 bis 4", "1至3": the upper bound counts.
-RANGE = NUM + r"(?:\s*(?:-|–|—|~|～|至|到|to|or|à|a|bis|y|e|do|tot)\s*" + NUM + r")?"
+RANGE = NUM + r"(?:\s*(?:-|–|—|~|～|〜|至|到|to|or|à|a|bis|y|e|do|tot)\s*" + NUM + r")?"
 
 
 def number(word: str) -> int | None:
@@ -85,11 +85,11 @@ def number(word: str) -> int | None:
 
 # (language, pattern, unit), longest words first within a language; weeks become 7 days.
 _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
-    ("zh", r"个工作日|個工作日|工作日|個工作天|个工作天|工作天", "workdays"),
-    ("zh", r"个小时|個小時|小时|小時", "hours"),
-    ("zh", r"分钟|分鐘", "minutes"),
-    ("zh", r"个自然日|自然日|天|日", "days"),
-    ("zh", r"个星期|個星期|星期|周|週", "weeks"),
+    ("zh", r"个工作日|個工作日|工作日|個工作天|个工作天|工作天|営業日|영업일", "workdays"),
+    ("zh", r"个小时|個小時|小时|小時|時間|시간", "hours"),
+    ("zh", r"分钟|分鐘|분", "minutes"),
+    ("zh", r"个自然日|自然日|天|日|일", "days"),
+    ("zh", r"个星期|個星期|星期|周|週間|週|주", "weeks"),
     ("zh", r"h|H|分", "short"),  # "24h内", "30分内": only in Chinese phrasing
     ("en", r"business\s+days?|working\s+days?|weekdays?|workdays?", "workdays"),
     ("en", r"hours?|hrs?", "hours"),

@@ -200,8 +200,8 @@ def _stage_of_sent(event: Event, facts: Facts, stage_by_message: dict[str, str],
         return str(target)
     if event.fields.get("subtype") == "appeal":
         return "appeal"
-    if target == "platform":
-        return "platform"
+    if target in ("platform", "merchant"):
+        return str(target)
     if event.fields.get("subtype") == "evidence" and request_stage:
         return request_stage
     recipients = [str(d) for d in event.fields.get("to") or []]

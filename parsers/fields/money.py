@@ -86,6 +86,7 @@ _SYMBOLS.update(
         "bgn": "BGN",
         "₴": "UAH",
         "uah": "UAH",
+        "원": "KRW",
     }
 )
 # A number with thousands separators (",", ".", " ", "'") and maybe decimals ("," or "."):
@@ -98,9 +99,11 @@ _PRE = (
 )
 _POST = (
     r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
-    r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH)"
+    r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원)"
 )
-AMOUNT = re.compile(rf"(?:{_PRE}[^\S\n]?{_NUM}[^\S\n]?{_POST}?|{_NUM}[^\S\n]?\(?{_POST})", re.I)  # one line; "26,400(円)"
+AMOUNT = re.compile(
+    rf"(?:{_PRE}[^\S\n]?{_NUM}[^\S\n]?{_POST}?|{_NUM}[^\S\n]?\(?{_POST})", re.I
+)  # one line; "26,400(円)"
 _TOTAL_LABELS = re.compile(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")\s*[:：]?\s*", re.I)
 # "$" means the currency of the shop's country: named in the mail, else the sender's domain.
 _DOLLAR_CODES = re.compile(
@@ -214,6 +217,7 @@ def amounts(text: str, lang: str = "en", dollar: str | None = None) -> list[Mone
     return out
 
 
+_COUNT = re.compile(r"\d{1,3}\s*(?:点|個|件|개|items?\b|articles?\b|Artikel\b)", re.I)
 _BARE = re.compile(r"(\d{1,7}(?:\.\d{1,2})?)(?![\d.,]|\s*[%A-Za-z件个個项項张張份次天日])")
 _TRADITIONAL = re.compile(r"[訂單總額應實計帳價]")
 
@@ -230,6 +234,8 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
     labelled: list[Money] = []
     for label in _TOTAL_LABELS.finditer(text):
         window = text[label.end() : label.end() + 40]
+        if _COUNT.match(window):  # "合計 1 点 9,680 円": one line's subtotal, not the order's total
+            continue
         match = AMOUNT.match(window) or AMOUNT.search(window.split("\n")[0])
         if match:
             money = parse_amount(match, lang, dollar)

@@ -10,7 +10,11 @@ from orderwatch.parsers import lexicon
 
 _ID = r"[#№【「\[(（]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{2,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "GPA.3371-4420-…"  # "==": base64 ids
 _LABELLED = re.compile(
-    r"(?:" + "|".join(lexicon.ORDER_LABELS) + "|" + lexicon.ORDER_WORD_COLON + r")[\]】］]?\s*(?:为|是|為|(?:is|ist|est|è|es|to)(?=\s))?"
+    r"(?:"
+    + "|".join(lexicon.ORDER_LABELS)
+    + "|"
+    + lexicon.ORDER_WORD_COLON
+    + r")[\]】］]?\s*(?:为|是|為|(?:is|ist|est|è|es|to)(?=\s))?"
     r"(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"  # a bilingual label: "訂單編號 Order No.："
     r"\s*[:：#]?\s*(?=[#№【「\[(（]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))"
     + _ID,  # a digit, or a letter reference
@@ -24,7 +28,7 @@ _REFERENCE_LABELLED = re.compile(
 # "订单X" / "order X" / "Bestellung X": the bare word, then a reference with a digit.
 _WORDED = re.compile(
     r"(?<![A-Za-z])(?:" + lexicon.ORDER_WORDS + r")(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
-    r"(?:confirmed\s*[-–:]\s*)?[(（【「\[]?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
+    r"(?:confirmed\s*[-–:]\s*)?(?:n[.°º]\s*|nr\.\s*)?[(（【「\[]?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
     re.I,
 )
 _TRANSACTION = re.compile(
@@ -32,7 +36,8 @@ _TRANSACTION = re.compile(
     re.I,
 )
 _INVOICE = re.compile(
-    r"(?:" + lexicon.INVOICE_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,30}[A-Za-z0-9])(?![A-Za-z0-9\-])", re.I
+    r"(?:" + lexicon.INVOICE_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,30}[A-Za-z0-9])(?![A-Za-z0-9\-])",
+    re.I,
 )
 _ITEM = re.compile(
     r"(?:" + lexicon.ITEM_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,30}[A-Za-z0-9])(?![A-Za-z0-9\-])", re.I
@@ -53,7 +58,7 @@ _SHAPED = re.compile(r"(?<![\w-])(\d{3}-\d{7}-\d{7})(?![\w-])")
 _LINKED = re.compile(
     r"(?:order|bestellung|commande|ordine|pedido|zamowienie|訂單|订单|purchase|kupione|zakupy|achat|compra|acquist)[a-z_/]*\?(?:[^\s\"'<>]*?&(?:amp;)?)?"
     r"(?:order_?(?:id|no|number|num|sn|code)|orderid|orderno|ordernumber|id|no|sn|oid)=([A-Za-z0-9\-]{4,40})"
-    r"|/(?:orders?|order[_-]?status|purchases?|kupione|zamowienia|bestellungen|commandes|pedidos|ordini)/"
+    r"|/(?:orders?|order[_-]?status|purchases?|buys?|kupione|zamowienia|bestellungen|commandes|pedidos|ordini)/"
     r"(?:view/|detail/|details/)?"
     r"([A-Za-z0-9\-]*\d[A-Za-z0-9\-]{3,40})(?=[/?#\s\"'<>]|$)",
     re.I,
