@@ -27,7 +27,7 @@ from orderwatch.parsers.quotes import forwarded
 from orderwatch.domain.model import Event
 
 # Bump when parsing changes meaningfully: the next run re-parses every stored message.
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 FAMILIES = (noise, schema_org, own_mail, helpdesks, shops)
 
 

@@ -143,6 +143,7 @@ def parse(msg: Message) -> Result | None:
                 state="received",
                 desk=desk,
                 amount=money.text() if money else None,
+                currency=money.currency if money else None,
                 **ref,
             )
         )
@@ -159,6 +160,7 @@ def parse(msg: Message) -> Result | None:
                 within=f"{within.amount} {within.unit}" if within else None,
                 due=deadline.isoformat() if deadline else None,
                 amount=money.text() if money else None,
+                currency=money.currency if money else None,
                 **ref,
             )
         )

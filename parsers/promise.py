@@ -202,16 +202,16 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
         for match in pattern.finditer(text):
             window = " ".join(text[match.end() : match.end() + 120].split("\n")[:3])
             verb = _ZH_SHIP_VERB.search(window) if kind == "ship" else None
+            verb_end = 0
             if verb and match.group(0).startswith(("预计", "預計")):
-                if verb.start() == 0:  # "預計出貨日：2026/07/16": a label, the date after it
-                    window = (
-                        " " * len(_ZH_SHIP_LABEL.match(window).group(0)) + window[_ZH_SHIP_LABEL.match(window).end() :]
-                    )
-                else:  # "预计星期四（7/16）出貨": the date stands before the verb
-                    window = window[: verb.start()]
+                label = _ZH_SHIP_LABEL.match(window)
+                if verb.start() == 0 and label:  # "預計出貨日：2026/07/16": a label, the date after it
+                    window = " " * label.end() + window[label.end() :]
+                else:  # "预计星期四（7/16）出貨": the date stands before the verb, which the phrase keeps
+                    window, verb_end = window[: verb.start()], verb.end()
             at, used = arrival_time(window, reference)
             if at is not None:
-                phrase = " ".join(text[match.start() : match.end() + used].split())
+                phrase = " ".join(text[match.start() : match.end() + max(used, verb_end)].split())
                 found.append((match.start(), Promise(kind, phrase, by=at)))
                 continue
             if kind == "ship":

@@ -126,7 +126,11 @@ def refund_overdue(i: Inputs) -> Due | None:
         due_at, provisional = i.after(grant.at, duration_field(grant.fields.get("within")) or i.rule("refund"))
     if i.at <= due_at:
         return None
-    facts = {"granted": grant.at.isoformat(), "amount": grant.fields.get("amount")}
+    facts = {
+        "granted": grant.at.isoformat(),
+        "amount": grant.fields.get("amount"),
+        "currency": grant.fields.get("currency"),
+    }
     return Due(AlertKind.REFUND_OVERDUE, due_at, provisional, facts)
 
 

@@ -163,7 +163,8 @@ def _refund_amount(order: Order, alert: Alert | None, lang: str) -> str:
     value = alert.facts.get("amount") if alert else None
     if not value:
         return ""
-    return f"{value}元" if lang == "zh" and order.currency == "CNY" else f"{value} {order.currency or ''}".strip()
+    currency = str((alert.facts.get("currency") if alert else None) or order.currency or "")
+    return f"{value}元" if lang == "zh" and currency == "CNY" else f"{value} {currency}".strip()
 
 
 def _large(order: Order) -> bool:
