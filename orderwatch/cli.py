@@ -1,4 +1,5 @@
-"""The `orderwatch` command: a thin shell over `service`, printing for people or as JSON.
+"""The `orderwatch` command: a thin shell over the application layer (`cycle`, `ingest`,
+`actions`), printing for people through `terminal` or as the contract's JSON.
 
 Exit status (contract.md): 0 success; 1 the command ran but reports a problem; 2 bad usage or
 bad input (one line on stderr, nothing written).
@@ -16,9 +17,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from orderwatch import actions, cases, cycle, ingest, present, terminal
 from orderwatch import agent as agent_process
-from orderwatch import cases, cycle, ingest, present, terminal
-from orderwatch import review as review_list
 from orderwatch.calendar_file import write_calendar
 from orderwatch.config import Settings, load_settings, write_starter_config
 from orderwatch.domain.drafts import EXTRA_KINDS
@@ -114,10 +114,7 @@ def reparse(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")]
 def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """What is stored: messages, folders and their sync state, messages that failed to parse."""
     settings = ctx.obj.settings()
-    with cycle.opened(settings) as store:
-        info = cycle.status(store)
-        views = cases.load_cases(store, cycle.rulebook(settings), datetime.now(UTC).astimezone())
-        info["review"] = [item.to_json() for item in review_list.pending(store, views)]
+    info = actions.status(settings, datetime.now(UTC).astimezone())
     if as_json:
         terminal.emit_json(info)
         return
@@ -174,8 +171,7 @@ def _as_of(value: str | None) -> datetime:
 
 def _views(ctx: typer.Context, as_of: datetime) -> tuple[Settings, list[cases.CaseView]]:
     settings = ctx.obj.settings()
-    with cycle.opened(settings) as store:
-        return settings, cases.load_cases(store, cycle.rulebook(settings), as_of)
+    return settings, actions.views(settings, as_of)
 
 
 @app.command()
@@ -202,19 +198,11 @@ def review(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Mail that looks like commerce but gave no order, each with the reason; attach or dismiss it."""
-    settings = ctx.obj.settings()
-    now = datetime.now(UTC).astimezone()
-    with cycle.opened(settings) as store:
-        views = cases.load_cases(store, cycle.rulebook(settings), now)
-        if attach:
-            ref = review_list.attach(store, views, attach[0], attach[1], now)
-            out.print(f"attached to {ref}", markup=False, highlight=False)
-            return
-        if not_order:
-            review_list.dismiss(store, not_order)
-            out.print("marked: not an order", markup=False, highlight=False)
-            return
-        items = review_list.pending(store, views)
+    found = actions.review(ctx.obj.settings(), datetime.now(UTC).astimezone(), attach, not_order)
+    if isinstance(found, str):
+        out.print(f"attached to {found}" if found else "marked: not an order", markup=False, highlight=False)
+        return
+    items = found
     if as_json:
         terminal.emit_json([item.to_json() for item in items])
         return
@@ -293,20 +281,11 @@ def draft(
     known = ALERT_KINDS + EXTRA_KINDS
     if kind is not None and kind not in known:
         raise UsageError(f"--kind must be one of {', '.join(known)}")
-    at = _as_of(as_of)
-    settings = ctx.obj.settings()
-    with cycle.opened(settings) as store:
-        view = cases.find(cases.load_cases(store, cycle.rulebook(settings), at), order)
-        due = [a for a in cases.alerts([view], at) if kind is None or a.kind == kind or kind in EXTRA_KINDS]
-        text = cases.draft_for(
-            view, due[0] if due else None, lang=lang, kind=kind, templates=settings.drafts_dir, me=settings.me
-        )
-        sys.stdout.write(f"Subject: {text['subject']}\n\n{text['body']}")
-        if to_drafts:
-            saved = cycle.save_draft(settings, store, view, text, account)
-            sys.stderr.write(
-                f"saved to {saved.account}/{saved.folder}, addressed to {saved.recipient or '(no one yet)'}\n"
-            )
+    text = actions.draft(ctx.obj.settings(), order, _as_of(as_of), kind, lang, to_drafts, account)
+    sys.stdout.write(f"Subject: {text.subject}\n\n{text.body}")
+    if text.saved is not None:
+        to = text.saved.recipient or "(no one yet)"
+        sys.stderr.write(f"saved to {text.saved.account}/{text.saved.folder}, addressed to {to}\n")
 
 
 @app.command()
@@ -321,20 +300,13 @@ def note(
 ) -> None:
     """Add an event that is not in mail: a chat promise, a phone call, a web-form complaint."""
     when = _as_of(at)
-    settings = ctx.obj.settings()
-    with cycle.opened(settings) as store:
-        view = cases.find(cases.load_cases(store, cycle.rulebook(settings), when), order)
-        cases.add_manual(store, view, kind, when, text)
-    out.print(f"noted on {view.case.ref}: {kind} at {when.isoformat()}", markup=False, highlight=False)
+    ref = actions.note(ctx.obj.settings(), order, kind, when, text)
+    out.print(f"noted on {ref}: {kind} at {when.isoformat()}", markup=False, highlight=False)
 
 
 def _set_status(ctx: typer.Context, order: str, status: str) -> None:
-    when = _as_of(None)
-    settings = ctx.obj.settings()
-    with cycle.opened(settings) as store:
-        view = cases.find(cases.load_cases(store, cycle.rulebook(settings), when), order)
-        cases.add_manual(store, view, "note", when, f"marked {status} by you", status=status)
-    out.print(f"{view.case.ref} is now {status}", markup=False, highlight=False)
+    ref = actions.mark(ctx.obj.settings(), order, status, _as_of(None))
+    out.print(f"{ref} is now {status}", markup=False, highlight=False)
 
 
 @app.command()

@@ -31,7 +31,6 @@ from orderwatch.domain.drafts import describe
 from orderwatch.domain.model import Alert
 from orderwatch.domain.state import fold
 from orderwatch.domain.timefmt import user_zone, when, zone_label
-from orderwatch.parsers.mime import parse_mail
 from orderwatch.safe_names import safe_name, unique
 from orderwatch.store import Store
 from orderwatch.wording import word, words
@@ -178,6 +177,8 @@ def _evidence(store: Store, view: cases.CaseView, folder: Path, lang: str, zone:
 def _picture(raw: bytes, caption: str, lang: str, zone: Any) -> bytes | None:
     """The mail as a platform form takes it: one captioned PNG of its headers and text."""
     try:
+        from orderwatch.parsers.mime import parse_mail  # only a bundle reads mail: `check` need not load the parsers
+
         mail = parse_mail(raw)
     except Exception:  # noqa: BLE001 - a mail the reader cannot open keeps its .eml, gets no picture
         return None

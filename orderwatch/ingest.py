@@ -21,12 +21,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from orderwatch import localmail, parsers
+from orderwatch import localmail
 from orderwatch.domain.model import Role
-from orderwatch.parsers.mime import parse_date, received_date
 from orderwatch.store import Location, Store, StoredMessage, content_hash, event_row
+
+if TYPE_CHECKING:  # the parsers are imported where mail is read: a command that reads none starts faster
+    from orderwatch import parsers
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +82,8 @@ def _parse_record(msg: StoredMessage) -> tuple[dict[str, Any], list[dict[str, An
         received = datetime.fromisoformat(msg.internaldate) if msg.internaldate else None
     except ValueError:
         received = None
+    from orderwatch import parsers
+
     outcome = parsers.parse(msg.raw, msg.role, received)
     mail = outcome.mail
     record: dict[str, Any] = {
@@ -219,6 +223,8 @@ def die_with_parent(parent: int) -> None:
 
 def parse_pending(store: Store, everything: bool = False) -> dict[str, int]:
     """Parse messages with no current parse (a crash, a new parser version), or all for `reparse`."""
+    from orderwatch import parsers
+
     shas = None if everything else store.unparsed(parsers.PARSER_VERSION)
     total = store.count("messages") if shas is None else len(shas)
     failed = len(parse_stored(store, shas)) if total else 0
@@ -295,6 +301,8 @@ def quick_message_id(raw: bytes) -> str | None:
 
 def _header_date(raw: bytes) -> datetime | None:
     """The Date header, else the earliest Received header (never the file's or the import's time)."""
+    from orderwatch.parsers.mime import parse_date, received_date
+
     head = _header_block(raw)
     match = re.search(rb"(?im)^date:[ \t]*([^\r\n]+)", head)
     at = parse_date(match.group(1).decode("ascii", "replace")) if match else None

@@ -14,12 +14,10 @@ import sys
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-
-import apprise
-from apprise.decorators import notify as apprise_notify
 
 from orderwatch.config import Settings
 from orderwatch.errors import ConfigError
@@ -32,7 +30,17 @@ logging.getLogger("apprise").setLevel(logging.CRITICAL)  # its messages may quot
 logging.getLogger("urllib3").setLevel(logging.INFO)  # its DEBUG lines quote request paths, tokens included
 
 
-@apprise_notify(on=LOCAL_SCHEMA, name="orderwatch local outbox")
+@lru_cache(maxsize=1)
+def _apprise() -> Any:
+    """Apprise, imported on first use (a command that sends nothing does not pay for its start-up),
+    with the local outbox plugin registered once."""
+    import apprise
+    from apprise.decorators import notify as apprise_notify
+
+    apprise_notify(on=LOCAL_SCHEMA, name="orderwatch local outbox")(_local_outbox)
+    return apprise
+
+
 def _local_outbox(body: str, title: str, notify_type: str, meta: dict[str, Any], *args: Any, **kwargs: Any) -> bool:
     """Write the notification to a file under the URL's path and show it on the console."""
     folder = Path("/" + str(meta.get("host") or "") + str(meta.get("fullpath") or ""))
@@ -63,7 +71,7 @@ class Target:
         """
         started = time.monotonic()
         try:
-            attach = apprise.AppriseAttachment(str(attachment)) if attachment and self.is_email else None
+            attach = _apprise().AppriseAttachment(str(attachment)) if attachment and self.is_email else None
             # titles become e-mail Subject headers: one line, so nothing can be injected
             ok = bool(self.server.notify(body=body, title=one_line(title), attach=attach))
         except Exception as exc:  # noqa: BLE001 - a plugin's bug is a failed send, never a crash
@@ -94,13 +102,13 @@ def local_target_url(settings: Settings) -> str:
 
 def load_targets(settings: Settings) -> list[Target]:
     """The configured targets, or the local outbox when there are none."""
-    bundle = apprise.Apprise()
+    bundle = _apprise().Apprise()
     for url in settings.notify_urls:
         register_url(url.reveal())
         if not bundle.add(url.reveal()):
             raise ConfigError("[notify] urls: one URL is not a valid Apprise URL (check its scheme and fields)")
     if settings.notify_config is not None:
-        config = apprise.AppriseConfig()
+        config = _apprise().AppriseConfig()
         if not settings.notify_config.is_file() or not config.add(str(settings.notify_config)):
             raise ConfigError(f"[notify] config: cannot read the Apprise config file {settings.notify_config}")
         bundle.add(config)

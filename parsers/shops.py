@@ -45,6 +45,13 @@ _TRACKING = re.compile(
     re.I,
 )
 # Parcel numbers that say what they are by their shape: UPU S10 (RA123456789CN), UPS (1Z…).
+# A carrier's follow-up link names the parcel: ".../suivre-vos-envois?code=6A23489170352".
+_TRACKING_LINK = re.compile(
+    r"https?://[^\s\"'<>]*(?:laposte|colissimo|chronopost|mondialrelay|dhl|ups|fedex|usps|gls|dpd|hermes|myhermes|"
+    r"royalmail|evri|postnl|bpost|correos|seur|brt|poste|inpost|sf-express|kuaidi100|t-cat|kerrytj)[^\s\"'<>]*?"
+    r"[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode)=([A-Z0-9]{8,34})\b",
+    re.I,
+)
 _TRACKING_SHAPE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})(?![A-Za-z0-9])")
 _ZH_FAIL_REASON = re.compile(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{2,60})")
 
@@ -83,7 +90,7 @@ def parse(msg: Message) -> Result | None:
                 summary="shipped",
                 order_no=order_no,
                 carrier=carrier.group(1).strip() if carrier else None,
-                tracking_no=tracking.group(1).replace("-", "") if tracking else None,
+                tracking_no=_tracking_number(tracking, msg),
                 **opening,
             )
         )
@@ -172,6 +179,14 @@ def _refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
         due=deadline.isoformat() if deadline else None,
         **{k: v for k, v in opening.items() if k not in ("amount", "currency")},
     )
+
+
+def _tracking_number(labelled: re.Match[str] | None, msg: Message) -> str | None:
+    """The parcel number a shipping notice gives: after its label, else in the carrier's link."""
+    if labelled is not None:
+        return labelled.group(1).replace("-", "")
+    link = _TRACKING_LINK.search(msg.mail.text + "\n" + msg.mail.html)
+    return link.group(1) if link else None
 
 
 def _carrier_notice(msg: Message) -> Result | None:

@@ -145,6 +145,7 @@ _DOLLAR_PLACES = (
 )
 
 
+_TRADITIONAL_TEXT = re.compile(r"[訂單貨費帳號發價買賣據與這為關於會]")
 _COUNTRY_HOSTS = ("ca", "au", "hk", "tw", "sg", "nz", "mx")  # "tw.coupang.com": the shop's country site
 
 
@@ -160,7 +161,11 @@ def dollar_currency(text: str, sender: str = "") -> str:
         if host.endswith("." + suffix) or (host.startswith(suffix + ".") and suffix in _COUNTRY_HOSTS):
             return currency
     places = [currency for currency, pattern in _DOLLAR_PLACES if pattern.search(text)]
-    return places[0] if len(places) == 1 else "USD"
+    if len(places) == 1:
+        return places[0]
+    if not places and len(_TRADITIONAL_TEXT.findall(text)) >= 3:  # "$" in Traditional Chinese, not Hong Kong: NT$
+        return "TWD"
+    return "USD"
 
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
