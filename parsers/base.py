@@ -15,6 +15,7 @@ from orderwatch.parsers import fields
 from orderwatch.parsers.mime import Mail
 from orderwatch.parsers.quotes import new_text
 
+from orderwatch.domain.durations import Duration
 from orderwatch.domain.model import Event
 
 _SLD = {"co", "com", "net", "org", "gov", "edu", "ac", "ne", "or"}
@@ -120,3 +121,14 @@ def domain_slug(address_or_domain: str, name: str = "") -> str:
 
 def any_of(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
+
+
+@dataclass(frozen=True)
+class Promise:
+    """What the seller promised: to ship or to deliver, by a date or within a duration."""
+
+    kind: str  # ship | deliver
+    phrase: str
+    by: datetime | None = None  # an absolute deadline
+    within: Duration | None = None  # else a duration from `anchor`
+    anchor: str = "payment"  # payment | order

@@ -21,7 +21,7 @@ CONFIRM = any_of(
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
     r"|訂單成立|訂購成功|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|vielen dank f[üu]r (?:ihre|deine) bestellung|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour votre (?:commande|achat)|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor je bestelling|bestelbevestiging"
     r"|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
-    r"confirmaci[óo]n de (?:tu|su) compra|zahlung\s+erfolgreich|(?:deine|ihre) zahlung .{0,60}(?:war|ist) erfolgreich|paiement confirm[ée]|votre paiement .{0,80}a bien été pris en compte|"
+    r"votre commande (?:\(\S+\) )?est pass[ée]e|confirmaci[óo]n de (?:tu|su) compra|zahlung\s+erfolgreich|(?:deine|ihre) zahlung .{0,60}(?:war|ist) erfolgreich|paiement confirm[ée]|votre paiement .{0,80}a bien été pris en compte|"
     r"compraste|gracias por tu compra|preparando tu compra|tu compra (?:fue|est[áa]) (?:confirmada|aprobada)"
     r"|du hast .{1,80}? gekauft|hier ist deine bestellung|thank you for your recent (?:transaction|purchase|order)"
     r"|you sent a payment of|receipt for your payment to|感谢您(?:近期)?在.{0,20}的(?:交易|购买)|感謝您(?:近期)?在.{0,20}的(?:交易|購買)"
@@ -64,7 +64,7 @@ DELIVERED_PHYSICAL = any_of(
     r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!]"
     r"|(?:ist|sind) angekommen|(?:has|have) arrived(?! at (?:the |your )?(?:store|shop|pickup|pick-up|locker|post office|collection|parcel))|est arriv(?:ée|ee|é|e)(?![\wé])(?! (?:dans|au|en|à) (?:votre |le |la )?(?:point relais|relais|magasin|bureau de poste|consigne|casier))|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
     r"|we delivered your (?:parcel|package|item|order)|delivered to (?:your|the) (?:door|porch|mailbox|front|reception|neighbou?r|parcel locker)"
-    r"|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|已取貨|取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
+    r"|已(?:於|于)[^。\n]{0,30}(?:簽收|签收)|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|已取貨|取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
     r"(?:^|\n)\s*(?:zugestellt|livrée?|consegnat[oa]|entregad[oa]|dostarczone|bezorgd|delivered)\s*:|"
     r"wurde (?:zugestellt|geliefert)|erfolgreich zugestellt|"
     r"(?:a|ont) été livr[ée]e?s?|colis (?:a été )?livré|"
@@ -87,9 +87,14 @@ DELIVERED_VIRTUAL = any_of(
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
     r"here (?:is|are) your (?:key|code|licen[cs]e)|(?:deinen|ihren) (?:key|code|schl[üu]ssel) (?:anzuzeigen|anzeigen|abzurufen)|"
     r"(?:view|reveal|see) your (?:game )?(?:key|code)s?\b|licen[cs]e key\s*[:：]|activation code\s*[:：]|top-?up (?:was )?successful|"
+    r"已(?:添加|加入)(?:到|至)您的.{0,10}(?:游戏库|库|庫|账户|帳戶)"
+)
+# "Ready to play", "disponible dans votre bibliothèque": a delivery only of digital goods; an invoice is
+# "disponible dans votre espace client" too.
+AVAILABLE_NOW = any_of(
     r"(?:is|are) (?:now )?ready to (?:download|play|use|install)|(?:is|are) now available (?:in|on|to|for)|"
     r"(?:is|are) available (?:right away|immediately|now) (?:on|in)|jetzt (?:verfügbar|bereit zum (?:download|spielen))|"
-    r"est (?:maintenant )?disponible dans|ya est[áa] disponible|已(?:添加|加入)(?:到|至)您的.{0,10}(?:游戏库|库|庫|账户|帳戶)"
+    r"est (?:maintenant )?disponible dans|ya est[áa] disponible"
 )
 # Digital storefronts whose receipt is the delivery: what was bought is in the buyer's library or
 # app the moment the receipt is sent (never a reseller's mail that merely names the store).
@@ -166,7 +171,7 @@ CREDIT_MEMO = any_of(
     r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
 )
 REFUND_GRANTED = any_of(
-    r"(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|(?:为|為)(?:您|你)操作(?:全额|全額|部分)?退款|"
+    r"(?:幫|帮)(?:您|你)申(?:請|请)退款|(?:幫|帮)(?:您|你)(?:辦理|办理)退款|(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|(?:为|為)(?:您|你)操作(?:全额|全額|部分)?退款|"
     r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|返金(?:いた)?します|返金予定|환불\s*(?:예정|안내|처리)|"
     r"(?:已|已经|已經)?(?:为您|為您|给您|給您)申(?:请|請)退款|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已通过|"
     r"(?:已|已经)(?:为您|给您)?(?:原路)?(?:办理)?(?:全额|部分)?退款(?!成功|已到账|已完成)|办理(?:了)?(?:全额|部分)?退款|退款预计|"
@@ -181,6 +186,7 @@ REFUND_GRANTED = any_of(
     r"退款將|將.{0,20}(?:退回|退還|返還|刷退)|為您辦理退款|安排退款|同意退款|"
     r"r[üu]ckerstattung (?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
     r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|"
+    r"nous vous confirmons le remboursement|le remboursement sera (?:effectu[ée]|effectif|vers[ée])|"
     r"hemos (?:iniciado|emitido|procesado|tramitado) (?:el|un|tu|su) reembolso|recibir[áa]s? (?:el|tu|un|su) reembolso|"
     r"abbiamo (?:avviato|emesso|elaborato|disposto) (?:il|un) rimborso|riceverai (?:il|un) rimborso|"
     r"zlecili(?:śmy)? zwrot|otrzymasz zwrot|"
@@ -200,6 +206,7 @@ EVIDENCE_REQUEST = any_of(
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
     r"necesitamos que nos env[íi]es[\s\S]{0,160}?(?:fotos?|v[íi]deos?|pruebas|capturas)|"
     r"merci de nous (?:envoyer|transmettre|faire parvenir)[\s\S]{0,120}?(?:photos?|attestation|justificatifs?|preuves?|captures?)|"
+    r"(?:photos?|justificatifs?|preuves?)[\s\S]{0,80}?pourriez-vous nous (?:les )?(?:envoyer|transmettre|faire parvenir)|"
     r"(?:inviarci|inviaci|trasmetterci)[\s\S]{0,100}?(?:foto|prove|documenti|ricevut)|"
     r"please (?:reply|respond)[^.\n]{0,40}\bwith (?:copies|a copy|scans?|photos?) of|"
     r"ben[öo]tigen wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|unterlagen nachreichen|"
@@ -268,6 +275,7 @@ COMPLAINT_WORDS = any_of(
     r"noch nicht (?:versendet|verschickt|angekommen|erhalten|geliefert)|nicht (?:erhalten|angekommen|geliefert)|weder .{0,40} noch|"
     r"erstattung|stornierung|reklamation|beschwerde|defekt|beschädigt|"
     r"pas (?:encore )?(?:reçu|été livré|été expédié)|toujours pas|remboursement|réclamation|défectueu|endommag|"
+    r"cass[ée]e?|ab[îi]m[ée]e?|me rembourser|rembourser|ne fonctionne pas|ne marche pas|"
     r"non (?:ho )?(?:ancora )?ricevut|rimborso|reclamo|difettos|danneggiat|"
     r"no (?:he )?recibido|todav[íi]a no|reembolso|defectuos|da[ñn]ad|"
     r"nie (?:otrzyma|dotar)|zwrot|reklamacj|uszkodzon|"

@@ -7,11 +7,12 @@ family reads the ticket marker, the thread, and what the mail says, not who sent
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from orderwatch.parsers import cues, fields, lexicon
+from orderwatch.parsers.arrivals import arrival_time
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.durations import stated_deadline, stated_duration
-from orderwatch.parsers.promise import arrival_time
 from orderwatch.parsers.quotes import new_text
 
 from orderwatch.domain.calendar import calendar_for
@@ -260,17 +261,21 @@ _VERB_THEN_DAY = re.compile(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{
 
 
 def _reply_promise(text: str, at) -> dict[str, object] | None:
-    """The new time a shop's reply commits to, as a promise event's fields (None if it names none)."""
+    """The new time a shop's reply commits to, as a promise event's fields (None if it names none).
+
+    "今天下午顺丰发出，预计明天送达": of the times a reply names, the latest governs (domain.md)."""
+    found: list[tuple[datetime, dict[str, object]]] = []
     for pattern, day_group, verb_group in ((_DAY_THEN_VERB, 1, 2), (_VERB_THEN_DAY, 2, 1)):
-        match = pattern.search(text)
-        if match is None or not cues.stated_as_fact(text, match.start()):
-            continue
-        if re.match(r"e?d\b", text[match.end(verb_group) : match.end(verb_group) + 3], re.I):
-            continue  # "was delivered on Saturday": a report, not a new commitment
-        by, _ = arrival_time(text[match.start(day_group) :], at)
-        if by is None or by <= at:
-            continue
-        kind = "ship" if re.fullmatch(_SHIP_VERBS, match.group(verb_group), re.I) else "deliver"
-        phrase = " ".join(match.group(0).split())
-        return {"by": by.isoformat(), "promise": kind, "phrase": phrase, "stated": True}
-    return None
+        for match in pattern.finditer(text):
+            if not cues.stated_as_fact(text, match.start()):
+                continue
+            word = re.match(r"\w*", text[match.start(verb_group) :]).group(0)  # type: ignore[union-attr]
+            if word.lower().endswith("ed"):
+                continue  # "was delivered on Saturday", "has shipped today": a report, not a new commitment
+            by, _ = arrival_time(text[match.start(day_group) :], at)
+            if by is None or by <= at:
+                continue
+            kind = "ship" if re.fullmatch(_SHIP_VERBS, match.group(verb_group), re.I) else "deliver"
+            phrase = " ".join(match.group(0).split())
+            found.append((by, {"by": by.isoformat(), "promise": kind, "phrase": phrase, "stated": True}))
+    return max(found, key=lambda item: item[0])[1] if found else None

@@ -194,6 +194,8 @@ ARRIVAL_CUES = alternation(
         r"zustellung(?:\s+(?:am|voraussichtlich))?",
         r"lieferung\s+(?:am|bis)",
         r"livraison(?:\s+(?:le|pr[ée]vue|pour))?",
+        r"nouvelle\s+date\s+de\s+livraison(?:\s+(?:estim[ée]e|pr[ée]vue))?|nous\s+livrons\s+votre\s+commande(?:\s+le)?",
+        r"arrive(?:ra)?(?=,?\s+(?:demain|aujourd'hui|le\s|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|entre))",
         r"consegna(?:\s+(?:il|entro|prevista))?",
         r"entrega(?:\s+(?:el|prevista|estimada))?",
         r"dostawa(?:\s+(?:w|do))?",
@@ -255,7 +257,8 @@ ZH_ARRIVAL_CUES = r"安排(?:於|于|在)(?=[^。\n]{0,40}(?:送貨|送货|配�
 # --- parcels ------------------------------------------------------------------------------
 
 TRACKING_LABELS = (
-    r"快递单号|运单号|物流单号|发货单号|包裹号|追踪号|追蹤編號|追蹤碼|物流單號|貨運單號|配送單號|包裹編號|"
+    r"快递单号|运单号|物流单号|发货单号|包裹号|追踪号|追踪号码|追蹤號碼|追蹤編號|追蹤碼|物流單號|貨運單號|配送單號|包裹編號|"
+    r"(?:您的)?快件|運單號碼|运单号码|"
     r"tracking\s*(?:number|#|no\.?|id|code)?|package\s+(?:number|#)|shipment\s+(?:number|id)|"
     r"(?:package|parcel|colis|paquete|pacco|paczk[ai]|paket|sendung|pakket)(?:\s*(?:n[°º]|nr\.?|no\.?|number|#))?(?=\s*[:：#]?\s*[A-Z0-9]*\d)|"
     r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|(?:お問い合わせ)?伝票番号|お問い合わせ番号|"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 # A line that starts the quoted part of a reply, in the clients buyers use.
 _QUOTE_START = re.compile(
     r"^(?:"
-    r"-{2,}\s*(?:原始邮件|原始郵件|Original Message|Forwarded message|转发邮件(?:信息)?|轉寄郵件(?:資訊)?|已轉寄郵件|Weitergeleitete Nachricht|"
+    r"-{2,}\s*(?:您的原始(?:提問|问题|問題|留言)|原始邮件|原始郵件|Original Message|Forwarded message|转发邮件(?:信息)?|轉寄郵件(?:資訊)?|已轉寄郵件|Weitergeleitete Nachricht|"
     r"Ursprüngliche Nachricht|Message transféré|Message d'origine|Messaggio inoltrato|Messaggio originale|"
     r"Mensaje reenviado|Mensaje original|Przekazana wiadomość|Wiadomość oryginalna|Doorgestuurd bericht)\s*-{2,}"
     r"|(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|"

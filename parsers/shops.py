@@ -102,6 +102,7 @@ def parse(msg: Message) -> Result | None:
         (
             cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text)
             or cues.affirmed(cues.TOPPED_UP, msg.subject)
+            or ((virtual or _from_storefront(msg)) and cues.affirmed(cues.AVAILABLE_NOW, msg.text))
             or (virtual and cues.affirmed(cues.ORDER_COMPLETED, msg.text))
         )
         and not cues.FAILED.search(text)
@@ -225,12 +226,16 @@ def _stated_payment(msg: Message, order_no: str, opening: dict[str, object]) -> 
     ]
 
 
+def _from_storefront(msg: Message) -> bool:
+    sender = msg.mail.from_addr.lower()
+    return msg.sender_domain in cues.STOREFRONT_DOMAINS or bool(cues.STOREFRONT_SENDERS.search(sender))
+
+
 def _storefront_receipt(msg: Message, events: list) -> bool:
     """A paid receipt from a digital storefront (App Store, Google Play, Epic, Steam...) for
     something already in the buyer's library; a pre-order is delivered on its release instead."""
     bought = any(e.kind in ("paid", "ordered") for e in events)  # a storefront charges when the order is placed
-    sender = msg.mail.from_addr.lower()
-    storefront = msg.sender_domain in cues.STOREFRONT_DOMAINS or bool(cues.STOREFRONT_SENDERS.search(sender))
+    storefront = _from_storefront(msg)
     delivered = any(e.kind in ("delivered", "promise") for e in events)  # an arrival estimate: goods that travel
     # a pre-order names itself; the refund policy at the foot of every receipt mentions pre-purchases
     preorder = any(cues.PREORDER.search(line) and not cues.POLICY_LINE.search(line) for line in msg.both.splitlines())

@@ -102,7 +102,9 @@ _POST = (
     r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원)"
 )
 AMOUNT = re.compile(
-    rf"(?:{_PRE}[^\S\n]?{_NUM}[^\S\n]?{_POST}?|{_NUM}[^\S\n]?\(?{_POST})", re.I
+    # a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")
+    rf"(?:(?:(?<![A-Za-z])|(?![A-Za-z])){_PRE}[^\S\n]?{_NUM}(?![A-Za-z])[^\S\n]?{_POST}?|{_NUM}[^\S\n]?\(?{_POST})",
+    re.I,
 )  # one line; "26,400(円)"
 _TOTAL_LABELS = re.compile(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")\s*[:：]?\s*", re.I)
 # "$" means the currency of the shop's country: named in the mail, else the sender's domain.

@@ -1,0 +1,312 @@
+"""Arrival and dispatch estimates in shipping mail, and the times written in them: "Arriving:
+Friday, September 11", "arriving tomorrow by 1 pm", "Now expected March 27 - March 28",
+"Voraussichtliche Lieferung: 11.09.", "预计3月13日送达", "預計星期四（7/16）出貨", "내일(수) 11/25 도착 보장".
+
+Weekday names, "today" and "tomorrow" are read from the mail's own date; a date without a time
+ends that day; of a range or a time window, the upper bound counts.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from orderwatch.parsers import lexicon
+from orderwatch.parsers.base import Promise
+from orderwatch.parsers.fields import end_of_day, find_times
+
+from orderwatch.domain.durations import EN_UNIT, RANGE, duration_from
+
+# --- arrival estimates in shipping mail -------------------------------------------------
+
+_ARRIVAL = re.compile(r"(?<!\w)(?:" + lexicon.ARRIVAL_CUES + r")(?!\w)\s*[:：]?\s*", re.I)
+_ZH_ARRIVAL = re.compile(r"(?:" + lexicon.ZH_ARRIVAL_CUES + r")\s*(?:为|為|是)?\s*[:：]?\s*")
+
+
+def _replaced(text: str, match: re.Match[str]) -> bool:
+    """The estimate a later one replaces: "livraison initialement prévue le 06/11", "Eerder verwacht:"."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    before = text[line_start : match.start()]
+    before = before[before.rfind(". ") + 1 :][-16:]  # this sentence only: "…as we previously expected. Now expected:"
+    after = text[match.end() : line_end if line_end >= 0 else len(text)][:16]
+    return bool(_EARLIER.search(before + match.group(0) + after))
+
+
+_EARLIER = re.compile(
+    r"initialement|pr[ée]c[ée]demment|originally|previously|ursprünglich|eerder|inizialmente|inicialmente|原定|原本|原先",
+    re.I,
+)
+_ZH_SHIP_VERB = re.compile(r"出貨|出货|发货|發貨|寄出")
+_ZH_SHIP_LABEL = re.compile(r"(?:出貨|出货|发货|發貨|寄出)(?:日期|日|時間|时间)?\s*[:：]?\s*")
+# The words before an estimated DISPATCH date: "Voraussichtlich versandbereit: Do, 15.10.", "Data
+# estimată de predare către curier: miercuri, 14 octombrie", "plazo hasta el miércoles 16", "預計星期四出貨".
+_DISPATCH = re.compile(
+    r"(?:(?<!\w)(?:" + lexicon.DISPATCH_CUES + r")(?!\w)|" + lexicon.ZH_DISPATCH_CUES + r")\s*[:：]?\s*", re.I
+)
+_ZH_ARRIVE_AFTER = re.compile(r"\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|到货|到貨|签收|簽收|抵达|抵達)")
+_RELATIVE = re.compile(
+    r"^(?:on\s+|am\s+|le\s+|il\s+|el\s+|w\s+|we\s+|op\s+|na\s+|no\s+)?(?:("
+    + lexicon.DAY_AFTER
+    + r")|("
+    + lexicon.TODAY
+    + r")|("
+    + lexicon.TOMORROW
+    + r")|("
+    + lexicon.WEEKDAY_FULL
+    + r")|(?:周|週|星期|礼拜|禮拜)([一二三四五六日天]))(?![a-zà-ÿ])",
+    re.I,
+)
+_CLOCK = re.compile(
+    r"(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h(?![a-z])|点|點|時|时)|(\d{1,2})[:：](\d{2})", re.I
+)
+_ZH_MD_SLASH = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)")
+
+
+def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
+    """Estimated arrivals: "Arriving: Friday, September 11", "arriving tomorrow by 1 pm", "Now
+    expected March 27 - March 28", "Voraussichtliche Lieferung: 11.09.", "预计3月13日送达".
+
+    Weekday names, "today" and "tomorrow" are read from the mail's own date (`reference`); a date
+    without a time ends that day; of a range or a time window, the upper bound counts.
+    """
+    found: list[tuple[int, Promise]] = []
+    for pattern, kind in ((_ARRIVAL, "deliver"), (_ZH_ARRIVAL, "deliver"), (_DISPATCH, "ship")):
+        for match in pattern.finditer(text):
+            if _replaced(text, match):
+                continue  # "livraison initialement prévue le 06/11", "Eerder verwacht": the date it replaces
+            window = " ".join(text[match.end() : match.end() + 120].split("\n")[:3])
+            verb = _ZH_SHIP_VERB.search(window) if kind == "ship" else None
+            verb_end = 0
+            if verb and match.group(0).startswith(("预计", "預計")):
+                label = _ZH_SHIP_LABEL.match(window)
+                if verb.start() == 0 and label:  # "預計出貨日：2026/07/16": a label, the date after it
+                    window = " " * label.end() + window[label.end() :]
+                else:  # "预计星期四（7/16）出貨": the date stands before the verb, which the phrase keeps
+                    window, verb_end = window[: verb.start()], verb.end()
+            at, used = arrival_time(window, reference)
+            if at is not None:
+                phrase = " ".join(text[match.start() : match.end() + max(used, verb_end)].split())
+                found.append((match.start(), Promise(kind, phrase, by=at)))
+                continue
+            if kind == "ship":
+                continue
+            span = _ARRIVAL_SPAN.match(window)  # "Estimated delivery time: 3–5 business days"
+            within = duration_from(span.group(1), span.group(2), span.group(3)) if span else None
+            if within is not None:
+                phrase = " ".join(text[match.start() : match.end() + span.end()].split())
+                found.append((match.start(), Promise("deliver", phrase, within=within)))
+    for t in find_times(text, reference):  # "预计3月13日送达", "3月13日前送达"
+        tail = _ZH_ARRIVE_AFTER.match(text[t.end : t.end + 8])
+        head = text[max(0, t.start - 6) : t.start]
+        if tail and re.search(r"预计|預計|将于|將於|将在|將在|可于|可於", head):
+            by = t.at if t.has_time else end_of_day(t.at)
+            found.append((t.start, Promise("deliver", text[max(0, t.start - 2) : t.end + tail.end()].strip(), by=by)))
+    for match in _ZH_RELATIVE_ARRIVAL.finditer(text):  # "預計明天送達"
+        offset = {"今": 0, "明": 1, "后": 2, "後": 2}[match.group(1)[0]]
+        day = reference + timedelta(days=offset)
+        found.append((match.start(), Promise("deliver", match.group(0), by=end_of_day(day))))
+    found.extend(_korean(text, reference))
+    for match in _ZH_SLASH_ARRIVAL.finditer(text):  # "預計 9/15 送達"
+        try:
+            day = reference.replace(month=int(match.group(1)), day=int(match.group(2)))
+        except ValueError:
+            continue
+        found.append((match.start(), Promise("deliver", match.group(0), by=end_of_day(day))))
+    return found
+
+
+_ARRIVAL_SPAN = re.compile(
+    r"\s*(?:time|times|period)?\s*[:：]?\s*(?:in\s+|within\s+|about\s+|approx\.?\s+)?"
+    + RANGE
+    + r"\s*"
+    + EN_UNIT
+    + r"\b",
+    re.I,
+)
+_ZH_RELATIVE_ARRIVAL = re.compile(
+    r"(?:预计|預計|将于|將於|将在|將在)\s*(今天|今日|明天|明日|后天|後天)\s*(?:[（(][^）)\n]{0,16}[）)])?\s*(?:之前|以前|前|内|內)?\s*"
+    r"(?:送达|送達|到货|到貨|抵达|抵達|到达|到達|签收|簽收)"
+)
+_ZH_SLASH_ARRIVAL = re.compile(
+    r"(?:预计|預計)\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)\s*(?:之前|以前|前)?\s*(?:送达|送達|到货|到貨|抵达|抵達|到达|到達)"
+)
+
+
+# Korean: the date first, then what happens on it ("내일(수) 11/25 도착 보장", "11.24(화) 도착 예정"),
+# or a label, then the date ("발송예정일 2026.11.18(수)", "도착 예정일: 11.24").
+_SP = r"[^\S\n]*"  # spaces on one line: a date on the line above belongs to another label
+_KO_DAY = _SP + r"(?:\([월화수목금토일]\))?" + _SP
+_KO_DATE = (
+    r"(?:(\d{4})"
+    + _SP
+    + r"[.\-/년]"
+    + _SP
+    + r")?(\d{1,2})"
+    + _SP
+    + r"[./월]"
+    + _SP
+    + r"(\d{1,2})"
+    + _SP
+    + r"일?"
+    + _KO_DAY
+)
+_KO_CLOCK = r"(?:(새벽|오전|오후)" + _SP + r")?(\d{1,2})" + _SP + r"시" + _SP + r"(?:전|까지|이전)?" + _SP
+_KO_BEFORE = re.compile(
+    r"(?:(오늘|내일|모레)" + _KO_DAY + r")?(?:" + _KO_DATE + r")?(?:" + _KO_CLOCK + r")?"
+    r"(도착\s*(?:보장|예정)|배송\s*예정|발송\s*예정)(?!일)"
+)
+_KO_LABEL = re.compile(r"(도착\s*예정일?|배송\s*예정일|발송\s*예정일?)\s*[:：]?\s*" + _KO_DATE)
+
+
+def _korean(text: str, reference: datetime) -> list[tuple[int, Promise]]:
+    found: list[tuple[int, Promise]] = []
+    base = reference.replace(hour=0, minute=0, second=0, microsecond=0)
+    for match in _KO_BEFORE.finditer(text):
+        relative, year, month, day, part, hour, verb = match.groups()
+        if month:
+            at = _ko_day(base, year, month, day)
+        elif relative:
+            at = base + timedelta(days={"오늘": 0, "내일": 1, "모레": 2}[relative])
+        else:
+            continue
+        if at is None:
+            continue
+        if hour:
+            h = int(hour) + (12 if part == "오후" and int(hour) < 12 else 0)
+            at = at.replace(hour=h % 24) if h < 24 else end_of_day(at)
+        else:
+            at = end_of_day(at)
+        kind = "ship" if verb.startswith("발송") else "deliver"
+        found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
+    for match in _KO_LABEL.finditer(text):
+        verb, year, month, day = match.groups()
+        at = _ko_day(base, year, month, day)
+        if at is not None:
+            kind = "ship" if verb.startswith("발송") else "deliver"
+            found.append((match.start(), Promise(kind, match.group(0).strip(), by=end_of_day(at))))
+    return found
+
+
+def _ko_day(base: datetime, year: str | None, month: str, day: str) -> datetime | None:
+    try:
+        at = base.replace(year=int(year) if year else base.year, month=int(month), day=int(day))
+    except ValueError:
+        return None
+    if not year and (base - at).days > 183:
+        at = at.replace(year=at.year + 1)
+    return at
+
+
+_BETWEEN = re.compile(r"\s*(?:between|entre|tussen|zwischen|tra|fra|mi[eę]dzy)\b", re.I)
+
+
+def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int]:
+    """The latest instant the estimate in `window` allows, and how many characters it used."""
+    day: datetime | None = None
+    lead = _LEAD.match(window)  # "by 11:59am today", "bis morgen", "entro venerdì"
+    used = lead.end() if lead else 0
+    clock_first = _CLOCK.match(window, used) if lead or _CLOCK.match(window) else None
+    if clock_first:  # the time named before the day: "11:59am today"
+        rest_at, rest_used = arrival_time(window[clock_first.end() :].lstrip(" ,"), reference)
+        if rest_at is not None and (rest_at.hour, rest_at.minute) == (23, 59):
+            return _with_clock(rest_at, clock_first), len(window) - len(
+                window[clock_first.end() :].lstrip(" ,")
+            ) + rest_used
+        if rest_at is None and clock_first.group(3):  # "arrive by 11:59am": a clock with am/pm and no day
+            same_day = _with_clock(reference, clock_first)
+            if same_day is not None and same_day > reference:
+                return same_day, clock_first.end()
+    window = window[used:]
+    offset_used = used
+    used = 0
+    reach = 48 if _BETWEEN.match(window) else 24  # "entre el miércoles 18 y el viernes 20 de noviembre"
+    times = [t for t in find_times(window, reference) if t.start < reach]
+    relative = _RELATIVE.match(window)
+    zh_slash = _ZH_MD_SLASH.match(window)
+    if times:
+        first = times[0]
+        upper = first
+        for later in times[1:]:  # a range: "March 27 - March 28", "between 9/11 and 9/14"
+            gap = window[upper.end : later.start]
+            if len(gap) <= 8 and re.search(r"[-–—~～]|to|and|bis|au|al|et|y|do|至|到", gap, re.I):
+                upper = later
+        day, used = upper.at, upper.end
+        span = re.match(r"\s*[-–—]\s*(\d{1,2})(?!\d|[:.]\d)", window[upper.end :])  # "September 11-13"
+        if span and not upper.has_time:
+            try:
+                day = day.replace(day=int(span.group(1)))
+                used += span.end()
+            except ValueError:
+                pass
+        if upper.has_time:  # "14:00 - 18:00": a slot ends at its later time
+            slot = re.match(r"\s*(?:[-–~～〜至到]|to|bis)\s*(\d{1,2})(?:[:：](\d{2})|\s*[時时点])", window[used:], re.I)
+            if slot and int(slot.group(1)) < 24:  # "14:00 - 18:00", "14時〜16時"
+                minute = int(slot.group(2) or 0)
+                return day.replace(hour=int(slot.group(1)), minute=minute), offset_used + used + slot.end()
+            return day, offset_used + used
+    elif relative:
+        base = reference.astimezone(reference.tzinfo)
+        after, today, tomorrow, weekday, zh_day = relative.groups()
+        if after:
+            offset = 2
+        elif today:
+            offset = 0
+        elif tomorrow:
+            offset = 1
+        else:
+            target = lexicon.WEEKDAYS[weekday.lower()] if weekday else lexicon.ZH_WEEKDAYS[zh_day]
+            offset = (target - base.weekday()) % 7
+        day = (base + timedelta(days=offset)).replace(hour=0, minute=0, second=0, microsecond=0)
+        used = relative.end()
+    elif _DAY_MONTH.match(window):  # "mer 14.10 – ven 16.10": day and month, no year
+        pairs = list(_DAY_MONTH_ANY.finditer(window[:40]))
+        between = window[pairs[0].end() : pairs[1].start()] if len(pairs) > 1 else ""
+        last = pairs[-1] if len(pairs) > 1 and re.search(r"[-–—]|bis|al|au", between) else pairs[0]
+        try:
+            day = reference.replace(month=int(last.group(2)), day=int(last.group(1)), hour=0, minute=0, second=0)
+        except ValueError:
+            return None, 0
+        if (reference - day).days > 183:
+            day = day.replace(year=day.year + 1)
+        used = last.end()
+    elif zh_slash:
+        try:
+            day = reference.replace(
+                month=int(zh_slash.group(1)), day=int(zh_slash.group(2)), hour=0, minute=0, second=0
+            )
+        except ValueError:
+            return None, 0
+        used = zh_slash.end()
+    if day is None:
+        return None, 0
+    clocks = list(_CLOCK.finditer(window[used : used + 40]))
+    if clocks:  # "by 1 pm", "5 p.m. - 10 p.m.", "bis 20:00 Uhr": the last time named
+        timed = _with_clock(day, clocks[-1], window[used : used + clocks[-1].start()])
+        if timed is not None:
+            return timed, offset_used + used + clocks[-1].end()
+    return end_of_day(day), offset_used + used
+
+
+_DAY_MONTH = re.compile(r"^\s*(?:[A-Za-zà-ÿ]{2,10}\.?,?\s+)?(\d{1,2})\.(\d{1,2})(?![\d.])")
+_DAY_MONTH_ANY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d])")
+_LEAD = re.compile(
+    r"(?:by|before|until|no later than|bis(?:\s+zum)?|vor|avant(?:\s+le)?|au plus tard(?:\s+le)?|d'ici|entro|antes\s+del?|do)\s+",
+    re.I,
+)
+
+
+_AFTERNOON = re.compile(r"(?:下午|晚上|傍晚|夜間|夜间|晚間|晚间)\s*$")
+
+
+def _with_clock(day: datetime, clock: re.Match[str], before: str = "") -> datetime | None:
+    hour = int(clock.group(1) or clock.group(4))
+    minute = int(clock.group(2) or clock.group(5) or 0)
+    marker = (clock.group(3) or "").lower().replace(".", "").replace(" ", "")
+    if (marker == "pm" or _AFTERNOON.search(before)) and hour < 12:  # "晚上8:30": 20:30
+        hour += 12
+    if marker == "am" and hour == 12:
+        hour = 0
+    if hour >= 24 or minute >= 60:
+        return None
+    return day.replace(hour=hour, minute=minute, second=0)
