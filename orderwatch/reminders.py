@@ -31,6 +31,7 @@ from orderwatch.errors import UsageError
 from orderwatch.notify import Target
 from orderwatch.safe_names import one_line
 from orderwatch.store import Store
+from orderwatch.wording import word
 
 BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2), timedelta(hours=6))
 STALE_SENDING = timedelta(minutes=10)
@@ -114,7 +115,7 @@ def _message(alert: Alert, draft: dict[str, str], round_no: int) -> tuple[str, s
     """A reminder's title and body (templates/notices/reminder.j2): the next step, then the draft."""
     context = {
         "lang": alert.lang,
-        "kind": alert.kind,
+        "what": word("reminder", alert.kind, alert.lang),
         "order_no": alert.order_no,
         "round_no": round_no,
         "next_step": alert.next_step,

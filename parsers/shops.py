@@ -235,12 +235,12 @@ def _storefront_receipt(msg: Message, events: list) -> bool:
     """A paid receipt from a digital storefront (App Store, Google Play, Epic, Steam...) for
     something already in the buyer's library; a pre-order is delivered on its release instead."""
     bought = any(e.kind in ("paid", "ordered") for e in events)  # a storefront charges when the order is placed
-    storefront = _from_storefront(msg)
     delivered = any(e.kind in ("delivered", "promise") for e in events)  # an arrival estimate: goods that travel
+    if not bought or delivered or not _from_storefront(msg):  # most mail stops here, before the line scan
+        return False
     # a pre-order names itself; the refund policy at the foot of every receipt mentions pre-purchases
     preorder = any(cues.PREORDER.search(line) and not cues.POLICY_LINE.search(line) for line in msg.both.splitlines())
-    physical = bool(cues.SHIP_TO.search(msg.text)) or preorder
-    return bought and storefront and not delivered and not physical
+    return not preorder and not cues.SHIP_TO.search(msg.text)
 
 
 def _opening_fields(msg: Message, money: fields.Money | None) -> dict[str, object]:

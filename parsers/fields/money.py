@@ -147,7 +147,8 @@ _DOLLAR_PLACES = (
 )
 
 
-_TRADITIONAL_TEXT = re.compile(r"[訂單貨費帳號發價買賣據與這為關於會]")
+# Characters only Traditional Chinese writes: a label in them ("訂單金額") or a mail full of them.
+_TRADITIONAL = re.compile(r"[訂單總額應實計帳價貨費號發買賣據與這為關於會]")
 _COUNTRY_HOSTS = ("ca", "au", "hk", "tw", "sg", "nz", "mx")  # "tw.coupang.com": the shop's country site
 
 
@@ -165,7 +166,7 @@ def dollar_currency(text: str, sender: str = "") -> str:
     places = [currency for currency, pattern in _DOLLAR_PLACES if pattern.search(text)]
     if len(places) == 1:
         return places[0]
-    if not places and len(_TRADITIONAL_TEXT.findall(text)) >= 3:  # "$" in Traditional Chinese, not Hong Kong: NT$
+    if not places and len(_TRADITIONAL.findall(text)) >= 3:  # "$" in Traditional Chinese, not Hong Kong: NT$
         return "TWD"
     return "USD"
 
@@ -226,7 +227,6 @@ def amounts(text: str, lang: str = "en", dollar: str | None = None) -> list[Mone
 
 _COUNT = re.compile(r"\d{1,3}\s*(?:点|個|件|개|items?\b|articles?\b|Artikel\b)", re.I)
 _BARE = re.compile(r"(\d{1,7}(?:\.\d{1,2})?)(?![\d.,]|\s*[%A-Za-z件个個项項张張份次天日])")
-_TRADITIONAL = re.compile(r"[訂單總額應實計帳價]")
 
 
 def _zh_currency(label: str, dollar: str | None) -> str:
