@@ -27,16 +27,16 @@ from orderwatch.errors import NotifyError
 def remind(config: str | None, db: str | None, at: str, digest: bool, notify: bool) -> dict[str, Any]:
     """Evaluate and send; a refused notification stays queued, and this task retries after its backoff."""
     settings, _ = cycle.load(config, db)
-    result = cycle.review(settings, datetime.fromisoformat(at), notify=notify, digest=digest)
+    result = cycle.review(settings, datetime.fromisoformat(at), notify=notify, digest=digest, bundles=True)
     logger = get_run_logger()
-    rows = result.alert_rows(settings)
-    logger.info("%d order(s); %d alert(s) due", len(result.views), len(rows))
+    rows = result.rows
+    logger.info("%d order(s); %d alert(s) due", result.orders, len(rows))
     for row in rows:
         logger.info("%s %s (due %s): %s", row["kind"], row["ref"], row["due_at"], row["next_step"])
     delivery = result.delivery.to_json() if result.delivery else None
     if result.delivery and result.delivery.failed:
         raise NotifyError(f"{result.delivery.failed} notification(s) not accepted; queued for retry")
-    return {"orders": len(result.views), "alerts": rows, "notifications": delivery, "stale": result.stale}
+    return {"orders": result.orders, "alerts": rows, "notifications": delivery, "stale": result.stale}
 
 
 @flow(name="deadlines")

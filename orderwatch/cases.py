@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +41,14 @@ def load_cases(store: Store, rules: Rulebook, as_of: datetime) -> list[CaseView]
             manual.setdefault(order_ref, []).append(event)
         else:
             parsed.append(event)
-    views = []
-    for case in link(parsed, manual):
-        f = facts(case, rules)
-        ev = evaluate(case, f, rules, as_of)
-        views.append(CaseView(case, f, ev, _order(case, f, ev)))
-    return views
+    return [view_of(case, rules, as_of) for case in link(parsed, manual)]
+
+
+def view_of(case: Case, rules: Rulebook, as_of: datetime) -> CaseView:
+    """One order's facts and its evaluation at `as_of`."""
+    f = facts(case, rules)
+    ev = evaluate(case, f, rules, as_of)
+    return CaseView(case, f, ev, _order(case, f, ev))
 
 
 def _order(case: Case, f: Facts, ev: Evaluation) -> Order:
@@ -143,6 +145,25 @@ def add_manual(store: Store, view: CaseView, kind: str, at: datetime, text: str,
     return event
 
 
+@dataclass(frozen=True)
+class Skeleton:
+    """A draft rendered with the parts that move with the instant (drafts.MOVING) left as markers."""
+
+    lang: str
+    kind: str
+    subject: str
+    body: str
+    zone: tzinfo | None
+
+    def filled(self, alert: Alert | None) -> dict[str, str]:
+        """The ready-to-send text, written at the alert's instant."""
+        if alert is None:
+            return {"lang": self.lang, "kind": self.kind, "subject": self.subject, "body": self.body}
+        values = drafts.moving(alert.as_of, alert, self.lang, self.zone)
+        subject, body = drafts.fill_many([self.subject, self.body], values)
+        return {"lang": self.lang, "kind": self.kind, "subject": subject, "body": body}
+
+
 def draft_for(
     view: CaseView,
     alert: Alert | None,
@@ -152,6 +173,18 @@ def draft_for(
     me: Me | None = None,
 ) -> dict[str, str]:
     """The ready-to-send text for an alert (or the order's current next step), signed by [me]."""
+    return skeleton(view, alert, lang, kind, templates, me).filled(alert)
+
+
+def skeleton(
+    view: CaseView,
+    alert: Alert | None,
+    lang: str | None = None,
+    kind: str | None = None,
+    templates: Path | None = None,
+    me: Me | None = None,
+) -> Skeleton:
+    """The draft for an alert as rendered once per order state (see `Skeleton`)."""
     lang = lang or view.facts.lang
     me = me or Me()
     if kind is None:
@@ -159,9 +192,9 @@ def draft_for(
     o = view.order
     zone = user_zone(me.timezone, o.paid_at, o.ordered_at, o.promised_by, *(e.at for e in o.events))
     signer = {"name": me.name, "contact": me.contact}
-    text = render.render(drafts.template_for(kind, lang), drafts.context(o, alert, lang, zone, signer), templates)
-    subject, body = drafts.split(text)
-    return {"lang": lang, "kind": kind, "subject": subject, "body": body}
+    context = drafts.context(o, alert, lang, zone, signer, moving_parts=False)
+    subject, body = drafts.split(render.render(drafts.template_for(kind, lang), context, templates))
+    return Skeleton(lang, kind, subject, body, zone)
 
 
 def _default_kind(view: CaseView) -> str:

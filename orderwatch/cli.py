@@ -17,9 +17,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from orderwatch import actions, cases, cycle, ingest, present, terminal
-from orderwatch import agent as agent_process
-from orderwatch.calendar_file import write_calendar
+from orderwatch import actions, cases, cycle, present, terminal
 from orderwatch.config import Settings, load_settings, write_starter_config
 from orderwatch.domain.drafts import EXTRA_KINDS
 from orderwatch.domain.model import ALERT_KINDS
@@ -68,6 +66,8 @@ def import_(
     as_json: Annotated[bool, typer.Option("--json", help="Print the contract's JSON.")] = False,
 ) -> None:
     """Ingest local mail as if it had arrived in FOLDER. Importing twice stores once."""
+    from orderwatch import ingest  # the parsers and the worker pool: for the commands that read mail
+
     settings = ctx.obj.settings()
     with cycle.opened(settings) as store:
         report = ingest.import_paths(store, paths, folder, progress=terminal.ProgressBar())
@@ -101,6 +101,8 @@ def sync(
 @app.command()
 def reparse(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Parse every stored message again (after the parsers improved), without fetching."""
+    from orderwatch import ingest
+
     settings = ctx.obj.settings()
     with cycle.opened(settings) as store:
         counts = ingest.parse_pending(store, everything=True)
@@ -136,19 +138,19 @@ def run_once(
     runs = [cycle.check_mailbox(settings, acct.name, at) for acct in settings.accounts]
     reports = [r for run in runs for r in run.reports]
     result = cycle.review(settings, at, notify=notify)
-    due = result.alert_rows(settings)
+    due = result.rows
     delivery = result.delivery
     if as_json:
         terminal.emit_json(
             {
                 "sync": [r.to_json() for r in reports],
-                "orders": len(result.views),
+                "orders": result.orders,
                 "alerts": due,
                 "notifications": delivery.to_json() if delivery else None,
             }
         )
     else:
-        terminal.print_run(reports, len(result.views), due, delivery, at)
+        terminal.print_run(reports, result.orders, due, delivery, at)
     if any(r.error for r in reports):
         raise typer.Exit(1)
 
@@ -240,7 +242,7 @@ def check(
     at = _as_of(as_of)
     settings = ctx.obj.settings()
     result = cycle.review(settings, at, notify=notify)  # the deadlines flow's own path
-    rows = result.alert_rows(settings)
+    rows = result.rows
     if result.delivery is not None:
         terminal.report_delivery(result.delivery)
     if as_json:
@@ -345,6 +347,8 @@ def calendar(
     """Every open deadline as a calendar event, for the phone's calendar."""
     at = _as_of(as_of)
     _, views = _views(ctx, at)
+    from orderwatch.calendar_file import write_calendar  # icalendar: for this command only
+
     count = write_calendar(views, cases.alerts(views, at), at, out_file)
     sys.stdout.write(f"{out_file}: {count} deadline(s)\n")
 
@@ -362,6 +366,8 @@ def agent(
         out.print(f"Reminders go to {notes}; case bundles to {bundles}.")
     config = str(settings.source.resolve()) if settings.source else None
     db = str(Path(ctx.obj.db).resolve()) if ctx.obj.db else None
+    from orderwatch import agent as agent_process
+
     code = agent_process.run(settings, config, db, lambda line: out.print(line, highlight=False), port=port)
     raise typer.Exit(code)
 

@@ -23,17 +23,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from orderwatch import cases, ingest, present, push, reminders, render, sync
+from orderwatch import cases, present, ready_drafts, reminders, render, standings
 from orderwatch.config import Account, Settings, load_settings
 from orderwatch.domain.model import Alert
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.errors import ConfigError, UsageError
-from orderwatch.export import export_case
-from orderwatch.mailbox import ImapMailbox
 from orderwatch.store import Store
-from orderwatch.sync import FolderReport
+
+if TYPE_CHECKING:  # the mailbox side is imported where it runs: `check` needs none of it
+    from orderwatch.ingest import Progress
+    from orderwatch.sync import FolderReport
 
 DEMO_MAILDIR = Path(__file__).parent / "demo" / "maildir"
 HEALTH_KIND = "mailbox_unchecked"
@@ -107,9 +108,11 @@ class MailboxRun:
 
 
 def check_mailbox(
-    settings: Settings, account: str, now: datetime | None = None, progress: ingest.Progress | None = None
+    settings: Settings, account: str, now: datetime | None = None, progress: Progress | None = None
 ) -> MailboxRun:
     """Sync one account and parse what is new; a run already holding the account is not joined."""
+    from orderwatch import sync
+
     acct = settings.account(account)
     with _account_lock(settings, acct.name) as held:
         if not held:
@@ -125,6 +128,8 @@ def watch_mailboxes(
     settings: Settings, on_new_mail: Callable[[str], None], stop: threading.Event
 ) -> list[threading.Thread]:
     """IMAP IDLE on every IMAP account: `on_new_mail(account)` as soon as mail arrives."""
+    from orderwatch import push
+
     return push.start_watchers(list(settings.accounts), on_new_mail, stop)
 
 
@@ -196,10 +201,12 @@ def health_notices(store: Store, settings: Settings, now: datetime) -> list[remi
 
 
 def _reset_notices(store: Store) -> list[reminders.Notice]:
+    from orderwatch.sync import FLAPPING
+
     """A folder renumbered on the server with messages gone for good: they are kept here; say so once."""
     notices = []
     for folder in store.folder_states():
-        if not folder.get("reset_at") or folder.get("validity_changes_in_a_row", 0) >= sync.FLAPPING:
+        if not folder.get("reset_at") or folder.get("validity_changes_in_a_row", 0) >= FLAPPING:
             continue
         gone = store.gone_from_server(folder["account"], folder["folder"], int(folder["uidvalidity"]))
         if gone == 0:
@@ -223,31 +230,34 @@ def _reset_notices(store: Store) -> list[reminders.Notice]:
 
 @dataclass
 class Review:
-    views: list[cases.CaseView]
+    orders: int
     alerts: list[Alert]
     delivery: reminders.Delivery | None
     stale: list[str]  # alerting orders whose ready case bundle is missing or out of date
-
-    def alert_rows(self, settings: Settings) -> list[dict[str, object]]:
-        by_ref = {v.case.ref: v for v in self.views}
-        return [
-            present.alert_json(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir, me=settings.me))
-            for a in self.alerts
-        ]
+    rows: list[dict[str, object]]  # with `drafts`: each alert as the contract's JSON, with its draft
 
 
-def review(settings: Settings, at: datetime, notify: bool = True, digest: bool = True) -> Review:
-    """Evaluate every clock at `at`; with `notify`, queue and send what is due, once each."""
+def review(
+    settings: Settings,
+    at: datetime,
+    notify: bool = True,
+    digest: bool = True,
+    drafts: bool = True,
+    bundles: bool = False,
+) -> Review:
+    """Evaluate every clock at `at`; with `notify`, queue and send what is due, once each; with
+    `drafts`, each alert's draft; with `bundles`, which orders' ready case bundles are stale."""
     rules = rulebook(settings)
-    with opened(settings) as store:
-        views = cases.load_cases(store, rules, at)
-        due = cases.alerts(views, at)
+    with opened(settings) as store, standings.paused_collection():
+        now = standings.current(store, rules, at)
         delivery = None
         if notify:
             notices = health_notices(store, settings, at)
-            delivery = reminders.send(store, settings, views, due, at, digest=digest, notices=notices)
-        stale = _stale(store, views, due) if settings.agent.export_alerting else []
-    return Review(views, due, delivery, stale)
+            delivery = reminders.send(store, settings, now, at, digest=digest, notices=notices)
+        stale = _stale(store, now) if bundles and settings.agent.export_alerting else []
+        texts = ready_drafts.drafts_for(now, now.alerts, settings) if drafts else []
+        rows = [present.alert_json(a, text) for a, text in zip(now.alerts, texts, strict=True)]
+    return Review(now.orders, now.alerts, delivery, stale, rows)
 
 
 @dataclass(frozen=True)
@@ -264,6 +274,8 @@ def save_draft(
     imap = [a for a in settings.accounts if a.kind == "imap" and (account is None or a.name == account)]
     if not imap:
         raise UsageError("--to-drafts needs an IMAP account in the configuration")
+    from orderwatch.mailbox import ImapMailbox
+
     raw, recipient = present.draft_message(store, view, text, imap[0].username)
     with ImapMailbox(imap[0]) as box:
         folder = box.append_draft(raw)
@@ -277,20 +289,19 @@ def cases_dir(settings: Settings) -> Path:
     return settings.data_dir / "cases"
 
 
-def _stale(store: Store, views: list[cases.CaseView], due: list[Alert]) -> list[str]:
+def _stale(store: Store, now: standings.Standings) -> list[str]:
     """Orders with an alert whose ready bundle is missing or older than their timeline."""
     by_ref: dict[str, list[Alert]] = {}
-    for alert in due:
+    for alert in now.alerts:
         by_ref.setdefault(alert.ref, []).append(alert)
-    return [
-        v.case.ref
-        for v in views
-        if v.case.ref in by_ref and store.get_meta(f"exported:{v.case.ref}") != _fingerprint(v, by_ref[v.case.ref])
-    ]
+    kept = store.meta_with_prefix("exported:")
+    return [ref for ref, due in by_ref.items() if kept.get(ref) != _fingerprint(now.digests[ref], due)]
 
 
 def export(settings: Settings, order: str, out: Path, fmt: str, at: datetime) -> Path:
     """Write one order's case bundle under `out` (the same as `orderwatch export`)."""
+    from orderwatch.export import export_case  # PDF and page rendering: only when exporting
+
     rules = rulebook(settings)
     with opened(settings) as store:
         view = cases.find(cases.load_cases(store, rules, at), order)
@@ -299,11 +310,11 @@ def export(settings: Settings, order: str, out: Path, fmt: str, at: datetime) ->
         out.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = export_case(store, view, due, draft, out, fmt, at=at, zone_name=settings.me.timezone)
         if out == cases_dir(settings):
-            store.set_meta(f"exported:{view.case.ref}", _fingerprint(view, due))
+            store.set_meta(f"exported:{view.case.ref}", _fingerprint(standings.digest(view.case), due))
     return path
 
 
-def _fingerprint(view: cases.CaseView, due: list[Alert]) -> str:
-    parts = [f"{e.kind}|{e.at.isoformat()}|{e.sha256}|{e.summary}" for e in view.case.events]
-    parts += [f"{a.kind}|{a.due_at.isoformat()}" for a in due]
+def _fingerprint(digest: str, due: list[Alert]) -> str:
+    """An order's events (their digest) and its alerts: a bundle made from other ones is stale."""
+    parts = [digest] + [f"{a.kind}|{a.due_at.isoformat()}" for a in due]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

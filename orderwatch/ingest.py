@@ -263,6 +263,8 @@ def import_paths(
             items.append((item.raw, loc, quick_message_id(item.raw)))
             sources.setdefault(content_hash(item.raw), item.source)
         saved = store.save_messages(items)
+        items.clear()  # the bodies are stored: let them go before parsing (a 50 MB message twice
+        batch.clear()  # in memory was most of the peak); the parser reads its own head from the store
         new = [sha for sha, is_new in saved if is_new]
         report.imported += len(new)
         report.duplicates += len(saved) - len(new)

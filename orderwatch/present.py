@@ -8,6 +8,7 @@ import re
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from functools import lru_cache
 from typing import Any
 
 from orderwatch.cases import CaseView
@@ -58,12 +59,17 @@ def alert_json(alert: Alert, draft: dict[str, str] | None) -> dict[str, Any]:
         "order_no": alert.order_no,
         "kind": alert.kind,
         "due_at": alert.due_at.isoformat(),
-        "as_of": alert.as_of.isoformat(),
+        "as_of": _instant(alert.as_of),
         "stage": alert.stage,
         "next_step": alert.next_step,
         "provisional": alert.provisional,
         "draft": draft,
     }
+
+
+@lru_cache(maxsize=4)  # every alert of a check shares one instant
+def _instant(at: datetime) -> str:
+    return at.isoformat()
 
 
 def _iso(at: datetime | None) -> str | None:

@@ -17,19 +17,21 @@ from __future__ import annotations
 
 import random
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
-from orderwatch import cases, notify, render
+from orderwatch import notify, ready_drafts, render
 from orderwatch.config import Settings
 from orderwatch.domain.durations import Duration, parse_duration
 from orderwatch.domain.model import Alert, AlertKind
 from orderwatch.errors import UsageError
 from orderwatch.notify import Target
 from orderwatch.safe_names import one_line
+from orderwatch.standings import Standings
 from orderwatch.store import Store
 from orderwatch.wording import word
 
@@ -127,7 +129,8 @@ def _message(alert: Alert, draft: dict[str, str], round_no: int) -> tuple[str, s
 
 def plan(
     store: Store,
-    alerts: list[tuple[Alert, dict[str, str]]],
+    alerts: list[Alert],
+    draft_of: Callable[[list[Alert]], list[dict[str, str]]],
     targets: list[Target],
     now: datetime,
     policy: Policy,
@@ -135,13 +138,14 @@ def plan(
 ) -> Delivery:
     """Queue what is due now: first reminders, stronger repeats, and (with `digest`) the daily digest.
 
+    Drafts are written only for the reminders not queued before (`draft_of`, for those alerts).
     The agent queues the digest only from its daily run; `run-once` (cron) queues it whenever
     it runs, at most once a day per target.
     """
     report = Delivery()
     sent_first = _first_sent(store)
-    rows: list[dict[str, Any]] = []
-    for alert, draft in alerts:
+    steps: list[tuple[str, Alert, int, Target, bool]] = []
+    for alert in alerts:
         urgent = is_urgent(alert, now, policy)
         for target in targets:
             if "digest" in target.tags or ("urgent" in target.tags and not urgent):
@@ -153,29 +157,24 @@ def plan(
                 repeat_at = policy.repeat_after.after(repeat_at)[0]  # "1 workday" is the next working day
                 if now >= repeat_at:
                     rounds.append(round_no)
-            for round_no in rounds:
-                title, body = _message(alert, draft, round_no)
-                held = not urgent and policy.is_quiet(now)
-                rows.append(
-                    _row(
-                        _key(alert, round_no, target),
-                        alert,
-                        round_no,
-                        target,
-                        urgent,
-                        title,
-                        body,
-                        policy.quiet_ends(now) if held else now,
-                    )
-                )
+            steps += [(_key(alert, round_no, target), alert, round_no, target, urgent) for round_no in rounds]
+    queued = store.outbox_keys([key for key, *_ in steps])
+    steps = [step for step in steps if step[0] not in queued]
+    needing = list({id(alert): alert for _, alert, *_ in steps}.values())
+    drafts = {id(alert): text for alert, text in zip(needing, draft_of(needing), strict=True)}
+    rows: list[dict[str, Any]] = []
+    for key, alert, round_no, target, urgent in steps:
+        title, body = _message(alert, drafts[id(alert)], round_no)
+        held = not urgent and policy.is_quiet(now)
+        rows.append(_row(key, alert, round_no, target, urgent, title, body, policy.quiet_ends(now) if held else now))
     digest_targets = [t for t in targets if "digest" in t.tags] if digest else []
     if digest_targets and alerts:
         day = now.astimezone().date().isoformat()
-        title, text = render.titled("notices/digest.j2", {"alerts": [a for a, _ in alerts], "day": day})
+        title, text = render.titled("notices/digest.j2", {"alerts": alerts, "day": day})
         for target in digest_targets:
             rows.append(
                 {
-                    **_row(f"digest|{day}|{target.id}", alerts[0][0], 0, target, False, title, text, now),
+                    **_row(f"digest|{day}|{target.id}", alerts[0], 0, target, False, title, text, now),
                     "ref": "digest",
                     "kind": "digest",
                 }
@@ -331,8 +330,7 @@ def _crash_point(name: str) -> None:
 def send(
     store: Store,
     settings: Settings,
-    views: list[cases.CaseView],
-    due: list[Alert],
+    standings: Standings,
     at: datetime,
     digest: bool = True,
     notices: list[Notice] | None = None,
@@ -343,8 +341,10 @@ def send(
         policy = Policy.from_options(settings.notify_options)
     except ValueError as exc:
         raise UsageError(f"[notify]: {exc}") from None
-    by_ref = {v.case.ref: v for v in views}
-    pairs = [(a, cases.draft_for(by_ref[a.ref], a, templates=settings.drafts_dir, me=settings.me)) for a in due]
-    report = plan(store, pairs, targets, at, policy, digest=digest)
+
+    def draft_of(alerts: list[Alert]) -> list[dict[str, str]]:
+        return ready_drafts.drafts_for(standings, alerts, settings)
+
+    report = plan(store, standings.alerts, draft_of, targets, at, policy, digest=digest)
     report.queued += plan_notices(store, notices or [], targets, at)
     return deliver(store, targets, at, report)

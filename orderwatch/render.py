@@ -10,8 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 # templates/ in the checkout, orderwatch/templates/ in an installed wheel: the same package.
 TEMPLATES = Path(str(files("orderwatch.templates")))
@@ -20,6 +22,8 @@ TEMPLATES = Path(str(files("orderwatch.templates")))
 @lru_cache(maxsize=8)
 def environment(user_dir: Path | None = None, html: bool = False) -> jinja2.Environment:
     """One environment per template folder and kind of output: it caches compiled templates."""
+    import jinja2  # on first render: a check that finds its drafts kept renders none
+
     paths = [str(user_dir)] if user_dir else []
     paths.append(str(TEMPLATES))
     return jinja2.Environment(

@@ -63,7 +63,7 @@ def test_bad_messages_never_block_good_ones(tmp_path: Path, seed: int) -> None:
     for command in (("check", "--as-of", "2026-06-01T00:00:00+00:00", "--json"), ("status",), ("reparse",)):
         assert _invoke("--db", db, *command)[0] == 0
     with sqlite3.connect(db) as conn:
-        assert conn.execute("select count(*) from messages where pending = 1").fetchone()[0] == 0
+        assert conn.execute("select count(*) from unparsed").fetchone()[0] == 0
 
 
 def test_empty_file_then_good_mail_through_the_real_cli(cli, tmp_path: Path) -> None:

@@ -156,7 +156,7 @@ def test_parser_upgrade_reparses_once(cli, tmp_path: Path) -> None:
     cli("--db", db, "import", SCENARIO / "01-payment.eml")  # any run notices the upgrade
     assert first_parse == 2
     assert _count(db, "select count(*) from parses where subject = 'stale'") == 0
-    assert _count(db, "select count(*) from messages where pending = 1") == 0
+    assert _count(db, "select count(*) from unparsed") == 0
 
 
 def test_unrecognised_mail_from_a_known_shop_is_flagged(cli, tmp_path: Path) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import chinese_calendar
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 
 class WorkdayCalendar:
@@ -30,12 +31,16 @@ class ChineseWorkdays(WorkdayCalendar):
     name = "cn"
 
     def is_workday(self, day: date) -> bool:
+        import chinese_calendar  # imported on first use: most runs count no Chinese workdays
+
         try:
             return bool(chinese_calendar.is_workday(day))
         except NotImplementedError:
             return day.weekday() < 5 and day not in _china_holidays(day.year)
 
     def is_provisional(self, day: date) -> bool:
+        import chinese_calendar
+
         try:
             chinese_calendar.is_workday(day)
         except NotImplementedError:
@@ -45,6 +50,8 @@ class ChineseWorkdays(WorkdayCalendar):
 
 @lru_cache(maxsize=16)
 def _china_holidays(year: int) -> holidays.HolidayBase:
+    import holidays  # only for years chinese-calendar does not cover yet
+
     return holidays.China(years=year)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from orderwatch.domain.durations import Duration
+from orderwatch.domain.durations import Duration, earliest_reaching
 from orderwatch.domain.ladder import RANK
 from orderwatch.domain.model import AlertKind
 from orderwatch.domain.rulebook import Rulebook
@@ -37,10 +37,26 @@ class Inputs:
     facts: Facts
     rules: Rulebook
     platform: str
+    edges: list[datetime] = field(default_factory=list)  # the instants T was compared with
 
     @property
     def at(self) -> datetime:
         return self.state.at
+
+    def past(self, t: datetime) -> bool:
+        """T > t; the answer changes at t, which `edges` keeps (see `rules.Evaluation.holds`)."""
+        self.edges.append(t)
+        return self.at > t
+
+    def before(self, t: datetime) -> bool:
+        """T < t, remembered as `past` is."""
+        self.edges.append(t)
+        return self.at < t
+
+    def reaches(self, target: datetime, duration: Duration) -> bool:
+        """Is `target` within `duration` of T? True from the first instant it is, which `edges` keeps."""
+        self.edges.extend(earliest_reaching(target, duration, self.facts.calendar()))
+        return target <= duration.after(self.at, self.facts.calendar())[0]
 
     def after(self, start: datetime, duration: Duration) -> tuple[datetime, bool]:
         return duration.after(start, self.facts.calendar())
@@ -74,7 +90,7 @@ def complaint_unanswered(i: Inputs) -> Due | None:
         else:
             due_at, provisional = i.after(clock.start, clock.stated or i.rule(f"sla_{clock.stage}"))
         escalated = any(RANK[c.stage] > RANK[clock.stage] and c.start > due_at for c in i.state.clocks)
-        if i.at > due_at and not escalated:
+        if i.past(due_at) and not escalated:
             overdue.append((due_at, provisional, clock))
     if not overdue:
         return None
@@ -105,7 +121,7 @@ def appeal_window(i: Inputs) -> Due | None:
         return None
     window = duration_field(decision.fields.get("appeal_within")) or i.rule("appeal_window")
     due_at, provisional = i.after(decision.at, window)
-    if i.at > due_at:
+    if i.past(due_at):
         return None
     return Due(
         AlertKind.APPEAL_WINDOW,
@@ -124,7 +140,7 @@ def refund_overdue(i: Inputs) -> Due | None:
         due_at, provisional = datetime.fromisoformat(str(grant.fields["due"])), False
     else:
         due_at, provisional = i.after(grant.at, duration_field(grant.fields.get("within")) or i.rule("refund"))
-    if i.at <= due_at:
+    if not i.past(due_at):
         return None
     facts = {
         "granted": grant.at.isoformat(),
@@ -144,9 +160,7 @@ def complaint_window(i: Inputs) -> Due | None:
     if completion is None:
         return None
     closes, provisional = i.after(completion, i.rule("complaint_window"))
-    notice = i.rule("complaint_window_notice")
-    horizon = i.after(i.at, notice)[0]
-    if not i.at < closes <= horizon:
+    if not (i.before(closes) and i.reaches(closes, i.rule("complaint_window_notice"))):
         return None
     window = i.rule("complaint_window")
     facts = {"completion": completion.isoformat(), "window_zh": window.text("zh"), "window_en": window.text("en")}

@@ -6,8 +6,10 @@ objective (no "骗子", "诈骗"), names a concrete demand, and keeps room to es
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
+from functools import lru_cache
 from typing import Any
 
 from orderwatch.domain.ladder import escalation
@@ -69,6 +71,50 @@ def draft_kind(alert: Alert, order: Order, marketplace: bool) -> str:
     return escalation(str(alert.facts.get("stage") or alert.stage), marketplace, order.lang).draft
 
 
+# What a draft says that moves with the instant it is written at: with `context(moving_parts=False)`
+# these stand as markers, so the rest is rendered once per order state and `fill` writes them in.
+MOVING = ("as_of", "reply_by", "zone", "signed_on")
+_MARK = "\x00{}\x00"
+_APART = "\x01"  # between texts filled together; no template writes it, no time or zone has it
+_MARKS = re.compile("\x00(" + "|".join(MOVING) + ")\x00")
+
+
+def moving(
+    instant: datetime | None, alert: Alert | None, lang: str, zone: tzinfo | None, fallback: datetime | None = None
+) -> dict[str, str]:
+    """The parts of a draft that depend on the instant it is written at (`fallback` names the zone
+    when there is none)."""
+    as_of = alert.as_of if alert else None
+    if instant is None and fallback is None:  # the zone is named at this very moment: nothing to keep
+        return _moving.__wrapped__(instant, as_of, lang, zone, fallback)
+    return _moving(instant, as_of, lang, zone, fallback)
+
+
+@lru_cache(maxsize=64)  # a check writes thousands of drafts at one instant, in a few zones
+def _moving(
+    instant: datetime | None, as_of: datetime | None, lang: str, zone: tzinfo | None, fallback: datetime | None
+) -> dict[str, str]:
+    stamp = when(instant, lang, zone)
+    return {
+        "as_of": when(as_of, lang, zone) if as_of else "",
+        "reply_by": when(reply_by(instant, zone), lang, zone) if instant else "",
+        "zone": zone_label(zone, instant or fallback or datetime.now().astimezone()),
+        "signed_on": stamp.split(" ")[0] if instant else "",
+    }
+
+
+def fill_many(texts: list[str], values: Mapping[str, str]) -> list[str]:
+    """`fill` over many texts written at one instant in one zone: one pass over all of them."""
+    if any(_APART in text for text in texts):
+        return [fill(text, values) for text in texts]
+    return fill(_APART.join(texts), values).split(_APART)
+
+
+def fill(text: str, values: Mapping[str, str]) -> str:
+    """A text rendered with `context(moving_parts=False)`, with the instant's own parts written in."""
+    return _MARKS.sub(lambda m: values[m.group(1)], text) if "\x00" in text else text
+
+
 def context(
     order: Order,
     alert: Alert | None,
@@ -76,8 +122,12 @@ def context(
     zone: tzinfo | None = None,
     me: Mapping[str, str] | None = None,
     now: datetime | None = None,
+    moving_parts: bool = True,
 ) -> dict[str, Any]:
-    """Everything a draft says, every time written in `zone` (named once, as `zone`)."""
+    """Everything a draft says, every time written in `zone` (named once, as `zone`).
+
+    With `moving_parts` False (an alert's draft only), the parts in MOVING stay markers for `fill`.
+    """
     me = me or {}
 
     def at(t: datetime | None) -> str:
@@ -96,6 +146,10 @@ def context(
         amount = f"{order.amount}元"
     first = min((e.at for e in order.events), default=None)
     instant = alert.as_of if alert else (now or max((e.at for e in order.events), default=None))
+    if moving_parts or alert is None:
+        now_parts = moving(instant, alert, lang, zone, order.paid_at)
+    else:
+        now_parts = {key: _MARK.format(key) for key in MOVING}
     stated = order.promise_source != "default" and bool(order.promise_phrase)
     return {
         "order_no": order.order_no,
@@ -111,9 +165,7 @@ def context(
         "complaint_no": order.complaint_no,
         "complained_at": at(events[-1].at) if events else "",
         "due_at": at(alert.due_at) if alert else "",
-        "as_of": at(alert.as_of) if alert else "",
-        "reply_by": at(reply_by(instant, zone)) if instant else "",
-        "zone": zone_label(zone, instant or order.paid_at or datetime.now().astimezone()),
+        **now_parts,
         "stage": alert.stage if alert else order.stage,
         "refund_amount": _refund_amount(order, alert, lang),
         "clock_stage": str(alert.facts.get("stage") or alert.stage) if alert else order.stage,
@@ -121,7 +173,6 @@ def context(
         "large": _large(order),
         "signer_name": me.get("name", ""),
         "signer_contact": me.get("contact", ""),
-        "signed_on": at(instant).split(" ")[0] if instant else "",
     }
 
 

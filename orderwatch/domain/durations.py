@@ -186,3 +186,27 @@ class Duration:
             return f"{self.amount}{word}"
         word = {"minutes": "minute", "hours": "hour", "days": "day", "workdays": "business day"}[self.unit]
         return f"{self.amount} {word}{'' if self.amount == 1 else 's'}"
+
+
+def earliest_reaching(
+    target: datetime, duration: Duration, calendar: WorkdayCalendar = BUSINESS_DAYS
+) -> tuple[datetime, datetime]:
+    """When a deadline comes within reach: the first instant t with `duration.after(t) >= target`,
+    as (just before, at or after) it.
+
+    Exact for clock durations; for workdays a search to the second (`after` never runs backwards,
+    and n workdays span at least n days and, across the longest holidays, far less than a year).
+    """
+    if duration.unit != "workdays":
+        exact = target - (duration.after(target)[0] - target)
+        return exact, exact
+    low, high = target - timedelta(days=duration.amount + 366), target - timedelta(days=duration.amount)
+    if duration.after(high, calendar)[0] < target:
+        high = target
+    while (high - low) > timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        if duration.after(middle, calendar)[0] >= target:
+            high = middle
+        else:
+            low = middle
+    return low, high

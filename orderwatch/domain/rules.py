@@ -26,6 +26,14 @@ class Evaluation:
     delivered_at: datetime | None
     shipped_at: datetime | None
     dues: list[Due]
+    # The open interval of instants around T at which this same evaluation holds (None: unbounded):
+    # bounded by the instants T was compared with (the order's events, its promise, each clock's
+    # deadline), so a kept evaluation is reused until the first of them passes.
+    holds: tuple[datetime | None, datetime | None] = (None, None)
+
+    def holds_at(self, t: datetime) -> bool:
+        low, high = self.holds
+        return (low is None or low < t) and (high is None or t < high)
 
 
 def evaluate(case: Case, facts: Facts, rules: Rulebook, at: datetime) -> Evaluation:
@@ -44,7 +52,16 @@ def evaluate(case: Case, facts: Facts, rules: Rulebook, at: datetime) -> Evaluat
         state.delivered.at if state.delivered else None,
         state.shipped.at if state.shipped else None,
         dues,
+        _holds(at, [e.at for e in case.events] + [facts.promised_by] + inputs.edges),
     )
+
+
+def _holds(at: datetime, edges: list[datetime | None]) -> tuple[datetime | None, datetime | None]:
+    if at in edges:
+        return at, at  # on an edge itself: holds at no other instant
+    low = max((e for e in edges if e is not None and e < at), default=None)
+    high = min((e for e in edges if e is not None and e > at), default=None)
+    return low, high
 
 
 def _partly_decided(state: OrderState) -> bool:

@@ -5,7 +5,8 @@ Pure: the zone is the user's configured one ([me] timezone) or, without one, the
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 
@@ -46,3 +47,25 @@ def reply_by(at: datetime, zone: tzinfo | None) -> datetime:
     """An absolute deadline for 'today': 24 hours on, at the full hour (never a vague 今日内)."""
     local = (at.astimezone(zone) if zone is not None else at) + timedelta(hours=24)
     return local.replace(minute=0, second=0, microsecond=0) + (timedelta(hours=1) if local.minute else timedelta())
+
+
+def zone_token(zone: tzinfo | None) -> str | None:
+    """A zone as text to keep ('Asia/Shanghai', '+28800', ''), or None for one that cannot be."""
+    if zone is None:
+        return ""
+    key = getattr(zone, "key", None)
+    if key:
+        return str(key)
+    if isinstance(zone, timezone):
+        offset = zone.utcoffset(None)
+        return f"{int(offset.total_seconds()):+d}" if offset is not None else None
+    return None
+
+
+@lru_cache(maxsize=64)
+def zone_from_token(token: str) -> tzinfo | None:
+    if not token:
+        return None
+    if token[0] in "+-":
+        return timezone(timedelta(seconds=int(token)))
+    return ZoneInfo(token)

@@ -75,13 +75,13 @@ class Case:
             self.tickets.add(event.ticket_no)
 
 
-def _sort_key(event: Event) -> tuple[datetime, str, int]:
+def event_order(event: Event) -> tuple[datetime, str, int]:
     return (event.at, event.sha256 or event.message_id or "", event.seq)
 
 
 def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) -> list[Case]:
     """Group events into cases. `manual` maps an order ref to events the user entered."""
-    ordered = sorted(events, key=_sort_key)
+    ordered = sorted(events, key=event_order)
     cases: dict[tuple[str, str], Case] = {}
     by_number: dict[str, list[Case]] = {}
     for kinds in (CREATING, OPENING):
@@ -116,7 +116,7 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
     for case in result:
         for extra in (manual or {}).get(case.ref, []):
             case.add(extra)
-        case.events.sort(key=_sort_key)
+        case.events.sort(key=event_order)
     return result
 
 

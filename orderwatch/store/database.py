@@ -29,9 +29,12 @@ from orderwatch.store.rows import (
     utcnow,
 )
 from orderwatch.store.schema import BUSY_TIMEOUT_S, migrations
+from orderwatch.store.standings import StandingQueries
+
+BLOB_CHUNK = 1 << 20
 
 
-class Store(OutboxQueries, ReadQueries):
+class Store(OutboxQueries, ReadQueries, StandingQueries):
     """A handle on one orderwatch database file."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -132,11 +135,15 @@ class Store(OutboxQueries, ReadQueries):
                         "message_id": message_id,
                         "internaldate": loc.internaldate,
                         "first_seen": now,
-                        "raw": raw,
-                        "pending": 1,  # until its parse result is saved
+                        "raw": None,  # written below, straight into the row
                     }
             if fresh:
                 db["messages"].insert_all(fresh.values(), batch_size=100)
+                db.conn.executemany("insert or ignore into unparsed(sha256) values (?)", [(sha,) for sha in fresh])
+                for sha, (raw, _, _) in zip(shas, items, strict=True):
+                    if sha in fresh:
+                        self._write_raw(sha, raw)
+                        fresh[sha]["raw"] = True  # once, for a message twice in the batch
             self.save_locations(list(zip(shas, (loc for _, loc, _ in items), strict=True)))
         seen: set[str] = set()
         out: list[tuple[str, bool]] = []
@@ -144,6 +151,19 @@ class Store(OutboxQueries, ReadQueries):
             out.append((sha, sha in fresh and sha not in seen))
             seen.add(sha)
         return out
+
+    def _write_raw(self, sha: str, raw: bytes) -> None:
+        """The body into its row a megabyte at a time (incremental blob I/O): a 70 MB message is
+        not copied again into a statement's parameters, which doubled the peak memory."""
+        (rowid,) = self.db.execute(
+            "update messages set raw = zeroblob(?) where sha256 = ? and raw is null returning rowid", [len(raw), sha]
+        ).fetchone() or (None,)
+        if rowid is None or not raw:
+            return
+        view = memoryview(raw)
+        with self.db.conn.blobopen("messages", "raw", rowid) as blob:
+            for start in range(0, len(view), BLOB_CHUNK):
+                blob.write(view[start : start + BLOB_CHUNK])
 
     def save_message(self, raw: bytes, location: Location, message_id: str | None = None) -> tuple[str, bool]:
         return self.save_messages([(raw, location, message_id)])[0]
@@ -233,16 +253,25 @@ class Store(OutboxQueries, ReadQueries):
             shas = list(only)
         for sha in shas:
             row = self.db.execute(
-                """select substr(m.raw, 1, ?), m.internaldate,
+                """select m.rowid, m.internaldate,
                      coalesce(max(case when l.role = 'sent' then 'sent' end), 'inbox'), min(l.source)
                    from messages m left join locations l on l.sha256 = m.sha256
                    where m.sha256 = ? group by m.sha256""",
-                [READ_LIMIT, sha],
+                [sha],
             ).fetchone()
             if row is not None:
-                raw, internaldate, role, source = row
-                # SQLite gives NULL for substr() of an empty blob: an empty message is b"", not a crash
-                yield StoredMessage(sha, bytes(raw or b""), role, source or "import", internaldate)
+                rowid, internaldate, role, source = row
+                yield StoredMessage(sha, self._head(rowid), role, source or "import", internaldate)
+
+    def _head(self, rowid: int) -> bytes:
+        """The first READ_LIMIT bytes of a body, read from its pages alone (incremental blob I/O):
+        `substr(raw, …)` loads the whole blob, and a 70 MB message cost 150 MB to read 8."""
+        # length() alone reads no content; any other use of the column (even `raw is null`) loads it
+        (size,) = self.db.execute("select length(raw) from messages where rowid = ?", [rowid]).fetchone()
+        if not size:  # an empty message (or none stored) is b"", not a crash
+            return b""
+        with self.db.conn.blobopen("messages", "raw", rowid, readonly=True) as blob:
+            return blob.read(READ_LIMIT)
 
     def count(self, table: str) -> int:
         return self.db[table].count
@@ -279,7 +308,7 @@ class Store(OutboxQueries, ReadQueries):
             db["parses"].upsert_all(({"parsed_at": now, **r} for r in records), pk="sha256", batch_size=200)
             for i in range(0, len(shas), 500):
                 chunk = shas[i : i + 500]
-                db.execute(f"update messages set pending = null where sha256 in ({', '.join('?' * len(chunk))})", chunk)
+                db.execute(f"delete from unparsed where sha256 in ({', '.join('?' * len(chunk))})", chunk)
 
     def unparsed(self, parser_version: str) -> list[str]:
         """Messages stored but not parsed (a crash between the two), or all after a parser upgrade."""
@@ -287,9 +316,9 @@ class Store(OutboxQueries, ReadQueries):
         if stored != parser_version:
             with self.write() as db:
                 if stored is not None:  # results of another parser version: redo them all
-                    db.execute("update messages set pending = 1")
+                    db.execute("insert or ignore into unparsed(sha256) select sha256 from messages")
                 self.set_meta("parser_version", parser_version)
-        return [r[0] for r in self.db.execute("select sha256 from messages where pending = 1")]
+        return [r[0] for r in self.db.execute("select sha256 from unparsed")]
 
     def events(self) -> list[tuple[str | None, Event]]:
         """Every event as (order_ref of a manual event or None, event), oldest first."""

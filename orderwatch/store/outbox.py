@@ -24,6 +24,15 @@ class OutboxQueries:
             db["outbox"].insert_all(rows, pk="key", ignore=True)
             return db["outbox"].count - before
 
+    def outbox_keys(self, keys: list[str]) -> set[str]:
+        """Which of these keys are queued already (in any state)."""
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(f"select key from outbox where key in ({marks})", chunk))
+        return found
+
     def _outbox(self, where: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         return list(self.db.query(f"select * from outbox where {where} order by created_at, key", params or []))
 

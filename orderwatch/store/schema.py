@@ -173,3 +173,39 @@ def m006_reviews(db: sqlite_utils.Database) -> None:
         {"sha256": str, "decision": str, "order_ref": str, "decided_at": str},  # attached | not_order
         pk="sha256",
     )
+
+
+@migrations()
+def m007_standings(db: sqlite_utils.Database) -> None:
+    """Each order's evaluation kept between runs, and the drafts rendered for its alerts.
+
+    `standings` holds one row per order: a digest of its events, the open interval (UTC epoch
+    seconds, null for unbounded) in which its evaluation holds, and what its alerts need. Every
+    change to `events` bumps meta 'events_generation' (triggers, so no writer can forget): a run
+    that finds the generation it kept reads the rows; any other re-links the timeline first.
+    """
+    db["standings"].create(
+        {"ref": str, "digest": str, "event_ids": str, "low": float, "high": float, "alerting": int, "summary": str},
+        pk="ref",
+    )
+    db["standings"].create_index(["alerting"])
+    db["kept_drafts"].create(
+        {"key": str, "ref": str, "digest": str, "setting": str, "subject": str, "body": str, "zone": str}, pk="key"
+    )
+    db["kept_drafts"].create_index(["ref"])
+    db.execute("insert or ignore into meta(key, value) values ('events_generation', '0')")
+    for action in ("insert", "update", "delete"):
+        db.execute(
+            f"""create trigger events_{action}_generation after {action} on events begin
+                  update meta set value = cast(value as integer) + 1 where key = 'events_generation';
+                end"""
+        )
+
+
+@migrations()
+def m008_unparsed(db: sqlite_utils.Database) -> None:
+    """Stored-but-unparsed messages in a table of their own, no longer a column of `messages`:
+    SQLite rewrites a whole row to change one column, so clearing the flag of a 70 MB message
+    copied its body twice in memory. (The old column stays, unused.)"""
+    db.execute("create table unparsed (sha256 text primary key)")
+    db.execute("insert into unparsed(sha256) select sha256 from messages where pending = 1")
