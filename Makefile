@@ -48,7 +48,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 
 bench: setup-test
-	$(BIN)/python bench/sync_bench.py
+	$(BIN)/python bench/speed_bench.py
 
 clean:
 	rm -rf $(VENV)

@@ -255,8 +255,10 @@ def review(
             notices = health_notices(store, settings, at)
             delivery = reminders.send(store, settings, now, at, digest=digest, notices=notices)
         stale = _stale(store, now) if bundles and settings.agent.export_alerting else []
-        texts = ready_drafts.drafts_for(now, now.alerts, settings) if drafts else []
-        rows = [present.alert_json(a, text) for a, text in zip(now.alerts, texts, strict=True)]
+        rows = []
+        if drafts:
+            texts = ready_drafts.drafts_for(now, now.alerts, settings)
+            rows = [present.alert_json(a, text) for a, text in zip(now.alerts, texts, strict=True)]
     return Review(now.orders, now.alerts, delivery, stale, rows)
 
 

@@ -352,7 +352,8 @@ def html_to_text(markup: str) -> str:
     if not markup:
         return ""
     text = _HTML_SKIP.sub(" ", markup)
-    text = _HTML_HIDDEN.sub(" ", text)
+    if "none" in text.lower():  # no hidden element without "display: none" (a pass over every tag saved)
+        text = _HTML_HIDDEN.sub(" ", text)
     text = _HTML_BREAK.sub("\n", text)
     text = _HTML_CELL.sub(" \t", text)
     text = _INVISIBLE.sub("", html.unescape(_HTML_TAG.sub("", text)))

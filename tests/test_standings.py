@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from orderwatch import cases, ingest, ready_drafts, standings
+from orderwatch import cases, cycle, ingest, ready_drafts, standings
 from orderwatch.config import Settings
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.domain.rules import evaluate
@@ -134,3 +134,16 @@ def test_an_evaluation_holds_over_its_interval(path: Path, tmp_path: Path) -> No
             bounded += high is not None
             t += timedelta(hours=rng.randint(1, 40))
     assert bounded or not built
+
+
+def test_review_without_drafts_gives_the_same_alerts(tmp_path: Path) -> None:
+    """The agent's tick (no drafts wanted) and `check` (drafts) see the same alerts."""
+    path = next(p for p in SAMPLE if Scenario.load(p).expect.get("alerts"))
+    scenario = _load(path, tmp_path / "o.db")
+    settings = Settings(db_path=tmp_path / "o.db", data_dir=tmp_path)
+    at = datetime.fromisoformat(scenario.as_of)
+    bare = cycle.review(settings, at, notify=False, drafts=False)
+    full = cycle.review(settings, at, notify=False)
+    assert bare.alerts == full.alerts and bare.alerts
+    assert bare.rows == [] and [r["kind"] for r in full.rows] == [a.kind for a in full.alerts]
+    assert all(r["draft"]["body"] for r in full.rows)
