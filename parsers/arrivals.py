@@ -151,12 +151,27 @@ _KO_DATE = (
     + r"일?"
     + _KO_DAY
 )
-_KO_CLOCK = r"(?:(새벽|오전|오후)" + _SP + r")?(\d{1,2})" + _SP + r"시" + _SP + r"(?:전|까지|이전)?" + _SP
+_KO_CLOCK = r"(?:(새벽|오전|오후|아침|저녁|밤)" + _SP + r")?(\d{1,2})" + _SP + r"시" + _SP + r"(?:전|까지|이전)?" + _SP
 _KO_BEFORE = re.compile(
     r"(?:(오늘|내일|모레)" + _KO_DAY + r")?(?:" + _KO_DATE + r")?(?:" + _KO_CLOCK + r")?"
     r"(도착\s*(?:보장|예정)|배송\s*예정|발송\s*예정)(?!일)"
 )
-_KO_LABEL = re.compile(r"(도착\s*예정일?|배송\s*예정일|발송\s*예정일?)\s*[:：]?\s*" + _KO_DATE)
+# after the label's date, maybe a time ("아침 7시 전") or a slot ("14시~17시"): its upper bound counts
+_KO_LABEL = re.compile(
+    r"(도착\s*예정일?|배송\s*예정일?|발송\s*예정일?)\s*[:：]?\s*"
+    + _KO_DATE
+    + r"(?:(새벽|오전|오후|아침|저녁|밤)"
+    + _SP
+    + r")?(?:(\d{1,2})"
+    + _SP
+    + r"시(?:"
+    + _SP
+    + r"[~\-〜～]"
+    + _SP
+    + r"(\d{1,2})"
+    + _SP
+    + r"시)?)?"
+)
 
 
 def _korean(text: str, reference: datetime) -> list[tuple[int, Promise]]:
@@ -173,18 +188,25 @@ def _korean(text: str, reference: datetime) -> list[tuple[int, Promise]]:
         if at is None:
             continue
         if hour:
-            h = int(hour) + (12 if part == "오후" and int(hour) < 12 else 0)
+            h = int(hour) + (12 if part in ("오후", "저녁", "밤") and int(hour) < 12 else 0)
             at = at.replace(hour=h % 24) if h < 24 else end_of_day(at)
         else:
             at = end_of_day(at)
         kind = "ship" if verb.startswith("발송") else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
     for match in _KO_LABEL.finditer(text):
-        verb, year, month, day = match.groups()
+        verb, year, month, day, part, hour, until = match.groups()
         at = _ko_day(base, year, month, day)
-        if at is not None:
-            kind = "ship" if verb.startswith("발송") else "deliver"
-            found.append((match.start(), Promise(kind, match.group(0).strip(), by=end_of_day(at))))
+        if at is None:
+            continue
+        last = int(until or hour or 99)
+        if last < 24:  # "14시~17시": the slot's end; "아침 7시 전": that hour
+            last += 12 if part in ("오후", "저녁", "밤") and last < 12 else 0
+            at = at.replace(hour=last % 24) if last < 24 else end_of_day(at)
+        else:
+            at = end_of_day(at)
+        kind = "ship" if verb.startswith("발송") else "deliver"
+        found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
     return found
 
 
@@ -229,7 +251,9 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
         upper = first
         for later in times[1:]:  # a range: "March 27 - March 28", "between 9/11 and 9/14"
             gap = window[upper.end : later.start]
-            if len(gap) <= 8 and re.search(r"[-–—~～]|to|and|bis|au|al|et|y|do|至|到", gap, re.I):
+            if len(gap) <= 8 and re.search(
+                r"[-–—~～〜]|to|and|bis|au|al|et|y|do|至|到|s/d|hingga|sampai|đến", gap, re.I
+            ):
                 upper = later
         day, used = upper.at, upper.end
         span = re.match(r"\s*[-–—]\s*(\d{1,2})(?!\d|[:.]\d)", window[upper.end :])  # "September 11-13"

@@ -30,6 +30,13 @@ CONFIRM = any_of(
     r"|your order\b(?:[^.\n]|\.(?=\d)){0,60}?\b(?:has been|is|was) (?:confirmed|received|placed|accepted)"
     r"|thank(?:s| you) for (?:your )?(?:[\w'’&]+ ){0,4}?(?:pre-?order|order|purchase)\b|pre-?order (?:confirmed|receipt|confirmation)"
     r"|(?:你|您)的.{0,12}收[据據]|receipt from|your (?:invoice|receipt) from|ihre rechnung von|votre re[çc]u|tu recibo"
+    r"|ご購入(?:いただき)?ありがとうございます|注文[^。\n]{0,20}?が確定(?:されました|しました)|ご注文が確定"
+    # ru, tr, id, vi, th, ar
+    r"|спасибо за заказ|заказ\s*(?:№\s*)?[\w-]{0,20}\d[\w-]{0,20}\s+оформлен|ваш заказ (?:оформлен|принят)"
+    r"|sipari[şs]in(?:iz)?\s+(?:al[ıi]nd[ıi]|bize ula[şs]t[ıi]|olu[şs]turuldu)|sipari[şs]iniz i[çc]in te[şs]ekk[üu]r"
+    r"|pembayaran\s+(?:berhasil|sudah kami terima)|terima kasih (?:telah|sudah) (?:berbelanja|memesan)|pesanan(?:mu)? berhasil dibuat"
+    r"|xác nhận thanh toán thành công|đã nhận được thanh toán|đặt hàng thành công|cảm ơn bạn đã (?:mua hàng|đặt hàng)"
+    r"|ขอบคุณสำหรับการสั่งซื้อ|เราได้รับคำสั่งซื้อ|شكر[اًا]* لطلبك|تم تأكيد طلبك|تم استلام طلبك"
 )
 PAID = any_of(
     r"支付成功|付款成功|已付款|已支付|收到您的付款|已经收到您的付款|支付时间|付款时间|支付方式|"
@@ -54,6 +61,8 @@ SHIPPED = any_of(
     r"(?:foi|foram) enviad[oa]s?|(?:est[áa]|j[áa] est[áa]) a caminho|pedido despachado|"
     r"zosta[łl][oa]? wys[łl]an[ea]|przesy[łl]ka (?:zosta[łl]a )?nadana|zam[óo]wienie wys[łl]ane|"
     r"is verzonden|is onderweg|"
+    r"передан[аоы]?\s+в\s+доставку|передан[аоы]?\s+курьеру|kargoya verildi|(?:telah|sudah) dikirim|"
+    r"đã được gửi đi|đã được giao cho đơn vị vận chuyển|đang trên đường giao|ได้ทำการจัดส่ง|จัดส่งแล้ว|تم الشحن|تم شحن|"
     # waiting at a pickup store or locker: on its way's last leg, not delivered until picked up
     r"已到店|商品已到店|到店通知|已送達[^，。\n]{0,10}(?:門市|取貨)|已送达[^，。\n]{0,10}(?:门店|自提|驿站)|已到达[^，。\n]{0,6}(?:驿站|自提点|门店|快递柜)|"
     r"ready for (?:in-store |curbside )?pick-?up|(?:has )?arrived at (?:the |your )?(?:store|pickup point|pick-up point|locker|collection point)|"
@@ -76,6 +85,8 @@ DELIVERED_PHYSICAL = any_of(
     r"配達済み|配達完了|配達されました|お届けしました|お届け(?:が)?完了|배송\s*완료되었습니다|배송완료되었습니다|배송이\s*완료|"
     r"har levererats|(?:^|\n)\s*levererat\b|"
     r"byl[ao]? doru[čc]en[ao]|z[áa]silka (?:byla )?doru[čc]ena|a fost livrat[ăa]|comanda (?:ta )?a fost livrat[ăa]"
+    r"|заказ\s*(?:№\s*)?[\w-]{0,20}\s*(?:доставлен|получен|вручен)|teslim edildi|pesanan(?:mu)? (?:telah|sudah) (?:tiba|sampai|diterima)"
+    r"|giao hàng thành công|đã được giao thành công|จัดส่งสำเร็จ|ได้รับสินค้าแล้ว|تم توصيل|تم التوصيل|تم تسليم"
 )
 DELIVERED_VIRTUAL = any_of(
     r"(?:key|code|licen[cs]e|cdkey|cd-key|卡密|激活码|兑换码|序列号|Schlüssel|clé|chiave|clave|klucz)s?\b[^\n]{0,20}[:：]?\s*\n?\s*"
@@ -135,18 +146,20 @@ TOPPED_UP = any_of(
     r"充值成功|儲值成功|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)"
 )
 FAILED = any_of(
-    r"품절|취소되었습니다|在庫切れ|キャンセルを承りました|キャンセル(?:いた)?しました|订单(?:已)?关闭|訂單(?:已)?關閉|处理失败|充值失败|发货失败|交付失败|交付失敗|發貨失敗|出貨失敗|儲值失敗|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
+    r"품절(?!\s*(?:시|될|되면|의?\s*경우))|취소되었습니다|在庫切れ|キャンセルを承りました|キャンセル(?:いた)?しました|订单(?:已)?关闭|訂單(?:已)?關閉|处理失败|充值失败|发货失败|交付失败|交付失敗|發貨失敗|出貨失敗|儲值失敗|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
     r"out of stock|sold out|could not be (?:fulfilled|processed|completed)|unable to (?:fulfil|fulfill|process|ship)|"
     r"(?:cancell?ed|cancel) (?:your |the )?order|order (?:has been |was )?cancell?ed|we had to cancel|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|訂單已取消|已取消訂單|缺貨|無法出貨|storniert|annul[ée]e|commande annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|comanda (?:ta )?a fost anulat[ăa]|キャンセルされました"
+    r"|iptal edildi|заказ[^.\n]{0,40}отмен[её]н|(?:telah )?dibatalkan|đã bị hủy|ถูกยกเลิก|تم إلغاء"
 )
 CANCELLED = any_of(
     r"已取消|订单取消|取消订单|订单(?:已)?关闭|訂單(?:已)?關閉|cancell?ed (?:your )?order|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|訂單已取消|已取消|取消訂單|storniert|stornierung|annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
-    r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|anulat[ăa]|キャンセル|취소되었습니다|주문\s*취소"
+    r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|anulat[ăa]|キャンセル|취소되었습니다|주문\s*취소\s*(?:완료|처리|되었|됐)"
+    r"|iptal edildi|отмен[её]н|dibatalkan|đã bị hủy|ถูกยกเลิก|تم إلغاء"
 )
 # The shop confirms a cancellation the buyer asked for (status cancelled, nothing owed), not its own.
 BUYER_CANCELLED = any_of(
@@ -193,6 +206,10 @@ REFUND_GRANTED = any_of(
     r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
     r"nous vous remboursons|remboursement (?:partiel )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
     r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|ti rimborsiamo"
+    # ru, tr, id, vi, th, ar
+    r"|возврат (?:средств |денег )?(?:оформлен|будет)|вернём|iade(?:n|niz)? banka(?:na|n[ıi]za|ya) iletildi|[üu]cret iaden"
+    r"|iade (?:i[şs]lemi|tutar[ıi]) (?:ba[şs]lat[ıi]ld[ıi]|ger[çc]ekle[şs]tirildi)|dana (?:akan )?dikembalikan"
+    r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được |đã được )?hoàn tiền|จะได้รับเงินคืน|คืนเงิน(?:แล้ว|ให้)|سيتم استرداد|تم استرداد"
 )
 EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|请.{0,40}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"

@@ -44,6 +44,10 @@ ORDER_LABELS = [
     r"[čc][íi]slo\s+objedn[áa]vky|objedn[áa]vk[ayu]\s*(?:[čc]\.|[čc][íi]slo)|"
     r"num[ăa]rul\s+comenzii|comand[ăa](?:\s+ta)?\s*(?:nr\.?|num[ăa]rul)|"
     r"(?:ご)?注文(?:番号|ID|No\.?)|受注番号|オーダー(?:番号|ID)|주문\s*번호",
+    # ru, tr, id, vi, th, ar
+    r"номер\s+заказа|заказ\s*(?:№|#|номер)|№\s*заказа|sipari[şs]\s*(?:no\.?|numaras[ıi]|#)|"
+    r"no\.?\s*pesanan|nomor\s+pesanan|pesanan\s*#|"
+    r"m[ãa]\s+đơn\s+hàng|số\s+đơn\s+hàng|đơn\s+hàng\s*#|หมายเลขคำสั่งซื้อ|คำสั่งซื้อหมายเลข|رقم\s+الطلب",
 ]
 # A payment or top-up store's transaction reference: the order's own number when it names no other.
 TRANSACTION_LABELS = (
@@ -67,6 +71,7 @@ ORDER_WORD_COLON = r"(?:order|订单|訂單|bestellung|commande|ordine|pedido|za
 # Words of shipping and delivery mail, in every language the lexicon reads (subjects, notices).
 SHIPPING_WORDS = (
     r"shipment|shipping|delivery|dispatch|出貨|出货|发货|發貨|配送|送貨|物流|versand|lieferung|zustellung|"
+    r"доставк|kargo|dikirim|giao\s+hàng|จัดส่ง|الشحن|"
     r"exp[ée]dition|livraison|spedizion|consegna|env[íi]o|entrega|wysy[łl]k|przesy[łl]k|dostaw|verzend|levering"
 )
 # Words of refund mail, in every language the lexicon reads.
@@ -76,7 +81,7 @@ REFUND_WORDS = (
 )
 ORDER_WORDS = (
     r"order|订单|訂單|bestellung|commande|ordine|pedido|compra|zam[óo]wienie|bestelling|encomenda|"
-    r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|注文"
+    r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك"
 )
 
 # --- totals -----------------------------------------------------------------------------
@@ -93,6 +98,9 @@ TOTAL_LABELS = [
     r"do\s+zap[łl]aty|razem|kwota(?:\s+zam[óo]wienia)?|suma|[łl][ąa]cznie|warto[śs][ćc]\s+zam[óo]wienia",
     r"totaal(?:bedrag)?",
     r"(?:お)?支払(?:い)?金額|ご請求金額|合計金額|総額|총\s*결제\s*금액|결제\s*금액|총\s*금액|합계",
+    r"итого|сумма\s+заказа|к\s+оплате|toplam(?:\s+tutar)?|[öo]denen\s+tutar|total\s+pembayaran|total\s+tagihan|"
+    r"tổng\s+thanh\s+toán|số\s+tiền\s+thanh\s+toán|ยอดรวม(?!สินค้า)(?:\s*\([^)\n]{0,30}\))?|ยอดชำระ(?:ทั้งหมด)?|"
+    r"إجمالي\s+الطلب|المبلغ\s+الإجمالي|الإجمالي",
 ]
 
 # --- months, weekdays, relative days ----------------------------------------------------
@@ -109,18 +117,18 @@ def numbered(groups: list[str], start: int = 0) -> dict[str, int]:
 
 MONTHS = numbered(
     [
-        "january jan janvier janv januar jän gennaio enero stycznia styczeń januari janeiro ianuarie",
-        "february feb février févr fevrier februar febbraio febrero febr lutego luty februari fevereiro februarie",
-        "march mar mars märz maerz marzo marca marzec maart março marco martie",
-        "april apr avril aprile abril kwietnia kwiecień aprilie",
-        "may mai maggio mayo maja maj mei maio",
-        "june jun juin juni giugno junio czerwca czerwiec junho iunie",
-        "july jul juillet juil juli luglio julio lipca lipiec julho iulie",
-        "august aug août aout agosto sierpnia sierpień augustus",
-        "september sep sept septembre settembre septiembre setiembre września wrzesień setembro septembrie",
-        "october oct octobre oktober ottobre octubre października październik okt outubro octombrie",
-        "november nov novembre noviembre listopada listopad novembro noiembrie",
-        "december dec décembre decembre dezember dicembre diciembre grudnia grudzień dezembro decembrie",
+        "january jan janvier janv januar jän gennaio enero stycznia styczeń januari janeiro ianuarie января январь янв ocak januari يناير มกราคม ม.ค.",
+        "february feb février févr fevrier februar febbraio febrero febr lutego luty februari fevereiro februarie февраля февраль фев şubat subat februari فبراير กุมภาพันธ์ ก.พ.",
+        "march mar mars märz maerz marzo marca marzec maart março marco martie марта март mart maret مارس มีนาคม มี.ค.",
+        "april apr avril aprile abril kwietnia kwiecień aprilie апреля апрель апр nisan أبريل ابريل เมษายน เม.ย.",
+        "may mai maggio mayo maja maj mei maio мая май mayıs mayis مايو พฤษภาคม พ.ค.",
+        "june jun juin juni giugno junio czerwca czerwiec junho iunie июня июнь haziran juni يونيو มิถุนายน มิ.ย.",
+        "july jul juillet juil juli luglio julio lipca lipiec julho iulie июля июль temmuz juli يوليو กรกฎาคม ก.ค.",
+        "august aug août aout agosto sierpnia sierpień augustus августа август авг ağustos agustos agu ags أغسطس اغسطس สิงหาคม ส.ค.",
+        "september sep sept septembre settembre septiembre setiembre września wrzesień setembro septembrie сентября сентябрь сен сент eylül eylul سبتمبر กันยายน ก.ย.",
+        "october oct octobre oktober ottobre octubre października październik okt outubro octombrie октября октябрь окт ekim oktober أكتوبر اكتوبر ตุลาคม ต.ค.",
+        "november nov novembre noviembre listopada listopad novembro noiembrie ноября ноябрь ноя нояб kasım kasim نوفمبر พฤศจิกายน พ.ย.",
+        "december dec décembre decembre dezember dicembre diciembre grudnia grudzień dezembro decembrie декабря декабрь дек aralık aralik desember ديسمبر ธันวาคม ธ.ค.",
     ],
     start=1,
 )
@@ -128,13 +136,13 @@ MONTH_NAMES = alternation([re.escape(name) for name in MONTHS])
 
 WEEKDAYS = numbered(
     [
-        "monday mon montag mo lundi lun lunedì lunedi lunes poniedziałek poniedzialek maandag segunda-feira segunda luni",
-        "tuesday tue tues dienstag di mardi mar martedì martedi martes wtorek dinsdag terça-feira terca-feira terça terca marți marti",
-        "wednesday wed mittwoch mi mercredi mer mercoledì mercoledi miércoles miercoles środa sroda woensdag quarta-feira quarta miercuri",
-        "thursday thu thur thurs donnerstag do jeudi jeu giovedì giovedi jueves czwartek donderdag quinta-feira quinta joi",
-        "friday fri freitag fr vendredi ven venerdì venerdi viernes piątek piatek vrijdag sexta-feira sexta vineri",
-        "saturday sat samstag sa samedi sam sabato sábado sabado sobota zaterdag sâmbătă sambata",
-        "sunday sun sonntag so dimanche dim domenica dom domingo niedziela zondag duminică duminica",
+        "monday mon montag mo lundi lun lunedì lunedi lunes poniedziałek poniedzialek maandag segunda-feira segunda luni понедельник пн pazartesi senin الاثنين จันทร์",
+        "tuesday tue tues dienstag di mardi mar martedì martedi martes wtorek dinsdag terça-feira terca-feira terça terca marți marti вторник вт salı sali selasa الثلاثاء อังคาร",
+        "wednesday wed mittwoch mi mercredi mer mercoledì mercoledi miércoles miercoles środa sroda woensdag quarta-feira quarta miercuri среда среду ср çarşamba carsamba rabu الأربعاء الاربعاء พุธ",
+        "thursday thu thur thurs donnerstag do jeudi jeu giovedì giovedi jueves czwartek donderdag quinta-feira quinta joi четверг чт perşembe persembe kamis الخميس พฤหัสบดี พฤหัส",
+        "friday fri freitag fr vendredi ven venerdì venerdi viernes piątek piatek vrijdag sexta-feira sexta vineri пятница пятницу пт cuma jumat الجمعة ศุกร์",
+        "saturday sat samstag sa samedi sam sabato sábado sabado sobota zaterdag sâmbătă sambata суббота субботу сб cumartesi sabtu السبت เสาร์",
+        "sunday sun sonntag so dimanche dim domenica dom domingo niedziela zondag duminică duminica воскресенье вс pazar الأحد الاحد อาทิตย์",
     ]
 )
 # Only full names stand alone as a promise ("Arriving Friday"); the short forms ("Fr", "Mar")
@@ -236,6 +244,13 @@ ARRIVAL_CUES = alternation(
         r"arriver[àa]|sar[àa]\s+consegnat[oa](?:\s+il)?",
         r"dostarczy(?:my)?(?:\s+(?:paczk[ęe]|przesy[łl]k[ęe]|zam[óo]wienie))?",
         r"zostanie\s+(?:dostarczon[ay]|dor[ęe]czon[ay])",
+        # ru, tr, id, vi, th, ar
+        r"(?:ожидаемая\s+)?дата\s+доставки|доставка\s+курьером|доставим(?:\s+заказ)?",
+        r"tahmini\s+teslimat(?:\s+tarihi)?|teslimat\s+tarihi",
+        r"estimasi\s+(?:tiba|sampai|diterima)|perkiraan\s+(?:tiba|sampai)",
+        r"dự\s+kiến\s+giao(?:\s+hàng)?|ngày\s+giao\s+(?:hàng\s+)?dự\s+kiến",
+        r"วันที่คาดว่าจะได้รับสินค้า|คาดว่าจะได้รับสินค้า|วันที่จัดส่งโดยประมาณ",
+        r"الوصول\s+يوم|الوصول|موعد\s+التسليم\s+المتوقع|التوصيل\s+المتوقع",
     ]
 )
 DISPATCH_CUES = alternation(

@@ -53,7 +53,12 @@ _SUBJECT_TRAILING = re.compile(
 # "order KHWLILZLL": a letters-only reference after the bare word (kept only if named twice).
 _WORDED_LETTERS = re.compile(r"(?<![A-Za-z])(?i:" + lexicon.ORDER_WORDS + r")\s*[:：#]?\s*([A-Z]{6,12})(?![A-Za-z0-9])")
 # Marketplace numbers that say what they are by shape alone: 123-1234567-1234567.
-_SHAPED = re.compile(r"(?<![\w-])(\d{3}-\d{7}-\d{7})(?![\w-])")
+# Marketplace shapes: Amazon's 3-7-7 digits; an Indonesian marketplace invoice "INV/20261005/MPL/3456789012";
+# a number before its label, as Turkish writes it ("10485529317 numaralı sipariş")
+_SHAPED = re.compile(
+    r"(?<![\w-])(\d{3}-\d{7}-\d{7})(?![\w-])|(?<![\w/])(INV/\d{8}/[A-Z]{2,6}/\d{6,14})(?![\w/])"
+    r"|(?<![\w-])(\d{6,20})\s+numaral[ıi]\s+sipari[şs]"
+)
 # The mail's own order page: .../order?id=123, ...?order_id=AB-12, .../orders/123456
 _LINKED = re.compile(
     # The lookahead names every first character the two branches can start with: most positions of
@@ -61,8 +66,8 @@ _LINKED = re.compile(
     r"(?=[obcpz訂订ka/])(?:"
     r"(?:order|bestellung|commande|ordine|pedido|zamowienie|訂單|订单|purchase|kupione|zakupy|achat|compra|acquist)[a-z_/]*\?(?:[^\s\"'<>]*?&(?:amp;)?)?"
     r"(?:order_?(?:id|no|number|num|sn|code)|orderid|orderno|ordernumber|id|no|sn|oid)=([A-Za-z0-9\-]{4,40})"
-    r"|/(?:orders?|order[_-]?status|purchases?|buys?|kupione|zamowienia|bestellungen|commandes|pedidos|ordini)/"
-    r"(?:view/|detail/|details/)?"
+    r"|/(?:orders?|order[_-]?status|purchases?|buys?|kupione|zamowienia|bestellungen|commandes|pedidos|ordini|siparislerim)/"
+    r"(?:view/|detail/|details/|detay/)?"
     r"([A-Za-z0-9\-]*\d[A-Za-z0-9\-]{3,40})(?=[/?#\s\"'<>]|$))",
     re.I,
 )
@@ -135,7 +140,7 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             if re.search(lexicon.ORDER_WORDS, source[max(0, match.start() - 60) : match.start()], re.I):
                 add(match.group(1), 2, "reference of an order", labelled=True)
         for match in _SHAPED.finditer(source):
-            add(match.group(1), 2, "marketplace number shape")
+            add(next(g for g in match.groups() if g), 2, "marketplace number shape")
         for match in _INVOICE.finditer(source):
             if any(ch.isdigit() for ch in match.group(1)):
                 add(match.group(1), 2, "the merchant's invoice")
