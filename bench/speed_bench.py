@@ -109,7 +109,7 @@ def rss_of_big_message(work: Path) -> dict[str, float]:
     eml = work / "big.eml"
     eml.write_bytes(raw)
     _, rss_import = sync_bench.run([*ow(), "--db", str(work / "big-import.db"), "import", str(eml)])
-    root = work / "dovecot-big"
+    root = Path(tempfile.mkdtemp(prefix="ow-speed-dovecot-"))  # its mail user must reach it: not under `work` (0700)
     server = Dovecot(root, users=("big",)).start()
     try:
         _ready(server, "big")
@@ -122,11 +122,12 @@ def rss_of_big_message(work: Path) -> dict[str, float]:
         _, rss_sync = sync_bench.run([*ow(), "--config", str(ow_cfg), "sync"], env)
     finally:
         server.stop()
+        shutil.rmtree(root, ignore_errors=True)
     return {"mib": len(raw) / 2**20, "import": rss_import / 1024, "sync": rss_sync / 1024, "mbsync": rss_mbsync / 1024}
 
 
 def sync_rows(sizes: list[int], repeat: int, work: Path) -> list[dict[str, float]]:
-    root = work / "dovecot"
+    root = Path(tempfile.mkdtemp(prefix="ow-speed-dovecot-"))  # not under `work` (0700): Dovecot's users read it
     users = tuple(f"bench{n}" for n in sizes)
     server = Dovecot(root, users=users).start()
     out = []
@@ -137,6 +138,7 @@ def sync_rows(sizes: list[int], repeat: int, work: Path) -> list[dict[str, float
             out.append(sync_bench.measure(server, user, n, repeat))
     finally:
         server.stop()
+        shutil.rmtree(root, ignore_errors=True)
     return out
 
 

@@ -13,16 +13,17 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from orderwatch import actions, cases, cycle, present, terminal
+from orderwatch import cycle, terminal
 from orderwatch.config import Settings, load_settings, write_starter_config
-from orderwatch.domain.drafts import EXTRA_KINDS
-from orderwatch.domain.model import ALERT_KINDS
 from orderwatch.errors import OrderwatchError, UsageError
 from orderwatch.secret import RedactingFilter
+
+if TYPE_CHECKING:  # the commands import what they use: `sync` never loads the drafts, `check --json` no mailbox
+    from orderwatch import cases
 
 app = typer.Typer(
     name="orderwatch",
@@ -115,6 +116,8 @@ def reparse(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")]
 @app.command()
 def status(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """What is stored: messages, folders and their sync state, messages that failed to parse."""
+    from orderwatch import actions
+
     settings = ctx.obj.settings()
     info = actions.status(settings, datetime.now(UTC).astimezone())
     if as_json:
@@ -172,6 +175,8 @@ def _as_of(value: str | None) -> datetime:
 
 
 def _views(ctx: typer.Context, as_of: datetime) -> tuple[Settings, list[cases.CaseView]]:
+    from orderwatch import actions
+
     settings = ctx.obj.settings()
     return settings, actions.views(settings, as_of)
 
@@ -183,6 +188,8 @@ def orders(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Status at this instant (ISO 8601).")] = None,
 ) -> None:
     """All orders known, with their status and escalation stage."""
+    from orderwatch import present
+
     _, views = _views(ctx, _as_of(as_of))
     if as_json:
         terminal.emit_json([present.order_json(v.order) for v in views])
@@ -200,6 +207,8 @@ def review(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Mail that looks like commerce but gave no order, each with the reason; attach or dismiss it."""
+    from orderwatch import actions
+
     found = actions.review(ctx.obj.settings(), datetime.now(UTC).astimezone(), attach, not_order)
     if isinstance(found, str):
         out.print(f"attached to {found}" if found else "marked: not an order", markup=False, highlight=False)
@@ -219,6 +228,8 @@ def timeline(
     as_of: Annotated[Optional[str], typer.Option("--as-of")] = None,
 ) -> None:
     """One order's timeline, oldest first."""
+    from orderwatch import cases, present
+
     _, views = _views(ctx, _as_of(as_of))
     view = cases.find(views, order)
     if as_json:
@@ -278,6 +289,10 @@ def draft(
     ] = None,
 ) -> None:
     """Print the ready-to-send text for the order's next step (and put it in Drafts)."""
+    from orderwatch import actions
+    from orderwatch.domain.drafts import EXTRA_KINDS
+    from orderwatch.domain.model import ALERT_KINDS
+
     if lang not in (None, "zh", "en"):
         raise UsageError("--lang must be zh or en")
     known = ALERT_KINDS + EXTRA_KINDS
@@ -301,12 +316,16 @@ def note(
     at: Annotated[Optional[str], typer.Option("--at", help="When (ISO 8601; default now).")] = None,
 ) -> None:
     """Add an event that is not in mail: a chat promise, a phone call, a web-form complaint."""
+    from orderwatch import actions
+
     when = _as_of(at)
     ref = actions.note(ctx.obj.settings(), order, kind, when, text)
     out.print(f"noted on {ref}: {kind} at {when.isoformat()}", markup=False, highlight=False)
 
 
 def _set_status(ctx: typer.Context, order: str, status: str) -> None:
+    from orderwatch import actions
+
     ref = actions.mark(ctx.obj.settings(), order, status, _as_of(None))
     out.print(f"{ref} is now {status}", markup=False, highlight=False)
 
@@ -345,6 +364,8 @@ def calendar(
     as_of: Annotated[Optional[str], typer.Option("--as-of")] = None,
 ) -> None:
     """Every open deadline as a calendar event, for the phone's calendar."""
+    from orderwatch import cases
+
     at = _as_of(as_of)
     _, views = _views(ctx, at)
     from orderwatch.calendar_file import write_calendar  # icalendar: for this command only

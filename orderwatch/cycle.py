@@ -25,14 +25,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from orderwatch import cases, present, ready_drafts, reminders, render, standings
 from orderwatch.config import Account, Settings, load_settings
 from orderwatch.domain.model import Alert
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.errors import ConfigError, UsageError
 from orderwatch.store import Store
 
-if TYPE_CHECKING:  # the mailbox side is imported where it runs: `check` needs none of it
+if TYPE_CHECKING:  # each side is imported where it runs: a sync needs no drafts, a check no mailbox
+    from orderwatch import cases, reminders, standings
     from orderwatch.ingest import Progress
     from orderwatch.sync import FolderReport
 
@@ -170,6 +170,8 @@ def health(store: Store, account: str) -> dict[str, Any]:
 
 
 def health_notices(store: Store, settings: Settings, now: datetime) -> list[reminders.Notice]:
+    from orderwatch import reminders, render
+
     """One notice per outage: a mailbox not checked successfully for `[agent] health_after`."""
     notices = []
     for acct in settings.accounts:
@@ -201,6 +203,7 @@ def health_notices(store: Store, settings: Settings, now: datetime) -> list[remi
 
 
 def _reset_notices(store: Store) -> list[reminders.Notice]:
+    from orderwatch import reminders, render
     from orderwatch.sync import FLAPPING
 
     """A folder renumbered on the server with messages gone for good: they are kept here; say so once."""
@@ -247,6 +250,8 @@ def review(
 ) -> Review:
     """Evaluate every clock at `at`; with `notify`, queue and send what is due, once each; with
     `drafts`, each alert's draft; with `bundles`, which orders' ready case bundles are stale."""
+    from orderwatch import present, ready_drafts, reminders, standings
+
     rules = rulebook(settings)
     with opened(settings) as store, standings.paused_collection():
         now = standings.current(store, rules, at)
@@ -276,6 +281,7 @@ def save_draft(
     imap = [a for a in settings.accounts if a.kind == "imap" and (account is None or a.name == account)]
     if not imap:
         raise UsageError("--to-drafts needs an IMAP account in the configuration")
+    from orderwatch import present
     from orderwatch.mailbox import ImapMailbox
 
     raw, recipient = present.draft_message(store, view, text, imap[0].username)
@@ -302,6 +308,7 @@ def _stale(store: Store, now: standings.Standings) -> list[str]:
 
 def export(settings: Settings, order: str, out: Path, fmt: str, at: datetime) -> Path:
     """Write one order's case bundle under `out` (the same as `orderwatch export`)."""
+    from orderwatch import cases, standings
     from orderwatch.export import export_case  # PDF and page rendering: only when exporting
 
     rules = rulebook(settings)

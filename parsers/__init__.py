@@ -9,169 +9,22 @@ order below is the order of precedence:
   own_mail    the user's Sent mail: complaints, evidence, appeals
   helpdesks   desks and replies in a conversation with the user
   shops       order, payment, shipping, delivery, failure and refund notices
+
+The reader itself lives in `reader.py` and is imported on first use of `parse` (or any other name
+it defines): compiling its few hundred patterns takes most of a second, which a sync with nothing
+new to read, or a `check`, should not pay just to learn PARSER_VERSION.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import re
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-
-from orderwatch.parsers import helpdesks, noise, own_mail, schema_org, shops
-from orderwatch.parsers.base import Message, Result
-from orderwatch.parsers.fields import find_times
-from orderwatch.parsers.mime import Mail, MalformedMail, parse_date, parse_mail
-from orderwatch.parsers.quotes import forwarded
-
-from orderwatch.domain.model import Event
+import importlib
+from typing import Any
 
 # Bump when parsing changes meaningfully: the next run re-parses every stored message.
-PARSER_VERSION = "5"
-FAMILIES = (noise, schema_org, own_mail, helpdesks, shops)
+PARSER_VERSION = "6"
 
 
-@dataclass(frozen=True)
-class ParseOutcome:
-    status: str  # ok | failed
-    reason: str | None = None
-    mail: Mail | None = None
-    kind: str = "unrecognised"  # what the mail is: order, shipping, desk, user, noise, ...
-    parser: str | None = None
-    confidence: float = 0.0
-    events: list[Event] = field(default_factory=list)
-
-
-def parse(raw: bytes, role: str = "inbox", received_at: datetime | None = None) -> ParseOutcome:
-    """Never raises: an unreadable message gives status 'failed' and a one-line reason; a message
-    that decodes but makes a parser family crash gives 'degraded' (stored, shown by `status`)."""
-    try:
-        mail = parse_mail(raw)
-    except MalformedMail as exc:
-        return ParseOutcome("failed", str(exc))
-    except RecursionError:
-        return ParseOutcome("failed", "MIME structure too deeply nested")
-    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop a sync
-        return ParseOutcome("failed", f"parser error: {exc.__class__.__name__}")
-    try:
-        result = understand(mail, role, mail.date or received_at or datetime.now(UTC))
-    except Exception as exc:  # noqa: BLE001 - keep the mail, flag the family's bug
-        return ParseOutcome("degraded", f"understanding failed: {exc.__class__.__name__}", mail=mail)
-    events = [dataclasses.replace(e, parser=result.parser, seq=i) for i, e in enumerate(result.events)]
-    return ParseOutcome("ok", result.reason or None, mail, result.kind, result.parser, result.confidence, events)
-
-
-def understand(mail: Mail, role: str, at: datetime) -> Result:
-    """Run the families in precedence order and merge what they find."""
-    msg = Message(mail, role, at)
-    result = noise.parse(msg)
-    if result is not None:
-        return result
-    inner = _forwarded_order(msg)
-    if inner is not None:
-        return inner
-    markup = schema_org.parse(msg)
-    if role == "sent":
-        main = own_mail.parse(msg)
-    elif helpdesks.is_desk_mail(msg) and not _order_notice(msg):
-        main = helpdesks.parse(msg)
-        notices = shops.parse(msg)
-        # an automatic reply echoes the user's own words: it acknowledges, it reports no shipment
-        acknowledging = main is not None and any(e.kind == "complaint_ack" for e in main.events)
-        if main is None:  # nothing a desk says: the shop's own notice, sent from its service address
-            main = notices
-        elif notices is not None and not acknowledging:
-            # a reply about a refund or a decision restates times of its own: they are no delivery promise
-            settling = any(e.kind in ("refund", "decision", "evidence_requested") for e in main.events)
-            kinds = ("shipped", "delivered") if settling else ("shipped", "delivered", "promise")
-            if any(e.kind == "promise" for e in main.events):  # "I'll post them by Friday, with a tracking number"
-                kinds = ()
-            extra = [e for e in notices.events if e.kind in kinds]
-            main = _merge(main, Result(shops.NAME, notices.kind, extra)) if extra else main
-    else:
-        main = shops.parse(msg) or (helpdesks.parse(msg) if helpdesks.is_desk_mail(msg) else None)
-    merged = _merge(markup, main)
-    if merged is None:
-        return Result("none", "unrecognised", [], 0.0, reason=commerce_evidence(msg))
-    return merged
-
-
-COMMERCE = "looks like commerce"  # the prefix of a reason that puts a mail on the review list
-
-
-def commerce_evidence(msg: Message) -> str:
-    """Why an unrecognised mail still looks like commerce ('' when it does not), for `review`.
-
-    Evidence: an amount with a currency, an order word in any language, a shipping or delivery
-    word. Two of them, or an order word in the subject, make the mail worth a person's look.
-    """
-    from orderwatch.parsers import cues, fields, lexicon
-
-    found = []
-    money = fields.amounts(msg.text[:20000], msg.lang)
-    if money:
-        found.append(f"an amount ({money[0].text()} {money[0].currency})")
-    order_word = re.search(lexicon.ORDER_WORDS + r"|purchase|receipt|购买|購買|下单|下單", msg.both, re.I)
-    if order_word:
-        found.append(f"the word '{order_word.group(0)}'")
-    if cues.SHIPPED.search(msg.both) or cues.DELIVERED_PHYSICAL.search(msg.both):
-        found.append("shipping or delivery words")
-    if cues.CONFIRM.search(msg.both):
-        found.append("an order confirmation phrase")
-    in_subject = bool(order_word and re.search(lexicon.ORDER_WORDS, msg.subject, re.I))
-    if len(found) < 2 and not in_subject:
-        return ""
-    named = fields.order_numbers(msg.text, msg.subject)
-    if named:
-        verdict = (
-            f"names order {named[0]} but no order, payment, shipping, delivery, refund or problem the reader knows"
-        )
-    else:
-        verdict = "no order reference found"
-    return f"{COMMERCE}: {', '.join(found)}; {verdict}"
-
-
-def _order_notice(msg: Message) -> bool:
-    """A shop's own notice (confirmation, shipping), even when it carries a ticket-like marker."""
-    from orderwatch.parsers import cues
-
-    return bool(
-        not msg.mail.in_reply_to
-        and (cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject))
-        and not cues.ACK.search(msg.both)
-    )
-
-
-def _merge(first: Result | None, second: Result | None) -> Result | None:
-    if first is None:
-        return second
-    if second is None:
-        return first
-    kinds = {(e.kind, e.order_no) for e in first.events}
-    events = first.events + [e for e in second.events if (e.kind, e.order_no) not in kinds]
-    return Result(f"{first.parser}+{second.parser}", second.kind, events, max(first.confidence, second.confidence))
-
-
-def _forwarded_order(msg: Message) -> Result | None:
-    """A forward of an order mail: read the original, with the original's sender and times."""
-    fw = forwarded(msg.subject, msg.mail.text)
-    if fw is None:
-        return None
-    # Outlook writes "Sent: 01 June 2026 10:04" without a zone: read it in the forward's zone.
-    found = find_times(fw.headers.get("date", ""), msg.at)
-    when = found[0].at if found and found[0].has_time else parse_date(fw.headers.get("date"))
-    name, _, addr = fw.headers.get("from", "").rpartition("<")
-    original = dataclasses.replace(
-        msg.mail,
-        subject=fw.headers.get("subject", ""),
-        text=fw.text,
-        from_name=name.strip().strip('"') or fw.headers.get("from", ""),
-        from_addr=addr.rstrip(">").strip().lower() or msg.mail.from_addr,
-        in_reply_to=None,
-        references=(),
-        date=when or msg.at,
-    )
-    result = shops.parse(Message(original, "inbox", when or msg.at))
-    if result is None or not result.events:  # any shop notice inside: an order, a shipment, a delivery
-        return None
-    return Result("forwarded+" + result.parser, result.kind, result.events, result.confidence * 0.9)
+def __getattr__(name: str) -> Any:
+    if name.startswith("__") or name == "reader":  # the import machinery asking: not the reader's names
+        raise AttributeError(name)
+    return getattr(importlib.import_module(f"{__name__}.reader"), name)
