@@ -256,6 +256,9 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
             ):
                 upper = later
         day, used = upper.at, upper.end
+        morning = re.match(r"\s*(?:の)?\s*午前中", window[used:])  # "11月21日(土) 午前中": by noon
+        if morning and not upper.has_time:
+            return day.replace(hour=12, minute=0, second=0), offset_used + used + morning.end()
         span = re.match(r"\s*[-–—]\s*(\d{1,2})(?!\d|[:.]\d)", window[upper.end :])  # "September 11-13"
         if span and not upper.has_time:
             try:

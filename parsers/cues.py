@@ -6,7 +6,10 @@ expression alternation. They describe kinds of mail, never one shop.
 
 from __future__ import annotations
 
+from orderwatch.parsers.assertions import affirmed, stated_as_fact, unconditional
 from orderwatch.parsers.base import any_of
+
+__all__ = ["affirmed", "stated_as_fact", "unconditional"]  # the callers' old home of these
 
 CONFIRM = any_of(
     r"订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
@@ -185,7 +188,7 @@ CREDIT_MEMO = any_of(
 )
 REFUND_GRANTED = any_of(
     r"(?:幫|帮)(?:您|你)申(?:請|请)退款|(?:幫|帮)(?:您|你)(?:辦理|办理)退款|(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|(?:为|為)(?:您|你)操作(?:全额|全額|部分)?退款|"
-    r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|返金(?:いた)?します|返金予定|환불\s*(?:예정|안내|처리)|"
+    r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|返金(?:いた)?します|返金予定|환불\s*(?:예정|안내|처리)(?!\s*(?:를|을)?\s*위해|\s*방법)|"
     r"(?:已|已经|已經)?(?:为您|為您|给您|給您)申(?:请|請)退款|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已通过|"
     r"(?:已|已经)(?:为您|给您)?(?:原路)?(?:办理)?(?:全额|部分)?退款(?!成功|已到账|已完成)|办理(?:了)?(?:全额|部分)?退款|退款预计|"
     r"预计.{0,12}(?:退回|到账|退还|返还)|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|到帳|退還)|"
@@ -208,8 +211,9 @@ REFUND_GRANTED = any_of(
     r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|ti rimborsiamo"
     # ru, tr, id, vi, th, ar
     r"|возврат (?:средств |денег )?(?:оформлен|будет)|вернём|iade(?:n|niz)? banka(?:na|n[ıi]za|ya) iletildi|[üu]cret iaden"
+    r"|iade tutar[ıi] (?:bug[üu]n )?banka(?:na|n[ıi]za|ya) iletildi|iade talebi?n(?:iz)? onayland[ıi]"
     r"|iade (?:i[şs]lemi|tutar[ıi]) (?:ba[şs]lat[ıi]ld[ıi]|ger[çc]ekle[şs]tirildi)|dana (?:akan )?dikembalikan"
-    r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được |đã được )?hoàn tiền|จะได้รับเงินคืน|คืนเงิน(?:แล้ว|ให้)|سيتم استرداد|تم استرداد"
+    r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|سيتم استرداد|تم استرداد"
 )
 EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|请.{0,40}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
@@ -229,8 +233,14 @@ EVIDENCE_REQUEST = any_of(
     r"ben[öo]tigen wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|unterlagen nachreichen|"
     r"pi[èe]ces justificatives|merci de nous (?:envoyer|transmettre|fournir)|inviarci (?:la|i) (?:documentazione|foto)|"
     r"env[íi]enos (?:la|los) (?:documentaci[óo]n|fotos|justificantes)|prosimy o przes[łl]anie|stuur ons (?:de )?(?:bewijsstukken|foto)"
+    r"|(?:kirimkan|lampirkan|lengkapi) bukti|mohon (?:kirimkan|lampirkan|lengkapi)|пришлите (?:фото|видео|документы)|"
+    r"fotoğraf(?:ları)? (?:gönder|ilet|yükle)|vui lòng (?:gửi|cung cấp|bổ sung) (?:hình ảnh|video|bằng chứng)|"
+    r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
 )
 DECISION_AGAINST = any_of(
+    r"заявк[аи] (?:на возврат )?отклонен|(?:в возврате|в компенсации) отказан|возврату не подлежит|talebin(?:iz)? reddedildi|"
+    r"komplain(?:mu)? ditolak|pengajuan(?:mu)? ditolak|yêu cầu (?:của bạn )?(?:đã )?bị từ chối|ไม่ได้รับการอนุมัติ|คำขอถูกปฏิเสธ|"
+    r"تم رفض|返品(?:は)?お受けできません|반품(?:이)?\s*불가|환불(?:이)?\s*불가|"
     r"queda desestimad[ao]|ha sido desestimad[ao]|no podemos aceptar la devoluci[óo]n|nicht stattgegeben|"
     r"(?:litige|r[ée]clamation|demande) (?:a [ée]t[ée] |est )?(?:rejet[ée]e?|refus[ée]e?)|(?:reclamo|contestazione) (?:è stat[oa] )?respint[oa]|"
     r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|(?:评审|評審|判决|判決|判定|裁定|仲裁)[^。\n]{0,20}支持(?:卖家|賣家|商家)|"
@@ -296,7 +306,15 @@ COMPLAINT_WORDS = any_of(
     r"non (?:ho )?(?:ancora )?ricevut|rimborso|reclamo|difettos|danneggiat|"
     r"no (?:he )?recibido|todav[íi]a no|reembolso|defectuos|da[ñn]ad|"
     r"nie (?:otrzyma|dotar)|zwrot|reklamacj|uszkodzon|"
-    r"niet (?:ontvangen|geleverd|verzonden)|terugbetaling|klacht|beschadigd"
+    r"niet (?:ontvangen|geleverd|verzonden)|terugbetaling|klacht|beschadigd|"
+    # ru, tr, id, vi, th, ja, ko
+    r"не (?:получил|получила|доставлен|пришёл|пришел|работает)|до сих пор|брак|возврат|жалоб|претензи|"
+    r"hala (?:gelmedi|teslim)|teslim (?:edilmedi|almad)|[çc]al[ıi][şs]m[ıi]yor|iade talebi|[şs]ikayet|ar[ıi]zal[ıi]|"
+    r"belum (?:diterima|sampai|dikirim)|tidak sesuai|rusak|komplain|pengembalian dana|"
+    r"chưa nhận được|không nhận được|hỏng|hoàn tiền|khiếu nại|"
+    r"ยังไม่ได้รับ|ชำรุด|เสียหาย|คืนเงิน|ร้องเรียน|"
+    r"届いていません|届かない|まだ届|発送されていない|破損|不良品|返金|"
+    r"받지\s*못|아직\s*(?:못\s*받|도착하지)|파손|불량|환불\s*요청|교환\s*요청"
 )
 EVIDENCE_WORDS = any_of(
     r"补充凭证|补充材料|补充证据|按要求补充|见附件|截图如下|as requested|screenshots? (?:are |is )?attached|attached (?:are|is) the|here (?:are|is) the (?:screenshots?|evidence|photos?)"
@@ -352,63 +370,10 @@ MARKETING = any_of(
 )
 DANGEROUS_ATTACHMENT = any_of(r"\.(?:zip|rar|7z|exe|scr|js|jar|iso|img|lnk|vbs|bat|cmd|html?|hta)$")
 
-# Words right before a cue that turn it into its opposite: "hasn't shipped", "未发货", "不支持退款".
-NEGATION_BEFORE = any_of(
-    r"(?:not|n't|never|no|yet to be|未|没有|没|尚未|不|无法|未能)\s*(?:been\s+|yet\s+|be\s+)?$"
-    r"|(?:不代表|不表示|不意味|does not mean|doesn't mean|is not a (?:confirmation|notice) of)[^，。,.\n]{0,10}$"
-)
-
-
-# Words right before a cue that make it a promise, not a report: "将在24小时内处理完成", "will be shipped".
-FUTURE_BEFORE = any_of(
-    r"(?:将|將|会|會|(?<!已)(?<!已经)在?\d{1,3}\s*(?:个|個)?(?:小时|小時|分钟|分鐘|工作日|天|日)\s*(?:之|以)?[内內]\s*(?:为|為|给|給|帮|幫)?(?:您|你)?|(?:一定|马上|立刻|尽快|稍后|會|会)(?:会|會)?(?:给|給|为|為|帮|幫)?(?:您|你)?|"
-    r"\bwill(?: be)?|\bshall(?: be)?|\bwird|\bwerden|\bsera|\bsaranno|\bsar[àa]|\bser[áa]|\bzostanie|"
-    r"(?:ll|\bwill) (?:have|get|put) (?:\w+ ){0,2})\s*$"
-)
-
-
-# The buyer's own wish is no condition on the request: "if you would like us to act, send ... by".
-_WISH = any_of(
-    r"\bif you (?:would like|wish|want|'d like)|如您(?:希望|想|需要本会|需要本會|要求)|如(?:閣下|阁下)(?:希望|欲)|"
-    r"si vous (?:souhaitez|voulez)|wenn sie (?:m[öo]chten|w[üu]nschen)|si desea"
-)
-_CONDITION = any_of(
-    r"\b(?:if|unless|in case|should you|in the event)\b|如果|若您|如您|如需|若|逾期|未取|超过.{0,8}期限|超過.{0,8}期限|"
-    r"可能|或将|\bmay (?:need|ask|require|request)|\bmight\b|"
-    r"wenn|falls|si vous|se |si "
-)
-
 
 def granted(text: str):
     """A refund the mail grants: affirmed, and not a condition ("if the item is lost, we will refund")."""
     return unconditional(REFUND_GRANTED, text)
-
-
-def unconditional(pattern, text: str):
-    """The first match stated as a fact and outside a condition ("如需补充材料，我行将另行通知")."""
-    for match in pattern.finditer(text):
-        start = max(
-            text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()), text.rfind("。", 0, match.start())
-        )
-        sentence = text[start + 1 : match.start()]
-        conditional = _CONDITION.search(sentence) and not _WISH.search(sentence)
-        if not conditional and stated_as_fact(text, match.start()):
-            return match
-    return None
-
-
-def affirmed(pattern, text: str):
-    """The first match of `pattern` in `text` that is neither negated nor promised just before it."""
-    for match in pattern.finditer(text):
-        if stated_as_fact(text, match.start()):
-            return match
-    return None
-
-
-def stated_as_fact(text: str, start: int) -> bool:
-    """Nothing right before `start` negates the words there or makes them a promise."""
-    before = text[max(0, start - 12) : start]
-    return not NEGATION_BEFORE.search(before) and not FUTURE_BEFORE.search(before)
 
 
 # Mail to a SELLER (the user's own shop): a new order to fulfil, a payout, a complaint against it.

@@ -13,7 +13,8 @@ from orderwatch.parsers.fields import end_of_day, find_times
 
 from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Duration, duration_from
 
-_WRAPPED = re.compile(r"(?<=[A-Za-z0-9,)])[ \t]*\n(?=[ \t]*[a-z0-9(])")
+# Thai writes no full stops: a wrapped line ends a sentence no more than a wrapped English one does
+_WRAPPED = re.compile(r"(?<=[A-Za-z0-9,)\u0e00-\u0e7f])[ \t]*\n(?=[ \t]*[a-z0-9(\u0e00-\u0e7f])")
 
 
 def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "") -> Duration | None:
@@ -41,9 +42,10 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
 
 
 _INTL_WITHIN = re.compile(
-    r"\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu|"
+    r"(?:\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu|"
+    r"в\s+течение|dalam|trong\s+vòng|"
     # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
-    r"dispose de|disposent de|tiene|tienen|dispone de|hat(?:\s+jetzt)?|haben|ha|hanno)\s+"
+    r"dispose de|disposent de|tiene|tienen|dispone de|hat(?:\s+jetzt)?|haben|ha|hanno)|ภายใน)\s*"
     + RANGE
     + r"\s+"
     + INTL_UNIT

@@ -45,7 +45,10 @@ _APPEAL_EN = (
     "review (?:the|this|your) (?:decision|claim|case)|reply to this (?:e-?mail|message)|disagree|"
     "reject (?:the|this) (?:solution|resolution|decision)|reopen"
 )
-_APPEAL_INTL = r"contest|r[ée]examin|widerspr|einspruch|beanstand|reclam|impugn|ricors|odwo[łl]|bezwaar|recurs"
+_APPEAL_INTL = (
+    r"contest|r[ée]examin|widerspr|einspruch|beanstand|reclam|impugn|ricors|odwo[łl]|bezwaar|recurs|"
+    r"обжал|апелляц|itiraz|banding|khiếu nại lại|อุทธรณ์"
+)
 _EVIDENCE_ZH = "补充|提供|上传|回复"
 _EVIDENCE_EN = "reply|send|provide|upload|attach|receive"
 

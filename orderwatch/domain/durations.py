@@ -99,13 +99,15 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "intl",
         r"werktag(?:e|en)?|arbeitstag(?:e|en)?|jours? ouvr(?:é|e|a)(?:s|bles?)?|giorni lavorativi|d[íi]as h[áa]biles|"
-        r"d[íi]as laborables|dni robocz(?:e|ych)|werkdag(?:en)?",
+        r"d[íi]as laborables|dni robocz(?:e|ych)|werkdag(?:en)?|"
+        r"рабочих\s+дн(?:я|ей)|рабочий\s+день|i[şs]\s+g[üu]n[üu]?|hari\s+kerja|ngày\s+làm\s+việc|วันทำการ",
         "workdays",
     ),
-    ("intl", r"stunden?|heures?|ore|horas|godzin[y]?|uur", "hours"),
+    ("intl", r"stunden?|heures?|ore|horas|godzin[y]?|uur|час(?:а|ов)?|saat|jam|giờ|ชั่วโมง", "hours"),
     (
         "intl",
-        r"kalendertag(?:e|en)?|tag(?:e|en)?|jours?(?: calendaires)?|giorni|d[íi]as(?: naturales)?|dni|dag(?:en)?",
+        r"kalendertag(?:e|en)?|tag(?:e|en)?|jours?(?: calendaires)?|giorni|d[íi]as(?: naturales)?|dni|dag(?:en)?|"
+        r"дн(?:я|ей)|день|g[üu]n|hari|ngày|วัน",
         "days",
     ),
     ("intl", r"wochen?|semaines?|settimane|semanas?|tygodni(?:e)?|weken", "weeks"),

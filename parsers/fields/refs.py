@@ -206,6 +206,16 @@ _TICKETS = [
         re.I,
     ),
     re.compile(r"\b(PP-[A-Z]-\d{5,14})\b"),
+    # ru, tr, id, vi, th, ja, ko: "обращение № 417203358", "Talep No: 48120077315", "Tiket #104839216",
+    # "Mã yêu cầu: 58213307", "หมายเลขคำขอ 7801146692", "お問い合わせ番号：…", "접수번호 …"
+    re.compile(
+        r"(?:обращени[ея]|заявк[аи](?:\s+на\s+возврат)?)\s*№\s*([0-9A-Za-z\-]{4,30})|"
+        r"talep\s*(?:no|numaras[ıi]|numaran)\s*[:：]?\s*([0-9A-Za-z\-]{4,30})|"
+        r"(?:no\.?\s*)?tiket\s*[:：#]?\s*#?([0-9A-Za-z\-]{4,30})|m[ãa]\s+y[êe]u\s+c[ầa]u\s*[:：#]?\s*#?([0-9A-Za-z\-]{4,30})|"
+        r"(?:หมายเลขคำขอ(?:คืนสินค้า(?:/คืนเงิน)?)?|คำขอ[^\n\d]{0,20}?หมายเลข)\s*[:：]?\s*([0-9A-Za-z\-]{4,30})|"
+        r"お問い?合わせ番号\s*[:：]?\s*([0-9A-Za-z\-]{4,30})|(?:문의|접수)\s*번호\s*[:：]?\s*([0-9A-Za-z\-]{4,30})",
+        re.I,
+    ),
     re.compile(r"\[\s*#\s*([A-Za-z]{0,6}-?\d{2,12})\s*\]"),
     re.compile(r"\[\s*([a-z][a-z0-9]{1,20}-\d{1,10})\s*\]"),  # django-helpdesk [queue-123]
     re.compile(r"\b(?:ticket|case|dispute)\s+(?:number\s+|no\.?\s*|id\s*)?([a-z][a-z0-9]{1,20}-\d{1,10})\b", re.I),
@@ -216,7 +226,7 @@ def ticket_numbers(text: str) -> list[str]:
     found: list[str] = []
     for pattern in _TICKETS:
         for match in pattern.finditer(text):
-            value = match.group(1).strip()
+            value = next(g for g in match.groups() if g is not None).strip()
             if value not in found and any(ch.isdigit() for ch in value):
                 found.append(value)
     return found

@@ -1,0 +1,60 @@
+"""Whether a cue is stated as a fact: not negated ("hasn't shipped"), not a promise ("will be
+refunded"), not a condition ("if the item is lost, we will refund"). The cue lists are in cues.py.
+"""
+
+from __future__ import annotations
+
+from orderwatch.parsers.base import any_of
+
+# Words right before a cue that turn it into its opposite: "hasn't shipped", "未发货", "不支持退款".
+NEGATION_BEFORE = any_of(
+    r"(?:not|n't|never|no|yet to be|未|没有|没|尚未|不|无法|未能)\s*(?:been\s+|yet\s+|be\s+)?$"
+    r"|(?:不代表|不表示|不意味|does not mean|doesn't mean|is not a (?:confirmation|notice) of)[^，。,.\n]{0,10}$"
+)
+
+
+# Words right before a cue that make it a promise, not a report: "将在24小时内处理完成", "will be shipped".
+FUTURE_BEFORE = any_of(
+    r"(?:将|將|会|會|(?<!已)(?<!已经)在?\d{1,3}\s*(?:个|個)?(?:小时|小時|分钟|分鐘|工作日|天|日)\s*(?:之|以)?[内內]\s*(?:为|為|给|給|帮|幫)?(?:您|你)?|(?:一定|马上|立刻|尽快|稍后|會|会)(?:会|會)?(?:给|給|为|為|帮|幫)?(?:您|你)?|"
+    r"\bwill(?: be)?|\bshall(?: be)?|\bwird|\bwerden|\bsera|\bsaranno|\bsar[àa]|\bser[áa]|\bzostanie|"
+    r"(?:ll|\bwill) (?:have|get|put) (?:\w+ ){0,2})\s*$"
+)
+
+
+# The buyer's own wish is no condition on the request: "if you would like us to act, send ... by".
+_WISH = any_of(
+    r"\bif you (?:would like|wish|want|'d like)|如您(?:希望|想|需要本会|需要本會|要求)|如(?:閣下|阁下)(?:希望|欲)|"
+    r"si vous (?:souhaitez|voulez)|wenn sie (?:m[öo]chten|w[üu]nschen)|si desea"
+)
+_CONDITION = any_of(
+    r"\b(?:if|unless|in case|should you|in the event)\b|如果|若您|如您|如需|若|逾期|未取|超过.{0,8}期限|超過.{0,8}期限|"
+    r"可能|或将|\bmay (?:need|ask|require|request)|\bmight\b|"
+    r"wenn|falls|si vous|se |si "
+)
+
+
+def unconditional(pattern, text: str):
+    """The first match stated as a fact and outside a condition ("如需补充材料，我行将另行通知")."""
+    for match in pattern.finditer(text):
+        start = max(
+            text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()), text.rfind("。", 0, match.start())
+        )
+        sentence = text[start + 1 : match.start()]
+        conditional = _CONDITION.search(sentence) and not _WISH.search(sentence)
+        if not conditional and stated_as_fact(text, match.start()):
+            return match
+    return None
+
+
+def affirmed(pattern, text: str):
+    """The first match of `pattern` in `text` that is neither negated nor promised just before it."""
+    for match in pattern.finditer(text):
+        if stated_as_fact(text, match.start()):
+            return match
+    return None
+
+
+def stated_as_fact(text: str, start: int) -> bool:
+    """Nothing right before `start` negates the words there or makes them a promise."""
+    before = text[max(0, start - 12) : start]
+    return not NEGATION_BEFORE.search(before) and not FUTURE_BEFORE.search(before)
