@@ -74,8 +74,11 @@ def build(db: Path, n: int) -> None:
     inbox, sent = db.parent / "in", db.parent / "sent"
     inbox.mkdir()
     sent.mkdir()
+    # one order every 17 minutes, closer together above 10,000: every size spans the same months
+    # before the benchmark's instant, so a larger mailbox is denser, not partly in the future
+    step = timedelta(minutes=17 * min(1.0, 10_000 / n))
     for i in range(n):
-        when = base + timedelta(minutes=17 * i)
+        when = base + step * i
         (inbox / f"{i}.eml").write_bytes(order_mail(i, when))
         if i % 3 == 0:
             (sent / f"{i}.eml").write_bytes(complaint_mail(i, when + timedelta(days=2)))

@@ -48,6 +48,9 @@ ORDER_LABELS = [
     r"номер\s+заказа|заказ\s*(?:№|#|номер)|№\s*заказа|sipari[şs]\s*(?:no\.?|numaras[ıi]|#)|"
     r"no\.?\s*pesanan|nomor\s+pesanan|pesanan\s*#|"
     r"m[ãa]\s+đơn\s+hàng|số\s+đơn\s+hàng|đơn\s+hàng\s*#|หมายเลขคำสั่งซื้อ|คำสั่งซื้อหมายเลข|رقم\s+الطلب",
+    # uk, el, hu
+    r"номер\s+замовлення|замовлення\s*(?:№|#)|αριθμ[οό]ς\s+παραγγελ[ιί]ας|παραγγελ[ιί]α\s*(?:#|αρ\.)|"
+    r"rendel[ée]ssz[áa]m|rendel[ée]s\s*(?:sz[áa]ma|azonos[ií]t[óo]ja)",
 ]
 # A payment or top-up store's transaction reference: the order's own number when it names no other.
 TRANSACTION_LABELS = (
@@ -80,7 +83,7 @@ REFUND_WORDS = (
     r"rimborso|reembolso|devoluci[óo]n|zwrot|vergoeding|terugbetaling"
 )
 ORDER_WORDS = (
-    r"order|订单|訂單|bestellung|commande|ordine|pedido|compra|zam[óo]wienie|bestelling|encomenda|"
+    r"order|订单|訂單|bestellung|commande|ordine|pedido|compra|zam[óo]wienie|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s|"
     r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك"
 )
 
@@ -101,6 +104,7 @@ TOTAL_LABELS = [
     r"итого|сумма\s+заказа|к\s+оплате|toplam(?:\s+tutar)?|[öo]denen\s+tutar|total\s+pembayaran|total\s+tagihan|"
     r"tổng\s+thanh\s+toán|số\s+tiền\s+thanh\s+toán|ยอดรวม(?!สินค้า)(?:\s*\([^)\n]{0,30}\))?|ยอดชำระ(?:ทั้งหมด)?|"
     r"إجمالي\s+الطلب|المبلغ\s+الإجمالي|الإجمالي",
+    r"разом(?:\s+до\s+сплати)?|сума\s+замовлення|σ[υύ]νολο|v[ée]g[öo]sszeg|fizetend[őo]",
 ]
 
 # --- months, weekdays, relative days ----------------------------------------------------
@@ -117,18 +121,18 @@ def numbered(groups: list[str], start: int = 0) -> dict[str, int]:
 
 MONTHS = numbered(
     [
-        "january jan janvier janv januar jän gennaio enero stycznia styczeń januari janeiro ianuarie января январь янв ocak januari يناير มกราคม ม.ค.",
-        "february feb février févr fevrier februar febbraio febrero febr lutego luty februari fevereiro februarie февраля февраль фев şubat subat februari فبراير กุมภาพันธ์ ก.พ.",
-        "march mar mars märz maerz marzo marca marzec maart março marco martie марта март mart maret مارس มีนาคม มี.ค.",
-        "april apr avril aprile abril kwietnia kwiecień aprilie апреля апрель апр nisan أبريل ابريل เมษายน เม.ย.",
-        "may mai maggio mayo maja maj mei maio мая май mayıs mayis مايو พฤษภาคม พ.ค.",
-        "june jun juin juni giugno junio czerwca czerwiec junho iunie июня июнь haziran juni يونيو มิถุนายน มิ.ย.",
-        "july jul juillet juil juli luglio julio lipca lipiec julho iulie июля июль temmuz juli يوليو กรกฎาคม ก.ค.",
-        "august aug août aout agosto sierpnia sierpień augustus августа август авг ağustos agustos agu ags أغسطس اغسطس สิงหาคม ส.ค.",
-        "september sep sept septembre settembre septiembre setiembre września wrzesień setembro septembrie сентября сентябрь сен сент eylül eylul سبتمبر กันยายน ก.ย.",
-        "october oct octobre oktober ottobre octubre października październik okt outubro octombrie октября октябрь окт ekim oktober أكتوبر اكتوبر ตุลาคม ต.ค.",
-        "november nov novembre noviembre listopada listopad novembro noiembrie ноября ноябрь ноя нояб kasım kasim نوفمبر พฤศจิกายน พ.ย.",
-        "december dec décembre decembre dezember dicembre diciembre grudnia grudzień dezembro decembrie декабря декабрь дек aralık aralik desember ديسمبر ธันวาคม ธ.ค.",
+        "january jan janvier janv januar jän gennaio enero stycznia styczeń januari janeiro ianuarie января январь янв ocak januari يناير มกราคม ม.ค. січня січень ιανουαρίου ιανουάριος ιαν január jan.",
+        "february feb février févr fevrier februar febbraio febrero febr lutego luty februari fevereiro februarie февраля февраль фев şubat subat februari فبراير กุมภาพันธ์ ก.พ. лютого лютий φεβρουαρίου φεβρουάριος φεβ február feb.",
+        "march mar mars märz maerz marzo marca marzec maart março marco martie марта март mart maret مارس มีนาคม มี.ค. березня березень μαρτίου μάρτιος μαρ március márc.",
+        "april apr avril aprile abril kwietnia kwiecień aprilie апреля апрель апр nisan أبريل ابريل เมษายน เม.ย. квітня квітень απριλίου απρίλιος απρ április ápr.",
+        "may mai maggio mayo maja maj mei maio мая май mayıs mayis مايو พฤษภาคม พ.ค. травня травень μαΐου μάιος μαΐ május máj.",
+        "june jun juin juni giugno junio czerwca czerwiec junho iunie июня июнь haziran juni يونيو มิถุนายน มิ.ย. червня червень ιουνίου ιούνιος ιουν június jún.",
+        "july jul juillet juil juli luglio julio lipca lipiec julho iulie июля июль temmuz juli يوليو กรกฎาคม ก.ค. липня липень ιουλίου ιούλιος ιουλ július júl.",
+        "august aug août aout agosto sierpnia sierpień augustus августа август авг ağustos agustos agu ags أغسطس اغسطس สิงหาคม ส.ค. серпня серпень αυγούστου αύγουστος αυγ augusztus aug.",
+        "september sep sept septembre settembre septiembre setiembre września wrzesień setembro septembrie сентября сентябрь сен сент eylül eylul سبتمبر กันยายน ก.ย. вересня вересень σεπτεμβρίου σεπτέμβριος σεπ szeptember szept.",
+        "october oct octobre oktober ottobre octubre października październik okt outubro octombrie октября октябрь окт ekim oktober أكتوبر اكتوبر ตุลาคม ต.ค. жовтня жовтень οκτωβρίου οκτώβριος οκτ október okt.",
+        "november nov novembre noviembre listopada listopad novembro noiembrie ноября ноябрь ноя нояб kasım kasim نوفمبر พฤศจิกายน พ.ย. листопада листопад νοεμβρίου νοέμβριος νοε",
+        "december dec décembre decembre dezember dicembre diciembre grudnia grudzień dezembro decembrie декабря декабрь дек aralık aralik desember ديسمبر ธันวาคม ธ.ค. грудня грудень δεκεμβρίου δεκέμβριος δεκ december",
     ],
     start=1,
 )
@@ -136,13 +140,13 @@ MONTH_NAMES = alternation([re.escape(name) for name in MONTHS])
 
 WEEKDAYS = numbered(
     [
-        "monday mon montag mo lundi lun lunedì lunedi lunes poniedziałek poniedzialek maandag segunda-feira segunda luni понедельник пн pazartesi senin الاثنين จันทร์",
-        "tuesday tue tues dienstag di mardi mar martedì martedi martes wtorek dinsdag terça-feira terca-feira terça terca marți marti вторник вт salı sali selasa الثلاثاء อังคาร",
-        "wednesday wed mittwoch mi mercredi mer mercoledì mercoledi miércoles miercoles środa sroda woensdag quarta-feira quarta miercuri среда среду ср çarşamba carsamba rabu الأربعاء الاربعاء พุธ",
-        "thursday thu thur thurs donnerstag do jeudi jeu giovedì giovedi jueves czwartek donderdag quinta-feira quinta joi четверг чт perşembe persembe kamis الخميس พฤหัสบดี พฤหัส",
-        "friday fri freitag fr vendredi ven venerdì venerdi viernes piątek piatek vrijdag sexta-feira sexta vineri пятница пятницу пт cuma jumat الجمعة ศุกร์",
-        "saturday sat samstag sa samedi sam sabato sábado sabado sobota zaterdag sâmbătă sambata суббота субботу сб cumartesi sabtu السبت เสาร์",
-        "sunday sun sonntag so dimanche dim domenica dom domingo niedziela zondag duminică duminica воскресенье вс pazar الأحد الاحد อาทิตย์",
+        "monday mon montag mo lundi lun lunedì lunedi lunes poniedziałek poniedzialek maandag segunda-feira segunda luni понедельник пн pazartesi senin الاثنين จันทร์ понеділок δευτέρα hétfő",
+        "tuesday tue tues dienstag di mardi mar martedì martedi martes wtorek dinsdag terça-feira terca-feira terça terca marți marti вторник вт salı sali selasa الثلاثاء อังคาร вівторок τρίτη kedd",
+        "wednesday wed mittwoch mi mercredi mer mercoledì mercoledi miércoles miercoles środa sroda woensdag quarta-feira quarta miercuri среда среду ср çarşamba carsamba rabu الأربعاء الاربعاء พุธ середа середу τετάρτη szerda",
+        "thursday thu thur thurs donnerstag do jeudi jeu giovedì giovedi jueves czwartek donderdag quinta-feira quinta joi четверг чт perşembe persembe kamis الخميس พฤหัสบดี พฤหัส четвер πέμπτη csütörtök",
+        "friday fri freitag fr vendredi ven venerdì venerdi viernes piątek piatek vrijdag sexta-feira sexta vineri пятница пятницу пт cuma jumat الجمعة ศุกร์ п'ятниця п’ятниця п'ятницю παρασκευή péntek",
+        "saturday sat samstag sa samedi sam sabato sábado sabado sobota zaterdag sâmbătă sambata суббота субботу сб cumartesi sabtu السبت เสาร์ субота суботу σάββατο szombat",
+        "sunday sun sonntag so dimanche dim domenica dom domingo niedziela zondag duminică duminica воскресенье вс pazar الأحد الاحد อาทิตย์ неділя неділю κυριακή vasárnap",
     ]
 )
 # Only full names stand alone as a promise ("Arriving Friday"); the short forms ("Fr", "Mar")
@@ -251,6 +255,7 @@ ARRIVAL_CUES = alternation(
         r"dự\s+kiến\s+giao(?:\s+hàng)?|ngày\s+giao\s+(?:hàng\s+)?dự\s+kiến",
         r"วันที่คาดว่าจะได้รับสินค้า|คาดว่าจะได้รับสินค้า|วันที่จัดส่งโดยประมาณ",
         r"الوصول\s+يوم|الوصول|موعد\s+التسليم\s+المتوقع|التوصيل\s+المتوقع",
+        r"очікувана\s+дата\s+доставки|εκτιμ[ώω]μενη\s+(?:ημερομηνία\s+)?παρ[άα]δοση|v[áa]rhat[óo]\s+k[ée]zbes[ií]t[ée]s",
     ]
 )
 DISPATCH_CUES = alternation(

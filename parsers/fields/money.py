@@ -87,6 +87,9 @@ _SYMBOLS.update(
         "₴": "UAH",
         "uah": "UAH",
         "원": "KRW",
+        "грн": "UAH",
+        "₸": "KZT",
+        "kzt": "KZT",
         "руб": "RUB",
         "руб.": "RUB",
         "tl": "TRY",
@@ -104,7 +107,7 @@ _PRE = (
 )
 _POST = (
     r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
-    r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س)"
+    r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT)"
 )
 AMOUNT = re.compile(
     # a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")
