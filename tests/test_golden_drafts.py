@@ -36,7 +36,8 @@ def _drafts(path: Path, tmp_path: Path) -> dict[str, str]:
         out = {}
         for alert in cases.alerts(views, at):
             draft = cases.draft_for(by_ref[alert.ref], alert)
-            out[f"{path.name}.{alert.order_no}.{alert.kind}.{draft['lang']}.txt"] = (
+            number = alert.order_no.replace("/", "_")  # "INV/20261005/MPL/…" names one file, not folders
+            out[f"{path.name}.{number}.{alert.kind}.{draft['lang']}.txt"] = (
                 f"kind: {draft['kind']}\nSubject: {draft['subject']}\n\n{draft['body']}"
             )
         return out
