@@ -1,14 +1,5 @@
-"""The reader behind `orderwatch.parsers`: raw bytes in, typed events out. Pure: no database, no network.
-
-`parse(raw, role, received_at)` is the one entry point and never raises. Families of senders are
-listed explicitly in FAMILIES (each a module with NAME and `parse(msg) -> Result | None`); the
-order below is the order of precedence:
-
-  noise       bounces, account mail, marketing, phishing lures: nothing else runs
-  schema_org  JSON-LD markup, read before any heuristics
-  own_mail    the user's Sent mail: complaints, evidence, appeals
-  helpdesks   desks and replies in a conversation with the user
-  shops       order, payment, shipping, delivery, failure and refund notices
+"""The reader behind `orderwatch.parsers` (its docstring lists the families and their order):
+raw bytes in, typed events out. Pure: no database, no network. `parse` never raises.
 """
 
 from __future__ import annotations
