@@ -36,14 +36,30 @@ _CONDITION = any_of(
 def unconditional(pattern, text: str):
     """The first match stated as a fact and outside a condition ("如需补充材料，我行将另行通知")."""
     for match in pattern.finditer(text):
-        start = max(
-            text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()), text.rfind("。", 0, match.start())
-        )
-        sentence = text[start + 1 : match.start()]
+        sentence = text[_sentence_start(text, match.start()) : match.start()]
         conditional = _CONDITION.search(sentence) and not _WISH.search(sentence)
         if not conditional and stated_as_fact(text, match.start()):
             return match
     return None
+
+
+# A possibility is no decision: "they may accept the return or offer a partial refund".
+_POSSIBILITY = any_of(r"\b(?:may|might|could|can)\b|\boptions?\b|peut|peuvent|kann|können|puede|pueden|può|possono|可以|可能|或")
+
+
+def decided(pattern, text: str):
+    """The first match stated as a fact, outside a condition, and not one of the options offered."""
+    for match in pattern.finditer(text):
+        sentence = text[_sentence_start(text, match.start()) : match.start()]
+        if _POSSIBILITY.search(sentence) or (_CONDITION.search(sentence) and not _WISH.search(sentence)):
+            continue
+        if stated_as_fact(text, match.start()):
+            return match
+    return None
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return 1 + max(text.rfind(".", 0, at), text.rfind("\n", 0, at), text.rfind("。", 0, at))
 
 
 def affirmed(pattern, text: str):

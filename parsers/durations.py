@@ -45,7 +45,9 @@ _INTL_WITHIN = re.compile(
     r"(?:\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu|"
     r"в\s+течение|dalam|trong\s+vòng|"
     # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
-    r"dispose de|disposent de|tiene|tienen|dispone de|hat(?:\s+jetzt)?|haben|ha|hanno)|ภายใน)\s*"
+    r"dispose de|disposent de|tiene|tienen|dispone de|hat(?:\s+jetzt)?|haben|ha|hanno|"
+    # "dispondrá de un plazo de 15 días hábiles para presentar alegaciones", "eine Frist von 14 Tagen"
+    r"(?:un )?plazo de|un d[ée]lai de|(?:un )?termine di|(?:eine )?frist von)|ภายใน)\s*"
     + RANGE
     + r"\s+"
     + INTL_UNIT

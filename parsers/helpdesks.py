@@ -11,6 +11,7 @@ from datetime import datetime
 
 from orderwatch.parsers import cues, fields, lexicon
 from orderwatch.parsers.arrivals import arrival_time
+from orderwatch.parsers.assertions import decided
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.durations import stated_deadline, stated_duration
 from orderwatch.parsers.quotes import new_text
@@ -22,7 +23,13 @@ _REPLY_SUBJECT = re.compile(
     r"^\s*(?:re|aw|sv|回复|答复|回覆)\s*[:：]"
     # a marketplace relays the other side's message: "camdenlensworks sent a message about …"
     r"|\b(?:sent (?:you )?a message|new message from|message from (?:the )?seller|conversation with)\b|"
-    r"hat dir eine nachricht|(?:t')?a envoy[ée] un message|te ha enviado un mensaje|ti ha inviato un messaggio",
+    r"hat dir eine nachricht|(?:t')?a envoy[ée] un message|te ha enviado un mensaje|ti ha inviato un messaggio|"
+    # a shop's contact form: "Une réponse à votre message est disponible"
+    r"\b(?:une )?r[ée]ponse à votre (?:message|demande)|\b(?:a )?(?:reply|response) to your (?:message|inquiry|enquiry|request)|"
+    r"antwort auf (?:ihre|deine) (?:nachricht|anfrage)|respuesta a (?:tu|su) (?:mensaje|consulta)|risposta al (?:tuo|suo) messaggio|"
+    # an outside body relays the company's answer: "L'entreprise a répondu à votre signalement"
+    r"\ba r[ée]pondu à votre|\bhas (?:replied|responded) to your (?:complaint|report|case|claim)|hat auf (?:ihre|deine) \w+ geantwortet|"
+    r"(?:商家|企业|企業|賣家|卖家)已(?:回复|回覆|答复|答覆)",
     re.I,
 )
 _HANDLING_ZH = (
@@ -37,7 +44,7 @@ _REFUND_EN = lexicon.REFUND_VERBS_EN
 _REFUND_INTL = lexicon.REFUND_WORDS + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto"
 _HANDLING_INTL = (
     r"antwort|beantwort|melden|r[ée]pon|reviendr|contact|rispond|respond|contest|odpowi|antwoord|reageren|terug|"
-    r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren"
+    r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta"
 )
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
 _APPEAL_EN = (
@@ -59,11 +66,12 @@ def is_desk_mail(msg: Message) -> bool:
     return bool(
         mail.in_reply_to
         or mail.references
-        or _REPLY_SUBJECT.match(msg.subject)
+        or _REPLY_SUBJECT.search(msg.subject)
         or fields.ticket_numbers(msg.subject + "\n" + msg.text)
         or cues.DESK_SENDER.search(mail.from_name + " " + mail.from_addr.split("@")[0])
         or cues.ACK.search(msg.subject)
         or cues.ACK.search(msg.text[:1500])  # a platform's case mail: "we've received your A-to-z claim"
+        or _complaint_copy(msg)
         or (_CASE_SUBJECT.search(msg.subject) and _case_news(msg.text[:2000]))
         or (_CASE_SUBJECT.search(msg.text[:400]) and _case_news(msg.text[:2000]))  # a forwarded SMS: no subject
     )
@@ -175,7 +183,7 @@ def parse(msg: Message) -> Result | None:
         events.append(msg.event("problem", summary="seller reports a problem", problem="failed", **ref))
 
     if not events:
-        if cues.ACK.search(both) or _auto_submitted(msg):
+        if cues.ACK.search(both) or _auto_submitted(msg) or _complaint_copy(msg):
             within = stated_duration(text, _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL)
             deadline = stated_deadline(text, msg.at)  # "the seller has until Mar 17 to respond"
             complaint_at = _complaint_time(msg)
@@ -190,7 +198,7 @@ def parse(msg: Message) -> Result | None:
                     **ref,
                 )
             )
-        elif msg.mail.in_reply_to or _REPLY_SUBJECT.match(msg.subject) or tickets:
+        elif msg.mail.in_reply_to or _REPLY_SUBJECT.search(msg.subject) or tickets:
             events.append(msg.event("platform_reply", summary="answer from the other side", desk=desk, **ref))
     if promised is not None:  # the reply answers, and commits to a new time
         events.append(msg.event("promise", summary=f"promised: {promised['phrase']}", **promised, **ref))
@@ -200,7 +208,7 @@ def parse(msg: Message) -> Result | None:
 
 
 def _decision_outcome(text: str) -> str | None:
-    if cues.DECISION_PARTIAL.search(text):
+    if decided(cues.DECISION_PARTIAL, text):
         return "partial"
     if cues.affirmed(cues.DECISION_AGAINST, text):
         return "against"
@@ -221,6 +229,11 @@ def _desk_side(msg: Message) -> str | None:
     ):
         return "platform"
     return None
+
+
+def _complaint_copy(msg: Message) -> bool:
+    """The shop's copy of a complaint the user sent through its contact form."""
+    return bool(cues.MESSAGE_SENT.search(msg.both[:1500]) and cues.COMPLAINT_WORDS.search(msg.text))
 
 
 def _auto_submitted(msg: Message) -> bool:

@@ -63,6 +63,8 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         duration = duration_from(low, high, unit_word)
         if duration is None:
             continue
+        if _REFUND_NEAR.search(text[max(0, match.start() - 20) : match.start()]):
+            continue  # "退款将在3个工作日内原路退回": the refund's time, not the goods'
         kind = "ship" if re.fullmatch(_ZH_SHIP, verb) else "deliver"
         anchor = "order" if anchor_word in ("下单后", "拍下后", "下單後") else "payment"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
@@ -109,8 +111,8 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         if duration is None:
             continue
         near = text[max(0, match.start() - 60) : match.end() + 30]
-        if _INTL_REPLY.search(near):
-            continue  # "wir beantworten alle Anfragen innerhalb von 2 Arbeitstagen": a desk's reply time
+        if _INTL_REPLY.search(near) or _REFUND_NEAR.search(text[max(0, match.start() - 80) : match.start()]):
+            continue  # a desk's reply time ("innerhalb von 2 Arbeitstagen"), a refund's ("remboursement … sous 10 jours")
         kind = "ship" if _INTL_SHIP.search(near) and not _INTL_DELIVER.search(match.group(0)) else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))
     found.extend(find_arrivals(text, reference))
@@ -143,6 +145,7 @@ _INTL_REPLY = re.compile(
     r"beantwort|antwort|anfrage|répon|demande|rispond|richiest|respond|solicitud|odpowi|zapytani|beantwoord|vraag",
     re.I,
 )
+_REFUND_NEAR = re.compile(r"rembours|erstatt|reembols|rimbors|zwrot|terugbet|refund|退款|退回|退還|返金|환불", re.I)
 _INTL_SHIP = re.compile(r"versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I)
 _INTL_DELIVER = re.compile(
     r"lieferzeit|lieferung|zustellung|livraison|consegna|entrega|levertijd|levering|dostawa", re.I
