@@ -8,6 +8,26 @@ from __future__ import annotations
 
 from orderwatch.parsers.assertions import affirmed, stated_as_fact, unconditional
 from orderwatch.parsers.base import any_of
+from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's words, read as cues.X
+    ACK,
+    APPEAL_WORDS,
+    COMPLAINT_WORDS,
+    CREDIT_MEMO,
+    DECISION_AGAINST,
+    DECISION_FOR,
+    DECISION_PARTIAL,
+    DESK_SENDER,
+    EVIDENCE_REQUEST,
+    EVIDENCE_WORDS,
+    LEGAL_WORDS,
+    MESSAGE_SENT,
+    OUTSIDE_WORDS,
+    PLATFORM_WORDS,
+    RECALL,
+    REFUND_GRANTED,
+    REFUND_RECEIVED,
+    granted,
+)
 
 __all__ = ["affirmed", "stated_as_fact", "unconditional"]  # the callers' old home of these
 
@@ -178,195 +198,6 @@ BUYER_CANCELLED = any_of(
     r"キャンセルを承りました|お客様からのご依頼により|고객님의\s*요청(?:으로|에\s*따라)|op (?:je|uw) verzoek|na va[šs]i [žz][áa]dost|stornov[áa]no z[áa]kazn[íi]kem|la cererea ta|enligt din beg[äa]ran|"
     r"お客様のご依頼により"
 )
-REFUND_RECEIVED = any_of(
-    r"退款已到账|已原路退回至|已退回至您的|退款成功|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
-    r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
-    r"refunded amount has been returned|amount is now (?:available|credited) in your|"
-    r"(?:has been|was) (?:credited|added|returned) to your (?:\w+ )?(?:wallet|balance|store credit)|"
-    r"(?:order|purchase|payment)\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:has been|was|have been) (?:fully |partially )?refunded|"
-    r"order (?:fully )?refunded\s*[:：]|we(?:'ve| have) (?:fully )?refunded your (?:order|payment|purchase)|"
-    r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
-    r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone"
-    r"|退款已完成|已退款|退款成功|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
-)
-CREDIT_MEMO = any_of(
-    r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
-)
-# What follows recalls an earlier message, not a new one: "Il y a 21 jours … Pour rappel, voici sa réponse".
-RECALL = any_of(
-    r"pour rappel|\bas a reminder\b|here is (?:their|its|the) (?:earlier |original )?(?:reply|response) again|zur erinnerung|"
-    r"como recordatorio|come promemoria|回顾一下|再次提醒|"
-    # a sentence that opens by looking back: "Il y a 21 jours, l'entreprise a pris l'engagement suivant"
-    r"(?:^|[.\n]\s*)(?:il y a \d+ jours|\d+ days ago|vor \d+ tagen|hace \d+ d[íi]as|\d+ giorni fa|\d+\s*天前)"
-)
-REFUND_GRANTED = any_of(
-    r"(?:幫|帮)(?:您|你)申(?:請|请)退款|(?:幫|帮)(?:您|你)(?:辦理|办理)退款|(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|(?:为|為)(?:您|你)操作(?:全额|全額|部分)?退款|"
-    r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|返金(?:いた)?します|返金予定|환불\s*(?:예정|안내|처리)(?!\s*(?:를|을)?\s*위해|\s*방법)|"
-    r"(?:已|已经|已經)?(?:为您|為您|给您|給您)申(?:请|請)退款|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已通过|"
-    r"(?:已|已经)(?:为您|给您)?(?:原路)?(?:办理)?(?:全额|部分)?退款(?!成功|已到账|已完成)|办理(?:了)?(?:全额|部分)?退款|退款预计|"
-    r"预计.{0,12}(?:退回|到账|退还|返还)|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|到帳|退還)|"
-    r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
-    r"will (?:be )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed|"
-    r"(?:initiated|issued|arranged|processed|started|approved|submitted|authori[sz]ed|sent|requested|put through)\s+"
-    r"(?:you\s+)?(?:a|your|the)\s+(?:full\s+|partial\s+)?refund|"
-    r"you(?:'ll| will) (?:receive|get|see) (?:a|your|the) (?:full |partial )?refund|"
-    r"you(?:'ll| will) (?:get|receive) (?:the |your )?(?:full )?(?:[^.\n]|\.(?=\d)){0,30}?\bback\b|erstatten (?:dir|ihnen|euch)|refund (?:of|for) (?:[^.\n]|\.(?=\d)){0,40}(?:will|has been|is being)|"
-    r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid)|we(?:'ve| have) processed your refund|"
-    r"退款將|將.{0,20}(?:退回|退還|返還|刷退)|為您辦理退款|安排退款|同意退款|"
-    r"r[üu]ckerstattung (?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
-    r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|"
-    r"nous vous confirmons le remboursement|le remboursement sera (?:effectu[ée]|effectif|vers[ée])|"
-    r"hemos (?:iniciado|emitido|procesado|tramitado) (?:el|un|tu|su) reembolso|recibir[áa]s? (?:el|tu|un|su) reembolso|"
-    r"abbiamo (?:avviato|emesso|elaborato|disposto) (?:il|un) rimborso|riceverai (?:il|un) rimborso|"
-    r"zlecili(?:śmy)? zwrot|otrzymasz zwrot|"
-    r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
-    r"nous vous remboursons|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
-    r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|ti rimborsiamo|"
-    # a refund under way, said in the present: "I'm refunding the full £38.50", "nous procédons au remboursement"
-    r"(?:I'm|I am|we're|we are) (?:now )?(?:fully )?refunding|proc[ée]d(?:ons|er|e) (?:au|à un|à votre) remboursement|"
-    r"辦理(?:了)?(?:全額|部分)?退款|款[项項](?:会|會|将|將)(?:在[^。\n]{0,16})?(?:退回|退還|退还|原路)"
-    # ru, tr, id, vi, th, ar
-    r"|возврат (?:средств |денег )?(?:оформлен|будет)|вернём|iade(?:n|niz)? banka(?:na|n[ıi]za|ya) iletildi|[üu]cret iaden"
-    r"|iade tutar[ıi] (?:bug[üu]n )?banka(?:na|n[ıi]za|ya) iletil(?:di|mi[şs]tir)|iade talebi?n(?:iz)? onayland[ıi]"
-    r"|iade (?:i[şs]lemi|tutar[ıi]) (?:ba[şs]lat[ıi]ld[ıi]|ger[çc]ekle[şs]tirildi)|dana (?:akan )?dikembalikan"
-    r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|سيتم استرداد|تم استرداد"
-)
-EVIDENCE_REQUEST = any_of(
-    r"补充凭证|补充材料|补充证据|请.{0,40}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
-    r"補充憑證|補充資料|請.{0,40}?(?:補充|提供|上傳).{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片)|"
-    r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach))[\s\S]{0,80}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
-    r"please reply to this (?:e-?mail|message) with\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
-    r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
-    r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
-    r"(?:stuur|mail) (?:ons|ons even)\s+[\s\S]{0,80}?(?:foto'?s|bewijs)|"
-    r"(?:i|we) (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:things|details|pieces of information|documents)(?: from you)?|"
-    r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
-    r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
-    r"necesitamos que nos env[íi]es[\s\S]{0,160}?(?:fotos?|v[íi]deos?|pruebas|capturas)|"
-    r"merci de nous (?:envoyer|transmettre|faire parvenir)[\s\S]{0,120}?(?:photos?|attestation|justificatifs?|preuves?|captures?)|"
-    r"(?:photos?|justificatifs?|preuves?)[\s\S]{0,80}?pourriez-vous nous (?:les )?(?:envoyer|transmettre|faire parvenir)|"
-    r"(?:inviarci|inviaci|trasmetterci)[\s\S]{0,100}?(?:foto|prove|documenti|ricevut)|"
-    r"please (?:reply|respond)[^.\n]{0,40}\bwith (?:copies|a copy|scans?|photos?) of|"
-    r"ben[öo]tigen wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|unterlagen nachreichen|"
-    r"pi[èe]ces justificatives|merci de nous (?:envoyer|transmettre|fournir)|inviarci (?:la|i) (?:documentazione|foto)|"
-    r"env[íi]enos (?:la|los) (?:documentaci[óo]n|fotos|justificantes)|prosimy o przes[łl]anie|stuur ons (?:de )?(?:bewijsstukken|foto)"
-    r"|(?:kirimkan|lampirkan|lengkapi) bukti|mohon (?:kirimkan|lampirkan|lengkapi)|пришлите (?:фото|видео|документы)|"
-    r"fotoğraf(?:ları)? (?:gönder|ilet|yükle)|vui lòng (?:gửi|cung cấp|bổ sung) (?:hình ảnh|video|bằng chứng)|"
-    r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
-)
-DECISION_AGAINST = any_of(
-    r"заявк[аи] (?:на возврат )?отклонен|(?:в возврате|в компенсации) отказан|возврату не подлежит|talebin(?:iz)? reddedildi|"
-    r"komplain(?:mu)? ditolak|pengajuan(?:mu)? ditolak|yêu cầu (?:của bạn )?(?:đã )?bị từ chối|ไม่ได้รับการอนุมัติ|คำขอถูกปฏิเสธ|"
-    r"تم رفض|返品(?:は)?お受けできません|반품(?:이)?\s*불가|환불(?:이)?\s*불가|"
-    r"queda desestimad[ao]|ha sido desestimad[ao]|no podemos aceptar (?:el|la|su|tu) (?:cambio|devoluci[óo]n|reembolso|reclamaci[óo]n)|nicht stattgegeben|"
-    r"(?:litige|r[ée]clamation|demande) (?:a [ée]t[ée] |est )?(?:rejet[ée]e?|refus[ée]e?)|(?:reclamo|contestazione) (?:è stat[oa] )?respint[oa]|"
-    r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|(?:评审|評審|判决|判決|判定|裁定|仲裁)[^。\n]{0,20}支持(?:卖家|賣家|商家)|"
-    r"(?:卖家|賣家|商家)胜诉|(?:卖家|賣家|商家)勝訴|(?:买家|買家)(?:败诉|敗訴)|(?:你|您)的退款申请已关闭|(?:你|您)的退款申請已關閉|不予支持|拒绝(?:您的)?退款|不予退款|无法(?:为您)?退款|不能(?:为您)?退款|拒絕退款|無法退款|"
-    r"ne pouvons (?:donc )?pas (?:proc[ée]der au |vous )?rembours|refusons (?:le|votre) remboursement|"
-    r"k[öo]nnen (?:wir )?(?:leider )?keine (?:erstattung|r[üu]ckerstattung)|no podemos (?:realizar el )?reembols|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|"
-    r"in (?:the )?seller'?s favou?r|in favou?r of the (?:seller|merchant|vendor)|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal)\b[^.\n]{0,30}?\b(?:has been |was |is )?(?:denied|rejected|declined)|"
-    r"(?:declined|rejected|denied|refused) (?:your|the) (?:[\w-]+ ){0,2}?(?:request|claim|dispute|complaint|appeal)\b|"
-    r"we (?:are|were) unable to approve|not eligible for a refund|decided against|"
-    r"(?:can(?:'|no)?t|cannot|unable to|won'?t|will not|not able to|are not able to) (?:offer|issue|give|provide|approve|process|accept) "
-    r"(?:you )?(?:a |any )?(?:refund|replacement|return)|"
-    r"(?:unable to|not able to|cannot|can'?t|won'?t|will not) (?:replace|refund|exchange|reimburse)\b(?! (?:it )?(?:until|before|once|after|unless))|(?:isn'?t|is not|not) covered by (?:our|the) warranty|"
-    r"不予退款|无法退款|無法退款|不支持退款|不符合退款条件"
-)
-DECISION_PARTIAL = any_of(
-    r"部分支持|部分退款|partial(?:ly)? (?:refund|upheld|approved|in your favou?r)|partial refund|refunded part of|"
-    r"remboursement partiel|rembourser partiellement|teilerstattung|teilweise (?:erstatt|zurück)|rimborso parziale|"
-    r"reembolso parcial|zwrot cz[ęe][śs]ciowy|gedeeltelijke terugbetaling"
-)
-DECISION_FOR = any_of(
-    r"zu (?:deinen|ihren|euren) gunsten entschieden|en (?:votre|ta) faveur|a (?:tu|su) favor|a (?:tuo|suo|vostro) favore|"
-    r"处理结果\s*[:：]?\s*(?:支持|同意)|(?<!不)支持您的(?:退款)?诉求|投诉成立|(?:判定|判决|裁定)?(?:买家|買家)(?:胜诉|勝訴)|"
-    r"in your favou?r|(?:claim|dispute|complaint) (?:has been |was )?(?:approved|upheld|accepted|resolved in your favou?r)"
-)
-# A shop's copy of what the user sent through its contact form: an acknowledgement when what was
-# sent is a complaint ("Votre message a bien été envoyé … Message : … aucune expédition depuis 9 jours").
-MESSAGE_SENT = any_of(
-    r"votre message a (?:bien )?été (?:envoyé|transmis|reçu)|your message (?:has been|was) (?:sent|received|submitted)|"
-    r"(?:ihre|deine) nachricht (?:wurde|ist) (?:erfolgreich )?(?:versendet|gesendet|übermittelt|eingegangen)|"
-    r"(?:su|tu) mensaje (?:ha sido|se ha) (?:enviado|recibido)|il (?:tuo|suo) messaggio è stato (?:inviato|ricevuto)|"
-    r"(?:您的|你的)?留言已(?:提交|送出|收到)|(?:您的|你的)?訊息已(?:送出|收到)"
-)
-ACK = any_of(
-    r"已受理|受理通知|投诉已收到|(?:已)?投(?:诉|訴)成功|已收到\s*(?:閣下|阁下|您|你).{0,60}?(?:提出|提交)?的(?:投訴|投诉)|"
-    r"acknowledge receipt of your (?:complaint|claim|case|dispute)|has abierto una disputa|hemos enviado tu disputa|"
-    r"vous avez signal[ée] un probl[èe]me|nous avons pr[ée]venu le vendeur|wir haben den verk[äa]ufer informiert|"
-    r"abbiamo (?:informato|avvisato) il venditore|hai aperto una (?:contestazione|controversia)|"
-    r"conferma(?:to)? di aver ricevuto|abbiamo ricevuto la (?:sua|tua) (?:domanda|richiesta|segnalazione|reclamo)|"
-    r"hemos recibido (?:su|tu) (?:reclamaci[óo]n|queja|solicitud)|acusamos recibo|(?:reclamaci[óo]n|queja|solicitud) ha quedado registrada|(?:wir haben )?(?:deine|ihre) (?:problemmeldung|meldung|beschwerde|reklamation|anfrage) erhalten|"
-    r"(?:客服|平台|小二)已介入|(?:升级|升級)(?:为|為)(?:平台)?(?:客服|平台|小二)介入|已申请(?:客服|平台|小二)介入|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|完成登记|登记回执|已登记|工单已创建|"
-    r"(?:ticket|request|case|dispute|inquiry|enquiry|complaint)\b.{0,40}(?:has been |was |is )?(?:opened|created|received|logged|filed)|"
-    r"thank you for (?:submitting |your )(?:online )?(?:complaint|claim|case)|"
-    r"opened (?:ticket|case)|we(?:'ve| have) (?:received|logged|got) your (?:message|request|email|inquiry|enquiry|dispute)|"
-    r"thanks? (?:you )?for (?:your inquiry|your enquiry|contacting|getting in touch|reaching out)|\(opened\)|auto-?reply|automatic reply|"
-    r"request received|has reached us|filed as ticket|"
-    r"(?:you|we)(?:'ve| have)? (?:opened|filed|submitted|started|escalated|received) (?:a|your|the) (?:dispute|claim|case|complaint|chargeback)|"
-    r"(?:dispute|claim|chargeback) (?:is|has been) (?:open|opened|filed|received|under review)|"
-    r"we(?:'ve| have)? (?:received|logged|opened|registered) your [\w\-’' ]{0,40}?(?:claim|dispute|case|request|complaint)|"
-    r"you (?:reported|told us|let us know) that (?:you )?(?:haven'?t|have not|did not|didn'?t) (?:received|get|got)|"
-    r"you have reported [\"“']?(?:did not receive|item not received|not as described)|"
-    r"(?:case|issue|dispute|claim) (?:has been |was )?escalated to|"
-    r"we(?:'ve| have)? (?:sent|forwarded|passed) your (?:[\w-]+ ){0,2}?(?:request|claim|complaint|message) (?:on )?to\b|"
-    # a platform steps in: "Thanks for asking us to step in. Your return request is now a case"
-    r"(?:asking|asked) us to (?:step in|get involved|help)|(?:request|claim|return) is now a case|"
-    r"(?:asked|told) the (?:seller|merchant) to respond|the (?:seller|merchant) has until .{3,40}? to respond|"
-    r"(?:投诉|投訴|申诉|申訴|工单|工單|介入申请|维权申请)(?:已|已经)?(?:成功)?提交(?:成功)?|已成功提交(?:投诉|投訴|申诉|工单)|"
-    r"投訴已受理|已收到您的投訴|"
-    r"automatische (?:eingangsbestätigung|antwort)|(?:ihre|deine) (?:anfrage|nachricht) ist (?:bei uns )?(?:eingegangen|angekommen)|"
-    r"accusé de réception|réponse automatique|nous avons (?:bien )?reçu votre (?:message|demande)|"
-    r"risposta automatica|abbiamo ricevuto la tua (?:richiesta|email)|respuesta automática|hemos recibido tu (?:mensaje|solicitud)|"
-    r"automatyczna odpowied[źz]|otrzymali[śs]my (?:twoj[ąa]|pa[ńn]stwa) wiadomo[śs][ćc]|automatisch antwoord|we hebben je (?:bericht|vraag) ontvangen"
-)
-APPEAL_WORDS = any_of(r"二次申诉|申诉|复核|复议|\bappeal\b|reconsider|review (?:the|this) decision")
-COMPLAINT_WORDS = any_of(
-    r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
-    r"refund|complain|dispute|hasn'?t (?:shipped|arrived)|\btorn\b|ripped|(?:send|ship) (?:me )?a replacement|wrong (?:item|size|colou?r)|faulty|defective|stopped working|not (?:shipped|received|delivered|arrived|as described|working)|still (?:no|not|haven'?t)|"
-    r"already (?:been )?(?:redeemed|activated|used)|doesn'?t work|does not work|broken|damaged|missing|cancel|chargeback|where is my order|"
-    r"還沒(?:收到|出貨|到)|沒有收到|尚未收到|退貨|投訴|申訴|怎么还没|怎麼還沒|"
-    r"no (?:shipping|tracking)|please (?:ship|refund|replace|send)|toujours re[çc]u aucun|n'ai (?:toujours )?(?:pas|rien) re[çc]u|bloqu[ée]|(?:send|ship) me a (?:replacement|new one)|still waiting|was (?:supposed|due|meant) to (?:arrive|be delivered|ship)|ha(?:s|sn'?t|s not) (?:moved|been updated) since|never (?:arrived|came|showed up)|arrived (?:stained|torn|broken|damaged|dented|cracked)|stain(?:ed)?\b|"
-    # tracking that stalled: "n'a pas bougé depuis le 6 octobre", "物流一直没更新"
-    r"n'a (?:pas|plus) (?:bougé|évolué)|aucune (?:nouvelle|évolution|expédition|livraison)|sans nouvelles|ouvrir une enquête|"
-    r"(?:souhaite|voudrais|veux) annuler|être rembours|stornieren|quiero cancelar|vorrei annullare|"
-    r"(?:nicht|kein\w*) (?:mehr )?(?:bewegt|aktualisiert)|keine bewegung|no se ha movido|sin movimiento|non si muove|fermo da|"
-    r"物流(?:一直|还是|都)?(?:没|沒|未)(?:有)?(?:更新|动|動)|一直(?:没|沒)(?:动|動|更新)|"
-    r"noch nicht (?:versendet|verschickt|angekommen|erhalten|geliefert)|nicht (?:erhalten|angekommen|geliefert)|weder .{0,40} noch|"
-    r"erstattung|stornierung|reklamation|beschwerde|defekt|beschädigt|"
-    r"pas (?:encore )?(?:reçu|été livré|été expédié)|toujours pas|remboursement|réclamation|défectueu|endommag|"
-    r"cass[ée]e?|ab[îi]m[ée]e?|me rembourser|rembourser|ne fonctionne pas|ne marche pas|"
-    r"non (?:ho )?(?:ancora )?ricevut|rimborso|reclamo|difettos|danneggiat|"
-    r"no (?:he )?recibido|todav[íi]a no|reembolso|defectuos|da[ñn]ad|"
-    r"nie (?:otrzyma|dotar)|zwrot|reklamacj|uszkodzon|"
-    r"niet (?:ontvangen|geleverd|verzonden)|terugbetaling|klacht|beschadigd|"
-    # ru, tr, id, vi, th, ja, ko
-    r"не (?:получил|получила|доставлен|пришёл|пришел|работает)|до сих пор|брак|возврат|жалоб|претензи|"
-    r"hala (?:gelmedi|teslim)|teslim (?:edilmedi|almad)|[çc]al[ıi][şs]m[ıi]yor|iade talebi|[şs]ikayet|ar[ıi]zal[ıi]|"
-    r"belum (?:diterima|sampai|dikirim)|tidak sesuai|rusak|komplain|pengembalian dana|"
-    r"chưa nhận được|không nhận được|hỏng|hoàn tiền|khiếu nại|"
-    r"ยังไม่ได้รับ|ชำรุด|เสียหาย|คืนเงิน|ร้องเรียน|"
-    r"届いていません|届かない|まだ届|発送されていない|破損|不良品|返金|"
-    r"받지\s*못|아직\s*(?:못\s*받|도착하지)|파손|불량|환불\s*요청|교환\s*요청"
-)
-EVIDENCE_WORDS = any_of(
-    r"补充凭证|补充材料|补充证据|按要求补充|见附件|截图如下|as requested|screenshots? (?:are |is )?attached|attached (?:are|is) the|here (?:are|is) the (?:screenshots?|evidence|photos?)"
-)
-OUTSIDE_WORDS = any_of(
-    r"12315|12345|政务服务|消费者协会|消协|市场监督|市场监管|黑猫投诉|聚投诉|电诉宝|消费保|工商|消费维权|人民法院|消费投诉|"
-    r"consumer (?:protection|association|council|affairs|ombudsman)|trading standards|better business bureau|\bBBB\b|attorney general|small claims|"
-    r"\bOMIC\b|informaci[óo]n al consumidor|instituto (?:municipal )?de consumo|signal ?conso|dgccrf|m[ée]diateur de la consommation|"
-    r"verbraucherzentrale|schlichtungsstelle|consumentenbond|geschillencommissie|citizens advice|financial ombudsman|\bCFPB\b|"
-    r"消費者委員會|消委會|消保會|消保官|消基會|消費者保護"
-)
-LEGAL_WORDS = any_of(r"人民法院|起诉|诉讼|律师函|court|lawsuit|attorney|solicitor")
-PLATFORM_WORDS = any_of(
-    r"平台|卡盟|商城客服|客服中心|投诉中心|纠纷|仲裁|介入|"
-    r"marketplace|buyer protection|resolution (?:center|centre)|platform|a-to-z|guarantee claim"
-)
-DESK_SENDER = any_of(
-    r"投诉|客服|维权|服务中心|工单|售后|纠纷|仲裁|support|help|care|service|resolution|dispute|claims?|ticket|desk|zendesk|freshdesk|zammad"
-)
 VIRTUAL_GOODS = any_of(
     r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|会员|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
     r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods)|e-?voucher|subscription|top-?up|steam|"
@@ -405,12 +236,6 @@ MARKETING = any_of(
     r"left (?:something|items?) in your cart|complete your (?:order|purchase)|abandoned"
 )
 DANGEROUS_ATTACHMENT = any_of(r"\.(?:zip|rar|7z|exe|scr|js|jar|iso|img|lnk|vbs|bat|cmd|html?|hta)$")
-
-
-def granted(text: str):
-    """A refund the mail grants: affirmed, and not a condition ("if the item is lost, we will refund")."""
-    recalled = RECALL.search(text)  # a reminder that quotes an earlier grant grants nothing new
-    return unconditional(REFUND_GRANTED, text[: recalled.start()] if recalled else text)
 
 
 # Mail to a SELLER (the user's own shop): a new order to fulfil, a payout, a complaint against it.

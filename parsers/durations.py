@@ -86,7 +86,7 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
             return t.at if t.has_time else end_of_day(t.at)
         if re.search(
             r"\b(?:by|before|no later than|until|deadline[:]?|bis(?: sp[äa]testens| zum)?|sp[äa]testens(?: am| bis)?|"
-            r"avant le|d'ici le|au plus tard le|antes del?|a m[áa]s tardar el|entro il|uiterlijk(?: op)?|do dnia)\s*$",
+            r"avant le|d'ici le|au plus tard le|jusqu'au|antes del?|a m[áa]s tardar el|hasta el|entro il|fino al|uiterlijk(?: op)?|do dnia)\s*$",
             before,
             re.I,
         ):

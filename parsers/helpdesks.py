@@ -141,6 +141,7 @@ def parse(msg: Message) -> Result | None:
                 outcome=outcome,
                 desk=desk,
                 appeal_within=f"{window.amount} {window.unit}" if window else None,
+                appeal_by=_appeal_deadline(text, msg.at) if outcome != "for_buyer" else None,
                 final=appeal_level or None,
                 **ref,
             )
@@ -205,6 +206,19 @@ def parse(msg: Message) -> Result | None:
     if not events:
         return None
     return Result(NAME, "desk", events, confidence=0.75)
+
+
+_APPEAL_ANY = re.compile(f"{_APPEAL_ZH}|{_APPEAL_EN}|{_APPEAL_INTL}", re.I)
+
+
+def _appeal_deadline(text: str, at: datetime) -> str | None:
+    """The date a decision may be contested until: "vous pouvez la contester … jusqu'au 25 novembre"."""
+    for sentence in re.split(r"(?<=[.。!?！？])\s+|\n\s*\n", text):
+        if _APPEAL_ANY.search(sentence):
+            found = stated_deadline(sentence, at)
+            if found is not None and found > at:
+                return found.isoformat()
+    return None
 
 
 def _decision_outcome(text: str) -> str | None:

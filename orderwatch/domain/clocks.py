@@ -119,8 +119,11 @@ def appeal_window(i: Inputs) -> Due | None:
         return None
     if i.state.sent_since(decision.at):
         return None
-    window = duration_field(decision.fields.get("appeal_within")) or i.rule("appeal_window")
-    due_at, provisional = i.after(decision.at, window)
+    if decision.fields.get("appeal_by"):  # "you may contest it until 25 November"
+        due_at, provisional = datetime.fromisoformat(str(decision.fields["appeal_by"])), False
+    else:
+        window = duration_field(decision.fields.get("appeal_within")) or i.rule("appeal_window")
+        due_at, provisional = i.after(decision.at, window)
     if i.past(due_at):
         return None
     return Due(

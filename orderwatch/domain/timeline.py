@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from orderwatch.domain.calendar import calendar_for
 from orderwatch.domain.durations import Duration
@@ -98,11 +98,14 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
     by_message: dict[str, Case] = {}
     by_ticket: dict[str, Case] = {}
     by_tracking: dict[str, Case] = {}
+    by_site: dict[str, list[Case]] = {}
     for event in ordered:
         case = _find(event, by_number, by_ticket, by_message)
         tracking = str(event.fields.get("tracking_no") or "")
         if case is None and tracking and not event.order_no:
             case = by_tracking.get(tracking)  # a carrier's notice joins the order that shipped it
+        if case is None and not event.order_no and not event.ticket_no:
+            case = _only_order_from(event, by_site)
         if case is None:
             continue
         case.add(event)
@@ -112,12 +115,43 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
             by_ticket.setdefault(event.ticket_no, case)
         if tracking and event.order_no:
             by_tracking.setdefault(tracking, case)
+        site = _site(event.sender)
+        if event.order_no and event.role == Role.INBOX and site and case not in by_site.setdefault(site, []):
+            by_site[site].append(case)
     result = sorted(cases.values(), key=lambda c: (c.events[0].at if c.events else datetime.min, c.ref))
     for case in result:
         for extra in (manual or {}).get(case.ref, []):
             case.add(extra)
         case.events.sort(key=event_order)
     return result
+
+
+# A desk's mail that names no order, no ticket and no thread ("已收到您的退款申请", a refund to the
+# wallet) joins the order its site sold, when that site sold exactly one in the last 90 days.
+_UNNAMED_JOINERS = frozenset({"complaint_ack", "platform_reply", "decision", "refund", "evidence_requested"})
+_PERSONAL_MAIL = frozenset(
+    {"gmail.com", "googlemail.com", "qq.com", "foxmail.com", "163.com", "126.com", "sina.com", "outlook.com",
+     "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "gmx.de", "web.de", "orange.fr", "free.fr"}
+)  # fmt: skip
+
+
+def _only_order_from(event: Event, by_site: dict[str, list[Case]]) -> Case | None:
+    if event.kind not in _UNNAMED_JOINERS or event.role != Role.INBOX or event.in_reply_to:
+        return None
+    recent = [
+        case
+        for case in by_site.get(_site(event.sender), [])
+        if case.events and timedelta(0) <= event.at - case.events[0].at <= timedelta(days=90)
+    ]
+    return recent[0] if len(recent) == 1 else None
+
+
+def _site(address: str) -> str:
+    """shop.example.co.uk for mail@shop.example.co.uk, cut to the registrable part; '' for personal mail."""
+    labels = [label for label in address.rpartition("@")[2].lower().strip(".> ").split(".") if label]
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    site = ".".join(labels[-keep:])
+    return "" if site in _PERSONAL_MAIL or "." not in site else site
 
 
 def _find(
