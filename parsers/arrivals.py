@@ -75,6 +75,8 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
         for match in pattern.finditer(text):
             if _replaced(text, match):
                 continue  # "livraison initialement prévue le 06/11", "Eerder verwacht": the date it replaces
+            if kind == "deliver" and _SLOT_LABEL.match(text, match.start()) and _CLOCK.match(text, match.end()):
+                continue  # "Delivery time: 9:00am and 10:00am" names the slot of a date given elsewhere
             window = " ".join(text[match.end() : match.end() + 120].split("\n")[:3])
             verb = _ZH_SHIP_VERB.search(window) if kind == "ship" else None
             verb_end = 0
@@ -85,6 +87,8 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
                 else:  # "预计星期四（7/16）出貨": the date stands before the verb, which the phrase keeps
                     window, verb_end = window[: verb.start()], verb.end()
             at, used = arrival_time(window, reference)
+            if at is not None and (at.hour, at.minute, at.second) == (23, 59, 59):
+                at = _slot_end(text, at) or at  # "Delivery date: Thursday 5 November" + "Delivery time: 7pm and 8pm"
             if at is not None:
                 phrase = " ".join(text[match.start() : match.end() + max(used, verb_end)].split())
                 found.append((match.start(), Promise(kind, phrase, by=at)))
@@ -114,6 +118,31 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
             continue
         found.append((match.start(), Promise("deliver", match.group(0), by=end_of_day(day))))
     return found
+
+
+# A delivery slot given on a line of its own: "Delivery time: 7:00pm and 8:00pm", "配送時段：14:00-18:00".
+_SLOT_LABEL = re.compile(
+    r"(?:delivery|arrival)\s+(?:time|slot|window)|time\s*slot|lieferzeitfenster|zustellzeit|cr[ée]neau(?:\s+de\s+livraison)?|"
+    r"franja horaria|fascia oraria|配送時段|配送时段|配送時間|配送时间|送貨時段|送货时段|お届け時間帯|배송\s*시간",
+    re.I,
+)
+
+
+def _slot_end(text: str, day: datetime) -> datetime | None:
+    """The end of the delivery slot a separate label states, on the day an arrival label gave."""
+    label = _SLOT_LABEL.search(text)
+    if label is None:
+        return None
+    line = text[label.end() : label.end() + 60].split("\n")[0]
+    clocks = list(_CLOCK.finditer(line))
+    if not clocks:
+        return None
+    last = clocks[-1]
+    at = _with_clock(day, last, line[: last.start()])
+    afternoon = any((c.group(3) or "").lower().startswith("p") for c in clocks)
+    if at is not None and not last.group(3) and afternoon and at.hour < 12:
+        at += timedelta(hours=12)  # "7:00pm - 8:00": the slot's end is in the afternoon too
+    return at
 
 
 _ARRIVAL_SPAN = re.compile(
@@ -268,9 +297,13 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
                 pass
         if upper.has_time:  # "14:00 - 18:00": a slot ends at its later time
             slot = re.match(r"\s*(?:[-–~～〜至到]|to|bis)\s*(\d{1,2})(?:[:：](\d{2})|\s*[時时点])", window[used:], re.I)
-            if slot and int(slot.group(1)) < 24:  # "14:00 - 18:00", "14時〜16時"
-                minute = int(slot.group(2) or 0)
-                return day.replace(hour=int(slot.group(1)), minute=minute), offset_used + used + slot.end()
+            if slot and int(slot.group(1)) < 24:  # "14:00 - 18:00", "14時〜16時", "7:00pm - 8:00pm"
+                hour, minute = int(slot.group(1)), int(slot.group(2) or 0)
+                marker = re.match(r"\s*([ap])\.?\s?m\b\.?", window[used + slot.end() :], re.I)
+                if hour < 12 and ((marker and marker.group(1).lower() == "p") or (not marker and day.hour >= 12)):
+                    hour += 12  # the slot's end is in the afternoon, as said or as its start was
+                end = used + slot.end() + (marker.end() if marker else 0)
+                return day.replace(hour=hour, minute=minute), offset_used + end
             return day, offset_used + used
     elif relative:
         base = reference.astimezone(reference.tzinfo)

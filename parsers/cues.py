@@ -100,7 +100,7 @@ DELIVERED_PHYSICAL = any_of(
     r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!]"
     r"|(?:ist|sind) angekommen|(?:has|have) arrived(?! at (?:the |your )?(?:store|shop|pickup|pick-up|locker|post office|collection|parcel))|est arriv(?:ée|ee|é|e)(?![\wé])(?! (?:dans|au|en|à) (?:votre |le |la )?(?:point relais|relais|magasin|bureau de poste|consigne|casier))|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
     r"|we delivered your (?:parcel|package|item|order)|delivered to (?:your|the) (?:door|porch|mailbox|front|reception|neighbou?r|parcel locker)"
-    r"|已(?:於|于)[^。\n]{0,30}(?:簽收|签收)|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|已取貨|取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
+    r"|已(?:於|于)[^。\n]{0,30}(?:簽收|签收)|已確認收貨|已确认收货|(?:簽收|签收)(?:時間|时间)\s*[:：]|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|已取貨|取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
     r"(?:^|\n)\s*(?:zugestellt|livrée?|consegnat[oa]|entregad[oa]|dostarczone|bezorgd|delivered)\s*:|"
     r"wurde (?:zugestellt|geliefert)|erfolgreich zugestellt|"
     r"(?:a|ont) été livr[ée]e?s?|colis (?:a été )?livré|"
@@ -116,11 +116,17 @@ DELIVERED_PHYSICAL = any_of(
     r"|giao hàng thành công|đã được giao thành công|จัดส่งสำเร็จ|ได้รับสินค้าแล้ว|تم توصيل|تم التوصيل|تم تسليم"
     r"|замовлення[^.\n]{0,30}(?:отримано|доставлено)|παραγγελ[ιί]α σου[^.\n]{0,20}παραδ[όο]θηκε|k[ée]zbes[ií]tett[üu]k|sikeresen k[ée]zbes[ií]tve"
 )
+# A receipt written after the delivery: it confirms the order and reports it delivered at once.
+DELIVERED_RECEIPT = any_of(
+    r"(?:order|items?|groceries|shopping) we delivered (?:today|this (?:morning|afternoon|evening))|"
+    r"receipt for (?:today's|your) (?:\w+ )?delivery|(?:delivered|geliefert|livr[ée]e?s?) ?/ ?(?:ordered|bestellt|command[ée]e?s?)"
+)
 DELIVERED_VIRTUAL = any_of(
     r"(?:key|code|licen[cs]e|cdkey|cd-key|卡密|激活码|兑换码|序列号|Schlüssel|clé|chiave|clave|klucz)s?\b[^\n]{0,20}[:：]?\s*\n?\s*"
     r"[A-Z0-9]{4,8}(?:-[A-Z0-9]{4,8}){2,}|"  # a key-shaped value right under its label
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
-    r"卡密信息|卡密\s*[:：]|卡号\s*[:：]\s*\S+\s*密码|激活码\s*[:：]|兑换码\s*[:：]|序列号\s*[:：]|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|"
+    # a key label counts with a value under it: "您的卡密：" over an empty box delivers nothing
+    r"卡密信息|(?:卡密|激活码|兑换码|序列号)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡号\s*[:：]\s*\S+\s*密码|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|"
     r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功|處理完成(?!後)|處理完畢(?!後)|儲值成功|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
     r"已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
@@ -200,6 +206,7 @@ BUYER_CANCELLED = any_of(
 )
 VIRTUAL_GOODS = any_of(
     r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|会员|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
+    r"代儲|代储|儲值|點數|點卡|自動發貨|自動發卡|序號|"
     r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods)|e-?voucher|subscription|top-?up|steam|"
     r"\bPIN\b|e-?PIN|diamonds|gems|\bUC\b|V-?Bucks|in-game currency|钻石|金币|鑽石"
 )
@@ -218,7 +225,7 @@ UNPAID = any_of(
     r"pendiente de pago|oczekuje na p[łl]atno[śs][ćc]"
 )
 MANUAL_DELIVERY = any_of(
-    r"代充|充值|人工处理|人工发货|人工开通|人工办理|手动发货|需要人工|manual(?:ly)? (?:processed|delivery)|top-?up|"
+    r"代充|充值|人工处理|人工发货|人工开通|人工办理|手动发货|需要人工|代儲|代储|儲值|人工處理|人工發貨|手動發貨|manual(?:ly)? (?:processed|delivery)|top-?up|"
     r"(?:user|player|game|character|zone|server)\s*id\s*[:：]|(?:delivered|credited) to your [\w ]{1,30} account"
 )
 BOUNCE = any_of(

@@ -58,12 +58,15 @@ def understand(mail: Mail, role: str, at: datetime) -> Result:
     result = noise.parse(msg)
     if result is not None:
         return result
+    own = own_mail.parse(msg) if role == "sent" else None
+    if own is not None and any(e.kind == "complaint_sent" for e in own.events):
+        return own  # the user forwards the order mail with a complaint on top: the complaint is the news
     inner = _forwarded_order(msg)
     if inner is not None:
         return inner
     markup = schema_org.parse(msg)
     if role == "sent":
-        main = own_mail.parse(msg)
+        main = own
     elif helpdesks.is_desk_mail(msg) and not _order_notice(msg):
         main = helpdesks.parse(msg)
         notices = shops.parse(msg)
@@ -124,12 +127,15 @@ def commerce_evidence(msg: Message) -> str:
 
 def _order_notice(msg: Message) -> bool:
     """A shop's own notice (confirmation, shipping), even when it carries a ticket-like marker."""
-    from orderwatch.parsers import cues
+    from orderwatch.parsers import cues, fields
 
+    if msg.mail.in_reply_to or msg.mail.references or cues.ACK.search(msg.both):
+        return False
+    if cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject):
+        return True
+    # the shop's own notice that items are gone, refund and all: "items in order #… are no longer available"
     return bool(
-        not msg.mail.in_reply_to
-        and (cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject))
-        and not cues.ACK.search(msg.both)
+        cues.affirmed(cues.FAILED, msg.text[:800]) and not fields.ticket_numbers(msg.subject + "\n" + msg.text)
     )
 
 

@@ -94,8 +94,13 @@ def parse(msg: Message) -> Result | None:
                 **opening,
             )
         )
-    if cues.affirmed(cues.DELIVERED_PHYSICAL, msg.subject) or (
-        not confirm and cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text)
+    receipt_of_delivery = bool(cues.affirmed(cues.DELIVERED_RECEIPT, text))
+    if receipt_of_delivery:  # what the receipt restates of the delivery day is no new promise
+        events = [e for e in events if e.kind != "promise"]
+    if (
+        cues.affirmed(cues.DELIVERED_PHYSICAL, msg.subject)
+        or (not confirm and cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text))
+        or receipt_of_delivery
     ):
         events.append(msg.event("delivered", summary="delivered", order_no=order_no, how="carrier", **opening))
     elif (
@@ -125,7 +130,10 @@ def parse(msg: Message) -> Result | None:
         )
     if not any(e.kind == "ordered" for e in events) and not any(e.kind == "delivered" for e in events):
         events.extend(_notice_promise(msg, order_no, opening))
-    if cues.affirmed(cues.FAILED, text) and not cues.REFUND_RECEIVED.search(text):
+    delivered = any(e.kind == "delivered" for e in events)
+    if cues.affirmed(cues.FAILED, text) and not cues.REFUND_RECEIVED.search(text) and not (
+        delivered and re.search(r"out of stock|sold out|not available|缺货|无货", text, re.I)
+    ):  # an item out of stock in a delivered order is a substitution, not a failed order
         reason = _ZH_FAIL_REASON.search(msg.text)
         parties = {k: v for k, v in opening.items() if k not in ("amount", "currency")}
         what = (

@@ -37,7 +37,7 @@ REFUND_GRANTED = any_of(
     r"(?:已|已经)(?:为您|给您)?(?:原路)?(?:办理)?(?:全额|部分)?退款(?!成功|已到账|已完成)|办理(?:了)?(?:全额|部分)?退款|退款预计|"
     r"预计.{0,12}(?:退回|到账|退还|返还)|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|到帳|退還)|"
     r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
-    r"will (?:be )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed|"
+    r"will (?:be )?(?:automatically |fully )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed|"
     r"(?:initiated|issued|arranged|processed|started|approved|submitted|authori[sz]ed|sent|requested|put through)\s+"
     r"(?:you\s+)?(?:a|your|the)\s+(?:full\s+|partial\s+)?refund|"
     r"you(?:'ll| will) (?:receive|get|see) (?:a|your|the) (?:full |partial )?refund|"
@@ -154,6 +154,7 @@ ACK = any_of(
 APPEAL_WORDS = any_of(r"二次申诉|申诉|复核|复议|\bappeal\b|reconsider|review (?:the|this) decision")
 COMPLAINT_WORDS = any_of(
     r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
+    r"(?:没有|没|還沒有?|沒有?)拿到|补发|補發|全额退回|全額退回|"
     r"refund|complain|dispute|hasn'?t (?:shipped|arrived)|\btorn\b|ripped|(?:send|ship) (?:me )?a replacement|wrong (?:item|size|colou?r)|faulty|defective|stopped working|not (?:shipped|received|delivered|arrived|as described|working)|still (?:no|not|haven'?t)|"
     r"already (?:been )?(?:redeemed|activated|used)|doesn'?t work|does not work|broken|damaged|missing|cancel|chargeback|where is my order|"
     r"還沒(?:收到|出貨|到)|沒有收到|尚未收到|退貨|投訴|申訴|怎么还没|怎麼還沒|"

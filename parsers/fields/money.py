@@ -262,8 +262,23 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
                 labelled.append(Money(value, _zh_currency(label.group(1), dollar)))
     if labelled:
         return labelled[-1]
+    if lang == "zh" and (priced := _unit_times_count(text, dollar)) is not None:
+        return priced
     found = amounts(text, lang, dollar)
     return max(found, key=lambda m: m.amount) if found else None
+
+
+_UNIT_PRICE = re.compile(r"(单价|單價)\s*[:：]\s*[￥¥]?\s*(\d+(?:\.\d{1,2})?)\s*(?:元)?\s*$", re.M)
+_COUNT_LABEL = re.compile(r"(?:购买|購買|商品)?(?:数量|數量)\s*[:：]\s*(\d{1,4})\s*(?:张|張|个|個|件|份)?\s*$", re.M)
+
+
+def _unit_times_count(text: str, dollar: str | None) -> Money | None:
+    """'商品单价：28.00 / 购买数量：1' with no total line (a 发卡 engine's mail): price times count."""
+    price, count = _UNIT_PRICE.search(text), _COUNT_LABEL.search(text)
+    if price is None or count is None:
+        return None
+    value = decimal_value(price.group(2))
+    return Money(value * int(count.group(1)), _zh_currency(price.group(1), dollar)) if value is not None else None
 
 
 # Labels that name the order's own total, never a refund's or a fee's: a desk's or a refund
