@@ -29,7 +29,7 @@ _WISH = any_of(
 _CONDITION = any_of(
     r"\b(?:if|unless|in case|should you|in the event)\b|如果|若您|如您|如需|若|逾期|未取|超过.{0,8}期限|超過.{0,8}期限|"
     r"可能|或将|\bmay (?:need|ask|require|request)|\bmight\b|"
-    r"wenn|falls|si vous|se |si "
+    r"\b(?:wenn|falls|se|si)\b"
 )
 
 

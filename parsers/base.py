@@ -78,6 +78,11 @@ class Message:
     def both(self) -> str:
         return self.subject + "\n" + self.text
 
+    @cached_property
+    def prose(self) -> str:
+        """Subject and text without web addresses: "…/authenticate?key=5e7b" names no key for sale."""
+        return _URL.sub(" ", self.both)
+
     @property
     def sender_domain(self) -> str:
         return registrable_domain(self.mail.from_addr)
@@ -94,6 +99,9 @@ class Message:
             ticket_no=ticket_no if isinstance(ticket_no, str) else None,
             lang=self.lang,
         )
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 
 def registrable_domain(address: str) -> str:

@@ -79,9 +79,9 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
     """An explicit date written as a deadline: '请于2026年3月19日18:00前', 'by 18 June 2026, 15:47 CEST'."""
     for t in find_times(text, reference):
         before = text[max(0, t.start - 20) : t.start]
-        after = text[t.end : t.end + 6]
+        after = text[t.end : t.end + 9]
         if re.search(r"(?:请于|请在|請於|請在|截止|最晚|于|於|在)\s*$", before) and re.match(
-            r"\s*(?:或之前|或以前|之前|以前|前)", after
+            r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前)", after
         ):
             return t.at if t.has_time else end_of_day(t.at)
         if re.search(

@@ -44,7 +44,7 @@ _REFUND_EN = lexicon.REFUND_VERBS_EN
 _REFUND_INTL = lexicon.REFUND_WORDS + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto"
 _HANDLING_INTL = (
     r"antwort|beantwort|melden|r[ée]pon|reviendr|contact|rispond|respond|contest|odpowi|antwoord|reageren|terug|"
-    r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta"
+    r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre"
 )
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
 _APPEAL_EN = (
@@ -54,7 +54,7 @@ _APPEAL_EN = (
 )
 _APPEAL_INTL = (
     r"contest|r[ée]examin|widerspr|einspruch|beanstand|reclam|impugn|ricors|odwo[łl]|bezwaar|recurs|"
-    r"обжал|апелляц|itiraz|banding|khiếu nại lại|อุทธรณ์"
+    r"обжал|апелляц|itiraz|banding|khiếu nại lại|อุทธรณ์|(?:acceptation|accepter) ou (?:votre )?(?:refus|refuser)"
 )
 _EVIDENCE_ZH = "补充|提供|上传|回复"
 _EVIDENCE_EN = "reply|send|provide|upload|attach|receive"
@@ -80,7 +80,7 @@ def is_desk_mail(msg: Message) -> bool:
 # A case or complaint named in the subject, and a decision or request about it in the text.
 _CASE_SUBJECT = re.compile(
     r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|"
-    r"reklamation|beschwerde|streitfall|litige|réclamation|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
+    r"reklamation|beschwerde|streitfall|litige|réclamation|contestation|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
     r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème",
     re.I,
 )

@@ -84,7 +84,7 @@ _RELAY = re.compile(r"@(?:marketplace\.amazon\.|members\.ebay\.|m2m\.ebay\.|repl
 _THREAT = re.compile(
     r"如无|如果|若|否则|不然|届时|(?:我|本人)?将(?:会)?(?:向|通过|到|去)|保留.{0,8}权利|"
     r"\bif\b|\bunless\b|\botherwise\b|\bI will (?:escalate|complain|take|raise|report|contact|file|open|go)|"
-    r"\bsinon\b|\bsi\b|\bsonst\b|\bfalls\b|\bwenn\b|\bse\b|\banders\b|\bjeśli\b",
+    r"\bsinon\b|\bsi\b|à défaut|faute de quoi|je (?:saisirai|me verrai)|\bsonst\b|\bfalls\b|\bwenn\b|\bse\b|\banders\b|\bjeśli\b",
     re.I,
 )
 

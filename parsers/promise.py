@@ -34,7 +34,10 @@ _ZH_DURATION = re.compile(
 )
 # English: verb ... within N (business) units / verb ... by DATE
 _EN_SHIP = r"ships?|shipped|shipping|dispatch(?:ed|es)?|leaves?|leave|sent out|send out|goes out|go out|handed (?:over )?to|posted|processed and shipped"
-_EN_DELIVER = r"deliver(?:ed|s|y)?|arrives?|arrive|arriving|emailed|e-mailed|sent to you|receive|received|activated|credited|available"
+_EN_DELIVER = (
+    r"deliver(?:ed|s|y)?|arrives?|arrive|arriving|emailed|e-mailed|sent to you|receive|received|activated|credited|available|"
+    r"deployed|provisioned|set up"  # a hosted service: "New game servers are deployed within 24 hours of payment"
+)
 _EN_WITHIN = re.compile(
     r"\b("
     + _EN_SHIP
@@ -87,6 +90,11 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         kind = "ship" if re.fullmatch(_EN_SHIP, verb, re.I) else "deliver"
         anchor = "order" if re.search(r"of (?:your )?order|after (?:you )?order", tail, re.I) else "payment"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
+    for span in _METHOD_SPANS:  # "via Standard delivery (3–5 working days)", "Colissimo à domicile (2 à 4 jours ouvrés)"
+        for match in span.finditer(text):
+            duration = duration_from(match.group(1), match.group(2), match.group(3))
+            if duration is not None:
+                found.append((match.start(), Promise("deliver", match.group(0).strip(), within=duration)))
     for pattern in (_EN_BY, _EN_ESTIMATE):
         for match in pattern.finditer(text):
             if pattern is _EN_ESTIMATE and not re.search(r"ship|dispatch", match.group(2), re.I):
@@ -121,6 +129,16 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
     found.sort(key=lambda item: item[0])
     revised = [p for start, p in found if _REVISION.search(text[max(0, start - 10) : start] + p.phrase)]
     return revised[-1] if revised else found[0][1]
+
+
+# A shipping method that carries its time in brackets: "via Standard delivery (3–5 working days)".
+_METHOD = (
+    r"\b(?:delivery|shipping|postage|livraison|versand|lieferung|env[íi]o|spedizione|verzending|domicile|relais|standard|"
+    r"express|colissimo|chronopost|mondial relay|dpd|gls|dhl|ups|fedex|usps|royal mail|evri|postnl|bpost)\b[^\n()]{0,40}\(\s*"
+)
+_METHOD_SPANS = tuple(
+    re.compile(_METHOD + RANGE + r"\s+" + unit + r"\s*\)", re.I) for unit in (EN_UNIT, INTL_UNIT)
+)
 
 
 # A mail that revises its own estimate says so; the revised one is the promise now.

@@ -76,8 +76,10 @@ def understand(mail: Mail, role: str, at: datetime) -> Result:
             main = notices
         elif notices is not None and not acknowledging:
             # a reply about a refund or a decision restates times of its own: they are no delivery promise
+            # a decision, a refund or an outside body recounts the shipment: no notice of its own
             settling = any(e.kind in ("refund", "decision", "evidence_requested") for e in main.events)
-            kinds = ("shipped", "delivered") if settling else ("shipped", "delivered", "promise")
+            outside = any(e.fields.get("desk") == "outside" for e in main.events)
+            kinds = () if settling or outside else ("shipped", "delivered", "promise")
             if any(e.kind == "promise" for e in main.events):  # "I'll post them by Friday, with a tracking number"
                 kinds = ()
             extra = [e for e in notices.events if e.kind in kinds]

@@ -70,7 +70,7 @@ def parse(msg: Message) -> Result | None:
         msg.text,
         msg.sender_domain,
     )
-    virtual = bool(cues.VIRTUAL_GOODS.search(text))
+    virtual = bool(cues.VIRTUAL_GOODS.search(msg.prose))
     kind = "order"
     # Any shop mail that names the order opens it (or joins it) with what it says of the shop.
     opening = _opening_fields(msg, money)
@@ -263,7 +263,7 @@ def _opening_fields(msg: Message, money: fields.Money | None) -> dict[str, objec
         "item": _item(msg),
         "amount": money.text() if money else None,
         "currency": money.currency if money else None,
-        "virtual": bool(cues.VIRTUAL_GOODS.search(msg.both)) or None,
+        "virtual": bool(cues.VIRTUAL_GOODS.search(msg.prose)) or None,
     }
 
 
@@ -320,7 +320,7 @@ def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtu
         paid_at = ordered_at
     merchant, platform_name, marketplace = _parties(msg)
     mode = "auto" if cues.AUTO_DELIVERY.search(text) else ("manual" if cues.MANUAL_DELIVERY.search(text) else None)
-    if mode is None and virtual and cues.CODE_GOODS.search(text):
+    if mode is None and virtual and cues.CODE_GOODS.search(msg.prose):
         mode = "auto"  # a key, card or PIN is delivered automatically unless the shop says otherwise (domain.md)
     amount, currency = (money.text(), money.currency) if money else (None, None)
     common = {

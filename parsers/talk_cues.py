@@ -63,9 +63,9 @@ REFUND_GRANTED = any_of(
     r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|سيتم استرداد|تم استرداد"
 )
 EVIDENCE_REQUEST = any_of(
-    r"补充凭证|补充材料|补充证据|请.{0,40}?(?:补充|提供|上传).{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
+    r"补充凭证|补充材料|补充证据|请.{0,40}?(?:补充|提供|上传|提交|寄送).{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
     r"補充憑證|補充資料|請.{0,40}?(?:補充|提供|上傳).{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片)|"
-    r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach))[\s\S]{0,80}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
+    r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
     r"please reply to this (?:e-?mail|message) with\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
     r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
@@ -79,7 +79,8 @@ EVIDENCE_REQUEST = any_of(
     r"(?:inviarci|inviaci|trasmetterci)[\s\S]{0,100}?(?:foto|prove|documenti|ricevut)|"
     r"please (?:reply|respond)[^.\n]{0,40}\bwith (?:copies|a copy|scans?|photos?) of|"
     r"ben[öo]tigen wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|unterlagen nachreichen|"
-    r"pi[èe]ces justificatives|merci de nous (?:envoyer|transmettre|fournir)|inviarci (?:la|i) (?:documentazione|foto)|"
+    r"pi[èe]ces justificatives|merci de nous (?:les )?(?:envoyer|transmettre|fournir|faire parvenir)|"
+    r"nous avons besoin (?:des|de vos|de) (?:pi[èe]ces|documents|justificatifs|[ée]l[ée]ments)|inviarci (?:la|i) (?:documentazione|foto)|"
     r"env[íi]enos (?:la|los) (?:documentaci[óo]n|fotos|justificantes)|prosimy o przes[łl]anie|stuur ons (?:de )?(?:bewijsstukken|foto)"
     r"|(?:kirimkan|lampirkan|lengkapi) bukti|mohon (?:kirimkan|lampirkan|lengkapi)|пришлите (?:фото|видео|документы)|"
     r"fotoğraf(?:ları)? (?:gönder|ilet|yükle)|vui lòng (?:gửi|cung cấp|bổ sung) (?:hình ảnh|video|bằng chứng)|"
@@ -94,10 +95,13 @@ DECISION_AGAINST = any_of(
     r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|(?:评审|評審|判决|判決|判定|裁定|仲裁)[^。\n]{0,20}支持(?:卖家|賣家|商家)|"
     r"(?:卖家|賣家|商家)胜诉|(?:卖家|賣家|商家)勝訴|(?:买家|買家)(?:败诉|敗訴)|(?:你|您)的退款申请已关闭|(?:你|您)的退款申請已關閉|不予支持|拒绝(?:您的)?退款|不予退款|无法(?:为您)?退款|不能(?:为您)?退款|拒絕退款|無法退款|"
     r"ne pouvons (?:donc )?pas (?:proc[ée]der au |vous )?rembours|refusons (?:le|votre) remboursement|"
+    r"(?:ne sommes|n'est) (?:malheureusement )?pas en mesure de (?:vous )?(?:rembourser|renvoyer|remplacer|[ée]changer|accepter)|"
+    r"(?:demande|r[ée]clamation)[^.\n]{0,40}(?:n'est|n'a) (?:donc )?pas (?:été )?retenue|"
     r"k[öo]nnen (?:wir )?(?:leider )?keine (?:erstattung|r[üu]ckerstattung)|no podemos (?:realizar el )?reembols|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|"
     r"in (?:the )?seller'?s favou?r|in favou?r of the (?:seller|merchant|vendor)|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal)\b[^.\n]{0,30}?\b(?:has been |was |is )?(?:denied|rejected|declined)|"
     r"(?:declined|rejected|denied|refused) (?:your|the) (?:[\w-]+ ){0,2}?(?:request|claim|dispute|complaint|appeal)\b|"
-    r"we (?:are|were) unable to approve|not eligible for a refund|decided against|"
+    r"we (?:are|were) unable to approve|not eligible for a refund|decided against|(?:do|does|did) not uphold|not (?:been )?upheld|"
+    r"unable to (?:\w+ ){1,4}?or (?:issue|offer|give|provide) (?:you )?(?:a |any )?(?:refund|replacement)|"
     r"(?:can(?:'|no)?t|cannot|unable to|won'?t|will not|not able to|are not able to) (?:offer|issue|give|provide|approve|process|accept) "
     r"(?:you )?(?:a |any )?(?:refund|replacement|return)|"
     r"(?:unable to|not able to|cannot|can'?t|won'?t|will not) (?:replace|refund|exchange|reimburse)\b(?! (?:it )?(?:until|before|once|after|unless))|(?:isn'?t|is not|not) covered by (?:our|the) warranty|"
@@ -105,7 +109,7 @@ DECISION_AGAINST = any_of(
 )
 DECISION_PARTIAL = any_of(
     r"部分支持|部分退款|partial(?:ly)? (?:refund|upheld|approved|in your favou?r)|partial refund|refunded part of|"
-    r"remboursement partiel|rembourser partiellement|teilerstattung|teilweise (?:erstatt|zurück)|rimborso parziale|"
+    r"remboursement partiel|rembourser partiellement|rembourser \d{1,2} ?%|\d{1,2} ?% du montant|teilerstattung|teilweise (?:erstatt|zurück)|rimborso parziale|"
     r"reembolso parcial|zwrot cz[ęe][śs]ciowy|gedeeltelijke terugbetaling"
 )
 DECISION_FOR = any_of(
@@ -127,7 +131,8 @@ ACK = any_of(
     r"vous avez signal[ée] un probl[èe]me|nous avons pr[ée]venu le vendeur|wir haben den verk[äa]ufer informiert|"
     r"abbiamo (?:informato|avvisato) il venditore|hai aperto una (?:contestazione|controversia)|"
     r"conferma(?:to)? di aver ricevuto|abbiamo ricevuto la (?:sua|tua) (?:domanda|richiesta|segnalazione|reclamo)|"
-    r"hemos recibido (?:su|tu) (?:reclamaci[óo]n|queja|solicitud)|acusamos recibo|(?:reclamaci[óo]n|queja|solicitud) ha quedado registrada|(?:wir haben )?(?:deine|ihre) (?:problemmeldung|meldung|beschwerde|reklamation|anfrage) erhalten|"
+    r"hemos recibido (?:su|tu) (?:reclamaci[óo]n|queja|solicitud)|acusamos recibo|"
+    r"(?:avons )?bien enregistr[ée] (?:[^\n]{0,50}? )?votre (?:d[ée]claration|r[ée]clamation|demande|dossier|saisine|contestation)|(?:reclamaci[óo]n|queja|solicitud) ha quedado registrada|(?:wir haben )?(?:deine|ihre) (?:problemmeldung|meldung|beschwerde|reklamation|anfrage) erhalten|"
     r"(?:客服|平台|小二)已介入|(?:升级|升級)(?:为|為)(?:平台)?(?:客服|平台|小二)介入|已申请(?:客服|平台|小二)介入|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|已收到(?:您|你)的[^。\n]{1,6}(?:申请|申請)|完成登记|登记回执|已登记|工单已创建|"
     r"(?:ticket|request|case|dispute|inquiry|enquiry|complaint)\b.{0,40}(?:has been |was |is )?(?:opened|created|received|logged|filed)|"
     r"thank you for (?:submitting |your )(?:online )?(?:complaint|claim|case)|"
@@ -187,7 +192,7 @@ EVIDENCE_WORDS = any_of(
 OUTSIDE_WORDS = any_of(
     r"12315|12345|政务服务|消费者协会|消协|市场监督|市场监管|黑猫投诉|聚投诉|电诉宝|消费保|工商|消费维权|人民法院|消费投诉|"
     r"consumer (?:protection|association|council|affairs|ombudsman)|trading standards|better business bureau|\bBBB\b|attorney general|small claims|"
-    r"\bOMIC\b|informaci[óo]n al consumidor|instituto (?:municipal )?de consumo|signal ?conso|dgccrf|m[ée]diateur de la consommation|"
+    r"\bOMIC\b|m[ée]diat(?:eur|ion) de (?:la )?consommation|m[ée]diateur du e-commerce|\bFEVAD\b|\bCM2C\b|conciliateurs? de justice|informaci[óo]n al consumidor|instituto (?:municipal )?de consumo|signal ?conso|dgccrf|m[ée]diateur de la consommation|"
     r"verbraucherzentrale|schlichtungsstelle|consumentenbond|geschillencommissie|citizens advice|financial ombudsman|\bCFPB\b|"
     r"消費者委員會|消委會|消保會|消保官|消基會|消費者保護"
 )

@@ -145,13 +145,15 @@ def test_an_outside_bodys_answer_does_not_answer_the_merchant() -> None:
     assert "complaint_unanswered" in due(events, facts(PAID), at("2026-03-15 10:00"))
 
 
-def test_an_escalation_after_a_clock_ran_out_starts_a_new_clock_and_settles_the_old_one() -> None:
+def test_an_escalation_after_a_clock_ran_out_starts_a_new_clock_and_leaves_the_old_one_owing() -> None:
     events = [
         ev("complaint_sent", at("2026-03-13 16:00"), role="sent"),  # the merchant's 24 h end 03-14 16:00
-        ev("complaint_sent", at("2026-03-15 09:00"), role="sent", target="outside"),  # acted on: escalated
+        ev("complaint_sent", at("2026-03-15 09:00"), role="sent", target="outside"),  # a new clock, 7 workdays
     ]
-    # the outside body runs 7 workdays from the 15th; the merchant clock owes nothing any more
-    assert due(events, facts(PAID), at("2026-03-16 10:00")) == {}
+    # domain.md: only an answer from that side ends a clock; the merchant still owes one
+    assert due(events, facts(PAID), at("2026-03-16 10:00")) == {"complaint_unanswered": at("2026-03-14 16:00")}
+    answered = [*events, ev("platform_reply", at("2026-03-16 11:00"))]
+    assert due(answered, facts(PAID), at("2026-03-16 12:00")) == {}  # the outside body's runs to 03-24
 
 
 def test_the_same_complaint_to_two_sides_runs_two_clocks_and_the_first_overdue_alerts() -> None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from orderwatch.domain.durations import Duration, earliest_reaching
-from orderwatch.domain.ladder import RANK
 from orderwatch.domain.model import AlertKind
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.domain.state import OrderState, duration_field
@@ -78,8 +77,8 @@ def delivery_overdue(i: Inputs) -> Due | None:
 def complaint_unanswered(i: Inputs) -> Due | None:
     """A complaint has no answer from its side after the stated time, else the stage's default.
 
-    Each side the user wrote to has its own clock; the earliest one overdue is the alert. A clock
-    the user already acted on, by complaining one rung higher after it ran out, owes nothing.
+    Each side the user wrote to has its own clock, and a complaint one rung higher starts a new
+    clock without ending the lower one (domain.md): the earliest one overdue is the alert.
     """
     overdue = []
     for clock in i.state.clocks:
@@ -89,8 +88,7 @@ def complaint_unanswered(i: Inputs) -> Due | None:
             due_at, provisional = clock.due_at, False
         else:
             due_at, provisional = i.after(clock.start, clock.stated or i.rule(f"sla_{clock.stage}"))
-        escalated = any(RANK[c.stage] > RANK[clock.stage] and c.start > due_at for c in i.state.clocks)
-        if i.past(due_at) and not escalated:
+        if i.past(due_at):
             overdue.append((due_at, provisional, clock))
     if not overdue:
         return None

@@ -192,14 +192,21 @@ def order_numbers(text: str, subject: str = "", links: str = "") -> list[str]:
 _TICKETS = [
     re.compile(
         r"(?:投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号|aktenzeichen|vorgangsnummer|fallnummer|"
-        r"num[ée]ro de dossier|dossier n[°º]|numero (?:di )?pratica|n[úu]mero de expediente|sygnatura|dossiernummer)"
+        r"num[ée]ro de dossier|dossier n[°º]|numero (?:di )?pratica|n[úu]mero de expediente|sygnatura|dossiernummer|"
+        r"r[ée]f[ée]rence de (?:la |votre )?(?:r[ée]clamation|contestation|dossier)|litige n[°º])"
         r"\s*[:：]?\s*([A-Za-z0-9\-]{4,40})",
         re.I,
     ),
     re.compile(r"\[\s*(?:Ticket|Case|Request|Incident)\s*#\s*:?\s*([A-Za-z0-9\-]{2,30})\s*\]", re.I),
     re.compile(r"\b(?:Ticket|Case|Request)\s*#\s*([A-Za-z0-9\-]{2,30})", re.I),
     re.compile(r"\b(?:request|ticket|case)\s*\(\s*#?(\d{2,12})\s*\)", re.I),  # Zendesk: "Your request (5678)"
-    re.compile(r"\[\s*rt\s*#\s*(\d{1,12})\s*\]", re.I),
+    # Request Tracker and GLPI tag subjects with their queue: "[brambleworks.com #20731]", "[GLPI #0004187]"
+    re.compile(
+        r"\[\s*(?!(?:order|commande|bestellung|pedido|ordine|zam[óo]wienie|bestelling|订单|訂單|注文|주문|заказ|sipari[şs]|pesanan|đơn hàng)\b)[\w.-]{2,40}\s+#\s*(\d{1,12})\s*\]",
+        re.I,
+    ),
+    # "Ticket ID: 482913" (WHMCS), "Case number: 5301948257", "Ticket No. 4471"
+    re.compile(r"\b(?:ticket|case)\s*(?:id|no\.?|number)\s*[:：#]?\s*#?(\d{3,14})\b", re.I),
     # payment and marketplace cases: "Case ID: PP-D-71846203", "dispute PP-R-1234567"
     re.compile(
         r"\b(?:case|dispute|claim|fall|caso|litige|sprawa)\s*(?:id|number|#|no\.?|nr\.?)?\s*[:：#]?\s*((?:[A-Z]{1,4}-){1,2}\d{5,14})\b",
