@@ -127,7 +127,7 @@ DELIVERED_VIRTUAL = any_of(
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
     # a key label counts with a value under it: "您的卡密：" over an empty box delivers nothing
     r"卡密信息|(?:卡密|激活码|兑换码|序列号)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡号\s*[:：]\s*\S+\s*密码|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|"
-    r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功|處理完成(?!後)|處理完畢(?!後)|儲值成功|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
+    r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功(?!后|後|之后)|處理完成(?!後)|處理完畢(?!後)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
     r"已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
     r"here (?:is|are) your (?:key|code|licen[cs]e)|(?:deinen|ihren) (?:key|code|schl[üu]ssel) (?:anzuzeigen|anzeigen|abzurufen)|"
@@ -177,7 +177,7 @@ POLICY_LINE = any_of(
 ORDER_COMPLETED = any_of(r"订单已完成|訂單已完成")
 # A subject that says the top-up went through ("Garena 儲值成功通知"): the credit itself, not the payment.
 TOPPED_UP = any_of(
-    r"充值成功|儲值成功|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)"
+    r"充值成功(?!后|後|之后)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)"
 )
 FAILED = any_of(
     r"품절(?!\s*(?:시|될|되면|의?\s*경우))|취소되었습니다|在庫切れ|キャンセルを承りました|キャンセル(?:いた)?しました|订单(?:已)?关闭|訂單(?:已)?關閉|处理失败|充值失败|发货失败|交付失败|交付失敗|發貨失敗|出貨失敗|儲值失敗|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
@@ -212,7 +212,8 @@ VIRTUAL_GOODS = any_of(
 )
 # Goods that are a code to deliver (a key, a card, a PIN): delivered automatically unless the shop says otherwise.
 CODE_GOODS = any_of(
-    r"\bkey\b|licen[cs]e|cd-?key|卡密|激活码|兑换码|序列号|\bPIN\b|e-?PIN|gift card|voucher|礼品卡|禮品卡|点卡|點卡"
+    r"\bkey\b|licen[cs]e|cd-?key|卡密|激活码|兑换码|序列号|\bPIN\b|e-?PIN|gift card|voucher|礼品卡|禮品卡|点卡|點卡|"
+    r"tu c[óo]digo|clave de (?:activaci[óo]n|producto)|(?:votre|ton) code|(?:your|the) (?:game |activation |product )?code\b|codice|clé d'activation|schlüssel|코드|コード"
 )
 AUTO_DELIVERY = any_of(
     r"自动发货|自动发卡|自动交付|instant(?:ly)? deliver|delivered instantly|automatic delivery|instant download|"

@@ -29,7 +29,7 @@ _ZH_DURATION = re.compile(
     + r"\s*"
     + ZH_UNIT
     + r"\s*"
-    r"(?:(?:之内|以内|内|之內|以內|內|이내|내)\s*[にで]?|で)\s*(?:[,，]?\s*(?:系统|商家|卖家|客服|我们)?\s*(?:将|会|即可|就会|可)?\s*(?:为您|给您)?\s*)?"
+    r"(?:(?:之内|以内|内|之內|以內|內|이내|내)\s*[にで]?|で)\s*(?:[,，]?\s*(?:系统|商家|卖家|客服|我们)?\s*(?:将|会|即可|就会|可)?\s*(?:为您|给您|為您|給您)?\s*(?:安排)?\s*)?"
     r"(自动)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")"
 )
 # English: verb ... within N (business) units / verb ... by DATE
@@ -156,7 +156,7 @@ _INTL_WITHIN = re.compile(
     r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*|livraison\s+en\s+|"
     r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
     r"dostawa\s+w\s+|(?:puede|podr[íi]a)\s+tardar\s+hasta\s+|peut\s+prendre\s+jusqu'[àa]\s+|"
-    r"kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+)" + RANGE + r"\s+" + INTL_UNIT + r"\b",
+    r"kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+)" + RANGE + r"\s*" + INTL_UNIT + r"\b",
     re.I,
 )
 _INTL_REPLY = re.compile(

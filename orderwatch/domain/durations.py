@@ -91,11 +91,17 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
     ("zh", r"个自然日|自然日|天|日|일", "days"),
     ("zh", r"个星期|個星期|星期|周|週間|週|주", "weeks"),
     ("zh", r"h|H|分", "short"),  # "24h内", "30分内": only in Chinese phrasing
+    ("en", r"business\s+hours?|working\s+hours?", "workhours"),
     ("en", r"business\s+days?|working\s+days?|weekdays?|workdays?", "workdays"),
     ("en", r"hours?|hrs?", "hours"),
     ("en", r"minutes?|mins?", "minutes"),
     ("en", r"calendar\s+days?|days?", "days"),
     ("en", r"weeks?", "weeks"),
+    (
+        "intl",
+        r"h(?:eures)?\s*ouvr(?:é|e)es|heures\s+ouvrables|arbeitsstunden|ore\s+lavorative|horas\s+h[áa]biles",
+        "workhours",
+    ),
     (
         "intl",
         r"werktag(?:e|en)?|arbeitstag(?:e|en)?|jours? ouvr(?:é|e|a)(?:s|bles?)?|giorni lavorativi|d[íi]as h[áa]biles|"
@@ -140,6 +146,8 @@ def duration_from(low: str, high: str | None, unit_word: str) -> Duration | None
     amount = number(high or low)
     if unit is None or amount is None or amount <= 0:
         return None
+    if unit == "workhours":  # "48h ouvrées": two working days, at the same time of day
+        return Duration(amount // 24, "workdays") if amount % 24 == 0 else Duration(amount, "hours")
     return Duration(amount * 7, "days") if unit == "weeks" else Duration(amount, unit)
 
 
