@@ -34,7 +34,9 @@ def _replaced(text: str, match: re.Match[str]) -> bool:
 
 
 _EARLIER = re.compile(
-    r"initialement|pr[ée]c[ée]demment|originally|previously|ursprünglich|eerder|inizialmente|inicialmente|原定|原本|原先",
+    r"initialement|pr[ée]c[ée]demment|originally|previously|ursprünglich|eerder|inizialmente|inicialmente|原定|原本|原先|"
+    # an attempt reports what happened, it promises nothing: "Versuchte Zustellung heute um 14:51"
+    r"versuchte|attempted|tentative de|intento de|tentata|poging tot",
     re.I,
 )
 _ZH_SHIP_VERB = re.compile(r"出貨|出货|发货|發貨|寄出")

@@ -33,7 +33,7 @@ __all__ = ["affirmed", "stated_as_fact", "unconditional"]  # the callers' old ho
 
 CONFIRM = any_of(
     r"订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
-    r"收到您的付款|感谢您的购买|感谢您选购|购买成功|订单已生成|已下单|已经收到您的付款|订单提交成功|交易成功|"
+    r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|订单已生成|已下单|已经收到您的付款|订单提交成功|交易成功|"
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping|buying|ordering)|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
@@ -97,13 +97,14 @@ SHIPPED = any_of(
 )
 DELIVERED_PHYSICAL = any_of(
     r"已签收|已由[^，。\n]{0,8}签收|已完成签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
-    r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!]"
+    r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!|]"
+    r"|(?:another|your) box (?:has )?arrived"
     r"|(?:ist|sind) angekommen|(?:has|have) arrived(?! at (?:the |your )?(?:store|shop|pickup|pick-up|locker|post office|collection|parcel))|est arriv(?:ée|ee|é|e)(?![\wé])(?! (?:dans|au|en|à) (?:votre |le |la )?(?:point relais|relais|magasin|bureau de poste|consigne|casier))|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
     r"|we delivered your (?:parcel|package|item|order)|delivered to (?:your|the) (?:door|porch|mailbox|front|reception|neighbou?r|parcel locker)"
     r"|已(?:於|于)[^。\n]{0,30}(?:簽收|签收)|已確認收貨|已确认收货|(?:簽收|签收)(?:時間|时间)\s*[:：]|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|已取貨|取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
     r"(?:^|\n)\s*(?:zugestellt|livrée?|consegnat[oa]|entregad[oa]|dostarczone|bezorgd|delivered)\s*:|"
     r"wurde (?:zugestellt|geliefert)|erfolgreich zugestellt|"
-    r"(?:a|ont) été livr[ée]e?s?|colis (?:a été )?livré|"
+    r"(?:a|ont) été livr[ée]e?s?|colis (?:a été )?livré|(?:envoi|courrier|colis|lettre)[^.\n]{0,30}(?:a été )?distribu[ée]e?\b|"
     r"(?:è stato|è stata|sono stati|e' stato) consegnat[oai]|"
     r"(?:ha|han) sido entregad[oa]s?|pedido entregado|"
     r"(?:foi|foram) entregues?|(?:pedido|pacote|encomenda) entregue|"

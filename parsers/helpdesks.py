@@ -234,7 +234,7 @@ def _decision_outcome(text: str) -> str | None:
 def _desk_side(msg: Message) -> str | None:
     """outside / platform when the desk says so; None lets the timeline decide by address."""
     who = f"{msg.mail.from_name} {msg.mail.from_addr} {msg.subject}"
-    if cues.OUTSIDE_WORDS.search(who) or re.search(r"12315|315", msg.mail.from_addr):
+    if cues.OUTSIDE_WORDS.search(who) or re.search(r"(?<!\d)(?:12315|315)(?!\d)", msg.mail.from_addr):
         return "outside"
     if re.search(
         r"投诉中心|投诉受理|维权中心|纠纷|仲裁|介入|平台客服|投訴中心|糾紛|resolution|dispute|claim|buyer protection|trust ?& ?safety",
@@ -276,7 +276,7 @@ def _refund_amount(text: str, lang: str) -> fields.Money | None:
 
 # A new delivery promise made in a reply: "今天18:00前一定给您发出", "明天會送達", "partira demain".
 _DAY = (
-    r"今天|今日|明天|明日|后天|後天|tomorrow|today|tonight|demain|aujourd'hui|après-demain|morgen|heute|übermorgen|"
+    r"今天|今日|今晚|明天|明日|后天|後天|tomorrow|today|tonight|demain|aujourd'hui|après-demain|morgen|heute|übermorgen|"
     r"mañana|hoy|domani|oggi|" + lexicon.WEEKDAY_FULL
 )
 _SHIP_VERBS = (
@@ -284,7 +284,7 @@ _SHIP_VERBS = (
     r"partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
 )
 _ARRIVE_VERBS = (
-    r"送达|送到|到货|送達|到貨|到账|到帳|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
+    r"送达|送到|到货|送達|到貨|到账|到帳|补发|補發|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
 )
 _DAY_THEN_VERB = re.compile(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
 _VERB_THEN_DAY = re.compile(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{{0,16}}?\b({_DAY})", re.I)

@@ -95,7 +95,7 @@ TOTAL_LABELS = [
     r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
     r"order\s+total|amount\s+paid|amount\s+charged|total\s+charged|payment\s+total",
     r"gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|gesamtpreis|(?<![Zz]wischen)summe|gesamt|zu\s+zahlen",
-    r"montant\s+total|total\s+[àa]\s+payer|total\s+pay[ée]|montant\s+pay[ée]",
+    r"montant\s+(?:total|global)|total\s+[àa]\s+payer|total\s+pay[ée]|montant\s+pay[ée]",
     r"totale(?:\s+ordine|\s+pagato)?|importo\s+totale|importo\s+pagato",
     r"importe\s+total|total\s+del\s+pedido|total\s+pagado|valor\s+total",
     r"do\s+zap[łl]aty|razem|kwota(?:\s+zam[óo]wienia)?|suma|[łl][ąa]cznie|warto[śs][ćc]\s+zam[óo]wienia",
@@ -204,6 +204,8 @@ ARRIVAL_CUES = alternation(
         r"(?:lieferung|zustellung)\s+ca\.",
         r"(?:is |are )?(?:scheduled|expected|set|due) to (?:arrive|be delivered)(?:\s+(?:on|by))?",
         r"(?:sera|seront|est)\s+livr[ée]e?s?\s+le",
+        # "Votre colis sera livré demain", "sera livré aujourd'hui, jeudi 12/11/2026, entre 14:00 et 15:00"
+        r"(?:sera|seront)\s+livr[ée]e?s?(?=,?\s+(?:demain|aujourd'hui|après-demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|entre))",
         r"zustellung(?:\s+(?:am|voraussichtlich))?",
         r"lieferung\s+(?:am|bis)",
         r"livraison(?:\s+(?:le|pr[ée]vue|pour))?",
@@ -223,6 +225,7 @@ ARRIVAL_CUES = alternation(
         r"ber[äa]knad\s+leverans(?:dag)?|leveransdatum|p[řr]edpokl[áa]dan[ée]\s+doru[čc]en[íi]|"
         r"livrare\s+estimat[ăa]|data\s+estimat[ăa]\s+(?:de\s+)?livrare",
         r"arrivera(?:\s+le)?",
+        r"ankunft(?:\s+am)?(?=\s+(?:heute|morgen|übermorgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|\d))",
         r"arrivo\s+previsto(?:\s+(?:il|per))?",
         r"consegna\s+prevista(?:\s+(?:il|per|entro))?",
         r"data\s+di\s+consegna\s+(?:prevista|stimata)",

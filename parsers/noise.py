@@ -59,6 +59,11 @@ def _transactional(msg: Message) -> bool:
         or cues.DECISION_FOR.search(text)
         or cues.EVIDENCE_REQUEST.search(text)
         or bool(fields.ticket_numbers(msg.subject))
+        # a relayed text message has no subject: "您的订单[…]已通过[中通快递]发出 … 退订请回复T"
+        or bool(
+            (cues.affirmed(cues.SHIPPED, msg.text) or cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text))
+            and fields.order_numbers(msg.text)
+        )
         # a receipt labels its order number; a newsletter does not
         or any(ref.score >= 3 for ref in fields.references(msg.text[:4000]))
         # a newsletter never names the reader's order in its subject; an order update does

@@ -55,7 +55,7 @@ def parse(msg: Message) -> Result | None:
     addressed = _without_threats(both)  # "如无答复，我将向12315投诉" names the next rung, not this one
     if cues.LEGAL_WORDS.search(addressed):
         target = "legal"
-    elif cues.OUTSIDE_WORDS.search(addressed) or any(re.search(r"12315|315|cca\.org", r) for r in msg.mail.to):
+    elif cues.OUTSIDE_WORDS.search(addressed) or any(re.search(r"(?<!\d)(?:12315|315)(?!\d)|cca\.org", r) for r in msg.mail.to):
         target = "outside"
     elif re.search(
         r"贵平台|向平台|平台介入|平台客服|平台投诉|marketplace|buyer protection|A-to-z|guarantee", addressed, re.I

@@ -124,11 +124,22 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         kind = "ship" if _INTL_SHIP.search(near) and not _INTL_DELIVER.search(match.group(0)) else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))
     found.extend(find_arrivals(text, reference))
+    # "If you ordered something from Pick a Brick, … should arrive within 5 business days": other orders
+    found = [(start, p) for start, p in found if not _CONDITIONAL_PARAGRAPH.match(text, _paragraph_start(text, start))]
     if not found:
         return None
     found.sort(key=lambda item: item[0])
     revised = [p for start, p in found if _REVISION.search(text[max(0, start - 10) : start] + p.phrase)]
     return revised[-1] if revised else found[0][1]
+
+
+# A paragraph that opens with a condition speaks of other orders: "If you ordered … from Pick a Brick, …".
+_CONDITIONAL_PARAGRAPH = re.compile(r"\s*(?:if|should you|for orders?|si|wenn|falls|se|如果|若)\b", re.I)
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    blank = max(text.rfind("\n\n", 0, at), text.rfind("\n \n", 0, at))
+    return blank + 1 if blank >= 0 else 0
 
 
 # A shipping method that carries its time in brackets: "via Standard delivery (3–5 working days)".
@@ -163,7 +174,12 @@ _INTL_REPLY = re.compile(
     r"beantwort|antwort|anfrage|répon|demande|rispond|richiest|respond|solicitud|odpowi|zapytani|beantwoord|vraag",
     re.I,
 )
-_REFUND_NEAR = re.compile(r"rembours|erstatt|reembols|rimbors|zwrot|terugbet|refund|退款|退回|退還|返金|환불", re.I)
+# a refund's time or a return / withdrawal window ("Widerrufsrecht … innerhalb von 14 Tagen") is no delivery
+_REFUND_NEAR = re.compile(
+    r"rembours|erstatt|reembols|rimbors|zwrot|terugbet|refund|退款|退回|退還|返金|환불|"
+    r"widerruf|rücksend|rückgabe|r[ée]tractation|retour|desistimiento|devoluci|recesso|\breso\b|odst[ąa]pieni|\breturn",
+    re.I,
+)
 _INTL_SHIP = re.compile(r"versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I)
 _INTL_DELIVER = re.compile(
     r"lieferzeit|lieferung|zustellung|livraison|consegna|entrega|levertijd|levering|dostawa", re.I

@@ -79,7 +79,11 @@ def parse(msg: Message) -> Result | None:
         events.extend(_order_events(msg, order_no, money, virtual))
     else:
         kind = "shipping"
+    delivered_subject = cues.affirmed(cues.DELIVERED_PHYSICAL, msg.subject)
     shipped_subject = cues.affirmed(cues.SHIPPED, msg.subject)
+    if delivered_subject and _arrives_later(msg):
+        delivered_subject = None  # "a été livrée" over "Livraison prévue le mardi 10 novembre": a shipment
+        shipped_subject = True
     shipped_text = (not confirm or notice_only) and cues.affirmed(cues.SHIPPED, msg.text)
     if (shipped_subject or shipped_text) and not cues.FAILED.search(text):
         carrier = _CARRIER.search(msg.text)
@@ -98,8 +102,8 @@ def parse(msg: Message) -> Result | None:
     if receipt_of_delivery:  # what the receipt restates of the delivery day is no new promise
         events = [e for e in events if e.kind != "promise"]
     if (
-        cues.affirmed(cues.DELIVERED_PHYSICAL, msg.subject)
-        or (not confirm and cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text))
+        delivered_subject
+        or (not confirm and cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text) and not _arrives_later(msg))
         or receipt_of_delivery
     ):
         events.append(msg.event("delivered", summary="delivered", order_no=order_no, how="carrier", **opening))
@@ -198,6 +202,14 @@ def _tracking_number(labelled: re.Match[str] | None, msg: Message) -> str | None
     return link.group(1) if link else None
 
 
+def _arrives_later(msg: Message) -> bool:
+    """The mail names an arrival still to come: it reports no delivery, whatever its subject says."""
+    promise = find_promise(msg.text, msg.at)
+    if promise is None or promise.kind != "deliver" or promise.by is None:
+        return False
+    return promise.by.astimezone(msg.at.tzinfo).date() > msg.at.date()  # "arrived on Thursday" is today's report
+
+
 def _carrier_notice(msg: Message) -> Result | None:
     """A carrier's notice names no order, only its tracking number: it joins the order whose
     shipping notice gave that number (the timeline links it), and opens none by itself."""
@@ -205,13 +217,25 @@ def _carrier_notice(msg: Message) -> Result | None:
     if tracking is None or not any(ch.isdigit() for ch in tracking.group(1)):
         return None
     number = tracking.group(1).replace("-", "")
-    if cues.affirmed(cues.DELIVERED_PHYSICAL, msg.both):
-        kind, summary = "delivered", "delivered (carrier)"
+    promise = find_promise(msg.text, msg.at)
+    if promise is not None and promise.kind == "deliver" and promise.by is not None and promise.by > msg.at:
+        # the carrier's own slot: "sera livré aujourd'hui, jeudi 12/11/2026, entre 14:00 et 15:00"
+        event = msg.event(
+            "promise",
+            summary=f"promised: {promise.phrase}",
+            by=promise.by.isoformat(),
+            promise="deliver",
+            phrase=" ".join(promise.phrase.split()),
+            stated=True,
+            tracking_no=number,
+            carrier_only=True,
+        )
+    elif cues.affirmed(cues.DELIVERED_PHYSICAL, msg.both):
+        event = msg.event("delivered", summary="delivered (carrier)", tracking_no=number, how="carrier", carrier_only=True)
     elif cues.affirmed(cues.SHIPPED, msg.both):
-        kind, summary = "shipped", "in transit (carrier)"
+        event = msg.event("shipped", summary="in transit (carrier)", tracking_no=number, how="carrier", carrier_only=True)
     else:
         return None
-    event = msg.event(kind, summary=summary, tracking_no=number, how="carrier", carrier_only=True)
     return Result(NAME, "carrier", [event], confidence=0.5)
 
 
