@@ -70,6 +70,8 @@ PAID = any_of(
     r"|付款成功|已付款|付款時間|付款方式|zahlung (?:erhalten|best[äa]tigt)|bezahlt|paiement (?:reçu|confirmé|accepté)|pagamento (?:ricevuto|confermato)|pago (?:recibido|confirmado)|p[łl]atno[śs][ćc] (?:otrzymana|zaksi[ęe]gowana)|zap[łl]acono"
 )
 SHIPPED = any_of(
+    # a shop engine's state mail: "The new status is as follows: Shipped."
+    r"new status is(?: as follows)?\s*[:：]\s*(?:shipped|dispatched|sent|versandt|verschickt|exp[ée]di[ée]e?)\b|"
     r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|快递单号|运单号|物流单号|发货单号|已出库|"
     r"has (?:been )?shipped|have shipped|is on (?:the|its) way|on its way to you|shipment (?:#|notification|confirmation)|"
     r"\bshipped\b|dispatched|(?:has |have )?left our (?:warehouse|workshop|studio|facility|store|premises)|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"

@@ -10,6 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from orderwatch.parsers.fields import end_of_day, find_times
+from orderwatch.parsers.lexicon import WEEKDAY_FULL
 
 from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Duration, duration_from
 
@@ -75,10 +76,13 @@ def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(shape, re.I) for shape in shapes)
 
 
+_WEEKDAY_AT_END = re.compile(r"\s*\b(?:" + WEEKDAY_FULL + r")\.?,?\s*$", re.I)
+
+
 def stated_deadline(text: str, reference: datetime) -> datetime | None:
     """An explicit date written as a deadline: '请于2026年3月19日18:00前', 'by 18 June 2026, 15:47 CEST'."""
     for t in find_times(text, reference):
-        before = text[max(0, t.start - 20) : t.start]
+        before = _WEEKDAY_AT_END.sub("", text[max(0, t.start - 34) : t.start])  # "hasta el miércoles 13 de mayo"
         after = text[t.end : t.end + 9]
         if re.search(r"(?:请于|请在|請於|請在|截止|最晚|于|於|在)\s*$", before) and re.match(
             r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前)", after

@@ -28,7 +28,8 @@ _REPLY_SUBJECT = re.compile(
     r"\b(?:une )?r[ée]ponse à votre (?:message|demande)|\b(?:a )?(?:reply|response) to your (?:message|inquiry|enquiry|request)|"
     r"antwort auf (?:ihre|deine) (?:nachricht|anfrage)|respuesta a (?:tu|su) (?:mensaje|consulta)|risposta al (?:tuo|suo) messaggio|"
     # an outside body relays the company's answer: "L'entreprise a répondu à votre signalement"
-    r"\ba r[ée]pondu à votre|\bhas (?:replied|responded) to your (?:complaint|report|case|claim)|hat auf (?:ihre|deine) \w+ geantwortet|"
+    r"\ba r[ée]pondu à votre|\b(?:has )?(?:replied|responded) to your (?:refund )?(?:complaint|report|case|claim|request|return request)|"
+    r"respondi[óo] (?:a )?tu (?:reclamo|mensaje|pregunta|consulta)|hat auf (?:ihre|deine) \w+ geantwortet|"
     r"(?:商家|企业|企業|賣家|卖家)已(?:回复|回覆|答复|答覆)",
     re.I,
 )
@@ -163,7 +164,7 @@ def parse(msg: Message) -> Result | None:
     elif cues.granted(text) and outcome not in ("against",):
         within = stated_duration(text, _REFUND_ZH, _REFUND_EN, _REFUND_INTL)
         deadline = stated_deadline(text, msg.at)
-        money = _refund_amount(text, msg.lang)
+        money = fields.refund_amount(text, msg.lang)
         events.append(
             msg.event(
                 "refund",
@@ -221,9 +222,16 @@ def _appeal_deadline(text: str, at: datetime) -> str | None:
     return None
 
 
+_PROPOSAL = re.compile(
+    r"\bproposal\b|you can accept (?:the|this|it)|accept (?:or|the proposal or) reject|propuesta del vendedor|"
+    r"proposition du vendeur|vorschlag des verk[äa]ufers|proposta del venditore|卖家(?:的)?(?:提议|方案)|賣家(?:的)?(?:提議|方案)",
+    re.I,
+)
+
+
 def _decision_outcome(text: str) -> str | None:
-    if decided(cues.DECISION_PARTIAL, text):
-        return "partial"
+    if decided(cues.DECISION_PARTIAL, text) and not (_PROPOSAL.search(text) and not cues.granted(text)):
+        return "partial"  # a proposal the buyer may still accept or reject decides nothing
     if cues.affirmed(cues.DECISION_AGAINST, text):
         return "against"
     if cues.affirmed(cues.DECISION_FOR, text):
@@ -262,15 +270,6 @@ def _complaint_time(msg: Message):
         times = fields.find_times(match.group(1), msg.at)
         if times and times[0].has_time:
             return times[0].at
-    return None
-
-
-def _refund_amount(text: str, lang: str) -> fields.Money | None:
-    for line in text.splitlines():
-        if re.search(r"退款|退回|refund", line, re.I):
-            found = fields.amounts(line, lang)
-            if found:
-                return found[0]
     return None
 
 

@@ -286,7 +286,7 @@ TRACKING_LABELS = (
     r"tracking\s*(?:number|#|no\.?|id|code)?|package\s+(?:number|#)|shipment\s+(?:number|id)|"
     r"(?:package|parcel|colis|paquete|pacco|paczk[ai]|paket|sendung|pakket|env[íi]o|envoi|spedizione|przesy[łl]ka|zending)"
     r"(?:\s*(?:n[°º]|nr\.?|no\.?|number|#))?(?=\s*[:：#]?\s*[A-Z0-9]*\d)|"
-    r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|(?:お問い合わせ)?伝票番号|お問い合わせ番号|"
+    r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|paketverfolgungsnummer|verfolgungsnummer|(?:お問い合わせ)?伝票番号|お問い合わせ番号|"
     r"追跡番号|送り状番号|송장\s*번호|운송장\s*번호|"
     r"num[ée]ro\s+de\s+(?:suivi|colis)|n[°º]\s*de\s*suivi|numero\s+di\s+(?:tracking|tracciamento|spedizione)|"
     r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer|"

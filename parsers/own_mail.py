@@ -27,11 +27,10 @@ def parse(msg: Message) -> Result | None:
     has_attachments = any(a.filename for a in msg.mail.attachments)
     asked = re.search(r"补充凭证|补充材料|evidence|screenshot", subject + quoted_text(msg.mail.text)[:400], re.I)
     asked = asked or cues.EVIDENCE_REQUEST.search(quoted_text(msg.mail.text))  # a reply that quotes the request
-    if (
-        asked
-        and (has_attachments or cues.EVIDENCE_WORDS.search(text))
-        and not cues.APPEAL_WORDS.search(text[:200])
-    ) or (has_attachments and cues.EVIDENCE_WORDS.search(text[:300])):  # "As requested, here are the photos"
+    sent_evidence = (asked and (has_attachments or cues.EVIDENCE_WORDS.search(text))) or (
+        has_attachments and cues.EVIDENCE_WORDS.search(text[:300])  # "As requested, here are the photos"
+    )
+    if sent_evidence and not cues.APPEAL_WORDS.search(text[:200]):
         subtype = "evidence"
     elif re.search(r"二次申诉|再次申诉|申诉请求|申诉|\bappeal\b|reconsider", subject + "\n" + text[:80], re.I):
         subtype = "appeal"

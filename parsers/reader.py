@@ -59,9 +59,9 @@ def understand(mail: Mail, role: str, at: datetime) -> Result:
     if result is not None:
         return result
     own = own_mail.parse(msg) if role == "sent" else None
-    if own is not None and any(e.kind == "complaint_sent" for e in own.events):
-        return own  # the user forwards the order mail with a complaint on top: the complaint is the news
     inner = _forwarded_order(msg)
+    if own is not None and any(e.kind == "complaint_sent" for e in own.events):
+        return _merge(own, inner)  # a forward of the order mail with a complaint on top: both are news
     if inner is not None:
         return inner
     markup = schema_org.parse(msg)
@@ -84,6 +84,7 @@ def understand(mail: Mail, role: str, at: datetime) -> Result:
                 kinds = ()
             extra = [e for e in notices.events if e.kind in kinds]
             main = _merge(main, Result(shops.NAME, notices.kind, extra)) if extra else main
+            main = _with_order_amount(main, notices)
     else:
         main = shops.parse(msg) or (helpdesks.parse(msg) if helpdesks.is_desk_mail(msg) else None)
     merged = _merge(markup, main)
@@ -139,6 +140,16 @@ def _order_notice(msg: Message) -> bool:
     return bool(
         cues.affirmed(cues.FAILED, msg.text[:800]) and not fields.ticket_numbers(msg.subject + "\n" + msg.text)
     )
+
+
+def _with_order_amount(main: Result, notices: Result) -> Result:
+    """The order's amount the shop's reading found ("实付金额：89.00元"), kept on the desk's events."""
+    shown = next((e.fields for e in notices.events if e.fields.get("amount") and e.fields.get("currency")), None)
+    if shown is None or any(e.fields.get("order_amount") for e in main.events):
+        return main
+    extra = {"order_amount": shown["amount"], "order_currency": shown["currency"]}
+    events = [dataclasses.replace(e, fields={**e.fields, **extra}) if e.order_no else e for e in main.events]
+    return dataclasses.replace(main, events=events)
 
 
 def _merge(first: Result | None, second: Result | None) -> Result | None:

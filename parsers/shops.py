@@ -183,11 +183,14 @@ def _refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
     """A refund the seller promises along with a cancellation or failure, with its stated time."""
     within = stated_duration(msg.text, lexicon.REFUND_VERBS_ZH, lexicon.REFUND_VERBS_EN)
     deadline = stated_deadline(msg.text, msg.at)
+    money = fields.refund_amount(msg.text, msg.lang)
     return msg.event(
         "refund",
         summary="refund promised",
         order_no=order_no,
         state="granted",
+        amount=money.text() if money else None,
+        currency=money.currency if money else None,
         within=f"{within.amount} {within.unit}" if within else None,
         due=deadline.isoformat() if deadline else None,
         **{k: v for k, v in opening.items() if k not in ("amount", "currency")},
@@ -213,7 +216,11 @@ def _arrives_later(msg: Message) -> bool:
 def _carrier_notice(msg: Message) -> Result | None:
     """A carrier's notice names no order, only its tracking number: it joins the order whose
     shipping notice gave that number (the timeline links it), and opens none by itself."""
-    tracking = _TRACKING.search(msg.both) or _TRACKING_SHAPE.search(msg.both)
+    tracking = (
+        _TRACKING.search(msg.both)
+        or _TRACKING_SHAPE.search(msg.both)
+        or _TRACKING_LINK.search(msg.mail.text + "\n" + msg.mail.html)  # "…?piececode=00340434161094023781"
+    )
     if tracking is None or not any(ch.isdigit() for ch in tracking.group(1)):
         return None
     number = tracking.group(1).replace("-", "")

@@ -18,6 +18,7 @@ from orderwatch.parsers.fields.money import (
     japanese_yen,
     order_total,
     parse_amount,
+    refund_amount,
     total_amount,
 )
 from orderwatch.parsers.fields.refs import Reference, order_numbers, references, ticket_numbers
@@ -41,6 +42,7 @@ __all__ = [
     "order_total",
     "parse_amount",
     "references",
+    "refund_amount",
     "ticket_numbers",
     "total_amount",
 ]

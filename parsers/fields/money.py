@@ -291,6 +291,19 @@ _ORDER_TOTAL_LABELS = re.compile(
 )
 
 
+_REFUND_LINE = re.compile(lexicon.REFUND_WORDS + r"|退回|退還|rembours|refunded", re.I)
+
+
+def refund_amount(text: str, lang: str = "en") -> Money | None:
+    """The first amount on a line that speaks of the refund: "退款金额：89.00元", "a refund of $23.17"."""
+    for line in text.splitlines():
+        if _REFUND_LINE.search(line):
+            found = amounts(line, lang)
+            if found:
+                return found[0]
+    return None
+
+
 def order_total(text: str, lang: str = "en") -> Money | None:
     """The amount after a label that names the order's total (not a refund's), if any."""
     for label in _ORDER_TOTAL_LABELS.finditer(text):

@@ -137,7 +137,10 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         for match in _WORDED_LETTERS.finditer(source):
             add(match.group(1), 2, f"after '{match.group(0).split()[0]}'")
         for match in _REFERENCE_LABELLED.finditer(source):
-            if re.search(lexicon.ORDER_WORDS, source[max(0, match.start() - 60) : match.start()], re.I):
+            near = source[max(0, match.start() - 60) : match.start()]
+            if re.search(lexicon.ORDER_WORDS, near, re.I) or (  # "Your order with X is delivered" over "(Number: 10412)"
+                source is text and re.search(lexicon.ORDER_WORDS, subject, re.I)
+            ):
                 add(match.group(1), 2, "reference of an order", labelled=True)
         for match in _SHAPED.finditer(source):
             add(next(g for g in match.groups() if g), 2, "marketplace number shape")
@@ -199,6 +202,7 @@ _TICKETS = [
     ),
     re.compile(r"\[\s*(?:Ticket|Case|Request|Incident)\s*#\s*:?\s*([A-Za-z0-9\-]{2,30})\s*\]", re.I),
     re.compile(r"\b(?:Ticket|Case|Request)\s*#\s*([A-Za-z0-9\-]{2,30})", re.I),
+    re.compile(r"\b(?:reclamo|reclamaci[óo]n|r[ée]clamation|reklamation|reclamo n\.?[°º]?)\s*#\s*(\d{4,14})\b", re.I),
     re.compile(r"\b(?:request|ticket|case)\s*\(\s*#?(\d{2,12})\s*\)", re.I),  # Zendesk: "Your request (5678)"
     # Request Tracker and GLPI tag subjects with their queue: "[brambleworks.com #20731]", "[GLPI #0004187]"
     re.compile(
