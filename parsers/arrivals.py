@@ -270,6 +270,11 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
             same_day = _with_clock(reference, clock_first)
             if same_day is not None and same_day > reference:
                 return same_day, clock_first.end()
+        if rest_at is None:  # "Estimated arrival: 19:35 - 19:50": a window later the same day
+            clocks = list(_CLOCK.finditer(window.split("\n")[0]))
+            same_day = _with_clock(reference, clocks[-1]) if clocks else None
+            if same_day is not None and same_day > reference and (same_day - reference) < timedelta(hours=12):
+                return same_day, clocks[-1].end()
     window = window[used:]
     offset_used = used
     used = 0

@@ -67,7 +67,7 @@ def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
         r"(?:" + zh_verbs + r")[^。；;\n]{0,12}?" + RANGE + r"\s*" + ZH_UNIT + within,
         r"\b(?:" + en_verbs + r")\b" + clause + r"{0,60}?\bwithin\s+" + RANGE + r"\s+" + EN_UNIT,
         # "you have 10 days to appeal", "the seller has 10 days to respond"
-        r"\b(?:have|has|get|gets)\s+" + RANGE + r"\s+" + EN_UNIT + r"\s+(?:\w+\s+){0,4}?to\s+(?:" + en_verbs + r")\b",
+        r"\b(?:have|has|get|gets|(?:is|are) given|will have)\s+" + RANGE + r"\s+" + EN_UNIT + r"\s+(?:\w+\s+){0,4}?to\s+(?:" + en_verbs + r")\b",
         # "please allow 5-10 business days for the refund to appear", "can take up to 5 days"
         r"\b(?:allow|take|takes|takes up to|take up to)\s+(?:up to\s+)?" + RANGE + r"\s+" + EN_UNIT
         + clause + r"{0,50}?\b(?:" + en_verbs + r")\b",

@@ -14,6 +14,7 @@ from orderwatch.parsers.arrivals import arrival_time
 from orderwatch.parsers.assertions import decided
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.durations import stated_deadline, stated_duration
+from orderwatch.parsers.promise import find_promise
 from orderwatch.parsers.quotes import new_text
 
 from orderwatch.domain.calendar import calendar_for
@@ -50,7 +51,7 @@ _HANDLING_INTL = (
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
 _APPEAL_EN = (
     "appeal|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|"
-    "review (?:the|this|your) (?:decision|claim|case)|reply to this (?:e-?mail|message)|disagree|"
+    "review (?:the|this|your|our) (?:decision|claim|case)|reply to this (?:e-?mail|message)|disagree|"
     "reject (?:the|this) (?:solution|resolution|decision)|reopen"
 )
 _APPEAL_INTL = (
@@ -107,6 +108,8 @@ def parse(msg: Message) -> Result | None:
     total = fields.order_total(text, msg.lang) if numbers else None  # "订单金额：￥86.00" in a refund notice
     if total is not None:
         ref.update(order_amount=total.text(), order_currency=total.currency)
+    if not numbers:  # a card issuer names the charge, not the order: "Merchant: BIRCH & BRAMBLE", "Amount: $236.50"
+        ref.update(_charge(text, msg.lang))
     if numbers and desk != "outside":  # a shop's or marketplace's after-sales mail may open the order itself
         ref.update(platform=domain_slug(msg.mail.from_addr, msg.mail.from_name), shop_domain=msg.sender_domain)
     events = []
@@ -127,7 +130,8 @@ def parse(msg: Message) -> Result | None:
             )
         )
 
-    outcome = _decision_outcome(text)
+    # an acknowledgement restates the user's own account ("Your summary: … declined my claim"): no decision
+    outcome = None if _RESTATES.search(text) and cues.ACK.search(msg.subject + "\n" + text[:300]) else _decision_outcome(text)
     if outcome is not None:
         window = stated_duration(text, _APPEAL_ZH, _APPEAL_EN, _APPEAL_INTL) if outcome != "for_buyer" else None
         appeal_level = bool(
@@ -179,7 +183,8 @@ def parse(msg: Message) -> Result | None:
             )
         )
 
-    promised = _reply_promise(new_text(text), msg.at) if not events else None
+    replying = bool(msg.mail.in_reply_to or _REPLY_SUBJECT.search(msg.subject))
+    promised = _reply_promise(new_text(text), msg.at, labels=replying) if not events else None
     acknowledging = bool(cues.ACK.search(msg.subject) or cues.ACK.search(text[:300]))
     if cues.affirmed(cues.FAILED, text) and not events and not acknowledging:  # an ack quotes the complaint
         events.append(msg.event("problem", summary="seller reports a problem", problem="failed", **ref))
@@ -222,6 +227,12 @@ def _appeal_deadline(text: str, at: datetime) -> str | None:
     return None
 
 
+_RESTATES = re.compile(
+    r"your summary|what you told us|what your complaint is about|your (?:complaint|message|description)\s*:|"
+    r"votre (?:message|description|r[ée]clamation)\s*:|ihre (?:nachricht|beschreibung)\s*:|"
+    r"(?:您的|你的)?(?:投诉|投訴)(?:内容|內容|描述)\s*[:：]|问题描述\s*[:：]|問題描述\s*[:：]",
+    re.I,
+)
 _PROPOSAL = re.compile(
     r"\bproposal\b|you can accept (?:the|this|it)|accept (?:or|the proposal or) reject|propuesta del vendedor|"
     r"proposition du vendeur|vorschlag des verk[äa]ufers|proposta del venditore|卖家(?:的)?(?:提议|方案)|賣家(?:的)?(?:提議|方案)",
@@ -251,6 +262,21 @@ def _desk_side(msg: Message) -> str | None:
     ):
         return "platform"
     return None
+
+
+_CHARGE_MERCHANT = re.compile(r"^\s*(?:merchant(?: name)?|payee|retailer|商户名称|商戶名稱|商家名称|commerçant|händler)\s*[:：]\s*(.{2,60})$", re.I | re.M)
+_CHARGE_AMOUNT = re.compile(
+    r"^\s*(?:(?:charge|transaction|disputed)?\s*amount|交易金额|交易金額|montant|betrag)\s*[:：]\s*(.{2,40})$", re.I | re.M
+)
+
+
+def _charge(text: str, lang: str) -> dict[str, object]:
+    """The charge a dispute mail names, to find its order by merchant and amount."""
+    merchant, amount = _CHARGE_MERCHANT.search(text), _CHARGE_AMOUNT.search(text)
+    money = fields.amounts(amount.group(1), lang) if amount else []
+    if merchant is None or not money:
+        return {}
+    return {"charge_merchant": merchant.group(1).strip(), "charge_amount": money[0].text()}
 
 
 def _complaint_copy(msg: Message) -> bool:
@@ -289,7 +315,7 @@ _DAY_THEN_VERB = re.compile(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|
 _VERB_THEN_DAY = re.compile(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{{0,16}}?\b({_DAY})", re.I)
 
 
-def _reply_promise(text: str, at) -> dict[str, object] | None:
+def _reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | None:
     """The new time a shop's reply commits to, as a promise event's fields (None if it names none).
 
     "今天下午顺丰发出，预计明天送达": of the times a reply names, the latest governs (domain.md)."""
@@ -307,4 +333,9 @@ def _reply_promise(text: str, at) -> dict[str, object] | None:
             kind = "ship" if re.fullmatch(_SHIP_VERBS, match.group(verb_group), re.I) else "deliver"
             phrase = " ".join(match.group(0).split())
             found.append((by, {"by": by.isoformat(), "promise": kind, "phrase": phrase, "stated": True}))
+    if not found and labels:  # a reply reschedules with labels: "配送日期：2026/11/17（二） 配送時段：09:00-13:00"
+        arrival = find_promise(text, at)
+        if arrival is not None and arrival.kind == "deliver" and arrival.by is not None and arrival.by > at:
+            phrase = " ".join(arrival.phrase.split())
+            found.append((arrival.by, {"by": arrival.by.isoformat(), "promise": "deliver", "phrase": phrase, "stated": True}))
     return max(found, key=lambda item: item[0])[1] if found else None

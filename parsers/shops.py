@@ -85,6 +85,8 @@ def parse(msg: Message) -> Result | None:
         delivered_subject = None  # "a été livrée" over "Livraison prévue le mardi 10 novembre": a shipment
         shipped_subject = True
     shipped_text = (not confirm or notice_only) and cues.affirmed(cues.SHIPPED, msg.text)
+    if shipped_text and _ANNOUNCED.search(msg.text[max(0, shipped_text.start() - 60) : shipped_text.start()]):
+        shipped_text = None  # "We'll let you know when your rider is on the way": not yet
     if (shipped_subject or shipped_text) and not cues.FAILED.search(text):
         carrier = _CARRIER.search(msg.text)
         tracking = _TRACKING.search(msg.text)
@@ -203,6 +205,12 @@ def _tracking_number(labelled: re.Match[str] | None, msg: Message) -> str | None
         return labelled.group(1).replace("-", "")
     link = _TRACKING_LINK.search(msg.mail.text + "\n" + msg.mail.html)
     return link.group(1) if link else None
+
+
+_ANNOUNCED = re.compile(
+    r"(?:let you know|notify you|e-?mail you|tell you|text you)\s+(?:as soon as|when|once)\b[^.\n]*$|\b(?:once|when) (?:your|the|it)\b[^.\n]*$",
+    re.I,
+)
 
 
 def _arrives_later(msg: Message) -> bool:

@@ -10,6 +10,7 @@ desk's reply create nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -105,7 +106,7 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
         if case is None and tracking and not event.order_no:
             case = by_tracking.get(tracking)  # a carrier's notice joins the order that shipped it
         if case is None and not event.order_no and not event.ticket_no:
-            case = _only_order_from(event, by_site)
+            case = _only_order_from(event, by_site) or _charged_order(event, cases.values())
         if case is None:
             continue
         case.add(event)
@@ -144,6 +145,28 @@ def _only_order_from(event: Event, by_site: dict[str, list[Case]]) -> Case | Non
         if case.events and timedelta(0) <= event.at - case.events[0].at <= timedelta(days=90)
     ]
     return recent[0] if len(recent) == 1 else None
+
+
+def _charged_order(event: Event, cases: Iterable[Case]) -> Case | None:
+    """A card issuer's dispute mail names the charge ("Merchant: BIRCH & BRAMBLE", "$236.50"), not the
+    order: it joins the one order of that amount whose shop's name shares a word with the descriptor."""
+    amount, descriptor = event.fields.get("charge_amount"), _words(str(event.fields.get("charge_merchant") or ""))
+    if event.kind not in _UNNAMED_JOINERS or not amount or not descriptor:
+        return None
+    matching = [
+        case
+        for case in cases
+        if any(e.fields.get("amount") == amount for e in case.events)
+        and any(descriptor & _words(str(e.fields.get("merchant") or "")) for e in case.events)
+    ]
+    return matching[0] if len(matching) == 1 else None
+
+
+_FILLER = frozenset({"the", "and", "ltd", "llc", "inc", "shop", "store"})
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]{3,}", name.lower()) if w not in _FILLER}
 
 
 def _site(address: str) -> str:

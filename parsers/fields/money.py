@@ -244,8 +244,12 @@ def _zh_currency(label: str, dollar: str | None) -> str:
     return "CNY"
 
 
+_CARD_TAIL = re.compile(r"(?:ending(?: in)?|ends in|last (?:4|four)(?: digits)?|尾号|尾號|末四位|[*x•]{3,})\s*[:：]?\s*\d{4}\b", re.I)
+
+
 def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Money | None:
     """The order total: the last amount after a total label, else the largest amount shown."""
+    text = _CARD_TAIL.sub(" ", text)  # "Visa ending in 7731 $324.74": the card's last digits are no amount
     labelled: list[Money] = []
     for label in _TOTAL_LABELS.finditer(text):
         window = text[label.end() : label.end() + 40]
