@@ -408,6 +408,9 @@ def _parties(msg: Message) -> tuple[str, str | None, bool]:
     return own_name, None, False
 
 
+_LABEL_LINE = re.compile(r"^[^:：]{2,40}[:：]\s*\S")
+
+
 def _item(msg: Message) -> str | None:
     for pattern in (_ZH_ITEM, _ZH_ITEM_QUOTED):
         match = pattern.search(msg.text)
@@ -418,8 +421,10 @@ def _item(msg: Message) -> str | None:
         candidate = re.sub(r"\s+(?:x|×)\s*$", "", match.group(1).strip())
         if re.match(r"^(?:qty|quantity|数量|sku)\b", candidate, re.I):
             line_no = msg.text[: match.start()].count("\n")
-            previous = [
-                ln.strip() for ln in lines[:line_no] if ln.strip() and not re.match(r"^sku\b", ln.strip(), re.I)
+            previous = [  # the product's name, not the label lines under it ("Estimated Delivery Date: Oct 07")
+                ln.strip()
+                for ln in lines[:line_no]
+                if ln.strip() and not re.match(r"^sku\b", ln.strip(), re.I) and not _LABEL_LINE.match(ln.strip())
             ]
             if previous:
                 return previous[-1]
