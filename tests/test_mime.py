@@ -17,7 +17,8 @@ def test_every_corpus_message_parses() -> None:
     assert len(files) >= 100
     for path in files:
         mail = parse_mail(path.read_bytes())
-        assert mail.subject and mail.from_addr and mail.date is not None, path
+        # a From naming several addresses (real phishing: "EXPRESS, jehd <…>") is left empty on purpose
+        assert mail.subject and (mail.from_addr or "AmbiguousFrom" in mail.warnings) and mail.date is not None, path
         assert "\ufffd" not in mail.subject + mail.text, path
 
 
