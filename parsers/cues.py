@@ -124,12 +124,18 @@ DELIVERED_RECEIPT = any_of(
     r"(?:order|items?|groceries|shopping) we delivered (?:today|this (?:morning|afternoon|evening))|"
     r"receipt for (?:today's|your) (?:\w+ )?delivery|\bwas delivered (?:at|on) \d|(?:delivered|geliefert|livr[ée]e?s?) ?/ ?(?:ordered|bestellt|command[ée]e?s?)"
 )
+# Part of an order arrived: "1 item arrived", "Other items in this order … Preparing to ship".
+PARTIAL_DELIVERY = any_of(
+    r"\b\d+ (?:of \d+ )?items? (?:has |have )?arrived|\bpart of your order|other items in this order|remaining items?|"
+    r"teillieferung|weitere artikel (?:folgen|werden)|livraison partielle|reste de votre commande|entrega parcial|"
+    r"consegna parziale|部分(?:商品|包裹)(?:已)?(?:送达|签收)|其余商品"
+)
 DELIVERED_VIRTUAL = any_of(
-    r"(?:key|code|licen[cs]e|cdkey|cd-key|卡密|激活码|兑换码|序列号|Schlüssel|clé|chiave|clave|klucz)s?\b[^\n]{0,20}[:：]?\s*\n?\s*"
+    r"(?:key|code|licen[cs]e|cdkey|cd-key|卡密|激活码|兑换码|充值码|礼品码|序列号|Schlüssel|clé|chiave|clave|klucz)s?\b[^\n]{0,20}[:：]?\s*\n?\s*"
     r"[A-Z0-9]{4,8}(?:-[A-Z0-9]{4,8}){2,}|"  # a key-shaped value right under its label
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
     # a key label counts with a value under it: "您的卡密：" over an empty box delivers nothing
-    r"卡密信息|(?:卡密|激活码|兑换码|序列号)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡号\s*[:：]\s*\S+\s*密码|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|"
+    r"卡密信息|(?:卡密|激活码|兑换码|序列号)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡号\s*[:：]\s*\S+\s*密码|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|交付内容\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|"
     r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功(?!后|後|之后)|處理完成(?!後)|處理完畢(?!後)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
     r"已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
@@ -202,7 +208,7 @@ CANCELLED = any_of(
 # The shop confirms a cancellation the buyer asked for (status cancelled, nothing owed), not its own.
 BUYER_CANCELLED = any_of(
     r"as you requested|at your request|your cancell?ation request|you(?:'ve| have)? (?:successfully )?cancell?ed|"
-    r"您(?:已|已经)?(?:成功)?取消|您申请取消|應您的要求|auf (?:ihren|deinen) wunsch|wie gew[üu]nscht|[àa] votre demande|"
+    r"您(?:已|已经)?(?:成功)?取消|您申请取消|應您的要求|auf (?:ihren|deinen) wunsch|wie (?:von (?:ihnen|dir|euch) )?gew[üu]nscht|[àa] votre demande|"
     r"su (?:tua|vostra) richiesta|a petici[óo]n (?:tuya|suya)|seg[úu]n (?:tu|su) solicitud|na (?:twoj[ąa]|pa[ńn]stwa) pro[śs]b[ęe]|"
     r"キャンセルを承りました|お客様からのご依頼により|고객님의\s*요청(?:으로|에\s*따라)|op (?:je|uw) verzoek|na va[šs]i [žz][áa]dost|stornov[áa]no z[áa]kazn[íi]kem|la cererea ta|enligt din beg[äa]ran|"
     r"お客様のご依頼により"

@@ -92,6 +92,8 @@ ORDER_WORDS = (
 TOTAL_LABELS = [
     r"总价|订单总价|订单总额|订单金额|实付款|实付金额|实付|支付金额|付款金额|应付金额|合计|总计|总金额|退款金额|支付(?=\d)",
     r"總計|總金額|訂單金額|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價",
+    # a bare "金额：45.00 CNY" (a 发卡 engine's status mail), never a discount's, a fee's or a refund's
+    r"(?<![优優惠折扣运運费費退款减減免红紅包抵])金[额額](?=\s*[:：])",
     r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
     r"order\s+total|amount\s+paid|amount\s+charged|total\s+charged|payment\s+total",
     r"gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|gesamtpreis|(?<![Zz]wischen)summe|gesamt|zu\s+zahlen",
@@ -234,6 +236,7 @@ ARRIVAL_CUES = alternation(
         r"entrega\s+(?:prevista|estimada)(?:\s+(?:el|para))?",
         r"fecha\s+(?:de\s+entrega\s+)?(?:prevista|estimada)(?:\s+de\s+entrega)?",
         r"llega(?:rá)?(?:\s+el)?",
+        r"ahora se espera(?:\s+(?:el|para))?",
         r"przewidywan[ya]\s+(?:termin\s+)?(?:dostaw[ya]|doręczeni[ae])",
         r"szacowan[ya]\s+(?:data|termin)\s+(?:dostawy|doręczenia)",
         r"planowan[ya]\s+(?:data|termin)\s+(?:dostawy|doręczenia)",

@@ -108,7 +108,10 @@ def parse(msg: Message) -> Result | None:
         or (not confirm and cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text) and not _arrives_later(msg))
         or receipt_of_delivery
     ):
-        events.append(msg.event("delivered", summary="delivered", order_no=order_no, how="carrier", **opening))
+        partial = bool(cues.PARTIAL_DELIVERY.search(msg.text)) or None  # the rest is still owed
+        events.append(
+            msg.event("delivered", summary="delivered", order_no=order_no, how="carrier", partial=partial, **opening)
+        )
     elif (
         (
             cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text)

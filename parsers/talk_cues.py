@@ -45,7 +45,7 @@ REFUND_GRANTED = any_of(
     r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid)|we(?:'ve| have) processed your refund|"
     r"退款將|將.{0,20}(?:退回|退還|返還|刷退)|為您辦理退款|安排退款|同意退款|"
     r"r[üu]ckerstattung (?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
-    r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|"
+    r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|(?:vous )?(?:sera|seront) rembours[ée]e?s?|"
     r"nous vous confirmons le remboursement|le remboursement sera (?:effectu[ée]|effectif|vers[ée])|"
     r"hemos (?:iniciado|emitido|procesado|tramitado) (?:el|un|tu|su) reembolso|recibir[áa]s? (?:el|tu|un|su) reembolso|"
     r"abbiamo (?:avviato|emesso|elaborato|disposto) (?:il|un) rimborso|riceverai (?:il|un) rimborso|"
@@ -127,7 +127,7 @@ MESSAGE_SENT = any_of(
     r"(?:您的|你的)?留言已(?:提交|送出|收到)|(?:您的|你的)?訊息已(?:送出|收到)"
 )
 ACK = any_of(
-    r"已受理|受理通知|投诉已收到|(?:已)?投(?:诉|訴)成功|已收到\s*(?:閣下|阁下|您|你).{0,60}?(?:提出|提交)?的(?:爭議申請|争议申请|爭議|争议|申請|申请|投訴|投诉)|"
+    r"已受理|受理通知|(?:售后|售後)受理|已收到(?:售后|售後)申(?:请|請)|投诉已收到|(?:已)?投(?:诉|訴)成功|已收到\s*(?:閣下|阁下|您|你).{0,60}?(?:提出|提交)?的(?:爭議申請|争议申请|爭議|争议|申請|申请|投訴|投诉)|"
     r"acknowledge receipt of your (?:complaint|claim|case|dispute)|has abierto una disputa|hemos enviado tu disputa|"
     r"vous avez signal[ée] un probl[èe]me|nous avons pr[ée]venu le vendeur|wir haben den verk[äa]ufer informiert|"
     r"abbiamo (?:informato|avvisato) il venditore|hai aperto una (?:contestazione|controversia)|"

@@ -109,8 +109,8 @@ def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
                     state.refund_received = event
                 else:
                     state.last_grant = event
-            elif kind == "delivered" and state.delivered is None:
-                state.delivered = event
+            elif kind == "delivered" and state.delivered is None and not event.fields.get("partial"):
+                state.delivered = event  # a delivery of part of the order keeps no promise
             elif kind == "shipped" and state.shipped is None:
                 state.shipped = event
             elif kind == "problem" and event.fields.get("problem") == "cancelled_by_buyer":

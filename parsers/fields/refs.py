@@ -194,7 +194,7 @@ def order_numbers(text: str, subject: str = "", links: str = "") -> list[str]:
 
 _TICKETS = [
     re.compile(
-        r"(?:投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号|個案編號|个案编号|案件編號|申訴編號|受理編號|aktenzeichen|vorgangsnummer|fallnummer|"
+        r"(?:投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号|售后单号|售後單號|個案編號|个案编号|案件編號|申訴編號|受理編號|aktenzeichen|vorgangsnummer|fallnummer|"
         r"num[ée]ro de dossier|dossier n[°º]|numero (?:di )?pratica|n[úu]mero de expediente|sygnatura|dossiernummer|"
         r"r[ée]f[ée]rence de (?:la |votre )?(?:r[ée]clamation|contestation|dossier)|litige n[°º])"
         r"\s*[:：]?\s*([A-Za-z0-9\-]{4,40})",
