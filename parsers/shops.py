@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from orderwatch.parsers import cues, fields, lexicon
+from orderwatch.parsers import cues, fields, lexicon, parcels
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.durations import stated_deadline, stated_duration
 from orderwatch.parsers.promise import find_promise
@@ -39,20 +39,6 @@ _PRICE_LINE = re.compile(
     re.I | re.M,
 )
 _CARRIER = re.compile(r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*([^\n,;]{2,30})", re.I)
-_TRACKING = re.compile(
-    r"(?:" + lexicon.TRACKING_LABELS + r")(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?[\]】］]?\s*[:：#]?\s*"
-    r"((?=[A-Z-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){7,40})(?![A-Za-z0-9])",  # a digit: not the next word
-    re.I,
-)
-# Parcel numbers that say what they are by their shape: UPU S10 (RA123456789CN), UPS (1Z…).
-# A carrier's follow-up link names the parcel: ".../suivre-vos-envois?code=6A23489170352".
-_TRACKING_LINK = re.compile(
-    r"https?://[^\s\"'<>]*(?:laposte|colissimo|chronopost|mondialrelay|dhl|ups|fedex|usps|gls|dpd|hermes|myhermes|"
-    r"royalmail|evri|postnl|bpost|correos|seur|brt|poste|inpost|sf-express|kuaidi100|t-cat|kerrytj)[^\s\"'<>]*?"
-    r"[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode)=([A-Z0-9]{8,34})\b",
-    re.I,
-)
-_TRACKING_SHAPE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})(?![A-Za-z0-9])")
 _ZH_FAIL_REASON = re.compile(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{2,60})")
 
 
@@ -60,7 +46,7 @@ def parse(msg: Message) -> Result | None:
     text = msg.both
     numbers = fields.order_numbers(msg.text, msg.subject, links=msg.mail.html)
     if not numbers:
-        return _carrier_notice(msg)
+        return parcels.carrier_notice(msg)
     order_no = numbers[0]
     lang = msg.lang
     events = []
@@ -81,7 +67,7 @@ def parse(msg: Message) -> Result | None:
         kind = "shipping"
     delivered_subject = cues.affirmed(cues.DELIVERED_PHYSICAL, msg.subject)
     shipped_subject = cues.affirmed(cues.SHIPPED, msg.subject)
-    if delivered_subject and _arrives_later(msg):
+    if delivered_subject and parcels.arrives_later(msg):
         delivered_subject = None  # "a été livrée" over "Livraison prévue le mardi 10 novembre": a shipment
         shipped_subject = True
     shipped_text = (not confirm or notice_only) and cues.affirmed(cues.SHIPPED, msg.text)
@@ -89,14 +75,14 @@ def parse(msg: Message) -> Result | None:
         shipped_text = None  # "We'll let you know when your rider is on the way": not yet
     if (shipped_subject or shipped_text) and not cues.FAILED.search(text):
         carrier = _CARRIER.search(msg.text)
-        tracking = _TRACKING.search(msg.text)
+        tracking = parcels.TRACKING.search(msg.text)
         events.append(
             msg.event(
                 "shipped",
                 summary="shipped",
                 order_no=order_no,
                 carrier=carrier.group(1).strip() if carrier else None,
-                tracking_no=_tracking_number(tracking, msg),
+                tracking_no=parcels.tracking_number(tracking, msg),
                 **opening,
             )
         )
@@ -105,7 +91,7 @@ def parse(msg: Message) -> Result | None:
         events = [e for e in events if e.kind != "promise"]
     if (
         delivered_subject
-        or (not confirm and cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text) and not _arrives_later(msg))
+        or (not confirm and cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text) and not parcels.arrives_later(msg))
         or receipt_of_delivery
     ):
         partial = bool(cues.PARTIAL_DELIVERY.search(msg.text)) or None  # the rest is still owed
@@ -202,59 +188,10 @@ def _refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
     )
 
 
-def _tracking_number(labelled: re.Match[str] | None, msg: Message) -> str | None:
-    """The parcel number a shipping notice gives: after its label, else in the carrier's link."""
-    if labelled is not None:
-        return labelled.group(1).replace("-", "")
-    link = _TRACKING_LINK.search(msg.mail.text + "\n" + msg.mail.html)
-    return link.group(1) if link else None
-
-
 _ANNOUNCED = re.compile(
     r"(?:let you know|notify you|e-?mail you|tell you|text you)\s+(?:as soon as|when|once)\b[^.\n]*$|\b(?:once|when) (?:your|the|it)\b[^.\n]*$",
     re.I,
 )
-
-
-def _arrives_later(msg: Message) -> bool:
-    """The mail names an arrival still to come: it reports no delivery, whatever its subject says."""
-    promise = find_promise(msg.text, msg.at)
-    if promise is None or promise.kind != "deliver" or promise.by is None:
-        return False
-    return promise.by.astimezone(msg.at.tzinfo).date() > msg.at.date()  # "arrived on Thursday" is today's report
-
-
-def _carrier_notice(msg: Message) -> Result | None:
-    """A carrier's notice names no order, only its tracking number: it joins the order whose
-    shipping notice gave that number (the timeline links it), and opens none by itself."""
-    tracking = (
-        _TRACKING.search(msg.both)
-        or _TRACKING_SHAPE.search(msg.both)
-        or _TRACKING_LINK.search(msg.mail.text + "\n" + msg.mail.html)  # "…?piececode=00340434161094023781"
-    )
-    if tracking is None or not any(ch.isdigit() for ch in tracking.group(1)):
-        return None
-    number = tracking.group(1).replace("-", "")
-    promise = find_promise(msg.text, msg.at)
-    if promise is not None and promise.kind == "deliver" and promise.by is not None and promise.by > msg.at:
-        # the carrier's own slot: "sera livré aujourd'hui, jeudi 12/11/2026, entre 14:00 et 15:00"
-        event = msg.event(
-            "promise",
-            summary=f"promised: {promise.phrase}",
-            by=promise.by.isoformat(),
-            promise="deliver",
-            phrase=" ".join(promise.phrase.split()),
-            stated=True,
-            tracking_no=number,
-            carrier_only=True,
-        )
-    elif cues.affirmed(cues.DELIVERED_PHYSICAL, msg.both):
-        event = msg.event("delivered", summary="delivered (carrier)", tracking_no=number, how="carrier", carrier_only=True)
-    elif cues.affirmed(cues.SHIPPED, msg.both):
-        event = msg.event("shipped", summary="in transit (carrier)", tracking_no=number, how="carrier", carrier_only=True)
-    else:
-        return None
-    return Result(NAME, "carrier", [event], confidence=0.5)
 
 
 def _stated_payment(msg: Message, order_no: str, opening: dict[str, object]) -> list:
@@ -351,7 +288,7 @@ def _is_notice_only(msg: Message) -> bool:
         return True
     if cues.CONFIRM.search(msg.subject):
         return False
-    return bool(cues.affirmed(cues.SHIPPED, msg.text) and _TRACKING.search(msg.text))
+    return bool(cues.affirmed(cues.SHIPPED, msg.text) and parcels.TRACKING.search(msg.text))
 
 
 def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtual: bool) -> list:

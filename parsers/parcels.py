@@ -1,0 +1,77 @@
+"""Parcels: the tracking number a shipping notice gives, and a carrier's own notice, which names
+no order, only its parcel (the timeline joins it to the order whose notice gave that number).
+"""
+
+from __future__ import annotations
+
+import re
+
+from orderwatch.parsers import cues, lexicon
+from orderwatch.parsers.base import Message, Result
+from orderwatch.parsers.promise import find_promise
+
+NAME = "shops"  # a carrier's notice is read as part of the shops family
+
+TRACKING = re.compile(
+    r"(?:" + lexicon.TRACKING_LABELS + r")(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?[\]】］]?\s*[:：#]?\s*"
+    r"((?=[A-Z-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){7,40})(?![A-Za-z0-9])",  # a digit: not the next word
+    re.I,
+)
+# Parcel numbers that say what they are by their shape: UPU S10 (RA123456789CN), UPS (1Z…).
+# A carrier's follow-up link names the parcel: ".../suivre-vos-envois?code=6A23489170352".
+TRACKING_LINK = re.compile(
+    r"https?://[^\s\"'<>]*(?:laposte|colissimo|chronopost|mondialrelay|dhl|ups|fedex|usps|gls|dpd|hermes|myhermes|"
+    r"royalmail|evri|postnl|bpost|correos|seur|brt|poste|inpost|sf-express|kuaidi100|t-cat|kerrytj)[^\s\"'<>]*?"
+    r"[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode)=([A-Z0-9]{8,34})\b",
+    re.I,
+)
+TRACKING_SHAPE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})(?![A-Za-z0-9])")
+
+
+def tracking_number(labelled: re.Match[str] | None, msg: Message) -> str | None:
+    """The parcel number a shipping notice gives: after its label, else in the carrier's link."""
+    if labelled is not None:
+        return labelled.group(1).replace("-", "")
+    link = TRACKING_LINK.search(msg.mail.text + "\n" + msg.mail.html)
+    return link.group(1) if link else None
+
+
+def arrives_later(msg: Message) -> bool:
+    """The mail names an arrival still to come: it reports no delivery, whatever its subject says."""
+    promise = find_promise(msg.text, msg.at)
+    if promise is None or promise.kind != "deliver" or promise.by is None:
+        return False
+    return promise.by.astimezone(msg.at.tzinfo).date() > msg.at.date()  # "arrived on Thursday" is today's report
+
+
+def carrier_notice(msg: Message) -> Result | None:
+    """A carrier's notice names no order, only its tracking number: it joins the order whose
+    shipping notice gave that number (the timeline links it), and opens none by itself."""
+    tracking = (
+        TRACKING.search(msg.both)
+        or TRACKING_SHAPE.search(msg.both)
+        or TRACKING_LINK.search(msg.mail.text + "\n" + msg.mail.html)  # "…?piececode=00340434161094023781"
+    )
+    if tracking is None or not any(ch.isdigit() for ch in tracking.group(1)):
+        return None
+    number = tracking.group(1).replace("-", "")
+    promise = find_promise(msg.text, msg.at)
+    if promise is not None and promise.kind == "deliver" and promise.by is not None and promise.by > msg.at:
+        # the carrier's own slot: "sera livré aujourd'hui, jeudi 12/11/2026, entre 14:00 et 15:00"
+        event = msg.event(
+            "promise",
+            summary=f"promised: {promise.phrase}",
+            by=promise.by.isoformat(),
+            promise="deliver",
+            phrase=" ".join(promise.phrase.split()),
+            stated=True,
+            tracking_no=number,
+            carrier_only=True,
+        )
+    elif cues.affirmed(cues.DELIVERED_PHYSICAL, msg.both):
+        event = msg.event("delivered", summary="delivered (carrier)", tracking_no=number, how="carrier", carrier_only=True)
+    elif cues.affirmed(cues.SHIPPED, msg.both):
+        event = msg.event("shipped", summary="in transit (carrier)", tracking_no=number, how="carrier", carrier_only=True)
+    else:
+        return None
+    return Result(NAME, "carrier", [event], confidence=0.5)
