@@ -37,9 +37,7 @@ _CONDITION = any_of(
 def unconditional(pattern, text: str):
     """The first match stated as a fact and outside a condition ("如需补充材料，我行将另行通知")."""
     for match in pattern.finditer(text):
-        sentence = text[_sentence_start(text, match.start()) : match.start()]
-        conditional = _CONDITION.search(sentence) and not _WISH.search(sentence)
-        if not conditional and stated_as_fact(text, match.start()):
+        if not _conditional(_sentence_before(text, match.start())) and stated_as_fact(text, match.start()):
             return match
     return None
 
@@ -51,16 +49,19 @@ _POSSIBILITY = any_of(r"\b(?:may|might|could|can)\b|\boptions?\b|peut|peuvent|ka
 def decided(pattern, text: str):
     """The first match stated as a fact, outside a condition, and not one of the options offered."""
     for match in pattern.finditer(text):
-        sentence = text[_sentence_start(text, match.start()) : match.start()]
-        if _POSSIBILITY.search(sentence) or (_CONDITION.search(sentence) and not _WISH.search(sentence)):
-            continue
-        if stated_as_fact(text, match.start()):
+        sentence = _sentence_before(text, match.start())
+        if not _POSSIBILITY.search(sentence) and not _conditional(sentence) and stated_as_fact(text, match.start()):
             return match
     return None
 
 
-def _sentence_start(text: str, at: int) -> int:
-    return 1 + max(text.rfind(".", 0, at), text.rfind("\n", 0, at), text.rfind("。", 0, at))
+def _sentence_before(text: str, at: int) -> str:
+    """The words of the sentence that come before `at`."""
+    return text[1 + max(text.rfind(".", 0, at), text.rfind("\n", 0, at), text.rfind("。", 0, at)) : at]
+
+
+def _conditional(sentence: str) -> bool:
+    return bool(_CONDITION.search(sentence) and not _WISH.search(sentence))
 
 
 def affirmed(pattern, text: str):

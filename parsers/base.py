@@ -15,33 +15,9 @@ from orderwatch.parsers import fields
 from orderwatch.parsers.mime import Mail
 from orderwatch.parsers.quotes import new_text
 
+from orderwatch.domain.addresses import HOSTED_SENDERS, registrable_domain  # re-exported: parsers import them from base
 from orderwatch.domain.durations import Duration
 from orderwatch.domain.model import Event
-
-_SLD = {"co", "com", "net", "org", "gov", "edu", "ac", "ne", "or"}
-# Mail sent for many shops through one service: the domain says nothing about the shop.
-HOSTED_SENDERS = {
-    "shopifyemail.com",
-    "myshopify.com",
-    "sendgrid.net",
-    "mailgun.org",
-    "amazonses.com",
-    "mandrillapp.com",
-    "mcsv.net",
-    "mailchimpapp.net",
-    "sparkpostmail.com",
-    "postmarkapp.com",
-    "sendinblue.com",
-    "zendesk.com",
-    "freshdesk.com",
-    "helpscoutemail.com",
-    "gmail.com",
-    "qq.com",
-    "163.com",
-    "126.com",
-    "outlook.com",
-    "hotmail.com",
-}
 
 
 @dataclass(frozen=True)
@@ -79,6 +55,13 @@ class Message:
         return self.subject + "\n" + self.text
 
     @cached_property
+    def promise(self):
+        """The mail's own promise (find_promise over its text, at its time), read once for every family."""
+        from orderwatch.parsers.promise import find_promise  # promise.py imports this module
+
+        return find_promise(self.text, self.at)
+
+    @cached_property
     def prose(self) -> str:
         """Subject and text without web addresses: "…/authenticate?key=5e7b" names no key for sale."""
         return _URL.sub(" ", self.both)
@@ -102,15 +85,6 @@ class Message:
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-
-
-def registrable_domain(address: str) -> str:
-    """example.co.uk from shop@mail.example.co.uk; '' when there is no address."""
-    host = address.rpartition("@")[2].lower().strip(".> ")
-    labels = [label for label in host.split(".") if label]
-    if len(labels) >= 3 and (labels[-2] in _SLD or len(labels[-2]) <= 2) and len(labels[-1]) == 2:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
 
 
 def domain_slug(address_or_domain: str, name: str = "") -> str:

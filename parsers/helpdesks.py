@@ -130,8 +130,9 @@ def parse(msg: Message) -> Result | None:
             )
         )
 
+    acknowledging = bool(cues.ACK.search(msg.subject) or cues.ACK.search(text[:300]))
     # an acknowledgement restates the user's own account ("Your summary: … declined my claim"): no decision
-    outcome = None if _RESTATES.search(text) and cues.ACK.search(msg.subject + "\n" + text[:300]) else _decision_outcome(text)
+    outcome = None if acknowledging and _RESTATES.search(text) else _decision_outcome(text)
     if outcome is not None:
         window = stated_duration(text, _APPEAL_ZH, _APPEAL_EN, _APPEAL_INTL) if outcome != "for_buyer" else None
         appeal_level = bool(
@@ -185,7 +186,6 @@ def parse(msg: Message) -> Result | None:
 
     replying = bool(msg.mail.in_reply_to or _REPLY_SUBJECT.search(msg.subject))
     promised = _reply_promise(new_text(text), msg.at, labels=replying) if not events else None
-    acknowledging = bool(cues.ACK.search(msg.subject) or cues.ACK.search(text[:300]))
     if cues.affirmed(cues.FAILED, text) and not events and not acknowledging:  # an ack quotes the complaint
         events.append(msg.event("problem", summary="seller reports a problem", problem="failed", **ref))
 

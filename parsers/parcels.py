@@ -8,7 +8,6 @@ import re
 
 from orderwatch.parsers import cues, lexicon
 from orderwatch.parsers.base import Message, Result
-from orderwatch.parsers.promise import find_promise
 
 NAME = "shops"  # a carrier's notice is read as part of the shops family
 
@@ -38,7 +37,7 @@ def tracking_number(labelled: re.Match[str] | None, msg: Message) -> str | None:
 
 def arrives_later(msg: Message) -> bool:
     """The mail names an arrival still to come: it reports no delivery, whatever its subject says."""
-    promise = find_promise(msg.text, msg.at)
+    promise = msg.promise
     if promise is None or promise.kind != "deliver" or promise.by is None:
         return False
     return promise.by.astimezone(msg.at.tzinfo).date() > msg.at.date()  # "arrived on Thursday" is today's report
@@ -55,7 +54,7 @@ def carrier_notice(msg: Message) -> Result | None:
     if tracking is None or not any(ch.isdigit() for ch in tracking.group(1)):
         return None
     number = tracking.group(1).replace("-", "")
-    promise = find_promise(msg.text, msg.at)
+    promise = msg.promise
     if promise is not None and promise.kind == "deliver" and promise.by is not None and promise.by > msg.at:
         # the carrier's own slot: "sera livré aujourd'hui, jeudi 12/11/2026, entre 14:00 et 15:00"
         event = msg.event(

@@ -12,7 +12,6 @@ import re
 from orderwatch.parsers import cues, fields, lexicon, parcels
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.durations import stated_deadline, stated_duration
-from orderwatch.parsers.promise import find_promise
 
 from orderwatch.domain.calendar import calendar_for
 
@@ -248,7 +247,7 @@ def _opening_fields(msg: Message, money: fields.Money | None) -> dict[str, objec
 
 def _notice_promise(msg: Message, order_no: str, opening: dict[str, object]) -> list:
     """An arrival or dispatch estimate in a shipping notice: counted from the notice itself."""
-    promise = find_promise(msg.text, msg.at)
+    promise = msg.promise
     if promise is None:
         return []
     fields_of_order = {k: v for k, v in opening.items() if k != "currency"}
@@ -322,7 +321,7 @@ def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtu
         events.append(
             msg.event("paid", at=paid_at, summary=f"paid {price}", order_no=order_no, amount=amount, currency=currency)
         )
-    promise = find_promise(msg.text, msg.at)  # the mail's own time anchors a missing year and zone
+    promise = msg.promise  # the mail's own time anchors a missing year and zone
     if promise is not None:
         start = paid_at or ordered_at if promise.anchor == "payment" else ordered_at
         within = f"{promise.within.amount} {promise.within.unit}" if promise.within else None

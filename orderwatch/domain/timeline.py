@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from orderwatch.domain.addresses import HOSTED_SENDERS, registrable_domain
 from orderwatch.domain.calendar import calendar_for
 from orderwatch.domain.durations import Duration
 from orderwatch.domain.model import Event, Role
@@ -130,9 +131,9 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
 # A desk's mail that names no order, no ticket and no thread ("已收到您的退款申请", a refund to the
 # wallet) joins the order its site sold, when that site sold exactly one in the last 90 days.
 _UNNAMED_JOINERS = frozenset({"complaint_ack", "platform_reply", "decision", "refund", "evidence_requested"})
-_PERSONAL_MAIL = frozenset(
-    {"gmail.com", "googlemail.com", "qq.com", "foxmail.com", "163.com", "126.com", "sina.com", "outlook.com",
-     "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "gmx.de", "web.de", "orange.fr", "free.fr"}
+_PERSONAL_MAIL = frozenset(  # beyond the shared senders: mailboxes of people, not of shops
+    {"googlemail.com", "foxmail.com", "sina.com", "live.com", "yahoo.com", "icloud.com", "me.com", "gmx.de",
+     "web.de", "orange.fr", "free.fr"}
 )  # fmt: skip
 
 
@@ -170,11 +171,9 @@ def _words(name: str) -> set[str]:
 
 
 def _site(address: str) -> str:
-    """shop.example.co.uk for mail@shop.example.co.uk, cut to the registrable part; '' for personal mail."""
-    labels = [label for label in address.rpartition("@")[2].lower().strip(".> ").split(".") if label]
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
-    site = ".".join(labels[-keep:])
-    return "" if site in _PERSONAL_MAIL or "." not in site else site
+    """example.co.uk for mail@shop.example.co.uk; '' for a person's mailbox or a shared sending service."""
+    site = registrable_domain(address)
+    return "" if site in HOSTED_SENDERS or site in _PERSONAL_MAIL or "." not in site else site
 
 
 def _find(
