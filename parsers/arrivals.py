@@ -205,6 +205,9 @@ _KO_LABEL = re.compile(
 )
 
 
+_KO_EARLIER = re.compile(r"(?:변경\s*전|기존|당초|원래)\s*$")
+
+
 def _korean(text: str, reference: datetime) -> list[tuple[int, Promise]]:
     found: list[tuple[int, Promise]] = []
     base = reference.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -226,6 +229,8 @@ def _korean(text: str, reference: datetime) -> list[tuple[int, Promise]]:
         kind = "ship" if verb.startswith("발송") else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
     for match in _KO_LABEL.finditer(text):
+        if _KO_EARLIER.search(text[max(0, match.start() - 8) : match.start()]):
+            continue  # "변경 전 도착 예정일 : 10월 14일(수)": the date the next line replaces
         verb, year, month, day, part, hour, until = match.groups()
         at = _ko_day(base, year, month, day)
         if at is None:
@@ -251,6 +256,12 @@ def _ko_day(base: datetime, year: str | None, month: str, day: str) -> datetime 
     return at
 
 
+_AND_WEEKDAY = re.compile(
+    r"\s*(?:and|und|et|y|e|en|i|a|to|bis|au|al|[-–—])\s*(?:le\s+|el\s+|il\s+)?("
+    + lexicon.WEEKDAY_FULL
+    + r")(?![a-zà-ÿ])",
+    re.I,
+)
 _BETWEEN = re.compile(r"\s*(?:between|entre|tussen|zwischen|tra|fra|mi[eę]dzy)\b", re.I)
 
 
@@ -280,7 +291,9 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
     used = 0
     reach = 48 if _BETWEEN.match(window) else 24  # "entre el miércoles 18 y el viernes 20 de noviembre"
     times = [t for t in find_times(window, reference) if t.start < reach]
-    relative = _RELATIVE.match(window)
+    between = _BETWEEN.match(window)  # "zwischen Samstag und Montag": two weekday names, the later one counts
+    rel_start = len(window) - len(window[between.end() :].lstrip()) if between else 0
+    relative = _RELATIVE.match(window[rel_start:])
     zh_slash = _ZH_MD_SLASH.match(window)
     if times:
         first = times[0]
@@ -324,8 +337,13 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
         else:
             target = lexicon.WEEKDAYS[weekday.lower()] if weekday else lexicon.ZH_WEEKDAYS[zh_day]
             offset = (target - base.weekday()) % 7
+        used = rel_start + relative.end()
+        later = _AND_WEEKDAY.match(window[used:])
+        if later and weekday:  # "between Saturday and Monday": the Monday after that Saturday
+            upper = (lexicon.WEEKDAYS[later.group(1).lower()] - base.weekday()) % 7
+            offset = upper if upper > offset else upper + 7
+            used += later.end()
         day = (base + timedelta(days=offset)).replace(hour=0, minute=0, second=0, microsecond=0)
-        used = relative.end()
     elif _DAY_MONTH.match(window):  # "mer 14.10 – ven 16.10": day and month, no year
         pairs = list(_DAY_MONTH_ANY.finditer(window[:40]))
         between = window[pairs[0].end() : pairs[1].start()] if len(pairs) > 1 else ""

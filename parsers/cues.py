@@ -33,7 +33,7 @@ __all__ = ["affirmed", "stated_as_fact", "unconditional"]  # the callers' old ho
 
 CONFIRM = any_of(
     r"订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
-    r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|订单已生成|已下单|已经收到您的付款|订单提交成功|交易成功|"
+    r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|(?:已)?成功租用|租用成功|租号成功|订单已生成|已下单|已经收到您的付款|订单提交成功|交易成功|"
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping|buying|ordering)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
@@ -183,7 +183,7 @@ POLICY_LINE = any_of(
     r"refund|eligible|policy|terms|conditions|erstatt|widerruf|rembours|reembols|rimbors|退款|退货|條款|条款"
 )
 # "订单已完成": for a card key or a top-up, the goods were delivered; for goods that travel, the order was placed.
-ORDER_COMPLETED = any_of(r"订单已完成|訂單已完成")
+ORDER_COMPLETED = any_of(r"订单已完成|訂單已完成|交易(?:已经?)?完成(?![^。\n]{0,4}(?:后|後))|交易已完成")
 # A subject that says the top-up went through ("Garena 儲值成功通知"): the credit itself, not the payment.
 TOPPED_UP = any_of(
     r"充值成功(?!后|後|之后)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)"
@@ -268,6 +268,9 @@ PHISHING_LURE = any_of(
     r"(?:unusual|suspicious) (?:activity|sign-?in)|account (?:has been |will be )?(?:suspended|locked|limited)|"
     r"pay (?:a |the )?(?:small |outstanding )?(?:fee|duty|customs)|redelivery fee|customs (?:fee|charge)s? (?:of|unpaid)|"
     r"dopłat[aę]|zapłać.{0,20}(?:zł|pln)|Zollgebühr|frais de (?:douane|livraison) (?:impayés|à régler)|"
+    # a parcel held for a small unpaid shipping cost, to be paid through a link
+    r"(?:offene[n]?|ausstehende[n]?) (?:versandkosten|betrag|geb[üu]hr)|versandkosten[^.\n]{0,40}?nicht (?:vollst[äa]ndig )?(?:bezahlt|beglichen)|"
+    r"(?:unpaid|outstanding) (?:shipping|delivery|postage) (?:fee|cost|charge)s?|gastos de env[íi]o (?:pendientes|no pagados)|spese di spedizione (?:non pagate|in sospeso)|"
     # "update your payment method or your account is limited", in the languages the lexicon reads
     r"mettre à jour (?:votre|vos) (?:moyen de paiement|informations (?:de paiement|bancaires)|coordonnées bancaires)|"
     r"compte (?:sera|a été|est) (?:temporairement )?(?:limité|suspendu|bloqué)|"

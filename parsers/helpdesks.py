@@ -51,7 +51,7 @@ _HANDLING_INTL = (
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
 _APPEAL_EN = (
     "appeal|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|"
-    "review (?:the|this|your|our) (?:decision|claim|case)|reply to this (?:e-?mail|message)|disagree|"
+    "review (?:the|this|your|our) (?:decision|claim|case)|reply to this (?:e-?mail|message|ticket)|(?:decision|claim|case) reviewed|disagree|"
     "reject (?:the|this) (?:solution|resolution|decision)|reopen"
 )
 _APPEAL_INTL = (
@@ -60,6 +60,7 @@ _APPEAL_INTL = (
 )
 _EVIDENCE_ZH = "补充|提供|上传|回复"
 _EVIDENCE_EN = "reply|send|provide|upload|attach|receive"
+_EVIDENCE_INTL = r"przes[łl]a|dostarcz|uzupe[łl]n|envoy|transmet|fourni|schick|send|einreich|invia|fornir|env[íi]a|aanlever|stuur|toe te voegen"
 
 
 def is_desk_mail(msg: Message) -> bool:
@@ -84,6 +85,13 @@ _CASE_SUBJECT = re.compile(
     r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|"
     r"reklamation|beschwerde|streitfall|litige|réclamation|contestation|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
     r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème",
+    re.I,
+)
+
+
+# The platform confirms a step the buyer took in its app: the complaint is open from then on.
+_ACK_OF_OWN_STEP = re.compile(
+    r"(?:您|你)已(?:对|就|對)?[^。\n，,]{0,40}?(?:申请|申請)(?:了)?(?:客服|平台|小二)介入|(?:you|we)(?:'ve| have) (?:opened|escalated) (?:a|your) (?:case|dispute|claim)",
     re.I,
 )
 
@@ -116,8 +124,11 @@ def parse(msg: Message) -> Result | None:
     calendar = calendar_for(msg.lang)
 
     if cues.unconditional(cues.EVIDENCE_REQUEST, text) and not _decision_outcome(text):
+        # "您已对订单X申请客服介入…请在48小时内上传举证材料": the complaint opened, then evidence asked
+        if _ACK_OF_OWN_STEP.search(text[:300]):
+            events.append(msg.event("complaint_ack", summary="complaint acknowledged", desk=desk, **ref))
         deadline = stated_deadline(text, msg.at)
-        within = stated_duration(text, _EVIDENCE_ZH, _EVIDENCE_EN)
+        within = stated_duration(text, _EVIDENCE_ZH, _EVIDENCE_EN, _EVIDENCE_INTL)
         if deadline is None and within is not None:
             deadline = within.after(msg.at, calendar)[0]
         events.append(
@@ -264,9 +275,13 @@ def _desk_side(msg: Message) -> str | None:
     return None
 
 
-_CHARGE_MERCHANT = re.compile(r"^\s*(?:merchant(?: name)?|payee|retailer|商户名称|商戶名稱|商家名称|commerçant|händler)\s*[:：]\s*(.{2,60})$", re.I | re.M)
+_CHARGE_MERCHANT = re.compile(
+    r"^\s*(?:merchant(?: name)?|payee|retailer|商户名称|商戶名稱|商家名称|commerçant|händler)\s*[:：]\s*(.{2,60})$",
+    re.I | re.M,
+)
 _CHARGE_AMOUNT = re.compile(
-    r"^\s*(?:(?:charge|transaction|disputed)?\s*amount|交易金额|交易金額|montant|betrag)\s*[:：]\s*(.{2,40})$", re.I | re.M
+    r"^\s*(?:(?:charge|transaction|disputed)?\s*amount|交易金额|交易金額|montant|betrag)\s*[:：]\s*(.{2,40})$",
+    re.I | re.M,
 )
 
 
@@ -308,9 +323,7 @@ _SHIP_VERBS = (
     r"发出|发货|寄出|出貨|發貨|寄出|充值|ship|dispatch|go out|be sent|in the post|in the mail|post (?:it|them)|"
     r"partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
 )
-_ARRIVE_VERBS = (
-    r"送达|送到|到货|送達|到貨|到账|到帳|补发|補發|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
-)
+_ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|补发|補發|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
 _DAY_THEN_VERB = re.compile(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
 _VERB_THEN_DAY = re.compile(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{{0,16}}?\b({_DAY})", re.I)
 
@@ -337,5 +350,7 @@ def _reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | N
         arrival = find_promise(text, at)
         if arrival is not None and arrival.kind == "deliver" and arrival.by is not None and arrival.by > at:
             phrase = " ".join(arrival.phrase.split())
-            found.append((arrival.by, {"by": arrival.by.isoformat(), "promise": "deliver", "phrase": phrase, "stated": True}))
+            found.append(
+                (arrival.by, {"by": arrival.by.isoformat(), "promise": "deliver", "phrase": phrase, "stated": True})
+            )
     return max(found, key=lambda item: item[0])[1] if found else None

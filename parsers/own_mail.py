@@ -25,7 +25,12 @@ def parse(msg: Message) -> Result | None:
     if not numbers and not tickets and not threaded:
         return None
     has_attachments = any(a.filename for a in msg.mail.attachments)
-    asked = re.search(r"补充凭证|补充材料|evidence|screenshot", subject + quoted_text(msg.mail.text)[:400], re.I)
+    asked = re.search(  # the request named in the subject replied to: "Re: … wezwanie do uzupełnienia wniosku"
+        r"补充凭证|补充材料|evidence|screenshot|uzupe[łl]nieni|aanvullende (?:stukken|informatie)|pi[èe]ces justificatives|"
+        r"unterlagen nachreichen|documentaci[óo]n adicional|documentazione integrativa",
+        subject + quoted_text(msg.mail.text)[:400],
+        re.I,
+    )
     asked = asked or cues.EVIDENCE_REQUEST.search(quoted_text(msg.mail.text))  # a reply that quotes the request
     sent_evidence = (asked and (has_attachments or cues.EVIDENCE_WORDS.search(text))) or (
         has_attachments and cues.EVIDENCE_WORDS.search(text[:300])  # "As requested, here are the photos"
@@ -54,7 +59,11 @@ def parse(msg: Message) -> Result | None:
     addressed = _without_threats(both)  # "如无答复，我将向12315投诉" names the next rung, not this one
     if cues.LEGAL_WORDS.search(addressed):
         target = "legal"
-    elif cues.OUTSIDE_WORDS.search(addressed) or any(re.search(r"(?<!\d)(?:12315|315)(?!\d)|cca\.org", r) for r in msg.mail.to):
+    elif (
+        cues.OUTSIDE_WORDS.search(addressed)
+        or cues.OUTSIDE_WORDS.search(re.sub(r"[._-]", " ", " ".join(msg.mail.to)))  # rzecznik.konsumentow@…
+        or any(re.search(r"(?<!\d)(?:12315|315)(?!\d)|cca\.org", r) for r in msg.mail.to)
+    ):
         target = "outside"
     elif re.search(
         r"贵平台|向平台|平台介入|平台客服|平台投诉|marketplace|buyer protection|A-to-z|guarantee", addressed, re.I

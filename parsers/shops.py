@@ -125,8 +125,10 @@ def parse(msg: Message) -> Result | None:
     if not any(e.kind == "ordered" for e in events) and not any(e.kind == "delivered" for e in events):
         events.extend(_notice_promise(msg, order_no, opening))
     delivered = any(e.kind == "delivered" for e in events)
-    if cues.affirmed(cues.FAILED, text) and not cues.REFUND_RECEIVED.search(text) and not (
-        delivered and re.search(r"out of stock|sold out|not available|缺货|无货", text, re.I)
+    if (
+        cues.affirmed(cues.FAILED, text)
+        and not cues.REFUND_RECEIVED.search(text)
+        and not (delivered and re.search(r"out of stock|sold out|not available|缺货|无货", text, re.I))
     ):  # an item out of stock in a delivered order is a substitution, not a failed order
         reason = _ZH_FAIL_REASON.search(msg.text)
         parties = {k: v for k, v in opening.items() if k not in ("amount", "currency")}
@@ -174,9 +176,12 @@ def _refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
     within = stated_duration(msg.text, lexicon.REFUND_VERBS_ZH, lexicon.REFUND_VERBS_EN)
     deadline = stated_deadline(msg.text, msg.at)
     money = fields.refund_amount(msg.text, msg.lang)
+    total = fields.order_total(msg.text, msg.lang)  # "全额退还订单金额¥2350.00": the order's own amount
     return msg.event(
         "refund",
         summary="refund promised",
+        order_amount=total.text() if total else None,
+        order_currency=total.currency if total else None,
         order_no=order_no,
         state="granted",
         amount=money.text() if money else None,

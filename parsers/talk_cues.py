@@ -10,7 +10,7 @@ from orderwatch.parsers.assertions import unconditional
 from orderwatch.parsers.base import any_of
 
 REFUND_RECEIVED = any_of(
-    r"退款已到账|已原路退回至|已退回至您的|退款成功|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
+    r"退款已到账|已原路退回至|已退回至您的|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
     r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
     r"refunded amount has been returned|(?:temporary|provisional) credit[\s\S]{0,80}?(?:is now|has been made|now) (?:permanent|final)|amount is now (?:available|credited) in your|"
     r"(?:has been|was) (?:credited|added|returned) to your (?:\w+ )?(?:wallet|balance|store credit)|"
@@ -51,7 +51,7 @@ REFUND_GRANTED = any_of(
     r"abbiamo (?:avviato|emesso|elaborato|disposto) (?:il|un) rimborso|riceverai (?:il|un) rimborso|"
     r"zlecili(?:śmy)? zwrot|otrzymasz zwrot|"
     r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
-    r"nous vous remboursons|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
+    r"nous vous remboursons|remboursement\b(?:[^.\n]|\.\d){0,60}?a été (?:initi[ée]|lanc[ée]|[ée]mis|d[ée]clench[ée])|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
     r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|ti rimborsiamo|"
     # a refund under way, said in the present: "I'm refunding the full £38.50", "nous procédons au remboursement"
     r"(?:I'm|I am|we're|we are) (?:now )?(?:fully )?refunding|proc[ée]d(?:ons|er|e) (?:donc )?(?:au|à un|à votre) remboursement|"
@@ -63,13 +63,14 @@ REFUND_GRANTED = any_of(
     r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|سيتم استرداد|تم استرداد"
 )
 EVIDENCE_REQUEST = any_of(
-    r"补充凭证|补充材料|补充证据|请.{0,40}?(?:补充|提供|上传|提交|寄送).{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
-    r"補充憑證|補充資料|請.{0,40}?(?:補充|提供|上傳|上載|提交|遞交).{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片|文件)|"
+    r"补充凭证|补充材料|补充证据|请(?!勿|不要)[^。！？\n]{0,40}?(?:补充|提供|上传|提交|寄送)[^。！？\n]{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
+    r"補充憑證|補充資料|請(?!勿|不要)[^。！？\n]{0,40}?(?:補充|提供|上傳|上載|提交|遞交)[^。！？\n]{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片|文件)|"
     r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
     r"please reply to this (?:e-?mail|message) with\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
     r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
-    r"(?:stuur|mail) (?:ons|ons even)\s+[\s\S]{0,80}?(?:foto'?s|bewijs)|"
+    r"(?:prosz[ęe]|prosimy) o (?:uzupe[łl]nienie|przes[łl]anie|dostarczenie)[\s\S]{0,80}?(?:dokument|kopi|zdj[ęe]|dow[óo]d)|dokumenty nale[żz]y przes[łl]a[ćc]|"
+    r"(?:stuur|mail) (?:ons|ons even)\s+[\s\S]{0,80}?(?:foto'?s|bewijs)|vragen (?:wij|we) (?:u|je)\b[\s\S]{0,200}?(?:stukken|documenten|foto'?s|bewijs)[\s\S]{0,60}?(?:toe te voegen|te sturen|aan te leveren|op te sturen)|"
     r"(?:i|we) (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:things|details|pieces of information|documents)(?: from you)?|"
     r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
@@ -137,7 +138,7 @@ ACK = any_of(
     r"(?:avons )?bien enregistr[ée] (?:[^\n]{0,50}? )?votre (?:d[ée]claration|r[ée]clamation|demande|dossier|saisine|contestation)|(?:reclamaci[óo]n|queja|solicitud) ha quedado registrada|(?:wir haben )?(?:deine|ihre) (?:problemmeldung|meldung|beschwerde|reklamation|anfrage) erhalten|"
     r"(?:客服|平台|小二)已介入|(?:升级|升級)(?:为|為)?(?:平台)?(?:客服|平台|小二)介入|已申请(?:客服|平台|小二)介入|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|已收到(?:您|你)的[^。\n]{1,6}(?:申请|申請)|完成登记|登记回执|已登记|工单已创建|"
     r"(?:ticket|request|case|dispute|inquiry|enquiry|complaint)\b.{0,40}(?:has been |was |is )?(?:opened|created|received|logged|filed)|"
-    r"thank you for (?:submitting |your )(?:online )?(?:complaint|claim|case)|"
+    r"thank you for (?:(?:submitting|lodging|filing|making) )?(?:your |an? )?(?:online )?(?:complaint|claim|case)\b|"
     r"opened (?:ticket|case)|we(?:'ve| have) (?:received|logged|got) your (?:message|request|email|inquiry|enquiry|dispute)|"
     r"thanks? (?:you )?for (?:your inquiry|your enquiry|contacting|getting in touch|reaching out)|\(opened\)|auto-?reply|automatic reply|"
     r"request received|has reached us|filed as ticket|"
@@ -151,11 +152,14 @@ ACK = any_of(
     # a platform steps in: "Thanks for asking us to step in. Your return request is now a case"
     r"(?:asking|asked) us to (?:step in|get involved|help)|(?:request|claim|return) is now a case|"
     r"(?:asked|told) the (?:seller|merchant) to respond|the (?:seller|merchant) has until .{3,40}? to respond|"
-    r"(?:投诉|投訴|申诉|申訴|工单|工單|介入申请|维权申请|售后申请|售後申請|退款申请|退款申請|退货申请|退貨申請)(?:已|已经)?(?:成功)?提交(?:成功)?|已成功提交(?:投诉|投訴|申诉|工单)|"
+    r"(?:投诉|投訴|申诉|申訴|工单|工單|介入申请|维权申请|售后申请|售後申請|退款申请|退款申請|退货申请|退貨申請)(?:[（(][^）)\n]{0,30}[）)])?(?:已|已经)?(?:成功)?提交(?:成功)?|已成功提交(?:投诉|投訴|申诉|工单)|"
+    # the platform confirms the buyer's own step: "您已对订单X申请客服介入", "您对订单X的投诉（原因：…）已提交"
+    r"(?:您|你)已(?:对|就|對)[^。\n，,]{0,40}?(?:申请|申請)(?:客服|平台|小二)介入|"
     r"投訴已受理|已收到您的投訴|"
     r"automatische (?:eingangsbestätigung|antwort)|(?:ihre|deine) (?:anfrage|nachricht) ist (?:bei uns )?(?:eingegangen|angekommen)|"
     r"accusé de réception|réponse automatique|nous avons (?:bien )?reçu votre (?:message|demande)|"
     r"risposta automatica|abbiamo ricevuto la tua (?:richiesta|email)|respuesta automática|hemos recibido tu (?:mensaje|solicitud)|"
+    r"(?:wij|we) hebben (?:uw|je) (?:klacht|melding|verzoek|aanvraag)[^.\n]{0,40}?(?:geregistreerd|ontvangen|in behandeling genomen)|bevestiging (?:van )?(?:de |uw )?registratie|"
     r"automatyczna odpowied[źz]|otrzymali[śs]my (?:twoj[ąa]|pa[ńn]stwa) wiadomo[śs][ćc]|automatisch antwoord|we hebben je (?:bericht|vraag) ontvangen"
 )
 APPEAL_WORDS = any_of(r"二次申诉|申诉|复核|复议|\bappeal\b|reconsider|review (?:the|this) decision")
@@ -197,6 +201,7 @@ OUTSIDE_WORDS = any_of(
     r"consumer (?:protection|association|council|affairs|ombudsman)|trading standards|better business bureau|\bBBB\b|attorney general|small claims|"
     r"\bOMIC\b|m[ée]diat(?:eur|ion) de (?:la )?consommation|m[ée]diateur du e-commerce|\bFEVAD\b|\bCM2C\b|conciliateurs? de justice|informaci[óo]n al consumidor|instituto (?:municipal )?de consumo|signal ?conso|dgccrf|m[ée]diateur de la consommation|"
     r"verbraucherzentrale|schlichtungsstelle|consumentenbond|geschillencommissie|citizens advice|financial ombudsman|\bCFPB\b|"
+    r"rzecznik(?:a|iem)? (?:praw )?konsument|\bUOKiK\b|"
     r"消費者委員會|消委會|消保會|消保官|消基會|消費者保護"
 )
 LEGAL_WORDS = any_of(r"人民法院|起诉|诉讼|律师函|court|lawsuit|attorney|solicitor")

@@ -95,6 +95,13 @@ _SYMBOLS.update(
         "tl": "TRY",
         "د.إ": "AED",
         "ر.س": "SAR",
+        "r": "ZAR",  # "R 4,643": the rand (written only as a capital R before the number)
+        "zar": "ZAR",
+        "fcfa": "XOF",  # the West African franc; Central African prices say XAF
+        "f cfa": "XOF",
+        "cfa": "XOF",
+        "xof": "XOF",
+        "xaf": "XAF",
     }
 )
 # A number with thousands separators (",", ".", " ", "'") and maybe decimals ("," or "."):
@@ -103,11 +110,14 @@ _NUM = r"(\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,
 _PRE = (
     r"(US\$|A\$|AU\$|C\$|CA\$|HK\$|NT\$|S\$|NZ\$|R\$|MX\$|\$|¥|￥|€|£|₩|₹|₽|₺|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|"
     r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|人民币|新台幣|新臺幣|港幣|港币|"
-    r"₱|PHP|Rp|IDR|RM|MYR|฿|THB|₫|VND|AED|SAR|RON|HUF|BGN|₴|UAH)"
+    r"₱|PHP|Rp|IDR|RM|MYR|฿|THB|₫|VND|AED|SAR|RON|HUF|BGN|₴|UAH|ZAR|XOF|XAF|"
+    # the rand, a capital R before a price-shaped number ("R 4,643", "R4 299", "R450.00"), never a model ("R7100")
+    r"(?-i:R)(?=[^\S\n]\d{1,3}(?:[ ,]\d{3})*(?:[.,]\d{2})?(?!\w)|\d{1,3}(?:[, ]\d{3})+(?:[.,]\d{2})?(?!\w)|\d{1,6}[.,]\d{2}(?!\w)))"
 )
 _POST = (
     r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
-    r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT)"
+    r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|"
+    r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF)"
 )
 AMOUNT = re.compile(
     # a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")
@@ -244,7 +254,9 @@ def _zh_currency(label: str, dollar: str | None) -> str:
     return "CNY"
 
 
-_CARD_TAIL = re.compile(r"(?:ending(?: in)?|ends in|last (?:4|four)(?: digits)?|尾号|尾號|末四位|[*x•]{3,})\s*[:：]?\s*\d{4}\b", re.I)
+_CARD_TAIL = re.compile(
+    r"(?:ending(?: in)?|ends in|last (?:4|four)(?: digits)?|尾号|尾號|末四位|[*x•]{3,})\s*[:：]?\s*\d{4}\b", re.I
+)
 
 
 def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Money | None:

@@ -15,7 +15,8 @@ _LABELLED = re.compile(
     + "|"
     + lexicon.ORDER_WORD_COLON
     + r")[\]】］]?\s*(?:为|是|為|(?:is|ist|est|è|es|to)(?=\s))?"
-    r"(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"  # a bilingual label: "訂單編號 Order No.："
+    # a bilingual or double label: "訂單編號 Order No.：", "Ordernummer / factuurnummer:"
+    r"(?:(?:[^\S\n]*/[^\S\n]*|[^\S\n]+)[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"
     r"\s*[:：#]?\s*(?=[#№【「\[(（]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))"
     + _ID,  # a digit, or a letter reference
     re.I,
@@ -138,7 +139,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             add(match.group(1), 2, f"after '{match.group(0).split()[0]}'")
         for match in _REFERENCE_LABELLED.finditer(source):
             near = source[max(0, match.start() - 60) : match.start()]
-            if re.search(lexicon.ORDER_WORDS, near, re.I) or (  # "Your order with X is delivered" over "(Number: 10412)"
+            # "Your order with X is delivered" over "(Number: 10412)"
+            if re.search(lexicon.ORDER_WORDS, near, re.I) or (
                 source is text and re.search(lexicon.ORDER_WORDS, subject, re.I)
             ):
                 add(match.group(1), 2, "reference of an order", labelled=True)
