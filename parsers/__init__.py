@@ -21,7 +21,7 @@ import importlib
 from typing import Any
 
 # Bump when parsing changes meaningfully: the next run re-parses every stored message.
-PARSER_VERSION = "7"
+PARSER_VERSION = "8"
 
 
 def __getattr__(name: str) -> Any:

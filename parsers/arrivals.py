@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers import lexicon
 from orderwatch.parsers.base import Promise
 from orderwatch.parsers.fields import end_of_day, find_times
+from orderwatch.parsers.guarded import guarded
 
 from orderwatch.domain.durations import EN_UNIT, RANGE, duration_from
 
 # --- arrival estimates in shipping mail -------------------------------------------------
 
-_ARRIVAL = re.compile(r"(?<!\w)(?:" + lexicon.ARRIVAL_CUES + r")(?!\w)\s*[:：]?\s*", re.I)
-_ZH_ARRIVAL = re.compile(r"(?:" + lexicon.ZH_ARRIVAL_CUES + r")\s*(?:为|為|是)?\s*[:：]?\s*")
+_ARRIVAL = guarded(r"(?<!\w)(?:" + lexicon.ARRIVAL_CUES + r")(?!\w)\s*[:：]?\s*", re.I)
+_ZH_ARRIVAL = guarded(r"(?:" + lexicon.ZH_ARRIVAL_CUES + r")\s*(?:为|為|是)?\s*[:：]?\s*")
 
 
 def _replaced(text: str, match: re.Match[str]) -> bool:
@@ -33,21 +35,21 @@ def _replaced(text: str, match: re.Match[str]) -> bool:
     return bool(_EARLIER.search(before + match.group(0) + after))
 
 
-_EARLIER = re.compile(
+_EARLIER = guarded(
     r"initialement|pr[ée]c[ée]demment|originally|previously|ursprünglich|eerder|inizialmente|inicialmente|原定|原本|原先|"
     # an attempt reports what happened, it promises nothing: "Versuchte Zustellung heute um 14:51"
     r"versuchte|attempted|tentative de|intento de|tentata|poging tot",
     re.I,
 )
-_ZH_SHIP_VERB = re.compile(r"出貨|出货|发货|發貨|寄出")
-_ZH_SHIP_LABEL = re.compile(r"(?:出貨|出货|发货|發貨|寄出)(?:日期|日|時間|时间)?\s*[:：]?\s*")
+_ZH_SHIP_VERB = guarded(r"出貨|出货|发货|發貨|寄出")
+_ZH_SHIP_LABEL = guarded(r"(?:出貨|出货|发货|發貨|寄出)(?:日期|日|時間|时间)?\s*[:：]?\s*")
 # The words before an estimated DISPATCH date: "Voraussichtlich versandbereit: Do, 15.10.", "Data
 # estimată de predare către curier: miercuri, 14 octombrie", "plazo hasta el miércoles 16", "預計星期四出貨".
-_DISPATCH = re.compile(
+_DISPATCH = guarded(
     r"(?:(?<!\w)(?:" + lexicon.DISPATCH_CUES + r")(?!\w)|" + lexicon.ZH_DISPATCH_CUES + r")\s*[:：]?\s*", re.I
 )
-_ZH_ARRIVE_AFTER = re.compile(r"\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|到货|到貨|签收|簽收|抵达|抵達)")
-_RELATIVE = re.compile(
+_ZH_ARRIVE_AFTER = guarded(r"\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|到货|到貨|签收|簽收|抵达|抵達)")
+_RELATIVE = guarded(
     r"^(?:on\s+|am\s+|le\s+|il\s+|el\s+|w\s+|we\s+|op\s+|na\s+|no\s+)?(?:("
     + lexicon.DAY_AFTER
     + r")|("
@@ -59,10 +61,10 @@ _RELATIVE = re.compile(
     + r")|(?:周|週|星期|礼拜|禮拜)([一二三四五六日天]))(?![a-zà-ÿ])",
     re.I,
 )
-_CLOCK = re.compile(
+_CLOCK = guarded(
     r"(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h(?![a-z])|点|點|時|时)|(\d{1,2})[:：](\d{2})", re.I
 )
-_ZH_MD_SLASH = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)")
+_ZH_MD_SLASH = guarded(r"^(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)")
 
 
 def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
@@ -105,7 +107,7 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
     for t in find_times(text, reference):  # "预计3月13日送达", "3月13日前送达"
         tail = _ZH_ARRIVE_AFTER.match(text[t.end : t.end + 8])
         head = text[max(0, t.start - 6) : t.start]
-        if tail and re.search(r"预计|預計|将于|將於|将在|將在|可于|可於", head):
+        if tail and rx.search(r"预计|預計|将于|將於|将在|將在|可于|可於", head):
             by = t.at if t.has_time else end_of_day(t.at)
             found.append((t.start, Promise("deliver", text[max(0, t.start - 2) : t.end + tail.end()].strip(), by=by)))
     for match in _ZH_RELATIVE_ARRIVAL.finditer(text):  # "預計明天送達"
@@ -123,7 +125,7 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
 
 
 # A delivery slot given on a line of its own: "Delivery time: 7:00pm and 8:00pm", "配送時段：14:00-18:00".
-_SLOT_LABEL = re.compile(
+_SLOT_LABEL = guarded(
     r"(?:delivery|arrival)\s+(?:time|slot|window)|time\s*slot|lieferzeitfenster|zustellzeit|cr[ée]neau(?:\s+de\s+livraison)?|"
     r"franja horaria|fascia oraria|配送時段|配送时段|配送時間|配送时间|送貨時段|送货时段|お届け時間帯|배송\s*시간",
     re.I,
@@ -147,7 +149,7 @@ def _slot_end(text: str, day: datetime) -> datetime | None:
     return at
 
 
-_ARRIVAL_SPAN = re.compile(
+_ARRIVAL_SPAN = guarded(
     r"\s*(?:time|times|period)?\s*[:：]?\s*(?:in\s+|within\s+|about\s+|approx\.?\s+)?"
     + RANGE
     + r"\s*"
@@ -155,11 +157,11 @@ _ARRIVAL_SPAN = re.compile(
     + r"\b",
     re.I,
 )
-_ZH_RELATIVE_ARRIVAL = re.compile(
+_ZH_RELATIVE_ARRIVAL = guarded(
     r"(?:预计|預計|将于|將於|将在|將在)\s*(今天|今日|明天|明日|后天|後天)\s*(?:[（(][^）)\n]{0,16}[）)])?\s*(?:之前|以前|前|内|內)?\s*"
     r"(?:送达|送達|到货|到貨|抵达|抵達|到达|到達|签收|簽收)"
 )
-_ZH_SLASH_ARRIVAL = re.compile(
+_ZH_SLASH_ARRIVAL = guarded(
     r"(?:预计|預計)\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)\s*(?:之前|以前|前)?\s*(?:送达|送達|到货|到貨|抵达|抵達|到达|到達)"
 )
 
@@ -183,12 +185,12 @@ _KO_DATE = (
     + _KO_DAY
 )
 _KO_CLOCK = r"(?:(새벽|오전|오후|아침|저녁|밤)" + _SP + r")?(\d{1,2})" + _SP + r"시" + _SP + r"(?:전|까지|이전)?" + _SP
-_KO_BEFORE = re.compile(
+_KO_BEFORE = guarded(
     r"(?:(오늘|내일|모레)" + _KO_DAY + r")?(?:" + _KO_DATE + r")?(?:" + _KO_CLOCK + r")?"
     r"(도착\s*(?:보장|예정)|배송\s*예정|발송\s*예정)(?!일)"
 )
 # after the label's date, maybe a time ("아침 7시 전") or a slot ("14시~17시"): its upper bound counts
-_KO_LABEL = re.compile(
+_KO_LABEL = guarded(
     r"(도착\s*예정일?|배송\s*예정일?|발송\s*예정일?)\s*[:：]?\s*"
     + _KO_DATE
     + r"(?:(새벽|오전|오후|아침|저녁|밤)"
@@ -205,7 +207,7 @@ _KO_LABEL = re.compile(
 )
 
 
-_KO_EARLIER = re.compile(r"(?:변경\s*전|기존|당초|원래)\s*$")
+_KO_EARLIER = guarded(r"(?:변경\s*전|기존|당초|원래)\s*$")
 
 
 def _korean(text: str, reference: datetime) -> list[tuple[int, Promise]]:
@@ -256,13 +258,13 @@ def _ko_day(base: datetime, year: str | None, month: str, day: str) -> datetime 
     return at
 
 
-_AND_WEEKDAY = re.compile(
+_AND_WEEKDAY = guarded(
     r"\s*(?:and|und|et|y|e|en|i|a|to|bis|au|al|[-–—])\s*(?:le\s+|el\s+|il\s+)?("
     + lexicon.WEEKDAY_FULL
     + r")(?![a-zà-ÿ])",
     re.I,
 )
-_BETWEEN = re.compile(r"\s*(?:between|entre|tussen|zwischen|tra|fra|mi[eę]dzy)\b", re.I)
+_BETWEEN = guarded(r"\s*(?:between|entre|tussen|zwischen|tra|fra|mi[eę]dzy)\b", re.I)
 
 
 def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int]:
@@ -300,15 +302,15 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
         upper = first
         for later in times[1:]:  # a range: "March 27 - March 28", "between 9/11 and 9/14"
             gap = window[upper.end : later.start]
-            if len(gap) <= 8 and re.search(
+            if len(gap) <= 8 and rx.search(
                 r"[-–—~～〜]|to|and|bis|au|al|et|y|do|至|到|s/d|hingga|sampai|đến", gap, re.I
             ):
                 upper = later
         day, used = upper.at, upper.end
-        morning = re.match(r"\s*(?:の)?\s*午前中", window[used:])  # "11月21日(土) 午前中": by noon
+        morning = rx.match(r"\s*(?:の)?\s*午前中", window[used:])  # "11月21日(土) 午前中": by noon
         if morning and not upper.has_time:
             return day.replace(hour=12, minute=0, second=0), offset_used + used + morning.end()
-        span = re.match(r"\s*[-–—]\s*(\d{1,2})(?!\d|[:.]\d)", window[upper.end :])  # "September 11-13"
+        span = rx.match(r"\s*[-–—]\s*(\d{1,2})(?!\d|[:.]\d)", window[upper.end :])  # "September 11-13"
         if span and not upper.has_time:
             try:
                 day = day.replace(day=int(span.group(1)))
@@ -316,10 +318,10 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
             except ValueError:
                 pass
         if upper.has_time:  # "14:00 - 18:00": a slot ends at its later time
-            slot = re.match(r"\s*(?:[-–~～〜至到]|to|bis)\s*(\d{1,2})(?:[:：](\d{2})|\s*[時时点])", window[used:], re.I)
+            slot = rx.match(r"\s*(?:[-–~～〜至到]|to|bis)\s*(\d{1,2})(?:[:：](\d{2})|\s*[時时点])", window[used:], re.I)
             if slot and int(slot.group(1)) < 24:  # "14:00 - 18:00", "14時〜16時", "7:00pm - 8:00pm"
                 hour, minute = int(slot.group(1)), int(slot.group(2) or 0)
-                marker = re.match(r"\s*([ap])\.?\s?m\b\.?", window[used + slot.end() :], re.I)
+                marker = rx.match(r"\s*([ap])\.?\s?m\b\.?", window[used + slot.end() :], re.I)
                 if hour < 12 and ((marker and marker.group(1).lower() == "p") or (not marker and day.hour >= 12)):
                     hour += 12  # the slot's end is in the afternoon, as said or as its start was
                 end = used + slot.end() + (marker.end() if marker else 0)
@@ -347,7 +349,7 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
     elif _DAY_MONTH.match(window):  # "mer 14.10 – ven 16.10": day and month, no year
         pairs = list(_DAY_MONTH_ANY.finditer(window[:40]))
         between = window[pairs[0].end() : pairs[1].start()] if len(pairs) > 1 else ""
-        last = pairs[-1] if len(pairs) > 1 and re.search(r"[-–—]|bis|al|au", between) else pairs[0]
+        last = pairs[-1] if len(pairs) > 1 and rx.search(r"[-–—]|bis|al|au", between) else pairs[0]
         try:
             day = reference.replace(month=int(last.group(2)), day=int(last.group(1)), hour=0, minute=0, second=0)
         except ValueError:
@@ -373,15 +375,15 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
     return end_of_day(day), offset_used + used
 
 
-_DAY_MONTH = re.compile(r"^\s*(?:[A-Za-zà-ÿ]{2,10}\.?,?\s+)?(\d{1,2})\.(\d{1,2})(?![\d.])")
-_DAY_MONTH_ANY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d])")
-_LEAD = re.compile(
+_DAY_MONTH = guarded(r"^\s*(?:[A-Za-zà-ÿ]{2,10}\.?,?\s+)?(\d{1,2})\.(\d{1,2})(?![\d.])")
+_DAY_MONTH_ANY = guarded(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d])")
+_LEAD = guarded(
     r"(?:by|before|until|no later than|bis(?:\s+zum)?|vor|avant(?:\s+le)?|au plus tard(?:\s+le)?|d'ici|entro|antes\s+del?|do)\s+",
     re.I,
 )
 
 
-_AFTERNOON = re.compile(r"(?:下午|晚上|傍晚|夜間|夜间|晚間|晚间)\s*$")
+_AFTERNOON = guarded(r"(?:下午|晚上|傍晚|夜間|夜间|晚間|晚间)\s*$")
 
 
 def _with_clock(day: datetime, clock: re.Match[str], before: str = "") -> datetime | None:

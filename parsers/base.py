@@ -12,6 +12,8 @@ from datetime import datetime
 from functools import cached_property
 
 from orderwatch.parsers import fields
+from orderwatch.parsers import guarded as rx
+from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.mime import Mail
 from orderwatch.parsers.quotes import new_text
 
@@ -84,7 +86,7 @@ class Message:
         )
 
 
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_URL = guarded(r"(?:https?://|www\.)\S+", re.I)
 
 
 def domain_slug(address_or_domain: str, name: str = "") -> str:
@@ -95,14 +97,14 @@ def domain_slug(address_or_domain: str, name: str = "") -> str:
     """
     domain = registrable_domain(address_or_domain if "@" in address_or_domain else "x@" + address_or_domain)
     if domain in HOSTED_SENDERS and name:
-        slug = re.sub(r"[^a-z0-9\u4e00-\u9fff]+", "-", name.lower()).strip("-")
+        slug = rx.sub(r"[^a-z0-9\u4e00-\u9fff]+", "-", name.lower()).strip("-")
         if slug:
             return slug[:40]
-    return re.sub(r"[^a-z0-9\-]", "", domain.split(".")[0]) or "mail"
+    return rx.sub(r"[^a-z0-9\-]", "", domain.split(".")[0]) or "mail"
 
 
 def any_of(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
+    return guarded(pattern, re.I)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,9 @@ import codecs
 import email.header
 import re
 
+from orderwatch.parsers import guarded as rx
+from orderwatch.parsers.guarded import guarded
+
 # WHATWG-style aliases: labels that lie about their superset, and spellings Python lacks.
 _CHARSET_ALIASES = {
     "gb2312": "gb18030",
@@ -91,8 +94,8 @@ def decode_header_value(value: object, hint: str | None = None) -> str:
     return unfold("".join(out))
 
 
-_SURROGATE = re.compile("[\udc80-\udcff]")
-_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=(?:\s+(?==\?))?")
+_SURROGATE = guarded("[\udc80-\udcff]")
+_ENCODED_WORD = guarded(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=(?:\s+(?==\?))?")
 
 
 def _decode_word(match: re.Match[str]) -> str:
@@ -110,9 +113,9 @@ def has_surrogates(text: str) -> bool:
 
 
 def unfold(text: str) -> str:
-    return re.sub(r"\r?\n[ \t]+", " ", text).strip()
+    return rx.sub(r"\r?\n[ \t]+", " ", text).strip()
 
 
 def meta_charset(data: bytes) -> str | None:
-    match = re.search(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", data[:4096], re.I)
+    match = rx.search(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", data[:4096], re.I)
     return match.group(1).decode("ascii") if match else None

@@ -9,13 +9,15 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.fields import end_of_day, find_times
+from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.lexicon import WEEKDAY_FULL
 
 from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Duration, duration_from
 
 # Thai writes no full stops: a wrapped line ends a sentence no more than a wrapped English one does
-_WRAPPED = re.compile(r"(?<=[A-Za-z0-9,)\u0e00-\u0e7f])[ \t]*\n(?=[ \t]*[a-z0-9(\u0e00-\u0e7f])")
+_WRAPPED = guarded(r"(?<=[A-Za-z0-9,)\u0e00-\u0e7f])[ \t]*\n(?=[ \t]*[a-z0-9(\u0e00-\u0e7f])")
 
 
 def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "") -> Duration | None:
@@ -31,7 +33,7 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
             if found:
                 return found
     if intl_words:
-        topic = re.compile(intl_words, re.I)
+        topic = guarded(intl_words, re.I)
         for match in _INTL_WITHIN.finditer(text):
             start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
             end = min(x for x in (text.find(".", match.end()), text.find("\n", match.end()), len(text)) if x >= 0)
@@ -42,7 +44,7 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
     return None
 
 
-_INTL_WITHIN = re.compile(
+_INTL_WITHIN = guarded(
     r"(?:\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu|"
     r"в\s+течение|dalam|trong\s+vòng|"
     # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
@@ -73,10 +75,10 @@ def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
         + clause + r"{0,50}?\b(?:" + en_verbs + r")\b",
         r"\bwithin\s+" + RANGE + r"\s+" + EN_UNIT + clause + r"{0,40}?\b(?:" + en_verbs + r")\b",
     )  # fmt: skip
-    return tuple(re.compile(shape, re.I) for shape in shapes)
+    return tuple(guarded(shape, re.I) for shape in shapes)
 
 
-_WEEKDAY_AT_END = re.compile(r"\s*\b(?:" + WEEKDAY_FULL + r")\.?,?\s*$", re.I)
+_WEEKDAY_AT_END = guarded(r"\s*\b(?:" + WEEKDAY_FULL + r")\.?,?\s*$", re.I)
 
 
 def stated_deadline(text: str, reference: datetime) -> datetime | None:
@@ -84,11 +86,11 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
     for t in find_times(text, reference):
         before = _WEEKDAY_AT_END.sub("", text[max(0, t.start - 34) : t.start])  # "hasta el miércoles 13 de mayo"
         after = text[t.end : t.end + 9]
-        if re.search(r"(?:请于|请在|請於|請在|截止|最晚|于|於|在)\s*$", before) and re.match(
+        if rx.search(r"(?:请于|请在|請於|請在|截止|最晚|于|於|在)\s*$", before) and rx.match(
             r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前)", after
         ):
             return t.at if t.has_time else end_of_day(t.at)
-        if re.search(
+        if rx.search(
             r"\b(?:by|before|no later than|until|deadline[:]?|bis(?: sp[äa]testens| zum)?|sp[äa]testens(?: am| bis)?|"
             r"avant le|d'ici le|au plus tard le|jusqu'au|antes del?|a m[áa]s tardar el|hasta el|entro il|fino al|uiterlijk(?: op)?|do dnia)\s*$",
             before,

@@ -10,17 +10,19 @@ import re
 from datetime import datetime
 
 from orderwatch.parsers import cues, fields, lexicon
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.arrivals import arrival_time
 from orderwatch.parsers.assertions import decided
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.durations import stated_deadline, stated_duration
+from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.promise import find_promise
 from orderwatch.parsers.quotes import new_text
 
 from orderwatch.domain.calendar import calendar_for
 
 NAME = "helpdesks"
-_REPLY_SUBJECT = re.compile(
+_REPLY_SUBJECT = guarded(
     r"^\s*(?:re|aw|sv|回复|答复|回覆)\s*[:：]"
     # a marketplace relays the other side's message: "camdenlensworks sent a message about …"
     r"|\b(?:sent (?:you )?a message|new message from|message from (?:the )?seller|conversation with)\b|"
@@ -81,7 +83,7 @@ def is_desk_mail(msg: Message) -> bool:
 
 
 # A case or complaint named in the subject, and a decision or request about it in the text.
-_CASE_SUBJECT = re.compile(
+_CASE_SUBJECT = guarded(
     r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|"
     r"reklamation|beschwerde|streitfall|litige|réclamation|contestation|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
     r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème",
@@ -90,7 +92,7 @@ _CASE_SUBJECT = re.compile(
 
 
 # The platform confirms a step the buyer took in its app: the complaint is open from then on.
-_ACK_OF_OWN_STEP = re.compile(
+_ACK_OF_OWN_STEP = guarded(
     r"(?:您|你)已(?:对|就|對)?[^。\n，,]{0,40}?(?:申请|申請)(?:了)?(?:客服|平台|小二)介入|(?:you|we)(?:'ve| have) (?:opened|escalated) (?:a|your) (?:case|dispute|claim)",
     re.I,
 )
@@ -147,7 +149,7 @@ def parse(msg: Message) -> Result | None:
     if outcome is not None:
         window = stated_duration(text, _APPEAL_ZH, _APPEAL_EN, _APPEAL_INTL) if outcome != "for_buyer" else None
         appeal_level = bool(
-            re.search(
+            rx.search(
                 r"二次申诉处理结果|申诉处理结果|appeal (?:decision|result|outcome)|最终处理|final decision", both, re.I
             )
         )
@@ -225,7 +227,7 @@ def parse(msg: Message) -> Result | None:
     return Result(NAME, "desk", events, confidence=0.75)
 
 
-_APPEAL_ANY = re.compile(f"{_APPEAL_ZH}|{_APPEAL_EN}|{_APPEAL_INTL}", re.I)
+_APPEAL_ANY = guarded(f"{_APPEAL_ZH}|{_APPEAL_EN}|{_APPEAL_INTL}", re.I)
 
 
 def _appeal_deadline(text: str, at: datetime) -> str | None:
@@ -238,13 +240,13 @@ def _appeal_deadline(text: str, at: datetime) -> str | None:
     return None
 
 
-_RESTATES = re.compile(
+_RESTATES = guarded(
     r"your summary|what you told us|what your complaint is about|your (?:complaint|message|description)\s*:|"
     r"votre (?:message|description|r[ée]clamation)\s*:|ihre (?:nachricht|beschreibung)\s*:|"
     r"(?:您的|你的)?(?:投诉|投訴)(?:内容|內容|描述)\s*[:：]|问题描述\s*[:：]|問題描述\s*[:：]",
     re.I,
 )
-_PROPOSAL = re.compile(
+_PROPOSAL = guarded(
     r"\bproposal\b|you can accept (?:the|this|it)|accept (?:or|the proposal or) reject|propuesta del vendedor|"
     r"proposition du vendeur|vorschlag des verk[äa]ufers|proposta del venditore|卖家(?:的)?(?:提议|方案)|賣家(?:的)?(?:提議|方案)",
     re.I,
@@ -264,9 +266,9 @@ def _decision_outcome(text: str) -> str | None:
 def _desk_side(msg: Message) -> str | None:
     """outside / platform when the desk says so; None lets the timeline decide by address."""
     who = f"{msg.mail.from_name} {msg.mail.from_addr} {msg.subject}"
-    if cues.OUTSIDE_WORDS.search(who) or re.search(r"(?<!\d)(?:12315|315)(?!\d)", msg.mail.from_addr):
+    if cues.OUTSIDE_WORDS.search(who) or rx.search(r"(?<!\d)(?:12315|315)(?!\d)", msg.mail.from_addr):
         return "outside"
-    if re.search(
+    if rx.search(
         r"投诉中心|投诉受理|维权中心|纠纷|仲裁|介入|平台客服|投訴中心|糾紛|resolution|dispute|claim|buyer protection|trust ?& ?safety",
         who,
         re.I,
@@ -275,11 +277,11 @@ def _desk_side(msg: Message) -> str | None:
     return None
 
 
-_CHARGE_MERCHANT = re.compile(
+_CHARGE_MERCHANT = guarded(
     r"^\s*(?:merchant(?: name)?|payee|retailer|商户名称|商戶名稱|商家名称|commerçant|händler)\s*[:：]\s*(.{2,60})$",
     re.I | re.M,
 )
-_CHARGE_AMOUNT = re.compile(
+_CHARGE_AMOUNT = guarded(
     r"^\s*(?:(?:charge|transaction|disputed)?\s*amount|交易金额|交易金額|montant|betrag)\s*[:：]\s*(.{2,40})$",
     re.I | re.M,
 )
@@ -306,7 +308,7 @@ def _auto_submitted(msg: Message) -> bool:
 
 def _complaint_time(msg: Message):
     """'您于 2026-03-12 09:04 提交的投诉' — when the user filed it, as the desk says."""
-    match = re.search(r"您于\s*(.{6,30}?)\s*(?:提交|通过)", msg.text)
+    match = rx.search(r"您于\s*(.{6,30}?)\s*(?:提交|通过)", msg.text)
     if match:
         times = fields.find_times(match.group(1), msg.at)
         if times and times[0].has_time:
@@ -324,8 +326,8 @@ _SHIP_VERBS = (
     r"partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
 )
 _ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|补发|補發|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
-_DAY_THEN_VERB = re.compile(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
-_VERB_THEN_DAY = re.compile(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{{0,16}}?\b({_DAY})", re.I)
+_DAY_THEN_VERB = guarded(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
+_VERB_THEN_DAY = guarded(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{{0,16}}?\b({_DAY})", re.I)
 
 
 def _reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | None:
@@ -337,13 +339,13 @@ def _reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | N
         for match in pattern.finditer(text):
             if not cues.stated_as_fact(text, match.start()):
                 continue
-            word = re.match(r"\w*", text[match.start(verb_group) :]).group(0)  # type: ignore[union-attr]
+            word = rx.match(r"\w*", text[match.start(verb_group) :]).group(0)  # type: ignore[union-attr]
             if word.lower().endswith("ed"):
                 continue  # "was delivered on Saturday", "has shipped today": a report, not a new commitment
             by, _ = arrival_time(text[match.start(day_group) :], at)
             if by is None or by <= at:
                 continue
-            kind = "ship" if re.fullmatch(_SHIP_VERBS, match.group(verb_group), re.I) else "deliver"
+            kind = "ship" if rx.fullmatch(_SHIP_VERBS, match.group(verb_group), re.I) else "deliver"
             phrase = " ".join(match.group(0).split())
             found.append((by, {"by": by.isoformat(), "promise": kind, "phrase": phrase, "stated": True}))
     if not found and labels:  # a reply reschedules with labels: "配送日期：2026/11/17（二） 配送時段：09:00-13:00"

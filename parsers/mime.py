@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import Message
 
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.charsets import decode_bytes, decode_header_value, has_surrogates, meta_charset, unfold
+from orderwatch.parsers.guarded import guarded
 
 MAX_PARTS = 500
 MAX_DEPTH = 20
@@ -28,7 +30,7 @@ MAX_HEADER_BYTES = 256 * 1024
 MAX_TEXT_CHARS = 2_000_000
 MAX_READ_BYTES = 8 * 1024 * 1024  # larger mail is read up to here (its text comes first); stored whole
 
-_ADDR_SPEC = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+$")
+_ADDR_SPEC = guarded(r"^[^@\s<>()]+@[^@\s<>()]+$")
 
 
 # Headers later stages read as text; the rest (Received, DKIM, ...) are kept unfolded, not decoded.
@@ -145,7 +147,7 @@ def parse_mail(raw: bytes) -> Mail:
         cc=_addresses(raw_headers.get("cc")),
         date=parse_date(headers.get("date")) or received_date(msg.get_all("received") or []),
         in_reply_to=_msgid(headers.get("in-reply-to")),
-        references=tuple(re.findall(r"<[^<>\s]+>", headers.get("references", ""))),
+        references=tuple(rx.findall(r"<[^<>\s]+>", headers.get("references", ""))),
         text=body[:MAX_TEXT_CHARS],
         html=html_body,
         attachments=tuple(attachments),
@@ -164,14 +166,14 @@ def _readable_body(plain: str, html_body: str) -> str:
         return html_to_text(html_body)
     if not html_body or len(plain) > 1500 or len(html_body) < 2 * len(plain):
         return plain
-    words = len(re.sub(r"https?://\S+|<[^>\s]+>", "", plain).strip())
+    words = len(rx.sub(r"https?://\S+|<[^>\s]+>", "", plain).strip())
     text = html_to_text(html_body)
     stub = _WEB_VIEW.search(plain) is not None and len(text) > words
     return text if stub or len(text) > 2 * words + 200 else plain
 
 
 # "View this email as a web page", "Having trouble viewing this email?", "im Browser ansehen", "在浏览器中查看"
-_WEB_VIEW = re.compile(
+_WEB_VIEW = guarded(
     r"view (?:this|the) (?:e-?mail|message) (?:as a web ?page|in (?:a|your) (?:web )?browser|online)|"
     r"trouble (?:viewing|reading) this|im browser (?:an)?sehen|dans (?:votre|le) navigateur|"
     r"nel (?:tuo )?browser|en (?:tu|el) navegador|在浏览器中查看|在瀏覽器中查看|查看网页版|網頁版",
@@ -317,7 +319,7 @@ def _address_pairs(value: object) -> list[tuple[str, str]]:
 def _msgid(value: str | None) -> str | None:
     if not value:
         return None
-    match = re.search(r"<[^<>\s]+>", value)
+    match = rx.search(r"<[^<>\s]+>", value)
     return match.group(0) if match else value.strip() or None
 
 
@@ -329,18 +331,18 @@ def _header_end(raw: bytes) -> int:
     return len(raw)
 
 
-_HTML_SKIP = re.compile(r"<(script|style|head|title)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
-_HTML_BREAK = re.compile(r"<\s*/?\s*(?:br|p|div|tr|li|h[1-6]|table|blockquote|hr|section|article)\b[^>]*>", re.I)
-_HTML_CELL = re.compile(r"<\s*t[dh]\b[^>]*>", re.I)
-_HTML_TAG = re.compile(r"<[^>]*>")
+_HTML_SKIP = guarded(r"<(script|style|head|title)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_HTML_BREAK = guarded(r"<\s*/?\s*(?:br|p|div|tr|li|h[1-6]|table|blockquote|hr|section|article)\b[^>]*>", re.I)
+_HTML_CELL = guarded(r"<\s*t[dh]\b[^>]*>", re.I)
+_HTML_TAG = guarded(r"<[^>]*>")
 # Elements hidden from the reader (the mobile twin of a desktop value, preheader filler): their
 # text would glue to the visible copy ("02-11873-5620402-11873-56204"). Simple, un-nested ones.
-_HTML_HIDDEN = re.compile(
+_HTML_HIDDEN = guarded(
     r"<(span|div|td|p|a|font|table)\b[^>]*style\s*=\s*[\"'][^\"'>]*display\s*:\s*none[^>]*>.*?</\1\s*>", re.S | re.I
 )
-_INVISIBLE = re.compile("[\u034f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\xa0\u3000\r\f\v]+")
-_BLANK_LINES = re.compile(r"(?:[ ]*\n[ ]*)+")
+_INVISIBLE = guarded("[\u034f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = guarded(r"[ \t\xa0\u3000\r\f\v]+")
+_BLANK_LINES = guarded(r"(?:[ ]*\n[ ]*)+")
 
 
 def html_to_text(markup: str) -> str:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from orderwatch.parsers import cues, fields
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message, Result, registrable_domain
+from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.mime import Mail
 
 NAME = "noise"
@@ -36,7 +38,7 @@ def parse(msg: Message) -> Result | None:
     spoofed = impersonation(mail)
     if spoofed:
         return Result(NAME, "noise", reason=f"likely phishing: {spoofed}")
-    if cues.PHISHING_LURE.search(msg.both) and re.search(r"https?://", mail.text + mail.html):
+    if cues.PHISHING_LURE.search(msg.both) and rx.search(r"https?://", mail.text + mail.html):
         return Result(NAME, "noise", reason="likely phishing: asks for money, a claim or data through a link")
     if cues.SELLER_SIDE.search(msg.subject) or cues.SELLER_SIDE.search(msg.text[:3000]):
         return Result(NAME, "noise", reason="a notice to a seller (the user's own shop), not a purchase")
@@ -71,8 +73,8 @@ def _transactional(msg: Message) -> bool:
     )
 
 
-_AUTH_FAIL = re.compile(r"\b(?:spf|dmarc)\s*=\s*(?:fail|softfail)\b", re.I)
-_DOMAIN_IN_NAME = re.compile(
+_AUTH_FAIL = guarded(r"\b(?:spf|dmarc)\s*=\s*(?:fail|softfail)\b", re.I)
+_DOMAIN_IN_NAME = guarded(
     r"(?<![\w.\-])([a-z0-9][a-z0-9\-]{1,30})\.(?:co\.uk|co\.jp|com\.au|com\.br|com\.mx|com\.tw|com\.hk|com\.sg|"
     r"co\.nz|co\.kr|com|de|fr|it|es|pl|nl|se|cz|ro|in|cn|jp|ca|tw|hk)\b",
     re.I,
@@ -95,7 +97,7 @@ def impersonation(mail: Mail) -> str:
     named = _DOMAIN_IN_NAME.search(mail.from_name or "")
     if named and domain and named.group(1).lower() != brand:
         return f"the name says {named.group(0)} but the mail comes from {domain}"
-    for word in re.findall(r"[a-z]{5,}", (mail.from_name or "").lower()):
+    for word in rx.findall(r"[a-z]{5,}", (mail.from_name or "").lower()):
         for label in re.split(r"[.\-]", domain):
             if label != word and len(label) == len(word) and _one_or_two_apart(label, word):
                 return f"'{mail.from_name}' from {domain}, a look-alike of the name"

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 from orderwatch.parsers import cues, fields
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message, Result, registrable_domain
+from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.quotes import quoted_text
 
 NAME = "own_mail"
@@ -25,7 +27,7 @@ def parse(msg: Message) -> Result | None:
     if not numbers and not tickets and not threaded:
         return None
     has_attachments = any(a.filename for a in msg.mail.attachments)
-    asked = re.search(  # the request named in the subject replied to: "Re: … wezwanie do uzupełnienia wniosku"
+    asked = rx.search(  # the request named in the subject replied to: "Re: … wezwanie do uzupełnienia wniosku"
         r"补充凭证|补充材料|evidence|screenshot|uzupe[łl]nieni|aanvullende (?:stukken|informatie)|pi[èe]ces justificatives|"
         r"unterlagen nachreichen|documentaci[óo]n adicional|documentazione integrativa",
         subject + quoted_text(msg.mail.text)[:400],
@@ -37,7 +39,7 @@ def parse(msg: Message) -> Result | None:
     )
     if sent_evidence and not cues.APPEAL_WORDS.search(text[:200]):
         subtype = "evidence"
-    elif re.search(r"二次申诉|再次申诉|申诉请求|申诉|\bappeal\b|reconsider", subject + "\n" + text[:80], re.I):
+    elif rx.search(r"二次申诉|再次申诉|申诉请求|申诉|\bappeal\b|reconsider", subject + "\n" + text[:80], re.I):
         subtype = "appeal"
     elif cues.COMPLAINT_WORDS.search(both):
         subtype = "complaint"
@@ -61,11 +63,11 @@ def parse(msg: Message) -> Result | None:
         target = "legal"
     elif (
         cues.OUTSIDE_WORDS.search(addressed)
-        or cues.OUTSIDE_WORDS.search(re.sub(r"[._-]", " ", " ".join(msg.mail.to)))  # rzecznik.konsumentow@…
-        or any(re.search(r"(?<!\d)(?:12315|315)(?!\d)|cca\.org", r) for r in msg.mail.to)
+        or cues.OUTSIDE_WORDS.search(rx.sub(r"[._-]", " ", " ".join(msg.mail.to)))  # rzecznik.konsumentow@…
+        or any(rx.search(r"(?<!\d)(?:12315|315)(?!\d)|cca\.org", r) for r in msg.mail.to)
     ):
         target = "outside"
-    elif re.search(
+    elif rx.search(
         r"贵平台|向平台|平台介入|平台客服|平台投诉|marketplace|buyer protection|A-to-z|guarantee", addressed, re.I
     ):
         target = "platform"
@@ -85,11 +87,11 @@ def parse(msg: Message) -> Result | None:
     return Result(NAME, "user", [event], confidence=0.8)
 
 
-_RELAY = re.compile(r"@(?:marketplace\.amazon\.|members\.ebay\.|m2m\.ebay\.|reply\.etsy\.|messages?\.)", re.I)
+_RELAY = guarded(r"@(?:marketplace\.amazon\.|members\.ebay\.|m2m\.ebay\.|reply\.etsy\.|messages?\.)", re.I)
 
 
 # A sentence that keeps room to escalate: "if this is not resolved I will complain to 12315".
-_THREAT = re.compile(
+_THREAT = guarded(
     r"如无|如果|若|否则|不然|届时|(?:我|本人)?将(?:会)?(?:向|通过|到|去)|保留.{0,8}权利|"
     r"\bif\b|\bunless\b|\botherwise\b|\bI will (?:escalate|complain|take|raise|report|contact|file|open|go)|"
     r"\bsinon\b|\bsi\b|à défaut|faute de quoi|je (?:saisirai|me verrai)|\bsonst\b|\bfalls\b|\bwenn\b|\bse\b|\banders\b|\bjeśli\b",

@@ -8,23 +8,24 @@ import re
 
 from orderwatch.parsers import cues, lexicon
 from orderwatch.parsers.base import Message, Result
+from orderwatch.parsers.guarded import guarded
 
 NAME = "shops"  # a carrier's notice is read as part of the shops family
 
-TRACKING = re.compile(
+TRACKING = guarded(
     r"(?:" + lexicon.TRACKING_LABELS + r")(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?[\]】］]?\s*[:：#]?\s*"
     r"((?=[A-Z-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){7,40})(?![A-Za-z0-9])",  # a digit: not the next word
     re.I,
 )
 # Parcel numbers that say what they are by their shape: UPU S10 (RA123456789CN), UPS (1Z…).
 # A carrier's follow-up link names the parcel: ".../suivre-vos-envois?code=6A23489170352".
-TRACKING_LINK = re.compile(
+TRACKING_LINK = guarded(
     r"https?://[^\s\"'<>]*(?:laposte|colissimo|chronopost|mondialrelay|dhl|ups|fedex|usps|gls|dpd|hermes|myhermes|"
     r"royalmail|evri|postnl|bpost|correos|seur|brt|poste|inpost|sf-express|kuaidi100|t-cat|kerrytj)[^\s\"'<>]*?"
     r"[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode)=([A-Z0-9]{8,34})\b",
     re.I,
 )
-TRACKING_SHAPE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})(?![A-Za-z0-9])")
+TRACKING_SHAPE = guarded(r"(?<![A-Za-z0-9])([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})(?![A-Za-z0-9])")
 
 
 def tracking_number(labelled: re.Match[str] | None, msg: Message) -> str | None:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.arrivals import find_arrivals
 from orderwatch.parsers.base import Promise
 from orderwatch.parsers.fields import end_of_day, find_times
+from orderwatch.parsers.guarded import guarded
 
 from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, duration_from
 
@@ -23,7 +25,7 @@ _ZH_DELIVER = (
     "发卡|自动发卡|到账|开通|充值|送达|交付|发放|完成充值|完成发货|处理完毕|处理|办理|完成|发送|"
     "發卡|自動發卡|到帳|開通|送達|到貨|處理完畢|處理|辦理|發送|お届け|配達|도착|배송"
 )
-_ZH_DURATION = re.compile(
+_ZH_DURATION = guarded(
     r"(付款后|支付后|下单后|拍下后|购买后|成功后|付款後|支付後|下單後|購買後|成功後|付款完成後|付款完成后|完成付款後|完成付款后)?\s*"
     + RANGE
     + r"\s*"
@@ -38,7 +40,7 @@ _EN_DELIVER = (
     r"deliver(?:ed|s|y)?|arrives?|arrive|arriving|emailed|e-mailed|sent to you|receive|received|activated|credited|available|"
     r"deployed|provisioned|set up"  # a hosted service: "New game servers are deployed within 24 hours of payment"
 )
-_EN_WITHIN = re.compile(
+_EN_WITHIN = guarded(
     r"\b("
     + _EN_SHIP
     + "|"
@@ -50,10 +52,10 @@ _EN_WITHIN = re.compile(
     + r"\b([^.\n]{0,40})",
     re.I,
 )
-_EN_BY = re.compile(
+_EN_BY = guarded(
     r"\b(" + _EN_SHIP + "|" + _EN_DELIVER + r")\b[^.\n!?]{0,50}?\b(?:by|on or before|no later than|before)\s+", re.I
 )
-_EN_ESTIMATE = re.compile(
+_EN_ESTIMATE = guarded(
     r"\b(estimated|expected)\s+(delivery|arrival|ship(?:ping)?\s+date|dispatch)(?:\s+date)?\s*[:：]?\s*", re.I
 )
 
@@ -68,27 +70,27 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             continue
         if _REFUND_NEAR.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "退款将在3个工作日内原路退回": the refund's time, not the goods'
-        kind = "ship" if re.fullmatch(_ZH_SHIP, verb) else "deliver"
+        kind = "ship" if rx.fullmatch(_ZH_SHIP, verb) else "deliver"
         anchor = "order" if anchor_word in ("下单后", "拍下后", "下單後") else "payment"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
     for t in find_times(text, reference):
         tail = text[t.end : t.end + 12]
-        m = re.match(r"\s*(?:之前|以前|前)\s*(?:为您)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")", tail)
+        m = rx.match(r"\s*(?:之前|以前|前)\s*(?:为您)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")", tail)
         if m:
-            kind = "ship" if re.fullmatch(_ZH_SHIP, m.group(1)) else "deliver"
+            kind = "ship" if rx.fullmatch(_ZH_SHIP, m.group(1)) else "deliver"
             by = t.at if t.has_time else end_of_day(t.at)
             found.append((t.start, Promise(kind, text[max(0, t.start - 4) : t.end + m.end()].strip(), by=by)))
     for match in _EN_WITHIN.finditer(text):
         verb, middle, low, high, unit_word, tail = match.groups()
         before = text[max(0, match.start() - 80) : match.start()]
         sentence = before[max(before.rfind("."), before.rfind("\n\n")) + 1 :]
-        if re.search(r"\b(refund|return|reply|respond|contact|appeal|dispute)", middle + " " + sentence, re.I):
+        if rx.search(r"\b(refund|return|reply|respond|contact|appeal|dispute)", middle + " " + sentence, re.I):
             continue
         duration = duration_from(low, high, unit_word)
         if duration is None:
             continue
-        kind = "ship" if re.fullmatch(_EN_SHIP, verb, re.I) else "deliver"
-        anchor = "order" if re.search(r"of (?:your )?order|after (?:you )?order", tail, re.I) else "payment"
+        kind = "ship" if rx.fullmatch(_EN_SHIP, verb, re.I) else "deliver"
+        anchor = "order" if rx.search(r"of (?:your )?order|after (?:you )?order", tail, re.I) else "payment"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
     for span in _METHOD_SPANS:  # "via Standard delivery (3–5 working days)", "Colissimo à domicile (2 à 4 jours ouvrés)"
         for match in span.finditer(text):
@@ -97,7 +99,7 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
                 found.append((match.start(), Promise("deliver", match.group(0).strip(), within=duration)))
     for pattern in (_EN_BY, _EN_ESTIMATE):
         for match in pattern.finditer(text):
-            if pattern is _EN_ESTIMATE and not re.search(r"ship|dispatch", match.group(2), re.I):
+            if pattern is _EN_ESTIMATE and not rx.search(r"ship|dispatch", match.group(2), re.I):
                 continue  # arrival estimates are read by find_arrivals, ranges and all
             times = [t for t in find_times(text[match.end() : match.end() + 60], reference) if t.start < 12]
             if not times:
@@ -107,11 +109,11 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             verb = match.group(1).lower()
             kind = (
                 "ship"
-                if re.fullmatch(_EN_SHIP, verb, re.I) or "ship" in match.group(0).lower() or "dispatch" in verb
+                if rx.fullmatch(_EN_SHIP, verb, re.I) or "ship" in match.group(0).lower() or "dispatch" in verb
                 else "deliver"
             )
             if pattern is _EN_ESTIMATE:
-                kind = "ship" if re.search(r"ship|dispatch", match.group(2), re.I) else "deliver"
+                kind = "ship" if rx.search(r"ship|dispatch", match.group(2), re.I) else "deliver"
             found.append((match.start(), Promise(kind, text[match.start() : match.end() + upper.end].strip(), by=by)))
     for match in _INTL_WITHIN.finditer(text):
         low, high, unit_word = match.group(1), match.group(2), match.group(3)
@@ -134,7 +136,7 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
 
 
 # A paragraph that opens with a condition speaks of other orders: "If you ordered … from Pick a Brick, …".
-_CONDITIONAL_PARAGRAPH = re.compile(r"\s*(?:if|should you|for orders?|si|wenn|falls|se|如果|若)\b", re.I)
+_CONDITIONAL_PARAGRAPH = guarded(r"\s*(?:if|should you|for orders?|si|wenn|falls|se|如果|若)\b", re.I)
 
 
 def _paragraph_start(text: str, at: int) -> int:
@@ -148,12 +150,12 @@ _METHOD = (
     r"express|colissimo|chronopost|mondial relay|dpd|gls|dhl|ups|fedex|usps|royal mail|evri|postnl|bpost)\b[^\n()]{0,40}\(\s*"
 )
 _METHOD_SPANS = tuple(
-    re.compile(_METHOD + RANGE + r"\s+" + unit + r"\s*\)", re.I) for unit in (EN_UNIT, INTL_UNIT)
+    guarded(_METHOD + RANGE + r"\s+" + unit + r"\s*\)", re.I) for unit in (EN_UNIT, INTL_UNIT)
 )
 
 
 # A mail that revises its own estimate says so; the revised one is the promise now.
-_REVISION = re.compile(
+_REVISION = guarded(
     r"新|now|new|revised|updated|changed|neu|geändert|nouvelle|modifiée|nuova|aggiornata|nueva|actualizada|ahora|nowa|"
     r"調整|调整|變更|变更|改為|改为|延至|延後|延后",
     re.I,
@@ -162,7 +164,7 @@ _REVISION = re.compile(
 
 # --- "within N days" in the other European languages -------------------------------------
 
-_INTL_WITHIN = re.compile(
+_INTL_WITHIN = guarded(
     r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
     r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*|livraison\s+en\s+|"
     r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
@@ -170,17 +172,17 @@ _INTL_WITHIN = re.compile(
     r"kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+)" + RANGE + r"\s*" + INTL_UNIT + r"\b",
     re.I,
 )
-_INTL_REPLY = re.compile(
+_INTL_REPLY = guarded(
     r"beantwort|antwort|anfrage|répon|demande|rispond|richiest|respond|solicitud|odpowi|zapytani|beantwoord|vraag",
     re.I,
 )
 # a refund's time or a return / withdrawal window ("Widerrufsrecht … innerhalb von 14 Tagen") is no delivery
-_REFUND_NEAR = re.compile(
+_REFUND_NEAR = guarded(
     r"rembours|erstatt|reembols|rimbors|zwrot|terugbet|refund|退款|退回|退還|返金|환불|"
     r"widerruf|rücksend|rückgabe|r[ée]tractation|retour|desistimiento|devoluci|recesso|\breso\b|odst[ąa]pieni|\breturn",
     re.I,
 )
-_INTL_SHIP = re.compile(r"versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I)
-_INTL_DELIVER = re.compile(
+_INTL_SHIP = guarded(r"versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I)
+_INTL_DELIVER = guarded(
     r"lieferzeit|lieferung|zustellung|livraison|consegna|entrega|levertijd|levering|dostawa", re.I
 )

@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orderwatch.parsers import guarded as rx
+from orderwatch.parsers.guarded import guarded
+
 # A line that starts the quoted part of a reply, in the clients buyers use.
-_QUOTE_START = re.compile(
+_QUOTE_START = guarded(
     r"^(?:"
     r"-{2,}\s*(?:您的原始(?:提問|问题|問題|留言)|原始邮件|原始郵件|Original Message|Forwarded message|转发邮件(?:信息)?|轉寄郵件(?:資訊)?|已轉寄郵件|Weitergeleitete Nachricht|"
     r"Ursprüngliche Nachricht|Message transféré|Message d'origine|Messaggio inoltrato|Messaggio originale|"
@@ -31,8 +34,8 @@ _QUOTE_START = re.compile(
     r")",
     re.I | re.M,
 )
-_FORWARD_SUBJECT = re.compile(r"^\s*(?:fw|fwd|转发|轉寄|转寄|tr|wg|rv|i|pd|doorst)\s*[:：]", re.I)
-_HEADER_LINE = re.compile(
+_FORWARD_SUBJECT = guarded(r"^\s*(?:fw|fwd|转发|轉寄|转寄|tr|wg|rv|i|pd|doorst)\s*[:：]", re.I)
+_HEADER_LINE = guarded(
     r"^\s*(From|Sent|Date|To|Cc|Subject|发件人|发送时间|发送日期|發送日期|日期|收件人|抄送|主题|寄件者|寄件日期|收件者|主旨|"
     r"Von|Gesendet|Datum|An|Betreff|De|Envoyé|Date|À|Objet|Da|Inviato|Data|A|Oggetto|Enviado|Fecha|Para|Asunto|"
     r"Od|Wysłano|Do|Temat|Van|Verzonden|Aan|Onderwerp)\s*[:：]\s*(.*)$",
@@ -100,7 +103,7 @@ def forwarded(subject: str, text: str) -> Forwarded | None:
     if not match:
         return None
     # Apple Mail quotes the forwarded mail with "> ": read it without the quote marks
-    rest = [re.sub(r"^\s*>\s?", "", line) for line in text[match.start() :].splitlines()]
+    rest = [rx.sub(r"^\s*>\s?", "", line) for line in text[match.start() :].splitlines()]
     headers: dict[str, str] = {}
     body_start = None
     for index, line in enumerate(rest[:20]):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from orderwatch.parsers import PARSER_VERSION, helpdesks, noise, own_mail, schema_org, shops
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message, Result
 from orderwatch.parsers.fields import find_times
 from orderwatch.parsers.mime import Mail, MalformedMail, parse_date, parse_mail
@@ -108,14 +109,14 @@ def commerce_evidence(msg: Message) -> str:
     money = fields.amounts(msg.text[:20000], msg.lang)
     if money:
         found.append(f"an amount ({money[0].text()} {money[0].currency})")
-    order_word = re.search(lexicon.ORDER_WORDS + r"|purchase|receipt|购买|購買|下单|下單", msg.both, re.I)
+    order_word = rx.search(lexicon.ORDER_WORDS + r"|purchase|receipt|购买|購買|下单|下單", msg.both, re.I)
     if order_word:
         found.append(f"the word '{order_word.group(0)}'")
     if cues.SHIPPED.search(msg.both) or cues.DELIVERED_PHYSICAL.search(msg.both):
         found.append("shipping or delivery words")
     if cues.CONFIRM.search(msg.both):
         found.append("an order confirmation phrase")
-    in_subject = bool(order_word and re.search(lexicon.ORDER_WORDS, msg.subject, re.I))
+    in_subject = bool(order_word and rx.search(lexicon.ORDER_WORDS, msg.subject, re.I))
     if len(found) < 2 and not in_subject:
         return ""
     named = fields.order_numbers(msg.text, msg.subject)

@@ -12,9 +12,10 @@ from datetime import datetime
 from typing import Any
 
 from orderwatch.parsers.base import Message, Result
+from orderwatch.parsers.guarded import guarded
 
 NAME = "schema_org"
-_SCRIPT = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
+_SCRIPT = guarded(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
 
 
 def _items(data: Any) -> list[dict[str, Any]]:

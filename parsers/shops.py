@@ -10,8 +10,10 @@ import dataclasses
 import re
 
 from orderwatch.parsers import cues, fields, lexicon, parcels
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.durations import stated_deadline, stated_duration
+from orderwatch.parsers.guarded import guarded
 
 from orderwatch.domain.calendar import calendar_for
 
@@ -20,25 +22,25 @@ NAME = "shops"
 _ORDER_TIME = lexicon.ORDER_TIME_LABELS
 _PAID_TIME = lexicon.PAID_TIME_LABELS
 _ZH_MERCHANT = [
-    re.compile(r"店铺\s*[“\"「『]([^”\"」』\n]{1,30})[”\"」』]"),
-    re.compile(r"(?:店铺名称|店铺|卖家|商家)\s*[:：]\s*([^\s，。,\n]{1,30})"),
+    guarded(r"店铺\s*[“\"「『]([^”\"」』\n]{1,30})[”\"」』]"),
+    guarded(r"(?:店铺名称|店铺|卖家|商家)\s*[:：]\s*([^\s，。,\n]{1,30})"),
 ]
 _EN_MERCHANT = [
-    re.compile(r"\bsold by\s*[:：]?\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M),
-    re.compile(r"\bthe seller\s+([A-Za-z0-9_.\-&']{2,40})", re.I),
-    re.compile(r"\bseller\s*[:：]\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M),
+    guarded(r"\bsold by\s*[:：]?\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M),
+    guarded(r"\bthe seller\s+([A-Za-z0-9_.\-&']{2,40})", re.I),
+    guarded(r"\bseller\s*[:：]\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M),
 ]
-_HOSTED = re.compile(r"入驻\s*([^\s，。,（(\n]{2,20}?)(?:平台)?[，。,（(\s]")
-_ZH_ITEM = re.compile(
+_HOSTED = guarded(r"入驻\s*([^\s，。,（(\n]{2,20}?)(?:平台)?[，。,（(\s]")
+_ZH_ITEM = guarded(
     r"(?:商品名称|商品名|产品名称|宝贝名称|商品)[^\S\n]*[:：][^\S\n]*([^\n]{2,80})"
 )  # an empty label is no item
-_ZH_ITEM_QUOTED = re.compile(r"购买(?:的商品)?\s*[“\"「]([^”\"」\n]{2,80})[”\"」]")
-_PRICE_LINE = re.compile(
+_ZH_ITEM_QUOTED = guarded(r"购买(?:的商品)?\s*[“\"「]([^”\"」\n]{2,80})[”\"」]")
+_PRICE_LINE = guarded(
     r"^(?!\s*(?:sub-?total|total|grand total|shipping|tax|vat|discount|订单|合计|总|配送|运费))(.{3,90}?)\s+(?:x\s*)?\d+\s+\S*\d+[.,]\d{2}",
     re.I | re.M,
 )
-_CARRIER = re.compile(r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*([^\n,;]{2,30})", re.I)
-_ZH_FAIL_REASON = re.compile(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{2,60})")
+_CARRIER = guarded(r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*([^\n,;]{2,30})", re.I)
+_ZH_FAIL_REASON = guarded(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{2,60})")
 
 
 def parse(msg: Message) -> Result | None:
@@ -128,13 +130,13 @@ def parse(msg: Message) -> Result | None:
     if (
         cues.affirmed(cues.FAILED, text)
         and not cues.REFUND_RECEIVED.search(text)
-        and not (delivered and re.search(r"out of stock|sold out|not available|缺货|无货", text, re.I))
+        and not (delivered and rx.search(r"out of stock|sold out|not available|缺货|无货", text, re.I))
     ):  # an item out of stock in a delivered order is a substitution, not a failed order
         reason = _ZH_FAIL_REASON.search(msg.text)
         parties = {k: v for k, v in opening.items() if k not in ("amount", "currency")}
         what = (
             "out_of_stock"
-            if re.search(r"缺货|无货|库存|out of stock|sold out", text, re.I)
+            if rx.search(r"缺货|无货|库存|out of stock|sold out", text, re.I)
             else ("cancelled" if cues.CANCELLED.search(text) else "failed")
         )
         if what == "cancelled" and cues.BUYER_CANCELLED.search(text):
@@ -192,7 +194,7 @@ def _refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
     )
 
 
-_ANNOUNCED = re.compile(
+_ANNOUNCED = guarded(
     r"(?:let you know|notify you|e-?mail you|tell you|text you)\s+(?:as soon as|when|once)\b[^.\n]*$|\b(?:once|when) (?:your|the|it)\b[^.\n]*$",
     re.I,
 )
@@ -337,8 +339,8 @@ def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtu
 def _parties(msg: Message) -> tuple[str, str | None, bool]:
     """(merchant, platform name, is a marketplace) from the mail's wording and sender."""
     text = msg.text
-    sender_name = re.sub(r"\s+via\s+.*$", "", msg.mail.from_name or "").strip()
-    bracket = re.match(r"\s*[【\[]([^】\]]{1,20})[】\]]", msg.subject)
+    sender_name = rx.sub(r"\s+via\s+.*$", "", msg.mail.from_name or "").strip()
+    bracket = rx.match(r"\s*[【\[]([^】\]]{1,20})[】\]]", msg.subject)
     own_name = sender_name or (bracket.group(1) if bracket else "") or msg.sender_domain
     for pattern in _ZH_MERCHANT + _EN_MERCHANT:
         match = pattern.search(text)
@@ -352,7 +354,7 @@ def _parties(msg: Message) -> tuple[str, str | None, bool]:
     return own_name, None, False
 
 
-_LABEL_LINE = re.compile(r"^[^:：]{2,40}[:：]\s*\S")
+_LABEL_LINE = guarded(r"^[^:：]{2,40}[:：]\s*\S")
 
 
 def _item(msg: Message) -> str | None:
@@ -362,13 +364,13 @@ def _item(msg: Message) -> str | None:
             return match.group(1).strip()
     lines = msg.text.splitlines()
     for match in _PRICE_LINE.finditer(msg.text):
-        candidate = re.sub(r"\s+(?:x|×)\s*$", "", match.group(1).strip())
-        if re.match(r"^(?:qty|quantity|数量|sku)\b", candidate, re.I):
+        candidate = rx.sub(r"\s+(?:x|×)\s*$", "", match.group(1).strip())
+        if rx.match(r"^(?:qty|quantity|数量|sku)\b", candidate, re.I):
             line_no = msg.text[: match.start()].count("\n")
             previous = [  # the product's name, not the label lines under it ("Estimated Delivery Date: Oct 07")
                 ln.strip()
                 for ln in lines[:line_no]
-                if ln.strip() and not re.match(r"^sku\b", ln.strip(), re.I) and not _LABEL_LINE.match(ln.strip())
+                if ln.strip() and not rx.match(r"^sku\b", ln.strip(), re.I) and not _LABEL_LINE.match(ln.strip())
             ]
             if previous:
                 return previous[-1]
@@ -376,8 +378,8 @@ def _item(msg: Message) -> str | None:
         return candidate
     lines = msg.text.splitlines()
     for index, line in enumerate(lines):
-        if re.match(r"^\s*(?:商品|Product|Item)s?\b.*(?:数量|Qty|Quantity)", line, re.I) and index + 1 < len(lines):
-            candidate = re.sub(r"\s+\S*\d+[.,]\d{2}.*$", "", lines[index + 1]).strip()
+        if rx.match(r"^\s*(?:商品|Product|Item)s?\b.*(?:数量|Qty|Quantity)", line, re.I) and index + 1 < len(lines):
+            candidate = rx.sub(r"\s+\S*\d+[.,]\d{2}.*$", "", lines[index + 1]).strip()
             if candidate:
                 return candidate
     return None

@@ -126,6 +126,7 @@ def unit_pattern(*languages: str) -> str:
     return "(" + "|".join(p for lang, p, _ in _UNIT_WORDS if lang in languages) + ")"
 
 
+_UNIT_MATCHERS = [(re.compile(pattern, re.I), unit) for _, pattern, unit in _UNIT_WORDS]  # compiled once
 ZH_UNIT = unit_pattern("zh")
 EN_UNIT = unit_pattern("en")
 INTL_UNIT = unit_pattern("intl")
@@ -134,8 +135,8 @@ INTL_UNIT = unit_pattern("intl")
 def unit_of(word: str) -> str | None:
     """The unit a word names ('個工作天' -> workdays, 'Werktagen' -> workdays), weeks as 'weeks'."""
     word = word.strip()
-    for _, pattern, unit in _UNIT_WORDS:
-        if re.fullmatch(pattern, word, re.I):
+    for pattern, unit in _UNIT_MATCHERS:
+        if pattern.fullmatch(word):
             return _SHORT.get(word.lower()) if unit == "short" else unit
     return None
 

@@ -7,8 +7,7 @@ of field: `refs`, `money`, `times`; this package lists what the parsers use.
 
 from __future__ import annotations
 
-import re
-
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.fields.money import (
     AMOUNT,
     Money,
@@ -23,6 +22,7 @@ from orderwatch.parsers.fields.money import (
 )
 from orderwatch.parsers.fields.refs import Reference, order_numbers, references, ticket_numbers
 from orderwatch.parsers.fields.times import TextTime, end_of_day, find_times, labelled_time
+from orderwatch.parsers.guarded import guarded
 
 __all__ = [
     "AMOUNT",
@@ -47,7 +47,7 @@ __all__ = [
     "total_amount",
 ]
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK = guarded(r"[\u4e00-\u9fff]")
 
 # --- language ---------------------------------------------------------------------------
 
@@ -56,5 +56,5 @@ def language(text: str) -> str:
     """'zh' when Chinese characters make up a real share of the letters, else 'en'."""
     sample = text[:4000]
     cjk = len(CJK.findall(sample))
-    latin = len(re.findall(r"[A-Za-z]", sample))
+    latin = len(rx.findall(r"[A-Za-z]", sample))
     return "zh" if cjk >= 8 and cjk * 3 >= latin * 0.5 else "en"

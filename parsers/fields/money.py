@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers import lexicon
+from orderwatch.parsers.guarded import guarded
 
 _SYMBOLS = {
     "¥": "CNY",
@@ -119,14 +121,14 @@ _POST = (
     r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|"
     r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF)"
 )
-AMOUNT = re.compile(
+AMOUNT = guarded(
     # a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")
     rf"(?:(?:(?<![A-Za-z])|(?![A-Za-z])){_PRE}[^\S\n]?{_NUM}(?![A-Za-z])[^\S\n]?{_POST}?|{_NUM}[^\S\n]?\(?{_POST})",
     re.I,
 )  # one line; "26,400(円)"
-_TOTAL_LABELS = re.compile(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")\s*[:：]?\s*", re.I)
+_TOTAL_LABELS = guarded(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")\s*[:：]?\s*", re.I)
 # "$" means the currency of the shop's country: named in the mail, else the sender's domain.
-_DOLLAR_CODES = re.compile(
+_DOLLAR_CODES = guarded(
     r"(?:\d\s?|\$\s?)(USD|CAD|AUD|HKD|TWD|NTD|SGD|NZD|MXN|ARS|CLP|COP|UYU)\b"
     r"|\b(USD|CAD|AUD|HKD|TWD|NTD|SGD|NZD|MXN|ARS|CLP|COP|UYU)\s?\$?\s?\d"
 )  # a code next to an amount, not any three capitals
@@ -156,17 +158,17 @@ class Money:
 
 # Where the shop is, as its mail says it: a tax number, an address, a place name.
 _DOLLAR_PLACES = (
-    ("AUD", re.compile(r"\bABN\b|\bAustralia\b|\b(?:NSW|VIC|QLD)\s+\d{4}\b")),
-    ("CAD", re.compile(r"\bCanada\b|\bGST/HST\b|\bHST\b|\b[A-CEGHJ-NPR-TVXY]\d[A-Z] ?\d[A-Z]\d\b")),
-    ("NZD", re.compile(r"\bNew Zealand\b|\bNZBN\b")),
-    ("SGD", re.compile(r"\bSingapore\b|\bUEN\b")),
-    ("HKD", re.compile(r"香港|九龍|九龙|新界|Hong Kong|\bKowloon\b")),
-    ("TWD", re.compile(r"台灣|臺灣|台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|統一編號|統編|超商取貨|宅配到府")),
+    ("AUD", guarded(r"\bABN\b|\bAustralia\b|\b(?:NSW|VIC|QLD)\s+\d{4}\b")),
+    ("CAD", guarded(r"\bCanada\b|\bGST/HST\b|\bHST\b|\b[A-CEGHJ-NPR-TVXY]\d[A-Z] ?\d[A-Z]\d\b")),
+    ("NZD", guarded(r"\bNew Zealand\b|\bNZBN\b")),
+    ("SGD", guarded(r"\bSingapore\b|\bUEN\b")),
+    ("HKD", guarded(r"香港|九龍|九龙|新界|Hong Kong|\bKowloon\b")),
+    ("TWD", guarded(r"台灣|臺灣|台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|統一編號|統編|超商取貨|宅配到府")),
 )
 
 
 # Characters only Traditional Chinese writes: a label in them ("訂單金額") or a mail full of them.
-_TRADITIONAL = re.compile(r"[訂單總額應實計帳價貨費號發買賣據與這為關於會]")
+_TRADITIONAL = guarded(r"[訂單總額應實計帳價貨費號發買賣據與這為關於會]")
 _COUNTRY_HOSTS = ("ca", "au", "hk", "tw", "sg", "nz", "mx")  # "tw.coupang.com": the shop's country site
 
 
@@ -189,7 +191,7 @@ def dollar_currency(text: str, sender: str = "") -> str:
     return "USD"
 
 
-_KANA = re.compile(r"[\u3040-\u30ff]")
+_KANA = guarded(r"[\u3040-\u30ff]")
 
 
 def japanese_yen(money: Money | None, text: str, sender_domain: str = "") -> Money | None:
@@ -209,10 +211,10 @@ def decimal_value(num: str) -> Decimal | None:
         last = separators[-1]
         decimals = len(num) - last - 1
         if num[last] in ",." and decimals in (1, 2):
-            whole = re.sub(r"[,. ']", "", num[:last])
+            whole = rx.sub(r"[,. ']", "", num[:last])
             num = f"{whole}.{num[last + 1 :]}"
         else:
-            num = re.sub(r"[,. ']", "", num)
+            num = rx.sub(r"[,. ']", "", num)
     try:
         return Decimal(num)
     except InvalidOperation:
@@ -243,8 +245,8 @@ def amounts(text: str, lang: str = "en", dollar: str | None = None) -> list[Mone
     return out
 
 
-_COUNT = re.compile(r"\d{1,3}\s*(?:点|個|件|개|items?\b|articles?\b|Artikel\b)", re.I)
-_BARE = re.compile(r"(\d{1,7}(?:\.\d{1,2})?)(?![\d.,]|\s*[%A-Za-z件个個项項张張份次天日])")
+_COUNT = guarded(r"\d{1,3}\s*(?:点|個|件|개|items?\b|articles?\b|Artikel\b)", re.I)
+_BARE = guarded(r"(\d{1,7}(?:\.\d{1,2})?)(?![\d.,]|\s*[%A-Za-z件个個项項张張份次天日])")
 
 
 def _zh_currency(label: str, dollar: str | None) -> str:
@@ -254,7 +256,7 @@ def _zh_currency(label: str, dollar: str | None) -> str:
     return "CNY"
 
 
-_CARD_TAIL = re.compile(
+_CARD_TAIL = guarded(
     r"(?:ending(?: in)?|ends in|last (?:4|four)(?: digits)?|尾号|尾號|末四位|[*x•]{3,})\s*[:：]?\s*\d{4}\b", re.I
 )
 
@@ -284,8 +286,8 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
     return max(found, key=lambda m: m.amount) if found else None
 
 
-_UNIT_PRICE = re.compile(r"(单价|單價)\s*[:：]\s*[￥¥]?\s*(\d+(?:\.\d{1,2})?)\s*(?:元)?\s*$", re.M)
-_COUNT_LABEL = re.compile(r"(?:购买|購買|商品)?(?:数量|數量)\s*[:：]\s*(\d{1,4})\s*(?:张|張|个|個|件|份)?\s*$", re.M)
+_UNIT_PRICE = guarded(r"(单价|單價)\s*[:：]\s*[￥¥]?\s*(\d+(?:\.\d{1,2})?)\s*(?:元)?\s*$", re.M)
+_COUNT_LABEL = guarded(r"(?:购买|購買|商品)?(?:数量|數量)\s*[:：]\s*(\d{1,4})\s*(?:张|張|个|個|件|份)?\s*$", re.M)
 
 
 def _unit_times_count(text: str, dollar: str | None) -> Money | None:
@@ -299,7 +301,7 @@ def _unit_times_count(text: str, dollar: str | None) -> Money | None:
 
 # Labels that name the order's own total, never a refund's or a fee's: a desk's or a refund
 # notice's "订单金额：￥86.00" gives the order its amount even when the confirmation is missing.
-_ORDER_TOTAL_LABELS = re.compile(
+_ORDER_TOTAL_LABELS = guarded(
     r"(订单金额|订单总额|订单总价|訂單金額|訂單總額|实付(?:金额|款)?|實付(?:金額)?|order\s+(?:total|amount|value)|total\s+(?:de\s+la\s+)?commande|"
     r"montant\s+de\s+(?:la\s+)?commande|bestellwert|bestellsumme|importe\s+del\s+pedido|totale\s+(?:dell')?ordine|"
     r"warto[śs][ćc]\s+zam[óo]wienia|bestelwaarde)\s*[:：]?\s*",
@@ -307,7 +309,7 @@ _ORDER_TOTAL_LABELS = re.compile(
 )
 
 
-_REFUND_LINE = re.compile(lexicon.REFUND_WORDS + r"|退回|退還|rembours|refunded", re.I)
+_REFUND_LINE = guarded(lexicon.REFUND_WORDS + r"|退回|退還|rembours|refunded", re.I)
 
 
 def refund_amount(text: str, lang: str = "en") -> Money | None:

@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers import lexicon
+from orderwatch.parsers.guarded import guarded
 
 _ID = r"[#№【「\[(（]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{2,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "GPA.3371-4420-…"  # "==": base64 ids
-_LABELLED = re.compile(
+_LABELLED = guarded(
     r"(?:"
     + "|".join(lexicon.ORDER_LABELS)
     + "|"
@@ -22,46 +24,46 @@ _LABELLED = re.compile(
     re.I,
 )
 # A reference set apart in the subject of an order mail: "Order Confirmation（3618204759）", "[#1047]"
-_SUBJECT_SET_APART = re.compile(r"[（(\[【#]\s*([A-Za-z]{0,4}\d[A-Za-z0-9\-]{5,30})\s*[）)\]】]?")
-_REFERENCE_LABELLED = re.compile(
+_SUBJECT_SET_APART = guarded(r"[（(\[【#]\s*([A-Za-z]{0,4}\d[A-Za-z0-9\-]{5,30})\s*[）)\]】]?")
+_REFERENCE_LABELLED = guarded(
     r"(?<![A-Za-z])" + lexicon.REFERENCE_LABELS + r"\s*[:：#]?\s*([A-Z0-9][A-Z0-9\-]{4,30})(?![A-Za-z0-9\-])", re.I
 )
 # "订单X" / "order X" / "Bestellung X": the bare word, then a reference with a digit.
-_WORDED = re.compile(
+_WORDED = guarded(
     r"(?<![A-Za-z])(?:" + lexicon.ORDER_WORDS + r")(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
     r"(?:confirmed\s*[-–:]\s*)?(?:n[.°º]\s*|nr\.\s*)?[(（【「\[]?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
     re.I,
 )
-_TRANSACTION = re.compile(
+_TRANSACTION = guarded(
     r"(?:" + lexicon.TRANSACTION_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,40}[A-Za-z0-9])(?![A-Za-z0-9\-])",
     re.I,
 )
-_INVOICE = re.compile(
+_INVOICE = guarded(
     r"(?:" + lexicon.INVOICE_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,30}[A-Za-z0-9])(?![A-Za-z0-9\-])",
     re.I,
 )
-_ITEM = re.compile(
+_ITEM = guarded(
     r"(?:" + lexicon.ITEM_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,30}[A-Za-z0-9])(?![A-Za-z0-9\-])", re.I
 )
-_DISPUTE = re.compile(
+_DISPUTE = guarded(
     r"dispute|claim|case id|chargeback|resolution cent|争议|爭議|纠纷|糾紛|拒付|投诉|投訴|申诉|申訴", re.I
 )
 # "Your Epic Games Receipt F2608141232184417": a receipt or order subject that ends with its reference.
-_SUBJECT_TRAILING = re.compile(
+_SUBJECT_TRAILING = guarded(
     r"(?:receipt|order|invoice|purchase|订单|訂單|bestellung|commande|pedido)\b[^\n]{0,40}?\s#?([A-Z]{0,4}\d[A-Z0-9\-]{7,30})\s*$",
     re.I,
 )
 # "order KHWLILZLL": a letters-only reference after the bare word (kept only if named twice).
-_WORDED_LETTERS = re.compile(r"(?<![A-Za-z])(?i:" + lexicon.ORDER_WORDS + r")\s*[:：#]?\s*([A-Z]{6,12})(?![A-Za-z0-9])")
+_WORDED_LETTERS = guarded(r"(?<![A-Za-z])(?i:" + lexicon.ORDER_WORDS + r")\s*[:：#]?\s*([A-Z]{6,12})(?![A-Za-z0-9])")
 # Marketplace numbers that say what they are by shape alone: 123-1234567-1234567.
 # Marketplace shapes: Amazon's 3-7-7 digits; an Indonesian marketplace invoice "INV/20261005/MPL/3456789012";
 # a number before its label, as Turkish writes it ("10485529317 numaralı sipariş")
-_SHAPED = re.compile(
+_SHAPED = guarded(
     r"(?<![\w-])(\d{3}-\d{7}-\d{7})(?![\w-])|(?<![\w/])(INV/\d{8}/[A-Z]{2,6}/\d{6,14})(?![\w/])"
     r"|(?<![\w-])(\d{6,20})\s+numaral[ıi]\s+sipari[şs]"
 )
 # The mail's own order page: .../order?id=123, ...?order_id=AB-12, .../orders/123456
-_LINKED = re.compile(
+_LINKED = guarded(
     # The lookahead names every first character the two branches can start with: most positions of
     # a 10 KB HTML body fail on it at once, instead of trying each branch (3.5x faster, same matches).
     r"(?=[obcpz訂订ka/])(?:"
@@ -72,11 +74,11 @@ _LINKED = re.compile(
     r"([A-Za-z0-9\-]*\d[A-Za-z0-9\-]{3,40})(?=[/?#\s\"'<>]|$))",
     re.I,
 )
-_NOT_ORDER = re.compile(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
+_NOT_ORDER = guarded(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
 # 24+ hex digits, or 20+ characters mixing upper and lower case: a token, not a reference a shop shows
-_TOKEN = re.compile(r"^(?:[0-9a-f]{24,}|(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{20,})$")
-_LETTER_REFERENCE = re.compile(r"^[A-Z]{6,12}$")  # PrestaShop-style references: KHWLILZLL
-_NOT_REFERENCE = re.compile(
+_TOKEN = guarded(r"^(?:[0-9a-f]{24,}|(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{20,})$")
+_LETTER_REFERENCE = guarded(r"^[A-Z]{6,12}$")  # PrestaShop-style references: KHWLILZLL
+_NOT_REFERENCE = guarded(
     r"^(?:number|confirmation|confirmed|details?|status|summary|history|date|total|nummer|numero|numéro|"
     r"is|has|was|and|the|for|from|update|updates|placed|received|shipped|cancell?ed|delivered|refunded|returned|"
     r"completed?|processing|pending|ready|invoice|receipt|tracking|dispatched|arriving|confirmation|reminder|"
@@ -140,8 +142,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         for match in _REFERENCE_LABELLED.finditer(source):
             near = source[max(0, match.start() - 60) : match.start()]
             # "Your order with X is delivered" over "(Number: 10412)"
-            if re.search(lexicon.ORDER_WORDS, near, re.I) or (
-                source is text and re.search(lexicon.ORDER_WORDS, subject, re.I)
+            if rx.search(lexicon.ORDER_WORDS, near, re.I) or (
+                source is text and rx.search(lexicon.ORDER_WORDS, subject, re.I)
             ):
                 add(match.group(1), 2, "reference of an order", labelled=True)
         for match in _SHAPED.finditer(source):
@@ -156,7 +158,7 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             # a store's receipt, not a payment dispute: there the transaction is the payment's, not the order's
             if any(ch.isdigit() for ch in match.group(1)) and not _DISPUTE.search(text):
                 add(match.group(1), 1.5, "transaction reference")
-    if re.search(
+    if rx.search(
         lexicon.ORDER_WORDS + r"|purchase|receipt|" + lexicon.SHIPPING_WORDS + "|" + lexicon.REFUND_WORDS, subject, re.I
     ):
         for match in _SUBJECT_SET_APART.finditer(subject):
@@ -195,33 +197,33 @@ def order_numbers(text: str, subject: str = "", links: str = "") -> list[str]:
 # --- tickets and complaint numbers ------------------------------------------------------
 
 _TICKETS = [
-    re.compile(
+    guarded(
         r"(?:投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号|售后单号|售後單號|個案編號|个案编号|案件編號|申訴編號|受理編號|aktenzeichen|vorgangsnummer|fallnummer|"
         r"num[ée]ro de dossier|dossier n[°º]|numero (?:di )?pratica|n[úu]mero de expediente|sygnatura|dossiernummer|"
         r"r[ée]f[ée]rence de (?:la |votre )?(?:r[ée]clamation|contestation|dossier)|litige n[°º])"
         r"\s*[:：]?\s*([A-Za-z0-9\-]{4,40})",
         re.I,
     ),
-    re.compile(r"\[\s*(?:Ticket|Case|Request|Incident)\s*#\s*:?\s*([A-Za-z0-9\-]{2,30})\s*\]", re.I),
-    re.compile(r"\b(?:Ticket|Case|Request)\s*#\s*([A-Za-z0-9\-]{2,30})", re.I),
-    re.compile(r"\b(?:reclamo|reclamaci[óo]n|r[ée]clamation|reklamation|reclamo n\.?[°º]?)\s*#\s*(\d{4,14})\b", re.I),
-    re.compile(r"\b(?:request|ticket|case)\s*\(\s*#?(\d{2,12})\s*\)", re.I),  # Zendesk: "Your request (5678)"
+    guarded(r"\[\s*(?:Ticket|Case|Request|Incident)\s*#\s*:?\s*([A-Za-z0-9\-]{2,30})\s*\]", re.I),
+    guarded(r"\b(?:Ticket|Case|Request)\s*#\s*([A-Za-z0-9\-]{2,30})", re.I),
+    guarded(r"\b(?:reclamo|reclamaci[óo]n|r[ée]clamation|reklamation|reclamo n\.?[°º]?)\s*#\s*(\d{4,14})\b", re.I),
+    guarded(r"\b(?:request|ticket|case)\s*\(\s*#?(\d{2,12})\s*\)", re.I),  # Zendesk: "Your request (5678)"
     # Request Tracker and GLPI tag subjects with their queue: "[brambleworks.com #20731]", "[GLPI #0004187]"
-    re.compile(
+    guarded(
         r"\[\s*(?!(?:order|commande|bestellung|pedido|ordine|zam[óo]wienie|bestelling|订单|訂單|注文|주문|заказ|sipari[şs]|pesanan|đơn hàng)\b)[\w.-]{2,40}\s+#\s*(\d{1,12})\s*\]",
         re.I,
     ),
     # "Ticket ID: 482913" (WHMCS), "Case number: 5301948257", "Ticket No. 4471"
-    re.compile(r"\b(?:ticket|case)\s*(?:id|no\.?|number)\s*[:：#]?\s*#?(\d{3,14})\b", re.I),
+    guarded(r"\b(?:ticket|case)\s*(?:id|no\.?|number)\s*[:：#]?\s*#?(\d{3,14})\b", re.I),
     # payment and marketplace cases: "Case ID: PP-D-71846203", "dispute PP-R-1234567"
-    re.compile(
+    guarded(
         r"\b(?:case|dispute|claim|fall|caso|litige|sprawa)\s*(?:id|number|#|no\.?|nr\.?)?\s*[:：#]?\s*((?:[A-Z]{1,4}-){1,2}\d{5,14})\b",
         re.I,
     ),
-    re.compile(r"\b(PP-[A-Z]-\d{5,14})\b"),
+    guarded(r"\b(PP-[A-Z]-\d{5,14})\b"),
     # ru, tr, id, vi, th, ja, ko: "обращение № 417203358", "Talep No: 48120077315", "Tiket #104839216",
     # "Mã yêu cầu: 58213307", "หมายเลขคำขอ 7801146692", "お問い合わせ番号：…", "접수번호 …"
-    re.compile(
+    guarded(
         r"(?:обращени[ея]|заявк[аи](?:\s+на\s+возврат)?)\s*№\s*([0-9A-Za-z\-]{4,30})|"
         r"talep\s*(?:no|numaras[ıi]|numaran)\s*[:：]?\s*([0-9A-Za-z\-]{4,30})|"
         r"(?:no\.?\s*)?tiket\s*[:：#]?\s*#?([0-9A-Za-z\-]{4,30})|m[ãa]\s+y[êe]u\s+c[ầa]u\s*[:：#]?\s*#?([0-9A-Za-z\-]{4,30})|"
@@ -229,9 +231,9 @@ _TICKETS = [
         r"お問い?合わせ番号\s*[:：]?\s*([0-9A-Za-z\-]{4,30})|(?:문의|접수)\s*번호\s*[:：]?\s*([0-9A-Za-z\-]{4,30})",
         re.I,
     ),
-    re.compile(r"\[\s*#\s*([A-Za-z]{0,6}-?\d{2,12})\s*\]"),
-    re.compile(r"\[\s*([a-z][a-z0-9]{1,20}-\d{1,10})\s*\]"),  # django-helpdesk [queue-123]
-    re.compile(r"\b(?:ticket|case|dispute)\s+(?:number\s+|no\.?\s*|id\s*)?([a-z][a-z0-9]{1,20}-\d{1,10})\b", re.I),
+    guarded(r"\[\s*#\s*([A-Za-z]{0,6}-?\d{2,12})\s*\]"),
+    guarded(r"\[\s*([a-z][a-z0-9]{1,20}-\d{1,10})\s*\]"),  # django-helpdesk [queue-123]
+    guarded(r"\b(?:ticket|case|dispute)\s+(?:number\s+|no\.?\s*|id\s*)?([a-z][a-z0-9]{1,20}-\d{1,10})\b", re.I),
 ]
 
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers import lexicon
+from orderwatch.parsers.guarded import guarded
 
 _MONTHS = {
     m: i
@@ -48,10 +50,10 @@ _ZONE_RE = (
     r"(?:\(?\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?<=\d)Z|UTC|GMT|BST|CET|CEST|EET|EEST|MSK|HKT|SGT|AWST|JST|KST|"
     r"AEST|AEDT|NZST|NZDT|EST|EDT|CDT|MST|MDT|PST|PDT)(?![A-Za-z])\s*\)?|(北京时间))?"
 )
-_OFFSET = re.compile(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
+_OFFSET = guarded(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
 _TIME = r"(?:\s*(?:,|at|um|à)?\s*(上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,2})\s*[:：点时時]\s*(\d{2})?(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?"
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天][)）]?|\s*[(（][月火水木金土日월화수목금토일][)）])?"
-_ISO = re.compile(
+_ISO = guarded(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"
     + _WEEKDAY
     + r"(?:T|\s)*"
@@ -60,13 +62,13 @@ _ISO = re.compile(
     + _ZONE_RE,
     re.I,
 )
-_ZH_MD = re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]" + _WEEKDAY + _TIME + _ZONE_RE)
+_ZH_MD = guarded(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]" + _WEEKDAY + _TIME + _ZONE_RE)
 # A weekday name before a date belongs to its span; it is looked for behind each match, since an
 # optional alternation of every language's weekdays at the head of a pattern is tried at every position.
-_DAYNAME_BEFORE = re.compile(
+_DAYNAME_BEFORE = guarded(
     r"(?<![\w.])(?:" + "|".join(sorted(map(re.escape, lexicon.WEEKDAYS), key=len, reverse=True)) + r")\.?,?\s+$", re.I
 )
-_EN_DMY = re.compile(
+_EN_DMY = guarded(
     r"(?<![\w.])"
     r"(?:le\s+|den\s+|il\s+|el\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?("
     + lexicon.MONTH_NAMES
@@ -76,7 +78,7 @@ _EN_DMY = re.compile(
     + _ZONE_RE,
     re.I,
 )
-_EN_MDY = re.compile(
+_EN_MDY = guarded(
     r"(?<![\w.])("
     + lexicon.MONTH_NAMES
     + r")\.?(?![a-zà-ÿ])\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4}))?"
@@ -86,7 +88,7 @@ _EN_MDY = re.compile(
     re.I,
 )
 # 11.09.2026 / 11.09. (day first, as Europe writes it); 09/11/2026 (month first in the Americas)
-_NUMERIC = re.compile(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4})|\.)(?![\d])" + _TIME + r"\s*" + _ZONE_RE, re.I)
+_NUMERIC = guarded(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4})|\.)(?![\d])" + _TIME + r"\s*" + _ZONE_RE, re.I)
 
 
 def _with_dayname(text: str, match: re.Match[str]) -> tuple[int, int]:
@@ -208,7 +210,7 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
 
 def labelled_time(text: str, labels: str, reference: datetime) -> datetime | None:
     """The time written right after one of the labels ("支付时间：", "Placed on:")."""
-    for match in re.finditer(rf"(?:{labels})\s*[:：]?\s*", text, re.I):
+    for match in rx.finditer(rf"(?:{labels})\s*[:：]?\s*", text, re.I):
         window = text[match.end() : match.end() + 60].split("\n")[0]
         times = [t for t in find_times(window, reference) if t.start < 4 and t.has_time]
         if times:
