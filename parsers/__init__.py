@@ -18,6 +18,7 @@ new to read, or a `check`, should not pay just to learn PARSER_VERSION.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Any
 
 # Bump when parsing changes meaningfully: the next run re-parses every stored message.
@@ -27,4 +28,6 @@ PARSER_VERSION = "8"
 def __getattr__(name: str) -> Any:
     if name.startswith("__") or name == "reader":  # the import machinery asking: not the reader's names
         raise AttributeError(name)
+    if importlib.util.find_spec(f"{__name__}.{name}") is not None:  # "from orderwatch.parsers import guarded"
+        return importlib.import_module(f"{__name__}.{name}")
     return getattr(importlib.import_module(f"{__name__}.reader"), name)

@@ -17,7 +17,7 @@ from orderwatch.parsers.base import Promise
 from orderwatch.parsers.fields import end_of_day, find_times
 from orderwatch.parsers.guarded import guarded
 
-from orderwatch.domain.durations import EN_UNIT, RANGE, duration_from
+from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, duration_from
 
 # --- arrival estimates in shipping mail -------------------------------------------------
 
@@ -50,7 +50,7 @@ _DISPATCH = guarded(
 )
 _ZH_ARRIVE_AFTER = guarded(r"\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|到货|到貨|签收|簽收|抵达|抵達)")
 _RELATIVE = guarded(
-    r"^(?:on\s+|am\s+|le\s+|il\s+|el\s+|w\s+|we\s+|op\s+|na\s+|no\s+)?(?:("
+    r"^(?:on\s+|am\s+|le\s+|il\s+|el\s+|w\s+|we\s+|op\s+|na\s+|no\s+|p[åa]\s+|den\s+|pe\s+|ve?\s+)?(?:("
     + lexicon.DAY_AFTER
     + r")|("
     + lexicon.TODAY
@@ -90,7 +90,7 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
                     window = " " * label.end() + window[label.end() :]
                 else:  # "预计星期四（7/16）出貨": the date stands before the verb, which the phrase keeps
                     window, verb_end = window[: verb.start()], verb.end()
-            at, used = arrival_time(window, reference)
+            at, used = arrival_time(window, reference, text[match.end() : match.end() + 120])
             if at is not None and (at.hour, at.minute, at.second) == (23, 59, 59):
                 at = _slot_end(text, at) or at  # "Delivery date: Thursday 5 November" + "Delivery time: 7pm and 8pm"
             if at is not None:
@@ -100,7 +100,7 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
             if kind == "ship":
                 continue
             span = _ARRIVAL_SPAN.match(window)  # "Estimated delivery time: 3–5 business days"
-            within = duration_from(span.group(1), span.group(2), span.group(3)) if span else None
+            within = duration_from(span.group(1), span.group(2), span.group(3) or span.group(4)) if span else None
             if within is not None:
                 phrase = " ".join(text[match.start() : match.end() + span.end()].split())
                 found.append((match.start(), Promise("deliver", phrase, within=within)))
@@ -152,9 +152,11 @@ def _slot_end(text: str, day: datetime) -> datetime | None:
 _ARRIVAL_SPAN = guarded(
     r"\s*(?:time|times|period)?\s*[:：]?\s*(?:in\s+|within\s+|about\s+|approx\.?\s+)?"
     + RANGE
-    + r"\s*"
+    + r"\s*(?:"
     + EN_UNIT
-    + r"\b",
+    + r"|"
+    + INTL_UNIT  # "Beräknad leveranstid: 2–5 arbetsdagar"
+    + r")\b",
     re.I,
 )
 _ZH_RELATIVE_ARRIVAL = guarded(
@@ -267,8 +269,11 @@ _AND_WEEKDAY = guarded(
 _BETWEEN = guarded(r"\s*(?:between|entre|tussen|zwischen|tra|fra|mi[eę]dzy)\b", re.I)
 
 
-def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int]:
-    """The latest instant the estimate in `window` allows, and how many characters it used."""
+def arrival_time(window: str, reference: datetime, lines: str = "") -> tuple[datetime | None, int]:
+    """The latest instant the estimate in `window` allows, and how many characters it used.
+
+    `lines` is the window as written (its line breaks): a time is read on the day's own line only,
+    never from the next line ("Llega el jueves" over "Despacho a domicilio - entre 9:00 y 21:00")."""
     day: datetime | None = None
     lead = _LEAD.match(window)  # "by 11:59am today", "bis morgen", "entro venerdì"
     used = lead.end() if lead else 0
@@ -303,7 +308,7 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
         for later in times[1:]:  # a range: "March 27 - March 28", "between 9/11 and 9/14"
             gap = window[upper.end : later.start]
             if len(gap) <= 8 and rx.search(
-                r"[-–—~～〜]|to|and|bis|au|al|et|y|do|至|到|s/d|hingga|sampai|đến", gap, re.I
+                r"[-–—~～〜]|to|and|bis|au|al|et|y|do|至|到|s/d|hingga|sampai|đến|\b(?:e|och|og|ja|és|și|a|ao|até)\b", gap, re.I
             ):
                 upper = later
         day, used = upper.at, upper.end
@@ -367,7 +372,11 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
         used = zh_slash.end()
     if day is None:
         return None, 0
-    clocks = list(_CLOCK.finditer(window[used : used + 40]))
+    reach = used + 40
+    line_end = _line_end(lines, offset_used + used) if lines else -1
+    if line_end >= 0:
+        reach = min(reach, line_end - offset_used)
+    clocks = list(_CLOCK.finditer(window[used:reach]))
     if clocks:  # "by 1 pm", "5 p.m. - 10 p.m.", "bis 20:00 Uhr": the last time named
         timed = _with_clock(day, clocks[-1], window[used : used + clocks[-1].start()])
         if timed is not None:
@@ -375,6 +384,15 @@ def arrival_time(window: str, reference: datetime) -> tuple[datetime | None, int
     return end_of_day(day), offset_used + used
 
 
+def _line_end(lines: str, start: int) -> int:
+    """Where the sentence's line ends: a line wrapped mid-sentence ("mellan\nkl. 08:00") goes on."""
+    end = lines.find("\n", start)
+    while end > 0 and _WRAP.match(lines, end - 1):
+        end = lines.find("\n", end + 1)
+    return end
+
+
+_WRAP = guarded(r"[\w,][ \t]*\n[ \t]*[a-zà-ÿ\d]")
 _DAY_MONTH = guarded(r"^\s*(?:[A-Za-zà-ÿ]{2,10}\.?,?\s+)?(\d{1,2})\.(\d{1,2})(?![\d.])")
 _DAY_MONTH_ANY = guarded(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d])")
 _LEAD = guarded(

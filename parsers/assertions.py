@@ -30,7 +30,9 @@ _CONDITION = any_of(
     r"\b(?:if|unless|in case|should you|in the event)\b|如果|若您|如您|如需|若|逾期|未取|超过.{0,8}期限|超過.{0,8}期限|"
     r"可能|或将|或將|或會|或会|如(?:閣下|阁下|有|未|無|无|逾期|收件人|買家|买家|顧客|顾客)|倘若|假如|\bmay (?:need|ask|require|request)|\bmight\b|"
     r"\b(?:wenn|falls|se|si)\b|pass[ée] ce d[ée]lai|à d[ée]faut|faute de|\botherwise\b|nach ablauf|"
-    r"after (?:this|that|the) (?:date|deadline|period)"
+    r"after (?:this|that|the) (?:date|deadline|period)|"
+    # sv, nb, da, fi, cs, ro, pt: "Om något saknas får du en begäran om komplettering"
+    r"\bom (?:n[åa]got|du|ni|det|vi)\b|\bhvis\b|\bjos\b|\bpokud\b|\bdac[ăa]\b|\bcaso\b"
 )
 
 

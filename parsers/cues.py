@@ -61,6 +61,11 @@ CONFIRM = any_of(
     r"|xác nhận thanh toán thành công|đã nhận được thanh toán|đặt hàng thành công|cảm ơn bạn đã (?:mua hàng|đặt hàng)"
     r"|ขอบคุณสำหรับการสั่งซื้อ|เราได้รับคำสั่งซื้อ|شكر[اًا]* لطلبك|تم تأكيد طلبك|تم استلام طلبك"
     r"|дякуємо за (?:покупку|замовлення)|замовлення\s*(?:№\s*)?[\w-]{0,20}\d[\w-]{0,20}\s+оформлено"
+    # nb, da, fi, cs, hu, ro
+    r"|takk for (?:bestillingen|ordren|handelen)|tak for (?:din )?(?:ordre|bestilling|k[øo]b)|vi har (?:mottatt|modtaget) (?:ordren|din ordre|bestillingen|din bestilling)"
+    r"|ordrebekreftelse|ordrebekr[æa]ftelse|kiitos tilauksestasi|tilausvahvistus|olemme vastaanottaneet tilauksesi"
+    r"|d[ěe]kujeme za (?:va[šs]i )?objedn[áa]vku|potvrzen[íi] objedn[áa]vky|k[öo]sz[öo]nj[üu]k a rendel|rendel[ée]s visszaigazol[áa]s"
+    r"|v[ăa] mul[țt]umim pentru comand[ăa]|confirmare(?:a)? comenzii|comanda (?:ta|dvs\.?) a fost (?:[îi]nregistrat[ăa]|plasat[ăa])"
     r"|ευχαριστο[υύ]με για την (?:αγορ[άα]|παραγγελ[ιί]α)|παραγγελ[ιί]α σου[^.\n]{0,30}καταχωρ[ήη]θηκε"
     r"|k[öo]sz[öo]nj[üu]k a rendel[ée]s|rendel[ée]sed[^.\n]{0,30}(?:r[öo]gz[ií]tett[üu]k|be[ée]rkezett)"
 )
@@ -81,6 +86,8 @@ SHIPPED = any_of(
     r"|已出貨|出貨通知|已寄出|已發貨|商品已出貨|已交寄|配送中|(?:给|給)(?:您|你)(?:发货|發貨)了|已(?:经|經)?出(?:库|庫)|"
     r"発送済み|発送しました|発送いたしました|出荷いたしました|出荷しました|(?:商品)?(?:出荷|発送)のお知らせ|출고되었습니다|발송되었습니다|배송이\s*시작되었습니다|"
     r"har skickats|(?:^|\n)\s*skickat\b|byla odesl[áa]na|odesl[áa]no|a fost expediat[ăa]|predat[ăa] curierului|"
+    r"(?:ordren|pakken|bestillingen|sendingen|ordre)[^.\n]{0,30}?(?:er|har blitt|blev|ble) (?:sendt|afsendt)|(?:er|blev|ble) afsendt|er p[åa] vei(?:en)?|"
+    r"(?:on|ovat) l[äa]hetetty|l[äa]hetys on matkalla|je na cest[ěe]|[úu]ton van|feladtuk|elk[üu]ldt[üu]k|"
     r"(?:^|\n)\s*(?:versandt|verschickt|expédiée?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|dispatched|shipped)\s*:|"
     r"versandbest[äa]tigung|wurde (?:versandt|verschickt|versendet)|ist unterwegs|"
     r"(?:a|ont) été expédi[ée]e?s?|(?:a|ont) été envoy[ée]e?s?|expédition de votre commande|commande (?:a été )?expédiée|est en route|(?:est )?en cours d'acheminement|"
@@ -98,6 +105,8 @@ SHIPPED = any_of(
     r"abholbereit|zur abholung bereit|pr[êe]te? (?:à être retiré|pour le retrait)|disponible en (?:point relais|magasin)|pronto per il ritiro|listo para recoger"
 )
 DELIVERED_PHYSICAL = any_of(
+    r"(?:er|ble|blev|har blitt|har v[æa]ret) lever(?:t|et)\b|har levererats|[äa]r levererad|levererades|(?:on|ovat) toimitettu|"
+    r"(?:byla|byl|bylo) doru[čc]en[aoa]?|k[ée]zbes[ií]tve|k[ée]zbes[ií]tett[üu]k|a fost livrat[ăa]|"
     r"已签收|已由[^，。\n]{0,8}签收|已完成签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
     r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!|]"
     r"|(?:another|your) box (?:has )?arrived"
@@ -135,7 +144,7 @@ DELIVERED_VIRTUAL = any_of(
     r"[A-Z0-9]{4,8}(?:-[A-Z0-9]{4,8}){2,}|"  # a key-shaped value right under its label
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
     # a key label counts with a value under it: "您的卡密：" over an empty box delivers nothing
-    r"卡密信息|(?:卡密|激活码|兑换码|序列号)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡号\s*[:：]\s*\S+\s*密码|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|交付内容\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|"
+    r"卡密信息|(?:卡密|激活码|兑换码|序列号|序號|序列號|兌換碼|啟用碼)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡号\s*[:：]\s*\S+\s*密码|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|交付[内內]容\s*[:：]\s*\n?[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|"
     r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功(?!后|後|之后)|處理完成(?!後)|處理完畢(?!後)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
     r"已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
@@ -183,7 +192,7 @@ POLICY_LINE = any_of(
     r"refund|eligible|policy|terms|conditions|erstatt|widerruf|rembours|reembols|rimbors|退款|退货|條款|条款"
 )
 # "订单已完成": for a card key or a top-up, the goods were delivered; for goods that travel, the order was placed.
-ORDER_COMPLETED = any_of(r"订单已完成|訂單已完成|交易(?:已经?)?完成(?![^。\n]{0,4}(?:后|後))|交易已完成")
+ORDER_COMPLETED = any_of(r"订单已完成|訂單已完成|(?:订单|訂單)?(?:状态|狀態)\s*[:：]\s*已完成|交易(?:已经?)?完成(?![^。\n]{0,4}(?:后|後))|交易已完成")
 # A subject that says the top-up went through ("Garena 儲值成功通知"): the credit itself, not the payment.
 TOPPED_UP = any_of(
     r"充值成功(?!后|後|之后)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)"
@@ -277,7 +286,8 @@ PHISHING_LURE = any_of(
     r"zahlungs(?:methode|mittel|informationen|daten) (?:zu )?(?:aktualisieren|bestätigen)|konto (?:wurde|wird) (?:vorübergehend )?(?:gesperrt|eingeschränkt)|"
     r"actualiza[r]? (?:tu|su) (?:método|forma|información) de pago|cuenta (?:ha sido|será) (?:suspendida|bloqueada|limitada)|"
     r"aggiorna(?:re)? (?:il tuo |il )?metodo di pagamento|account (?:è stato|sarà) (?:sospeso|bloccato|limitato)|"
-    r"更新(?:您的)?(?:支付|付款)(?:方式|信息|資訊)|缴纳保证金|添加.{0,8}客服\s*(?:QQ|微信)|领取货款|收款信息验证|"
+    r"更新(?:您的)?(?:支付|付款)(?:方式|信息|資訊)|缴纳保证金|(?:核验|验证|认证)领取|发放异常|领取异常|"
+    r"添加.{0,8}客服\s*(?:QQ|微信)|领取货款|收款信息验证|"
     r"confirm your billing (?:information|details)|suspension of your (?:[\w.]+ )?account|"
     # refund scams: a "receipt" for something never bought, with a number to call to cancel it
     r"(?:didn'?t|did not|not) (?:make|authori[sz]e|recogni[sz]e|place) this (?:purchase|order|transaction|charge)[^.\n]{0,80}?(?:call|phone|dial)\b|"

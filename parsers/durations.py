@@ -46,7 +46,7 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
 
 _INTL_WITHIN = guarded(
     r"(?:\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu|"
-    r"в\s+течение|dalam|trong\s+vòng|"
+    r"в\s+течение|dalam|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?tardar(?:\s+hasta)?|hasta|"
     # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
     r"dispose de|disposent de|tiene|tienen|dispone de|hat(?:\s+jetzt)?|haben|ha|hanno|"
     # "dispondrá de un plazo de 15 días hábiles para presentar alegaciones", "eine Frist von 14 Tagen"
@@ -92,7 +92,8 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
             return t.at if t.has_time else end_of_day(t.at)
         if rx.search(
             r"\b(?:by|before|no later than|until|deadline[:]?|bis(?: sp[äa]testens| zum)?|sp[äa]testens(?: am| bis)?|"
-            r"avant le|d'ici le|au plus tard le|jusqu'au|antes del?|a m[áa]s tardar el|hasta el|entro il|fino al|uiterlijk(?: op)?|do dnia)\s*$",
+            r"avant le|d'ici le|au plus tard le|jusqu'au|antes del?|a m[áa]s tardar el|hasta el|entro il|fino al|uiterlijk(?: op)?|do dnia|"
+            r"senast(?: den)?|senest(?: den)?|viimeist[äa][äa]n|nejpozd[ěe]ji(?: do)?|legk[ée]s[őo]bb|cel t[âa]rziu(?: p[âa]n[ăa] la)?|at[ée] (?:o dia )?)\s*$",
             before,
             re.I,
         ):

@@ -26,6 +26,8 @@ _REPLY_SUBJECT = guarded(
     r"^\s*(?:re|aw|sv|回复|答复|回覆)\s*[:：]"
     # a marketplace relays the other side's message: "camdenlensworks sent a message about …"
     r"|\b(?:sent (?:you )?a message|new message from|message from (?:the )?seller|conversation with)\b|"
+    # a complaint site relays the company's answer: "A empresa … respondeu sua reclamação"
+    r"(?:empresa|company|proveedor|fornecedor)\b[^\n]{0,60}?\b(?:respondeu|respondi[óo]|ha respondido|has (?:replied|responded))|"
     r"hat dir eine nachricht|(?:t')?a envoy[ée] un message|te ha enviado un mensaje|ti ha inviato un messaggio|"
     # a shop's contact form: "Une réponse à votre message est disponible"
     r"\b(?:une )?r[ée]ponse à votre (?:message|demande)|\b(?:a )?(?:reply|response) to your (?:message|inquiry|enquiry|request)|"
@@ -45,10 +47,11 @@ _HANDLING_EN = (
 )
 _REFUND_ZH = lexicon.REFUND_VERBS_ZH
 _REFUND_EN = lexicon.REFUND_VERBS_EN
-_REFUND_INTL = lexicon.REFUND_WORDS + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto"
+_REFUND_INTL = lexicon.REFUND_INTL_WORDS
 _HANDLING_INTL = (
     r"antwort|beantwort|melden|r[ée]pon|reviendr|contact|rispond|respond|contest|odpowi|antwoord|reageren|terug|"
-    r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre"
+    r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
+    r"gesti[óo]n|tramit|an[áa]lis|resposta|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
 )
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
 _APPEAL_EN = (
@@ -58,6 +61,7 @@ _APPEAL_EN = (
 )
 _APPEAL_INTL = (
     r"contest|r[ée]examin|widerspr|einspruch|beanstand|reclam|impugn|ricors|odwo[łl]|bezwaar|recurs|"
+    r"klage videre|klaga vidare|anke|valitta|odvol|fellebbez|contesta|recorrer|"
     r"обжал|апелляц|itiraz|banding|khiếu nại lại|อุทธรณ์|(?:acceptation|accepter) ou (?:votre )?(?:refus|refuser)"
 )
 _EVIDENCE_ZH = "补充|提供|上传|回复"
@@ -74,6 +78,7 @@ def is_desk_mail(msg: Message) -> bool:
         or _REPLY_SUBJECT.search(msg.subject)
         or fields.ticket_numbers(msg.subject + "\n" + msg.text)
         or cues.DESK_SENDER.search(mail.from_name + " " + mail.from_addr.split("@")[0])
+        or cues.OUTSIDE_WORDS.search(mail.from_name + " " + mail.from_addr)  # a complaint body sells nothing
         or cues.ACK.search(msg.subject)
         or cues.ACK.search(msg.text[:1500])  # a platform's case mail: "we've received your A-to-z claim"
         or _complaint_copy(msg)
@@ -86,7 +91,8 @@ def is_desk_mail(msg: Message) -> bool:
 _CASE_SUBJECT = guarded(
     r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|"
     r"reklamation|beschwerde|streitfall|litige|réclamation|contestation|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
-    r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème",
+    r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème|"
+    r"[äa]rende|reklamation|reklamasjon|klage|valitus|reklamaatio|reklamace|st[íi][žz]nost|panasz|reclama[țt]ie|reclama[çc][ãa]o|protocolo",
     re.I,
 )
 
@@ -232,7 +238,8 @@ _APPEAL_ANY = guarded(f"{_APPEAL_ZH}|{_APPEAL_EN}|{_APPEAL_INTL}", re.I)
 
 def _appeal_deadline(text: str, at: datetime) -> str | None:
     """The date a decision may be contested until: "vous pouvez la contester … jusqu'au 25 novembre"."""
-    for sentence in re.split(r"(?<=[.。!?！？])\s+|\n\s*\n", text):
+    # a sentence starts with a capital: "dvs.\nsenest den 24. november 2026" is one
+    for sentence in re.split(r"(?<=[.。!?！？])\s+(?![a-zà-ÿ\d])|\n\s*\n", text):
         if _APPEAL_ANY.search(sentence):
             found = stated_deadline(sentence, at)
             if found is not None and found > at:

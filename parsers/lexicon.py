@@ -51,6 +51,8 @@ ORDER_LABELS = [
     # uk, el, hu
     r"номер\s+замовлення|замовлення\s*(?:№|#)|αριθμ[οό]ς\s+παραγγελ[ιί]ας|παραγγελ[ιί]α\s*(?:#|αρ\.)|"
     r"rendel[ée]ssz[áa]m|rendel[ée]s\s*(?:sz[áa]ma|azonos[ií]t[óo]ja)",
+    # nb, da, fi
+    r"ordre(?:nummer|nr\.?)|ordre\s*(?:nr\.?|nummer|#)|bestillings?(?:nummer|nr\.?)|tilausnumero|tilausnro\.?|tilaus\s*(?:nro\.?|numero|#)",
 ]
 # A payment or top-up store's transaction reference: the order's own number when it names no other.
 TRANSACTION_LABELS = (
@@ -75,16 +77,17 @@ ORDER_WORD_COLON = r"(?:order|订单|訂單|bestellung|commande|ordine|pedido|za
 SHIPPING_WORDS = (
     r"shipment|shipping|delivery|dispatch|出貨|出货|发货|發貨|配送|送貨|物流|versand|lieferung|zustellung|"
     r"доставк|kargo|dikirim|giao\s+hàng|จัดส่ง|الشحن|"
-    r"exp[ée]dition|livraison|spedizion|consegna|env[íi]o|entrega|wysy[łl]k|przesy[łl]k|dostaw|verzend|levering"
+    r"exp[ée]dition|livraison|spedizion|consegna|env[íi]o|entrega|wysy[łl]k|przesy[łl]k|dostaw|verzend|levering|leverans|toimitus|l[äa]hetys|doru[čc]en|z[áa]silk|sz[áa]ll[ií]t|livrare"
 )
 # Words of refund mail, in every language the lexicon reads.
 REFUND_WORDS = (
     r"refund|credit memo|credit note|退款|退貨|退货|r[üu]ckerstattung|erstattung|gutschrift|remboursement|avoir|"
-    r"rimborso|reembolso|devoluci[óo]n|zwrot|vergoeding|terugbetaling"
+    r"rimborso|reembolso|devoluci[óo]n|zwrot|vergoeding|terugbetaling|rambursa|estorno|[åa]terbetal|refunder|tilbakebetal|"
+    r"tilbagebetal|hyvit|vr[áa]cen|visszat[ée]r[ií]t"
 )
 ORDER_WORDS = (
     r"order|订单|訂單|bestellung|commande|ordine|pedido|compra|zam[óo]wienie|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s|"
-    r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك"
+    r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|ordre|bestilling|tilaus|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك"
 )
 
 # --- totals -----------------------------------------------------------------------------
@@ -106,6 +109,9 @@ TOTAL_LABELS = [
     r"итого|сумма\s+заказа|к\s+оплате|toplam(?:\s+tutar)?|[öo]denen\s+tutar|total\s+pembayaran|total\s+tagihan|"
     r"tổng\s+thanh\s+toán|số\s+tiền\s+thanh\s+toán|ยอดรวม(?!สินค้า)(?:\s*\([^)\n]{0,30}\))?|ยอดชำระ(?:ทั้งหมด)?|"
     r"إجمالي\s+الطلب|المبلغ\s+الإجمالي|الإجمالي",
+    # sv, nb, da, fi, cs, hu, ro
+    r"totalt|totalsumma|summa|att\s+betala|total\s+inkl\.?\s+moms|i\s+alt|yhteens[äa]|maksettava|celkem(?:\s+k\s+[úu]hrad[ěe])?|"
+    r"celkov[áa]\s+cena|[öo]sszesen|fizetend[őo]|total\s+de\s+plat[ăa]|total\s+comand[ăa]",
     r"разом(?:\s+до\s+сплати)?|сума\s+замовлення|σ[υύ]νολο|v[ée]g[öo]sszeg|fizetend[őo]",
 ]
 
@@ -123,18 +129,18 @@ def numbered(groups: list[str], start: int = 0) -> dict[str, int]:
 
 MONTHS = numbered(
     [
-        "january jan janvier janv januar jän gennaio enero stycznia styczeń januari janeiro ianuarie января январь янв ocak januari يناير มกราคม ม.ค. січня січень ιανουαρίου ιανουάριος ιαν január jan.",
-        "february feb février févr fevrier februar febbraio febrero febr lutego luty februari fevereiro februarie февраля февраль фев şubat subat februari فبراير กุมภาพันธ์ ก.พ. лютого лютий φεβρουαρίου φεβρουάριος φεβ február feb.",
-        "march mar mars märz maerz marzo marca marzec maart março marco martie марта март mart maret مارس มีนาคม มี.ค. березня березень μαρτίου μάρτιος μαρ március márc.",
-        "april apr avril aprile abril kwietnia kwiecień aprilie апреля апрель апр nisan أبريل ابريل เมษายน เม.ย. квітня квітень απριλίου απρίλιος απρ április ápr.",
-        "may mai maggio mayo maja maj mei maio мая май mayıs mayis مايو พฤษภาคม พ.ค. травня травень μαΐου μάιος μαΐ május máj.",
-        "june jun juin juni giugno junio czerwca czerwiec junho iunie июня июнь haziran juni يونيو มิถุนายน มิ.ย. червня червень ιουνίου ιούνιος ιουν június jún.",
-        "july jul juillet juil juli luglio julio lipca lipiec julho iulie июля июль temmuz juli يوليو กรกฎาคม ก.ค. липня липень ιουλίου ιούλιος ιουλ július júl.",
-        "august aug août aout agosto sierpnia sierpień augustus августа август авг ağustos agustos agu ags أغسطس اغسطس สิงหาคม ส.ค. серпня серпень αυγούστου αύγουστος αυγ augusztus aug.",
-        "september sep sept septembre settembre septiembre setiembre września wrzesień setembro septembrie сентября сентябрь сен сент eylül eylul سبتمبر กันยายน ก.ย. вересня вересень σεπτεμβρίου σεπτέμβριος σεπ szeptember szept.",
-        "october oct octobre oktober ottobre octubre października październik okt outubro octombrie октября октябрь окт ekim oktober أكتوبر اكتوبر ตุลาคม ต.ค. жовтня жовтень οκτωβρίου οκτώβριος οκτ október okt.",
-        "november nov novembre noviembre listopada listopad novembro noiembrie ноября ноябрь ноя нояб kasım kasim نوفمبر พฤศจิกายน พ.ย. листопада листопад νοεμβρίου νοέμβριος νοε",
-        "december dec décembre decembre dezember dicembre diciembre grudnia grudzień dezembro decembrie декабря декабрь дек aralık aralik desember ديسمبر ธันวาคม ธ.ค. грудня грудень δεκεμβρίου δεκέμβριος δεκ december",
+        "january jan janvier janv januar jän gennaio enero stycznia styczeń januari janeiro ianuarie января январь янв ocak januari يناير มกราคม ม.ค. січня січень ιανουαρίου ιανουάριος ιαν január jan. januar tammikuuta tammikuu ledna leden",
+        "february feb février févr fevrier februar febbraio febrero febr lutego luty februari fevereiro februarie февраля февраль фев şubat subat februari فبراير กุมภาพันธ์ ก.พ. лютого лютий φεβρουαρίου φεβρουάριος φεβ február feb. februar helmikuuta helmikuu února únor fev fev.",
+        "march mar mars märz maerz marzo marca marzec maart março marco martie марта март mart maret مارس มีนาคม มี.ค. березня березень μαρτίου μάρτιος μαρ március márc. marts maaliskuuta maaliskuu března březen",
+        "april apr avril aprile abril kwietnia kwiecień aprilie апреля апрель апр nisan أبريل ابريل เมษายน เม.ย. квітня квітень απριλίου απρίλιος απρ április ápr. huhtikuuta huhtikuu dubna duben abr abr.",
+        "may mai maggio mayo maja maj mei maio мая май mayıs mayis مايو พฤษภาคม พ.ค. травня травень μαΐου μάιος μαΐ május máj. toukokuuta toukokuu května květen",
+        "june jun juin juni giugno junio czerwca czerwiec junho iunie июня июнь haziran juni يونيو มิถุนายน มิ.ย. червня червень ιουνίου ιούνιος ιουν június jún. kesäkuuta kesäkuu června červen",
+        "july jul juillet juil juli luglio julio lipca lipiec julho iulie июля июль temmuz juli يوليو กรกฎาคม ก.ค. липня липень ιουλίου ιούλιος ιουλ július júl. heinäkuuta heinäkuu července červenec",
+        "august aug août aout agosto sierpnia sierpień augustus августа август авг ağustos agustos agu ags أغسطس اغسطس สิงหาคม ส.ค. серпня серпень αυγούστου αύγουστος αυγ augusztus aug. augusti elokuuta elokuu srpna srpen ago.",
+        "september sep sept septembre settembre septiembre setiembre września wrzesień setembro septembrie сентября сентябрь сен сент eylül eylul سبتمبر กันยายน ก.ย. вересня вересень σεπτεμβρίου σεπτέμβριος σεπ szeptember szept. syyskuuta syyskuu září set.",
+        "october oct octobre oktober ottobre octubre października październik okt outubro octombrie октября октябрь окт ekim oktober أكتوبر اكتوبر ตุลาคม ต.ค. жовтня жовтень οκτωβρίου οκτώβριος οκτ október okt. lokakuuta lokakuu října říjen out.",
+        "november nov novembre noviembre listopada listopad novembro noiembrie ноября ноябрь ноя нояб kasım kasim نوفمبر พฤศจิกายน พ.ย. листопада листопад νοεμβρίου νοέμβριος νοε marraskuuta marraskuu listopadu",
+        "december dec décembre decembre dezember dicembre diciembre grudnia grudzień dezembro decembrie декабря декабрь дек aralık aralik desember ديسمبر ธันวาคม ธ.ค. грудня грудень δεκεμβρίου δεκέμβριος δεκ december desember joulukuuta joulukuu prosince prosinec dez dez.",
     ],
     start=1,
 )
@@ -142,13 +148,13 @@ MONTH_NAMES = alternation([re.escape(name) for name in MONTHS])
 
 WEEKDAYS = numbered(
     [
-        "monday mon montag mo lundi lun lunedì lunedi lunes poniedziałek poniedzialek maandag segunda-feira segunda luni понедельник пн pazartesi senin الاثنين จันทร์ понеділок δευτέρα hétfő",
-        "tuesday tue tues dienstag di mardi mar martedì martedi martes wtorek dinsdag terça-feira terca-feira terça terca marți marti вторник вт salı sali selasa الثلاثاء อังคาร вівторок τρίτη kedd",
-        "wednesday wed mittwoch mi mercredi mer mercoledì mercoledi miércoles miercoles środa sroda woensdag quarta-feira quarta miercuri среда среду ср çarşamba carsamba rabu الأربعاء الاربعاء พุธ середа середу τετάρτη szerda",
-        "thursday thu thur thurs donnerstag do jeudi jeu giovedì giovedi jueves czwartek donderdag quinta-feira quinta joi четверг чт perşembe persembe kamis الخميس พฤหัสบดี พฤหัส четвер πέμπτη csütörtök",
-        "friday fri freitag fr vendredi ven venerdì venerdi viernes piątek piatek vrijdag sexta-feira sexta vineri пятница пятницу пт cuma jumat الجمعة ศุกร์ п'ятниця п’ятниця п'ятницю παρασκευή péntek",
-        "saturday sat samstag sa samedi sam sabato sábado sabado sobota zaterdag sâmbătă sambata суббота субботу сб cumartesi sabtu السبت เสาร์ субота суботу σάββατο szombat",
-        "sunday sun sonntag so dimanche dim domenica dom domingo niedziela zondag duminică duminica воскресенье вс pazar الأحد الاحد อาทิตย์ неділя неділю κυριακή vasárnap",
+        "monday mon montag mo lundi lun lunedì lunedi lunes poniedziałek poniedzialek maandag segunda-feira segunda luni понедельник пн pazartesi senin الاثنين จันทร์ понеділок δευτέρα hétfő måndag mandag maanantai pondělí",
+        "tuesday tue tues dienstag di mardi mar martedì martedi martes wtorek dinsdag terça-feira terca-feira terça terca marți marti вторник вт salı sali selasa الثلاثاء อังคาร вівторок τρίτη kedd tisdag tirsdag tiistai úterý",
+        "wednesday wed mittwoch mi mercredi mer mercoledì mercoledi miércoles miercoles środa sroda woensdag quarta-feira quarta miercuri среда среду ср çarşamba carsamba rabu الأربعاء الاربعاء พุธ середа середу τετάρτη szerda onsdag keskiviikko středa",
+        "thursday thu thur thurs donnerstag do jeudi jeu giovedì giovedi jueves czwartek donderdag quinta-feira quinta joi четверг чт perşembe persembe kamis الخميس พฤหัสบดี พฤหัส четвер πέμπτη csütörtök torsdag torstai čtvrtek",
+        "friday fri freitag fr vendredi ven venerdì venerdi viernes piątek piatek vrijdag sexta-feira sexta vineri пятница пятницу пт cuma jumat الجمعة ศุกร์ п'ятниця п’ятниця п'ятницю παρασκευή péntek fredag perjantai pátek",
+        "saturday sat samstag sa samedi sam sabato sábado sabado sobota zaterdag sâmbătă sambata суббота субботу сб cumartesi sabtu السبت เสาร์ субота суботу σάββατο szombat lördag lørdag lauantai",
+        "sunday sun sonntag so dimanche dim domenica dom domingo niedziela zondag duminică duminica воскресенье вс pazar الأحد الاحد อาทิตย์ неділя неділю κυριακή vasárnap söndag søndag sunnuntai neděle",
     ]
 )
 # Only full names stand alone as a promise ("Arriving Friday"); the short forms ("Fr", "Mar")
@@ -158,10 +164,10 @@ WEEKDAY_FULL = alternation(
 )
 ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
-TODAY = r"오늘|today|tonight|this evening|heute|aujourd'hui|ce soir|oggi|stasera|hoy|esta noche|hoje|dzisiaj|dziś|vandaag|今天|今日|今晚"
-TOMORROW = r"내일|tomorrow|morgen|demain|domani|mañana|manana|amanhã|amanha|jutro|明天|明日"
+TODAY = r"오늘|idag|i dag|tänään|dnes|astăzi|today|tonight|this evening|heute|aujourd'hui|ce soir|oggi|stasera|hoy|esta noche|hoje|dzisiaj|dziś|vandaag|今天|今日|今晚"
+TOMORROW = r"내일|imorgon|i morgon|i morgen|huomenna|zítra|holnap|mâine|tomorrow|morgen|demain|domani|mañana|manana|amanhã|amanha|jutro|明天|明日"
 DAY_AFTER = (
-    r"모레|day after tomorrow|übermorgen|après-demain|dopodomani|pasado mañana|depois de amanhã|pojutrze|后天|後天"
+    r"모레|i övermorgon|i overmorgen|ylihuomenna|pozítří|holnapután|poimâine|day after tomorrow|übermorgen|après-demain|dopodomani|pasado mañana|depois de amanhã|pojutrze|后天|後天"
 )
 
 # --- when the order was placed and paid ---------------------------------------------------
@@ -171,7 +177,8 @@ ORDER_TIME_LABELS = (
     r"下单时间|订单时间|创建时间|提交时间|下單時間|訂購時間|訂單時間|訂購日期|(?:ご)?注文日時|주문\s*일시|주문\s*일자|"
     r"Placed on|Order date|Order placed|"
     r"Date ordered|Bestelldatum|Bestellt am|Date de (?:la )?commande|Commandée? le|Data (?:dell')?ordine|"
-    r"Fecha (?:del )?pedido|Data złożenia zamówienia|Data zamówienia|Besteldatum|Data do pedido|Feito em|Date"
+    r"Fecha (?:del )?pedido|Data złożenia zamówienia|Data zamówienia|Besteldatum|Data do pedido|Feito em|"
+    r"Ordredato|Orderdatum|Best[äa]llningsdatum|Tilausp[äa]iv[äa]|Datum objedn[áa]vky|Rendel[ée]s d[áa]tuma|Data comenzii|Date"
 )
 PAID_TIME_LABELS = (
     r"支付时间|付款时间|付款日期|支付日期|付款時間|支付時間|付款(?:确认|確認|成功)(?:时间|時間)|已付款\s*[（(]|已支付\s*[（(]|"
@@ -224,9 +231,16 @@ ARRIVAL_CUES = alternation(
         r"(?:liefertermin|zustelltermin|lieferdatum|zustelldatum|liefertag)(?:\s+am)?",
         r"(?:bezorgmoment|bezorgdatum|leverdatum|levermoment)",
         r"お届け予定日時|お届け予定日?|お届け日|配達予定日時|配達予定日?|配達希望日時|配達希望日|お届け希望日時|お届け希望日",
-        r"ber[äa]knad\s+leverans(?:dag)?|leveransdatum|p[řr]edpokl[áa]dan[ée]\s+doru[čc]en[íi]|"
+        r"ber[äa]knad\s+leverans(?:dag|tid)?|leveransdatum|p[řr]edpokl[áa]dan[ée]\s+doru[čc]en[íi]|"
         r"livrare\s+estimat[ăa]|data\s+estimat[ăa]\s+(?:de\s+)?livrare",
         r"arrivera(?:\s+le)?",
+        # sv, nb, da, fi, cs, hu, ro
+        r"vi\s+(?:levererar|leverer|leverar)(?:\s+(?:din|di|jeres|er)\s+(?:order|ordre|best[äa]llning|bestilling|leverans|pakke)(?:\s+\d+)?)?|"
+        r"f[öo]rv[äa]ntad\s+leverans(?:dag)?|levereras(?:\s+(?:den|p[åa]|mellan))?|forventet\s+levering(?:sdato)?|"
+        r"estimert\s+levering|leveres(?:\s+(?:p[åa]|den))?|forventes\s+leveret|"
+        r"arvioitu\s+(?:saapuminen|toimitus(?:aika|p[äa]iv[äa])?)(?:\s+[a-zäö]+(?=\s*:))?|"
+        r"doru[čc]en[íi]\s+o[čc]ek[áa]v[áa]me|o[čc]ek[áa]van[ée]\s+doru[čc]en[íi]|doru[čc][íi]me|"
+        r"v[áa]rhat[óo]\s+(?:k[ée]zbes[ií]t[ée]s|sz[áa]ll[ií]t[áa]s)(?:i\s+(?:id[őo]|nap))?|va\s+fi\s+livrat[ăa]?(?:\s+(?:pe|[îi]n))?",
         r"ankunft(?:\s+am)?(?=\s+(?:heute|morgen|übermorgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|\d))",
         r"arrivo\s+previsto(?:\s+(?:il|per))?",
         r"consegna\s+prevista(?:\s+(?:il|per|entro))?",
@@ -244,7 +258,7 @@ ARRIVAL_CUES = alternation(
         r"uiterlijk(?:\s+op)?",
         r"(?:wordt\s+)?bezorgd\s+op",
         r"llega(?:r[áa])?\s+entre(?:\s+el)?",
-        r"previsão\s+de\s+entrega",
+        r"previsão\s+de\s+entrega|(?:agora\s+)?a\s+(?:nova\s+)?previsão(?:\s+de\s+entrega)?\s+é",
         r"chega(?:r[áa])?(?:\s+(?:na|no|em|at[ée]))?",
         # a pre-order is delivered on release day: "releases on Thursday, March 19", "Date de sortie : 12 novembre"
         r"release\s+date|releases?\s+on|date\s+de\s+sortie|sortie\s+(?:officielle\s+)?(?:le|pr[ée]vue)|"
@@ -291,6 +305,9 @@ TRACKING_LABELS = (
     r"(?:\s*(?:n[°º]|nr\.?|no\.?|number|#))?(?=\s*[:：#]?\s*[A-Z0-9]*\d)|"
     r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|paketverfolgungsnummer|verfolgungsnummer|(?:お問い合わせ)?伝票番号|お問い合わせ番号|"
     r"追跡番号|送り状番号|송장\s*번호|운송장\s*번호|"
+    r"sendings?nummer|sporingsnummer|kollinummer|sendingen|forsendelsesnummer|s[äa]ndningsnummer|sp[åa]rningsnummer|kolli-?id|"
+    r"seurantakoodi|seurantanumero|l[äa]hetystunnus|[čc][íi]slo\s+z[áa]silky|sledovac[íi]\s+[čc][íi]slo|nyomk[öo]vet[ée]si\s+sz[áa]m|"
+    r"csomagsz[áa]m|num[ăa]r(?:ul)?\s+(?:de\s+)?urm[ăa]rire|\bAWB\b|"
     r"num[ée]ro\s+de\s+(?:suivi|colis)|n[°º]\s*de\s*suivi|numero\s+di\s+(?:tracking|tracciamento|spedizione)|"
     r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer|"
     r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?"
@@ -300,4 +317,8 @@ TRACKING_LABELS = (
 
 # Verbs a stated refund time is written with: "退款将在1-3个工作日内原路退回", "within 5 business days".
 REFUND_VERBS_ZH = "退回|返回|到账|退还|原路|退款|返还|到帳|退還|返還|刷退|返金|환불|승인\\s*취소"
+# A refund's own time in the other languages is read in a sentence that names the money or the refund.
+REFUND_INTL_WORDS = (
+    REFUND_WORDS + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto|suma|valor|belopp|bel[øo]b"
+)
 REFUND_VERBS_EN = "refunds?|processed|returned|credited|appear|reach|receive|see|get|show|post|land|back"

@@ -21,8 +21,10 @@ TRACKING = guarded(
 # A carrier's follow-up link names the parcel: ".../suivre-vos-envois?code=6A23489170352".
 TRACKING_LINK = guarded(
     r"https?://[^\s\"'<>]*(?:laposte|colissimo|chronopost|mondialrelay|dhl|ups|fedex|usps|gls|dpd|hermes|myhermes|"
-    r"royalmail|evri|postnl|bpost|correos|seur|brt|poste|inpost|sf-express|kuaidi100|t-cat|kerrytj)[^\s\"'<>]*?"
-    r"[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode)=([A-Z0-9]{8,34})\b",
+    r"royalmail|evri|postnl|bpost|correos|seur|brt|poste|inpost|sf-express|kuaidi100|t-cat|kerrytj|"
+    r"posten|bring|postnord|posti|ppl|zasilkovna|packeta|fancourier|sameday|foxpost)[^\s\"'<>]*?"
+    r"(?:[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode)="
+    r"|/(?:sporing|tracking|track|seuranta|sledovani|tracktrace|lahetys|sendung)/)([A-Z0-9]{8,34})\b",
     re.I,
 )
 TRACKING_SHAPE = guarded(r"(?<![A-Za-z0-9])([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})(?![A-Za-z0-9])")

@@ -156,7 +156,7 @@ _METHOD_SPANS = tuple(
 
 # A mail that revises its own estimate says so; the revised one is the promise now.
 _REVISION = guarded(
-    r"新|now|new|revised|updated|changed|neu|geändert|nouvelle|modifiée|nuova|aggiornata|nueva|actualizada|ahora|nowa|"
+    r"新|now|new|revised|updated|changed|neu|geändert|nouvelle|modifiée|nuova|aggiornata|nueva|actualizada|ahora|agora|nova|nowa|"
     r"調整|调整|變更|变更|改為|改为|延至|延後|延后",
     re.I,
 )

@@ -52,8 +52,12 @@ def parse(msg: Message) -> Result | None:
     lang = msg.lang
     events = []
     confirm = cues.CONFIRM.search(text)
-    money = fields.japanese_yen(
-        fields.total_amount(msg.text, lang, fields.dollar_currency(msg.text, msg.mail.from_addr)),
+    money = fields.krone(
+        fields.japanese_yen(
+            fields.total_amount(msg.text, lang, fields.dollar_currency(msg.text, msg.mail.from_addr)),
+            msg.text,
+            msg.sender_domain,
+        ),
         msg.text,
         msg.sender_domain,
     )
@@ -175,7 +179,7 @@ def parse(msg: Message) -> Result | None:
 
 def _refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
     """A refund the seller promises along with a cancellation or failure, with its stated time."""
-    within = stated_duration(msg.text, lexicon.REFUND_VERBS_ZH, lexicon.REFUND_VERBS_EN)
+    within = stated_duration(msg.text, lexicon.REFUND_VERBS_ZH, lexicon.REFUND_VERBS_EN, lexicon.REFUND_INTL_WORDS)
     deadline = stated_deadline(msg.text, msg.at)
     money = fields.refund_amount(msg.text, msg.lang)
     total = fields.order_total(msg.text, msg.lang)  # "全额退还订单金额¥2350.00": the order's own amount

@@ -60,6 +60,14 @@ REFUND_GRANTED = any_of(
     r"|возврат (?:средств |денег )?(?:оформлен|будет)|вернём|iade(?:n|niz)? banka(?:na|n[ıi]za|ya) iletildi|[üu]cret iaden"
     r"|iade tutar[ıi] (?:bug[üu]n )?banka(?:na|n[ıi]za|ya) iletil(?:di|mi[şs]tir)|iade talebi?n(?:iz)? onayland[ıi]"
     r"|iade (?:i[şs]lemi|tutar[ıi]) (?:ba[şs]lat[ıi]ld[ıi]|ger[çc]ekle[şs]tirildi)|dana (?:akan )?dikembalikan"
+    # ro, pt, sv, nb, da, fi, cs, hu
+    r"|solicitamos (?:o|a)\b(?:[^.\n]|\.\d){0,50}?\b(?:estorno|reembolso|devolu[çc][ãa]o do valor)|(?:o )?valor (?:estar[áa] dispon[íi]vel|ser[áa] (?:creditado|devolvido))"
+    r"|va fi rambursat[ăa]?|vei primi banii [îi]napoi|(?:o )?estorno (?:ser[áa]|foi) (?:realizado|efetuado|processado|solicitado)"
+    r"|reembolso (?:ser[áa]|foi) (?:realizado|efetuado|processado)|vamos (?:estornar|reembolsar)|(?:o )?valor ser[áa] (?:estornado|devolvido)"
+    r"|(?:pengarna|beloppet) (?:kommer att )?(?:återbetalas|betalas tillbaka)|[åa]terbetalning(?:en)? (?:har|kommer att) (?:genomförts|skickats|g[öo]ras)"
+    r"|(?:refunderes|tilbakebetales|tilbagebetales)|pengene (?:blir|bliver) (?:refundert|refunderet|tilbakebetalt|tilbagebetalt)"
+    r"|hyvit(?:ämme|amme)|hyvitys (?:maksetaan|palautetaan)|pen[íi]ze (?:v[áa]m )?vr[áa]t[íi]me|vr[áa]t[íi]me v[áa]m pen[íi]ze|[čc][áa]stka bude vr[áa]cena"
+    r"|visszat[ée]r[ií]tj[üu]k|visszautaljuk"
     r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|سيتم استرداد|تم استرداد"
 )
 EVIDENCE_REQUEST = any_of(
@@ -70,6 +78,9 @@ EVIDENCE_REQUEST = any_of(
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
     r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
     r"(?:prosz[ęe]|prosimy) o (?:uzupe[łl]nienie|przes[łl]anie|dostarczenie)[\s\S]{0,80}?(?:dokument|kopi|zdj[ęe]|dow[óo]d)|dokumenty nale[żz]y przes[łl]a[ćc]|"
+    r"beg[äa]ran om komplettering|vi ber dig (?:att )?(?:skicka|komplettera)|(?:send|sende) (?:oss|os) (?:dokumentasjon|dokumentation|bilder|billeder|kvittering)|"
+    r"l[äa]het[äa] (?:meille )?(?:kuvat|kuitti|tositteet)|za[šs]lete (?:n[áa]m )?(?:fotografie|doklad)|k[üu]ldje el (?:a )?(?:f[ée]nyk[ée]peket|fot[óo]kat|dokumentumokat)|"
+    r"trimite(?:[țt]i)? (?:documentele|fotografii)|envie (?:os |as )?(?:documentos|comprovantes|fotos)|"
     r"(?:stuur|mail) (?:ons|ons even)\s+[\s\S]{0,80}?(?:foto'?s|bewijs)|vragen (?:wij|we) (?:u|je)\b[\s\S]{0,200}?(?:stukken|documenten|foto'?s|bewijs)[\s\S]{0,60}?(?:toe te voegen|te sturen|aan te leveren|op te sturen)|"
     r"(?:i|we) (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:things|details|pieces of information|documents)(?: from you)?|"
     r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
@@ -88,6 +99,13 @@ EVIDENCE_REQUEST = any_of(
     r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
 )
 DECISION_AGAINST = any_of(
+    # sv, nb, da, fi, cs, hu, ro, pt
+    r"kan (?:vi )?tyv[äa]rr inte bevilja|(?:din )?(?:reklamation|beg[äa]ran) (?:har )?(?:avsl[åa]tts|avsl[åa]s|beviljas inte)|vi kan dessverre ikke (?:godkjenne|refundere|imøtekomme)|"
+    r"vi kan desv[æa]rre ikke (?:godkende|im[øo]dekomme|refundere)|(?:reklamationen|klagen) (?:er|blev) afvist|emme valitettavasti voi (?:hyv[äa]ksy[äa]|hyvitt[äa][äa])|"
+    r"reklamace (?:byla )?zam[íi]tnuta|nem tudjuk elfogadni|reclama[țt]ia (?:a fost )?respins[ăa]|cererea (?:a fost )?respins[ăa]|"
+    r"fasthold(?:t|er) (?:sin|deres|sitt) (?:afvisning|avvisning|afslag|avslag)|ikke (?:har )?(?:v[æa]ret|var) muligt at finde en (?:f[æa]lles )?l[øo]sning|"
+    r"afsluttet uden (?:en )?(?:f[æa]lles )?l[øo]sning|avsluttet uten (?:en )?(?:l[øo]sning|enighet)|avslutats utan (?:en )?l[öo]sning|"
+    r"n[ãa]o (?:podemos|ser[áa] poss[íi]vel) (?:realizar|efetuar|aprovar) o (?:reembolso|estorno)|reclama[çc][ãa]o (?:foi )?(?:indeferida|n[ãa]o procedente)|"
     r"заявк[аи] (?:на возврат )?отклонен|(?:в возврате|в компенсации) отказан|возврату не подлежит|talebin(?:iz)? reddedildi|"
     r"komplain(?:mu)? ditolak|pengajuan(?:mu)? ditolak|yêu cầu (?:của bạn )?(?:đã )?bị từ chối|ไม่ได้รับการอนุมัติ|คำขอถูกปฏิเสธ|"
     r"تم رفض|返品(?:は)?お受けできません|반품(?:이)?\s*불가|환불(?:이)?\s*불가|"
@@ -128,12 +146,16 @@ MESSAGE_SENT = any_of(
     r"(?:您的|你的)?留言已(?:提交|送出|收到)|(?:您的|你的)?訊息已(?:送出|收到)"
 )
 ACK = any_of(
+    r"vi har (?:tagit emot|mottagit) (?:din|ditt) (?:anm[äa]lan|reklamation|[äa]rende|klagom[åa]l)|vi har mottatt (?:din )?(?:klage|henvendelse|reklamasjon)|"
+    r"vi har modtaget (?:din )?(?:klage|henvendelse|reklamation)|kvittering for modtagelse|modtagelse af (?:din )?klage|olemme vastaanottaneet (?:valituksesi|reklamaatiosi|asiasi)|"
+    r"p[řr]ijali jsme (?:va[šs]i )?(?:st[íi][žz]nost|reklamaci)|reclama[çc][ãa]o (?:foi )?(?:registrada|recebida|publicada)|recebemos (?:a )?(?:sua|tua) reclama[çc][ãa]o|"
     r"已受理|受理通知|(?:售后|售後)受理|已收到(?:售后|售後)申(?:请|請)|投诉已收到|(?:已)?投(?:诉|訴)成功|已收到\s*(?:閣下|阁下|您|你).{0,60}?(?:提出|提交)?的(?:爭議申請|争议申请|爭議|争议|申請|申请|投訴|投诉)|"
     r"acknowledge receipt of your (?:complaint|claim|case|dispute)|has abierto una disputa|hemos enviado tu disputa|"
     r"vous avez signal[ée] un probl[èe]me|nous avons pr[ée]venu le vendeur|wir haben den verk[äa]ufer informiert|"
     r"abbiamo (?:informato|avvisato) il venditore|hai aperto una (?:contestazione|controversia)|"
     r"conferma(?:to)? di aver ricevuto|abbiamo ricevuto la (?:sua|tua) (?:domanda|richiesta|segnalazione|reclamo)|"
-    r"hemos recibido (?:su|tu) (?:reclamaci[óo]n|queja|solicitud)|acusamos recibo|"
+    r"hemos recibido (?:su|tu) (?:reclamaci[óo]n|reclamo|queja|solicitud)|acusamos recibo|(?:su|tu) reclamo (?:fue|ha sido) (?:ingresado|registrado|recibido)|"
+    r"(?:a )?(?:sua|tua) reclama[çc][ãa]o foi (?:enviada|registrada|recebida|publicada)|reclama[çc][ãa]o (?:enviada|registrada|publicada) com sucesso|"
     r"(?:abriste|iniciaste) (?:un reclamo|una disputa|una reclamaci[óo]n)|recibimos tu (?:pedido de ayuda|solicitud|reclamo|consulta)|"
     r"(?:avons )?bien enregistr[ée] (?:[^\n]{0,50}? )?votre (?:d[ée]claration|r[ée]clamation|demande|dossier|saisine|contestation)|(?:reclamaci[óo]n|queja|solicitud) ha quedado registrada|(?:wir haben )?(?:deine|ihre) (?:problemmeldung|meldung|beschwerde|reklamation|anfrage) erhalten|"
     r"(?:客服|平台|小二)已介入|(?:升级|升級)(?:为|為)?(?:平台)?(?:客服|平台|小二)介入|已申请(?:客服|平台|小二)介入|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|已收到(?:您|你)的[^。\n]{1,6}(?:申请|申請)|完成登记|登记回执|已登记|工单已创建|"
@@ -164,7 +186,11 @@ ACK = any_of(
 )
 APPEAL_WORDS = any_of(r"二次申诉|申诉|复核|复议|\bappeal\b|reconsider|review (?:the|this) decision")
 COMPLAINT_WORDS = any_of(
+    r"reklamation|klagom[åa]l|har (?:inte|ikke|ikkje) (?:f[åa]tt|kommit|mottatt|modtaget)|aldrig (?:levererats|kommit fram|modtaget)|aldri (?:levert|kommet)|"
+    r"reklamasjon|klage|reklamaatio|valitus|en ole saanut|reklamace|st[íi][žz]nost|nedoru[čc]en|panasz|reklam[áa]ci[óo]|nem [ée]rkezett meg|"
+    r"reclama[țt]ie|nu am primit|reclama[çc][ãa]o|n[ãa]o recebi|n[ãa]o chegou|"
     r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
+    r"密码错误|登不上|登录不上|无法登录|不能用|用不了|换一个|已失效|被封|"
     r"(?:没有|没|還沒有?|沒有?)拿到|补发|補發|全额退回|全額退回|"
     r"refund|complain|dispute|hasn'?t (?:shipped|arrived)|\btorn\b|ripped|(?:send|ship) (?:me )?a replacement|wrong (?:item|size|colou?r)|faulty|defective|stopped working|not (?:shipped|received|delivered|arrived|as described|working)|still (?:no|not|haven'?t)|"
     r"already (?:been )?(?:redeemed|activated|used)|doesn'?t work|does not work|broken|damaged|missing|cancel|chargeback|where is my order|"
@@ -202,6 +228,9 @@ OUTSIDE_WORDS = any_of(
     r"\bOMIC\b|m[ée]diat(?:eur|ion) de (?:la )?consommation|m[ée]diateur du e-commerce|\bFEVAD\b|\bCM2C\b|conciliateurs? de justice|informaci[óo]n al consumidor|instituto (?:municipal )?de consumo|signal ?conso|dgccrf|m[ée]diateur de la consommation|"
     r"verbraucherzentrale|schlichtungsstelle|consumentenbond|geschillencommissie|citizens advice|financial ombudsman|\bCFPB\b|"
     r"rzecznik(?:a|iem)? (?:praw )?konsument|\bUOKiK\b|"
+    r"allm[äa]nna reklamationsn[äa]mnden|\bARN\b|forbrukerr[åa]det|forbrukertilsynet|n[æa]vnenes hus|forbrugerklagen[æa]vnet|"
+    r"kuluttajariitalautakunta|kilpailu- ja kuluttajavirasto|\bKKV\b|[čc]esk[áa] obchodn[íi] inspekce|\b[ČC]OI\b|\bANPC\b|"
+    r"reclame ?aqui|consumidor\.gov\.br|\bPROCON\b|\bPROFECO\b|concilianet|\bSERNAC\b|\bDECO\b|livro de reclama[çc][õo]es|"
     r"消費者委員會|消委會|消保會|消保官|消基會|消費者保護"
 )
 LEGAL_WORDS = any_of(r"人民法院|起诉|诉讼|律师函|court|lawsuit|attorney|solicitor")

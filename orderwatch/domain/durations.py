@@ -106,17 +106,27 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
         "intl",
         r"werktag(?:e|en)?|arbeitstag(?:e|en)?|jours? ouvr(?:é|e|a)(?:s|bles?)?|giorni lavorativi|d[íi]as h[áa]biles|"
         r"d[íi]as laborables|dni robocz(?:e|ych)|werkdag(?:en)?|"
-        r"рабочих\s+дн(?:я|ей)|рабочий\s+день|i[şs]\s+g[üu]n[üu]?|hari\s+kerja|ngày\s+làm\s+việc|วันทำการ",
+        r"рабочих\s+дн(?:я|ей)|рабочий\s+день|i[şs]\s+g[üu]n[üu]?|hari\s+kerja|ngày\s+làm\s+việc|วันทำการ|"
+        r"arbetsdag(?:ar|en)?|arbeidsdag(?:er|en)?|arbejdsdag(?:e|ene)?|hverdag(?:e|ene)?|ty[öo]p[äa]iv[äa](?:n|[äa])?|"
+        r"arkip[äa]iv[äa](?:n|[äa])?|pracovn[íi]ch\s+dn[ůu]|pracovn[íi]\s+dny|munkanap(?:on|ot)?|zile\s+lucr[ăa]toare|d[íi]as\s+[úu]teis",
         "workdays",
     ),
-    ("intl", r"stunden?|heures?|ore|horas|godzin[y]?|uur|час(?:а|ов)?|saat|jam|giờ|ชั่วโมง", "hours"),
+    (
+        "intl",
+        r"stunden?|heures?|ore|horas|godzin[y]?|uur|час(?:а|ов)?|saat|jam|giờ|ชั่วโมง|timmar|timer|tuntia|hodin|[óo]r[áa]n?",
+        "hours",
+    ),
     (
         "intl",
         r"kalendertag(?:e|en)?|tag(?:e|en)?|jours?(?: calendaires)?|giorni|d[íi]as(?: naturales)?|dni|dag(?:en)?|"
-        r"дн(?:я|ей)|день|g[üu]n|hari|ngày|วัน",
+        r"дн(?:я|ей)|день|g[üu]n|hari|ngày|วัน|dagar|dage|d[øo]gn|p[äa]iv[äa](?:n|[äa])?|dn[ůu]|dny|napon|napot|nap|zile",
         "days",
     ),
-    ("intl", r"wochen?|semaines?|settimane|semanas?|tygodni(?:e)?|weken", "weeks"),
+    (
+        "intl",
+        r"wochen?|semaines?|settimane|semanas?|tygodni(?:e)?|weken|veckor|uker|uger|viikkoa|t[ýy]dn[ůuy]|s[ăa]pt[ăa]m[âa]ni",
+        "weeks",
+    ),
 )
 _SHORT = {"h": "hours", "分": "minutes"}
 

@@ -163,6 +163,10 @@ _DOLLAR_PLACES = (
     ("NZD", guarded(r"\bNew Zealand\b|\bNZBN\b")),
     ("SGD", guarded(r"\bSingapore\b|\bUEN\b")),
     ("HKD", guarded(r"香港|九龍|九龙|新界|Hong Kong|\bKowloon\b")),
+    ("CLP", guarded(r"\bChile\b|Vi[ñn]a del Mar|Valpara[íi]so|\bRUT\b|Tarjeta CMR|\bcomuna\b", re.I)),
+    ("MXN", guarded(r"\bM[ée]xico\b|\bCDMX\b|\bRFC\b|meses sin intereses|\bC\.P\.\s*\d{5}\b")),
+    ("COP", guarded(r"\bColombia\b|Bogot[áa]|Medell[íi]n|\bNIT\b")),
+    ("ARS", guarded(r"\bArgentina\b|Buenos Aires|\bCUIT\b|\bCABA\b")),
     ("TWD", guarded(r"台灣|臺灣|台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|統一編號|統編|超商取貨|宅配到府")),
 )
 
@@ -201,6 +205,26 @@ def japanese_yen(money: Money | None, text: str, sender_domain: str = "") -> Mon
     if sender_domain.lower().endswith(".jp") or len(_KANA.findall(text[:3000])) >= 8:
         return Money(money.amount, "JPY")
     return money
+
+
+_KRONE_CODES = guarded(r"\b(SEK|NOK|DKK|ISK)\b")
+_KRONE_TLDS = {"no": "NOK", "dk": "DKK", "se": "SEK", "is": "ISK"}
+_KRONE_PLACES = (("NOK", guarded(r"\bmva\b|\bNorge\b|\bAS\b,|org\.?\s*nr", re.I)), ("DKK", guarded(r"\bCVR\b|\bDanmark\b|inkl\.?\s+moms|\bi alt\b", re.I)))
+
+
+def krone(money: Money | None, text: str, sender_domain: str = "") -> Money | None:
+    """'1 099 kr' is the Norwegian or Danish krone from a .no or .dk shop (or one writing 'mva' or
+    'CVR'), the Swedish one otherwise, unless the mail names its currency code."""
+    if money is None or money.currency != "SEK":
+        return money
+    named = _KRONE_CODES.search(text)
+    if named:
+        return Money(money.amount, named.group(1))
+    tld = sender_domain.lower().rpartition(".")[2]
+    if tld in _KRONE_TLDS:
+        return Money(money.amount, _KRONE_TLDS[tld])
+    places = [currency for currency, pattern in _KRONE_PLACES if pattern.search(text)]
+    return Money(money.amount, places[0]) if len(places) == 1 else money
 
 
 def decimal_value(num: str) -> Decimal | None:

@@ -200,7 +200,9 @@ _TICKETS = [
     guarded(
         r"(?:投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号|售后单号|售後單號|個案編號|个案编号|案件編號|申訴編號|受理編號|aktenzeichen|vorgangsnummer|fallnummer|"
         r"num[ée]ro de dossier|dossier n[°º]|numero (?:di )?pratica|n[úu]mero de expediente|sygnatura|dossiernummer|"
-        r"r[ée]f[ée]rence de (?:la |votre )?(?:r[ée]clamation|contestation|dossier)|litige n[°º])"
+        r"r[ée]f[ée]rence de (?:la |votre )?(?:r[ée]clamation|contestation|dossier)|litige n[°º]|"
+        r"[äa]rendenummer|[äa]rende(?=\s*[:：]?\s*\d)|saksnummer|sagsnummer|asianumero|[čc][íi]slo reklamace|[üu]gysz[áa]m|"
+        r"num[ăa]r(?:ul)? (?:de )?[îi]nregistrare|(?:n[úu]mero d[oa] )?protocolo|n[°º] (?:do|de) reclamo)"
         r"\s*[:：]?\s*([A-Za-z0-9\-]{4,40})",
         re.I,
     ),
@@ -210,7 +212,7 @@ _TICKETS = [
     guarded(r"\b(?:request|ticket|case)\s*\(\s*#?(\d{2,12})\s*\)", re.I),  # Zendesk: "Your request (5678)"
     # Request Tracker and GLPI tag subjects with their queue: "[brambleworks.com #20731]", "[GLPI #0004187]"
     guarded(
-        r"\[\s*(?!(?:order|commande|bestellung|pedido|ordine|zam[óo]wienie|bestelling|订单|訂單|注文|주문|заказ|sipari[şs]|pesanan|đơn hàng)\b)[\w.-]{2,40}\s+#\s*(\d{1,12})\s*\]",
+        r"\[\s*(?!(?:order|commande|bestellung|pedido|ordine|zam[óo]wienie|bestelling|订单|訂單|注文|주문|заказ|sipari[şs]|pesanan|đơn hàng)\b)[A-Za-z][\w.-]{1,40}\s+#\s*(\d{1,12})\s*\]",
         re.I,
     ),
     # "Ticket ID: 482913" (WHMCS), "Case number: 5301948257", "Ticket No. 4471"

@@ -191,7 +191,8 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
             if month:
                 build(int(y) if y else None, month, int(d), zp, h, mi, s, ap, ab, zz, _with_dayname(text, match))
     offset = tz.utcoffset(reference) if hasattr(tz, "utcoffset") else None
-    month_first = offset is not None and timedelta(hours=-11) <= offset <= timedelta(hours=-3)  # the Americas
+    # month first in North America (-10 to -4 h); not at -3 h (Brazil, Argentina, Chile's summer write the day first)
+    month_first = offset is not None and timedelta(hours=-11) <= offset < timedelta(hours=-3)
     for match in _NUMERIC.finditer(text):
         if any(t.start <= match.start() < t.end for t in out):
             continue
