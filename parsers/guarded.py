@@ -21,8 +21,8 @@ from re import _constants as sre  # the parsed form of a pattern: stable across 
 from re import _parser as sre_parse
 
 _INLINE_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
-_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
-_MAX_CHARS = 60  # a longer list rejects too few positions to pay for itself
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
+_MAX_CHARS = 120  # a longer list rejects too few positions to pay for itself
 
 
 class _Unknown(Exception):
@@ -67,38 +67,48 @@ def _known_prefix(parsed) -> bool:
 
 def _first(items, ignorecase: bool) -> tuple[set[str], bool]:
     """The class items one of `items`' matches can start with, and whether case is ignored there."""
+    parts, folded, empty = _starts(items, ignorecase)
+    if empty:
+        raise _Unknown  # the pattern can match the empty string
+    return parts, folded
+
+
+def _starts(items, ignorecase: bool) -> tuple[set[str], bool, bool]:
+    """What a sequence can start with, whether case is ignored there, and whether it can be empty
+    (zero-width: "^", "(?<!x)", "\\s*"), in which case what follows it may come first."""
     parts: set[str] = set()
     folded = False
     for op, av in items:
         if op is sre.LITERAL:
             parts.add(_escape(av))
-            return parts, folded or ignorecase
+            return parts, folded or ignorecase, False
         if op is sre.IN:
             parts |= _class_items(av)
-            return parts, folded or ignorecase
+            return parts, folded or ignorecase, False
         if op is sre.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
             inner_ic = (ignorecase or bool(add_flags & re.I)) and not del_flags & re.I
-            found, inner_folded = _first(sub, inner_ic)
-            return parts | found, folded or inner_folded
-        if op is sre.BRANCH:
+            found, inner_folded, empty = _starts(sub, inner_ic)
+        elif op is sre.BRANCH:
+            found, inner_folded, empty = set(), False, False
             for branch in av[1]:
-                found, branch_folded = _first(branch, ignorecase)
-                parts |= found
-                folded = folded or branch_folded
-            return parts, folded
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+                b_found, b_folded, b_empty = _starts(branch, ignorecase)
+                found |= b_found
+                inner_folded = inner_folded or b_folded
+                empty = empty or b_empty
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             low, _high, sub = av
-            found, sub_folded = _first(sub, ignorecase)
-            parts |= found
-            folded = folded or sub_folded
-            if low >= 1:
-                return parts, folded
-            continue  # "\s*X": X may come first too
-        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            found, inner_folded, empty = _starts(sub, ignorecase)
+            empty = empty or low == 0
+        elif op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
             continue  # zero width: the next item consumes the first character
-        raise _Unknown
-    raise _Unknown  # the pattern can match the empty string
+        else:
+            raise _Unknown
+        parts |= found
+        folded = folded or inner_folded
+        if not empty:
+            return parts, folded, False
+    return parts, folded, True
 
 
 def _class_items(av) -> set[str]:

@@ -34,7 +34,7 @@ def tracking_number(labelled: re.Match[str] | None, msg: Message) -> str | None:
     """The parcel number a shipping notice gives: after its label, else in the carrier's link."""
     if labelled is not None:
         return labelled.group(1).replace("-", "")
-    link = TRACKING_LINK.search(msg.mail.text + "\n" + msg.mail.html)
+    link = TRACKING_LINK.search(msg.links or msg.mail.text)
     return link.group(1) if link else None
 
 
@@ -52,7 +52,7 @@ def carrier_notice(msg: Message) -> Result | None:
     tracking = (
         TRACKING.search(msg.both)
         or TRACKING_SHAPE.search(msg.both)
-        or TRACKING_LINK.search(msg.mail.text + "\n" + msg.mail.html)  # "…?piececode=00340434161094023781"
+        or TRACKING_LINK.search(msg.links or msg.mail.text)  # "…?piececode=00340434161094023781"
     )
     if tracking is None or not any(ch.isdigit() for ch in tracking.group(1)):
         return None

@@ -45,7 +45,7 @@ _ZH_FAIL_REASON = guarded(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{2,6
 
 def parse(msg: Message) -> Result | None:
     text = msg.both
-    numbers = fields.order_numbers(msg.text, msg.subject, links=msg.mail.html)
+    numbers = fields.order_numbers(msg.text, msg.subject, links=msg.links)
     if not numbers:
         return parcels.carrier_notice(msg)
     order_no = numbers[0]
