@@ -1,8 +1,9 @@
 """The reader's cost per message, in-process and warm (benchmark, not a test).
 
-CPU time of this process (other load on the machine does not count), two sets, each read twice after a warm-up: every message of the scenario corpus (real systems'
-mail, mostly commerce, so deep-read), and the sync benchmark's generated mailbox (HTML order
-mail of 4-16 KB, 5 % with attachments). Prints median, mean and 90th percentile per message
+CPU time of this process (other load on the machine does not count), over two sets, each read
+twice after a warm-up: every message of the scenario corpus (real systems' mail, mostly commerce,
+so deep-read), and the sync benchmark's generated mailbox (HTML order mail of 4-16 KB, 5 % with
+attachments). Prints median, mean and 90th percentile per message
 beside the goal (issue "Read the mail of shops it has never seen": median <= 1 ms).
 
     .venv/bin/python bench/reader_bench.py [--generated 400]

@@ -297,7 +297,8 @@ def arrival_time(window: str, reference: datetime, lines: str = "") -> tuple[dat
     offset_used = used
     used = 0
     reach = 48 if _BETWEEN.match(window) else 24  # "entre el miércoles 18 y el viernes 20 de noviembre"
-    times = [t for t in find_times(window, reference) if t.start < reach]
+    all_times = find_times(window, reference)
+    times = [t for t in all_times if t.start < reach]
     between = _BETWEEN.match(window)  # "zwischen Samstag und Montag": two weekday names, the later one counts
     rel_start = len(window) - len(window[between.end() :].lstrip()) if between else 0
     relative = _RELATIVE.match(window[rel_start:])
@@ -305,7 +306,7 @@ def arrival_time(window: str, reference: datetime, lines: str = "") -> tuple[dat
     if times:
         first = times[0]
         upper = first
-        for later in times[1:]:  # a range: "March 27 - March 28", "between 9/11 and 9/14"
+        for later in all_times[all_times.index(first) + 1 :]:  # a range: "March 27 - March 28", "between 9/11 and 9/14"
             gap = window[upper.end : later.start]
             if len(gap) <= 8 and rx.search(
                 r"[-–—~～〜]|to|and|bis|au|al|et|y|do|至|到|s/d|hingga|sampai|đến|\b(?:e|och|og|ja|és|și|a|ao|até)\b", gap, re.I

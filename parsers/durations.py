@@ -17,6 +17,7 @@ from orderwatch.parsers.lexicon import WEEKDAY_FULL
 from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Duration, duration_from
 
 # Thai writes no full stops: a wrapped line ends a sentence no more than a wrapped English one does
+_SPELLED_THEN_DIGITS = guarded(r"\b[^\W\d_]{3,12}\s*\((\d{1,3})\)")
 _WRAPPED = guarded(r"(?<=[A-Za-z0-9,)\u0e00-\u0e7f])[ \t]*\n(?=[ \t]*[a-z0-9(\u0e00-\u0e7f])")
 
 
@@ -27,6 +28,7 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
     of those words (the other European languages).
     """
     text = _WRAPPED.sub(" ", text)  # a sentence wrapped at 72 columns reads as one line
+    text = _SPELLED_THEN_DIGITS.sub(r"\1", text)  # "quinze (15) jours ouvrables", "fifteen (15) business days"
     for shape in _shapes(zh_verbs, en_verbs):
         for match in shape.finditer(text):
             found = duration_from(match.group(1), match.group(2), match.group(3))
@@ -34,7 +36,7 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
                 return found
     if intl_words:
         topic = guarded(intl_words, re.I)
-        for match in _INTL_WITHIN.finditer(text):
+        for match in [*_INTL_WITHIN.finditer(text), *_INTL_WITHIN_AFTER.finditer(text)]:
             start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
             end = min(x for x in (text.find(".", match.end()), text.find("\n", match.end()), len(text)) if x >= 0)
             if topic.search(text[start:end]):
@@ -44,6 +46,10 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
     return None
 
 
+# The languages that say "within" after the span: "7-10 iş günü içinde", "5 arkipäivän sisällä"
+_INTL_WITHIN_AFTER = guarded(
+    RANGE + r"\s+" + INTL_UNIT + r"\s+(?:i[çc]inde|i[çc]erisinde|sis[äa]ll[äa]|alle|belül|以内|以內|이내)", re.I
+)
 _INTL_WITHIN = guarded(
     r"(?:\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu|"
     r"в\s+течение|dalam|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?tardar(?:\s+hasta)?|hasta|"

@@ -263,9 +263,10 @@ _PROPOSAL = guarded(
 def _decision_outcome(text: str) -> str | None:
     if decided(cues.DECISION_PARTIAL, text) and not (_PROPOSAL.search(text) and not cues.granted(text)):
         return "partial"  # a proposal the buyer may still accept or reject decides nothing
-    if cues.affirmed(cues.DECISION_AGAINST, text):
+    # "If the investigation ends in the merchant's favor, the credit will be reversed": no decision yet
+    if cues.unconditional(cues.DECISION_AGAINST, text):
         return "against"
-    if cues.affirmed(cues.DECISION_FOR, text):
+    if cues.unconditional(cues.DECISION_FOR, text):
         return "for_buyer"
     return None
 
@@ -298,9 +299,24 @@ def _charge(text: str, lang: str) -> dict[str, object]:
     """The charge a dispute mail names, to find its order by merchant and amount."""
     merchant, amount = _CHARGE_MERCHANT.search(text), _CHARGE_AMOUNT.search(text)
     money = fields.amounts(amount.group(1), lang) if amount else []
-    if merchant is None or not money:
-        return {}
-    return {"charge_merchant": merchant.group(1).strip(), "charge_amount": money[0].text()}
+    if merchant is not None and money:
+        return {"charge_merchant": merchant.group(1).strip(), "charge_amount": money[0].text()}
+    for at in _AMOUNT_AT.finditer(text):  # "your chargeback for € 219.00 at DUINWERK SURF SUPPLY"
+        money = fields.amounts(text[max(0, at.start() - 24) : at.start()], lang)
+        if money:
+            return {"charge_merchant": at.group(1).strip(), "charge_amount": money[-1].text()}
+    for line in _DESCRIPTOR_LINE.finditer(text):  # the descriptor on its line, the amount a line or two below
+        below = text[line.end() : line.end() + 80].split("\n")[1:4]
+        money = next((m for row in below if (m := fields.amounts(row.strip()[:24], lang))), [])
+        if money and sum(ch.isalpha() for ch in line.group(1)) >= 3:
+            return {"charge_merchant": line.group(1).strip(), "charge_amount": money[0].text()}
+    return {}
+
+
+# A card statement's merchant descriptor: capitals, on their own line or after "at".
+_DESCRIPTOR = r"([A-Z0-9][A-Z0-9&'.*# -]{2,40}[A-Z0-9])"
+_AMOUNT_AT = guarded(r"\s(?:at|to|from|bei|chez|à|em|en)\s+" + _DESCRIPTOR + r"(?![A-Za-z0-9])")
+_DESCRIPTOR_LINE = guarded(r"^[ \t]*" + _DESCRIPTOR + r"[ \t]*$", re.M)
 
 
 def _complaint_copy(msg: Message) -> bool:

@@ -173,7 +173,9 @@ _INTL_WITHIN = guarded(
     re.I,
 )
 _INTL_REPLY = guarded(
-    r"beantwort|antwort|anfrage|répon|demande|rispond|richiest|respond|solicitud|odpowi|zapytani|beantwoord|vraag",
+    # a reply's or an investigation's own time: "l'enquête peut prendre jusqu'à 21 jours"
+    r"beantwort|antwort|anfrage|répon|demande|rispond|richiest|respond|solicitud|odpowi|zapytani|beantwoord|vraag|"
+    r"enqu[êe]te|nachforschung|indagine|investigaci[óo]n|onderzoek|reklamacj",
     re.I,
 )
 # a refund's time or a return / withdrawal window ("Widerrufsrecht … innerhalb von 14 Tagen") is no delivery

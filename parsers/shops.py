@@ -138,6 +138,9 @@ def parse(msg: Message) -> Result | None:
     ):  # an item out of stock in a delivered order is a substitution, not a failed order
         reason = _ZH_FAIL_REASON.search(msg.text)
         parties = {k: v for k, v in opening.items() if k not in ("amount", "currency")}
+        total = fields.order_total(msg.text, lang)  # "Sipariş Tutarı: 1.249,90 TL" over a cancellation
+        if total is not None:
+            parties.update(order_amount=total.text(), order_currency=total.currency)
         what = (
             "out_of_stock"
             if rx.search(r"缺货|无货|库存|out of stock|sold out", text, re.I)

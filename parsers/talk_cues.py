@@ -10,12 +10,13 @@ from orderwatch.parsers.assertions import unconditional
 from orderwatch.parsers.base import any_of
 
 REFUND_RECEIVED = any_of(
-    r"退款已到账|已原路退回至|已退回至您的|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
+    r"退款已到账|已原路退回至|已退回至您的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
     r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
     r"refunded amount has been returned|(?:temporary|provisional) credit[\s\S]{0,80}?(?:is now|has been made|now) (?:permanent|final)|amount is now (?:available|credited) in your|"
     r"(?:has been|was) (?:credited|added|returned) to your (?:\w+ )?(?:wallet|balance|store credit)|"
     r"(?:order|purchase|payment)\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:has been|was|have been) (?:fully |partially )?refunded|"
     r"order (?:fully )?refunded\s*[:：]|we(?:'ve| have) (?:fully )?refunded your (?:order|payment|purchase)|"
+    r"(?:haben|hat) (?:ihnen|dir|euch)\b[^.\n]{0,80}?(?:erstattet|zur[üu]ckerstattet|zur[üu]ck[üu]berwiesen|gutgeschrieben)\b|"
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone"
     r"|退款已完成|已退款|退款成功|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
@@ -53,12 +54,14 @@ REFUND_GRANTED = any_of(
     r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
     r"nous vous remboursons|remboursement\b(?:[^.\n]|\.\d){0,60}?a été (?:initi[ée]|lanc[ée]|[ée]mis|d[ée]clench[ée])|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
     r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|ti rimborsiamo|"
+    r"(?:we'll|we will|we are going to|we're going to|i'll|i will) (?:now )?(?:process|issue|send|arrange) (?:you )?(?:a |the |your )?(?:full |partial )?refund|"
     # a refund under way, said in the present: "I'm refunding the full £38.50", "nous procédons au remboursement"
     r"(?:I'm|I am|we're|we are) (?:now )?(?:fully )?refunding|proc[ée]d(?:ons|er|e) (?:donc )?(?:au|à un|à votre) remboursement|"
     r"辦理(?:了)?(?:全額|部分)?退款|款[项項](?:会|會|将|將)(?:在[^。\n]{0,16})?(?:退回|退還|退还|原路)"
     # ru, tr, id, vi, th, ar
     r"|возврат (?:средств |денег )?(?:оформлен|будет)|вернём|iade(?:n|niz)? banka(?:na|n[ıi]za|ya) iletildi|[üu]cret iaden"
     r"|iade tutar[ıi] (?:bug[üu]n )?banka(?:na|n[ıi]za|ya) iletil(?:di|mi[şs]tir)|iade talebi?n(?:iz)? onayland[ıi]"
+    r"|iade edilecek(?:tir)?|iadesi yap[ıi]lacak(?:t[ıi]r)?"
     r"|iade (?:i[şs]lemi|tutar[ıi]) (?:ba[şs]lat[ıi]ld[ıi]|ger[çc]ekle[şs]tirildi)|dana (?:akan )?dikembalikan"
     # ro, pt, sv, nb, da, fi, cs, hu
     r"|solicitamos (?:o|a)\b(?:[^.\n]|\.\d){0,50}?\b(?:estorno|reembolso|devolu[çc][ãa]o do valor)|(?:o )?valor (?:estar[áa] dispon[íi]vel|ser[áa] (?:creditado|devolvido))"
@@ -85,6 +88,7 @@ EVIDENCE_REQUEST = any_of(
     r"(?:i|we) (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:things|details|pieces of information|documents)(?: from you)?|"
     r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
+    r"we need (?:a (?:bit|little) )?more (?:info(?:rmation)?|details)|(?:need|require) (?:some )?(?:more|additional|further) (?:info(?:rmation)?|details|documents?)\b(?! (?:about|on) (?:our|how))|"
     r"necesitamos que nos env[íi]es[\s\S]{0,160}?(?:fotos?|v[íi]deos?|pruebas|capturas)|"
     r"merci de nous (?:envoyer|transmettre|faire parvenir)[\s\S]{0,120}?(?:photos?|attestation|justificatifs?|preuves?|captures?)|"
     r"(?:photos?|justificatifs?|preuves?)[\s\S]{0,80}?pourriez-vous nous (?:les )?(?:envoyer|transmettre|faire parvenir)|"
@@ -99,6 +103,7 @@ EVIDENCE_REQUEST = any_of(
     r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
 )
 DECISION_AGAINST = any_of(
+    r"ba[şs]vurunun reddine|(?:ba[şs]vurunuz|talebiniz|itiraz[ıi]n[ıi]z) reddedil(?:di|mi[şs]tir)|"
     # sv, nb, da, fi, cs, hu, ro, pt
     r"kan (?:vi )?tyv[äa]rr inte bevilja|(?:din )?(?:reklamation|beg[äa]ran) (?:har )?(?:avsl[åa]tts|avsl[åa]s|beviljas inte)|vi kan dessverre ikke (?:godkjenne|refundere|imøtekomme)|"
     r"vi kan desv[æa]rre ikke (?:godkende|im[øo]dekomme|refundere)|(?:reklamationen|klagen) (?:er|blev) afvist|emme valitettavasti voi (?:hyv[äa]ksy[äa]|hyvitt[äa][äa])|"
@@ -123,7 +128,7 @@ DECISION_AGAINST = any_of(
     r"we (?:are|were) unable to approve|not eligible for a refund|decided against|(?:do|does|did) not uphold|not (?:been )?upheld|"
     r"unable to (?:\w+ ){1,4}?or (?:issue|offer|give|provide) (?:you )?(?:a |any )?(?:refund|replacement)|"
     r"(?:can(?:'|no)?t|cannot|unable to|won'?t|will not|not able to|(?:are|am|is)(?:n't| not) able to) (?:offer|issue|give|provide|approve|process|accept|send) "
-    r"(?:you )?(?:a |any )?(?:full |partial )?(?:refund|replacement|return)|"
+    r"(?:you )?(?:a |any )?(?:full |partial |cash )?(?:refund|replacement|return)|"
     r"(?:unable to|not able to|cannot|can'?t|won'?t|will not) (?:replace|refund|exchange|reimburse)\b(?! (?:it )?(?:until|before|once|after|unless))|(?:isn'?t|is not|not) covered by (?:our|the) warranty|"
     r"不予退款|无法退款|無法退款|不支持退款|不符合退款条件|婉拒|(?:申请|申請|售后|售後)[^。\n]{0,6}不予(?:处理|處理|受理)|不支持退换|不支持退換"
 )
@@ -146,6 +151,7 @@ MESSAGE_SENT = any_of(
     r"(?:您的|你的)?留言已(?:提交|送出|收到)|(?:您的|你的)?訊息已(?:送出|收到)"
 )
 ACK = any_of(
+    r"grievance (?:has been )?(?:registered|received|lodged)|(?:[şs]ikayetin|ba[şs]vurun(?:uz)?) (?:al[ıi]nm[ıi][şs]t[ıi]r|yay[ıi]nland[ıi]|iletildi|kaydedildi)|"
     r"vi har (?:tagit emot|mottagit) (?:din|ditt) (?:anm[äa]lan|reklamation|[äa]rende|klagom[åa]l)|vi har mottatt (?:din )?(?:klage|henvendelse|reklamasjon)|"
     r"vi har modtaget (?:din )?(?:klage|henvendelse|reklamation)|kvittering for modtagelse|modtagelse af (?:din )?klage|olemme vastaanottaneet (?:valituksesi|reklamaatiosi|asiasi)|"
     r"p[řr]ijali jsme (?:va[šs]i )?(?:st[íi][žz]nost|reklamaci)|reclama[çc][ãa]o (?:foi )?(?:registrada|recebida|publicada)|recebemos (?:a )?(?:sua|tua) reclama[çc][ãa]o|"
@@ -179,7 +185,7 @@ ACK = any_of(
     r"(?:您|你)已(?:对|就|對)[^。\n，,]{0,40}?(?:申请|申請)(?:客服|平台|小二)介入|"
     r"投訴已受理|已收到您的投訴|"
     r"automatische (?:eingangsbestätigung|antwort)|(?:ihre|deine) (?:anfrage|nachricht) ist (?:bei uns )?(?:eingegangen|angekommen)|"
-    r"accusé de réception|réponse automatique|nous avons (?:bien )?reçu votre (?:message|demande)|"
+    r"accusé de réception|accusons r[ée]ception|réponse automatique|nous avons (?:bien )?reçu votre (?:message|demande)|"
     r"risposta automatica|abbiamo ricevuto la tua (?:richiesta|email)|respuesta automática|hemos recibido tu (?:mensaje|solicitud)|"
     r"(?:wij|we) hebben (?:uw|je) (?:klacht|melding|verzoek|aanvraag)[^.\n]{0,40}?(?:geregistreerd|ontvangen|in behandeling genomen)|bevestiging (?:van )?(?:de |uw )?registratie|"
     r"automatyczna odpowied[źz]|otrzymali[śs]my (?:twoj[ąa]|pa[ńn]stwa) wiadomo[śs][ćc]|automatisch antwoord|we hebben je (?:bericht|vraag) ontvangen"
@@ -227,7 +233,8 @@ OUTSIDE_WORDS = any_of(
     r"consumer (?:protection|association|council|affairs|ombudsman)|trading standards|better business bureau|\bBBB\b|attorney general|small claims|"
     r"\bOMIC\b|m[ée]diat(?:eur|ion) de (?:la )?consommation|m[ée]diateur du e-commerce|\bFEVAD\b|\bCM2C\b|conciliateurs? de justice|informaci[óo]n al consumidor|instituto (?:municipal )?de consumo|signal ?conso|dgccrf|m[ée]diateur de la consommation|"
     r"verbraucherzentrale|schlichtungsstelle|consumentenbond|geschillencommissie|citizens advice|financial ombudsman|\bCFPB\b|"
-    r"rzecznik(?:a|iem)? (?:praw )?konsument|\bUOKiK\b|"
+    r"rzecznik(?:a|iem)? (?:praw )?konsument|\bUOKiK\b|national consumer helpline|consumer helpline|e-?daakhil|consumer (?:disputes )?commission|"
+    r"t[üu]ketici hakem heyeti|ticaret bakanl[ıi][ğg][ıi]|\bT[ÜU]B[İI]S\b|[şs]ikayetvar|"
     r"allm[äa]nna reklamationsn[äa]mnden|\bARN\b|forbrukerr[åa]det|forbrukertilsynet|n[æa]vnenes hus|forbrugerklagen[æa]vnet|"
     r"kuluttajariitalautakunta|kilpailu- ja kuluttajavirasto|\bKKV\b|[čc]esk[áa] obchodn[íi] inspekce|\b[ČC]OI\b|\bANPC\b|"
     r"reclame ?aqui|consumidor\.gov\.br|\bPROCON\b|\bPROFECO\b|concilianet|\bSERNAC\b|\bDECO\b|livro de reclama[çc][õo]es|"

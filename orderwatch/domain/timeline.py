@@ -106,8 +106,9 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
         tracking = str(event.fields.get("tracking_no") or "")
         if case is None and tracking and not event.order_no:
             case = by_tracking.get(tracking)  # a carrier's notice joins the order that shipped it
-        if case is None and not event.order_no and not event.ticket_no:
-            case = _only_order_from(event, by_site) or _charged_order(event, cases.values())
+        if case is None and not event.order_no:  # a ticket seen for the first time names no order either
+            by_site_order = None if event.ticket_no else _only_order_from(event, by_site)
+            case = by_site_order or _charged_order(event, cases.values())
         if case is None:
             continue
         case.add(event)

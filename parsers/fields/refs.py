@@ -60,7 +60,7 @@ _WORDED_LETTERS = guarded(r"(?<![A-Za-z])(?i:" + lexicon.ORDER_WORDS + r")\s*[:�
 # a number before its label, as Turkish writes it ("10485529317 numaralı sipariş")
 _SHAPED = guarded(
     r"(?<![\w-])(\d{3}-\d{7}-\d{7})(?![\w-])|(?<![\w/])(INV/\d{8}/[A-Z]{2,6}/\d{6,14})(?![\w/])"
-    r"|(?<![\w-])(\d{6,20})\s+numaral[ıi]\s+sipari[şs]"
+    r"|(?<![\w-])(\d{6,20})\s+numaral[ıi]\s+(?:\w+\s+){0,2}?sipari[şs]"
 )
 # The mail's own order page: .../order?id=123, ...?order_id=AB-12, .../orders/123456
 _LINKED = guarded(
@@ -216,7 +216,7 @@ _TICKETS = [
         re.I,
     ),
     # "Ticket ID: 482913" (WHMCS), "Case number: 5301948257", "Ticket No. 4471"
-    guarded(r"\b(?:ticket|case)\s*(?:id|no\.?|number)\s*[:：#]?\s*#?(\d{3,14})\b", re.I),
+    guarded(r"\b(?:ticket|case)\s*(?:id|no\.?|number)\s*[:：#]?\s*#?(\d{3,14}(?:-\d{2,10}){0,3})\b", re.I),
     # payment and marketplace cases: "Case ID: PP-D-71846203", "dispute PP-R-1234567"
     guarded(
         r"\b(?:case|dispute|claim|fall|caso|litige|sprawa)\s*(?:id|number|#|no\.?|nr\.?)?\s*[:：#]?\s*((?:[A-Z]{1,4}-){1,2}\d{5,14})\b",
