@@ -43,7 +43,7 @@ CONFIRM = any_of(
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
     r"|訂單成立|訂購成功|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|vielen dank f[üu]r (?:ihre|deine) bestellung|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour votre (?:commande|achat)|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor je bestelling|bestelbevestiging"
-    r"|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
+    r"|recebemos (?:o )?seu pedido|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
     r"votre commande (?:\(\S+\) )?est pass[ée]e|confirmaci[óo]n de (?:tu|su) compra|zahlung\s+erfolgreich|(?:deine|ihre) zahlung .{0,60}(?:war|ist) erfolgreich|paiement confirm[ée]|votre paiement .{0,80}a bien été pris en compte|"
     r"compraste|gracias por tu compra|preparando tu compra|tu compra (?:fue|est[áa]) (?:confirmada|aprobada)"
     r"|du hast .{1,80}? gekauft|hier ist deine bestellung|thank you for your recent (?:transaction|purchase|order)"
@@ -55,12 +55,13 @@ CONFIRM = any_of(
     r"|(?:你|您)的.{0,12}收[据據]|receipt from|your (?:invoice|receipt) from|ihre rechnung von|votre re[çc]u|tu recibo"
     r"|ご購入(?:いただき)?ありがとうございます|注文[^。\n]{0,20}?が確定(?:されました|しました)|ご注文が確定"
     # ru, tr, id, vi, th, ar
-    r"|спасибо за заказ|заказ\s*(?:№\s*)?[\w-]{0,20}\d[\w-]{0,20}\s+оформлен|ваш заказ (?:оформлен|принят)"
+    r"|вы оплатили (?:товар|заказ)|спасибо за заказ|заказ\s*(?:№\s*)?[\w-]{0,20}\d[\w-]{0,20}\s+оформлен|ваш заказ (?:оформлен|принят)"
     r"|sipari[şs]in(?:iz)?\s+(?:al[ıi]nd[ıi]|bize ula[şs]t[ıi]|olu[şs]turuldu)|sipari[şs]iniz i[çc]in te[şs]ekk[üu]r"
     r"|pembayaran\s+(?:berhasil|sudah kami terima)|terima kasih (?:telah|sudah) (?:berbelanja|memesan)|pesanan(?:mu)? berhasil dibuat"
     r"|xác nhận thanh toán thành công|đã nhận được thanh toán|đặt hàng thành công|cảm ơn bạn đã (?:mua hàng|đặt hàng)"
     r"|ขอบคุณสำหรับการสั่งซื้อ|เราได้รับคำสั่งซื้อ|شكر[اًا]* لطلبك|تم تأكيد طلبك|تم استلام طلبك"
     r"|дякуємо за (?:покупку|замовлення)|замовлення\s*(?:№\s*)?[\w-]{0,20}\d[\w-]{0,20}\s+оформлено"
+    r"|terima kasih kerana membeli-belah|pesanan anda (?:telah )?diterima"
     # nb, da, fi, cs, hu, ro
     r"|takk for (?:bestillingen|ordren|handelen)|tak for (?:din )?(?:ordre|bestilling|k[øo]b)|vi har (?:mottatt|modtaget) (?:ordren|din ordre|bestillingen|din bestilling)"
     r"|ordrebekreftelse|ordrebekr[æa]ftelse|kiitos tilauksestasi|tilausvahvistus|olemme vastaanottaneet tilauksesi"
@@ -226,7 +227,8 @@ VIRTUAL_GOODS = any_of(
     r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|会员|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
     r"代儲|代储|儲值|點數|點卡|自動發貨|自動發卡|序號|"
     r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods)|e-?voucher|subscription|top-?up|steam|"
-    r"\bPIN\b|e-?PIN|diamonds|gems|\bUC\b|V-?Bucks|in-game currency|钻石|金币|鑽石"
+    r"\bPIN\b|e-?PIN|diamonds|gems|\bUC\b|V-?Bucks|in-game currency|钻石|金币|鑽石|"
+    r"guthaben(?:karte|code)?|gutschein(?:code)?|aufladecode|carte cadeau|code cadeau|tarjeta regalo|cart[ãa]o presente|diamantes|recarga"
 )
 # Goods that are a code to deliver (a key, a card, a PIN): delivered automatically unless the shop says otherwise.
 CODE_GOODS = any_of(
@@ -235,6 +237,7 @@ CODE_GOODS = any_of(
 )
 AUTO_DELIVERY = any_of(
     r"自动发货|自动发卡|自动交付|instant(?:ly)? deliver|delivered instantly|automatic delivery|instant download|"
+    r"sofortlieferung|automatisch per e-?mail|livraison imm[ée]diate|entrega inmediata|entrega imediata|consegna immediata|"
     r"几分钟内|幾分鐘內|within (?:a few|several|\d{1,2}) minutes|in wenigen minuten|en quelques minutes|in pochi minuti|en (?:unos )?pocos minutos"
 )
 # An order that waits for the buyer's payment (bank transfer, on-hold): not paid yet.
@@ -245,7 +248,8 @@ UNPAID = any_of(
 )
 MANUAL_DELIVERY = any_of(
     r"代充|充值|人工处理|人工发货|人工开通|人工办理|手动发货|需要人工|代儲|代储|儲值|人工處理|人工發貨|手動發貨|manual(?:ly)? (?:processed|delivery)|top-?up|"
-    r"(?:user|player|game|character|zone|server)\s*id\s*[:：]|(?:delivered|credited) to your [\w ]{1,30} account"
+    r"(?:user|player|game|character|zone|server)\s*id\s*[:：]|recarga manual|recarga (?:por|via) id|id do jogador|id del jugador|"
+    r"(?:delivered|credited) to your [\w ]{1,30} account"
 )
 BOUNCE = any_of(
     r"undeliver(?:ed|able)|delivery status notification|returned mail|mail delivery (?:failed|failure|subsystem)|"

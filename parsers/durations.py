@@ -17,6 +17,7 @@ from orderwatch.parsers.lexicon import WEEKDAY_FULL
 from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Duration, duration_from
 
 # Thai writes no full stops: a wrapped line ends a sentence no more than a wrapped English one does
+_TIMES_24 = guarded(r"\b(\d)\s*[x×]\s*24\s*jam\b", re.I)
 _SPELLED_THEN_DIGITS = guarded(r"\b[^\W\d_]{3,12}\s*\((\d{1,3})\)")
 _WRAPPED = guarded(r"(?<=[A-Za-z0-9,)\u0e00-\u0e7f])[ \t]*\n(?=[ \t]*[a-z0-9(\u0e00-\u0e7f])")
 
@@ -28,7 +29,8 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
     of those words (the other European languages).
     """
     text = _WRAPPED.sub(" ", text)  # a sentence wrapped at 72 columns reads as one line
-    text = _SPELLED_THEN_DIGITS.sub(r"\1", text)  # "quinze (15) jours ouvrables", "fifteen (15) business days"
+    text = _SPELLED_THEN_DIGITS.sub(r"\1", text)
+    text = _TIMES_24.sub(lambda m: f"{int(m.group(1)) * 24} jam", text)  # "3x24 jam": 72 hours  # "quinze (15) jours ouvrables", "fifteen (15) business days"
     for shape in _shapes(zh_verbs, en_verbs):
         for match in shape.finditer(text):
             found = duration_from(match.group(1), match.group(2), match.group(3))
@@ -52,7 +54,7 @@ _INTL_WITHIN_AFTER = guarded(
 )
 _INTL_WITHIN = guarded(
     r"(?:\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu|"
-    r"в\s+течение|dalam|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?tardar(?:\s+hasta)?|hasta|"
+    r"в\s+течение|dalam(?:\s+masa|\s+waktu)?|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?tardar(?:\s+hasta)?|hasta|"
     # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
     r"dispose de|disposent de|tiene|tienen|dispone de|hat(?:\s+jetzt)?|haben|ha|hanno|"
     # "dispondrá de un plazo de 15 días hábiles para presentar alegaciones", "eine Frist von 14 Tagen"

@@ -55,7 +55,7 @@ _HANDLING_INTL = (
 )
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
 _APPEAL_EN = (
-    "appeal|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|"
+    "appeal|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|rebuttal|"
     "review (?:the|this|your|our) (?:decision|claim|case)|reply to this (?:e-?mail|message|ticket)|(?:decision|claim|case) reviewed|disagree|"
     "reject (?:the|this) (?:solution|resolution|decision)|reopen"
 )
@@ -209,7 +209,9 @@ def parse(msg: Message) -> Result | None:
         events.append(msg.event("problem", summary="seller reports a problem", problem="failed", **ref))
 
     if not events:
-        if cues.ACK.search(both) or _auto_submitted(msg) or _complaint_copy(msg):
+        # an agent's reply that commits to a new time answers, whatever courtesy it opens with
+        answered = promised is not None and replying and not _auto_submitted(msg)
+        if (cues.ACK.search(both) or _auto_submitted(msg) or _complaint_copy(msg)) and not answered:
             within = stated_duration(text, _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL)
             deadline = stated_deadline(text, msg.at)  # "the seller has until Mar 17 to respond"
             complaint_at = _complaint_time(msg)

@@ -46,7 +46,7 @@ ORDER_LABELS = [
     r"(?:ご)?注文(?:番号|ID|No\.?)|受注番号|オーダー(?:番号|ID)|주문\s*번호",
     # ru, tr, id, vi, th, ar
     r"номер\s+заказа|заказ\s*(?:№|#|номер)|№\s*заказа|sipari[şs]\s*(?:no\.?|numaras[ıi]|#)|"
-    r"no\.?\s*pesanan|nomor\s+pesanan|pesanan\s*#|"
+    r"no\.?\s*pesanan|nom[bo]r\s+pesanan|pesanan\s*#|"
     r"m[ãa]\s+đơn\s+hàng|số\s+đơn\s+hàng|đơn\s+hàng\s*#|หมายเลขคำสั่งซื้อ|คำสั่งซื้อหมายเลข|رقم\s+الطلب",
     # uk, el, hu
     r"номер\s+замовлення|замовлення\s*(?:№|#)|αριθμ[οό]ς\s+παραγγελ[ιί]ας|παραγγελ[ιί]α\s*(?:#|αρ\.)|"
@@ -83,7 +83,7 @@ SHIPPING_WORDS = (
 REFUND_WORDS = (
     r"refund|credit memo|credit note|退款|退貨|退货|r[üu]ckerstattung|erstattung|gutschrift|remboursement|avoir|"
     r"rimborso|reembolso|devoluci[óo]n|zwrot|vergoeding|terugbetaling|rambursa|estorno|[åa]terbetal|refunder|tilbakebetal|"
-    r"tilbagebetal|hyvit|vr[áa]cen|visszat[ée]r[ií]t"
+    r"tilbagebetal|hyvit|vr[áa]cen|visszat[ée]r[ií]t|bayaran balik|pengembalian dana|hoàn tiền"
 )
 ORDER_WORDS = (
     r"order|订单|訂單|bestellung|commande|ordine|pedido|compra|zam[óo]wienie|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s|"
@@ -99,7 +99,7 @@ TOTAL_LABELS = [
     r"(?<![优優惠折扣运運费費退款减減免红紅包抵])金[额額](?=\s*[:：])",
     r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
     r"order\s+total|amount\s+paid|amount\s+charged|total\s+charged|payment\s+total|(?:shipment|order)\s+value|amount\s+payable|"
-    r"sipari[şs]\s+tutar[ıi]|[öo]deme\s+tutar[ıi]|المجموع|المبلغ",
+    r"sipari[şs]\s+tutar[ıi]|[öo]deme\s+tutar[ıi]|المجموع|المبلغ|jumlah(?:\s+bayaran)?",
     r"gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|gesamtpreis|(?<![Zz]wischen)summe|gesamt|zu\s+zahlen",
     r"montant\s+(?:total|global)|total\s+[àa]\s+payer|total\s+pay[ée]|montant\s+pay[ée]",
     r"totale(?:\s+ordine|\s+pagato)?|importo\s+totale|importo\s+pagato",
@@ -274,7 +274,8 @@ ARRIVAL_CUES = alternation(
         r"(?:ожидаемая\s+)?дата\s+доставки|доставка\s+курьером|доставим(?:\s+заказ)?",
         r"tahmini\s+teslimat(?:\s+tarihi)?|teslimat\s+tarihi",
         r"estimasi\s+(?:tiba|sampai|diterima)|perkiraan\s+(?:tiba|sampai)",
-        r"dự\s+kiến\s+giao(?:\s+hàng)?|ngày\s+giao\s+(?:hàng\s+)?dự\s+kiến",
+        r"dự\s+kiến\s+giao(?:\s+hàng)?|ngày\s+giao\s+(?:hàng\s+)?dự\s+kiến|thời\s+gian\s+giao(?:\s+hàng)?\s+dự\s+kiến",
+        r"anggaran\s+(?:penghantaran|tiba|ketibaan)|perkiraan\s+penghantaran",
         r"วันที่คาดว่าจะได้รับสินค้า|คาดว่าจะได้รับสินค้า|วันที่จัดส่งโดยประมาณ",
         r"الوصول\s+يوم|الوصول|موعد\s+التسليم\s+المتوقع|التوصيل\s+المتوقع",
         r"очікувана\s+дата\s+доставки|εκτιμ[ώω]μενη\s+(?:ημερομηνία\s+)?παρ[άα]δοση|v[áa]rhat[óo]\s+k[ée]zbes[ií]t[ée]s",
@@ -308,7 +309,7 @@ TRACKING_LABELS = (
     r"追跡番号|送り状番号|송장\s*번호|운송장\s*번호|"
     r"sendings?nummer|sporingsnummer|kollinummer|sendingen|forsendelsesnummer|s[äa]ndningsnummer|sp[åa]rningsnummer|kolli-?id|"
     r"seurantakoodi|seurantanumero|l[äa]hetystunnus|[čc][íi]slo\s+z[áa]silky|sledovac[íi]\s+[čc][íi]slo|nyomk[öo]vet[ée]si\s+sz[áa]m|"
-    r"csomagsz[áa]m|num[ăa]r(?:ul)?\s+(?:de\s+)?urm[ăa]rire|\bAWB\b|"
+    r"csomagsz[áa]m|num[ăa]r(?:ul)?\s+(?:de\s+)?urm[ăa]rire|\bAWB\b|m[ãa]\s+v[ậa]n\s+đơn|no\.?\s+resi|nombor\s+penjejakan|"
     r"num[ée]ro\s+de\s+(?:suivi|colis)|n[°º]\s*de\s*suivi|numero\s+di\s+(?:tracking|tracciamento|spedizione)|"
     r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer|"
     r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?"

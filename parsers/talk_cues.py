@@ -17,6 +17,7 @@ REFUND_RECEIVED = any_of(
     r"(?:order|purchase|payment)\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:has been|was|have been) (?:fully |partially )?refunded|"
     r"order (?:fully )?refunded\s*[:：]|we(?:'ve| have) (?:fully )?refunded your (?:order|payment|purchase)|"
     r"(?:haben|hat) (?:ihnen|dir|euch)\b[^.\n]{0,80}?(?:erstattet|zur[üu]ckerstattet|zur[üu]ck[üu]berwiesen|gutgeschrieben)\b|"
+    r"hemos cancelado tu compra y reembolsado|(?:importe|reembolso) ya est[áa] disponible en tu monedero|"
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone"
     r"|退款已完成|已退款|退款成功|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
@@ -55,6 +56,7 @@ REFUND_GRANTED = any_of(
     r"nous vous remboursons|remboursement\b(?:[^.\n]|\.\d){0,60}?a été (?:initi[ée]|lanc[ée]|[ée]mis|d[ée]clench[ée])|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
     r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|ti rimborsiamo|"
     r"(?:we'll|we will|we are going to|we're going to|i'll|i will) (?:now )?(?:process|issue|send|arrange) (?:you )?(?:a |the |your )?(?:full |partial )?refund|"
+    r"(?:reversed|refunded) the (?:charge|payment|transaction)|refund has been sent(?: back)?|"
     # a refund under way, said in the present: "I'm refunding the full £38.50", "nous procédons au remboursement"
     r"(?:I'm|I am|we're|we are) (?:now )?(?:fully )?refunding|proc[ée]d(?:ons|er|e) (?:donc )?(?:au|à un|à votre) remboursement|"
     r"辦理(?:了)?(?:全額|部分)?退款|款[项項](?:会|會|将|將)(?:在[^。\n]{0,16})?(?:退回|退還|退还|原路)"
@@ -65,6 +67,7 @@ REFUND_GRANTED = any_of(
     r"|iade (?:i[şs]lemi|tutar[ıi]) (?:ba[şs]lat[ıi]ld[ıi]|ger[çc]ekle[şs]tirildi)|dana (?:akan )?dikembalikan"
     # ro, pt, sv, nb, da, fi, cs, hu
     r"|solicitamos (?:o|a)\b(?:[^.\n]|\.\d){0,50}?\b(?:estorno|reembolso|devolu[çc][ãa]o do valor)|(?:o )?valor (?:estar[áa] dispon[íi]vel|ser[áa] (?:creditado|devolvido))"
+    r"|bayaran balik\b[^.\n]{0,60}?akan dikreditkan|akan (?:dikembalikan|dikreditkan) (?:ke|kepada)"
     r"|va fi rambursat[ăa]?|vei primi banii [îi]napoi|(?:o )?estorno (?:ser[áa]|foi) (?:realizado|efetuado|processado|solicitado)"
     r"|reembolso (?:ser[áa]|foi) (?:realizado|efetuado|processado)|vamos (?:estornar|reembolsar)|(?:o )?valor ser[áa] (?:estornado|devolvido)"
     r"|(?:pengarna|beloppet) (?:kommer att )?(?:återbetalas|betalas tillbaka)|[åa]terbetalning(?:en)? (?:har|kommer att) (?:genomförts|skickats|g[öo]ras)"
@@ -103,6 +106,7 @@ EVIDENCE_REQUEST = any_of(
     r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
 )
 DECISION_AGAINST = any_of(
+    r"(?:pengajuan|permintaan|komplain|permohonan)\b[^.\n]{0,30}?\b(?:ditolak|tidak disetujui)|"
     r"ba[şs]vurunun reddine|(?:ba[şs]vurunuz|talebiniz|itiraz[ıi]n[ıi]z) reddedil(?:di|mi[şs]tir)|"
     # sv, nb, da, fi, cs, hu, ro, pt
     r"kan (?:vi )?tyv[äa]rr inte bevilja|(?:din )?(?:reklamation|beg[äa]ran) (?:har )?(?:avsl[åa]tts|avsl[åa]s|beviljas inte)|vi kan dessverre ikke (?:godkjenne|refundere|imøtekomme)|"
@@ -151,6 +155,7 @@ MESSAGE_SENT = any_of(
     r"(?:您的|你的)?留言已(?:提交|送出|收到)|(?:您的|你的)?訊息已(?:送出|收到)"
 )
 ACK = any_of(
+    r"(?:laporan|pengaduan|keluhan|pengajuan|aduan) (?:kamu|anda|mu) (?:sudah|telah) (?:kami )?(?:terima|diterima)|"
     r"grievance (?:has been )?(?:registered|received|lodged)|(?:[şs]ikayetin|ba[şs]vurun(?:uz)?) (?:al[ıi]nm[ıi][şs]t[ıi]r|yay[ıi]nland[ıi]|iletildi|kaydedildi)|"
     r"vi har (?:tagit emot|mottagit) (?:din|ditt) (?:anm[äa]lan|reklamation|[äa]rende|klagom[åa]l)|vi har mottatt (?:din )?(?:klage|henvendelse|reklamasjon)|"
     r"vi har modtaget (?:din )?(?:klage|henvendelse|reklamation)|kvittering for modtagelse|modtagelse af (?:din )?klage|olemme vastaanottaneet (?:valituksesi|reklamaatiosi|asiasi)|"
@@ -197,6 +202,7 @@ COMPLAINT_WORDS = any_of(
     r"reclama[țt]ie|nu am primit|reclama[çc][ãa]o|n[ãa]o recebi|n[ãa]o chegou|"
     r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
     r"密码错误|登不上|登录不上|无法登录|不能用|用不了|换一个|已失效|被封|"
+    r"уже активирован|не работает|прошу (?:вернуть|выдать|заменить)|верните деньги|не получил|"
     r"(?:没有|没|還沒有?|沒有?)拿到|补发|補發|全额退回|全額退回|"
     r"refund|complain|dispute|hasn'?t (?:shipped|arrived)|\btorn\b|ripped|(?:send|ship) (?:me )?a replacement|wrong (?:item|size|colou?r)|faulty|defective|stopped working|not (?:shipped|received|delivered|arrived|as described|working)|still (?:no|not|haven'?t)|"
     r"already (?:been )?(?:redeemed|activated|used)|doesn'?t work|does not work|broken|damaged|missing|cancel|chargeback|where is my order|"

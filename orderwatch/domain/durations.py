@@ -108,7 +108,7 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
         r"d[íi]as laborables|dni robocz(?:e|ych)|werkdag(?:en)?|"
         r"рабочих\s+дн(?:я|ей)|рабочий\s+день|i[şs]\s+g[üu]n[üu]?|hari\s+kerja|ngày\s+làm\s+việc|วันทำการ|"
         r"arbetsdag(?:ar|en)?|arbeidsdag(?:er|en)?|arbejdsdag(?:e|ene)?|hverdag(?:e|ene)?|ty[öo]p[äa]iv[äa](?:n|[äa])?|"
-        r"arkip[äa]iv[äa](?:n|[äa])?|pracovn[íi]ch\s+dn[ůu]|pracovn[íi]\s+dny|munkanap(?:on|ot)?|zile\s+lucr[ăa]toare|d[íi]as\s+[úu]teis",
+        r"hari\s+bekerja|arkip[äa]iv[äa](?:n|[äa])?|pracovn[íi]ch\s+dn[ůu]|pracovn[íi]\s+dny|munkanap(?:on|ot)?|zile\s+lucr[ăa]toare|d[íi]as\s+[úu]teis",
         "workdays",
     ),
     (

@@ -97,6 +97,16 @@ _SYMBOLS.update(
         "tl": "TRY",
         "د.إ": "AED",
         "ر.س": "SAR",
+        "đ": "VND",
+        "rub": "RUB",
+        "try": "TRY",
+        "pkr": "PKR",
+        "egp": "EGP",
+        "kwd": "KWD",
+        "qar": "QAR",
+        "ils": "ILS",
+        "ngn": "NGN",
+        "kes": "KES",
         "rs": "INR",
         "rs.": "INR",
         "₨": "INR",
@@ -124,7 +134,7 @@ _PRE = (
 _POST = (
     r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
     r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|"
-    r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|درهم|ريال)"
+    r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|درهم|ريال|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES)"
 )
 AMOUNT = guarded(
     # a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")

@@ -16,7 +16,7 @@ _LABELLED = guarded(
     + "|".join(lexicon.ORDER_LABELS)
     + "|"
     + lexicon.ORDER_WORD_COLON
-    + r")[\]】］]?\s*(?:为|是|為|(?:is|ist|est|è|es|to)(?=\s))?"
+    + r")[\]】］]?(?:\s*[(（][^)）\n]{1,16}[)）])?\s*(?:为|是|為|(?:is|ist|est|è|es|to)(?=\s))?"  # "Номер заказа (счёта):"
     # a bilingual or double label: "訂單編號 Order No.：", "Ordernummer / factuurnummer:"
     r"(?:(?:[^\S\n]*/[^\S\n]*|[^\S\n]+)[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"
     r"\s*[:：#]?\s*(?=[#№【「\[(（]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))"
@@ -74,12 +74,15 @@ _LINKED = guarded(
     r"([A-Za-z0-9\-]*\d[A-Za-z0-9\-]{3,40})(?=[/?#\s\"'<>]|$))",
     re.I,
 )
+_TRACKING_LABELLED = guarded(
+    r"(?:" + lexicon.TRACKING_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,40})(?![A-Za-z0-9])", re.I
+)
 _NOT_ORDER = guarded(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
 # 24+ hex digits, or 20+ characters mixing upper and lower case: a token, not a reference a shop shows
 _TOKEN = guarded(r"^(?:[0-9a-f]{24,}|(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{20,})$")
 _LETTER_REFERENCE = guarded(r"^[A-Z]{6,12}$")  # PrestaShop-style references: KHWLILZLL
 _NOT_REFERENCE = guarded(
-    r"^(?:number|confirmation|confirmed|details?|status|summary|history|date|total|nummer|numero|numéro|"
+    r"^(?:number|confirmation|confirmed|details?|status|documents?|dokument|summary|history|date|total|nummer|numero|numéro|"
     r"is|has|was|and|the|for|from|update|updates|placed|received|shipped|cancell?ed|delivered|refunded|returned|"
     r"completed?|processing|pending|ready|invoice|receipt|tracking|dispatched|arriving|confirmation|reminder|"
     r"problem|issue|review|feedback|survey|support|request|payment|shipping|delivery|notice|alert|today|update|"
@@ -169,8 +172,14 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         value = match.group(1) or match.group(2)
         if not _TOKEN.match(value):  # a session or recovery token in a link is no order number
             add(value, 2, "order-page link")
+    for value in _under_its_label(text):  # "DATE   ORDER ID   DOCUMENT NO." over "Nov 1, 2026   MT7QX4K2LP   2811…"
+        add(value, 3, "under its column label", labelled=True)
     for ticket in ticket_numbers(subject + "\n" + text):
         scores.pop(ticket, None)  # a desk's ticket number is not the order's
+    for parcel in _TRACKING_LABELLED.finditer(text):  # "mã vận đơn GYKD7Q2M": the parcel's, unless labelled an order
+        value = parcel.group(1)
+        if value in scores and not any(why.startswith("label") for why in evidence[value]):
+            scores.pop(value)
     for value in scores:
         if subject and value in subject:
             scores[value] += 1
@@ -181,6 +190,27 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             scores.pop(value, None)
     ranked = sorted(scores, key=lambda v: -scores[v])
     return tuple(Reference(v, scores[v], tuple(evidence[v])) for v in ranked)
+
+
+_CELLS = guarded(r"\S(?:\S| (?! ))*")  # a table cell: words apart by single spaces
+_LABEL_CELL = guarded(r"(?:" + "|".join(lexicon.ORDER_LABELS) + r")\.?", re.I)
+
+
+def _under_its_label(text: str) -> list[str]:
+    """Values of a receipt's column table: a row of labels, the row of values right under it."""
+    lines = text.split("\n")
+    found = []
+    for i, line in enumerate(lines[:-1]):
+        if "  " not in line:
+            continue
+        labels = list(_CELLS.finditer(line))
+        hits = [k for k, cell in enumerate(labels) if _LABEL_CELL.fullmatch(cell.group(0))]
+        if len(labels) < 2 or not hits:
+            continue
+        values = list(_CELLS.finditer(lines[i + 1]))
+        if len(values) == len(labels):
+            found.extend(values[k].group(0) for k in hits if any(ch.isdigit() for ch in values[k].group(0)))
+    return found
 
 
 def _with_hash(source: str, match: re.Match[str]) -> str:
