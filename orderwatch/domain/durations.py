@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from orderwatch.domain.calendar import BUSINESS_DAYS, WorkdayCalendar, add_workdays
 
@@ -136,7 +137,14 @@ def unit_pattern(*languages: str) -> str:
     return "(" + "|".join(p for lang, p, _ in _UNIT_WORDS if lang in languages) + ")"
 
 
-_UNIT_MATCHERS = [(re.compile(pattern, re.I), unit) for _, pattern, unit in _UNIT_WORDS]  # compiled once
+
+
+@cache
+def _unit_matchers() -> list[tuple[re.Pattern[str], str]]:
+    """The unit words compiled once, on first use (not at import: the CLI starts faster)."""
+    return [(re.compile(pattern, re.I), unit) for _, pattern, unit in _UNIT_WORDS]
+
+
 ZH_UNIT = unit_pattern("zh")
 EN_UNIT = unit_pattern("en")
 INTL_UNIT = unit_pattern("intl")
@@ -145,7 +153,7 @@ INTL_UNIT = unit_pattern("intl")
 def unit_of(word: str) -> str | None:
     """The unit a word names ('個工作天' -> workdays, 'Werktagen' -> workdays), weeks as 'weeks'."""
     word = word.strip()
-    for pattern, unit in _UNIT_MATCHERS:
+    for pattern, unit in _unit_matchers():
         if pattern.fullmatch(word):
             return _SHORT.get(word.lower()) if unit == "short" else unit
     return None
@@ -162,12 +170,15 @@ def duration_from(low: str, high: str | None, unit_word: str) -> Duration | None
     return Duration(amount * 7, "days") if unit == "weeks" else Duration(amount, unit)
 
 
-_WRITTEN = re.compile(r"^\s*" + RANGE + r"\s*(" + "|".join(p for _, p, _ in _UNIT_WORDS) + r"|d)\s*$", re.I)
+@cache
+def _written() -> re.Pattern[str]:
+    """'3 workdays', '2-3 个工作日', '48h': compiled on first use (the CLI starts faster)."""
+    return re.compile(r"^\s*" + RANGE + r"\s*(" + "|".join(p for _, p, _ in _UNIT_WORDS) + r"|d)\s*$", re.I)
 
 
 def parse_duration(text: str) -> Duration:
     """A duration in the configuration: '24 hours', 'twenty-four hours', '3 workdays', '24h', '3个工作日'."""
-    match = _WRITTEN.match(str(text))
+    match = _written().match(str(text))
     found = None
     if match:
         unit_word = "day" if match.group(3).lower() == "d" else match.group(3)
