@@ -19,7 +19,7 @@ from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Dura
 # Thai writes no full stops: a wrapped line ends a sentence no more than a wrapped English one does
 _TIMES_24 = guarded(r"\b(\d)\s*[x×]\s*24\s*jam\b", re.I)
 _SPELLED_THEN_DIGITS = guarded(r"\b[^\W\d_]{3,12}\s*\((\d{1,3})\)")
-_WRAPPED = guarded(r"(?<=[A-Za-z0-9,)\u0e00-\u0e7f])[ \t]*\n(?=[ \t]*[a-z0-9(\u0e00-\u0e7f])")
+_WRAPPED = guarded(r"(?<=[A-Za-z0-9,)\u0e00-\u0e7f\uac00-\ud7a3])[ \t]*\n(?=[ \t]*[a-z0-9(\u0e00-\u0e7f\uac00-\ud7a3])")
 
 
 def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "") -> Duration | None:
@@ -70,7 +70,7 @@ _INTL_WITHIN = guarded(
 @lru_cache(maxsize=16)
 def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
     """The sentence shapes for one set of verbs, compiled once."""
-    within = r"\s*(?:之内|以内|内|之內|以內|內)"
+    within = r"\s*(?:之内|以内|内|之內|以內|內|이내(?:에)?)"
     clause = r"(?:[^.\n!?]|(?<=\d)\.(?=\d))"  # within one sentence; "$39.99" does not end it
     shapes = (
         RANGE + r"\s*" + ZH_UNIT + within + r"[^。；;\n]{0,24}?(?:" + zh_verbs + ")",
@@ -94,8 +94,8 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
     for t in find_times(text, reference):
         before = _WEEKDAY_AT_END.sub("", text[max(0, t.start - 34) : t.start])  # "hasta el miércoles 13 de mayo"
         after = text[t.end : t.end + 9]
-        if rx.search(r"(?:请于|请在|請於|請在|截止|最晚|于|於|在)\s*$", before) and rx.match(
-            r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前)", after
+        if (rx.search(r"(?:请于|请在|請於|請在|截止|最晚|于|於|在)\s*$", before) or rx.search(r"期限\S{0,2}\s*$", before)) and rx.match(
+            r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前|まで|までに)", after
         ):
             return t.at if t.has_time else end_of_day(t.at)
         if rx.search(

@@ -53,7 +53,7 @@ _HANDLING_INTL = (
     r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
     r"gesti[óo]n|tramit|an[áa]lis|resposta|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
 )
-_APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議"
+_APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|이의|재검토|再審査"
 _APPEAL_EN = (
     "appeal|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|rebuttal|"
     "review (?:the|this|your|our) (?:decision|claim|case)|reply to this (?:e-?mail|message|ticket)|(?:decision|claim|case) reviewed|disagree|"
@@ -79,6 +79,7 @@ def is_desk_mail(msg: Message) -> bool:
         or fields.ticket_numbers(msg.subject + "\n" + msg.text)
         or cues.DESK_SENDER.search(mail.from_name + " " + mail.from_addr.split("@")[0])
         or cues.OUTSIDE_WORDS.search(mail.from_name + " " + mail.from_addr)  # a complaint body sells nothing
+        or cues.OUTSIDE_WORDS.search(msg.subject)  # "【短信】12345": its text message, relayed
         or cues.ACK.search(msg.subject)
         or cues.ACK.search(msg.text[:1500])  # a platform's case mail: "we've received your A-to-z claim"
         or _complaint_copy(msg)

@@ -135,6 +135,8 @@ def _order_notice(msg: Message) -> bool:
 
     if msg.mail.in_reply_to or msg.mail.references or cues.ACK.search(msg.both):
         return False
+    if cues.OUTSIDE_WORDS.search(f"{msg.mail.from_name} {msg.mail.from_addr} {msg.subject}"):
+        return False  # a complaint body's mail reports a shop's failure, it is none of its own
     if cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject):
         return True
     # the shop's own notice that items are gone, refund and all: "items in order #… are no longer available"
@@ -177,7 +179,7 @@ def _forwarded_order(msg: Message) -> Result | None:
         subject=fw.headers.get("subject", ""),
         text=fw.text,
         from_name=name.strip().strip('"') or fw.headers.get("from", ""),
-        from_addr=addr.rstrip(">").strip().lower() or msg.mail.from_addr,
+        from_addr=addr.strip().rstrip(";").rstrip(">").strip().lower() or msg.mail.from_addr,  # QQ Mail: "<x@y>;"
         in_reply_to=None,
         references=(),
         date=when or msg.at,

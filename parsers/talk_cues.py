@@ -33,6 +33,7 @@ RECALL = any_of(
     r"(?:^|[.\n]\s*)(?:il y a \d+ jours|\d+ days ago|vor \d+ tagen|hace \d+ d[íi]as|\d+ giorni fa|\d+\s*天前)"
 )
 REFUND_GRANTED = any_of(
+    r"同意(?:为您|為您)?[^。\n]{0,16}?办理(?:全额|全額)?退款|同意(?:全额|全額)?退款|"
     r"(?:幫|帮)(?:您|你)申(?:請|请)退款|(?:幫|帮)(?:您|你)(?:辦理|办理)退款|(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|(?:为|為)(?:您|你)操作(?:全额|全額|部分)?退款|"
     r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|返金(?:いた)?します|返金予定|환불\s*(?:예정|안내|처리)(?!\s*(?:를|을)?\s*위해|\s*방법)|"
     r"(?:已|已经|已經)?(?:为您|為您|给您|給您)申(?:请|請)退款|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已通过|"
@@ -84,6 +85,8 @@ EVIDENCE_REQUEST = any_of(
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
     r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
     r"(?:prosz[ęe]|prosimy) o (?:uzupe[łl]nienie|przes[łl]anie|dostarczenie)[\s\S]{0,80}?(?:dokument|kopi|zdj[ęe]|dow[óo]d)|dokumenty nale[żz]y przes[łl]a[ćc]|"
+    r"(?:写真|画像|証拠|資料|書類)の(?:送付|提出|添付|ご提出|ご送付)を(?:お願い|お願い致し|お願いいたし)|"
+    r"(?:사진|증빙|자료)\s*(?:첨부|제출)\s*(?:를\s*)?(?:요청|부탁)|"
     r"beg[äa]ran om komplettering|vi ber dig (?:att )?(?:skicka|komplettera)|(?:send|sende) (?:oss|os) (?:dokumentasjon|dokumentation|bilder|billeder|kvittering)|"
     r"l[äa]het[äa] (?:meille )?(?:kuvat|kuitti|tositteet)|za[šs]lete (?:n[áa]m )?(?:fotografie|doklad)|k[üu]ldje el (?:a )?(?:f[ée]nyk[ée]peket|fot[óo]kat|dokumentumokat)|"
     r"trimite(?:[țt]i)? (?:documentele|fotografii)|envie (?:os |as )?(?:documentos|comprovantes|fotos)|"
@@ -106,6 +109,7 @@ EVIDENCE_REQUEST = any_of(
     r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
 )
 DECISION_AGAINST = any_of(
+    r"처리가\s*어려운|(?:반품|환불|교환)[^.\n]{0,12}?(?:불가|어렵습니다)|返品(?:・返金)?(?:は|を)?お受け(?:いたし)?かね|対応いたしかねます|"
     r"(?:pengajuan|permintaan|komplain|permohonan)\b[^.\n]{0,30}?\b(?:ditolak|tidak disetujui)|"
     r"ba[şs]vurunun reddine|(?:ba[şs]vurunuz|talebiniz|itiraz[ıi]n[ıi]z) reddedil(?:di|mi[şs]tir)|"
     # sv, nb, da, fi, cs, hu, ro, pt
@@ -134,7 +138,7 @@ DECISION_AGAINST = any_of(
     r"(?:can(?:'|no)?t|cannot|unable to|won'?t|will not|not able to|(?:are|am|is)(?:n't| not) able to) (?:offer|issue|give|provide|approve|process|accept|send) "
     r"(?:you )?(?:a |any )?(?:full |partial |cash )?(?:refund|replacement|return)|"
     r"(?:unable to|not able to|cannot|can'?t|won'?t|will not) (?:replace|refund|exchange|reimburse)\b(?! (?:it )?(?:until|before|once|after|unless))|(?:isn'?t|is not|not) covered by (?:our|the) warranty|"
-    r"不予退款|无法退款|無法退款|不支持退款|不符合退款条件|婉拒|(?:申请|申請|售后|售後)[^。\n]{0,6}不予(?:处理|處理|受理)|不支持退换|不支持退換"
+    r"不予退款|无法退款|無法退款|不支持退款|不支持退货退款|不支持(?:退货|退換|退换)|不符合退款条件|婉拒|(?:申请|申請|售后|售後)[^。\n]{0,6}不予(?:处理|處理|受理)|不支持退换|不支持退換"
 )
 DECISION_PARTIAL = any_of(
     r"部分支持|部分退款|partial(?:ly)? (?:refund|upheld|approved|in your favou?r)|partial refund|refunded part of|"
@@ -155,6 +159,10 @@ MESSAGE_SENT = any_of(
     r"(?:您的|你的)?留言已(?:提交|送出|收到)|(?:您的|你的)?訊息已(?:送出|收到)"
 )
 ACK = any_of(
+    # a body passes the complaint on ("已分送至…处理", "已直接转送该企业"): news of the case, no answer
+    r"已(?:直接)?(?:分送|转送|移交|转交|转办)(?:至|给|到)?|"
+    r"(?:お問い合わせ|ご相談|ご申告|お申し込み|ご依頼)を受け付けました|受け?付けいたしました|"
+    r"(?:상담|민원|문의|조정|반품|환불)\s*(?:신청)?(?:이|가)?\s*(?:정상적으로\s*)?접수되었습니다|"
     r"(?:laporan|pengaduan|keluhan|pengajuan|aduan) (?:kamu|anda|mu) (?:sudah|telah) (?:kami )?(?:terima|diterima)|"
     r"grievance (?:has been )?(?:registered|received|lodged)|(?:[şs]ikayetin|ba[şs]vurun(?:uz)?) (?:al[ıi]nm[ıi][şs]t[ıi]r|yay[ıi]nland[ıi]|iletildi|kaydedildi)|"
     r"vi har (?:tagit emot|mottagit) (?:din|ditt) (?:anm[äa]lan|reklamation|[äa]rende|klagom[åa]l)|vi har mottatt (?:din )?(?:klage|henvendelse|reklamasjon)|"
@@ -239,6 +247,7 @@ OUTSIDE_WORDS = any_of(
     r"consumer (?:protection|association|council|affairs|ombudsman)|trading standards|better business bureau|\bBBB\b|attorney general|small claims|"
     r"\bOMIC\b|m[ée]diat(?:eur|ion) de (?:la )?consommation|m[ée]diateur du e-commerce|\bFEVAD\b|\bCM2C\b|conciliateurs? de justice|informaci[óo]n al consumidor|instituto (?:municipal )?de consumo|signal ?conso|dgccrf|m[ée]diateur de la consommation|"
     r"verbraucherzentrale|schlichtungsstelle|consumentenbond|geschillencommissie|citizens advice|financial ombudsman|\bCFPB\b|"
+    r"(?<!\d)1372(?!\d)|소비자상담센터|한국소비자원|전자거래분쟁조정|消費生活センター|国民生活センター|"
     r"rzecznik(?:a|iem)? (?:praw )?konsument|\bUOKiK\b|national consumer helpline|consumer helpline|e-?daakhil|consumer (?:disputes )?commission|"
     r"t[üu]ketici hakem heyeti|ticaret bakanl[ıi][ğg][ıi]|\bT[ÜU]B[İI]S\b|[şs]ikayetvar|"
     r"allm[äa]nna reklamationsn[äa]mnden|\bARN\b|forbrukerr[åa]det|forbrukertilsynet|n[æa]vnenes hus|forbrugerklagen[æa]vnet|"
