@@ -23,7 +23,7 @@ from orderwatch.domain.calendar import calendar_for
 
 NAME = "helpdesks"
 _REPLY_SUBJECT = guarded(
-    r"^\s*(?:re|aw|sv|回复|答复|回覆)\s*[:：]"
+    r"^\s*(?:\[[^\]\n]{1,30}\]\s*)?(?:re|aw|sv|回复|答复|回覆)\s*[:：]"
     # a marketplace relays the other side's message: "camdenlensworks sent a message about …"
     r"|\b(?:sent (?:you )?a message|new message from|message from (?:the )?seller|conversation with)\b|"
     # a complaint site relays the company's answer: "A empresa … respondeu sua reclamação"
@@ -61,7 +61,7 @@ _APPEAL_EN = (
 )
 _APPEAL_INTL = (
     r"contest|r[ée]examin|widerspr|einspruch|beanstand|reclam|impugn|ricors|odwo[łl]|bezwaar|recurs|"
-    r"klage videre|klaga vidare|anke|valitta|odvol|fellebbez|contesta|recorrer|"
+    r"klage videre|klaga vidare|anke|valitta|odvol|fellebbez|contesta|recorrer|faire appel|"
     r"обжал|апелляц|itiraz|banding|khiếu nại lại|อุทธรณ์|(?:acceptation|accepter) ou (?:votre )?(?:refus|refuser)"
 )
 _EVIDENCE_ZH = "补充|提供|上传|回复"
@@ -93,7 +93,8 @@ _CASE_SUBJECT = guarded(
     r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|"
     r"reklamation|beschwerde|streitfall|litige|réclamation|contestation|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
     r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème|"
-    r"[äa]rende|reklamation|reklamasjon|klage|valitus|reklamaatio|reklamace|st[íi][žz]nost|panasz|reclama[țt]ie|reclama[çc][ãa]o|protocolo",
+    r"[äa]rende|reklamation|reklamasjon|klage|valitus|reklamaatio|reklamace|st[íi][žz]nost|panasz|reclama[țt]ie|reclama[çc][ãa]o|protocolo|"
+    r"\bdemande\b|anfrage|segnalazione|melding",
     re.I,
 )
 

@@ -57,7 +57,7 @@ ORDER_LABELS = [
 # A payment or top-up store's transaction reference: the order's own number when it names no other.
 TRANSACTION_LABELS = (
     r"transaction\s*(?:id|no\.?|number|#|ref(?:erence)?)|txn\s*id|交易\s*ID|交易号|交易单号|交易單號|交易序號|"
-    r"(?:no\.?|id|nomor)\s+transaksi|n[úu]mero\s+de\s+transacci[óo]n|transaktions-?(?:id|nummer)|"
+    r"transactienummer|(?:no\.?|id|nomor)\s+transaksi|n[úu]mero\s+de\s+transacci[óo]n|transaktions-?(?:id|nummer)|"
     r"id\s+de\s+la\s+transacci[óo]n|n[°º]\s*de\s*transaction|transaction\s*n[°º]|num[ée]ro\s+de\s+transaction|id\s+(?:della\s+)?transazione"
 )
 # An invoice the merchant issued for the purchase: the merchant's own reference in a payment

@@ -69,6 +69,7 @@ REFUND_GRANTED = any_of(
     # ro, pt, sv, nb, da, fi, cs, hu
     r"|solicitamos (?:o|a)\b(?:[^.\n]|\.\d){0,50}?\b(?:estorno|reembolso|devolu[çc][ãa]o do valor)|(?:o )?valor (?:estar[áa] dispon[íi]vel|ser[áa] (?:creditado|devolvido))"
     r"|bayaran balik\b[^.\n]{0,60}?akan dikreditkan|akan (?:dikembalikan|dikreditkan) (?:ke|kepada)"
+    r"|je krijgt het (?:volledige |hele )?bedrag terug|(?:het )?bedrag wordt teruggestort"
     r"|va fi rambursat[ăa]?|vei primi banii [îi]napoi|(?:o )?estorno (?:ser[áa]|foi) (?:realizado|efetuado|processado|solicitado)"
     r"|reembolso (?:ser[áa]|foi) (?:realizado|efetuado|processado)|vamos (?:estornar|reembolsar)|(?:o )?valor ser[áa] (?:estornado|devolvido)"
     r"|(?:pengarna|beloppet) (?:kommer att )?(?:återbetalas|betalas tillbaka)|[åa]terbetalning(?:en)? (?:har|kommer att) (?:genomförts|skickats|g[öo]ras)"
@@ -87,6 +88,8 @@ EVIDENCE_REQUEST = any_of(
     r"(?:prosz[ęe]|prosimy) o (?:uzupe[łl]nienie|przes[łl]anie|dostarczenie)[\s\S]{0,80}?(?:dokument|kopi|zdj[ęe]|dow[óo]d)|dokumenty nale[żz]y przes[łl]a[ćc]|"
     r"(?:写真|画像|証拠|資料|書類)の(?:送付|提出|添付|ご提出|ご送付)を(?:お願い|お願い致し|お願いいたし)|"
     r"(?:사진|증빙|자료)\s*(?:첨부|제출)\s*(?:를\s*)?(?:요청|부탁)|"
+    r"(?:ben[öo]tigen|brauchen) (?:dafür |noch )*(?:einige |weitere )?informationen von (?:ihnen|dir)|bitte laden sie[^.\n]{0,40}?hoch|"
+    r"abbiamo bisogno di (?:alcune |delle )?(?:prove|foto|documenti)|(?:invia|inviaci|allega)[^.\n]{0,60}?\bfoto\b|"
     r"beg[äa]ran om komplettering|vi ber dig (?:att )?(?:skicka|komplettera)|(?:send|sende) (?:oss|os) (?:dokumentasjon|dokumentation|bilder|billeder|kvittering)|"
     r"l[äa]het[äa] (?:meille )?(?:kuvat|kuitti|tositteet)|za[šs]lete (?:n[áa]m )?(?:fotografie|doklad)|k[üu]ldje el (?:a )?(?:f[ée]nyk[ée]peket|fot[óo]kat|dokumentumokat)|"
     r"trimite(?:[țt]i)? (?:documentele|fotografii)|envie (?:os |as )?(?:documentos|comprovantes|fotos)|"
@@ -109,6 +112,7 @@ EVIDENCE_REQUEST = any_of(
     r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
 )
 DECISION_AGAINST = any_of(
+    r"en faveur du vendeur|aucun remboursement ne sera (?:effectu[ée]|accord[ée])|"
     r"처리가\s*어려운|(?:반품|환불|교환)[^.\n]{0,12}?(?:불가|어렵습니다)|返品(?:・返金)?(?:は|を)?お受け(?:いたし)?かね|対応いたしかねます|"
     r"(?:pengajuan|permintaan|komplain|permohonan)\b[^.\n]{0,30}?\b(?:ditolak|tidak disetujui)|"
     r"ba[şs]vurunun reddine|(?:ba[şs]vurunuz|talebiniz|itiraz[ıi]n[ıi]z) reddedil(?:di|mi[şs]tir)|"
@@ -159,6 +163,9 @@ MESSAGE_SENT = any_of(
     r"(?:您的|你的)?留言已(?:提交|送出|收到)|(?:您的|你的)?訊息已(?:送出|收到)"
 )
 ACK = any_of(
+    r"(?:ihre|deine) r[üu]ckgabeanfrage wurde an (?:den|die) \w+ gesendet|(?:sie haben|du hast) uns gebeten, uns (?:ihre|deine) \w+ anzusehen|"
+    r"(?:haben|hat) (?:ihre|deine) (?:anfrage|beschwerde|meldung|reklamation) an (?:den|die) (?:verk[äa]ufer|h[äa]ndler)\w* weitergeleitet|"
+    r"(?:sie haben|du hast) uns mitgeteilt, dass|(?:vous nous avez|vous avez) demand[ée] (?:à \w+ )?d'intervenir|"
     # a body passes the complaint on ("已分送至…处理", "已直接转送该企业"): news of the case, no answer
     r"已(?:直接)?(?:分送|转送|移交|转交|转办)(?:至|给|到)?|"
     r"(?:お問い合わせ|ご相談|ご申告|お申し込み|ご依頼)を受け付けました|受け?付けいたしました|"

@@ -35,7 +35,7 @@ _WORDED = guarded(
     re.I,
 )
 _TRANSACTION = guarded(
-    r"(?:" + lexicon.TRANSACTION_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,40}[A-Za-z0-9])(?![A-Za-z0-9\-])",
+    r"(?:" + lexicon.TRANSACTION_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9_\-]{5,40}[A-Za-z0-9])(?![A-Za-z0-9_\-])",
     re.I,
 )
 _INVOICE = guarded(
