@@ -22,6 +22,7 @@ from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's wo
     LEGAL_WORDS,
     MESSAGE_SENT,
     OUTSIDE_WORDS,
+    OWN_ESCALATION,
     PLATFORM_WORDS,
     RECALL,
     REFUND_GRANTED,

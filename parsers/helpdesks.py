@@ -78,8 +78,7 @@ def is_desk_mail(msg: Message) -> bool:
         or _REPLY_SUBJECT.search(msg.subject)
         or fields.ticket_numbers(msg.subject + "\n" + msg.text)
         or cues.DESK_SENDER.search(mail.from_name + " " + mail.from_addr.split("@")[0])
-        or cues.OUTSIDE_WORDS.search(mail.from_name + " " + mail.from_addr)  # a complaint body sells nothing
-        or cues.OUTSIDE_WORDS.search(msg.subject)  # "【短信】12345": its text message, relayed
+        or from_outside_body(msg)  # a complaint body sells nothing; "【短信】12345" is its text message
         or cues.ACK.search(msg.subject)
         or cues.ACK.search(msg.text[:1500])  # a platform's case mail: "we've received your A-to-z claim"
         or _complaint_copy(msg)
@@ -101,7 +100,7 @@ _CASE_SUBJECT = guarded(
 
 # The platform confirms a step the buyer took in its app: the complaint is open from then on.
 _ACK_OF_OWN_STEP = guarded(
-    r"(?:您|你)已(?:对|就|對)?[^。\n，,]{0,40}?(?:申请|申請)(?:了)?(?:客服|平台|小二)介入|(?:you|we)(?:'ve| have) (?:opened|escalated) (?:a|your) (?:case|dispute|claim)",
+    cues.OWN_ESCALATION + r"|(?:you|we)(?:'ve| have) (?:opened|escalated) (?:a|your) (?:case|dispute|claim)",
     re.I,
 )
 
@@ -273,6 +272,11 @@ def _decision_outcome(text: str) -> str | None:
     if cues.unconditional(cues.DECISION_FOR, text):
         return "for_buyer"
     return None
+
+
+def from_outside_body(msg: Message) -> bool:
+    """Mail from a complaint body (by its name, address or subject): a case, never a shop's notice."""
+    return _desk_side(msg) == "outside"
 
 
 def _desk_side(msg: Message) -> str | None:

@@ -135,7 +135,7 @@ def _order_notice(msg: Message) -> bool:
 
     if msg.mail.in_reply_to or msg.mail.references or cues.ACK.search(msg.both):
         return False
-    if cues.OUTSIDE_WORDS.search(f"{msg.mail.from_name} {msg.mail.from_addr} {msg.subject}"):
+    if helpdesks.from_outside_body(msg):
         return False  # a complaint body's mail reports a shop's failure, it is none of its own
     if cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject):
         return True

@@ -52,12 +52,8 @@ def parse(msg: Message) -> Result | None:
     lang = msg.lang
     events = []
     confirm = cues.CONFIRM.search(text)
-    money = fields.krone(
-        fields.japanese_yen(
-            fields.total_amount(msg.text, lang, fields.dollar_currency(msg.text, msg.mail.from_addr)),
-            msg.text,
-            msg.sender_domain,
-        ),
+    money = fields.local_currency(
+        fields.total_amount(msg.text, lang, fields.dollar_currency(msg.text, msg.mail.from_addr)),
         msg.text,
         msg.sender_domain,
     )

@@ -162,6 +162,8 @@ MESSAGE_SENT = any_of(
     r"(?:su|tu) mensaje (?:ha sido|se ha) (?:enviado|recibido)|il (?:tuo|suo) messaggio è stato (?:inviato|ricevuto)|"
     r"(?:您的|你的)?留言已(?:提交|送出|收到)|(?:您的|你的)?訊息已(?:送出|收到)"
 )
+# The platform confirms an escalation the buyer made in its app: "您已对订单X申请客服介入".
+OWN_ESCALATION = r"(?:您|你)已(?:对|就|對)?[^。\n，,]{0,40}?(?:申请|申請)(?:了)?(?:客服|平台|小二)介入"
 ACK = any_of(
     r"(?:ihre|deine) r[üu]ckgabeanfrage wurde an (?:den|die) \w+ gesendet|(?:sie haben|du hast) uns gebeten, uns (?:ihre|deine) \w+ anzusehen|"
     r"(?:haben|hat) (?:ihre|deine) (?:anfrage|beschwerde|meldung|reklamation) an (?:den|die) (?:verk[äa]ufer|h[äa]ndler)\w* weitergeleitet|"
@@ -202,7 +204,8 @@ ACK = any_of(
     r"(?:asked|told) the (?:seller|merchant) to respond|the (?:seller|merchant) has until .{3,40}? to respond|"
     r"(?:投诉|投訴|申诉|申訴|工单|工單|介入申请|维权申请|售后申请|售後申請|退款申请|退款申請|退货申请|退貨申請)(?:[（(][^）)\n]{0,30}[）)])?(?:已|已经)?(?:成功)?提交(?:成功)?|已成功提交(?:投诉|投訴|申诉|工单)|"
     # the platform confirms the buyer's own step: "您已对订单X申请客服介入", "您对订单X的投诉（原因：…）已提交"
-    r"(?:您|你)已(?:对|就|對)[^。\n，,]{0,40}?(?:申请|申請)(?:客服|平台|小二)介入|"
+    + OWN_ESCALATION
+    + r"|"
     r"投訴已受理|已收到您的投訴|"
     r"automatische (?:eingangsbestätigung|antwort)|(?:ihre|deine) (?:anfrage|nachricht) ist (?:bei uns )?(?:eingegangen|angekommen)|"
     r"accusé de réception|accusons r[ée]ception|réponse automatique|nous avons (?:bien )?reçu votre (?:message|demande)|"

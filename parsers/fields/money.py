@@ -242,6 +242,11 @@ def krone(money: Money | None, text: str, sender_domain: str = "") -> Money | No
     return Money(money.amount, places[0]) if len(places) == 1 else money
 
 
+def local_currency(money: Money | None, text: str, sender_domain: str = "") -> Money | None:
+    """The yen or krone a '¥' or 'kr' means, by the mail's language, codes and the shop's domain."""
+    return krone(japanese_yen(money, text, sender_domain), text, sender_domain)
+
+
 def decimal_value(num: str) -> Decimal | None:
     """'1.299,00' -> 1299.00, '1,299.00' -> 1299.00, '107,34' -> 107.34, '1,280' -> 1280."""
     num = num.replace("，", ",").replace("\u00a0", " ").replace("\u202f", " ")
