@@ -59,7 +59,12 @@ def decided(pattern, text: str):
 
 def _sentence_before(text: str, at: int) -> str:
     """The words of the sentence that come before `at`."""
-    return text[1 + max(text.rfind(".", 0, at), text.rfind("\n", 0, at), text.rfind("。", 0, at)) : at]
+    stop = max(text.rfind(".", 0, at), text.rfind("。", 0, at))
+    line = text.rfind("\n", 0, at)
+    # a sentence wrapped at 72 columns goes on below: "In case the\nrecharge fails, … will be refunded"
+    while line > stop and text[line + 1 : line + 2].islower() and text[line - 1 : line] not in ("", ".", ":", "!", "?", "\n"):
+        line = text.rfind("\n", 0, line)
+    return text[1 + max(stop, line) : at]
 
 
 def _conditional(sentence: str) -> bool:

@@ -53,6 +53,11 @@ class Message:
         return fields.language(self.subject + "\n" + self.text)
 
     @cached_property
+    def dollar(self) -> str:
+        """Which currency "$" means in this mail (its codes, the shop's country or domain)."""
+        return fields.dollar_currency(self.text, self.mail.from_addr)
+
+    @cached_property
     def both(self) -> str:
         return self.subject + "\n" + self.text
 

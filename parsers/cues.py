@@ -10,6 +10,7 @@ from orderwatch.parsers.assertions import affirmed, stated_as_fact, unconditiona
 from orderwatch.parsers.base import any_of
 from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's words, read as cues.X
     ACK,
+    AGENT_ACTED,
     APPEAL_WORDS,
     COMPLAINT_WORDS,
     CREDIT_MEMO,
@@ -19,6 +20,7 @@ from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's wo
     DESK_SENDER,
     EVIDENCE_REQUEST,
     EVIDENCE_WORDS,
+    GOVERNMENT_ADDRESS,
     LEGAL_WORDS,
     MESSAGE_SENT,
     OUTSIDE_WORDS,
@@ -28,9 +30,16 @@ from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's wo
     REFUND_GRANTED,
     REFUND_RECEIVED,
     granted,
+    without_account,
 )
 
 __all__ = ["affirmed", "stated_as_fact", "unconditional"]  # the callers' old home of these
+
+# "entregado a la transportadora", "entregue à transportadora": handed to the carrier, not to the buyer
+_TO_CARRIER = (
+    r"\s+(?:a\s+la|al|à|ao|a|para\s+a)\s+(?:transportadora|transportista|empresa\s+de\s+(?:transporte|mensajer[íi]a)|courier|"
+    r"operador(?:a)?\s+log[íi]stic[oa]|paqueter[íi]a|mensajer[íi]a)"
+)
 
 CONFIRM = any_of(
     r"订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
@@ -38,7 +47,8 @@ CONFIRM = any_of(
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping|buying|ordering)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
-    r"payment (?:went through|received|has been received|confirmed|successful)|your receipt|new order\b|order receipt|"
+    r"payment (?:went through|has gone through|received|has been received|confirmed|successful|(?:was|is) successful)|your receipt|"
+    r"\bwinning bid\b|you(?:'ve)? won (?:the |this )?(?:auction|listing|item)|new order\b|order receipt|"
     r"purchase (?:confirmation|receipt)|order summary|your order is being processed|we(?:'re| are) (?:getting|preparing) your order|"
     r"ご注文の確認|ご注文を承りました|ご注文を受け付けました|ご注文ありがとうございます|주문이\s*(?:정상적으로\s*)?완료되었습니다|결제가\s*완료되었습니다|"
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
@@ -46,7 +56,9 @@ CONFIRM = any_of(
     r"|訂單成立|訂購成功|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|vielen dank f[üu]r (?:ihre|deine) bestellung|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton) (?:commande|achat)|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor je bestelling|bestelbevestiging"
     r"|recebemos (?:o )?seu pedido|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
     r"votre commande (?:\(\S+\) )?est pass[ée]e|confirmaci[óo]n de (?:tu|su) compra|zahlung\s+erfolgreich|(?:deine|ihre) zahlung .{0,60}(?:war|ist) erfolgreich|paiement confirm[ée]|votre paiement .{0,80}a bien été pris en compte|"
-    r"compraste|gracias por tu compra|preparando tu compra|tu compra (?:fue|est[áa]) (?:confirmada|aprobada)"
+    r"compraste|gracias por (?:tu|su) (?:compra|pedido)|preparando tu compra|(?:tu|su) compra (?:fue|est[áa]|ha sido) (?:confirmada|aprobada|realizada)|"
+    r"obrigad[oa] (?:pelo|por) (?:seu |o )?pedido|obrigad[oa] por (?:comprar|sua compra)|"
+    r"(?:seu |o )?pagamento (?:foi )?(?:aprovado|confirmado)|(?:tu |su )?pago (?:fue |ha sido )?(?:aprobado|acreditado)"
     r"|du hast .{1,80}? gekauft|hier ist deine bestellung|thank you for your recent (?:transaction|purchase|order)"
     r"|you sent a payment of|receipt for your payment to|感谢您(?:近期)?在.{0,20}的(?:交易|购买)|感謝您(?:近期)?在.{0,20}的(?:交易|購買)"
     r"|kupi[łl](?:e[śs]|a[śs]|e[śs]my)?(?: i zap[łl]aci[łl](?:e[śs]|a[śs]))?|zap[łl]aci[łl](?:e[śs]|a[śs]) za|dzi[ęe]kujemy za zakup"
@@ -71,10 +83,17 @@ CONFIRM = any_of(
     r"|ευχαριστο[υύ]με για την (?:αγορ[άα]|παραγγελ[ιί]α)|παραγγελ[ιί]α σου[^.\n]{0,30}καταχωρ[ήη]θηκε"
     r"|k[öo]sz[öo]nj[üu]k a rendel[ée]s|rendel[ée]sed[^.\n]{0,30}(?:r[öo]gz[ií]tett[üu]k|be[ée]rkezett)"
 )
+# A payment service's receipt for a payment to a shop ("Pagaste $ 289.990 a Tienda", "You sent a payment of
+# $4.29 to X"): it names the shop's order, whose own mail, when there is one, opens it.
+PAYMENT_TO_PAYEE = any_of(
+    r"\bpagaste\b[^\n]{0,40}?\sa\s|\bvoc[êe] pagou\b|you sent a payment\b|\byou paid\b[^\n]{0,40}?\bto\b|receipt for your payment to|"
+    r"du hast eine zahlung|vous avez envoy[ée] un paiement|hai inviato un pagamento|has enviado un pago"
+)
 PAID = any_of(
     r"支付成功|付款成功|已付款|已支付|收到您的付款|已经收到您的付款|支付时间|付款时间|支付方式|"
     r"payment (?:went through|received|has been received|confirmed|successful|method)|paid|your payment|charged"
     r"|付款成功|已付款|付款時間|付款方式|zahlung (?:erhalten|best[äa]tigt)|bezahlt|paiement (?:reçu|confirmé|accepté)|pagamento (?:ricevuto|confermato)|pago (?:recibido|confirmado)|p[łl]atno[śs][ćc] (?:otrzymana|zaksi[ęe]gowana)|zap[łl]acono"
+    r"|pagamento (?:foi )?(?:aprovado|confirmado|recebido)|pago (?:fue |ha sido )?(?:aprobado|acreditado)"
 )
 SHIPPED = any_of(
     # a shop engine's state mail: "The new status is as follows: Shipped."
@@ -95,6 +114,8 @@ SHIPPED = any_of(
     r"(?:a|ont) été expédi[ée]e?s?|(?:a|ont) été envoy[ée]e?s?|expédition de votre commande|commande (?:a été )?expédiée|est en route|(?:est )?en cours d'acheminement|"
     r"(?:è stato|è stata|sono stati|e' stato) spedit[oai]|ordine spedito|spedizione (?:confermata|effettuata)|"
     r"(?:ha|han) sido enviad[oa]s?|pedido enviado|est[áa] en camino|va en camino|"
+    r"(?:notificaci[óo]n|confirmaci[óo]n|aviso) de env[íi]o|(?:notifica[çc][ãa]o|confirma[çc][ãa]o|aviso) de envio|"
+    r"(?:tu|su|seu|sua) entrega (?:fue|foi) iniciada|entrega iniciada|(?:entregad[oa]|entregue)s?" + _TO_CARRIER + "|"
     r"(?:foi|foram) enviad[oa]s?|(?:est[áa]|j[áa] est[áa]) a caminho|pedido despachado|"
     r"zosta[łl][oa]? wys[łl]an[ea]|przesy[łl]ka (?:zosta[łl]a )?nadana|zam[óo]wienie wys[łl]ane|"
     r"is verzonden|is onderweg|"
@@ -119,8 +140,8 @@ DELIVERED_PHYSICAL = any_of(
     r"wurde (?:zugestellt|geliefert)|erfolgreich zugestellt|"
     r"(?:a|ont) été livr[ée]e?s?|colis (?:a été )?livré|(?:envoi|courrier|colis|lettre)[^.\n]{0,30}(?:a été )?distribu[ée]e?\b|"
     r"(?:è stato|è stata|sono stati|e' stato) consegnat[oai]|"
-    r"(?:ha|han) sido entregad[oa]s?|pedido entregado|"
-    r"(?:foi|foram) entregues?|(?:pedido|pacote|encomenda) entregue|"
+    r"(?:ha|han) sido entregad[oa]s?(?!" + _TO_CARRIER + r")|pedido entregado(?!" + _TO_CARRIER + r")|"
+    r"(?:foi|foram) entregues?(?!" + _TO_CARRIER + r")|(?:pedido|pacote|encomenda) entregue(?!" + _TO_CARRIER + r")|"
     r"zosta[łl][oa]? (?:dostarczon[ea]|dor[ęe]czon[ea])|"
     r"is bezorgd|is afgeleverd|"
     r"配達済み|配達完了|配達されました|お届けしました|お届け(?:が)?完了|배송\s*완료되었습니다|배송완료되었습니다|배송이\s*완료|"

@@ -19,6 +19,8 @@ from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Dura
 # Thai writes no full stops: a wrapped line ends a sentence no more than a wrapped English one does
 _TIMES_24 = guarded(r"\b(\d)\s*[x×]\s*24\s*jam\b", re.I)
 _SPELLED_THEN_DIGITS = guarded(r"\b[^\W\d_]{3,12}\s*\((\d{1,3})\)")
+_DECIMAL_POINT = guarded(r"(?<=\d)\.(?=\d)")
+_DIGITS_THEN_SPELLED = guarded(r"\b(\d{1,3})\s*\([^\W\d_]{3,12}(?:[\s-][^\W\d_]{1,12}){0,2}\)")  # "5 (cinco) dias"
 _WRAPPED = guarded(r"(?<=[A-Za-z0-9,)\u0e00-\u0e7f\uac00-\ud7a3])[ \t]*\n(?=[ \t]*[a-z0-9(\u0e00-\u0e7f\uac00-\ud7a3])")
 
 
@@ -30,6 +32,7 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
     """
     text = _WRAPPED.sub(" ", text)  # a sentence wrapped at 72 columns reads as one line
     text = _SPELLED_THEN_DIGITS.sub(r"\1", text)
+    text = _DIGITS_THEN_SPELLED.sub(r"\1", text)
     text = _TIMES_24.sub(lambda m: f"{int(m.group(1)) * 24} jam", text)  # "3x24 jam": 72 hours  # "quinze (15) jours ouvrables", "fifteen (15) business days"
     for shape in _shapes(zh_verbs, en_verbs):
         for match in shape.finditer(text):
@@ -38,9 +41,10 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
                 return found
     if intl_words:
         topic = guarded(intl_words, re.I)
+        plain = _DECIMAL_POINT.sub(",", text)  # "$9,999.00" ends no sentence
         for match in [*_INTL_WITHIN.finditer(text), *_INTL_WITHIN_AFTER.finditer(text)]:
-            start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-            end = min(x for x in (text.find(".", match.end()), text.find("\n", match.end()), len(text)) if x >= 0)
+            start = max(plain.rfind(".", 0, match.start()), plain.rfind("\n", 0, match.start())) + 1
+            end = min(x for x in (plain.find(".", match.end()), plain.find("\n", match.end()), len(text)) if x >= 0)
             if topic.search(text[start:end]):
                 found = duration_from(match.group(1), match.group(2), match.group(3))
                 if found:
@@ -54,10 +58,11 @@ _INTL_WITHIN_AFTER = guarded(
 )
 _INTL_WITHIN = guarded(
     r"(?:\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu|"
-    r"в\s+течение|dans les|dalam(?:\s+masa|\s+waktu)?|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?tardar(?:\s+hasta)?|hasta|"
+    r"в\s+течение|dans les|dalam(?:\s+masa|\s+waktu)?|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?(?:tardar|demorar)(?:\s+hasta)?(?:\s+entre)?|hasta|"
     # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
-    r"dispose de|disposent de|tiene|tienen|dispone de|hat(?:\s+jetzt)?|haben|ha|hanno|"
+    r"dispose de|disposent de|tiene|tienen|dispone de|tem(?:\s+at[ée])?|hat(?:\s+jetzt)?|haben|ha|hanno|"
     # "dispondrá de un plazo de 15 días hábiles para presentar alegaciones", "eine Frist von 14 Tagen"
+    r"(?:pra|pla)zo\s+para\s+\w+\s*:|(?:un )?plazo (?:no mayor (?:a|de)|m[áa]ximo de|de hasta)|(?:no |um )?prazo (?:m[áa]ximo )?de(?: at[ée])?|"
     r"(?:un )?plazo de|un d[ée]lai de|(?:un )?termine di|(?:eine )?frist von)|ภายใน)\s*"
     + RANGE
     + r"\s+"
@@ -106,4 +111,21 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
             re.I,
         ):
             return t.at if t.has_time else end_of_day(t.at)
+    return None
+
+
+# A body that sets a hearing: the other side answers there ("deberá comparecer y responder al reclamo").
+_HEARING = guarded(
+    r"audiencia(?: de conciliaci[óo]n)?|audi[êe]ncia(?: de concilia[çc][ãa]o)?|\bhearing\b|s[ée]ance de conciliation|"
+    r"udienza|verhandlung|mediation (?:meeting|session)",
+    re.I,
+)
+
+
+def hearing_time(text: str, at: datetime) -> datetime | None:
+    """The date and hour of the hearing the acknowledgement sets, if it sets one."""
+    for hearing in _HEARING.finditer(text):
+        times = [t for t in find_times(text[hearing.end() : hearing.end() + 200], at) if t.at > at]
+        if times:
+            return times[0].at if times[0].has_time else end_of_day(times[0].at)
     return None

@@ -14,7 +14,7 @@ from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.arrivals import arrival_time
 from orderwatch.parsers.assertions import decided
 from orderwatch.parsers.base import Message, Result, domain_slug
-from orderwatch.parsers.durations import stated_deadline, stated_duration
+from orderwatch.parsers.durations import hearing_time, stated_deadline, stated_duration
 from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.promise import find_promise
 from orderwatch.parsers.quotes import new_text
@@ -51,11 +51,11 @@ _REFUND_INTL = lexicon.REFUND_INTL_WORDS
 _HANDLING_INTL = (
     r"antwort|beantwort|melden|r[ée]pon|reviendr|contact|rispond|respond|contest|odpowi|antwoord|reageren|terug|"
     r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
-    r"gesti[óo]n|tramit|an[áa]lis|resposta|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
+    r"gesti[óo]n|tramit|an[áa]lis|resposta|respuesta|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
 )
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|이의|재검토|再審査"
 _APPEAL_EN = (
-    "appeal|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|rebuttal|"
+    "appeal|rehearing|escalate|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|rebuttal|"
     "review (?:the|this|your|our) (?:decision|claim|case)|reply to this (?:e-?mail|message|ticket)|(?:decision|claim|case) reviewed|disagree|"
     "reject (?:the|this) (?:solution|resolution|decision)|reopen"
 )
@@ -65,8 +65,8 @@ _APPEAL_INTL = (
     r"обжал|апелляц|itiraz|banding|khiếu nại lại|อุทธรณ์|(?:acceptation|accepter) ou (?:votre )?(?:refus|refuser)"
 )
 _EVIDENCE_ZH = "补充|提供|上传|回复"
-_EVIDENCE_EN = "reply|send|provide|upload|attach|receive"
-_EVIDENCE_INTL = r"przes[łl]a|dostarcz|uzupe[łl]n|envoy|transmet|fourni|schick|send|einreich|invia|fornir|env[íi]a|aanlever|stuur|toe te voegen"
+_EVIDENCE_EN = "reply|send|submit|provide|upload|attach|receive"
+_EVIDENCE_INTL = r"complementa|anex|adjunt|przes[łl]a|dostarcz|uzupe[łl]n|envoy|transmet|fourni|schick|send|einreich|invia|fornir|env[íi]a|aanlever|stuur|toe te voegen"
 
 
 def is_desk_mail(msg: Message) -> bool:
@@ -122,7 +122,7 @@ def parse(msg: Message) -> Result | None:
     numbers = fields.order_numbers(text, msg.subject)
     desk = _desk_side(msg)
     ref: dict[str, object] = {"order_no": numbers[0] if numbers else None, "ticket_no": tickets[0] if tickets else None}
-    total = fields.order_total(text, msg.lang) if numbers else None  # "订单金额：￥86.00" in a refund notice
+    total = fields.order_total(text, msg.lang, msg.dollar) if numbers else None  # "订单金额：￥86.00" in a refund notice
     if total is not None:
         ref.update(order_amount=total.text(), order_currency=total.currency)
     if not numbers:  # a card issuer names the charge, not the order: "Merchant: BIRCH & BRAMBLE", "Amount: $236.50"
@@ -174,7 +174,7 @@ def parse(msg: Message) -> Result | None:
         )
 
     if cues.REFUND_RECEIVED.search(text):
-        money = fields.total_amount(text, msg.lang)
+        money = fields.total_amount(text, msg.lang, msg.dollar)
         events.append(
             msg.event(
                 "refund",
@@ -189,7 +189,7 @@ def parse(msg: Message) -> Result | None:
     elif cues.granted(text) and outcome not in ("against",):
         within = stated_duration(text, _REFUND_ZH, _REFUND_EN, _REFUND_INTL)
         deadline = stated_deadline(text, msg.at)
-        money = fields.refund_amount(text, msg.lang)
+        money = fields.refund_amount(text, msg.lang, msg.dollar)
         events.append(
             msg.event(
                 "refund",
@@ -211,10 +211,14 @@ def parse(msg: Message) -> Result | None:
 
     if not events:
         # an agent's reply that commits to a new time answers, whatever courtesy it opens with
-        answered = promised is not None and replying and not _auto_submitted(msg)
+        # an agent's reply that commits to a new time, or tells what they did, answers
+        acted = promised is not None or cues.AGENT_ACTED.search(new_text(text))
+        answered = bool(acted) and replying and not _auto_submitted(msg)
         if (cues.ACK.search(both) or _auto_submitted(msg) or _complaint_copy(msg)) and not answered:
-            within = stated_duration(text, _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL)
+            within = stated_duration(cues.without_account(text), _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL)
             deadline = stated_deadline(text, msg.at)  # "the seller has until Mar 17 to respond"
+            if within is None and deadline is None:
+                deadline = hearing_time(text, msg.at)
             complaint_at = _complaint_time(msg)
             events.append(
                 msg.event(
@@ -282,7 +286,11 @@ def from_outside_body(msg: Message) -> bool:
 def _desk_side(msg: Message) -> str | None:
     """outside / platform when the desk says so; None lets the timeline decide by address."""
     who = f"{msg.mail.from_name} {msg.mail.from_addr} {msg.subject}"
-    if cues.OUTSIDE_WORDS.search(who) or rx.search(r"(?<!\d)(?:12315|315)(?!\d)", msg.mail.from_addr):
+    if (
+        cues.OUTSIDE_WORDS.search(who)
+        or rx.search(r"(?<!\d)(?:12315|315)(?!\d)", msg.mail.from_addr)
+        or cues.GOVERNMENT_ADDRESS.search(msg.mail.from_addr)  # a consumer office, tribunal or court writes from its state's domain
+    ):
         return "outside"
     if rx.search(
         r"投诉中心|投诉受理|维权中心|纠纷|仲裁|介入|平台客服|投訴中心|糾紛|resolution|dispute|claim|buyer protection|trust ?& ?safety",

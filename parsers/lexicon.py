@@ -23,8 +23,8 @@ ORDER_LABELS = [
     # zh-Hans / zh-Hant
     r"订单号码|订单编号|订单号|商户单号|商户订单号|商家订单号|(?:订单|訂單)[或/／、](?:充值|支付|交易|付款)(?:编号|編號|号|號)|关联订单|订\s*单\s*号|訂單編號|訂單號碼|訂單號|訂單代號|訂單序號|交易编号|交易編號",
     # en
-    r"order\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)|purchase\s*(?:#|no\.?|number)|receipt\s*(?:#|no\.?|number)",
-    r"order\s*(?:confirmation\s*)?(?:number|#)",
+    r"order\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)|purchase\s*(?:#|no\.?|number|ref(?:erence)?)|receipt\s*(?:#|no\.?|number)",
+    r"order\s*(?:confirmation\s*)?(?:number|#)|booking\s*(?:id|#|no\.?|number|ref(?:erence)?)",
     # de
     r"bestellnummer|bestell-?nr\.?|bestellung\s*(?:nr\.?|nummer|#)|auftragsnummer|auftrags-?nr\.?",
     # fr
@@ -34,7 +34,7 @@ ORDER_LABELS = [
     r"numero\s+(?:d[ie]ll?'?\s*)?ordine|n\.?\s*ordine|ordine\s*(?:n\.?[°º]?|nr\.?|numero|#)",
     # es / pt
     r"n[úu]mero\s+de(?:l)?\s+pedido|n\.?[°º]\s*de\s*pedido|pedido\s*(?:n\.?[°º]|no\.?|n[úu]mero|#)|"
-    r"n[úu]mero\s+do\s+pedido",
+    r"n[úu]mero\s+do\s+pedido|n[úu]mero\s+de\s+(?:la\s+)?orden|n\.?[°º]\s*de\s*(?:la\s+)?orden|orden\s*(?:de\s+compra\s*)?(?:n\.?[°º]|no\.?|n[úu]mero|#)",
     # pl
     r"numer\s+zam[óo]wienia|nr\.?\s+zam[óo]wienia|zam[óo]wieni[ea]\s*(?:nr\.?|numer|#)",
     # nl
@@ -71,7 +71,7 @@ REFERENCE_LABELS = (
     r"number|nummer|num[ée]ro|numero|n[úu]mero|numer|nr\.?|no\.|invoice(?:\s+(?:number|no\.?|#))?|rechnungsnummer|factura)"
 )
 # "Commande : KHWLILZLL", "Bestellung: 3306", "订单：X": the order word and a colon is a label too.
-ORDER_WORD_COLON = r"(?:order|订单|訂單|bestellung|commande|ordine|pedido|zam[óo]wienie|bestelling|encomenda)\s*[:：]"
+ORDER_WORD_COLON = r"(?:order|订单|訂單|bestellung|commande|ordine|pedido|orden|zam[óo]wienie|bestelling|encomenda)\s*[:：]"
 # A weaker label: the word "order" in some language right before a reference with a digit.
 # Words of shipping and delivery mail, in every language the lexicon reads (subjects, notices).
 SHIPPING_WORDS = (
@@ -82,11 +82,11 @@ SHIPPING_WORDS = (
 # Words of refund mail, in every language the lexicon reads.
 REFUND_WORDS = (
     r"refund|credit memo|credit note|退款|退貨|退货|r[üu]ckerstattung|erstattung|gutschrift|remboursement|avoir|"
-    r"rimborso|reembolso|devoluci[óo]n|zwrot|vergoeding|terugbetaling|rambursa|estorno|[åa]terbetal|refunder|tilbakebetal|"
+    r"rimborso|reembols|reverso|devoluci[óo]n|zwrot|vergoeding|terugbetaling|rambursa|estorno|[åa]terbetal|refunder|tilbakebetal|"
     r"tilbagebetal|hyvit|vr[áa]cen|visszat[ée]r[ií]t|bayaran balik|pengembalian dana|hoàn tiền"
 )
 ORDER_WORDS = (
-    r"order|订单|訂單|bestellung|commande|ordine|pedido|compra|zam[óo]wienie|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s|"
+    r"order|订单|訂單|bestellung|commande|ordine|pedido|orden|compra|zam[óo]wienie|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s|"
     r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|ordre|bestilling|tilaus|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك"
 )
 
@@ -97,7 +97,7 @@ TOTAL_LABELS = [
     r"總計|總金額|訂單金額|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價|成交金額",
     # a bare "金额：45.00 CNY" (a 发卡 engine's status mail), never a discount's, a fee's or a refund's
     r"(?<![优優惠折扣运運费費退款减減免红紅包抵])金[额額](?=\s*[:：])",
-    r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
+    r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?<!included in )(?<!ncluded in the )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
     r"order\s+total|amount\s+paid|amount\s+charged|total\s+charged|payment\s+total|(?:shipment|order)\s+value|amount\s+payable|"
     r"sipari[şs]\s+tutar[ıi]|[öo]deme\s+tutar[ıi]|المجموع|المبلغ|jumlah(?:\s+bayaran)?",
     r"gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|gesamtpreis|(?<![Zz]wischen)summe|gesamt|zu\s+zahlen",
@@ -259,6 +259,8 @@ ARRIVAL_CUES = alternation(
         r"uiterlijk(?:\s+op)?",
         r"(?:wordt\s+)?bezorgd\s+op",
         r"llega(?:r[áa])?\s+entre(?:\s+el)?",
+        # a shop engine's delivery column: "Estándar" over "Hasta 13/11/2026" (VTEX), alone on its line
+        r"(?<![^\n])[^\S\n]*(?:hasta|at[ée])(?=[^\S\n]+\d{1,2}/\d{1,2}/\d{2,4}[^\S\n]*(?:\n|$))",
         r"previsão\s+de\s+entrega|(?:agora\s+)?a\s+(?:nova\s+)?previsão(?:\s+de\s+entrega)?\s+é",
         r"chega(?:r[áa])?(?:\s+(?:na|no|em|at[ée]))?",
         # a pre-order is delivered on release day: "releases on Thursday, March 19", "Date de sortie : 12 novembre"
@@ -323,4 +325,4 @@ REFUND_VERBS_ZH = "退回|返回|到账|退还|原路|退款|返还|到帳|退�
 REFUND_INTL_WORDS = (
     REFUND_WORDS + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto|suma|valor|belopp|bel[øo]b"
 )
-REFUND_VERBS_EN = "refunds?|processed|returned|credited|appear|reach|receive|see|get|show|post|land|back"
+REFUND_VERBS_EN = "refunds?|processed|returned|reversed|credited|appear|reach|receive|see|get|show|post|land|back"

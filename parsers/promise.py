@@ -38,7 +38,8 @@ _ZH_DURATION = guarded(
 _EN_SHIP = r"ships?|shipped|shipping|dispatch(?:ed|es)?|leaves?|leave|sent out|send out|goes out|go out|handed (?:over )?to|posted|processed and shipped"
 _EN_DELIVER = (
     r"deliver(?:ed|s|y)?|arrives?|arrive|arriving|emailed|e-mailed|sent to you|receive|received|activated|credited|available|"
-    r"deployed|provisioned|set up"  # a hosted service: "New game servers are deployed within 24 hours of payment"
+    r"deployed|provisioned|set up|"  # a hosted service: "New game servers are deployed within 24 hours of payment"
+    r"(?:recharge|top-?up|reload)\s+(?:will|should)\s+be\s+(?:processed|completed|credited)"  # a top-up store's
 )
 _EN_WITHIN = guarded(
     r"\b("
@@ -169,7 +170,7 @@ _INTL_WITHIN = guarded(
     r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*|livraison\s+en\s+|"
     r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
     r"dostawa\s+w\s+|(?:puede|podr[íi]a)\s+tardar\s+hasta\s+|peut\s+prendre\s+jusqu'[àa]\s+|"
-    r"kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+)" + RANGE + r"\s*" + INTL_UNIT + r"\b",
+    r"kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+|(?<!\w)em\s+at[ée]\s+|(?<!\w)en\s+hasta\s+)" + RANGE + r"\s*" + INTL_UNIT + r"\b",
     re.I,
 )
 _INTL_REPLY = guarded(
@@ -180,7 +181,7 @@ _INTL_REPLY = guarded(
 )
 # a refund's time or a return / withdrawal window ("Widerrufsrecht … innerhalb von 14 Tagen") is no delivery
 _REFUND_NEAR = guarded(
-    r"rembours|erstatt|reembols|rimbors|zwrot|terugbet|refund|退款|退回|退還|返金|환불|"
+    r"rembours|erstatt|reembols|rimbors|zwrot|terugbet|refund|estorn|devolu[çc]|devolvid|volta para a sua conta|退款|退回|退還|返金|환불|"
     r"widerruf|rücksend|rückgabe|r[ée]tractation|retour|desistimiento|devoluci|recesso|\breso\b|odst[ąa]pieni|\breturn",
     re.I,
 )

@@ -26,9 +26,16 @@ _ZH_MERCHANT = [
     guarded(r"(?:店铺名称|店铺|卖家|商家)\s*[:：]\s*([^\s，。,\n]{1,30})"),
 ]
 _EN_MERCHANT = [
-    guarded(r"\bsold by\s*[:：]?\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M),
-    guarded(r"\bthe seller\s+([A-Za-z0-9_.\-&']{2,40})", re.I),
-    guarded(r"\bseller\s*[:：]\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M),
+    guarded(r"\bsold (?:and shipped |& shipped )?by\s*[:：]?\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M),
+    # "the seller has listed …" names nobody
+    guarded(
+        r"\bthe seller\s+(?!(?:has|have|had|is|was|will|would|should|shall|may|might|can|could|must|did|does|hasn|isn|"
+        r"didn|doesn|wasn|won|and|or|to|of|for|with|who|that|first|directly|again|immediately|know|about|if|as|in|on|"
+        r"at|by|from|a|an|the|you|your|it|they|their|via|through|before|after|so|but|needs?|wants?|agrees?|refuses?)\b)"
+        r"([A-Za-z0-9_.\-&']{2,40})",
+        re.I,
+    ),
+    guarded(r"\b(?:seller|paid to)[^\S\n]*[:：][^\S\n]*([A-Za-z0-9_.\-&' ]{2,40}?)(?:[^\S\n]*$|[^\S\n]*[,.;(])", re.I | re.M),
 ]
 _HOSTED = guarded(r"入驻\s*([^\s，。,（(\n]{2,20}?)(?:平台)?[，。,（(\s]")
 _ZH_ITEM = guarded(
@@ -39,7 +46,10 @@ _PRICE_LINE = guarded(
     r"^(?!\s*(?:sub-?total|total|grand total|shipping|tax|vat|discount|订单|合计|总|配送|运费))(.{3,90}?)\s+(?:x\s*)?\d+\s+\S*\d+[.,]\d{2}",
     re.I | re.M,
 )
-_CARRIER = guarded(r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*([^\n,;]{2,30})", re.I)
+_CARRIER = guarded(
+    r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*(?!the (?:seller|merchant|shop|store|vendor)|us\b|our\b)([^\n,;]{2,30})",
+    re.I,
+)
 _ZH_FAIL_REASON = guarded(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{2,60})")
 
 
@@ -53,7 +63,7 @@ def parse(msg: Message) -> Result | None:
     events = []
     confirm = cues.CONFIRM.search(text)
     money = fields.local_currency(
-        fields.total_amount(msg.text, lang, fields.dollar_currency(msg.text, msg.mail.from_addr)),
+        fields.total_amount(msg.text, lang, msg.dollar),
         msg.text,
         msg.sender_domain,
     )
@@ -180,8 +190,8 @@ def _refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
     """A refund the seller promises along with a cancellation or failure, with its stated time."""
     within = stated_duration(msg.text, lexicon.REFUND_VERBS_ZH, lexicon.REFUND_VERBS_EN, lexicon.REFUND_INTL_WORDS)
     deadline = stated_deadline(msg.text, msg.at)
-    money = fields.refund_amount(msg.text, msg.lang)
-    total = fields.order_total(msg.text, msg.lang)  # "全额退还订单金额¥2350.00": the order's own amount
+    money = fields.refund_amount(msg.text, msg.lang, msg.dollar)
+    total = fields.order_total(msg.text, msg.lang, msg.dollar)  # "全额退还订单金额¥2350.00": the order's own amount
     return msg.event(
         "refund",
         summary="refund promised",
@@ -252,6 +262,7 @@ def _opening_fields(msg: Message, money: fields.Money | None) -> dict[str, objec
         "amount": money.text() if money else None,
         "currency": money.currency if money else None,
         "virtual": bool(cues.VIRTUAL_GOODS.search(msg.prose)) or None,
+        "payment_service": bool(cues.PAYMENT_TO_PAYEE.search(msg.text[:1500])) or None,
     }
 
 
@@ -324,6 +335,7 @@ def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtu
         "virtual": virtual or mode is not None,
         "delivery_mode": mode,
         "unpaid": (paid_at is None and bool(cues.UNPAID.search(text))) or None,  # nothing is owed before payment
+        "payment_service": bool(cues.PAYMENT_TO_PAYEE.search(msg.text[:1500])) or None,
     }
     price = f"{amount} {currency}" if money else "amount not stated"
     events = [msg.event("ordered", at=ordered_at, summary=f"order {order_no}: {price}", **common)]

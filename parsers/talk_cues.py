@@ -6,8 +6,11 @@ words, outside bodies. Kept apart from `cues` (what an order mail says) to keep 
 
 from __future__ import annotations
 
+import re
+
 from orderwatch.parsers.assertions import unconditional
 from orderwatch.parsers.base import any_of
+from orderwatch.parsers.guarded import guarded
 
 REFUND_RECEIVED = any_of(
     r"退款已到账|已原路退回至|已退回至您的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
@@ -40,6 +43,8 @@ REFUND_GRANTED = any_of(
     r"(?:已|已经)(?:为您|给您)?(?:原路)?(?:办理)?(?:全额|部分)?退款(?!成功|已到账|已完成)|办理(?:了)?(?:全额|部分)?退款|退款预计|"
     r"预计.{0,12}(?:退回|到账|退还|返还)|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|到帳|退還)|"
     r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
+    r"will be (?:reversed|credited back|returned|refunded) (?:to|back to|into) your|"
+    r"(?:have|has|'ve) (?:cancell?ed|voided) [^.\n]{0,40}? and (?:fully |also )?refunded|"
     r"will (?:be )?(?:automatically |fully )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed|"
     r"(?:initiated|issued|arranged|processed|started|approved|submitted|authori[sz]ed|sent|requested|put through)\s+"
     r"(?:you\s+)?(?:a|your|the)\s+(?:full\s+|partial\s+)?refund(?!\s+(?:request|application|claim))|"
@@ -55,7 +60,7 @@ REFUND_GRANTED = any_of(
     r"zlecili(?:śmy)? zwrot|otrzymasz zwrot|"
     r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
     r"nous vous remboursons|remboursement\b(?:[^.\n]|\.\d){0,60}?a été (?:initi[ée]|lanc[ée]|[ée]mis|d[ée]clench[ée])|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
-    r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|ti rimborsiamo|"
+    r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|se (?:obliga|compromete)n? a (?:reembolsar|devolver|restituir)|compromete-se a (?:reembolsar|devolver|restituir)|(?:te|le) devolv(?:emos|eremos) (?:el|tu|su) dinero|ti rimborsiamo|"
     r"(?:we'll|we will|we are going to|we're going to|i'll|i will) (?:now )?(?:process|issue|send|arrange) (?:you )?(?:a |the |your )?(?:full |partial )?refund|"
     r"(?:reversed|refunded) the (?:charge|payment|transaction)|refund has been sent(?: back)?|"
     # a refund under way, said in the present: "I'm refunding the full £38.50", "nous procédons au remboursement"
@@ -81,7 +86,8 @@ REFUND_GRANTED = any_of(
 EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|请(?!勿|不要)[^。！？\n]{0,40}?(?:补充|提供|上传|提交|寄送)[^。！？\n]{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
     r"補充憑證|補充資料|請(?!勿|不要)[^。！？\n]{0,40}?(?:補充|提供|上傳|上載|提交|遞交)[^。！？\n]{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片|文件)|"
-    r"(?:need|require|requires|please (?:send|provide|reply with|upload|attach))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
+    r"(?:need|require|requires|(?:please|kindly) (?:send|provide|reply with|upload|attach|submit))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
+    r"(?:please|kindly) submit the following\b|"
     r"please reply to this (?:e-?mail|message) with\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
     r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
@@ -93,6 +99,8 @@ EVIDENCE_REQUEST = any_of(
     r"beg[äa]ran om komplettering|vi ber dig (?:att )?(?:skicka|komplettera)|(?:send|sende) (?:oss|os) (?:dokumentasjon|dokumentation|bilder|billeder|kvittering)|"
     r"l[äa]het[äa] (?:meille )?(?:kuvat|kuitti|tositteet)|za[šs]lete (?:n[áa]m )?(?:fotografie|doklad)|k[üu]ldje el (?:a )?(?:f[ée]nyk[ée]peket|fot[óo]kat|dokumentumokat)|"
     r"trimite(?:[țt]i)? (?:documentele|fotografii)|envie (?:os |as )?(?:documentos|comprovantes|fotos)|"
+    r"pendente de complementa[çc][ãa]o|(?:anexe|encaminhe|apresente)\b[\s\S]{0,120}?(?:documentos|comprovantes?|fotos|c[óo]pias?)|"
+    r"(?:adjunte|adjunta|remita|presente)\b[\s\S]{0,120}?(?:documentos|comprobantes?|fotos|pruebas|copias?)|"
     r"(?:stuur|mail) (?:ons|ons even)\s+[\s\S]{0,80}?(?:foto'?s|bewijs)|vragen (?:wij|we) (?:u|je)\b[\s\S]{0,200}?(?:stukken|documenten|foto'?s|bewijs)[\s\S]{0,60}?(?:toe te voegen|te sturen|aan te leveren|op te sturen)|"
     r"(?:i|we) (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:things|details|pieces of information|documents)(?: from you)?|"
     r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
@@ -112,6 +120,8 @@ EVIDENCE_REQUEST = any_of(
     r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
 )
 DECISION_AGAINST = any_of(
+    r"(?:the )?(?:claim|complaint|application|dispute|case) (?:is|has been|was) (?:dismissed|struck out)|"
+    r"(?:will not|won't|are not|aren't|am not|are unable to|cannot|can't)(?: be able to)? (?:process|issue|offer|provide|approve|give you) (?:a |you a |any )?(?:full |partial )?refund|"
     r"en faveur du vendeur|aucun remboursement ne sera (?:effectu[ée]|accord[ée])|"
     r"처리가\s*어려운|(?:반품|환불|교환)[^.\n]{0,12}?(?:불가|어렵습니다)|返品(?:・返金)?(?:は|を)?お受け(?:いたし)?かね|対応いたしかねます|"
     r"(?:pengajuan|permintaan|komplain|permohonan)\b[^.\n]{0,30}?\b(?:ditolak|tidak disetujui)|"
@@ -122,7 +132,9 @@ DECISION_AGAINST = any_of(
     r"reklamace (?:byla )?zam[íi]tnuta|nem tudjuk elfogadni|reclama[țt]ia (?:a fost )?respins[ăa]|cererea (?:a fost )?respins[ăa]|"
     r"fasthold(?:t|er) (?:sin|deres|sitt) (?:afvisning|avvisning|afslag|avslag)|ikke (?:har )?(?:v[æa]ret|var) muligt at finde en (?:f[æa]lles )?l[øo]sning|"
     r"afsluttet uden (?:en )?(?:f[æa]lles )?l[øo]sning|avsluttet uten (?:en )?(?:l[øo]sning|enighet)|avslutats utan (?:en )?l[öo]sning|"
-    r"n[ãa]o (?:podemos|ser[áa] poss[íi]vel) (?:realizar|efetuar|aprovar) o (?:reembolso|estorno)|reclama[çc][ãa]o (?:foi )?(?:indeferida|n[ãa]o procedente)|"
+    r"n[ãa]o (?:podemos|ser[áa] poss[íi]vel) (?:realizar|efetuar|aprovar) o (?:reembolso|estorno)|(?:reclama[çc][ãa]o|contesta[çc][ãa]o|solicita[çc][ãa]o|disputa) (?:foi )?(?:indeferida|n[ãa]o procedente|n[ãa]o aceita|negada|recusada)|"
+    r"(?:analisou|avaliou) (?:a )?(?:sua|tua) (?:contesta[çc][ãa]o|reclama[çc][ãa]o|solicita[çc][ãa]o) e n[ãa]o a (?:aceitou|aprovou)|n[ãa]o foi poss[íi]vel devolver o (?:valor|dinheiro)|"
+    r"(?:reclamo|disputa|contracargo|solicitud) (?:fue |ha sido )?(?:rechazad[oa]|denegad[oa]|desestimad[oa]|improcedente)|resolvimos (?:tu|el) reclamo a favor del? (?:vendedor|comercio)|"
     r"заявк[аи] (?:на возврат )?отклонен|(?:в возврате|в компенсации) отказан|возврату не подлежит|talebin(?:iz)? reddedildi|"
     r"komplain(?:mu)? ditolak|pengajuan(?:mu)? ditolak|yêu cầu (?:của bạn )?(?:đã )?bị từ chối|ไม่ได้รับการอนุมัติ|คำขอถูกปฏิเสธ|"
     r"تم رفض|返品(?:は)?お受けできません|반품(?:이)?\s*불가|환불(?:이)?\s*불가|"
@@ -135,7 +147,7 @@ DECISION_AGAINST = any_of(
     r"(?:rembours|renvoy|rempla|[ée]chang|accept|nouvel envoi)|"
     r"(?:demande|r[ée]clamation)[^.\n]{0,40}(?:n'est|n'a) (?:donc )?pas (?:été )?retenue|"
     r"k[öo]nnen (?:wir )?(?:leider )?keine (?:erstattung|r[üu]ckerstattung)|no podemos (?:realizar el )?reembols|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|"
-    r"in (?:the )?(?:seller|merchant|vendor|retailer|shop)(?:'s|s'|s)? favou?r|(?:has|have)n'?t been successful|(?:was|is|has been) (?:not |un)successful|in favou?r of the (?:seller|merchant|vendor)|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal)\b[^.\n]{0,30}?\b(?:has been |was |is )?(?:denied|rejected|declined)|"
+    r"in (?:the )?(?:seller|merchant|vendor|retailer|shop)(?:'s|s'|s)? favou?r|(?:has|have)n'?t been successful|(?:claim|dispute|appeal|request|case|complaint|application|chargeback)\b[^.\n]{0,30}?(?:was|is|has been) (?:not |un)successful|in favou?r of the (?:seller|merchant|vendor)|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal)\b[^.\n]{0,30}?\b(?:has been |was |is )?(?:denied|rejected|declined)|"
     r"(?:declined|rejected|denied|refused) (?:your|the) (?:[\w-]+ ){0,2}?(?:request|claim|dispute|complaint|appeal)\b|"
     r"we (?:are|were) unable to approve|not eligible for a refund|decided against|(?:do|does|did) not uphold|not (?:been )?upheld|"
     r"unable to (?:\w+ ){1,4}?or (?:issue|offer|give|provide) (?:you )?(?:a |any )?(?:refund|replacement)|"
@@ -176,14 +188,17 @@ ACK = any_of(
     r"grievance (?:has been )?(?:registered|received|lodged)|(?:[şs]ikayetin|ba[şs]vurun(?:uz)?) (?:al[ıi]nm[ıi][şs]t[ıi]r|yay[ıi]nland[ıi]|iletildi|kaydedildi)|"
     r"vi har (?:tagit emot|mottagit) (?:din|ditt) (?:anm[äa]lan|reklamation|[äa]rende|klagom[åa]l)|vi har mottatt (?:din )?(?:klage|henvendelse|reklamasjon)|"
     r"vi har modtaget (?:din )?(?:klage|henvendelse|reklamation)|kvittering for modtagelse|modtagelse af (?:din )?klage|olemme vastaanottaneet (?:valituksesi|reklamaatiosi|asiasi)|"
-    r"p[řr]ijali jsme (?:va[šs]i )?(?:st[íi][žz]nost|reklamaci)|reclama[çc][ãa]o (?:foi )?(?:registrada|recebida|publicada)|recebemos (?:a )?(?:sua|tua) reclama[çc][ãa]o|"
+    r"p[řr]ijali jsme (?:va[šs]i )?(?:st[íi][žz]nost|reklamaci)|reclama[çc][ãa]o (?:foi )?(?:registrada|recebida|publicada)|recebemos (?:a )?(?:sua|tua) (?:reclama[çc][ãa]o|contesta[çc][ãa]o|solicita[çc][ãa]o|disputa|den[úu]ncia)|"
     r"已受理|受理通知|(?:售后|售後)受理|已收到(?:售后|售後)申(?:请|請)|投诉已收到|(?:已)?投(?:诉|訴)成功|已收到\s*(?:閣下|阁下|您|你).{0,60}?(?:提出|提交)?的(?:爭議申請|争议申请|爭議|争议|申請|申请|投訴|投诉)|"
     r"acknowledge receipt of your (?:complaint|claim|case|dispute)|has abierto una disputa|hemos enviado tu disputa|"
     r"vous avez signal[ée] un probl[èe]me|nous avons pr[ée]venu le vendeur|wir haben den verk[äa]ufer informiert|"
     r"abbiamo (?:informato|avvisato) il venditore|hai aperto una (?:contestazione|controversia)|"
     r"conferma(?:to)? di aver ricevuto|abbiamo ricevuto la (?:sua|tua) (?:domanda|richiesta|segnalazione|reclamo)|"
+    r"(?:su|tu) (?:queja|reclamaci[óo]n|denuncia|solicitud) (?:ha sido|fue) (?:registrada|recibida|ingresada|radicada)|"
+    r"(?:su|tu) (?:reclamo|queja|denuncia)\b[^.]{0,120}?\bfue (?:asignad[oa]|derivad[oa]|remitid[oa]|trasladad[oa])|"
     r"hemos recibido (?:su|tu) (?:reclamaci[óo]n|reclamo|queja|solicitud)|acusamos recibo|(?:su|tu) reclamo (?:fue|ha sido) (?:ingresado|registrado|recibido)|"
     r"(?:a )?(?:sua|tua) reclama[çc][ãa]o foi (?:enviada|registrada|recebida|publicada)|reclama[çc][ãa]o (?:enviada|registrada|publicada) com sucesso|"
+    r"constancia de (?:tu |su )?(?:hoja de )?(?:reclamaci[óo]n|reclamo|queja)|hoja de reclamaci[óo]n(?: virtual)? n[°º.]|"
     r"(?:abriste|iniciaste) (?:un reclamo|una disputa|una reclamaci[óo]n)|recibimos tu (?:pedido de ayuda|solicitud|reclamo|consulta)|"
     r"(?:avons )?bien enregistr[ée] (?:[^\n]{0,50}? )?votre (?:d[ée]claration|r[ée]clamation|demande|dossier|saisine|contestation)|(?:reclamaci[óo]n|queja|solicitud) ha quedado registrada|(?:wir haben )?(?:deine|ihre) (?:problemmeldung|meldung|beschwerde|reklamation|anfrage) erhalten|"
     r"(?:客服|平台|小二)已介入|(?:升级|升級)(?:为|為)?(?:平台)?(?:客服|平台|小二)介入|已申请(?:客服|平台|小二)介入|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|已收到(?:您|你)的[^。\n]{1,6}(?:申请|申請)|完成登记|登记回执|已登记|工单已创建|"
@@ -218,6 +233,7 @@ COMPLAINT_WORDS = any_of(
     r"reklamation|klagom[åa]l|har (?:inte|ikke|ikkje) (?:f[åa]tt|kommit|mottatt|modtaget)|aldrig (?:levererats|kommit fram|modtaget)|aldri (?:levert|kommet)|"
     r"reklamasjon|klage|reklamaatio|valitus|en ole saanut|reklamace|st[íi][žz]nost|nedoru[čc]en|panasz|reklam[áa]ci[óo]|nem [ée]rkezett meg|"
     r"reclama[țt]ie|nu am primit|reclama[çc][ãa]o|n[ãa]o recebi|n[ãa]o chegou|"
+    r"hindi pa (?:rin |po )*(?:dumating|dumarating|na-?ship|natanggap|na-?deliver)|wala pa (?:rin |po |pong )*(?:shipping|tracking|update|dumating)|pa-?refund|"
     r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
     r"密码错误|登不上|登录不上|无法登录|不能用|用不了|换一个|已失效|被封|"
     r"уже активирован|не работает|прошу (?:вернуть|выдать|заменить)|верните деньги|не получил|"
@@ -263,6 +279,9 @@ OUTSIDE_WORDS = any_of(
     r"allm[äa]nna reklamationsn[äa]mnden|\bARN\b|forbrukerr[åa]det|forbrukertilsynet|n[æa]vnenes hus|forbrugerklagen[æa]vnet|"
     r"kuluttajariitalautakunta|kilpailu- ja kuluttajavirasto|\bKKV\b|[čc]esk[áa] obchodn[íi] inspekce|\b[ČC]OI\b|\bANPC\b|"
     r"reclame ?aqui|consumidor\.gov\.br|\bPROCON\b|\bPROFECO\b|concilianet|\bSERNAC\b|\bDECO\b|livro de reclama[çc][õo]es|"
+    r"\bCOPREC\b|ventanilla [úu]nica federal|defensa del? (?:las y los )?consumidor(?:es)?|\bINDECOPI\b|superintendencia de industria y comercio|"
+    r"disputes tribunal|\bNCAT\b|\bVCAT\b|fair trading|\bACCC\b|competition and consumer protection commission|\bCCPC\b|"
+    r"office de la protection du consommateur|parle consommation|fair trade enforcement bureau|department of trade and industry|"
     r"消費者委員會|消委會|消保會|消保官|消基會|消費者保護"
 )
 LEGAL_WORDS = any_of(r"人民法院|起诉|诉讼|律师函|court|lawsuit|attorney|solicitor")
@@ -279,3 +298,32 @@ def granted(text: str):
     """A refund the mail grants: affirmed, and not a condition ("if the item is lost, we will refund")."""
     recalled = RECALL.search(text)  # a reminder that quotes an earlier grant grants nothing new
     return unconditional(REFUND_GRANTED, text[: recalled.start()] if recalled else text)
+
+
+# The buyer's own account, restated under its label up to the next blank line ("Relato: … prazo de até 8
+# dias úteis …"): its times are the shop's broken promise, never the desk's handling time.
+ACCOUNT_BLOCK = guarded(
+    r"^[ \t]*(?:relato|descri[çc][ãa]o|detalle|descripci[óo]n|your (?:complaint|description|summary)|complaint details|"
+    r"(?:您的|你的)?(?:投诉|投訴)(?:内容|內容|描述)|问题描述|問題描述)[^\n:：]{0,30}[:：][\s\S]*?(?:\n[ \t]*\n|\Z)",
+    re.I | re.M,
+)
+
+
+def without_account(text: str) -> str:
+    return ACCOUNT_BLOCK.sub("\n", text)
+
+
+# What a person at the desk did, told in a reply: an answer, whatever courtesy it opens with
+# ("Thanks for getting in touch … I've lodged an investigation with the carrier").
+AGENT_ACTED = any_of(
+    r"\bI(?:'ve| have) (?:just )?(?:checked|looked into|lodged|raised|escalated|contacted|reached out to|spoken|investigated|"
+    r"reviewed|arranged|organised|organized|processed|issued|requested|asked (?:the|our))\b|"
+    r"\bwe(?:'ve| have) (?:checked|looked into|lodged|investigated|contacted the (?:carrier|courier|seller|warehouse))\b"
+)
+
+
+# A consumer office, tribunal or court writes from its state's domain: an outside body.
+GOVERNMENT_ADDRESS = guarded(
+    r"[.@](?:gov(?:\.[a-z]{2})?|gob\.[a-z]{2}|go\.(?:kr|jp|id|th|ke|tz|ug)|govt\.nz|gc\.ca|gouv\.(?:fr|qc\.ca)|gv\.at|admin\.ch)>?$",
+    re.I,
+)

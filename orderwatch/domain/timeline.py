@@ -86,11 +86,15 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
     ordered = sorted(events, key=event_order)
     cases: dict[tuple[str, str], Case] = {}
     by_number: dict[str, list[Case]] = {}
+    # a payment service's receipt opens the order only when no mail of the shop does
+    by_payer = sorted(ordered, key=lambda e: bool(e.fields.get("payment_service")))
     for kinds in (CREATING, OPENING):
-        for event in ordered:
+        for event in by_payer if kinds is CREATING else ordered:
             if event.kind not in kinds or not event.order_no or event.role != Role.INBOX:
                 continue
             if kinds is OPENING and (event.order_no in by_number or not event.fields.get("platform")):
+                continue
+            if event.fields.get("payment_service") and event.order_no in by_number:
                 continue
             platform = str(event.fields.get("platform") or "mail")
             key = (platform, event.order_no)

@@ -119,6 +119,13 @@ _SYMBOLS.update(
         "cfa": "XOF",
         "xof": "XOF",
         "xaf": "XAF",
+        "s/": "PEN",  # the Peruvian sol: "S/ 2,399.00", "S/. 89.90"
+        "s/.": "PEN",
+        "pen": "PEN",
+        "clp": "CLP",
+        "cop": "COP",
+        "ars": "ARS",
+        "uyu": "UYU",
     }
 )
 # A number with thousands separators (",", ".", " ", "'") and maybe decimals ("," or "."):
@@ -127,21 +134,22 @@ _NUM = r"(\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,
 _PRE = (
     r"(US\$|A\$|AU\$|C\$|CA\$|HK\$|NT\$|S\$|NZ\$|R\$|MX\$|\$|¥|￥|€|£|₩|₹|₽|₺|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|"
     r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|人民币|新台幣|新臺幣|港幣|港币|"
-    r"₱|PHP|Rp|IDR|RM|MYR|฿|THB|₫|VND|AED|SAR|RON|HUF|BGN|₴|UAH|ZAR|XOF|XAF|Rs\.?|₨|"
+    r"₱|PHP|Rp|IDR|RM|MYR|฿|THB|₫|VND|AED|SAR|RON|HUF|BGN|₴|UAH|ZAR|XOF|XAF|Rs\.?|₨|(?-i:S/\.?|PEN|CLP|COP|ARS|UYU)|"
     # the rand, a capital R before a price-shaped number ("R 4,643", "R4 299", "R450.00"), never a model ("R7100")
     r"(?-i:R)(?=[^\S\n]\d{1,3}(?:[ ,]\d{3})*(?:[.,]\d{2})?(?!\w)|\d{1,3}(?:[, ]\d{3})+(?:[.,]\d{2})?(?!\w)|\d{1,6}[.,]\d{2}(?!\w)))"
 )
 _POST = (
     r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
     r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|"
-    r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|درهم|ريال|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES)"
+    r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|درهم|ريال|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES|(?-i:PEN|CLP|COP|ARS|UYU)\b)"
 )
 AMOUNT = guarded(
     # a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")
     rf"(?:(?:(?<![A-Za-z])|(?![A-Za-z])){_PRE}[^\S\n]?{_NUM}(?![A-Za-z])[^\S\n]?{_POST}?|{_NUM}[^\S\n]?\(?{_POST})",
     re.I,
 )  # one line; "26,400(円)"
-_TOTAL_LABELS = guarded(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")\s*[:：]?\s*", re.I)
+# a label may carry a bracket: "Order total (incl. GST $17.09)  $188.00"
+_TOTAL_LABELS = guarded(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")(?:[^\S\n]*\([^)\n]{0,40}\))?\s*[:：]?\s*", re.I)
 # "$" means the currency of the shop's country: named in the mail, else the sender's domain.
 _DOLLAR_CODES = guarded(
     r"(?:\d\s?|\$\s?)(USD|CAD|AUD|HKD|TWD|NTD|SGD|NZD|MXN|ARS|CLP|COP|UYU)\b"
@@ -178,15 +186,23 @@ _DOLLAR_PLACES = (
     ("NZD", guarded(r"\bNew Zealand\b|\bNZBN\b")),
     ("SGD", guarded(r"\bSingapore\b|\bUEN\b")),
     ("HKD", guarded(r"香港|九龍|九龙|新界|Hong Kong|\bKowloon\b")),
-    ("CLP", guarded(r"\bChile\b|Vi[ñn]a del Mar|Valpara[íi]so|\bRUT\b|Tarjeta CMR|\bcomuna\b", re.I)),
-    ("MXN", guarded(r"\bM[ée]xico\b|\bCDMX\b|\bRFC\b|meses sin intereses|\bC\.P\.\s*\d{5}\b")),
-    ("COP", guarded(r"\bColombia\b|Bogot[áa]|Medell[íi]n|\bNIT\b")),
-    ("ARS", guarded(r"\bArgentina\b|Buenos Aires|\bCUIT\b|\bCABA\b")),
+    ("CLP", guarded(r"\bChile\b|Vi[ñn]a del Mar|Valpara[íi]so|\bRUT\b|Tarjeta CMR|\bcomuna\b|Regi[óo]n Metropolitana|\+56[\s\d]", re.I)),
+    ("MXN", guarded(r"\bM[ée]xico\b|\bCDMX\b|\bRFC\b|meses sin intereses|\bC\.P\.\s*\d{5}\b|\+52[\s(]\d")),
+    ("COP", guarded(r"\bColombia\b|Bogot[áa]|Medell[íi]n|\bNIT\b|\+57[\s(]\d")),
+    ("ARS", guarded(r"\bArgentina\b|Buenos Aires|\bCUIT\b|\bCABA\b|\+54[\s(]\d")),
     ("TWD", guarded(r"台灣|臺灣|台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|統一編號|統編|超商取貨|宅配到府")),
 )
 
 
 # Characters only Traditional Chinese writes: a label in them ("訂單金額") or a mail full of them.
+_HOSTS = guarded(r"(?:https?://|\bwww\.|[\w.+-]@)([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
+
+
+def _host_dollar(host: str) -> str | None:
+    host = host.lower()
+    return next((currency for suffix, currency in _DOLLAR_TLDS.items() if host.endswith("." + suffix)), None)
+
+
 _TRADITIONAL = guarded(r"[訂單總額應實計帳價貨費號發買賣據與這為關於會]")
 _COUNTRY_HOSTS = ("ca", "au", "hk", "tw", "sg", "nz", "mx")  # "tw.coupang.com": the shop's country site
 
@@ -202,9 +218,13 @@ def dollar_currency(text: str, sender: str = "") -> str:
     for suffix, currency in _DOLLAR_TLDS.items():
         if host.endswith("." + suffix) or (host.startswith(suffix + ".") and suffix in _COUNTRY_HOSTS):
             return currency
-    places = [currency for currency, pattern in _DOLLAR_PLACES if pattern.search(text)]
+    places = {currency for currency, pattern in _DOLLAR_PLACES if pattern.search(text)}
     if len(places) == 1:
-        return places[0]
+        return places.pop()
+    # a platform's mail (jumpseller.com) names the shop's own site: "www.tienda.cl", "contacto@tienda.cl"
+    hosts = {_host_dollar(host) for host in _HOSTS.findall(text[:20000])} - {None}
+    if len(hosts) == 1 and not places:
+        return hosts.pop()
     if not places and len(_TRADITIONAL.findall(text)) >= 3:  # "$" in Traditional Chinese, not Hong Kong: NT$
         return "TWD"
     return "USD"
@@ -348,7 +368,10 @@ def _unit_times_count(text: str, dollar: str | None) -> Money | None:
 _ORDER_TOTAL_LABELS = guarded(
     r"(订单金额|订单总额|订单总价|訂單金額|訂單總額|实付(?:金额|款)?|實付(?:金額)?|order\s+(?:total|amount|value)|total\s+(?:de\s+la\s+)?commande|"
     r"montant\s+de\s+(?:la\s+)?commande|bestellwert|bestellsumme|importe\s+del\s+pedido|totale\s+(?:dell')?ordine|"
-    r"warto[śs][ćc]\s+zam[óo]wienia|bestelwaarde|sipari[şs]\s+tutar[ıi])\s*[:：]?\s*",
+    r"warto[śs][ćc]\s+zam[óo]wienia|bestelwaarde|sipari[şs]\s+tutar[ıi]|"
+    # a case form's own line: "Amount: PHP 50.00", "Amount paid: ₹349" (a refund's line says so)
+    r"(?<![^\n])[^\S\n]*(?:amount(?:\s+paid)?|total\s+paid|transaction\s+amount|valor(?:\s+pago)?|monto(?:\s+pagado)?)(?=\s*[:：]))"
+    r"\s*[:：]?\s*",
     re.I,
 )
 
@@ -356,20 +379,20 @@ _ORDER_TOTAL_LABELS = guarded(
 _REFUND_LINE = guarded(lexicon.REFUND_WORDS + r"|退回|退還|rembours|refunded", re.I)
 
 
-def refund_amount(text: str, lang: str = "en") -> Money | None:
+def refund_amount(text: str, lang: str = "en", dollar: str | None = None) -> Money | None:
     """The first amount on a line that speaks of the refund: "退款金额：89.00元", "a refund of $23.17"."""
     for line in text.splitlines():
         if _REFUND_LINE.search(line):
-            found = amounts(line, lang)
+            found = amounts(line, lang, dollar)
             if found:
                 return found[0]
     return None
 
 
-def order_total(text: str, lang: str = "en") -> Money | None:
+def order_total(text: str, lang: str = "en", dollar: str | None = None) -> Money | None:
     """The amount after a label that names the order's total (not a refund's), if any."""
     for label in _ORDER_TOTAL_LABELS.finditer(text):
         match = AMOUNT.match(text, label.end()) or AMOUNT.search(text[label.end() : label.end() + 40].split("\n")[0])
         if match:
-            return parse_amount(match, lang)
+            return parse_amount(match, lang, dollar)
     return None

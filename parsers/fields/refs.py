@@ -102,6 +102,11 @@ class Reference:
     evidence: tuple[str, ...]
 
 
+# a wallet or a top-up store sells the load itself: its reference names the purchase
+_TOP_UP_WORDS = r"|\b(?:buy |mobile |prepaid )?load\b|top-?up|recharge|reload|\be-?pin\b|充值|充值中心"
+_PURCHASE = guarded(r"\b(?:your|this) purchase\b|buyer protection|käuferschutz|protection (?:des )?acheteurs?", re.I)
+
+
 @lru_cache(maxsize=32)
 def references(text: str, subject: str = "", links: str = "") -> tuple[Reference, ...]:
     """Candidate order references, best first, each with the evidence that named it.
@@ -145,8 +150,10 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         for match in _REFERENCE_LABELLED.finditer(source):
             near = source[max(0, match.start() - 60) : match.start()]
             # "Your order with X is delivered" over "(Number: 10412)"
-            if rx.search(lexicon.ORDER_WORDS, near, re.I) or (
-                source is text and rx.search(lexicon.ORDER_WORDS, subject, re.I)
+            if (
+                rx.search(lexicon.ORDER_WORDS + _TOP_UP_WORDS, near, re.I)
+                or (source is text and rx.search(lexicon.ORDER_WORDS + _TOP_UP_WORDS, subject, re.I))
+                or _PURCHASE.search(text[:3000])  # "Your purchase is covered by Buyer Protection": a marketplace trade
             ):
                 add(match.group(1), 2, "reference of an order", labelled=True)
         for match in _SHAPED.finditer(source):
