@@ -4,6 +4,8 @@ refunded"), not a condition ("if the item is lost, we will refund"). The cue lis
 
 from __future__ import annotations
 
+import re
+
 from orderwatch.parsers.base import any_of
 
 # Words right before a cue that turn it into its opposite: "hasn't shipped", "未发货", "不支持退款".
@@ -24,11 +26,15 @@ FUTURE_BEFORE = any_of(
 # The buyer's own wish is no condition on the request: "if you would like us to act, send ... by".
 _WISH = any_of(
     r"\bif you (?:would like|wish|want|'d like)|如您(?:希望|想|需要本会|需要本會|要求)|如(?:閣下|阁下)(?:希望|欲)|"
-    r"si vous (?:souhaitez|voulez)|wenn sie (?:m[öo]chten|w[üu]nschen)|si desea"
+    r"si vous (?:souhaitez|voulez)|wenn sie (?:m[öo]chten|w[üu]nschen)|si desea|"
+    # disagreeing is the buyer's choice too: "if you disagree, you may appeal within 7 days"
+    r"\bif you (?:disagree|do not agree|don't agree|are not satisfied|are unhappy)|如(?:您|你)?(?:对|對)[^，。,]{0,16}(?:有异议|有異議|不满|不服)|"
+    r"如有(?:异议|異議)|si no est[áa]s? de acuerdo|si vous n'[êe]tes pas d'accord|wenn sie (?:damit )?nicht einverstanden|"
+    r"je[śs]li nie zgadzasz|se (?:voc[êe] )?n[ãa]o concordar"
 )
 _CONDITION = any_of(
     r"\b(?:if|unless|in case|should you|in the event)\b|如果|若您|如您|如需|若|逾期|未取|超过.{0,8}期限|超過.{0,8}期限|"
-    r"可能|或将|或將|或會|或会|如(?:閣下|阁下|有|未|無|无|逾期|收件人|買家|买家|顧客|顾客)|倘若|假如|\bmay (?:need|ask|require|request)|\bmight\b|"
+    r"按(?:照)?(?:客服|我们|我們|平台|工作人员|工作人員)的?要求|可能|或将|或將|或會|或会|如(?:閣下|阁下|有|未|無|无|逾期|收件人|買家|买家|顧客|顾客)|倘若|假如|\bmay (?:need|ask|require|request)|\bmight\b|"
     r"\b(?:wenn|falls|se|si)\b|pass[ée] ce d[ée]lai|à d[ée]faut|faute de|\botherwise\b|nach ablauf|"
     r"after (?:this|that|the) (?:date|deadline|period)|"
     # sv, nb, da, fi, cs, ro, pt: "Om något saknas får du en begäran om komplettering"
@@ -39,7 +45,8 @@ _CONDITION = any_of(
 def unconditional(pattern, text: str):
     """The first match stated as a fact and outside a condition ("如需补充材料，我行将另行通知")."""
     for match in pattern.finditer(text):
-        if not _conditional(_sentence_before(text, match.start())) and stated_as_fact(text, match.start()):
+        inside = match.group(0) if _CJK.search(match.group(0)) else ""  # "请…按客服要求提供材料": inside it too
+        if not _conditional(_sentence_before(text, match.start()) + inside) and stated_as_fact(text, match.start()):
             return match
     return None
 
@@ -67,6 +74,11 @@ def _sentence_before(text: str, at: int) -> str:
     return text[1 + max(stop, line) : at]
 
 
+def conditional_at(text: str, at: int) -> bool:
+    """The sentence that leads up to `at` states a condition ("If we can raise a chargeback, …")."""
+    return _conditional(_sentence_before(text, at))
+
+
 def _conditional(sentence: str) -> bool:
     return bool(_CONDITION.search(sentence) and not _WISH.search(sentence))
 
@@ -82,4 +94,10 @@ def affirmed(pattern, text: str):
 def stated_as_fact(text: str, start: int) -> bool:
     """Nothing right before `start` negates the words there or makes them a promise."""
     before = text[max(0, start - 12) : start]
+    if before[-1:] in _OPENING_QUOTES:  # 'marked as "Payment has been refunded"': a label quoted, not said
+        return False
     return not NEGATION_BEFORE.search(before) and not FUTURE_BEFORE.search(before)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_OPENING_QUOTES = ('"', "“", "«", "„", "「", "『")

@@ -29,6 +29,7 @@ from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's wo
     RECALL,
     REFUND_GRANTED,
     REFUND_RECEIVED,
+    TICKET_CLOSED,
     granted,
     without_account,
 )
@@ -53,7 +54,7 @@ CONFIRM = any_of(
     r"ご注文の確認|ご注文を承りました|ご注文を受け付けました|ご注文ありがとうございます|주문이\s*(?:정상적으로\s*)?완료되었습니다|결제가\s*완료되었습니다|"
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
-    r"|訂單成立|訂購成功|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|vielen dank f[üu]r (?:ihre|deine) bestellung|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton) (?:commande|achat)|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor je bestelling|bestelbevestiging"
+    r"|訂單成立|訂購成功|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|vielen dank f[üu]r (?:ihre|deine) bestellung|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton) (?:commande|achat)|vous avez achet[ée]|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
     r"|recebemos (?:o )?seu pedido|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
     r"votre commande (?:\(\S+\) )?est pass[ée]e|confirmaci[óo]n de (?:tu|su) compra|zahlung\s+erfolgreich|(?:deine|ihre) zahlung .{0,60}(?:war|ist) erfolgreich|paiement confirm[ée]|votre paiement .{0,80}a bien été pris en compte|"
     r"compraste|gracias por (?:tu|su) (?:compra|pedido)|preparando tu compra|(?:tu|su) compra (?:fue|est[áa]|ha sido) (?:confirmada|aprobada|realizada)|"
@@ -68,7 +69,7 @@ CONFIRM = any_of(
     r"|(?:你|您)的.{0,12}收[据據]|receipt from|your (?:invoice|receipt) from|ihre rechnung von|votre re[çc]u|tu recibo"
     r"|ご購入(?:いただき)?ありがとうございます|注文[^。\n]{0,20}?が確定(?:されました|しました)|ご注文が確定"
     # ru, tr, id, vi, th, ar
-    r"|вы оплатили (?:товар|заказ)|спасибо за заказ|заказ\s*(?:№\s*)?[\w-]{0,20}\d[\w-]{0,20}\s+оформлен|ваш заказ (?:оформлен|принят)"
+    r"|вы оплатили (?:товар|заказ)|спасибо за заказ|заказ\s*(?:№\s*)?[\w-]{0,20}\d[\w-]{0,20}\s+(?:оформлен|оплачен|подтвержд[её]н)|ваш заказ (?:оформлен|принят)"
     r"|sipari[şs]in(?:iz)?\s+(?:al[ıi]nd[ıi]|bize ula[şs]t[ıi]|olu[şs]turuldu)|sipari[şs]iniz i[çc]in te[şs]ekk[üu]r"
     r"|pembayaran\s+(?:berhasil|sudah kami terima)|terima kasih (?:telah|sudah) (?:berbelanja|memesan)|pesanan(?:mu)? berhasil dibuat"
     r"|xác nhận thanh toán thành công|đã nhận được thanh toán|đặt hàng thành công|cảm ơn bạn đã (?:mua hàng|đặt hàng)"
@@ -81,6 +82,7 @@ CONFIRM = any_of(
     r"|d[ěe]kujeme za (?:va[šs]i )?objedn[áa]vku|potvrzen[íi] objedn[áa]vky|k[öo]sz[öo]nj[üu]k a rendel|rendel[ée]s visszaigazol[áa]s"
     r"|v[ăa] mul[țt]umim pentru comand[ăa]|confirmare(?:a)? comenzii|comanda (?:ta|dvs\.?) a fost (?:[îi]nregistrat[ăa]|plasat[ăa])"
     r"|ευχαριστο[υύ]με για την (?:αγορ[άα]|παραγγελ[ιί]α)|παραγγελ[ιί]α σου[^.\n]{0,30}καταχωρ[ήη]θηκε"
+    r"|رسید خرید|از خرید شما سپاسگزاریم|سفارش شما (?:با موفقیت )?ثبت شد"
     r"|k[öo]sz[öo]nj[üu]k a rendel[ée]s|rendel[ée]sed[^.\n]{0,30}(?:r[öo]gz[ií]tett[üu]k|be[ée]rkezett)"
 )
 # A payment service's receipt for a payment to a shop ("Pagaste $ 289.990 a Tienda", "You sent a payment of
@@ -113,10 +115,10 @@ SHIPPED = any_of(
     r"versandbest[äa]tigung|wurde (?:versandt|verschickt|versendet)|ist unterwegs|"
     r"(?:a|ont) été expédi[ée]e?s?|(?:a|ont) été envoy[ée]e?s?|expédition de votre commande|commande (?:a été )?expédiée|est en route|(?:est )?en cours d'acheminement|"
     r"(?:è stato|è stata|sono stati|e' stato) spedit[oai]|ordine spedito|spedizione (?:confermata|effettuata)|"
-    r"(?:ha|han) sido enviad[oa]s?|pedido enviado|est[áa] en camino|va en camino|"
+    r"(?<!correo )(?<!mensaje )(?<!mail )(?:ha|han) sido enviad[oa]s?(?! (?:por|autom[áa]ticamente|desde))|pedido enviado|est[áa] en camino|va en camino|"
     r"(?:notificaci[óo]n|confirmaci[óo]n|aviso) de env[íi]o|(?:notifica[çc][ãa]o|confirma[çc][ãa]o|aviso) de envio|"
     r"(?:tu|su|seu|sua) entrega (?:fue|foi) iniciada|entrega iniciada|(?:entregad[oa]|entregue)s?" + _TO_CARRIER + "|"
-    r"(?:foi|foram) enviad[oa]s?|(?:est[áa]|j[áa] est[áa]) a caminho|pedido despachado|"
+    r"(?<!mail )(?<!mensagem )(?:foi|foram) enviad[oa]s?(?! (?:pel[oa]|por|automaticamente|para (?:o seu|voc[êe])))|(?:est[áa]|j[áa] est[áa]) a caminho|pedido despachado|"
     r"zosta[łl][oa]? wys[łl]an[ea]|przesy[łl]ka (?:zosta[łl]a )?nadana|zam[óo]wienie wys[łl]ane|"
     r"is verzonden|is onderweg|"
     r"передан[аоы]?\s+в\s+доставку|передан[аоы]?\s+курьеру|kargoya verildi|(?:telah|sudah) dikirim|"
@@ -130,7 +132,7 @@ SHIPPED = any_of(
 DELIVERED_PHYSICAL = any_of(
     r"(?:er|ble|blev|har blitt|har v[æa]ret) lever(?:t|et)\b|har levererats|[äa]r levererad|levererades|(?:on|ovat) toimitettu|"
     r"(?:byla|byl|bylo) doru[čc]en[aoa]?|k[ée]zbes[ií]tve|k[ée]zbes[ií]tett[üu]k|a fost livrat[ăa]|"
-    r"已签收|已由[^，。\n]{0,8}签收|已完成签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
+    r"(?<!寄回)(?<!退货)已签收(?!入仓|入库|入庫)|已由[^，。\n]{0,8}签收|已完成签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
     r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!|]"
     r"|(?:another|your) box (?:has )?arrived"
     r"|(?:ist|sind) angekommen|(?:has|have) arrived(?! at (?:the |your )?(?:store|shop|pickup|pick-up|locker|post office|collection|parcel))|est arriv(?:ée|ee|é|e)(?![\wé])(?! (?:dans|au|en|à) (?:votre |le |la )?(?:point relais|relais|magasin|bureau de poste|consigne|casier))|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
@@ -142,12 +144,12 @@ DELIVERED_PHYSICAL = any_of(
     r"(?:è stato|è stata|sono stati|e' stato) consegnat[oai]|"
     r"(?:ha|han) sido entregad[oa]s?(?!" + _TO_CARRIER + r")|pedido entregado(?!" + _TO_CARRIER + r")|"
     r"(?:foi|foram) entregues?(?!" + _TO_CARRIER + r")|(?:pedido|pacote|encomenda) entregue(?!" + _TO_CARRIER + r")|"
-    r"zosta[łl][oa]? (?:dostarczon[ea]|dor[ęe]czon[ea])|"
+    r"zosta[łl][oa]? (?:dostarczon[ea]|dor[ęe]czon[ea])|paczka odebrana|odebra[łl](?:e[śs]|a[śs])? paczk[ęe]|"
     r"is bezorgd|is afgeleverd|"
     r"配達済み|配達完了|配達されました|お届けしました|お届け(?:が)?完了|배송\s*완료되었습니다|배송완료되었습니다|배송이\s*완료|"
     r"har levererats|(?:^|\n)\s*levererat\b|"
     r"byl[ao]? doru[čc]en[ao]|z[áa]silka (?:byla )?doru[čc]ena|a fost livrat[ăa]|comanda (?:ta )?a fost livrat[ăa]"
-    r"|заказ\s*(?:№\s*)?[\w-]{0,20}\s*(?:доставлен|получен|вручен)|teslim edildi|pesanan(?:mu)? (?:telah|sudah) (?:tiba|sampai|diterima)"
+    r"|заказ\s*(?:№\s*)?[\w-]{0,20}\s*(?:доставлен|получен|вручен|выдан)(?![а-я])|вы получили (?:заказ|посылку|товар)|ви отримали (?:замовлення|посилку)|teslim edildi|pesanan(?:mu)? (?:telah|sudah) (?:tiba|sampai|diterima)"
     r"|giao hàng thành công|đã được giao thành công|จัดส่งสำเร็จ|ได้รับสินค้าแล้ว|تم توصيل|تم التوصيل|تم تسليم"
     r"|замовлення[^.\n]{0,30}(?:отримано|доставлено)|παραγγελ[ιί]α σου[^.\n]{0,20}παραδ[όο]θηκε|k[ée]zbes[ií]tett[üu]k|sikeresen k[ée]zbes[ií]tve"
 )

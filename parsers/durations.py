@@ -10,6 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from orderwatch.parsers import guarded as rx
+from orderwatch.parsers.assertions import conditional_at
 from orderwatch.parsers.fields import end_of_day, find_times
 from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.lexicon import WEEKDAY_FULL
@@ -19,6 +20,7 @@ from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Dura
 # Thai writes no full stops: a wrapped line ends a sentence no more than a wrapped English one does
 _TIMES_24 = guarded(r"\b(\d)\s*[x×]\s*24\s*jam\b", re.I)
 _SPELLED_THEN_DIGITS = guarded(r"\b[^\W\d_]{3,12}\s*\((\d{1,3})\)")
+_THIRD_PARTY = guarded(r"(?:have|has|gets?|is|are|will)\b", re.I)
 _DECIMAL_POINT = guarded(r"(?<=\d)\.(?=\d)")
 _DIGITS_THEN_SPELLED = guarded(r"\b(\d{1,3})\s*\([^\W\d_]{3,12}(?:[\s-][^\W\d_]{1,12}){0,2}\)")  # "5 (cinco) dias"
 _WRAPPED = guarded(r"(?<=[A-Za-z0-9,)\u0e00-\u0e7f\uac00-\ud7a3])[ \t]*\n(?=[ \t]*[a-z0-9(\u0e00-\u0e7f\uac00-\ud7a3])")
@@ -36,6 +38,9 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
     text = _TIMES_24.sub(lambda m: f"{int(m.group(1)) * 24} jam", text)  # "3x24 jam": 72 hours  # "quinze (15) jours ouvrables", "fifteen (15) business days"
     for shape in _shapes(zh_verbs, en_verbs):
         for match in shape.finditer(text):
+            # "If we can raise a chargeback, the merchant has 45 days": a clock that may never start
+            if _THIRD_PARTY.match(match.group(0)) and conditional_at(text, match.start()):
+                continue
             found = duration_from(match.group(1), match.group(2), match.group(3))
             if found:
                 return found
@@ -57,8 +62,8 @@ _INTL_WITHIN_AFTER = guarded(
     RANGE + r"\s+" + INTL_UNIT + r"\s+(?:i[çc]inde|i[çc]erisinde|sis[äa]ll[äa]|alle|belül|以内|以內|이내)", re.I
 )
 _INTL_WITHIN = guarded(
-    r"(?:\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu|"
-    r"в\s+течение|dans les|dalam(?:\s+masa|\s+waktu)?|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?(?:tardar|demorar)(?:\s+hasta)?(?:\s+entre)?|hasta|"
+    r"(?:\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|entro|dentro de|en un plazo de|w ci[ąa]gu|w terminie|"
+    r"в\s+течение|протягом|dans les|dalam(?:\s+masa|\s+waktu)?|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?(?:tardar|demorar)(?:\s+hasta)?(?:\s+entre)?|(?:mo[żz]e\s+)?potrwa[ćc]\s+do|hasta|"
     # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
     r"dispose de|disposent de|tiene|tienen|dispone de|tem(?:\s+at[ée])?|hat(?:\s+jetzt)?|haben|ha|hanno|"
     # "dispondrá de un plazo de 15 días hábiles para presentar alegaciones", "eine Frist von 14 Tagen"
@@ -82,7 +87,7 @@ def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
         r"(?:" + zh_verbs + r")[^。；;\n]{0,12}?" + RANGE + r"\s*" + ZH_UNIT + within,
         r"\b(?:" + en_verbs + r")\b" + clause + r"{0,60}?\bwithin\s+" + RANGE + r"\s+" + EN_UNIT,
         # "you have 10 days to appeal", "the seller has 10 days to respond"
-        r"\b(?:have|has|get|gets|(?:is|are) given|will have)\s+" + RANGE + r"\s+" + EN_UNIT + r"\s+(?:\w+\s+){0,4}?to\s+(?:" + en_verbs + r")\b",
+        r"\b(?:have|has|get|gets|(?:is|are) given|will have)\s+(?:up to\s+)?" + RANGE + r"\s+" + EN_UNIT + r"\s+(?:\w+\s+){0,4}?to\s+(?:" + en_verbs + r")\b",
         # "please allow 5-10 business days for the refund to appear", "can take up to 5 days"
         r"\b(?:allow|take|takes|takes up to|take up to)\s+(?:up to\s+)?" + RANGE + r"\s+" + EN_UNIT
         + clause + r"{0,50}?\b(?:" + en_verbs + r")\b",

@@ -39,7 +39,7 @@ _REPLY_SUBJECT = guarded(
     re.I,
 )
 _HANDLING_ZH = (
-    "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结|通知|處理|回覆|答覆|聯絡|聯繫|回應|回应|核實|審核|辦結"
+    "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结|通知|查验|检测|鉴定|鉴别|處理|回覆|答覆|聯絡|聯繫|回應|回应|核實|審核|辦結"
 )
 _HANDLING_EN = (
     "reply|replies|respond|review|get back|answer|resolve|decide|contact|investigate|look into|update|notify|inform|"
@@ -51,7 +51,7 @@ _REFUND_INTL = lexicon.REFUND_INTL_WORDS
 _HANDLING_INTL = (
     r"antwort|beantwort|melden|r[ée]pon|reviendr|contact|rispond|respond|contest|odpowi|antwoord|reageren|terug|"
     r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
-    r"gesti[óo]n|tramit|an[áa]lis|resposta|respuesta|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
+    r"gesti[óo]n|tramit|an[áa]lis|resposta|respuesta|rozpatr|ответ|відпов|рассмотр|розгляд|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
 )
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|이의|재검토|再審査"
 _APPEAL_EN = (
@@ -60,13 +60,13 @@ _APPEAL_EN = (
     "reject (?:the|this) (?:solution|resolution|decision)|reopen"
 )
 _APPEAL_INTL = (
-    r"contest|r[ée]examin|widerspr|einspruch|beanstand|reclam|impugn|ricors|odwo[łl]|bezwaar|recurs|"
+    r"contest|r[ée]examin|widerspr|einspruch|beanstand|reclam|reklamacj|impugn|ricors|recurr|odwo[łl]|bezwaar|recurs|"
     r"klage videre|klaga vidare|anke|valitta|odvol|fellebbez|contesta|recorrer|faire appel|"
     r"обжал|апелляц|itiraz|banding|khiếu nại lại|อุทธรณ์|(?:acceptation|accepter) ou (?:votre )?(?:refus|refuser)"
 )
 _EVIDENCE_ZH = "补充|提供|上传|回复"
 _EVIDENCE_EN = "reply|send|submit|provide|upload|attach|receive"
-_EVIDENCE_INTL = r"complementa|anex|adjunt|przes[łl]a|dostarcz|uzupe[łl]n|envoy|transmet|fourni|schick|send|einreich|invia|fornir|env[íi]a|aanlever|stuur|toe te voegen"
+_EVIDENCE_INTL = r"complementa|anex|adjunt|przes[łl]a|prze[śs]l|dostarcz|uzupe[łl]n|envoy|transmet|fourni|schick|send|einreich|invia|fornir|env[íi]a|aanlever|stuur|toe te voegen"
 
 
 def is_desk_mail(msg: Message) -> bool:
@@ -89,18 +89,20 @@ def is_desk_mail(msg: Message) -> bool:
 
 # A case or complaint named in the subject, and a decision or request about it in the text.
 _CASE_SUBJECT = guarded(
-    r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|"
+    r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|退货|退貨|查验|鉴别|复核|"
     r"reklamation|beschwerde|streitfall|litige|réclamation|contestation|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
     r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème|"
     r"[äa]rende|reklamation|reklamasjon|klage|valitus|reklamaatio|reklamace|st[íi][žz]nost|panasz|reclama[țt]ie|reclama[çc][ãa]o|protocolo|"
-    r"\bdemande\b|anfrage|segnalazione|melding",
+    r"\bdemande\b|anfrage|segnalazione|melding|solicitud de devoluci|resoluci[óo]n|zg[łl]oszeni|decyzj|spór|спор|претензи|обращени|жалоб|скарг|звернен|повернен|возврат",
     re.I,
 )
 
 
 # The platform confirms a step the buyer took in its app: the complaint is open from then on.
 _ACK_OF_OWN_STEP = guarded(
-    cues.OWN_ESCALATION + r"|(?:you|we)(?:'ve| have) (?:opened|escalated) (?:a|your) (?:case|dispute|claim)",
+    cues.OWN_ESCALATION
+    + r"|(?:you|we)(?:'ve| have) (?:opened|escalated) (?:a|your) (?:case|dispute|claim)"
+    + r"|(?:客服|平台|小二)已介入|已由(?:平台)?(?:客服|小二)?介入",  # the platform stepped in, and asks for proof
     re.I,
 )
 
@@ -123,6 +125,8 @@ def parse(msg: Message) -> Result | None:
     desk = _desk_side(msg)
     ref: dict[str, object] = {"order_no": numbers[0] if numbers else None, "ticket_no": tickets[0] if tickets else None}
     total = fields.order_total(text, msg.lang, msg.dollar) if numbers else None  # "订单金额：￥86.00" in a refund notice
+    if numbers and total is None:
+        total = fields.amount_beside(text, numbers[0], msg.lang, msg.dollar)
     if total is not None:
         ref.update(order_amount=total.text(), order_currency=total.currency)
     if not numbers:  # a card issuer names the charge, not the order: "Merchant: BIRCH & BRAMBLE", "Amount: $236.50"
@@ -173,7 +177,7 @@ def parse(msg: Message) -> Result | None:
             )
         )
 
-    if cues.REFUND_RECEIVED.search(text):
+    if cues.unconditional(cues.REFUND_RECEIVED, text):
         money = fields.total_amount(text, msg.lang, msg.dollar)
         events.append(
             msg.event(
@@ -232,7 +236,9 @@ def parse(msg: Message) -> Result | None:
                 )
             )
         elif msg.mail.in_reply_to or _REPLY_SUBJECT.search(msg.subject) or tickets:
-            events.append(msg.event("platform_reply", summary="answer from the other side", desk=desk, **ref))
+            closed = bool(cues.TICKET_CLOSED.search(msg.subject + "\n" + text[:400])) and not cues.AGENT_ACTED.search(text)
+            summary = "ticket closed, no answer" if closed else "answer from the other side"
+            events.append(msg.event("platform_reply", summary=summary, desk=desk, closed_only=closed or None, **ref))
     if promised is not None:  # the reply answers, and commits to a new time
         events.append(msg.event("promise", summary=f"promised: {promised['phrase']}", **promised, **ref))
     if not events:
@@ -302,11 +308,13 @@ def _desk_side(msg: Message) -> str | None:
 
 
 _CHARGE_MERCHANT = guarded(
-    r"^\s*(?:merchant(?: name)?|payee|retailer|商户名称|商戶名稱|商家名称|commerçant|händler)\s*[:：]\s*(.{2,60})$",
+    r"^\s*(?:merchant(?: name)?|payee|retailer|商户名称|商戶名稱|商家名称|commerçant|händler|comercio|esercente|winkel|"
+    r"sprzedawca|estabelecimento|loja)\s*[:：]\s*(.{2,60})$",
     re.I | re.M,
 )
 _CHARGE_AMOUNT = guarded(
-    r"^\s*(?:(?:charge|transaction|disputed)?\s*amount|交易金额|交易金額|montant|betrag)\s*[:：]\s*(.{2,40})$",
+    r"^\s*(?:(?:charge|transaction|disputed)?\s*amount|交易金额|交易金額|montant|betrag|importe(?: reclamado)?|importo|bedrag|kwota|valor)"
+    r"\s*[:：]\s*(.{2,40})$",
     re.I | re.M,
 )
 
@@ -369,6 +377,10 @@ _DAY_THEN_VERB = guarded(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_A
 _VERB_THEN_DAY = guarded(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{{0,16}}?\b({_DAY})", re.I)
 
 
+# Past participles of the shipping verbs: en, it, es/pt, fr, de, nl, pl
+_PARTICIPLES = ("ed", "ito", "ita", "ato", "ata", "ado", "ada", "ido", "ida", "é", "ée", "és", "andt", "ickt", "onden", "ane")
+
+
 def _reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | None:
     """The new time a shop's reply commits to, as a promise event's fields (None if it names none).
 
@@ -379,8 +391,8 @@ def _reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | N
             if not cues.stated_as_fact(text, match.start()):
                 continue
             word = rx.match(r"\w*", text[match.start(verb_group) :]).group(0)  # type: ignore[union-attr]
-            if word.lower().endswith("ed"):
-                continue  # "was delivered on Saturday", "has shipped today": a report, not a new commitment
+            if word.lower().endswith(_PARTICIPLES):
+                continue  # "was delivered on Saturday", "abbiamo spedito oggi": a report, not a new commitment
             by, _ = arrival_time(text[match.start(day_group) :], at)
             if by is None or by <= at:
                 continue

@@ -45,9 +45,9 @@ ORDER_LABELS = [
     r"num[ăa]rul\s+comenzii|comand[ăa](?:\s+ta)?\s*(?:nr\.?|num[ăa]rul)|"
     r"(?:ご)?注文(?:番号|ID|No\.?)|受注番号|オーダー(?:番号|ID)|주문\s*번호",
     # ru, tr, id, vi, th, ar
-    r"номер\s+заказа|заказ\s*(?:№|#|номер)|№\s*заказа|sipari[şs]\s*(?:no\.?|numaras[ıi]|#)|"
+    r"номер\s+заказа|заказ(?:а|у|ом|е)?\s*(?:№|#|номер)|№\s*заказа|sipari[şs]\s*(?:no\.?|numaras[ıi]|#)|"
     r"no\.?\s*pesanan|nom[bo]r\s+pesanan|pesanan\s*#|"
-    r"m[ãa]\s+đơn\s+hàng|số\s+đơn\s+hàng|đơn\s+hàng\s*#|หมายเลขคำสั่งซื้อ|คำสั่งซื้อหมายเลข|رقم\s+الطلب",
+    r"m[ãa]\s+đơn\s+hàng|số\s+đơn\s+hàng|đơn\s+hàng\s*#|หมายเลขคำสั่งซื้อ|คำสั่งซื้อหมายเลข|رقم\s+الطلب|(?:کد|شماره)\s+سفارش",
     # uk, el, hu
     r"номер\s+замовлення|замовлення\s*(?:№|#)|αριθμ[οό]ς\s+παραγγελ[ιί]ας|παραγγελ[ιί]α\s*(?:#|αρ\.)|"
     r"rendel[ée]ssz[áa]m|rendel[ée]s\s*(?:sz[áa]ma|azonos[ií]t[óo]ja)",
@@ -58,6 +58,7 @@ ORDER_LABELS = [
 TRANSACTION_LABELS = (
     r"transaction\s*(?:id|no\.?|number|#|ref(?:erence)?)|txn\s*id|交易\s*ID|交易号|交易单号|交易單號|交易序號|"
     r"transactienummer|(?:no\.?|id|nomor)\s+transaksi|n[úu]mero\s+de\s+transacci[óo]n|transaktions-?(?:id|nummer)|"
+    r"numer\s+transakcji|transakcj[aięi]\s+nr\.?|"
     r"id\s+de\s+la\s+transacci[óo]n|n[°º]\s*de\s*transaction|transaction\s*n[°º]|num[ée]ro\s+de\s+transaction|id\s+(?:della\s+)?transazione"
 )
 # An invoice the merchant issued for the purchase: the merchant's own reference in a payment
@@ -87,7 +88,7 @@ REFUND_WORDS = (
 )
 ORDER_WORDS = (
     r"order|订单|訂單|bestellung|commande|ordine|pedido|orden|compra|zam[óo]wienie|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s|"
-    r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|ordre|bestilling|tilaus|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك"
+    r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|ordre|bestilling|tilaus|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك|سفارش"
 )
 
 # --- totals -----------------------------------------------------------------------------
@@ -107,7 +108,7 @@ TOTAL_LABELS = [
     r"do\s+zap[łl]aty|razem|kwota(?:\s+zam[óo]wienia)?|suma|[łl][ąa]cznie|warto[śs][ćc]\s+zam[óo]wienia",
     r"totaal(?:bedrag)?",
     r"(?:お)?支払(?:い)?金額|ご請求金額|合計金額|総額|총\s*결제\s*금액|결제\s*금액|총\s*금액|합계",
-    r"итого|сумма\s+заказа|к\s+оплате|toplam(?:\s+tutar)?|[öo]denen\s+tutar|total\s+pembayaran|total\s+tagihan|"
+    r"مبلغ\s+کل|مبلغ\s+قابل\s+پرداخت|جمع\s+کل|итого|сумма\s+заказа|к\s+оплате|toplam(?:\s+tutar)?|[öo]denen\s+tutar|total\s+pembayaran|total\s+tagihan|"
     r"tổng\s+thanh\s+toán|số\s+tiền\s+thanh\s+toán|ยอดรวม(?!สินค้า)(?:\s*\([^)\n]{0,30}\))?|ยอดชำระ(?:ทั้งหมด)?|"
     r"إجمالي\s+الطلب|المبلغ\s+الإجمالي|الإجمالي",
     # sv, nb, da, fi, cs, hu, ro
@@ -273,7 +274,7 @@ ARRIVAL_CUES = alternation(
         r"dostarczy(?:my)?(?:\s+(?:paczk[ęe]|przesy[łl]k[ęe]|zam[óo]wienie))?",
         r"zostanie\s+(?:dostarczon[ay]|dor[ęe]czon[ay])",
         # ru, tr, id, vi, th, ar
-        r"(?:ожидаемая\s+)?дата\s+доставки|доставка\s+курьером|доставим(?:\s+заказ)?",
+        r"(?:ожидаемая\s+)?дата\s+(?:доставки|получения)|доставка\s+курьером|доставим(?:\s+заказ)?",
         r"tahmini\s+teslimat(?:\s+tarihi)?|teslimat\s+tarihi",
         r"estimasi\s+(?:tiba|sampai|diterima)|perkiraan\s+(?:tiba|sampai)",
         r"dự\s+kiến\s+giao(?:\s+hàng)?|ngày\s+giao\s+(?:hàng\s+)?dự\s+kiến|thời\s+gian\s+giao(?:\s+hàng)?\s+dự\s+kiến",

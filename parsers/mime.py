@@ -140,7 +140,7 @@ def parse_mail(raw: bytes) -> Mail:
     body = _readable_body(plain, html_body)
     return Mail(
         message_id=_msgid(headers.get("message-id")),
-        subject=headers.get("subject", ""),
+        subject=headers.get("subject", "").translate(_DIGITS),
         from_name=from_name,
         from_addr=from_addr,
         to=_addresses(raw_headers.get("to")),
@@ -148,12 +148,16 @@ def parse_mail(raw: bytes) -> Mail:
         date=parse_date(headers.get("date")) or received_date(msg.get_all("received") or []),
         in_reply_to=_msgid(headers.get("in-reply-to")),
         references=tuple(rx.findall(r"<[^<>\s]+>", headers.get("references", ""))),
-        text=body[:MAX_TEXT_CHARS],
+        text=body[:MAX_TEXT_CHARS].translate(_DIGITS),
         html=html_body,
         attachments=tuple(attachments),
         headers=headers,
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+# Persian and Arabic-Indic digits ("۱۸,۴۹۰,۰۰۰ ریال", "٢٥٠ درهم") and their separators, read as ASCII
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫", "01234567890123456789,.")
 
 
 def _readable_body(plain: str, html_body: str) -> str:

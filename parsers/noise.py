@@ -30,7 +30,9 @@ def parse(msg: Message) -> Result | None:
     if msg.role == "sent":
         return None
     if cues.ACCOUNT_NOISE.search(msg.subject) or (
-        cues.ACCOUNT_NOISE.search(msg.text) and not fields.order_numbers(msg.both)
+        cues.ACCOUNT_NOISE.search(msg.text)
+        and not fields.order_numbers(msg.both)
+        and not cues.ACK.search(msg.both)  # a desk's auto-reply warns about codes: "请勿透露…验证码"
     ):
         return Result(NAME, "noise", reason="account")
     if any(cues.DANGEROUS_ATTACHMENT.search(a.filename or "") for a in mail.attachments):

@@ -39,7 +39,8 @@ _EN_SHIP = r"ships?|shipped|shipping|dispatch(?:ed|es)?|leaves?|leave|sent out|s
 _EN_DELIVER = (
     r"deliver(?:ed|s|y)?|arrives?|arrive|arriving|emailed|e-mailed|sent to you|receive|received|activated|credited|available|"
     r"deployed|provisioned|set up|"  # a hosted service: "New game servers are deployed within 24 hours of payment"
-    r"(?:recharge|top-?up|reload)\s+(?:will|should)\s+be\s+(?:processed|completed|credited)"  # a top-up store's
+    r"(?:recharge|top-?up|reload)\s+(?:will|should)\s+be\s+(?:processed|completed|credited)|"  # a top-up store's
+    r"review(?: and approve)? your order"  # a key shop's manual authorisation: "will review your order within 24 hours"
 )
 _EN_WITHIN = guarded(
     r"\b("
@@ -167,7 +168,7 @@ _REVISION = guarded(
 
 _INTL_WITHIN = guarded(
     r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
-    r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*|livraison\s+en\s+|"
+    r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*(?:bis zu\s+|ca\.\s*|etwa\s+)?|delivery time\s*[:：]\s*(?:up to\s+)?|livraison\s+en\s+|"
     r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
     r"dostawa\s+w\s+|(?:puede|podr[íi]a)\s+tardar\s+hasta\s+|peut\s+prendre\s+jusqu'[àa]\s+|"
     r"kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+|(?<!\w)em\s+at[ée]\s+|(?<!\w)en\s+hasta\s+)" + RANGE + r"\s*" + INTL_UNIT + r"\b",
@@ -181,7 +182,10 @@ _INTL_REPLY = guarded(
 )
 # a refund's time or a return / withdrawal window ("Widerrufsrecht … innerhalb von 14 Tagen") is no delivery
 _REFUND_NEAR = guarded(
-    r"rembours|erstatt|reembols|rimbors|zwrot|terugbet|refund|estorn|devolu[çc]|devolvid|volta para a sua conta|退款|退回|退還|返金|환불|"
+    r"rembours|erstatt|reembols|rimbors|zwrot|terugbet|refund|estorn|devolu[çc]|devolvid|volta para a sua conta|"
+    # money coming back, or the buyer's own step of a return: "Środki pojawią się…", "Nadaj paczkę w ciągu 14 dni"
+    r"[śs]rodki|pieni[ąa]dze|\bfunds\b|\bmoney\b|\bnadaj|ode[śs]lij|send (?:it|them|the (?:item|parcel|package)) back|"
+    r"退款|退回|退還|返金|환불|"
     r"widerruf|rücksend|rückgabe|r[ée]tractation|retour|desistimiento|devoluci|recesso|\breso\b|odst[ąa]pieni|\breturn",
     re.I,
 )

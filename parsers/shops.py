@@ -30,12 +30,12 @@ _EN_MERCHANT = [
     # "the seller has listed …" names nobody
     guarded(
         r"\bthe seller\s+(?!(?:has|have|had|is|was|will|would|should|shall|may|might|can|could|must|did|does|hasn|isn|"
-        r"didn|doesn|wasn|won|and|or|to|of|for|with|who|that|first|directly|again|immediately|know|about|if|as|in|on|"
+        r"didn|doesn|wasn|couldn|wouldn|shouldn|cannot|won|and|or|to|of|for|with|who|that|first|directly|again|immediately|know|about|if|as|in|on|"
         r"at|by|from|a|an|the|you|your|it|they|their|via|through|before|after|so|but|needs?|wants?|agrees?|refuses?)\b)"
         r"([A-Za-z0-9_.\-&']{2,40})",
         re.I,
     ),
-    guarded(r"\b(?:seller|paid to)[^\S\n]*[:：][^\S\n]*([A-Za-z0-9_.\-&' ]{2,40}?)(?:[^\S\n]*$|[^\S\n]*[,.;(])", re.I | re.M),
+    guarded(r"(?<!\w)(?:seller|paid to|sprzedaj[ąa]cy|verk[äa]ufer(?:in)?|vendeur|venditore|vendedor|verkoper|продавец|продавець)[^\S\n]*[:：][^\S\n]*([A-Za-z0-9_.\-&' ]{2,40}?)(?:[^\S\n]*$|[^\S\n]*[,.;(])", re.I | re.M),
 ]
 _HOSTED = guarded(r"入驻\s*([^\s，。,（(\n]{2,20}?)(?:平台)?[，。,（(\s]")
 _ZH_ITEM = guarded(
@@ -208,7 +208,8 @@ def _refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
 
 
 _ANNOUNCED = guarded(
-    r"(?:let you know|notify you|e-?mail you|tell you|text you)\s+(?:as soon as|when|once)\b[^.\n]*$|\b(?:once|when) (?:your|the|it)\b[^.\n]*$",
+    r"(?:let you know|notify you|e-?mail you|tell you|text you)\s+(?:as soon as|when|once)\b[^.\n]*$|\b(?:once|when) (?:your|the|it)\b[^.\n]*$"
+    r"|\b(?:zodra|sobald|d[èe]s que|en cuanto|non appena|assim que|as soon as)\b[^.\n]*$",
     re.I,
 )
 

@@ -16,14 +16,18 @@ REFUND_RECEIVED = any_of(
     r"退款已到账|已原路退回至|已退回至您的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
     r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
     r"refunded amount has been returned|(?:temporary|provisional) credit[\s\S]{0,80}?(?:is now|has been made|now) (?:permanent|final)|amount is now (?:available|credited) in your|"
-    r"(?:has been|was) (?:credited|added|returned) to your (?:\w+ )?(?:wallet|balance|store credit)|"
+    r"(?:has been|was|have been|were) (?:credited|added|returned) to your (?:\w+ ){0,2}(?:wallet|balance|store credit)|"
+    r"(?:have|has) been (?:cancell?ed and )?(?:fully )?refunded\b|"
+    r"(?:funds|money|amount|refund) (?:is|are) (?:already |now )?(?:in|available in) your (?:[\w-]+ ){0,4}(?:wallet|balance|account)|"
+    r"(?:we'?ve|we have|i'?ve|i have) refunded [^.\n]{0,30}? to your (?:[\w-]+ ){0,4}(?:wallet|balance|store credit|credit)|"
     r"(?:order|purchase|payment)\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:has been|was|have been) (?:fully |partially )?refunded|"
     r"order (?:fully )?refunded\s*[:：]|we(?:'ve| have) (?:fully )?refunded your (?:order|payment|purchase)|"
     r"(?:haben|hat) (?:ihnen|dir|euch)\b[^.\n]{0,80}?(?:erstattet|zur[üu]ckerstattet|zur[üu]ck[üu]berwiesen|gutgeschrieben)\b|"
+    r"(?:abono|cr[ée]dito|reembolso) provisional[\s\S]{0,80}?pasa a ser definitivo|abono definitivo|"
     r"hemos cancelado tu compra y reembolsado|(?:importe|reembolso) ya est[áa] disponible en tu monedero|"
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone"
-    r"|退款已完成|已退款|退款成功|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
+    r"|退款已完成|已退款|已经退款|已經退款|退款成功|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
 )
 CREDIT_MEMO = any_of(
     r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
@@ -44,6 +48,7 @@ REFUND_GRANTED = any_of(
     r"预计.{0,12}(?:退回|到账|退还|返还)|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|到帳|退還)|"
     r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
     r"will be (?:reversed|credited back|returned|refunded) (?:to|back to|into) your|"
+    r"оформили (?:повернення|возврат) (?:повної суми|коштів|грошей|денег|средств|полной суммы)|кошти надійдуть|(?:деньги|средства) (?:поступят|вернутся)|"
     r"(?:have|has|'ve) (?:cancell?ed|voided) [^.\n]{0,40}? and (?:fully |also )?refunded|"
     r"will (?:be )?(?:automatically |fully )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed|"
     r"(?:initiated|issued|arranged|processed|started|approved|submitted|authori[sz]ed|sent|requested|put through)\s+"
@@ -76,7 +81,8 @@ REFUND_GRANTED = any_of(
     r"|bayaran balik\b[^.\n]{0,60}?akan dikreditkan|akan (?:dikembalikan|dikreditkan) (?:ke|kepada)"
     r"|je krijgt het (?:volledige |hele )?bedrag terug|(?:het )?bedrag wordt teruggestort"
     r"|va fi rambursat[ăa]?|vei primi banii [îi]napoi|(?:o )?estorno (?:ser[áa]|foi) (?:realizado|efetuado|processado|solicitado)"
-    r"|reembolso (?:ser[áa]|foi) (?:realizado|efetuado|processado)|vamos (?:estornar|reembolsar)|(?:o )?valor ser[áa] (?:estornado|devolvido)"
+    r"|reembolso (?:foi |j[áa] foi )?aprovado|estorno\b[^.\n]{0,40}?foi solicitado|"
+    r"reembolso (?:ser[áa]|foi) (?:realizado|efetuado|processado)|vamos (?:estornar|reembolsar)|(?:o )?valor ser[áa] (?:estornado|devolvido)"
     r"|(?:pengarna|beloppet) (?:kommer att )?(?:återbetalas|betalas tillbaka)|[åa]terbetalning(?:en)? (?:har|kommer att) (?:genomförts|skickats|g[öo]ras)"
     r"|(?:refunderes|tilbakebetales|tilbagebetales)|pengene (?:blir|bliver) (?:refundert|refunderet|tilbakebetalt|tilbagebetalt)"
     r"|hyvit(?:ämme|amme)|hyvitys (?:maksetaan|palautetaan)|pen[íi]ze (?:v[áa]m )?vr[áa]t[íi]me|vr[áa]t[íi]me v[áa]m pen[íi]ze|[čc][áa]stka bude vr[áa]cena"
@@ -84,18 +90,20 @@ REFUND_GRANTED = any_of(
     r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|سيتم استرداد|تم استرداد"
 )
 EVIDENCE_REQUEST = any_of(
-    r"补充凭证|补充材料|补充证据|请(?!勿|不要)[^。！？\n]{0,40}?(?:补充|提供|上传|提交|寄送)[^。！？\n]{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
+    r"补充凭证|补充材料|补充证据|(?<!申)请(?!勿|不要)[^。！？\n]{0,40}?(?:补充|提供|上传|提交|寄送)[^。！？\n]{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
     r"補充憑證|補充資料|請(?!勿|不要)[^。！？\n]{0,40}?(?:補充|提供|上傳|上載|提交|遞交)[^。！？\n]{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片|文件)|"
+    r"(?:sign|complete|fill (?:in|out))(?: and return)? (?:the |your |this |our )?(?:enclosed |attached )?(?:claim |dispute |statement |declaration |affidavit )?form\b|\bsigned (?:statement|declaration|affidavit)\b|"
     r"(?:need|require|requires|(?:please|kindly) (?:send|provide|reply with|upload|attach|submit))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
     r"(?:please|kindly) submit the following\b|"
-    r"please reply to this (?:e-?mail|message) with\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
+    r"please reply to this (?:e-?mail|message)\s+with\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
     r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
+    r"potrzebujemy (?:jeszcze |od ciebie )?[\s\S]{0,40}?(?:zdj[ęe][ćc]|dokument|dowod)|prze[śs]lij (?:nam )?(?:zdj[ęe]cia|dokumenty|dowody)|"
     r"(?:prosz[ęe]|prosimy) o (?:uzupe[łl]nienie|przes[łl]anie|dostarczenie)[\s\S]{0,80}?(?:dokument|kopi|zdj[ęe]|dow[óo]d)|dokumenty nale[żz]y przes[łl]a[ćc]|"
     r"(?:写真|画像|証拠|資料|書類)の(?:送付|提出|添付|ご提出|ご送付)を(?:お願い|お願い致し|お願いいたし)|"
     r"(?:사진|증빙|자료)\s*(?:첨부|제출)\s*(?:를\s*)?(?:요청|부탁)|"
     r"(?:ben[öo]tigen|brauchen) (?:dafür |noch )*(?:einige |weitere )?informationen von (?:ihnen|dir)|bitte laden sie[^.\n]{0,40}?hoch|"
-    r"abbiamo bisogno di (?:alcune |delle )?(?:prove|foto|documenti)|(?:invia|inviaci|allega)[^.\n]{0,60}?\bfoto\b|"
+    r"abbiamo bisogno (?:di|dei|delle|degli)\b[^.]{0,40}?(?:prove|foto|documenti|documentazione)|ci servono (?:alcuni |i seguenti )?documenti|(?:invia|inviaci|allega)[^.\n]{0,60}?\bfoto\b|"
     r"beg[äa]ran om komplettering|vi ber dig (?:att )?(?:skicka|komplettera)|(?:send|sende) (?:oss|os) (?:dokumentasjon|dokumentation|bilder|billeder|kvittering)|"
     r"l[äa]het[äa] (?:meille )?(?:kuvat|kuitti|tositteet)|za[šs]lete (?:n[áa]m )?(?:fotografie|doklad)|k[üu]ldje el (?:a )?(?:f[ée]nyk[ée]peket|fot[óo]kat|dokumentumokat)|"
     r"trimite(?:[țt]i)? (?:documentele|fotografii)|envie (?:os |as )?(?:documentos|comprovantes|fotos)|"
@@ -106,6 +114,10 @@ EVIDENCE_REQUEST = any_of(
     r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
     r"we need (?:a (?:bit|little) )?more (?:info(?:rmation)?|details)|(?:need|require) (?:some )?(?:more|additional|further) (?:info(?:rmation)?|details|documents?)\b(?! (?:about|on) (?:our|how))|"
+    r"necesitamos (?:la|el|los|las)\b[^.]{0,80}?(?:confirmaci[óo]n|documentaci[óo]n|justificante|factura|comprobante|fotos?|pruebas)|"
+    r"responder a este correo con la documentaci[óo]n|"
+    r"necesitamos m[áa]s (?:informaci[óo]n|datos|detalles)|precisamos de mais (?:informa[çc][õo]es|dados)|"
+    r"\bsube\b[\s\S]{0,60}?\bfotos?\b|envi[ae]\b[\s\S]{0,40}?\bfotos?\b|"
     r"necesitamos que nos env[íi]es[\s\S]{0,160}?(?:fotos?|v[íi]deos?|pruebas|capturas)|"
     r"merci de nous (?:envoyer|transmettre|faire parvenir)[\s\S]{0,120}?(?:photos?|attestation|justificatifs?|preuves?|captures?)|"
     r"(?:photos?|justificatifs?|preuves?)[\s\S]{0,80}?pourriez-vous nous (?:les )?(?:envoyer|transmettre|faire parvenir)|"
@@ -120,7 +132,12 @@ EVIDENCE_REQUEST = any_of(
     r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
 )
 DECISION_AGAINST = any_of(
+    r"(?:退货|退款|售后|退貨|退款|换货)申请未(?:能)?通过|(?:申请|申請)(?:已)?被驳回|"
+    r"未能通过(?:审核|审批|核实)|(?:申请|退款申请)?(?:审核|审批)未(?:能)?通过|未通過(?:審核|審批)|(?:審核|審批)未(?:能)?通過|"
     r"(?:the )?(?:claim|complaint|application|dispute|case) (?:is|has been|was) (?:dismissed|struck out)|"
+    r"(?:not|unable to|cannot|can't|could not|couldn't) (?:be )?resolved? (?:this |the |your )?(?:dispute |claim |case )?in your favou?r|\bnot in your favou?r|"
+    r"в удовлетворении (?:требовани[яй]|претензии|заявлени[яй])[^.]{0,80}?отказано|(?:претензи[яю]|требовани[ея]) (?:отклонен[аоы]?|не подлежит удовлетворению)|"
+    r"rozpatrzon[ea] negatywnie|(?:zg[łl]oszenie|reklamacja|skarga|wniosek|spór) (?:zosta[łl][aoy]? )?odrzucon[aey]|"
     r"(?:will not|won't|are not|aren't|am not|are unable to|cannot|can't)(?: be able to)? (?:process|issue|offer|provide|approve|give you) (?:a |you a |any )?(?:full |partial )?refund|"
     r"en faveur du vendeur|aucun remboursement ne sera (?:effectu[ée]|accord[ée])|"
     r"처리가\s*어려운|(?:반품|환불|교환)[^.\n]{0,12}?(?:불가|어렵습니다)|返品(?:・返金)?(?:は|を)?お受け(?:いたし)?かね|対応いたしかねます|"
@@ -132,6 +149,8 @@ DECISION_AGAINST = any_of(
     r"reklamace (?:byla )?zam[íi]tnuta|nem tudjuk elfogadni|reclama[țt]ia (?:a fost )?respins[ăa]|cererea (?:a fost )?respins[ăa]|"
     r"fasthold(?:t|er) (?:sin|deres|sitt) (?:afvisning|avvisning|afslag|avslag)|ikke (?:har )?(?:v[æa]ret|var) muligt at finde en (?:f[æa]lles )?l[øo]sning|"
     r"afsluttet uden (?:en )?(?:f[æa]lles )?l[øo]sning|avsluttet uten (?:en )?(?:l[øo]sning|enighet)|avslutats utan (?:en )?l[öo]sning|"
+    r"(?:resuelt[oa]|decidid[oa]|cerrad[oa]) a favor del (?:vendedor|comercio|comerciante)|no podemos (?:ofrecer|realizar|emitir|aprobar)(?:te|le)? (?:un |el )?reembolso|"
+    r"reembolso n[ãa]o foi aprovado|(?:solicita[çc][ãa]o|disputa|reclama[çc][ãa]o) n[ãa]o foi aprovada|recusou (?:a |sua )?(?:solicita[çc][ãa]o|reclama[çc][ãa]o|pedido de reembolso)|"
     r"n[ãa]o (?:podemos|ser[áa] poss[íi]vel) (?:realizar|efetuar|aprovar) o (?:reembolso|estorno)|(?:reclama[çc][ãa]o|contesta[çc][ãa]o|solicita[çc][ãa]o|disputa) (?:foi )?(?:indeferida|n[ãa]o procedente|n[ãa]o aceita|negada|recusada)|"
     r"(?:analisou|avaliou) (?:a )?(?:sua|tua) (?:contesta[çc][ãa]o|reclama[çc][ãa]o|solicita[çc][ãa]o) e n[ãa]o a (?:aceitou|aprovou)|n[ãa]o foi poss[íi]vel devolver o (?:valor|dinheiro)|"
     r"(?:reclamo|disputa|contracargo|solicitud) (?:fue |ha sido )?(?:rechazad[oa]|denegad[oa]|desestimad[oa]|improcedente)|resolvimos (?:tu|el) reclamo a favor del? (?:vendedor|comercio)|"
@@ -176,6 +195,8 @@ MESSAGE_SENT = any_of(
 )
 # The platform confirms an escalation the buyer made in its app: "您已对订单X申请客服介入".
 OWN_ESCALATION = r"(?:您|你)已(?:对|就|對)?[^。\n，,]{0,40}?(?:申请|申請)(?:了)?(?:客服|平台|小二)介入"
+# The platform confirms the buyer's own after-sales request: "你已对订单X发起退货退款申请，卖家需在24小时内处理".
+OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|發起)(?:了)?(?:退货退款|退貨退款|仅退款|僅退款|退款|退货|退貨|售后|售後|换货|換貨)(?:申请|申請)"
 ACK = any_of(
     r"(?:ihre|deine) r[üu]ckgabeanfrage wurde an (?:den|die) \w+ gesendet|(?:sie haben|du hast) uns gebeten, uns (?:ihre|deine) \w+ anzusehen|"
     r"(?:haben|hat) (?:ihre|deine) (?:anfrage|beschwerde|meldung|reklamation) an (?:den|die) (?:verk[äa]ufer|h[äa]ndler)\w* weitergeleitet|"
@@ -197,11 +218,13 @@ ACK = any_of(
     r"(?:su|tu) (?:queja|reclamaci[óo]n|denuncia|solicitud) (?:ha sido|fue) (?:registrada|recibida|ingresada|radicada)|"
     r"(?:su|tu) (?:reclamo|queja|denuncia)\b[^.]{0,120}?\bfue (?:asignad[oa]|derivad[oa]|remitid[oa]|trasladad[oa])|"
     r"hemos recibido (?:su|tu) (?:reclamaci[óo]n|reclamo|queja|solicitud)|acusamos recibo|(?:su|tu) reclamo (?:fue|ha sido) (?:ingresado|registrado|recibido)|"
+    r"(?:enviamos|encaminhamos) (?:a )?sua (?:solicita[çc][ãa]o|reclama[çc][ãa]o|disputa)|solicita[çc][ãa]o de reembolso enviada|"
+    r"est[áa] analisando (?:a |sua )?(?:disputa|reclama[çc][ãa]o|solicita[çc][ãa]o|caso)|"
     r"(?:a )?(?:sua|tua) reclama[çc][ãa]o foi (?:enviada|registrada|recebida|publicada)|reclama[çc][ãa]o (?:enviada|registrada|publicada) com sucesso|"
     r"constancia de (?:tu |su )?(?:hoja de )?(?:reclamaci[óo]n|reclamo|queja)|hoja de reclamaci[óo]n(?: virtual)? n[°º.]|"
     r"(?:abriste|iniciaste) (?:un reclamo|una disputa|una reclamaci[óo]n)|recibimos tu (?:pedido de ayuda|solicitud|reclamo|consulta)|"
     r"(?:avons )?bien enregistr[ée] (?:[^\n]{0,50}? )?votre (?:d[ée]claration|r[ée]clamation|demande|dossier|saisine|contestation)|(?:reclamaci[óo]n|queja|solicitud) ha quedado registrada|(?:wir haben )?(?:deine|ihre) (?:problemmeldung|meldung|beschwerde|reklamation|anfrage) erhalten|"
-    r"(?:客服|平台|小二)已介入|(?:升级|升級)(?:为|為)?(?:平台)?(?:客服|平台|小二)介入|已申请(?:客服|平台|小二)介入|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|已收到(?:您|你)的[^。\n]{1,6}(?:申请|申請)|完成登记|登记回执|已登记|工单已创建|"
+    r"(?:客服|平台|小二)已介入|已由(?:平台)?(?:客服|小二)?介入|(?:升级|升級)(?:为|為)?(?:平台)?(?:客服|平台|小二)介入|已申请(?:客服|平台|小二)介入|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|已收到(?:您|你)的[^。\n]{1,6}(?:申请|申請)|完成登记|登记回执|已登记|工单已创建|"
     r"(?:ticket|request|case|dispute|inquiry|enquiry|complaint)\b.{0,40}(?:has been |was |is )?(?:opened|created|received|logged|filed)|"
     r"thank you for (?:(?:submitting|lodging|filing|making) )?(?:your |an? )?(?:online )?(?:complaint|claim|case)\b|"
     r"opened (?:ticket|case)|we(?:'ve| have) (?:received|logged|got) your (?:message|request|email|inquiry|enquiry|dispute)|"
@@ -221,11 +244,20 @@ ACK = any_of(
     # the platform confirms the buyer's own step: "您已对订单X申请客服介入", "您对订单X的投诉（原因：…）已提交"
     + OWN_ESCALATION
     + r"|"
-    r"投訴已受理|已收到您的投訴|"
+    + OWN_REQUEST
+    + r"|"
+    r"(?:寄回|退回)的(?:退货|退貨)?商品[^。\n]{0,40}已签收|签收入仓|"
+    r"投訴已受理|已收到您的投訴|自动回复|自動回覆|(?:您的|你的)(?:邮件|郵件|来信|來信|留言|反馈|反饋|申请|申請)(?:我们|我們)?已(?:经|經)?收到|"
+    r"(?:vielen )?dank f[üu]r (?:ihre|deine) (?:\w+)?(?:reklamation|beschwerde)|(?:die|ihre) (?:\w+)?reklamation an [^.\n]{0,60}weitergeleitet|"
     r"automatische (?:eingangsbestätigung|antwort)|(?:ihre|deine) (?:anfrage|nachricht) ist (?:bei uns )?(?:eingegangen|angekommen)|"
+    r"nous avons (?:bien )?re[çc]u votre signalement|(?:votre )?signalement\b[^.\n]{0,60}?a (?:bien )?été (?:transmis|re[çc]u|enregistr[ée])|"
     r"accusé de réception|accusons r[ée]ception|réponse automatique|nous avons (?:bien )?reçu votre (?:message|demande)|"
     r"risposta automatica|abbiamo ricevuto la tua (?:richiesta|email)|respuesta automática|hemos recibido tu (?:mensaje|solicitud)|"
+    r"(?:we|wij) (?:je|uw) (?:vraag|bericht|e-?mail) hebben ontvangen|dit is een automatisch bericht|"
     r"(?:wij|we) hebben (?:uw|je) (?:klacht|melding|verzoek|aanvraag)[^.\n]{0,40}?(?:geregistreerd|ontvangen|in behandeling genomen)|bevestiging (?:van )?(?:de |uw )?registratie|"
+    r"заявка (?:на возврат )?(?:отправлена|передана) продавцу|(?:ваша |ваше )?(?:заявка|претензия|жалоба|обращение|звернення|скарга|претензія) (?:принят[аоы]|зарегистрирован[аоы]|получен[аоы]|отправлен[аоы]|прийнят[аоі]|зареєстрован[аоі])|"
+    r"мы получили ваш[уеи]? (?:заявку|претензию|обращение|жалобу)|ми отримали ваш[уеі]? (?:заявку|претензію|звернення|скаргу)|"
+    r"przyj[ęe]li[śs]my (?:twoje|pa[ńn]stwa|twoj[ąa]) (?:zg[łl]oszenie|reklamacj[ęe]|skarg[ęe])|dzi[ęe]kujemy za zg[łl]oszenie|"
     r"automatyczna odpowied[źz]|otrzymali[śs]my (?:twoj[ąa]|pa[ńn]stwa) wiadomo[śs][ćc]|automatisch antwoord|we hebben je (?:bericht|vraag) ontvangen"
 )
 APPEAL_WORDS = any_of(r"二次申诉|申诉|复核|复议|\bappeal\b|reconsider|review (?:the|this) decision")
@@ -249,14 +281,16 @@ COMPLAINT_WORDS = any_of(
     r"(?:nicht|kein\w*) (?:mehr )?(?:bewegt|aktualisiert)|keine bewegung|no se ha movido|sin movimiento|non si muove|fermo da|"
     r"物流(?:一直|还是|都)?(?:没|沒|未)(?:有)?(?:更新|动|動)|一直(?:没|沒)(?:动|動|更新)|"
     r"noch nicht (?:versendet|verschickt|angekommen|erhalten|geliefert)|nicht (?:erhalten|angekommen|geliefert)|weder .{0,40} noch|"
-    r"erstattung|stornierung|reklamation|beschwerde|defekt|beschädigt|"
+    r"erstattung|stornierung|reklamation|beschwerde|defekt|beschädigt|falsch(?:e|es|er|en)? [\wäöüß-]+ (?:geliefert|erhalten|bekommen)|"
+    r"statt de[sr] [\wäöüß-]+ war|bitte schick(?:t|en sie) mir|"
     r"pas (?:encore )?(?:reçu|été livré|été expédié)|toujours pas|remboursement|réclamation|défectueu|endommag|"
     r"cass[ée]e?|ab[îi]m[ée]e?|me rembourser|rembourser|ne fonctionne pas|ne marche pas|"
-    r"non (?:ho )?(?:ancora )?ricevut|rimborso|reclamo|difettos|danneggiat|"
-    r"no (?:he )?recibido|todav[íi]a no|reembolso|defectuos|da[ñn]ad|"
+    r"non (?:ho )?(?:ancora )?ricevut|rimborso|reclamo|difettos|danneggiat|\brott[oaie]\b|spaccat[oaie]|sostituzione|mandarmi (?:un|una)\b[^.?\n]{0,40}\bnuov|"
+    r"no (?:he )?recibido|todav[íi]a no|nunca (?:lleg[óo]|ha llegado)|no me (?:han )?(?:contestado|respondido)|reembolso|defectuos|da[ñn]ad|"
     r"nie (?:otrzyma|dotar)|zwrot|reklamacj|uszkodzon|"
     r"niet (?:ontvangen|geleverd|verzonden)|terugbetaling|klacht|beschadigd|"
     # ru, tr, id, vi, th, ja, ko
+    r"прошу повернути|поверніть (?:кошти|гроші)|не отримал[аи]?|пошкоджен|тріщин|не працює|зламан|"
     r"не (?:получил|получила|доставлен|пришёл|пришел|работает)|до сих пор|брак|возврат|жалоб|претензи|"
     r"hala (?:gelmedi|teslim)|teslim (?:edilmedi|almad)|[çc]al[ıi][şs]m[ıi]yor|iade talebi|[şs]ikayet|ar[ıi]zal[ıi]|"
     r"belum (?:diterima|sampai|dikirim)|tidak sesuai|rusak|komplain|pengembalian dana|"
@@ -279,6 +313,7 @@ OUTSIDE_WORDS = any_of(
     r"allm[äa]nna reklamationsn[äa]mnden|\bARN\b|forbrukerr[åa]det|forbrukertilsynet|n[æa]vnenes hus|forbrugerklagen[æa]vnet|"
     r"kuluttajariitalautakunta|kilpailu- ja kuluttajavirasto|\bKKV\b|[čc]esk[áa] obchodn[íi] inspekce|\b[ČC]OI\b|\bANPC\b|"
     r"reclame ?aqui|consumidor\.gov\.br|\bPROCON\b|\bPROFECO\b|concilianet|\bSERNAC\b|\bDECO\b|livro de reclama[çc][õo]es|"
+    r"роспотребнадзор|защиты прав потребителей|держпродспоживслужб|захисту прав споживачів|"
     r"\bCOPREC\b|ventanilla [úu]nica federal|defensa del? (?:las y los )?consumidor(?:es)?|\bINDECOPI\b|superintendencia de industria y comercio|"
     r"disputes tribunal|\bNCAT\b|\bVCAT\b|fair trading|\bACCC\b|competition and consumer protection commission|\bCCPC\b|"
     r"office de la protection du consommateur|parle consommation|fair trade enforcement bureau|department of trade and industry|"
@@ -325,5 +360,15 @@ AGENT_ACTED = any_of(
 # A consumer office, tribunal or court writes from its state's domain: an outside body.
 GOVERNMENT_ADDRESS = guarded(
     r"[.@](?:gov(?:\.[a-z]{2})?|gob\.[a-z]{2}|go\.(?:kr|jp|id|th|ke|tz|ug)|govt\.nz|gc\.ca|gouv\.(?:fr|qc\.ca)|gv\.at|admin\.ch)>?$",
+    re.I,
+)
+
+
+# A desk's notice that only closes, solves or merges the ticket: news of the ticket, no answer to it.
+TICKET_CLOSED = guarded(
+    r"(?:ticket|request|case|anfrage|demande|richiesta|solicitud|verzoek|zg[łl]oszenie)\b[^.\n]{0,80}?"
+    r"(?:(?:is|has been|was|wurde|est|a [ée]t[ée]|è stato|è stata|ha sido|fue|werd|zosta[łl]o)\s+)?"
+    r"(?:gesloten|closed|solved|resolved|marked as (?:solved|resolved|closed)|geschlossen|gel[öo]st|ferm[ée]e?|r[ée]solue?|chius[oa]|risolt[oa]|"
+    r"cerrad[oa]|resuelt[oa]|opgelost|zamkni[ęe]te|merged|fusionn[ée]e?|zusammengef[üu]hrt)\b",
     re.I,
 )

@@ -93,7 +93,7 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
     ("zh", r"个星期|個星期|星期|周|週間|週|주", "weeks"),
     ("zh", r"h|H|分", "short"),  # "24h内", "30分内": only in Chinese phrasing
     ("en", r"business\s+hours?|working\s+hours?", "workhours"),
-    ("en", r"business\s+days?|working\s+days?|weekdays?|workdays?", "workdays"),
+    ("en", r"(?:bank\s+)?business\s+days?|working\s+days?|bank(?:ing)?\s+days?|weekdays?|workdays?", "workdays"),
     ("en", r"hours?|hrs?", "hours"),
     ("en", r"minutes?|mins?", "minutes"),
     ("en", r"calendar\s+days?|days?", "days"),
@@ -105,9 +105,10 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "intl",
-        r"werktag(?:e|en)?|arbeitstag(?:e|en)?|jours? ouvr(?:é|e|a)(?:s|bles?)?|giorni lavorativi|d[íi]as h[áa]biles|"
+        r"(?:bank)?werktag(?:e|en)?|(?:bank)?arbeitstag(?:e|en)?|bankgesch[äa]ftstag(?:e|en)?|"
+        r"jours? ouvr(?:é|e|a)(?:s|bles?)?|giorni lavorativi|d[íi]as h[áa]biles|"
         r"d[íi]as laborables|dni robocz(?:e|ych)|werkdag(?:en)?|"
-        r"рабочих\s+дн(?:я|ей)|рабочий\s+день|i[şs]\s+g[üu]n[üu]?|hari\s+kerja|ngày\s+làm\s+việc|วันทำการ|"
+        r"(?:рабочих|банковских)\s+дн(?:я|ей)|рабочий\s+день|(?:робочих|банківських)\s+дн(?:я|ів)|робочий\s+день|i[şs]\s+g[üu]n[üu]?|hari\s+kerja|ngày\s+làm\s+việc|วันทำการ|"
         r"arbetsdag(?:ar|en)?|arbeidsdag(?:er|en)?|arbejdsdag(?:e|ene)?|hverdag(?:e|ene)?|ty[öo]p[äa]iv[äa](?:n|[äa])?|"
         r"hari\s+bekerja|arkip[äa]iv[äa](?:n|[äa])?|pracovn[íi]ch\s+dn[ůu]|pracovn[íi]\s+dny|munkanap(?:on|ot)?|zile\s+lucr[ăa]toare|d[íi]as\s+[úu]teis",
         "workdays",
@@ -120,7 +121,7 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "intl",
         r"kalendertag(?:e|en)?|tag(?:e|en)?|jours?(?: calendaires)?|giorni|d[íi]as(?: naturales)?|dni|dag(?:en)?|"
-        r"дн(?:я|ей)|день|g[üu]n|hari|ngày|วัน|dagar|dage|d[øo]gn|p[äa]iv[äa](?:n|[äa])?|dn[ůu]|dny|napon|napot|nap|zile",
+        r"дн(?:я|ей|ів)|день|g[üu]n|hari|ngày|วัน|dagar|dage|d[øo]gn|p[äa]iv[äa](?:n|[äa])?|dn[ůu]|dny|napon|napot|nap|zile",
         "days",
     ),
     (

@@ -65,5 +65,11 @@ def _holds(at: datetime, edges: list[datetime | None]) -> tuple[datetime | None,
 
 
 def _partly_decided(state: OrderState) -> bool:
+    """A partial decision, or one against the buyer after a part of the money came back (a bank keeps
+    the merchant's partial credit and decides the rest against the buyer): the rest may be appealed."""
     decision = state.last_decision
-    return decision is not None and decision.fields.get("outcome") == "partial"
+    if decision is None:
+        return False
+    outcome = decision.fields.get("outcome")
+    received = state.refund_received
+    return outcome == "partial" or (outcome == "against" and received is not None and received.at < decision.at)

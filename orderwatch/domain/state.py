@@ -97,7 +97,8 @@ def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
         elif kind == "complaint_ack":
             _complaint_ack(state, event, facts, stage_by_message)
         else:
-            if event.role == Role.INBOX and kind in ANSWERS:
+            # a desk that only closes the ticket ("Ticket gesloten") has not answered it
+            if event.role == Role.INBOX and kind in ANSWERS and not event.fields.get("closed_only"):
                 _answer(state, event, stage_by_message)
             if kind == "evidence_requested":
                 state.last_request = event

@@ -11,6 +11,7 @@ desk's reply create nothing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -172,7 +173,9 @@ _FILLER = frozenset({"the", "and", "ltd", "llc", "inc", "shop", "store"})
 
 
 def _words(name: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]{3,}", name.lower()) if w not in _FILLER}
+    """"Cerámica Albaicín" and the card statement's "CERAMICA ALBAICIN" share their words."""
+    plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    return {w for w in re.findall(r"[a-z0-9]{3,}", plain) if w not in _FILLER}
 
 
 def _site(address: str) -> str:

@@ -11,6 +11,7 @@ from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.fields.money import (
     AMOUNT,
     Money,
+    amount_beside,
     amounts,
     decimal_value,
     dollar_currency,
@@ -32,6 +33,7 @@ __all__ = [
     "Money",
     "Reference",
     "TextTime",
+    "amount_beside",
     "amounts",
     "decimal_value",
     "dollar_currency",

@@ -112,6 +112,8 @@ _SYMBOLS.update(
         "₨": "INR",
         "درهم": "AED",
         "ريال": "SAR",
+        "ریال": "IRR",  # Persian yeh: the Iranian rial; the toman (10 rials) has no ISO code
+        "تومان": "IRT",
         "r": "ZAR",  # "R 4,643": the rand (written only as a capital R before the number)
         "zar": "ZAR",
         "fcfa": "XOF",  # the West African franc; Central African prices say XAF
@@ -141,7 +143,7 @@ _PRE = (
 _POST = (
     r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
     r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|"
-    r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|درهم|ريال|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES|(?-i:PEN|CLP|COP|ARS|UYU)\b)"
+    r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|درهم|ريال|ریال|تومان|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES|(?-i:PEN|CLP|COP|ARS|UYU)\b)"
 )
 AMOUNT = guarded(
     # a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")
@@ -396,3 +398,15 @@ def order_total(text: str, lang: str = "en", dollar: str | None = None) -> Money
         if match:
             return parse_amount(match, lang, dollar)
     return None
+
+
+def amount_beside(text: str, reference: str, lang: str = "en", dollar: str | None = None) -> Money | None:
+    """The amount in the bracket right after the order's reference: "订单 184593…（古老夢華×1980，NT$990）",
+    "order No. 1835… (Genesis Crystal x6480, 99.99 USD, …)": a desk restating the order it speaks of."""
+    at = text.find(reference)
+    if at < 0:
+        return None
+    after = text[at + len(reference) : at + len(reference) + 120]
+    bracket = rx.match(r"\s*[（(]([^)）]{1,110})[)）]", after)
+    found = amounts(bracket.group(1).replace("\n", " "), lang, dollar) if bracket else []
+    return found[0] if len(found) == 1 else None

@@ -239,11 +239,21 @@ _TICKETS = [
         r"num[ée]ro de dossier|dossier n[°º]|numero (?:di )?pratica|n[úu]mero de expediente|sygnatura|dossiernummer|"
         r"r[ée]f[ée]rence de (?:la |votre )?(?:r[ée]clamation|contestation|dossier)|litige n[°º]|"
         r"[äa]rendenummer|[äa]rende(?=\s*[:：]?\s*\d)|saksnummer|sagsnummer|asianumero|[čc][íi]slo reklamace|[üu]gysz[áa]m|"
-        r"num[ăa]r(?:ul)? (?:de )?[îi]nregistrare|(?:n[úu]mero d[oa] )?protocolo|n[°º] (?:do|de) reclamo)"
+        r"num[ăa]r(?:ul)? (?:de )?[îi]nregistrare|(?:n[úu]mero d[oa] )?protocolo|n[°º] (?:do|de) reclamo|"
+        # a bank's or a payment service's own case: "Claim reference: 26100941873", "Dispute case number"
+        r"claim (?:reference|ref\.?|number|no\.?|id)|dispute (?:case )?(?:reference|number|no\.?|id)|case reference|"
+        r"n\.?[°º] de solicitud|solicitud n\.?[°º]|reclamaci[óo]n n[°º]|n[úu]mero de (?:reclamaci[óo]n|caso|incidencia)|pratica n[°º]|numero (?:della )?contestazione|"
+        r"zaaknummer|dossiernr\.?|r[ée]f[ée]rence (?:de )?contestation)"
         r"\s*[:：]?\s*([A-Za-z0-9\-]{4,40})",
         re.I,
     ),
     guarded(r"\[\s*(?:Ticket|Case|Request|Incident)\s*#\s*:?\s*([A-Za-z0-9\-]{2,30})\s*\]", re.I),
+    # a case named with its dated number: "Contestazione CT-2026-0087341", "pratica CT-2026-0087341"
+    guarded(
+        r"\b(?:contestazione|pratica|reclamo|reclamaci[óo]n|r[ée]clamation|dispute|claim|litige|streitfall|reklamation)\s+"
+        r"([A-Z]{1,5}-\d{4}-\d{3,10})\b",
+        re.I,
+    ),
     guarded(r"\b(?:Ticket|Case|Request)\s*#\s*([A-Za-z0-9\-]{2,30})", re.I),
     guarded(r"\b(?:reclamo|reclamaci[óo]n|r[ée]clamation|reklamation|reclamo n\.?[°º]?)\s*#\s*(\d{4,14})\b", re.I),
     guarded(r"\b(?:request|ticket|case)\s*\(\s*#?(\d{2,12})\s*\)", re.I),  # Zendesk: "Your request (5678)"
