@@ -64,7 +64,8 @@ _RELATIVE = guarded(
 _CLOCK = guarded(
     r"(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h(?![a-z])|点|點|時|时)|(\d{1,2})[:：](\d{2})", re.I
 )
-_ZH_MD_SLASH = guarded(r"^(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)")
+# "11/10", and after a weekday as Amazon.co.jp writes it: "火曜日, 11/10"
+_ZH_MD_SLASH = guarded(r"^(?:[月火水木金土日]曜日?[,，、]?\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)")
 
 
 def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:

@@ -87,7 +87,7 @@ REFUND_WORDS = (
     r"tilbagebetal|hyvit|vr[áa]cen|visszat[ée]r[ií]t|bayaran balik|pengembalian dana|hoàn tiền"
 )
 ORDER_WORDS = (
-    r"order|订单|訂單|bestellung|commande|ordine|pedido|orden|compra|zam[óo]wienie|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s|"
+    r"order|订单|訂單|bestellung|commande|ordine|pedido|orden|compra|zam[óo]wieni(?:e|a|u|em)|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s|"
     r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|ordre|bestilling|tilaus|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك|سفارش"
 )
 
@@ -207,9 +207,11 @@ ARRIVAL_CUES = alternation(
         r"(?:estimated\s+)?(?:delivery|arrival|transit)\s+time",
         r"delivery\s+is\s+(?:planned|scheduled|booked|expected)\s+(?:for|on)",
         r"get\s+it\s+by",
+        r"(?:we(?:'re|\s+are)\s+)?delivering(?:\s+(?:it|your\s+(?:parcel|package|order)))?(?=\s+(?:today|tomorrow|on\b|between))",
         r"voraussichtliche[rs]?\s+(?:lieferung|zustellung|lieferdatum|liefertermin|zustelltermin|ankunft)(?:\s+am)?",
         r"(?:lieferung|zustellung)\s+voraussichtlich(?:\s+am)?",
         r"(?:kommt|erfolgt|trifft)\s+voraussichtlich\s+am",
+        r"kommt(?=\s+(?:heute|morgen)\b)",
         r"jetzt\s+erwartet(?:\s+am)?",
         r"(?:zustellung|lieferung)\s+(?:erfolgt\s+)?voraussichtlich(?:\s+am)?",
         r"(?:lieferung|zustellung)\s+ca\.",
@@ -253,7 +255,7 @@ ARRIVAL_CUES = alternation(
         r"fecha\s+(?:de\s+entrega\s+)?(?:prevista|estimada)(?:\s+de\s+entrega)?",
         r"llega(?:rá)?(?:\s+el)?",
         r"ahora se espera(?:\s+(?:el|para))?",
-        r"przewidywan[ya]\s+(?:termin\s+)?(?:dostaw[ya]|doręczeni[ae])",
+        r"przewidywan[ya]\s+(?:termin\s+|data\s+)?(?:dostaw[ya]|dor[ęe]czeni[ae])",
         r"szacowan[ya]\s+(?:data|termin)\s+(?:dostawy|doręczenia)",
         r"planowan[ya]\s+(?:data|termin)\s+(?:dostawy|doręczenia)",
         r"verwachte\s+(?:levering|bezorging)(?:sdatum)?",
@@ -314,7 +316,7 @@ TRACKING_LABELS = (
     r"seurantakoodi|seurantanumero|l[äa]hetystunnus|[čc][íi]slo\s+z[áa]silky|sledovac[íi]\s+[čc][íi]slo|nyomk[öo]vet[ée]si\s+sz[áa]m|"
     r"csomagsz[áa]m|num[ăa]r(?:ul)?\s+(?:de\s+)?urm[ăa]rire|\bAWB\b|m[ãa]\s+v[ậa]n\s+đơn|no\.?\s+resi|nombor\s+penjejakan|"
     r"num[ée]ro\s+de\s+(?:suivi|colis)|n[°º]\s*de\s*suivi|numero\s+di\s+(?:tracking|tracciamento|spedizione)|"
-    r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer|"
+    r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|n[°º]\s*de\s*seguimiento|(?:paczk[ai]|przesy[łl]k[ia])\s+o\s+numerze|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer|"
     r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?"
 )
 

@@ -13,7 +13,7 @@ from orderwatch.parsers.guarded import guarded
 NAME = "shops"  # a carrier's notice is read as part of the shops family
 
 TRACKING = guarded(
-    r"(?:" + lexicon.TRACKING_LABELS + r")(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?[\]】］]?\s*[:：#]?\s*"
+    r"(?:" + lexicon.TRACKING_LABELS + r")(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?[\]】］*]?\s*[:：#]?\s*"
     r"((?=[A-Z-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){7,40})(?![A-Za-z0-9])",  # a digit: not the next word
     re.I,
 )
@@ -23,10 +23,24 @@ TRACKING_LINK = guarded(
     r"https?://[^\s\"'<>]*(?:laposte|colissimo|chronopost|mondialrelay|dhl|ups|fedex|usps|gls|dpd|hermes|myhermes|"
     r"royalmail|evri|postnl|bpost|correos|seur|brt|poste|inpost|sf-express|kuaidi100|t-cat|kerrytj|"
     r"posten|bring|postnord|posti|ppl|zasilkovna|packeta|fancourier|sameday|foxpost)[^\s\"'<>]*?"
-    r"(?:[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode)="
+    r"(?:[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode|match)="
     r"|/(?:sporing|tracking|track|seuranta|sledovani|tracktrace|lahetys|sendung)/)([A-Z0-9]{8,34})\b",
     re.I,
 )
+# A tracking table turned into text, one cell a line: "Provider / Tracking Number / Date / Evri /
+# H01DKA0041379265" (WooCommerce Shipment Tracking): the first parcel-shaped cell under the label.
+_TRACKING_BLOCK = guarded(
+    r"tracking (?:number|information|details|no\.?)[^\n]*\n(?:[^\n]{0,30}\n){0,5}?[^\S\n]*"
+    r"((?=[A-Z-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){9,34})[^\S\n]*$",
+    re.I | re.M,
+)
+
+
+def find_tracking(text: str) -> re.Match[str] | None:
+    """The tracking number a notice names: after its label, else under it in a table."""
+    return TRACKING.search(text) or _TRACKING_BLOCK.search(text)
+
+
 TRACKING_SHAPE = guarded(r"(?<![A-Za-z0-9])([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})(?![A-Za-z0-9])")
 
 
@@ -58,6 +72,10 @@ def carrier_notice(msg: Message) -> Result | None:
         return None
     number = tracking.group(1).replace("-", "")
     promise = msg.promise
+    if promise is None or promise.by is None:  # the carrier says it in the subject: "Dein GLS Paket kommt heute!"
+        from orderwatch.parsers.promise import find_promise  # promise.py imports this module's neighbours
+
+        promise = find_promise(msg.subject, msg.at) or promise
     if promise is not None and promise.kind == "deliver" and promise.by is not None and promise.by > msg.at:
         # the carrier's own slot: "sera livré aujourd'hui, jeudi 12/11/2026, entre 14:00 et 15:00"
         event = msg.event(

@@ -86,7 +86,7 @@ def parse(msg: Message) -> Result | None:
         shipped_text = None  # "We'll let you know when your rider is on the way": not yet
     if (shipped_subject or shipped_text) and not cues.FAILED.search(text):
         carrier = _CARRIER.search(msg.text)
-        tracking = parcels.TRACKING.search(msg.text)
+        tracking = parcels.find_tracking(msg.text)
         events.append(
             msg.event(
                 "shipped",
@@ -107,7 +107,15 @@ def parse(msg: Message) -> Result | None:
     ):
         partial = bool(cues.PARTIAL_DELIVERY.search(msg.text)) or None  # the rest is still owed
         events.append(
-            msg.event("delivered", summary="delivered", order_no=order_no, how="carrier", partial=partial, **opening)
+            msg.event(
+                "delivered",
+                summary="delivered",
+                order_no=order_no,
+                how="carrier",
+                partial=partial,
+                tracking_no=parcels.tracking_number(parcels.find_tracking(msg.text), msg),  # which parcel came
+                **opening,
+            )
         )
     elif (
         (
@@ -309,7 +317,7 @@ def _is_notice_only(msg: Message) -> bool:
         return True
     if cues.CONFIRM.search(msg.subject):
         return False
-    return bool(cues.affirmed(cues.SHIPPED, msg.text) and parcels.TRACKING.search(msg.text))
+    return bool(cues.affirmed(cues.SHIPPED, msg.text) and parcels.find_tracking(msg.text))
 
 
 def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtual: bool) -> list:

@@ -118,6 +118,8 @@ def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
                 state.buyer_cancelled = state.buyer_cancelled or event
             elif kind == "problem" and state.seller_problem is None:
                 state.seller_problem = event
+    if state.delivered is not None and _parcels_still_out(case, at):
+        state.delivered = None  # one parcel of two came: the order is not delivered yet
     kept = state.delivered is not None or (facts.promise_kind == "ship" and state.shipped is not None)
     cancelled = state.buyer_cancelled is not None
     state.overdue = facts.promised_by is not None and at > facts.promised_by and not kept and not cancelled
@@ -154,6 +156,14 @@ def _complaint_ack(state: OrderState, event: Event, facts: Facts, stage_by_messa
         state.complaint_no = event.ticket_no
     if event.message_id:
         stage_by_message[event.message_id] = side
+
+
+def _parcels_still_out(case: Case, at: datetime) -> bool:
+    """Parcels shipped under their own tracking numbers, and the delivery notices name only some."""
+    events = [e for e in case.events if e.at <= at]
+    sent = {str(e.fields["tracking_no"]) for e in events if e.kind == "shipped" and e.fields.get("tracking_no")}
+    came = {str(e.fields["tracking_no"]) for e in events if e.kind == "delivered" and e.fields.get("tracking_no")}
+    return bool(came) and len(sent) > 1 and bool(sent - came)
 
 
 def _answer(state: OrderState, event: Event, stage_by_message: dict[str, str]) -> None:

@@ -188,10 +188,10 @@ _DOLLAR_PLACES = (
     ("NZD", guarded(r"\bNew Zealand\b|\bNZBN\b")),
     ("SGD", guarded(r"\bSingapore\b|\bUEN\b")),
     ("HKD", guarded(r"香港|九龍|九龙|新界|Hong Kong|\bKowloon\b")),
-    ("CLP", guarded(r"\bChile\b|Vi[ñn]a del Mar|Valpara[íi]so|\bRUT\b|Tarjeta CMR|\bcomuna\b|Regi[óo]n Metropolitana|\+56[\s\d]", re.I)),
-    ("MXN", guarded(r"\bM[ée]xico\b|\bCDMX\b|\bRFC\b|meses sin intereses|\bC\.P\.\s*\d{5}\b|\+52[\s(]\d")),
-    ("COP", guarded(r"\bColombia\b|Bogot[áa]|Medell[íi]n|\bNIT\b|\+57[\s(]\d")),
-    ("ARS", guarded(r"\bArgentina\b|Buenos Aires|\bCUIT\b|\bCABA\b|\+54[\s(]\d")),
+    ("CLP", guarded(r"\bChile[^\S\n]*$|Vi[ñn]a del Mar|Valpara[íi]so|\bRUT\b|Tarjeta CMR|\bcomuna\b|Regi[óo]n Metropolitana|\+56[\s\d]", re.I | re.M)),
+    ("MXN", guarded(r"\bM[ée]xico[^\S\n]*$|\bCDMX\b|\bRFC\b|meses sin intereses|\bC\.P\.\s*\d{5}\b|\+52[\s(]\d", re.M)),
+    ("COP", guarded(r"\bColombia[^\S\n]*$|Bogot[áa]|Medell[íi]n|\bNIT\b|\+57[\s(]\d", re.M)),
+    ("ARS", guarded(r"\bArgentina[^\S\n]*$|Buenos Aires|\bCUIT\b|\bCABA\b|\+54[\s(]\d", re.M)),
     ("TWD", guarded(r"台灣|臺灣|台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|統一編號|統編|超商取貨|宅配到府")),
 )
 

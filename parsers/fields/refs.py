@@ -75,7 +75,8 @@ _LINKED = guarded(
     re.I,
 )
 _TRACKING_LABELLED = guarded(
-    r"(?:" + lexicon.TRACKING_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,40})(?![A-Za-z0-9])", re.I
+    # "Nº de seguimiento GLS 1352098817": the carrier's name may stand between label and number
+    r"(?:" + lexicon.TRACKING_LABELS + r")\s*[:：#]?\s*(?:(?-i:[A-Z]{2,5})\s+)?([A-Za-z0-9][A-Za-z0-9\-]{5,40})(?![A-Za-z0-9])", re.I
 )
 _NOT_ORDER = guarded(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
 # 24+ hex digits, or 20+ characters mixing upper and lower case: a token, not a reference a shop shows

@@ -86,6 +86,7 @@ def run_in_process(scenario: Scenario, db: Path, as_of: str | None = None) -> tu
 
     from orderwatch.cli import app
 
+    _build_the_command_once()
     runner = CliRunner()
 
     def invoke(*args: str) -> str:
@@ -99,3 +100,15 @@ def run_in_process(scenario: Scenario, db: Path, as_of: str | None = None) -> tu
     orders = json.loads(invoke("orders", "--json", "--as-of", as_of or scenario.as_of))  # status at that instant
     alerts = json.loads(invoke("check", "--as-of", as_of or scenario.as_of, "--json", "--no-notify"))
     return orders, alerts
+
+
+def _build_the_command_once() -> None:
+    """typer's test runner rebuilds the click command from every function signature on each invoke
+    (about 55 ms, more than the parse); the command never changes, so it is built once per process."""
+    import functools
+
+    import typer.main
+    import typer.testing
+
+    if not isinstance(typer.testing._get_command, functools._lru_cache_wrapper):
+        typer.testing._get_command = functools.lru_cache(maxsize=None)(typer.main.get_command)
