@@ -268,3 +268,42 @@ def test_a_refund_date_the_grant_states_beats_the_default() -> None:
     grant = ev("refund", at("2026-05-15 10:00"), state="granted", due="2026-05-22T23:59:59+08:00")
     assert due([grant], facts(PAID), at("2026-05-22 23:00")) == {}
     assert due([grant], facts(PAID), at("2026-05-23 09:00"))["refund_overdue"] == at("2026-05-22 23:59:59")
+
+
+# --- this session's domain rules, on events ----------------------------------------------
+
+
+def test_one_parcel_of_two_delivered_keeps_the_delivery_promise_open() -> None:
+    f = facts(PAID, at("2026-03-12 23:59"))
+    parcels = [
+        ev("ordered", PAID),
+        ev("shipped", at("2026-03-10 12:00"), tracking_no="DHL001"),
+        ev("shipped", at("2026-03-10 13:00"), tracking_no="HRM002"),
+        ev("delivered", at("2026-03-11 10:00"), tracking_no="DHL001"),
+    ]
+    assert one(clocks.delivery_overdue, parcels, f, at("2026-03-13 10:00")) is not None
+    both = [*parcels, ev("delivered", at("2026-03-12 18:00"), tracking_no="HRM002")]
+    assert one(clocks.delivery_overdue, both, f, at("2026-03-13 10:00")) is None
+    unnamed = [*parcels[:3], ev("delivered", at("2026-03-11 10:00"))]  # a notice naming no parcel delivers the order
+    assert one(clocks.delivery_overdue, unnamed, f, at("2026-03-13 10:00")) is None
+
+
+def test_a_ticket_only_closed_answers_no_complaint() -> None:
+    f = facts(PAID)
+    sent = ev("complaint_sent", at("2026-03-13 09:00"), role="sent")
+    closed = ev("platform_reply", at("2026-03-13 12:00"), closed_only=True)
+    assert "complaint_unanswered" in due([sent, closed], f, at("2026-03-14 10:00"))
+    answered = ev("platform_reply", at("2026-03-13 12:00"))
+    assert "complaint_unanswered" not in due([sent, answered], f, at("2026-03-14 10:00"))
+
+
+def test_a_decision_against_after_a_partial_credit_opens_the_appeal_window() -> None:
+    f = facts(PAID)
+    events = [
+        ev("complaint_sent", at("2026-03-11 09:00"), role="sent"),
+        ev("refund", at("2026-03-12 09:00"), state="received", amount="30.00"),
+        ev("decision", at("2026-03-15 09:00"), outcome="against"),
+    ]
+    assert due(events, f, at("2026-03-15 20:00"))["appeal_window"] == at("2026-03-16 09:00")
+    earlier = [events[0], events[2], ev("refund", at("2026-03-15 10:00"), state="received", amount="100.00")]
+    assert "appeal_window" not in due(earlier, f, at("2026-03-15 20:00"))  # the money came after: settled
