@@ -4,9 +4,8 @@ refunded"), not a condition ("if the item is lost, we will refund"). The cue lis
 
 from __future__ import annotations
 
-import re
-
 from orderwatch.parsers.base import any_of
+from orderwatch.parsers.fields import CJK
 
 # Words right before a cue that turn it into its opposite: "hasn't shipped", "未发货", "不支持退款".
 NEGATION_BEFORE = any_of(
@@ -45,7 +44,7 @@ _CONDITION = any_of(
 def unconditional(pattern, text: str):
     """The first match stated as a fact and outside a condition ("如需补充材料，我行将另行通知")."""
     for match in pattern.finditer(text):
-        inside = match.group(0) if _CJK.search(match.group(0)) else ""  # "请…按客服要求提供材料": inside it too
+        inside = match.group(0) if CJK.search(match.group(0)) else ""  # "请…按客服要求提供材料": inside it too
         if not _conditional(_sentence_before(text, match.start()) + inside) and stated_as_fact(text, match.start()):
             return match
     return None
@@ -99,5 +98,4 @@ def stated_as_fact(text: str, start: int) -> bool:
     return not NEGATION_BEFORE.search(before) and not FUTURE_BEFORE.search(before)
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _OPENING_QUOTES = ('"', "“", "«", "„", "「", "『")

@@ -217,9 +217,9 @@ def dollar_currency(text: str, sender: str = "") -> str:
         code = named.group(1) or named.group(2)
         return "TWD" if code == "NTD" else code
     host = sender.rpartition("@")[2].lower().strip(".> ")
-    for suffix, currency in _DOLLAR_TLDS.items():
-        if host.endswith("." + suffix) or (host.startswith(suffix + ".") and suffix in _COUNTRY_HOSTS):
-            return currency
+    by_host = _host_dollar(host) or next((c for x, c in _DOLLAR_TLDS.items() if host.startswith(x + ".") and x in _COUNTRY_HOSTS), None)
+    if by_host:
+        return by_host
     places = {currency for currency, pattern in _DOLLAR_PLACES if pattern.search(text)}
     if len(places) == 1:
         return places.pop()
