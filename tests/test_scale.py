@@ -32,6 +32,15 @@ def _run(env: dict[str, str], *args: str) -> None:
 _checks = checks
 
 
+def _where_it_stood(exc: AssertionError, server: PrefectServer, deployments, dbs, tmp_path: Path) -> str:
+    states = {
+        n: collections.Counter(r["state_name"] for r in server.flow_runs(d["id"])) for n, d in deployments.items()
+    }
+    counts = {n: _checks(db, n) for n, db in dbs.items()}
+    logs = "".join((tmp_path / f"worker-{i}.log").read_text(errors="replace")[-2500:] for i in (1, 2))
+    return f"{exc}; runs by state {states}; checks {counts}\n{logs}"
+
+
 def test_two_workers_process_each_account_once_per_tick(
     prefect_server: PrefectServer,  # noqa: F811
     dovecot,
@@ -74,9 +83,10 @@ def test_two_workers_process_each_account_once_per_tick(
     ]
     deployments = {n: prefect_server.deployment("mailbox", f"orderwatch-mailbox-{n}") for n in configs}
     try:
-        wait_for(
-            lambda: all(dbs[n].exists() and _checks(dbs[n], n) >= 2 for n in configs), 120, "two ticks per mailbox"
-        )
+        try:
+            wait_for(lambda: all(_checks(dbs[n], n) >= 2 for n in configs), 240, "two ticks per mailbox")
+        except AssertionError as exc:  # say where it stood: runs by state, checks, the workers' last words
+            raise AssertionError(_where_it_stood(exc, prefect_server, deployments, dbs, tmp_path)) from None
         for dep in deployments.values():  # no new ticks; let the running ones finish
             prefect_server.call("PATCH", f"/deployments/{dep['id']}", {"paused": True})
         wait_for(
