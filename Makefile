@@ -40,9 +40,10 @@ debian-test-deps:
 run: $(STAMP)
 	$(BIN)/orderwatch agent
 
+# Two test workers (pytest-xdist); each module stays on one worker, so its servers start once.
 test: setup-test
 	$(BIN)/ruff check .
-	PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/python -m pytest
+	PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/python -m pytest -n 2 --dist loadscope
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "scenarios"  # the project's own scenario corpus; tests read nothing outside the repo
 _users = itertools.count(1)
 # Every process the tests start inherits this marker; the session ends by checking none is left.
-SESSION_MARK = f"{os.getpid()}-{int(time.time())}"
+# Under pytest-xdist the workers keep the mark of the run that started them: one run, one mark.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+SESSION_MARK = os.environ["ORDERWATCH_TEST_SESSION"] if _WORKER else f"{os.getpid()}-{int(time.time())}"
 os.environ["ORDERWATCH_TEST_SESSION"] = SESSION_MARK
 
 
@@ -48,8 +50,12 @@ def _marked_processes() -> list[tuple[int, str]]:
     return found
 
 
+@pytest.hookimpl(trylast=True)  # under xdist: after the workers have ended
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """The suite leaves no process behind: wait a little for stragglers, then fail the run."""
+    """The suite leaves no process behind: wait a little for stragglers, then fail the run.
+    Under xdist only the controlling process looks, once every worker has ended."""
+    if _WORKER:
+        return
     deadline = time.monotonic() + 15
     left = _marked_processes()
     while left and time.monotonic() < deadline:
