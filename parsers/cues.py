@@ -50,7 +50,7 @@ CONFIRM = any_of(
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"payment (?:went through|has gone through|received|has been received|confirmed|successful|(?:was|is) successful)|your receipt|"
     r"\bwinning bid\b|you(?:'ve)? won (?:the |this )?(?:auction|listing|item)|new order\b|order receipt|"
-    r"purchase (?:confirmation|receipt)|order summary|your order is being processed|we(?:'re| are) (?:getting|preparing) your order|"
+    r"purchase (?:confirmation|receipt)|order summary|charged (?:today|now)\s*[:：]|\byou(?: were|(?:'ve| have) been) charged\b|\byour (?:card|account|payment method) (?:has been |was )charged\b|your order is being processed|we(?:'re| are) (?:getting|preparing) your order|"
     r"ご注文の確認|ご注文を承りました|ご注文を受け付けました|ご注文ありがとうございます|주문이\s*(?:정상적으로\s*)?완료되었습니다|결제가\s*완료되었습니다|"
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
@@ -176,6 +176,9 @@ DELIVERED_VIRTUAL = any_of(
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
     r"here (?:is|are) your (?:key|code|licen[cs]e)|(?:deinen|ihren) (?:key|code|schl[üu]ssel) (?:anzuzeigen|anzeigen|abzurufen)|"
     r"(?:view|reveal|see) your (?:game )?(?:key|code)s?\b|licen[cs]e key\s*[:：]|activation code\s*[:：]|top-?up (?:was )?successful|"
+    # tickets issued into the buyer's app or account: "Your tickets have been issued and are now in the app"
+    r"\b(?:e-?|mobile |digital )?tickets? (?:have|has) been (?:issued|sent to your (?:app|account|wallet))|"
+    r"(?<!未)(?<!尚未)(?<!暂未)(?:电子票|電子票|门票|門票|票)?已出票|出票成功|"
     r"已(?:添加|加入)(?:到|至)您的.{0,10}(?:游戏库|库|庫|账户|帳戶)"
 )
 # "Ready to play", "disponible dans votre bibliothèque": a delivery only of digital goods; an invoice is
@@ -227,6 +230,8 @@ FAILED = any_of(
     r"품절(?!\s*(?:시|될|되면|의?\s*경우))|취소되었습니다|在庫切れ|キャンセルを承りました|キャンセル(?:いた)?しました|订单(?:已)?关闭|訂單(?:已)?關閉|处理失败|充值失败|发货失败|交付失败|交付失敗|發貨失敗|出貨失敗|儲值失敗|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
     r"out of stock|sold out|could not be (?:fulfilled|processed|completed)|unable to (?:fulfil|fulfill|process|ship)|"
     r"(?:cancell?ed|cancel) (?:your |the )?order|order (?:has been |was )?cancell?ed|we had to cancel|"
+    # an event the ticket was for is cancelled: "the event promoter has cancelled this event", "EVENT CANCELLED"
+    r"(?:the |this |your )?(?:event|show|performance|concert|match|gig|screening|tour date)s? (?:has been |have been |was |were |is )?(?:cancell?ed|called off)|cancell?ed (?:this|the|your) (?:event|show|performance|concert|match|gig)|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|訂單已取消|已取消訂單|缺貨|無法出貨|storniert|annul[ée]e|commande annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|comanda (?:ta )?a fost anulat[ăa]|キャンセルされました"
@@ -235,6 +240,7 @@ FAILED = any_of(
 )
 CANCELLED = any_of(
     r"已取消|订单取消|取消订单|订单(?:已)?关闭|訂單(?:已)?關閉|cancell?ed (?:your )?order|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed|"
+    r"(?:the |this |your )?(?:event|show|performance|concert|match|gig|screening|tour date)s? (?:has been |have been |was |were |is )?(?:cancell?ed|called off)|cancell?ed (?:this|the|your) (?:event|show|performance|concert|match|gig)|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|訂單已取消|已取消|取消訂單|storniert|stornierung|annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|anulat[ăa]|キャンセル|취소되었습니다|주문\s*취소\s*(?:완료|처리|되었|됐)"
@@ -251,7 +257,7 @@ BUYER_CANCELLED = any_of(
 VIRTUAL_GOODS = any_of(
     r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|会员|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
     r"代儲|代储|儲值|點數|點卡|自動發貨|自動發卡|序號|"
-    r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods)|e-?voucher|subscription|top-?up|steam|"
+    r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods|rewards?|files?|edition|copy|products?|items?|content)|download links?|e-?voucher|subscription|top-?up|steam|"
     r"\bPIN\b|e-?PIN|diamonds|gems|\bUC\b|V-?Bucks|in-game currency|钻石|金币|鑽石|"
     r"guthaben(?:karte|code)?|gutschein(?:code)?|aufladecode|carte cadeau|code cadeau|tarjeta regalo|cart[ãa]o presente|diamantes|recarga"
 )

@@ -99,7 +99,7 @@ TOTAL_LABELS = [
     # a bare "金额：45.00 CNY" (a 发卡 engine's status mail), never a discount's, a fee's or a refund's
     r"(?<![优優惠折扣运運费費退款减減免红紅包抵])金[额額](?=\s*[:：])",
     r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?<!included in )(?<!ncluded in the )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
-    r"order\s+total|amount\s+paid|amount\s+charged|total\s+charged|payment\s+total|(?:shipment|order)\s+value|amount\s+payable|"
+    r"order\s+total|amount\s+paid|amount\s+charged|total\s+charged|charged\s+(?:today|now)|paid\s+now|payment\s+total|(?:shipment|order)\s+value|amount\s+payable|"
     r"sipari[şs]\s+tutar[ıi]|[öo]deme\s+tutar[ıi]|المجموع|المبلغ|jumlah(?:\s+bayaran)?",
     r"gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|gesamtpreis|(?<![Zz]wischen)summe|gesamt|zu\s+zahlen",
     r"montant\s+(?:total|global)|total\s+[àa]\s+payer|total\s+pay[ée]|montant\s+pay[ée]",
@@ -215,7 +215,7 @@ ARRIVAL_CUES = alternation(
         r"jetzt\s+erwartet(?:\s+am)?",
         r"(?:zustellung|lieferung)\s+(?:erfolgt\s+)?voraussichtlich(?:\s+am)?",
         r"(?:lieferung|zustellung)\s+ca\.",
-        r"(?:is |are )?(?:scheduled|expected|set|due) to (?:arrive|be delivered)(?:\s+(?:on|by))?",
+        r"(?:is |are )?(?:scheduled|expected|estimated|projected|anticipated|slated|set|due) to (?:arrive|be delivered)(?:\s+(?:on|by))?",
         r"(?:sera|seront|est)\s+livr[ée]e?s?\s+le",
         # "Votre colis sera livré demain", "sera livré aujourd'hui, jeudi 12/11/2026, entre 14:00 et 15:00"
         r"(?:sera|seront)\s+livr[ée]e?s?(?=,?\s+(?:demain|aujourd'hui|après-demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|entre))",
@@ -328,4 +328,4 @@ REFUND_VERBS_ZH = "退回|返回|到账|退还|原路|退款|返还|到帳|退�
 REFUND_INTL_WORDS = (
     REFUND_WORDS + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto|suma|valor|belopp|bel[øo]b"
 )
-REFUND_VERBS_EN = "refunds?|processed|returned|reversed|credited|appear|reach|receive|see|get|show|post|land|back"
+REFUND_VERBS_EN = "refunds?|processed|returned|reversed|credited|issued|made|paid|sent|transferred|appear|reach|receive|see|get|show|post|land|back"

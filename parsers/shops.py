@@ -121,7 +121,7 @@ def parse(msg: Message) -> Result | None:
         (
             cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text)
             or cues.affirmed(cues.TOPPED_UP, msg.subject)
-            or ((virtual or _from_storefront(msg)) and cues.affirmed(cues.AVAILABLE_NOW, msg.text))
+            or ((virtual or _from_storefront(msg)) and cues.affirmed(cues.AVAILABLE_NOW, text))
             or (virtual and cues.affirmed(cues.ORDER_COMPLETED, msg.text))
         )
         and not cues.FAILED.search(text)
@@ -360,12 +360,19 @@ def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtu
     return events
 
 
+# A text message relayed by mail opens with its sender's number and signature ("10690571888 【大麦】您已
+# 成功购买…"): the shop is the signature, not the app or mailbox that relayed it.
+_SMS_SIGNATURE = guarded(r"\A\W{0,3}(?:\+?\d[\d\s-]{3,20}?\s*)?【([^】\n]{1,12})】")
+
+
 def _parties(msg: Message) -> tuple[str, str | None, bool]:
     """(merchant, platform name, is a marketplace) from the mail's wording and sender."""
     text = msg.text
     sender_name = rx.sub(r"\s+via\s+.*$", "", msg.mail.from_name or "").strip()
     bracket = rx.match(r"\s*[【\[]([^】\]]{1,20})[】\]]", msg.subject)
-    own_name = sender_name or (bracket.group(1) if bracket else "") or msg.sender_domain
+    signature = _SMS_SIGNATURE.match(text)
+    own_name = (signature.group(1) if signature else "") or sender_name or (bracket.group(1) if bracket else "")
+    own_name = own_name or msg.sender_domain
     for pattern in _ZH_MERCHANT + _EN_MERCHANT:
         match = pattern.search(text)
         if match:

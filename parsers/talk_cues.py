@@ -54,7 +54,7 @@ REFUND_GRANTED = any_of(
     r"(?:initiated|issued|arranged|processed|started|approved|submitted|authori[sz]ed|sent|requested|put through)\s+"
     r"(?:you\s+)?(?:a|your|the)\s+(?:full\s+|partial\s+)?refund(?!\s+(?:request|application|claim))|"
     r"you(?:'ll| will) (?:receive|get|see) (?:a|your|the) (?:full |partial )?refund|"
-    r"you(?:'ll| will) (?:get|receive) (?:the |your )?(?:full )?(?:[^.\n]|\.(?=\d)){0,30}?\bback\b|erstatten (?:dir|ihnen|euch)|refund (?:of|for) (?:[^.\n]|\.(?=\d)){0,40}(?:will|has been|is being)|"
+    r"you(?:'ll| will) (?:get|receive) (?:the |your )?(?:full )?(?:[^.\n]|\.(?=\d)){0,30}?\bback\b|erstatten (?:dir|ihnen|euch)|refund (?:of|for) (?:[^.\n]|\.(?=\d)|\n(?![ \t]*\n)){0,70}?(?:will|has been|is being)\b|"
     r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid)|we(?:'ve| have) processed your refund|"
     r"退款將|將.{0,20}(?:退回|退還|返還|刷退)|為您辦理退款|安排退款|同意退款|"
     r"r[üu]ckerstattung (?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
@@ -132,7 +132,7 @@ EVIDENCE_REQUEST = any_of(
     r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
 )
 DECISION_AGAINST = any_of(
-    r"(?:退货|退款|售后|退貨|退款|换货)申请未(?:能)?通过|(?:申请|申請)(?:已)?被驳回|"
+    r"(?:退货|退款|售后|退貨|换货|換貨|退票|退訂|退订)(?:申请|申請)未(?:能)?(?:通过|通過)|(?:申请|申請)(?:已)?被驳回|(?<![如若])(?:不同意|拒绝|拒絕)(?:您的|你的)?(?:退票|退订|退訂|退货|退貨)|"
     r"未能通过(?:审核|审批|核实)|(?:申请|退款申请)?(?:审核|审批)未(?:能)?通过|未通過(?:審核|審批)|(?:審核|審批)未(?:能)?通過|"
     r"(?:the )?(?:claim|complaint|application|dispute|case) (?:is|has been|was) (?:dismissed|struck out)|"
     r"(?:not|unable to|cannot|can't|could not|couldn't) (?:be )?resolved? (?:this |the |your )?(?:dispute |claim |case )?in your favou?r|\bnot in your favou?r|"

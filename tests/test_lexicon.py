@@ -54,3 +54,25 @@ def test_decimal_commas_and_thousands(text: str, value: str) -> None:
 def test_month_names_cover_the_languages() -> None:
     for name, month in [("września", 9), ("septembre", 9), ("settembre", 9), ("Oktober", 10), ("diciembre", 12)]:
         assert lexicon.MONTHS[name.lower()] == month
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "hit"),
+    [
+        ("CONFIRM", "Charged today: $18.00 USD (Visa ending 5520)", True),
+        ("CONFIRM", "Your card was charged $12.40 for order 5531", True),
+        ("CONFIRM", "You have been charged $9.99 for your order.", True),
+        ("CONFIRM", "You have not been charged for this order.", False),
+        ("FAILED", "We are sorry to tell you that the event promoter has cancelled this event.", True),
+        ("FAILED", "EVENT CANCELLED", True),
+        ("DELIVERED_VIRTUAL", "Your tickets have been issued and are now in the See Tickets app", True),
+        ("DELIVERED_VIRTUAL", "电子票已出票，可在App“票夹”中查看。", True),
+        ("DELIVERED_VIRTUAL", "电子票尚未出票，请耐心等待。", False),
+        ("DECISION_AGAINST", "很抱歉，您的退票申请未能通过。", True),
+        ("DECISION_AGAINST", "主办方不同意退票。", True),
+        ("DECISION_AGAINST", "若不同意退票处理结果，可申请复核。", False),
+        ("VIRTUAL_GOODS", "Your digital rewards for the campaign are ready", True),
+    ],
+)
+def test_cues_of_tickets_pledges_and_charges(name: str, text: str, hit: bool) -> None:
+    assert bool(getattr(cues, name).search(text)) is hit
