@@ -108,13 +108,19 @@ def _from_kept(store: Store, rules: Rulebook, at: datetime, rkey: str) -> Standi
     return Standings(store, rules, at, count, _sorted(alerts), {s["ref"]: s["digest"] for s in found}, rkey, views)
 
 
+def _row_key(event: Event) -> object:
+    """A parsed event by its message and place in it (linking may complete its fields in a copy);
+    an event entered by hand by itself."""
+    return (event.sha256, event.seq) if event.sha256 else id(event)
+
+
 def _relink(store: Store, rules: Rulebook, at: datetime, rkey: str) -> Standings:
     generation = store.events_generation()
     parsed: list[Event] = []
     manual: dict[str, list[Event]] = {}
-    row_id: dict[int, str] = {}
+    row_id: dict[object, str] = {}
     for rid, order_ref, event in store.events_with_ids():
-        row_id[id(event)] = rid
+        row_id[_row_key(event)] = rid
         if order_ref:
             manual.setdefault(order_ref, []).append(event)
         else:
@@ -127,7 +133,7 @@ def _relink(store: Store, rules: Rulebook, at: datetime, rkey: str) -> Standings
     changed: list[dict[str, Any]] = []
     cases = link(parsed, manual)
     for case in cases:
-        ids = orjson.dumps([row_id[id(e)] for e in case.events]).decode()
+        ids = orjson.dumps([row_id[_row_key(e)] for e in case.events]).decode()
         events_digest = digest(case)
         old = kept.get(case.ref)
         if (

@@ -122,6 +122,10 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
         except ValueError:
             continue
         found.append((match.start(), Promise("deliver", match.group(0), by=end_of_day(day))))
+    for match in _ZH_CLOCK_ARRIVAL.finditer(text):
+        at = reference.replace(hour=int(match.group(1)) % 24, minute=int(match.group(2)) % 60, second=0, microsecond=0)
+        at += timedelta(days=1) if at < reference - timedelta(hours=12) else timedelta(0)  # "预计00:20送达" at 23:50
+        found.append((match.start(), Promise("deliver", match.group(0), by=at)))
     return found
 
 
@@ -167,6 +171,8 @@ _ZH_RELATIVE_ARRIVAL = guarded(
 _ZH_SLASH_ARRIVAL = guarded(
     r"(?:预计|預計)\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)\s*(?:之前|以前|前)?\s*(?:送达|送達|到货|到貨|抵达|抵達|到达|到達)"
 )
+# An app's estimate by the clock alone ("商家已接单，预计21:35送达"): that time next, from the mail's own.
+_ZH_CLOCK_ARRIVAL = guarded(r"(?:预计|預計)\s*(\d{1,2})[:：](\d{2})\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|抵达|抵達)")
 
 
 # Korean: the date first, then what happens on it ("내일(수) 11/25 도착 보장", "11.24(화) 도착 예정"),
@@ -317,7 +323,7 @@ def arrival_time(window: str, reference: datetime, lines: str = "") -> tuple[dat
         morning = rx.match(r"\s*(?:の)?\s*午前中", window[used:])  # "11月21日(土) 午前中": by noon
         if morning and not upper.has_time:
             return day.replace(hour=12, minute=0, second=0), offset_used + used + morning.end()
-        span = rx.match(r"\s*[-–—]\s*(\d{1,2})(?!\d|[:.]\d)", window[upper.end :])  # "September 11-13"
+        span = rx.match(r"\s*[-–—]\s*(\d{1,2})(?!\d|[:./]\d)", window[upper.end :])  # "September 11-13"
         if span and not upper.has_time:
             try:
                 day = day.replace(day=int(span.group(1)))

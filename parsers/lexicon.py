@@ -26,10 +26,10 @@ ORDER_LABELS = [
     r"order\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)|purchase\s*(?:#|no\.?|number|ref(?:erence)?)|receipt\s*(?:#|no\.?|number)",
     r"order\s*(?:confirmation\s*)?(?:number|#)|booking\s*(?:id|#|no\.?|number|ref(?:erence)?)",
     # de
-    r"bestellnummer|bestell-?nr\.?|bestellung\s*(?:nr\.?|nummer|#)|auftragsnummer|auftrags-?nr\.?",
+    r"bestellnummer|bestell-?nr\.?|bestellung\s*(?:nr\.?|nummer|#)|auftragsnummer|auftrags-?nr\.?|bestell(?:ungs)?-?(?:id|code)\b|auftrags-?id\b",
     # fr
     r"num[ée]ro\s+de\s+(?:la\s+)?commande|n[°º]\s*de\s*commande|commande\s*(?:n[°º]|no\.?|num[ée]ro|#)|"
-    r"r[ée]f[ée]rence\s+(?:de\s+(?:la\s+)?)?commande",
+    r"r[ée]f[ée]rence\s+(?:de\s+(?:la\s+)?)?commande|(?:id|identifiant)\s+(?:de\s+(?:la\s+)?)?commande",
     # it
     r"numero\s+(?:d[ie]ll?'?\s*)?ordine|n\.?\s*ordine|ordine\s*(?:n\.?[°º]?|nr\.?|numero|#)",
     # es / pt
@@ -38,7 +38,7 @@ ORDER_LABELS = [
     # pl
     r"numer\s+zam[óo]wienia|nr\.?\s+zam[óo]wienia|zam[óo]wieni[ea]\s*(?:nr\.?|numer|#)",
     # nl
-    r"bestelnummer|ordernummer|bestelling\s*(?:nr\.?|nummer|#)",
+    r"bestelnummer|ordernummer|bestelling\s*(?:nr\.?|nummer|#)|bestel-?id\b",
     # sv, cs, ro, ja: the big marketplaces' other languages
     r"best[äa]llning(?:snummer)?\s*(?:nr\.?|#)?|ordernr\.?|"
     r"[čc][íi]slo\s+objedn[áa]vky|objedn[áa]vk[ayu]\s*(?:[čc]\.|[čc][íi]slo)|"
@@ -234,6 +234,7 @@ ARRIVAL_CUES = alternation(
         r"delivers(?:\s+on)?",
         r"(?:liefertermin|zustelltermin|lieferdatum|zustelldatum|liefertag)(?:\s+am)?",
         r"(?:bezorgmoment|bezorgdatum|leverdatum|levermoment)",
+        r"verwachte\s+(?:bezorg|lever|aankomst)(?:tijd|datum|moment)|(?:bezorging|levering)\s+verwacht(?:\s+(?:op|om|tussen))?",
         r"お届け予定日時|お届け予定日?|お届け日|配達予定日時|配達予定日?|配達希望日時|配達希望日|お届け希望日時|お届け希望日",
         r"ber[äa]knad\s+leverans(?:dag|tid)?|leveransdatum|p[řr]edpokl[áa]dan[ée]\s+doru[čc]en[íi]|"
         r"livrare\s+estimat[ăa]|data\s+estimat[ăa]\s+(?:de\s+)?livrare",

@@ -29,6 +29,7 @@ MAX_DEPTH = 20
 MAX_HEADER_BYTES = 256 * 1024
 MAX_TEXT_CHARS = 2_000_000
 MAX_READ_BYTES = 8 * 1024 * 1024  # larger mail is read up to here (its text comes first); stored whole
+MAX_EMBEDDED_BYTES = 1024 * 1024  # of a mail attached whole, what is read again as a mail
 
 _ADDR_SPEC = guarded(r"^[^@\s<>()]+@[^@\s<>()]+$")
 
@@ -89,6 +90,7 @@ class Mail:
     attachments: tuple[Attachment, ...] = ()
     headers: dict[str, str] = field(default_factory=dict)  # first value of each header, decoded
     warnings: tuple[str, ...] = ()
+    embedded: tuple[bytes, ...] = ()  # mail attached whole (message/rfc822: Outlook's "Forward as attachment")
 
 
 def parse_mail(raw: bytes) -> Mail:
@@ -133,7 +135,8 @@ def parse_mail(raw: bytes) -> Mail:
     text_plain: list[str] = []
     text_html: list[str] = []
     attachments: list[Attachment] = []
-    _walk(msg, 0, [0], text_plain, text_html, attachments, warnings)
+    embedded: list[bytes] = []
+    _walk(msg, 0, [0], text_plain, text_html, attachments, warnings, embedded)
 
     html_body = "\n".join(text_html)[:MAX_TEXT_CHARS]
     plain = "\n".join(text_plain)
@@ -153,6 +156,7 @@ def parse_mail(raw: bytes) -> Mail:
         attachments=tuple(attachments),
         headers=headers,
         warnings=tuple(dict.fromkeys(warnings)),
+        embedded=tuple(embedded),
     )
 
 
@@ -244,6 +248,7 @@ def _walk(
     htmls: list[str],
     attachments: list[Attachment],
     warnings: list[str],
+    embedded: list[bytes],
 ) -> None:
     count[0] += 1
     if count[0] > MAX_PARTS:
@@ -252,9 +257,14 @@ def _walk(
         raise MalformedMail(f"MIME nesting deeper than {MAX_DEPTH}")
     if part.is_multipart():
         payload = part.get_payload()
+        if part.get_content_type() == "message/rfc822" and isinstance(payload, list) and len(embedded) < 3:
+            try:  # its own headers say who sent it and when: keep it whole, as well as its text below
+                embedded.append(payload[0].as_bytes()[:MAX_EMBEDDED_BYTES])
+            except Exception:  # noqa: BLE001 - a broken attached mail is still read as text
+                warnings.append("UnreadableAttachedMail")
         for sub in payload if isinstance(payload, list) else []:
             if isinstance(sub, Message):
-                _walk(sub, depth + 1, count, plain, htmls, attachments, warnings)
+                _walk(sub, depth + 1, count, plain, htmls, attachments, warnings, embedded)
         return
     try:
         ctype = part.get_content_type()

@@ -15,13 +15,19 @@ from orderwatch.parsers.guarded import guarded
 # A line that starts the quoted part of a reply, in the clients buyers use.
 _QUOTE_START = guarded(
     r"^(?:"
-    r"-{2,}\s*(?:您的原始(?:提問|问题|問題|留言)|原始邮件|原始郵件|Original Message|Forwarded message|转发邮件(?:信息)?|轉寄郵件(?:資訊)?|已轉寄郵件|Weitergeleitete Nachricht|"
+    r"[ \t]*-{2,}\s*(?:您的原始(?:提問|问题|問題|留言)|原始邮件|原始郵件|Original Message|Forwarded message|转发邮件(?:信息)?|轉寄郵件(?:資訊)?|已轉寄郵件|Weitergeleitete Nachricht|"
     r"Ursprüngliche Nachricht|Message transféré|Message d'origine|Messaggio inoltrato|Messaggio originale|"
-    r"Mensaje reenviado|Mensaje original|Przekazana wiadomość|Wiadomość oryginalna|Doorgestuurd bericht)\s*-{2,}"
+    r"Mensaje reenviado|Mensaje original|Przekazana wiadomość|Wiadomość oryginalna|Doorgestuurd bericht|Oorspronkelijk bericht|"
+    r"Origineel bericht|Mensagem original|Mensagem encaminhada|Ursprungligt meddelande|Vidarebefordrat meddelande|Opprinnelig melding|"
+    r"Oprindelig meddelelse|Alkuperäinen viesti|Původní zpráva|Přeposlaná zpráva|Eredeti üzenet|Mesaj original|Исходное сообщение|"
+    r"Пересылаемое сообщение|Orijinal [İI]leti|İletilen [İI]leti|Αρχικό μήνυμα)\s*-{2,}"
     r"|(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|"
     r"Inizio messaggio inoltrato|Comienzo del mensaje reenviado|Początek przekazanej wiadomości)\s*:"
     # Outlook's rule above a quoted header block; a shop's own separator lines are no quote
     r"|_{10,}(?=\s*\n\s*(?:From|发件人|寄件者|Von|De|Da|Od|Van)\s*[:：])"
+    # Outlook's header block with no rule above it (its HTML draws the rule): "Von: …" over "Gesendet: …"
+    r"|[ \t]*(?:Von|De|Da|Od|Van|寄件者|Från|Fra|Lähettäjä)\s*[:：].{3,200}\n[ \t>]*"
+    r"(?:Gesendet|Envoyé|Inviato|Wysłano|Verzonden|Enviado|Enviada|Datum|Date|Data|Fecha|寄件日期|Skickat|Sendt|Lähetetty)\s*[:：]"
     r"|在\s*.{4,80}(?:写道|wrote)\s*[:：]"
     r"|On\s.{4,200}(?:\n.{0,120})?wrote:"  # Gmail wraps a long header: "On …, Shop <\naddr> wrote:"
     r"|Am\s.{4,120}(?:\n.{0,120})?schrieb.*:"
@@ -36,10 +42,21 @@ _QUOTE_START = guarded(
     re.I | re.M,
 )
 _FORWARD_SUBJECT = guarded(r"^\s*(?:fw|fwd|转发|轉寄|转寄|tr|wg|rv|i|pd|doorst)\s*[:：]", re.I)
+# A reply, which may quote the whole mail it answers under a header block ("回复：", "AW:", "Re:").
+_REPLY_SUBJECT = guarded(r"^\s*(?:re|aw|sv|vs|odp|ynt|antw|答复|回复|回覆|答覆)\s*[:：]", re.I)
+# An attribution line's verb, and the sender it names ("Am …, 10:12 Uhr schrieb ALTERNATE <b@alternate.de>:").
+_WROTE = r"\b(?:wrote|schrieb|a écrit|escribi[óo]|ha scritto|napisa[łl]|schreef)\b|写道"
+_ATTRIBUTED = guarded(r"(?:(?:" + _WROTE + r")\s*)?([^,，<>:]{0,60}<[^<>\s]+@[^<>\s]+>)", re.I)
+# Yahoo writes a forward's headers on the rule's own line: "----- Forwarded Message ----- From: …To: …Sent: …"
+_RUN_ON_HEADER = guarded(r"(?<!\n)(From|To|Cc|Sent|Date|Subject):[ \t]")
 _HEADER_LINE = guarded(
     r"^\s*(From|Sent|Date|To|Cc|Subject|发件人|发送时间|发送日期|發送日期|日期|收件人|抄送|主题|寄件者|寄件日期|收件者|主旨|"
     r"Von|Gesendet|Datum|An|Betreff|De|Envoyé|Date|À|Objet|Da|Inviato|Data|A|Oggetto|Enviado|Fecha|Para|Asunto|"
-    r"Od|Wysłano|Do|Temat|Van|Verzonden|Aan|Onderwerp)\s*[:：]\s*(.*)$",
+    r"Od|Wysłano|Do|Temat|Van|Verzonden|Aan|Onderwerp|Sujet|Pour|Enviada|Assunto|"
+    # ru / uk, sv / da / nb, fi, cs, tr, ja, ko
+    r"От|Від|Отправлено|Надіслано|Дата|Кому|Тема|Från|Skickat|Till|Ämne|Fra|Sendt|Til|Emne|"
+    r"Lähettäjä|Lähetetty|Vastaanottaja|Aihe|Odesláno|Komu|Předmět|Kimden|Gönderildi|Tarih|Kime|Konu|"
+    r"差出人|送信日時|宛先|件名|보낸\s*사람|보낸\s*날짜|받는\s*사람|제목)\s*[:：]\s*(.*)$",
     re.I,
 )
 
@@ -69,7 +86,13 @@ class Forwarded:
 
 # The header names of a forwarded block, in the clients' languages, as the English ones.
 _HEADER_NAMES = {
-    **dict.fromkeys(("发件人", "寄件者", "von", "de", "da", "od", "van"), "from"),
+    **dict.fromkeys(
+        ("发件人", "寄件者", "von", "de", "da", "od", "van", "от", "від", "från", "fra", "lähettäjä", "kimden", "差出人"),
+        "from",
+    ),
+    "보낸 사람": "from",
+    "보낸 날짜": "date",
+    "받는 사람": "to",
     **dict.fromkeys(
         (
             "发送时间",
@@ -87,30 +110,59 @@ _HEADER_NAMES = {
             "fecha",
             "wysłano",
             "verzonden",
+            "enviada",
+            "отправлено",
+            "надіслано",
+            "дата",
+            "skickat",
+            "sendt",
+            "lähetetty",
+            "odesláno",
+            "gönderildi",
+            "tarih",
+            "送信日時",
         ),
         "date",
     ),
-    **dict.fromkeys(("收件人", "收件者", "an", "à", "a", "para", "do", "aan"), "to"),
+    **dict.fromkeys(
+        ("收件人", "收件者", "an", "à", "a", "para", "do", "aan", "pour", "кому", "till", "til", "vastaanottaja", "komu", "kime", "宛先"),
+        "to",
+    ),
     "抄送": "cc",
-    **dict.fromkeys(("主题", "主旨", "betreff", "objet", "oggetto", "asunto", "temat", "onderwerp"), "subject"),
+    **dict.fromkeys(
+        ("主题", "主旨", "betreff", "objet", "oggetto", "asunto", "temat", "onderwerp", "sujet", "assunto", "тема", "ämne", "emne", "aihe", "předmět", "konu", "件名", "제목"),
+        "subject",
+    ),
 }
 
 
-def forwarded(subject: str, text: str) -> Forwarded | None:
-    """The forwarded mail, if this is a forward ("FW:", "Fwd:", "转发:") with a header block."""
-    if not _FORWARD_SUBJECT.match(subject or ""):
+def forwarded(subject: str, text: str, replies: bool = False) -> Forwarded | None:
+    """The forwarded mail, if this is a forward ("FW:", "Fwd:", "转发:") with a header block; with
+    `replies`, also the mail a reply quotes under one ("回复：" over "发件人: … 发送时间: …")."""
+    if not (_FORWARD_SUBJECT.match(subject or "") or (replies and _REPLY_SUBJECT.match(subject or ""))):
         return None
     match = _QUOTE_START.search(text)
     if not match:
         return None
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if _RUN_ON_HEADER.search(text, match.end(), line_end):
+        text = text[: match.end()] + _RUN_ON_HEADER.sub(r"\n\1: ", text[match.end() : line_end]) + text[line_end:]
     # Apple Mail quotes the forwarded mail with "> ": read it without the quote marks
     rest = [rx.sub(r"^\s*>\s?", "", line) for line in text[match.start() :].splitlines()]
+    attribution = " ".join(text[match.start() : match.end()].split())
+    senders = list(_ATTRIBUTED.finditer(attribution)) if rx.search(_WROTE, attribution, re.I) else []
+    if senders:  # Gmail's "Am Di., 3. Nov. 2026 um 10:12 Uhr schrieb ALTERNATE <bestellung@alternate.de>:"
+        sender = rx.sub(r"^.*?(?:" + _WROTE + r")\s*", "", senders[-1].group(1), flags=re.I)
+        sender = rx.sub(r"^\s*\d{1,2}\s*(?:[ap]\.?\s?m\.?)?\s+", "", sender, flags=re.I).strip()  # "7:33 PM Name <…>"
+        body = [rx.sub(r"^\s*>\s?", "", line) for line in text[match.end() :].splitlines()]
+        return Forwarded({"from": sender, "date": attribution}, "\n".join(body).strip())
     headers: dict[str, str] = {}
     body_start = None
     for index, line in enumerate(rest[:20]):
         header = _HEADER_LINE.match(line)
         if header:
-            key = header.group(1).lower()
+            key = " ".join(header.group(1).lower().split())
             key = _HEADER_NAMES.get(key, key)
             headers[key] = header.group(2).strip()
         elif headers and not line.strip():

@@ -13,6 +13,7 @@ from orderwatch.parsers import PARSER_VERSION, helpdesks, noise, own_mail, schem
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message, Result
 from orderwatch.parsers.fields import find_times
+from orderwatch.parsers.fields.times import country_zone, names_zone
 from orderwatch.parsers.mime import Mail, MalformedMail, parse_date, parse_mail
 from orderwatch.parsers.quotes import forwarded
 
@@ -60,8 +61,13 @@ def understand(mail: Mail, role: str, at: datetime) -> Result:
     if result is not None:
         return result
     own = own_mail.parse(msg) if role == "sent" else None
-    inner = _forwarded_order(msg)
-    if own is not None and any(e.kind == "complaint_sent" for e in own.events):
+    complained = own is not None and any(e.kind == "complaint_sent" for e in own.events)
+    # a complaint written over the whole order mail it answers (a phone's reply) carries that order too
+    inner = _forwarded_order(msg, replies=complained)
+    if complained:
+        if inner is not None:  # the shop's words inside the user's own mail: marked, so they still open the order
+            quoted = [dataclasses.replace(e, fields={**e.fields, "quoted": True}) for e in inner.events]
+            inner = dataclasses.replace(inner, events=quoted)
         return _merge(own, inner)  # a forward of the order mail with a complaint on top: both are news
     if inner is not None:
         return inner
@@ -165,26 +171,48 @@ def _merge(first: Result | None, second: Result | None) -> Result | None:
     return Result(f"{first.parser}+{second.parser}", second.kind, events, max(first.confidence, second.confidence))
 
 
-def _forwarded_order(msg: Message) -> Result | None:
-    """A forward of an order mail: read the original, with the original's sender and times."""
-    fw = forwarded(msg.subject, msg.mail.text)
+def _forwarded_order(msg: Message, replies: bool = False, depth: int = 0) -> Result | None:
+    """A forward of an order mail (with `replies`, also the order mail a reply quotes whole): read
+    the original, with the original's sender and times; a forward of a forward, down to the shop's."""
+    fw = forwarded(msg.subject, msg.mail.text, replies)
     if fw is None:
-        return None
-    # Outlook writes "Sent: 01 June 2026 10:04" without a zone: read it in the forward's zone.
-    found = find_times(fw.headers.get("date", ""), msg.at)
-    when = found[0].at if found and found[0].has_time else parse_date(fw.headers.get("date"))
+        return _attached_order(msg) if depth == 0 else None
     name, _, addr = fw.headers.get("from", "").rpartition("<")
+    from_addr = addr.strip().rstrip(";").rstrip(">").strip().lower() or msg.mail.from_addr  # QQ Mail: "<x@y>;"
+    stamp = fw.headers.get("date", "")
+    # Outlook writes "Sent: 01 June 2026 10:04" without a zone: the shop's country's, else the forward's.
+    reference = msg.at
+    if not names_zone(stamp) and msg.at.tzinfo is not None:
+        reference = msg.at.astimezone(country_zone(from_addr.rpartition("@")[2], fw.text, msg.at.tzinfo))
+    found = find_times(stamp, reference)
+    when = found[0].at if found and found[0].has_time else parse_date(stamp)
     original = dataclasses.replace(
         msg.mail,
         subject=fw.headers.get("subject", ""),
         text=fw.text,
         from_name=name.strip().strip('"') or fw.headers.get("from", ""),
-        from_addr=addr.strip().rstrip(";").rstrip(">").strip().lower() or msg.mail.from_addr,  # QQ Mail: "<x@y>;"
+        from_addr=from_addr,
         in_reply_to=None,
         references=(),
         date=when or msg.at,
     )
-    result = shops.parse(Message(original, "inbox", when or msg.at))
+    inner = Message(original, "inbox", when or msg.at)
+    deeper = _forwarded_order(inner, depth=depth + 1) if depth < 3 else None
+    result = deeper or shops.parse(inner)
     if result is None or not result.events:  # any shop notice inside: an order, a shipment, a delivery
         return None
-    return Result("forwarded+" + result.parser, result.kind, result.events, result.confidence * 0.9)
+    return Result("forwarded+" + result.parser.removeprefix("forwarded+"), result.kind, result.events, result.confidence * 0.9)
+
+
+def _attached_order(msg: Message) -> Result | None:
+    """A forward as attachment (message/rfc822): the attached mail read with its own headers."""
+    for raw in msg.mail.embedded:
+        try:
+            inner_mail = parse_mail(raw)
+        except MalformedMail:
+            continue
+        at = inner_mail.date or msg.at
+        result = shops.parse(Message(inner_mail, "inbox", at))
+        if result is not None and result.events:
+            return Result("forwarded+" + result.parser, result.kind, result.events, result.confidence * 0.9)
+    return None

@@ -267,6 +267,8 @@ COMPLAINT_WORDS = any_of(
     r"reclama[țt]ie|nu am primit|reclama[çc][ãa]o|n[ãa]o recebi|n[ãa]o chegou|"
     r"hindi pa (?:rin |po )*(?:dumating|dumarating|na-?ship|natanggap|na-?deliver)|wala pa (?:rin |po |pong )*(?:shipping|tracking|update|dumating)|pa-?refund|"
     r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
+    # "QQ会员还是没开通", "到现在还没到账", "原路退回支付宝": what has not happened, and the money asked back
+    r"(?:还是|还|仍然|依然|一直|都)(?:没|沒|未)(?:有)?(?:开通|開通|到账|到帳|充上|充值|發貨|发货|收到|到)|原路退回|原路退還|"
     r"密码错误|登不上|登录不上|无法登录|不能用|用不了|换一个|已失效|被封|"
     r"уже активирован|не работает|прошу (?:вернуть|выдать|заменить)|верните деньги|не получил|"
     r"(?:没有|没|還沒有?|沒有?)拿到|补发|補發|全额退回|全額退回|"
@@ -288,7 +290,9 @@ COMPLAINT_WORDS = any_of(
     r"non (?:ho )?(?:ancora )?ricevut|rimborso|reclamo|difettos|danneggiat|\brott[oaie]\b|spaccat[oaie]|sostituzione|mandarmi (?:un|una)\b[^.?\n]{0,40}\bnuov|"
     r"no (?:he )?recibido|todav[íi]a no|nunca (?:lleg[óo]|ha llegado)|no me (?:han )?(?:contestado|respondido)|reembolso|defectuos|da[ñn]ad|"
     r"nie (?:otrzyma|dotar)|zwrot|reklamacj|uszkodzon|"
-    r"niet (?:ontvangen|geleverd|verzonden)|terugbetaling|klacht|beschadigd|"
+    r"niet (?:ontvangen|geleverd|verzonden|bezorgd)|terugbetaling|klacht|beschadigd|compensatie|vergoeding|geld terug|ontbr(?:eekt|eken|ak)|"
+    # late: "anderhalf uur te laat", "eine Stunde zu spät", "livrée en retard", "arrived an hour late"
+    r"te laat|zu sp[äa]t|en retard|con retraso|lleg[óo] tarde|in ritardo|(?:arrived|came|delivered)\b[^.\n]{0,30}\blate\b|\bhours? late\b|"
     # ru, tr, id, vi, th, ja, ko
     r"прошу повернути|поверніть (?:кошти|гроші)|не отримал[аи]?|пошкоджен|тріщин|не працює|зламан|"
     r"не (?:получил|получила|доставлен|пришёл|пришел|работает)|до сих пор|брак|возврат|жалоб|претензи|"

@@ -115,7 +115,7 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "intl",
-        r"stunden?|heures?|ore|horas|godzin[y]?|uur|час(?:а|ов)?|saat|jam|giờ|ชั่วโมง|timmar|timer|tuntia|hodin|[óo]r[áa]n?",
+        r"stunden?|heures?|ore|horas|godzin[y]?|uur|час(?:а|ов)?|saat|jam|giờ|ชั่วโมง|timmar|timer|tuntia|hodin|[óo]r[áa]n?|h(?![a-zà-ÿ])",
         "hours",
     ),
     (

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from orderwatch.domain.addresses import HOSTED_SENDERS, registrable_domain
@@ -78,6 +78,33 @@ class Case:
             self.tickets.add(event.ticket_no)
 
 
+def from_shop(event: Event) -> bool:
+    """Received mail, or the shop's mail the user's own reply quotes whole (`quoted`): the shop's words."""
+    return event.role == Role.INBOX or bool(event.fields.get("quoted"))
+
+
+def _second_hand(event: Event) -> bool:
+    return bool(event.fields.get("payment_service") or event.fields.get("quoted"))
+
+
+def _without_quoted_repeats(events: list[Event]) -> list[Event]:
+    """The shop's mail quoted in the user's own repeats what the shop's mail here says: keep the shop's
+    event, completed with what only the quote adds ("虚拟卡信息": virtual goods), and drop the repeat."""
+    first = {}
+    for index, event in enumerate(events):
+        if event.role == Role.INBOX:
+            first.setdefault(event.kind, index)
+    kept = list(events)
+    for event in events:
+        if not event.fields.get("quoted") or event.kind not in first:
+            continue
+        own = kept[first[event.kind]]
+        extra = {k: v for k, v in event.fields.items() if v and k != "quoted" and not own.fields.get(k)}
+        if extra:
+            kept[first[event.kind]] = replace(own, fields={**own.fields, **extra})
+    return [e for e in kept if not (e.fields.get("quoted") and e.kind in first)]
+
+
 def event_order(event: Event) -> tuple[datetime, str, int]:
     return (event.at, event.sha256 or event.message_id or "", event.seq)
 
@@ -87,15 +114,16 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
     ordered = sorted(events, key=event_order)
     cases: dict[tuple[str, str], Case] = {}
     by_number: dict[str, list[Case]] = {}
-    # a payment service's receipt opens the order only when no mail of the shop does
-    by_payer = sorted(ordered, key=lambda e: bool(e.fields.get("payment_service")))
+    # a payment service's receipt, or the shop's mail quoted in the user's own, opens the order only
+    # when no mail of the shop does
+    by_payer = sorted(ordered, key=_second_hand)
     for kinds in (CREATING, OPENING):
         for event in by_payer if kinds is CREATING else ordered:
-            if event.kind not in kinds or not event.order_no or event.role != Role.INBOX:
+            if event.kind not in kinds or not event.order_no or not from_shop(event):
                 continue
             if kinds is OPENING and (event.order_no in by_number or not event.fields.get("platform")):
                 continue
-            if event.fields.get("payment_service") and event.order_no in by_number:
+            if _second_hand(event) and event.order_no in by_number:
                 continue
             platform = str(event.fields.get("platform") or "mail")
             key = (platform, event.order_no)
@@ -128,6 +156,7 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
             by_site[site].append(case)
     result = sorted(cases.values(), key=lambda c: (c.events[0].at if c.events else datetime.min, c.ref))
     for case in result:
+        case.events = _without_quoted_repeats(case.events)
         for extra in (manual or {}).get(case.ref, []):
             case.add(extra)
         case.events.sort(key=event_order)
@@ -239,10 +268,10 @@ def facts(case: Case, rules: Rulebook) -> Facts:
     virtual = bool(f.get("virtual"))
     # Without an order or payment mail (a mailbox holding only the shipping notice), the order
     # was placed no later than its first mail: the default clocks count from that.
-    first_seen = next((e.at for e in case.events if e.role == Role.INBOX and not e.manual), None)
+    first_seen = next((e.at for e in case.events if from_shop(e) and not e.manual), None)
     start = (paid.at if paid else None) or (ordered.at if ordered else None) or first_seen
     # The latest promise the seller states governs; the earlier ones stay on the timeline.
-    stated = [e for e in case.events if e.kind == "promise" and e.fields.get("by") and e.role == Role.INBOX]
+    stated = [e for e in case.events if e.kind == "promise" and e.fields.get("by") and from_shop(e)]
     promise = stated[-1] if stated else None
     promised_by = None
     kind = None
@@ -295,7 +324,7 @@ def _order_fields(case: Case, ordered: Event | None) -> dict[str, object]:
     """The order's fields: the confirmation's, completed from the other shop mail in time order."""
     merged: dict[str, object] = dict(ordered.fields) if ordered else {}
     for event in case.events:
-        if event.role != Role.INBOX or (event.kind == "refund" and event is not ordered):
+        if not from_shop(event) or (event.kind == "refund" and event is not ordered):
             continue
         for key in ORDER_FIELDS:
             if merged.get(key) in (None, "") and event.fields.get(key) not in (None, ""):
@@ -303,7 +332,7 @@ def _order_fields(case: Case, ordered: Event | None) -> dict[str, object]:
                     continue
                 merged[key] = event.fields[key]
     if merged.get("amount") in (None, ""):  # a notice that states the order's total ("订单金额") completes it
-        stated = next((e for e in case.events if e.role == Role.INBOX and e.fields.get("order_amount")), None)
+        stated = next((e for e in case.events if from_shop(e) and e.fields.get("order_amount")), None)
         if stated is not None:
             merged["amount"] = stated.fields["order_amount"]
             merged["currency"] = merged.get("currency") or stated.fields.get("order_currency")

@@ -335,7 +335,8 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
         window = text[label.end() : label.end() + 40]
         if _COUNT.match(window):  # "合計 1 点 9,680 円": one line's subtotal, not the order's total
             continue
-        match = AMOUNT.match(window) or AMOUNT.search(window.split("\n")[0])
+        # the amount right after the label, else further on its line: "Gesamtbetrag inkl. MwSt.   86,40 €"
+        match = AMOUNT.match(window) or AMOUNT.search(text[label.end() : label.end() + 160].split("\n")[0])
         if match:
             money = parse_amount(match, lang, dollar)
             if money is not None:

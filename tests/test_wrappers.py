@@ -1,0 +1,84 @@
+"""Mail clients' wrappers on hand-written text: what a forward or a reply quotes, whose it is and
+when it was written, and that the shop's words quoted in the user's own mail open an order only
+when no mail of the shop does. No CLI, no database."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime, timedelta, timezone
+
+from orderwatch.parsers.fields.times import country_zone, names_zone
+from orderwatch.parsers.quotes import forwarded, new_text
+
+from orderwatch.domain.model import Event
+from orderwatch.domain.timeline import link
+
+UTC0 = UTC
+
+
+def test_outlook_header_block_without_a_rule_starts_the_quote() -> None:
+    text = (
+        "Sehr geehrter Herr S.,\nDie Zustellung erfolgt bis Mittwoch.\n\nVon: Tobias <t@example.de>\n"
+        "Gesendet: Montag, 9. November 2026 08:31\nBetreff: Re: Bestellung\n\nBitte liefern."
+    )
+    assert new_text(text) == "Sehr geehrter Herr S.,\nDie Zustellung erfolgt bis Mittwoch."
+
+
+def test_dutch_outlook_separator_starts_the_quote() -> None:
+    text = (
+        "Hoi Femke,\nWe hebben je feedback doorgegeven.\n\n-----Oorspronkelijk bericht-----\n"
+        "Van: F <f@x.nl>\nVerzonden: vrijdag 16 oktober 2026 20:31\n"
+    )
+    assert "Verzonden" not in new_text(text)
+
+
+def test_yahoo_run_on_header_line_is_read_as_headers() -> None:
+    text = (
+        "Kevin, can you look into it?\n\n   ----- Forwarded Message ----- From: Lenovo <orders@lenovo.com>To: "
+        '"m@yahoo.com" <m@yahoo.com>Sent: Monday, October 19, 2026, 02:22:47 PM EDTSubject: Order #4612038857\n'
+        " Thank you for shopping at Lenovo!\n"
+    )
+    fw = forwarded("Fw: Order #4612038857", text)
+    assert fw is not None
+    assert fw.headers["from"] == "Lenovo <orders@lenovo.com>"
+    assert fw.headers["date"] == "Monday, October 19, 2026, 02:22:47 PM EDT"
+    assert fw.text.startswith("Thank you for shopping")
+
+
+def test_gmail_attribution_names_the_quoted_sender_and_time_in_a_reply() -> None:
+    text = (
+        "Wo bleibt die SSD?\n\nAm Di., 3. Nov. 2026 um 10:12 Uhr schrieb ALTERNATE <bestellung@alternate.de>:\n\n"
+        "> Bestellnummer: 84729361\n"
+    )
+    assert forwarded("Re: Ihre Bestellung", text) is None  # a reply is read only when asked for
+    fw = forwarded("Re: Ihre Bestellung", text, replies=True)
+    assert fw is not None and fw.headers["from"] == "ALTERNATE <bestellung@alternate.de>"
+    assert "10:12" in fw.headers["date"] and fw.text == "Bestellnummer: 84729361"
+
+
+def test_a_zone_less_quoted_time_takes_the_shops_country_then_its_language() -> None:
+    assert names_zone("Mon, 2 Nov 2026 18:40:12 +0100") and names_zone("19:12:44 MEZ")
+    assert not names_zone("Donnerstag, 5. November 2026 21:47")
+    november = datetime(2026, 11, 5, 12, tzinfo=UTC0)
+    assert november.astimezone(country_zone("thalia.de", "", UTC0)).utcoffset() == timedelta(hours=1)
+    french = "Votre commande a été expédiée, livraison prévue jeudi, merci"
+    assert november.astimezone(country_zone("oxybul.com", french, UTC0)).utcoffset() == timedelta(hours=1)
+    eastern = timezone(timedelta(hours=-5))  # a writer's own offset is kept: only a +0000 stamp says nothing
+    assert country_zone("oxybul.com", french, eastern) is eastern
+
+
+def _event(kind: str, platform: str, hour: int, **fields: object) -> Event:
+    when = datetime(2026, 7, 3, hour, tzinfo=timezone(timedelta(hours=8)))
+    return Event(kind=kind, at=when, order_no="260703", fields={"platform": platform, **fields}, role="inbox")
+
+
+def test_the_shops_mail_quoted_in_the_users_own_opens_an_order_only_without_the_shops_mail() -> None:
+    quoted = dataclasses.replace(_event("ordered", "xhjs-notice", 21, quoted=True), role="sent")
+    assert [c.platform for c in link([quoted])] == ["xhjs-notice"]
+    shop = _event("ordered", "星河寄售", 21)
+    cases = link([quoted, shop])
+    assert [c.platform for c in cases] == ["星河寄售"]
+    assert cases[0].events == [shop]  # the repeat is dropped: the shop's own mail says it
+    richer = dataclasses.replace(quoted, fields={**quoted.fields, "virtual": True, "platform": "other"})
+    (kept,) = link([richer, shop])[0].events
+    assert kept.fields["platform"] == "星河寄售" and kept.fields["virtual"] is True  # only what the quote adds
