@@ -92,10 +92,14 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
                 else:  # "预计星期四（7/16）出貨": the date stands before the verb, which the phrase keeps
                     window, verb_end = window[: verb.start()], verb.end()
             at, used = arrival_time(window, reference, text[match.end() : match.end() + 120])
-            if at is not None and (at.hour, at.minute, at.second) == (23, 59, 59):
-                at = _slot_end(text, at) or at  # "Delivery date: Thursday 5 November" + "Delivery time: 7pm and 8pm"
+            slot = None
+            if kind == "deliver" and at is not None and (at.hour, at.minute, at.second) == (23, 59, 59):
+                slot = _SLOT_LABEL.search(text)  # "Delivery date: Thursday 5 November" + "Delivery time: 7pm and 8pm"
+                at = _slot_end(text, at) or at
             if at is not None:
                 phrase = " ".join(text[match.start() : match.end() + max(used, verb_end)].split())
+                if slot is not None and at.second == 0:  # the slot's own line belongs to the promise quoted
+                    phrase += " " + text[slot.start() :].split("\n")[0].strip()
                 found.append((match.start(), Promise(kind, phrase, by=at)))
                 continue
             if kind == "ship":
@@ -131,7 +135,7 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
 
 # A delivery slot given on a line of its own: "Delivery time: 7:00pm and 8:00pm", "配送時段：14:00-18:00".
 _SLOT_LABEL = guarded(
-    r"(?:delivery|arrival)\s+(?:time|slot|window)|time\s*slot|lieferzeitfenster|zustellzeit|cr[ée]neau(?:\s+de\s+livraison)?|"
+    r"(?:delivery|arrival)\s+(?:time|slot|window)|time\s*slot|(?:liefer|zustell)?zeitfenster|zustellzeit|tijdvak|tijdslot|cr[ée]neau(?:\s+de\s+livraison)?|"
     r"franja horaria|fascia oraria|配送時段|配送时段|配送時間|配送时间|送貨時段|送货时段|お届け時間帯|배송\s*시간",
     re.I,
 )
@@ -381,7 +385,8 @@ def arrival_time(window: str, reference: datetime, lines: str = "") -> tuple[dat
     if day is None:
         return None, 0
     reach = used + 40
-    line_end = _line_end(lines, offset_used + used) if lines else -1
+    # from the day's last character: the date's pattern may have eaten the line break after it
+    line_end = _line_end(lines, max(0, offset_used + used - 1)) if lines else -1
     if line_end >= 0:
         reach = min(reach, line_end - offset_used)
     clocks = list(_CLOCK.finditer(window[used:reach]))

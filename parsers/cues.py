@@ -54,7 +54,7 @@ CONFIRM = any_of(
     r"ご注文の確認|ご注文を承りました|ご注文を受け付けました|ご注文ありがとうございます|주문이\s*(?:정상적으로\s*)?완료되었습니다|결제가\s*완료되었습니다|"
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
-    r"|訂單成立|訂購成功|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) bestellung|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton) (?:commande|achat)|vous avez achet[ée]|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
+    r"|訂單成立|訂購成功|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) bestellung|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton) (?:commande|achat)|vous avez achet[ée]|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
     r"|recebemos (?:o )?seu pedido|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
     r"votre commande (?:\(\S+\) )?est pass[ée]e|confirmaci[óo]n de (?:tu|su) compra|zahlung\s+erfolgreich|(?:deine|ihre) zahlung .{0,60}(?:war|ist) erfolgreich|paiement confirm[ée]|votre paiement .{0,80}a bien été pris en compte|"
     r"compraste|gracias por (?:tu|su) (?:compra|pedido)|preparando tu compra|(?:tu|su) compra (?:fue|est[áa]|ha sido) (?:confirmada|aprobada|realizada)|"
@@ -102,7 +102,7 @@ SHIPPED = any_of(
     r"new status is(?: as follows)?\s*[:：]\s*(?:shipped|dispatched|sent|versandt|verschickt|exp[ée]di[ée]e?)\b|"
     r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|快递单号|运单号|物流单号|发货单号|已出库|"
     r"has (?:been )?shipped|have shipped|is on (?:the|its) way|on its way to you|shipment (?:#|notification|confirmation)|"
-    r"\bshipped\b|dispatched|(?:has |have )?left our (?:warehouse|workshop|studio|facility|store|premises)|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
+    r"\bshipped\b|dispatched|(?:is|are) (?:now )?ready (?:to|for) (?:collect(?:ion)?|pick-?up)\b|(?:has |have )?left our (?:warehouse|workshop|studio|facility|store|premises)|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
     r"|(?:has been|was|were) sent (?:using|with|via|by)|(?:has been|have been|was) fulfill?ed|fulfill?ment (?:confirmation|complete)"
     r"|beim versanddienstleister|an den versanddienstleister übergeben|können sie ihre sendung (?:jetzt )?verfolgen"
     r"|(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}[:：]\s*\n?\s*(?:versendet|versandt|verschickt|shipped|dispatched|exp[ée]di[ée]e?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|已发货|已出貨)"
@@ -133,7 +133,7 @@ SHIPPED = any_of(
 DELIVERED_PHYSICAL = any_of(
     r"(?:er|ble|blev|har blitt|har v[æa]ret) lever(?:t|et)\b|har levererats|[äa]r levererad|levererades|(?:on|ovat) toimitettu|"
     r"(?:byla|byl|bylo) doru[čc]en[aoa]?|k[ée]zbes[ií]tve|k[ée]zbes[ií]tett[üu]k|a fost livrat[ăa]|"
-    r"(?<!寄回)(?<!退货)已签收(?!入仓|入库|入庫)|已由[^，。\n]{0,8}签收|已完成签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
+    r"(?<!寄回)(?<!退货)已签收(?!入仓|入库|入庫)|已由[^，。\n]{0,8}签收|已完成签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|(?<!未)配達完成|(?<![未尚])已配達|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
     r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!|]"
     r"|(?:another|your) box (?:has )?arrived"
     r"|(?:ist|sind) angekommen|(?:has|have) arrived(?! at (?:the |your )?(?:store|shop|pickup|pick-up|locker|post office|collection|parcel))|est arriv(?:ée|ee|é|e)(?![\wé])(?! (?:dans|au|en|à) (?:votre |le |la )?(?:point relais|relais|magasin|bureau de poste|consigne|casier))|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
@@ -250,7 +250,7 @@ CANCELLED = any_of(
 )
 # The shop confirms a cancellation the buyer asked for (status cancelled, nothing owed), not its own.
 BUYER_CANCELLED = any_of(
-    r"as you requested|at your request|your cancell?ation request|you(?:'ve| have)? (?:successfully )?cancell?ed|"
+    r"as you requested|\bas requested\b|at your request|your cancell?ation request|you(?:'ve| have)? (?:successfully )?cancell?ed|"
     r"您(?:已|已经)?(?:成功)?取消|您申请取消|應您的要求|auf (?:ihren|deinen) wunsch|wie (?:von (?:ihnen|dir|euch) )?gew[üu]nscht|[àa] votre demande|"
     r"su (?:tua|vostra) richiesta|a petici[óo]n (?:tuya|suya)|seg[úu]n (?:tu|su) solicitud|na (?:twoj[ąa]|pa[ńn]stwa) pro[śs]b[ęe]|"
     r"キャンセルを承りました|お客様からのご依頼により|고객님의\s*요청(?:으로|에\s*따라)|op (?:je|uw) verzoek|na va[šs]i [žz][áa]dost|stornov[áa]no z[áa]kazn[íi]kem|la cererea ta|enligt din beg[äa]ran|"
@@ -297,6 +297,12 @@ MARKETING = any_of(
     r"(?:on|flash|big|summer|winter|spring|holiday|black friday|cyber monday|clearance|mega|season(?:al)?|end of season) sale\b|"
     r"sale (?:ends|starts|is on|now on)|"
     r"left (?:something|items?) in your cart|complete your (?:order|purchase)|abandoned"
+)
+# A restock or price alert for something watched, not bought ("您設定到貨通知的商品現已有庫存", "back in
+# stock"): its "已到貨" is the shop's shelf, not the buyer's door.
+RESTOCK = any_of(
+    r"back in stock|(?:現已|现已|已)有(?:庫存|库存)|(?:您|你)(?:關注|关注|追蹤|追踪|收藏)的商品|price (?:drop|alert)|降價通知|降价通知|"
+    r"wieder (?:verf[üu]gbar|auf lager|lieferbar)|de nouveau (?:disponible|en stock)|di nuovo disponibile"
 )
 DANGEROUS_ATTACHMENT = any_of(r"\.(?:zip|rar|7z|exe|scr|js|jar|iso|img|lnk|vbs|bat|cmd|html?|hta)$")
 

@@ -67,6 +67,9 @@ REFUND_GRANTED = any_of(
     r"nous vous remboursons|remboursement\b(?:[^.\n]|\.\d){0,60}?a été (?:initi[ée]|lanc[ée]|[ée]mis|d[ée]clench[ée])|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
     r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|se (?:obliga|compromete)n? a (?:reembolsar|devolver|restituir)|compromete-se a (?:reembolsar|devolver|restituir)|(?:te|le) devolv(?:emos|eremos) (?:el|tu|su) dinero|ti rimborsiamo|"
     r"(?:we'll|we will|we are going to|we're going to|i'll|i will) (?:now )?(?:process|issue|send|arrange) (?:you )?(?:a |the |your )?(?:full |partial )?refund|"
+    # "We'll refund £89.94 to your card" (never "we'll refund any associated interest or fees")
+    r"(?:we'll|we will|i'll|i will) (?:now |also )?(?:fully |automatically )?refund "
+    r"(?=[£$€¥]|(?:[A-Z]{3} ?)?\d|you\b|your\b|it\b|this\b|(?:in )?full\b|the (?:full|order|amount|payment|purchase|total|price)\b)|"
     r"(?:reversed|refunded) the (?:charge|payment|transaction)|refund has been sent(?: back)?|"
     # a refund under way, said in the present: "I'm refunding the full £38.50", "nous procédons au remboursement"
     r"(?:I'm|I am|we're|we are) (?:now )?(?:fully )?refunding|proc[ée]d(?:ons|er|e) (?:donc )?(?:au|à un|à votre) remboursement|"
@@ -196,13 +199,15 @@ MESSAGE_SENT = any_of(
 # The platform confirms an escalation the buyer made in its app: "您已对订单X申请客服介入".
 OWN_ESCALATION = r"(?:您|你)已(?:对|就|對)?[^。\n，,]{0,40}?(?:申请|申請)(?:了)?(?:客服|平台|小二)介入"
 # The platform confirms the buyer's own after-sales request: "你已对订单X发起退货退款申请，卖家需在24小时内处理".
-OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|發起)(?:了)?(?:退货退款|退貨退款|仅退款|僅退款|退款|退货|退貨|售后|售後|换货|換貨)(?:申请|申請)"
+OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|發起|提出)(?:了)?(?:退货退款|退貨退款|仅退款|僅退款|退款|退货|退貨|售后|售後|换货|換貨)(?:[/／、及和](?:退款|退货|退貨))?(?:申请|申請)"
 ACK = any_of(
+    # a marketplace's notice of the buyer's own dispute: "you've raised an issue in the Resolution Centre"
+    r"you(?:'ve| have) (?:raised|opened|reported|filed|submitted) (?:an? )?(?:issue|case|dispute|claim)\b|"
     r"(?:ihre|deine) r[üu]ckgabeanfrage wurde an (?:den|die) \w+ gesendet|(?:sie haben|du hast) uns gebeten, uns (?:ihre|deine) \w+ anzusehen|"
     r"(?:haben|hat) (?:ihre|deine) (?:anfrage|beschwerde|meldung|reklamation) an (?:den|die) (?:verk[äa]ufer|h[äa]ndler)\w* weitergeleitet|"
     r"(?:sie haben|du hast) uns mitgeteilt, dass|(?:vous nous avez|vous avez) demand[ée] (?:à \w+ )?d'intervenir|"
     # a body passes the complaint on ("已分送至…处理", "已直接转送该企业"): news of the case, no answer
-    r"已(?:直接)?(?:分送|转送|移交|转交|转办)(?:至|给|到)?|"
+    r"已(?:直接)?(?:分送|转送|移交|转交|转办|轉送|轉交|轉辦|轉給|轉至|(?:转|轉)(?=相关|相關|专人|專人|专责|專責|负责|負責))(?:至|给|給|到)?|"
     r"(?:お問い合わせ|ご相談|ご申告|お申し込み|ご依頼)を受け付けました|受け?付けいたしました|"
     r"(?:상담|민원|문의|조정|반품|환불)\s*(?:신청)?(?:이|가)?\s*(?:정상적으로\s*)?접수되었습니다|"
     r"(?:laporan|pengaduan|keluhan|pengajuan|aduan) (?:kamu|anda|mu) (?:sudah|telah) (?:kami )?(?:terima|diterima)|"

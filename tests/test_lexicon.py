@@ -76,3 +76,24 @@ def test_month_names_cover_the_languages() -> None:
 )
 def test_cues_of_tickets_pledges_and_charges(name: str, text: str, hit: bool) -> None:
     assert bool(getattr(cues, name).search(text)) is hit
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "hit"),
+    [
+        ("RESTOCK", "您設定到貨通知的商品現已有庫存，歡迎前往選購。", True),
+        ("RESTOCK", "Good news: the jacket you liked is back in stock", True),
+        ("RESTOCK", "您的訂單已出貨", False),
+        ("SHIPPED", "Your order is ready to collect.", True),
+        ("DELIVERED_PHYSICAL", "您的包裹已配達完成。", True),
+        ("DELIVERED_PHYSICAL", "包裹尚未配達", False),
+        ("REFUND_GRANTED", "We'll refund £89.94 to your original payment method within 3-5 working days.", True),
+        ("REFUND_GRANTED", "We've suspended the transaction and we'll refund any associated interest or fees.", False),
+        ("BUYER_CANCELLED", "As requested, we've cancelled your order 1189034512.", True),
+        ("ACK", "你已提出退貨/退款申請", True),
+        ("ACK", "關於您反映的問題，已轉相關單位處理，待確認後將儘速回覆您", True),
+        ("ACK", "款項已轉帳至您的帳戶", False),
+    ],
+)
+def test_cues_of_uk_retail_and_traditional_chinese_shops(name: str, text: str, hit: bool) -> None:
+    assert bool(getattr(cues, name).search(text)) is hit

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime, timedelta, timezone
 
+from orderwatch.parsers.arrivals import find_arrivals
 from orderwatch.parsers.fields.times import country_zone, names_zone
 from orderwatch.parsers.quotes import forwarded, new_text
 
@@ -82,3 +83,13 @@ def test_the_shops_mail_quoted_in_the_users_own_opens_an_order_only_without_the_
     richer = dataclasses.replace(quoted, fields={**quoted.fields, "virtual": True, "platform": "other"})
     (kept,) = link([richer, shop])[0].events
     assert kept.fields["platform"] == "星河寄售" and kept.fields["virtual"] is True  # only what the quote adds
+
+
+def test_a_dispatch_date_ends_at_its_line_and_a_republic_year_is_read() -> None:
+    taipei = timezone(timedelta(hours=8))
+    sent = datetime(2026, 11, 2, 9, 41, tzinfo=taipei)
+    text = "預計出貨日：2026/11/06\n商品出貨後將通知您。宅配時間為週一至週五 8:00-18:00"
+    ((_, promise),) = find_arrivals(text, sent)
+    assert promise.kind == "ship" and promise.by == datetime(2026, 11, 6, 23, 59, 59, tzinfo=taipei)
+    ((_, promise),) = find_arrivals("預計出貨日：115/11/06", sent)
+    assert promise.by == datetime(2026, 11, 6, 23, 59, 59, tzinfo=taipei)

@@ -56,6 +56,7 @@ _ZONE_RE = (
 _OFFSET = guarded(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
 _TIME = r"(?:\s*(?:,|at|um|à)?\s*(上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,2})\s*[:：点时時]\s*(\d{2})?(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?"
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天][)）]?|\s*[(（][月火水木金土日월화수목금토일][)）])?"
+_ROC = guarded(r"(?<![\d/.])(?:民國\s*)?(1[01]\d)\s*([/.年])\s*(\d{1,2})\s*(?:\2|月)\s*(\d{1,2})(?![\d/.])\s*日?")
 _ISO = guarded(
     r"(?<![\d/.])(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?"  # not the year ending "10/27/2026 - 10/30"
     + _WEEKDAY
@@ -173,6 +174,8 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
     for match in _ISO.finditer(text):
         y, mo, d, zp, h, mi, s, ap, ab, zz = match.groups()
         build(int(y), int(mo), int(d), zp, h, mi, s, ap, ab, zz, match.span())
+    for match in _ROC.finditer(text):  # Taiwan's 民國 years: "115/11/06" is 2026-11-06
+        build(int(match.group(1)) + 1911, int(match.group(3)), int(match.group(4)), *(None,) * 7, match.span())
     for match in _ZH_MD.finditer(text):
         if any(t.start <= match.start() < t.end for t in out):
             continue
