@@ -29,7 +29,7 @@ from orderwatch.cases import CaseView, view_of
 from orderwatch.domain.model import Alert, Event
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.domain.rules import Evaluation
-from orderwatch.domain.timeline import Case, event_order, link
+from orderwatch.domain.timeline import Case, event_order, link, without_quoted_repeats
 from orderwatch.render import TEMPLATES
 from orderwatch.store import Store
 
@@ -133,7 +133,7 @@ def _relink(store: Store, rules: Rulebook, at: datetime, rkey: str) -> Standings
     changed: list[dict[str, Any]] = []
     cases = link(parsed, manual)
     for case in cases:
-        ids = orjson.dumps([row_id[_row_key(e)] for e in case.events]).decode()
+        ids = orjson.dumps([row_id[_row_key(e)] for e in case.events + case.folded]).decode()
         events_digest = digest(case)
         old = kept.get(case.ref)
         if (
@@ -177,6 +177,7 @@ def _rebuild(store: Store, rules: Rulebook, at: datetime, ids_by_ref: dict[str, 
         case = Case(order_no, platform)
         for event in sorted((events[i] for i in ids if i in events), key=event_order):
             case.add(event)
+        case.events, case.folded = without_quoted_repeats(case.events)  # as linking left them
         views[ref] = view_of(case, rules, at)
     return views
 

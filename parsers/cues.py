@@ -46,7 +46,7 @@ CONFIRM = any_of(
     r"订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
     r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|(?:已)?成功租用|租用成功|租号成功|订单已生成|已下单|已经收到您的付款|订单(?:已)?提交成功|交易成功|"
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
-    r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping|buying|ordering)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
+    r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping(?! (?:at|with)\b)|buying|ordering)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"payment (?:went through|has gone through|received|has been received|confirmed|successful|(?:was|is) successful)|your receipt|"
     r"\bwinning bid\b|you(?:'ve)? won (?:the |this )?(?:auction|listing|item)|new order\b|order receipt|"
@@ -260,7 +260,8 @@ VIRTUAL_GOODS = any_of(
     r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|会员|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
     r"代儲|代储|儲值|點數|點卡|自動發貨|自動發卡|序號|"
     r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods|rewards?|files?|edition|copy|products?|items?|content)|download links?|e-?voucher|subscription|top-?up|steam|"
-    r"\bPIN\b|e-?PIN|diamonds|gems|\bUC\b|V-?Bucks|in-game currency|钻石|金币|鑽石|"
+    # a PIN is a code, a "4-pin cable" is not; diamonds and gems are a game's currency when counted ("500 Diamonds")
+    r"(?-i:\bPIN\b|e-?PIN|\bUC\b)|\d[\d,.]*\s*(?:diamonds|gems)\b|V-?Bucks|in-game currency|钻石|金币|鑽石|"
     r"guthaben(?:karte|code)?|gutschein(?:code)?|aufladecode|carte cadeau|code cadeau|tarjeta regalo|cart[ãa]o presente|diamantes|recarga"
 )
 # Goods that are a code to deliver (a key, a card, a PIN): delivered automatically unless the shop says otherwise.

@@ -71,6 +71,7 @@ REFUND_GRANTED = any_of(
     r"(?:we'll|we will|i'll|i will) (?:now |also )?(?:fully |automatically )?refund "
     r"(?=[£$€¥]|(?:[A-Z]{3} ?)?\d|you\b|your\b|it\b|this\b|(?:in )?full\b|the (?:full|order|amount|payment|purchase|total|price)\b)|"
     r"(?:reversed|refunded) the (?:charge|payment|transaction)|refund has been sent(?: back)?|"
+    r"(?:issued|processed|applied) (?:a|the|your) (?:full |partial )?credit (?:for|of|to)\b|"  # "We have issued a credit for the amount above"
     # a refund under way, said in the present: "I'm refunding the full £38.50", "nous procédons au remboursement"
     r"(?:I'm|I am|we're|we are) (?:now )?(?:fully )?refunding|proc[ée]d(?:ons|er|e) (?:donc )?(?:au|à un|à votre) remboursement|"
     r"辦理(?:了)?(?:全額|部分)?退款|款[项項](?:会|會|将|將)(?:在[^。\n]{0,16})?(?:退回|退還|退还|原路)"

@@ -97,3 +97,16 @@ def test_cues_of_tickets_pledges_and_charges(name: str, text: str, hit: bool) ->
 )
 def test_cues_of_uk_retail_and_traditional_chinese_shops(name: str, text: str, hit: bool) -> None:
     assert bool(getattr(cues, name).search(text)) is hit
+
+
+@pytest.mark.parametrize(
+    ("text", "virtual"),
+    [
+        ("STEMMA QT / Qwiic JST SH 4-pin Cable - 100mm Long", False),
+        ("Diamond stud earrings with three gems", False),
+        ("Your PIN: 1234-5678-9012", True),
+        ("Mobile Legends 500 Diamonds top-up", True),
+    ],
+)
+def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: bool) -> None:
+    assert bool(cues.VIRTUAL_GOODS.search(text)) is virtual

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime, timedelta, timezone
 
+from orderwatch.parsers import parse
 from orderwatch.parsers.arrivals import find_arrivals
 from orderwatch.parsers.fields.times import country_zone, names_zone
 from orderwatch.parsers.quotes import forwarded, new_text
@@ -93,3 +94,17 @@ def test_a_dispatch_date_ends_at_its_line_and_a_republic_year_is_read() -> None:
     assert promise.kind == "ship" and promise.by == datetime(2026, 11, 6, 23, 59, 59, tzinfo=taipei)
     ((_, promise),) = find_arrivals("預計出貨日：115/11/06", sent)
     assert promise.by == datetime(2026, 11, 6, 23, 59, 59, tzinfo=taipei)
+
+
+def test_a_free_mail_invoice_that_wants_a_phone_call_is_a_callback_scam() -> None:
+    lure = (
+        b"From: \"Geek Squad Protection\" <invoice.gsdept@outlook.com>\r\nTo: m@example.com\r\n"
+        b"Subject: Order Confirmation #GSQ-7741-2093\r\nDate: Thu, 12 Nov 2026 14:33:11 +0000\r\n"
+        b"Message-ID: <x1@example.com>\r\n\r\nOrder No.: GSQ-7741-2093\r\nAmount: $349.99\r\n"
+        b"If you wish to cancel this renewal and claim a full refund, call our Support Desk\r\n"
+        b"within 24 hours: +1 (833) 555-0186.\r\n"
+    )
+    outcome = parse(lure)
+    assert outcome.kind == "noise" and not outcome.events and "callback" in (outcome.reason or "")
+    shop = lure.replace(b"invoice.gsdept@outlook.com", b"orders@geeksquad.example")
+    assert parse(shop).kind != "noise"  # the shop's own domain: read as the shop's mail

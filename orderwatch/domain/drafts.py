@@ -162,6 +162,7 @@ def context(
         "promise_ship": order.promise_kind == "ship",
         "promise_phrase": (order.promise_phrase or "").strip() if stated else "",
         "virtual": order.virtual,
+        "shipped": order.shipped_at is not None,  # shipped and not delivered: ask for delivery, not a tracking number
         "complaint_no": order.complaint_no,
         "complained_at": at(events[-1].at) if events else "",
         "due_at": at(alert.due_at) if alert else "",

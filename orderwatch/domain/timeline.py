@@ -58,6 +58,7 @@ class Case:
     platform: str
     events: list[Event] = field(default_factory=list)
     message_ids: set[str] = field(default_factory=set)
+    folded: list[Event] = field(default_factory=list)  # quoted repeats whose facts completed the shop's own
     tickets: set[str] = field(default_factory=set)
 
     @property
@@ -87,7 +88,7 @@ def _second_hand(event: Event) -> bool:
     return bool(event.fields.get("payment_service") or event.fields.get("quoted"))
 
 
-def _without_quoted_repeats(events: list[Event]) -> list[Event]:
+def without_quoted_repeats(events: list[Event]) -> tuple[list[Event], list[Event]]:
     """The shop's mail quoted in the user's own repeats what the shop's mail here says: keep the shop's
     event, completed with what only the quote adds ("虚拟卡信息": virtual goods), and drop the repeat."""
     first = {}
@@ -102,7 +103,8 @@ def _without_quoted_repeats(events: list[Event]) -> list[Event]:
         extra = {k: v for k, v in event.fields.items() if v and k != "quoted" and not own.fields.get(k)}
         if extra:
             kept[first[event.kind]] = replace(own, fields={**own.fields, **extra})
-    return [e for e in kept if not (e.fields.get("quoted") and e.kind in first)]
+    repeats = [e for e in events if e.fields.get("quoted") and e.kind in first]
+    return [e for e in kept if not (e.fields.get("quoted") and e.kind in first)], repeats
 
 
 def event_order(event: Event) -> tuple[datetime, str, int]:
@@ -156,7 +158,7 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
             by_site[site].append(case)
     result = sorted(cases.values(), key=lambda c: (c.events[0].at if c.events else datetime.min, c.ref))
     for case in result:
-        case.events = _without_quoted_repeats(case.events)
+        case.events, case.folded = without_quoted_repeats(case.events)
         for extra in (manual or {}).get(case.ref, []):
             case.add(extra)
         case.events.sort(key=event_order)
