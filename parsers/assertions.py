@@ -37,7 +37,9 @@ _CONDITION = any_of(
     r"\b(?:wenn|falls|se|si)\b|pass[ée] ce d[ée]lai|à d[ée]faut|faute de|\botherwise\b|nach ablauf|"
     r"after (?:this|that|the) (?:date|deadline|period)|"
     # sv, nb, da, fi, cs, ro, pt: "Om något saknas får du en begäran om komplettering"
-    r"\bom (?:n[åa]got|du|ni|det|vi)\b|\bhvis\b|\bjos\b|\bpokud\b|\bdac[ăa]\b|\bcaso\b"
+    # ko "기다리기 어려우시면 …", ja "ご希望の場合は …": an offer under a condition
+    r"[가-힣](?:시면|으면|하면|다면|라면)(?=[\s,.]|$)|[가-힣]\s*경우|場合(?:は|には)|でしたら|ようなら|"
+    r"\bom (?:n[åa]got|du|ni|det|vi)\b|\bhvis\b|\bjos\b|\bpokud\b|\bdac[ăa]\b|(?<!il )(?<!nel )(?<!del )(?<!o )(?<!el )(?<!um )(?<!un )(?<!seu )\bcaso\b"  # pt "caso" = if; it "il caso" = the case
 )
 
 
@@ -45,9 +47,24 @@ def unconditional(pattern, text: str):
     """The first match stated as a fact and outside a condition ("如需补充材料，我行将另行通知")."""
     for match in pattern.finditer(text):
         inside = match.group(0) if CJK.search(match.group(0)) else ""  # "请…按客服要求提供材料": inside it too
-        if not _conditional(_sentence_before(text, match.start()) + inside) and stated_as_fact(text, match.start()):
+        before = _sentence_before(text, match.start())
+        if _conditional(before + inside) or _offered(text, match.start() - len(before)):
+            continue
+        if stated_as_fact(text, match.start()):
             return match
     return None
+
+
+# "If you'd rather not wait, let us know. We'll cancel and refund at once": the second sentence is the offer's
+_LET_US_KNOW = any_of(
+    r"(?:let us know|tell us|contact us|reply to this (?:e-?mail|message))\W*$|(?:말씀해|알려)\s*주세요\W*$|"
+    r"(?:お知らせ|ご連絡)(?:ください|下さい)\W*$|(?:告诉|告訴|联系|聯繫)(?:我们|我們)\W*$"
+)
+
+
+def _offered(text: str, sentence_start: int) -> bool:
+    previous = _sentence_before(text, max(0, sentence_start - 1))
+    return bool(_LET_US_KNOW.search(previous + text[max(0, sentence_start - 1) : sentence_start]) and _conditional(previous))
 
 
 # A possibility is no decision: "they may accept the return or offer a partial refund".

@@ -18,6 +18,8 @@ from orderwatch.parsers.lexicon import WEEKDAY_FULL
 from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Duration, duration_from
 
 # Thai writes no full stops: a wrapped line ends a sentence no more than a wrapped English one does
+# "1~2일 이내(주말·공휴일 제외)", "2〜3日以内（土、日、国民の祝日…を除く）": days counted without weekends
+NO_WEEKENDS = guarded(r"(?:주말|공휴일|土|日曜|祝日|週末|周末|节假日|節假日)[^）)]{0,40}?(?:제외|除く|除外|除)")
 _TIMES_24 = guarded(r"\b(\d)\s*[x×]\s*24\s*jam\b", re.I)
 _SPELLED_THEN_DIGITS = guarded(r"\b[^\W\d_]{3,12}\s*\((\d{1,3})\)")
 _THIRD_PARTY = guarded(r"(?:have|has|gets?|is|are|will)\b", re.I)
@@ -42,6 +44,8 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
             if _THIRD_PARTY.match(match.group(0)) and conditional_at(text, match.start()):
                 continue
             found = duration_from(match.group(1), match.group(2), match.group(3))
+            if found and found.unit == "days" and NO_WEEKENDS.search(text, match.start(), match.end() + 40):
+                found = Duration(found.amount, "workdays")
             if found:
                 return found
     if intl_words:

@@ -39,7 +39,8 @@ _REPLY_SUBJECT = guarded(
     re.I,
 )
 _HANDLING_ZH = (
-    "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结|通知|查验|检测|鉴定|鉴别|處理|回覆|答覆|聯絡|聯繫|回應|回应|核實|審核|辦結"
+    "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结|通知|查验|检测|鉴定|鉴别|處理|回覆|答覆|聯絡|聯繫|回應|回应|核實|審核|辦結|"
+    "처리|답변|회신|연락|回答|返信|ご連絡|対応"
 )
 _HANDLING_EN = (
     "reply|replies|respond|review|get back|answer|resolve|decide|contact|investigate|look into|update|notify|inform|"
@@ -61,6 +62,7 @@ _APPEAL_EN = (
 )
 _APPEAL_INTL = (
     r"contest|r[ée]examin|widerspr|einspruch|beanstand|reclam|reklamacj|impugn|ricors|recurr|odwo[łl]|bezwaar|recurs|"
+    r"rispondere a questa|riesam|rivedere la|répondre à ce(?:t)? (?:e-?mail|message)|responder a este (?:correo|mensaje)|"
     r"klage videre|klaga vidare|anke|valitta|odvol|fellebbez|contesta|recorrer|faire appel|"
     r"обжал|апелляц|itiraz|banding|khiếu nại lại|อุทธรณ์|(?:acceptation|accepter) ou (?:votre )?(?:refus|refuser)"
 )
@@ -90,7 +92,7 @@ def is_desk_mail(msg: Message) -> bool:
 # A case or complaint named in the subject, and a decision or request about it in the text.
 _CASE_SUBJECT = guarded(
     r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|退货|退貨|查验|鉴别|复核|"
-    r"reklamation|beschwerde|streitfall|litige|réclamation|contestation|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
+    r"reklamation|beschwerde|streitfall|litige|réclamation|contestation|contestazione|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
     r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème|"
     r"[äa]rende|reklamation|reklamasjon|klage|valitus|reklamaatio|reklamace|st[íi][žz]nost|panasz|reclama[țt]ie|reclama[çc][ãa]o|protocolo|"
     r"\bdemande\b|anfrage|segnalazione|melding|solicitud de devoluci|resoluci[óo]n|zg[łl]oszeni|decyzj|spór|спор|претензи|обращени|жалоб|скарг|звернен|повернен|возврат",
@@ -102,6 +104,7 @@ _CASE_SUBJECT = guarded(
 _ACK_OF_OWN_STEP = guarded(
     cues.OWN_ESCALATION
     + r"|(?:you|we)(?:'ve| have) (?:opened|escalated) (?:a|your) (?:case|dispute|claim)"
+    + r"|the (?:case|dispute|claim) you (?:opened|raised|filed)|(?:la )?contestazione che hai aperto|le litige que vous avez ouvert"
     + r"|(?:客服|平台|小二)已介入|已由(?:平台)?(?:客服|小二)?介入",  # the platform stepped in, and asks for proof
     re.I,
 )

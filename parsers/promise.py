@@ -8,12 +8,14 @@ counts from. A range ("1-3个工作日") means its upper bound (domain.md).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import datetime
 
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.arrivals import find_arrivals
 from orderwatch.parsers.base import Promise
+from orderwatch.parsers.durations import NO_WEEKENDS
 from orderwatch.parsers.fields import end_of_day, find_times
 from orderwatch.parsers.guarded import guarded
 
@@ -31,7 +33,7 @@ _ZH_DURATION = guarded(
     + r"\s*"
     + ZH_UNIT
     + r"\s*"
-    r"(?:(?:之内|以内|内|之內|以內|內|이내|내)\s*[にで]?|で)\s*(?:[,，]?\s*(?:系统|商家|卖家|客服|我们)?\s*(?:将|会|即可|就会|可)?\s*(?:为您|给您|為您|給您)?\s*(?:安排)?\s*)?"
+    r"(?:(?:之内|以内|内|之內|以內|內|이내|내)\s*[にで]?|で)\s*(?:[（(][^）)\n]{0,20}[）)]\s*)?(?:[,，]?\s*(?:系统|商家|卖家|客服|我们)?\s*(?:将|会|即可|就会|可)?\s*(?:为您|给您|為您|給您)?\s*(?:安排)?\s*)?"
     r"(自动)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")"
 )
 # English: verb ... within N (business) units / verb ... by DATE
@@ -72,6 +74,8 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             continue
         if _REFUND_NEAR.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "退款将在3个工作日内原路退回": the refund's time, not the goods'
+        if duration.unit == "days" and NO_WEEKENDS.search(match.group(0)):  # "1~2일 이내(주말·공휴일 제외)"
+            duration = dataclasses.replace(duration, unit="workdays")
         kind = "ship" if rx.fullmatch(_ZH_SHIP, verb) else "deliver"
         anchor = "order" if anchor_word in ("下单后", "拍下后", "下單後") else "payment"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
@@ -123,7 +127,8 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         if duration is None:
             continue
         near = text[max(0, match.start() - 60) : match.end() + 30]
-        if _INTL_REPLY.search(near) or _REFUND_NEAR.search(text[max(0, match.start() - 80) : match.start()]):
+        sentence = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()), match.start() - 200)
+        if _INTL_REPLY.search(near) or _REFUND_NEAR.search(text[max(0, min(sentence, match.start() - 80)) : match.start()]):
             continue  # a desk's reply time ("innerhalb von 2 Arbeitstagen"), a refund's ("remboursement … sous 10 jours")
         kind = "ship" if _INTL_SHIP.search(near) and not _INTL_DELIVER.search(match.group(0)) else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))

@@ -36,7 +36,9 @@ _QUOTE_START = guarded(
     r"|Il\s.{4,120}(?:\n.{0,120})?ha scritto\s*:"
     r"|\d{2}\.\d{2}\.\d{4},\s\d{1,2}:\d{2},\s.{2,120}:[ \t]*$"  # Yandex, Mail.ru: "18.09.2026, 21:10, "Артём" <a@b>:"
     r"|-{2,}\s*Reply above this line\s*-{2,}"
-    r"|#{2,}\s*(?:Please type your reply above this line|请在此线以上回复).*"
+    r"|#{2,}\s*(?:Please type your reply above this line|请在此线以上回复|Scrivi la tua risposta sopra questa riga|"
+    r"Bitte (?:geben Sie|gib) (?:Ihre|deine) Antwort (?:über|oberhalb) dieser Zeile ein|Veuillez (?:écrire|saisir) votre réponse au-dessus de cette ligne|"
+    r"Escribe (?:tu|su) respuesta (?:por )?encima de esta (?:línea|linea)|Typ (?:uw|je) antwoord boven deze (?:regel|lijn)).*"
     r"|(?:From|发件人)\s*[:：](?!\s*\+?\d[\d\s-]{3,20}$).{3,200}$"  # "From: 1069055112" heads a relayed SMS
     r")",
     re.I | re.M,

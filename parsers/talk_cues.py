@@ -26,7 +26,8 @@ REFUND_RECEIVED = any_of(
     r"(?:abono|cr[ée]dito|reembolso) provisional[\s\S]{0,80}?pasa a ser definitivo|abono definitivo|"
     r"hemos cancelado tu compra y reembolsado|(?:importe|reembolso) ya est[áa] disponible en tu monedero|"
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
-    r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone"
+    r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
+    r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)"
     r"|退款已完成|已退款|已经退款|已經退款|退款成功|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
 )
 CREDIT_MEMO = any_of(
@@ -62,6 +63,8 @@ REFUND_GRANTED = any_of(
     r"nous vous confirmons le remboursement|le remboursement sera (?:effectu[ée]|effectif|vers[ée])|"
     r"hemos (?:iniciado|emitido|procesado|tramitado) (?:el|un|tu|su) reembolso|recibir[áa]s? (?:el|tu|un|su) reembolso|"
     r"abbiamo (?:avviato|emesso|elaborato|disposto) (?:il|un) rimborso|riceverai (?:il|un) rimborso|"
+    r"rimborso\b(?:[^.\n]|\.(?=\d)){0,80}?(?:sar[àa]|verr[àa]) (?:effettuato|emesso|accreditato|disposto|erogato|eseguito)|"
+    r"elaborer(?:emo|[àa]) (?:il tuo |il suo |il )?rimborso|(?:ti |le )?rimborser(?:emo|[àa])\b|procederemo (?:con il|al) rimborso|"
     r"zlecili(?:śmy)? zwrot|otrzymasz zwrot|"
     r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
     r"nous vous remboursons|remboursement\b(?:[^.\n]|\.\d){0,60}?a été (?:initi[ée]|lanc[ée]|[ée]mis|d[ée]clench[ée])|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
@@ -108,6 +111,7 @@ EVIDENCE_REQUEST = any_of(
     r"(?:사진|증빙|자료)\s*(?:첨부|제출)\s*(?:를\s*)?(?:요청|부탁)|"
     r"(?:ben[öo]tigen|brauchen) (?:dafür |noch )*(?:einige |weitere )?informationen von (?:ihnen|dir)|bitte laden sie[^.\n]{0,40}?hoch|"
     r"abbiamo bisogno (?:di|dei|delle|degli)\b[^.]{0,40}?(?:prove|foto|documenti|documentazione)|ci servono (?:alcuni |i seguenti )?documenti|(?:invia|inviaci|allega)[^.\n]{0,60}?\bfoto\b|"
+    r"(?:ti|le|vi) chiediamo di (?:inviarci|inviare|allegare|fornirci|fornire|caricare)[\s\S]{0,120}?(?:foto|video|documenti|documentazione|prove|scontrino|ricevuta)|"
     r"beg[äa]ran om komplettering|vi ber dig (?:att )?(?:skicka|komplettera)|(?:send|sende) (?:oss|os) (?:dokumentasjon|dokumentation|bilder|billeder|kvittering)|"
     r"l[äa]het[äa] (?:meille )?(?:kuvat|kuitti|tositteet)|za[šs]lete (?:n[áa]m )?(?:fotografie|doklad)|k[üu]ldje el (?:a )?(?:f[ée]nyk[ée]peket|fot[óo]kat|dokumentumokat)|"
     r"trimite(?:[țt]i)? (?:documentele|fotografii)|envie (?:os |as )?(?:documentos|comprovantes|fotos)|"
@@ -162,7 +166,8 @@ DECISION_AGAINST = any_of(
     r"komplain(?:mu)? ditolak|pengajuan(?:mu)? ditolak|yêu cầu (?:của bạn )?(?:đã )?bị từ chối|ไม่ได้รับการอนุมัติ|คำขอถูกปฏิเสธ|"
     r"تم رفض|返品(?:は)?お受けできません|반품(?:이)?\s*불가|환불(?:이)?\s*불가|"
     r"queda desestimad[ao]|ha sido desestimad[ao]|no podemos aceptar (?:el|la|su|tu) (?:cambio|devoluci[óo]n|reembolso|reclamaci[óo]n)|nicht stattgegeben|"
-    r"(?:litige|r[ée]clamation|demande) (?:a [ée]t[ée] |est )?(?:rejet[ée]e?|refus[ée]e?)|(?:reclamo|contestazione) (?:è stat[oa] )?respint[oa]|"
+    r"(?:litige|r[ée]clamation|demande) (?:a [ée]t[ée] |est )?(?:rejet[ée]e?|refus[ée]e?)|(?:reclamo|contestazione|segnalazione|richiesta) (?:è stat[oa] )?respint[oa]|"
+    r"non (?:possiamo|potremo|siamo in grado di) (?:concederti|concederle|accordarti|accordarle|emettere|effettuare|procedere (?:con|al)) (?:un |il |alcun )?rimborso|"
     r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|(?:评审|評審|判决|判決|判定|裁定|仲裁)[^。\n]{0,20}支持(?:卖家|賣家|商家)|"
     r"(?:卖家|賣家|商家)胜诉|(?:卖家|賣家|商家)勝訴|(?:买家|買家)(?:败诉|敗訴)|(?:你|您)的退款申请已关闭|(?:你|您)的退款申請已關閉|不予支持|拒绝(?:您的)?退款|不予退款|无法(?:为您)?退款|不能(?:为您)?退款|拒絕退款|無法退款|"
     r"ne pouvons (?:donc )?pas (?:proc[ée]der au |vous )?rembours|refusons (?:le|votre) remboursement|"
@@ -202,6 +207,9 @@ OWN_ESCALATION = r"(?:您|你)已(?:对|就|對)?[^。\n，,]{0,40}?(?:申请|�
 # The platform confirms the buyer's own after-sales request: "你已对订单X发起退货退款申请，卖家需在24小时内处理".
 OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|發起|提出)(?:了)?(?:退货退款|退貨退款|仅退款|僅退款|退款|退货|退貨|售后|售後|换货|換貨)(?:[/／、及和](?:退款|退货|退貨))?(?:申请|申請)"
 ACK = any_of(
+    # it: "le confermiamo di aver ricevuto … la sua contestazione", "abbiamo ricevuto il tuo reclamo"
+    r"(?:il tuo|la tua|il suo|la sua) (?:reclamo|segnalazione|contestazione) [èe] stat[oa] (?:inviat[oa]|inoltrat[oa]|trasmess[oa]|registrat[oa]|ricevut[oa])|"
+    r"(?:le |ti )?confermiamo (?:di aver ricevuto|la ricezione)|abbiamo ricevuto (?:il|la) (?:sua|tua|vostra) (?:reclamo|segnalazione|contestazione|richiesta|pratica)|"
     # a marketplace's notice of the buyer's own dispute: "you've raised an issue in the Resolution Centre"
     r"you(?:'ve| have) (?:raised|opened|reported|filed|submitted) (?:an? )?(?:issue|case|dispute|claim)\b|"
     r"(?:ihre|deine) r[üu]ckgabeanfrage wurde an (?:den|die) \w+ gesendet|(?:sie haben|du hast) uns gebeten, uns (?:ihre|deine) \w+ anzusehen|"
@@ -209,8 +217,8 @@ ACK = any_of(
     r"(?:sie haben|du hast) uns mitgeteilt, dass|(?:vous nous avez|vous avez) demand[ée] (?:à \w+ )?d'intervenir|"
     # a body passes the complaint on ("已分送至…处理", "已直接转送该企业"): news of the case, no answer
     r"已(?:直接)?(?:分送|转送|移交|转交|转办|轉送|轉交|轉辦|轉給|轉至|(?:转|轉)(?=相关|相關|专人|專人|专责|專責|负责|負責))(?:至|给|給|到)?|"
-    r"(?:お問い合わせ|ご相談|ご申告|お申し込み|ご依頼)を受け付けました|受け?付けいたしました|"
-    r"(?:상담|민원|문의|조정|반품|환불)\s*(?:신청)?(?:이|가)?\s*(?:정상적으로\s*)?접수되었습니다|"
+    r"(?:お問い合わせ|ご相談|ご申告|お申し込み|ご依頼)を受け付けました|受け?付けいたしました|相談[^。\n]{0,12}受付のお知らせ|"
+    r"(?:상담|민원|문의|조정|반품|환불|피해구제|분쟁조정)\s*(?:신청)?\s*(?:건)?(?:이|가)?\s*(?:아래와 같이\s*)?(?:정상적으로\s*)?접수되었습니다|"
     r"(?:laporan|pengaduan|keluhan|pengajuan|aduan) (?:kamu|anda|mu) (?:sudah|telah) (?:kami )?(?:terima|diterima)|"
     r"grievance (?:has been )?(?:registered|received|lodged)|(?:[şs]ikayetin|ba[şs]vurun(?:uz)?) (?:al[ıi]nm[ıi][şs]t[ıi]r|yay[ıi]nland[ıi]|iletildi|kaydedildi)|"
     r"vi har (?:tagit emot|mottagit) (?:din|ditt) (?:anm[äa]lan|reklamation|[äa]rende|klagom[åa]l)|vi har mottatt (?:din )?(?:klage|henvendelse|reklamasjon)|"
@@ -307,7 +315,8 @@ COMPLAINT_WORDS = any_of(
     r"chưa nhận được|không nhận được|hỏng|hoàn tiền|khiếu nại|"
     r"ยังไม่ได้รับ|ชำรุด|เสียหาย|คืนเงิน|ร้องเรียน|"
     r"届いていません|届かない|まだ届|発送されていない|破損|不良品|返金|"
-    r"받지\s*못|아직\s*(?:못\s*받|도착하지)|파손|불량|환불\s*요청|교환\s*요청"
+    r"받지\s*못|아직\s*(?:못\s*받|도착하지)|파손|불량|환불\s*요청|교환\s*요청|"
+    r"아직\s*(?:배송\s*준비\s*중|출고(?:되지|가\s*안)|발송(?:되지|이\s*안)|배송(?:되지|이\s*안))|(?:출고|발송|배송)(?:가|이)?\s*지연|언제\s*(?:출고|발송|배송|도착)"
 )
 EVIDENCE_WORDS = any_of(
     r"补充凭证|补充材料|补充证据|按要求补充|见附件|截图如下|as requested|screenshots? (?:are |is )?attached|attached (?:are|is) the|here (?:are|is) the (?:screenshots?|evidence|photos?)"
@@ -335,7 +344,8 @@ PLATFORM_WORDS = any_of(
     r"marketplace|buyer protection|resolution (?:center|centre)|platform|a-to-z|guarantee claim"
 )
 DESK_SENDER = any_of(
-    r"投诉|客服|维权|服务中心|工单|售后|纠纷|仲裁|support|help|care|service|resolution|dispute|claims?|ticket|desk|zendesk|freshdesk|zammad"
+    r"投诉|客服|维权|服务中心|工单|售后|纠纷|仲裁|support|help|care|service|resolution|dispute|claims?|ticket|desk|zendesk|freshdesk|zammad|"
+    r"assistenza|soporte|atenci[óo]n al cliente|kundenservice|kundendienst|klantenservice|servizio clienti|service client"
 )
 
 
@@ -369,7 +379,7 @@ AGENT_ACTED = any_of(
 
 # A consumer office, tribunal or court writes from its state's domain: an outside body.
 GOVERNMENT_ADDRESS = guarded(
-    r"[.@](?:gov(?:\.[a-z]{2})?|gob\.[a-z]{2}|go\.(?:kr|jp|id|th|ke|tz|ug)|govt\.nz|gc\.ca|gouv\.(?:fr|qc\.ca)|gv\.at|admin\.ch)>?$",
+    r"[.@](?:gov(?:\.[a-z]{2})?|gob\.[a-z]{2}|go\.(?:kr|jp|id|th|ke|tz|ug)|lg\.jp|govt\.nz|gc\.ca|gouv\.(?:fr|qc\.ca)|gv\.at|admin\.ch)>?$",
     re.I,
 )
 

@@ -110,3 +110,19 @@ def test_cues_of_uk_retail_and_traditional_chinese_shops(name: str, text: str, h
 )
 def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: bool) -> None:
     assert bool(cues.VIRTUAL_GOODS.search(text)) is virtual
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "hit"),
+    [
+        ("REFUND_GRANTED", "Il rimborso di 549,00 € sarà effettuato sulla carta entro 14 giorni.", True),
+        ("REFUND_GRANTED", "Elaboreremo il tuo rimborso entro 14 giorni.", True),
+        ("REFUND_RECEIVED", "il rimborso per il tuo reso è stato effettuato.", True),
+        ("DECISION_AGAINST", "Per questo motivo non possiamo concederti un rimborso.", True),
+        ("ACK", "le confermiamo di aver ricevuto in data 26/10/2026 la sua contestazione", True),
+        ("ACK", "[한국소비자원] 피해구제 신청이 접수되었습니다", True),
+        ("EVIDENCE_REQUEST", "ti chiediamo di inviarci, entro 48 ore:\n- foto dell'oggetto", True),
+    ],
+)
+def test_cues_of_italian_korean_and_japanese_desks(name: str, text: str, hit: bool) -> None:
+    assert bool(getattr(cues, name).search(text)) is hit

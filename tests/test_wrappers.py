@@ -7,8 +7,10 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime, timedelta, timezone
 
-from orderwatch.parsers import parse
+from orderwatch.parsers import cues, parse
 from orderwatch.parsers.arrivals import find_arrivals
+from orderwatch.parsers.assertions import unconditional
+from orderwatch.parsers.durations import stated_duration
 from orderwatch.parsers.fields.times import country_zone, names_zone
 from orderwatch.parsers.quotes import forwarded, new_text
 
@@ -108,3 +110,12 @@ def test_a_free_mail_invoice_that_wants_a_phone_call_is_a_callback_scam() -> Non
     assert outcome.kind == "noise" and not outcome.events and "callback" in (outcome.reason or "")
     shop = lure.replace(b"invoice.gsdept@outlook.com", b"orders@geeksquad.example")
     assert parse(shop).kind != "noise"  # the shop's own domain: read as the shop's mail
+
+
+def test_an_offer_after_a_condition_grants_nothing_and_weekends_excluded_count_workdays() -> None:
+    offer = "기다리기 어려우시면 말씀해 주세요. 바로 주문 취소 및 전액 환불 처리해 드리겠습니다."
+    assert unconditional(cues.REFUND_GRANTED, offer) is None
+    assert unconditional(cues.REFUND_GRANTED, "Sorry for the wait. We will refund you in full today.") is not None
+    centre = "回答は相談受付後、おおむね2〜3日以内（土、日、国民の祝日及び休日、\n年末年始を除く）にいたします。"
+    within = stated_duration(centre, "回答", "reply")
+    assert within is not None and (within.amount, within.unit) == (3, "workdays")

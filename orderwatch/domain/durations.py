@@ -106,7 +106,8 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "intl",
         r"(?:bank)?werktag(?:e|en)?|(?:bank)?arbeitstag(?:e|en)?|bankgesch[äa]ftstag(?:e|en)?|"
-        r"jours? ouvr(?:é|e|a)(?:s|bles?)?|giorni lavorativi|d[íi]as h[áa]biles|"
+        r"jours? ouvr(?:é|e|a)(?:s|bles?)?|giorni lavorativi|giorn(?:i|ate) (?:operativ[ie]|lavorativ[ie])|"
+        r"d[íi]as h[áa]biles|"
         r"d[íi]as laborables|dni robocz(?:e|ych)|werkdag(?:en)?|"
         r"(?:рабочих|банковских)\s+дн(?:я|ей)|рабочий\s+день|(?:робочих|банківських)\s+дн(?:я|ів)|робочий\s+день|i[şs]\s+g[üu]n[üu]?|hari\s+kerja|ngày\s+làm\s+việc|วันทำการ|"
         r"arbetsdag(?:ar|en)?|arbeidsdag(?:er|en)?|arbejdsdag(?:e|ene)?|hverdag(?:e|ene)?|ty[öo]p[äa]iv[äa](?:n|[äa])?|"
