@@ -57,49 +57,6 @@ def test_month_names_cover_the_languages() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "text", "hit"),
-    [
-        ("CONFIRM", "Charged today: $18.00 USD (Visa ending 5520)", True),
-        ("CONFIRM", "Your card was charged $12.40 for order 5531", True),
-        ("CONFIRM", "You have been charged $9.99 for your order.", True),
-        ("CONFIRM", "You have not been charged for this order.", False),
-        ("FAILED", "We are sorry to tell you that the event promoter has cancelled this event.", True),
-        ("FAILED", "EVENT CANCELLED", True),
-        ("DELIVERED_VIRTUAL", "Your tickets have been issued and are now in the See Tickets app", True),
-        ("DELIVERED_VIRTUAL", "电子票已出票，可在App“票夹”中查看。", True),
-        ("DELIVERED_VIRTUAL", "电子票尚未出票，请耐心等待。", False),
-        ("DECISION_AGAINST", "很抱歉，您的退票申请未能通过。", True),
-        ("DECISION_AGAINST", "主办方不同意退票。", True),
-        ("DECISION_AGAINST", "若不同意退票处理结果，可申请复核。", False),
-        ("VIRTUAL_GOODS", "Your digital rewards for the campaign are ready", True),
-    ],
-)
-def test_cues_of_tickets_pledges_and_charges(name: str, text: str, hit: bool) -> None:
-    assert bool(getattr(cues, name).search(text)) is hit
-
-
-@pytest.mark.parametrize(
-    ("name", "text", "hit"),
-    [
-        ("RESTOCK", "您設定到貨通知的商品現已有庫存，歡迎前往選購。", True),
-        ("RESTOCK", "Good news: the jacket you liked is back in stock", True),
-        ("RESTOCK", "您的訂單已出貨", False),
-        ("SHIPPED", "Your order is ready to collect.", True),
-        ("DELIVERED_PHYSICAL", "您的包裹已配達完成。", True),
-        ("DELIVERED_PHYSICAL", "包裹尚未配達", False),
-        ("REFUND_GRANTED", "We'll refund £89.94 to your original payment method within 3-5 working days.", True),
-        ("REFUND_GRANTED", "We've suspended the transaction and we'll refund any associated interest or fees.", False),
-        ("BUYER_CANCELLED", "As requested, we've cancelled your order 1189034512.", True),
-        ("ACK", "你已提出退貨/退款申請", True),
-        ("ACK", "關於您反映的問題，已轉相關單位處理，待確認後將儘速回覆您", True),
-        ("ACK", "款項已轉帳至您的帳戶", False),
-    ],
-)
-def test_cues_of_uk_retail_and_traditional_chinese_shops(name: str, text: str, hit: bool) -> None:
-    assert bool(getattr(cues, name).search(text)) is hit
-
-
-@pytest.mark.parametrize(
     ("text", "virtual"),
     [
         ("STEMMA QT / Qwiic JST SH 4-pin Cable - 100mm Long", False),
@@ -115,6 +72,34 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
 @pytest.mark.parametrize(
     ("name", "text", "hit"),
     [
+        # tickets, pledges and charges
+        ("CONFIRM", "Charged today: $18.00 USD (Visa ending 5520)", True),
+        ("CONFIRM", "Your card was charged $12.40 for order 5531", True),
+        ("CONFIRM", "You have been charged $9.99 for your order.", True),
+        ("CONFIRM", "You have not been charged for this order.", False),
+        ("FAILED", "We are sorry to tell you that the event promoter has cancelled this event.", True),
+        ("FAILED", "EVENT CANCELLED", True),
+        ("DELIVERED_VIRTUAL", "Your tickets have been issued and are now in the See Tickets app", True),
+        ("DELIVERED_VIRTUAL", "电子票已出票，可在App“票夹”中查看。", True),
+        ("DELIVERED_VIRTUAL", "电子票尚未出票，请耐心等待。", False),
+        ("DECISION_AGAINST", "很抱歉，您的退票申请未能通过。", True),
+        ("DECISION_AGAINST", "主办方不同意退票。", True),
+        ("DECISION_AGAINST", "若不同意退票处理结果，可申请复核。", False),
+        ("VIRTUAL_GOODS", "Your digital rewards for the campaign are ready", True),
+        # UK retail and Traditional Chinese shops
+        ("RESTOCK", "您設定到貨通知的商品現已有庫存，歡迎前往選購。", True),
+        ("RESTOCK", "Good news: the jacket you liked is back in stock", True),
+        ("RESTOCK", "您的訂單已出貨", False),
+        ("SHIPPED", "Your order is ready to collect.", True),
+        ("DELIVERED_PHYSICAL", "您的包裹已配達完成。", True),
+        ("DELIVERED_PHYSICAL", "包裹尚未配達", False),
+        ("REFUND_GRANTED", "We'll refund £89.94 to your original payment method within 3-5 working days.", True),
+        ("REFUND_GRANTED", "We've suspended the transaction and we'll refund any associated interest or fees.", False),
+        ("BUYER_CANCELLED", "As requested, we've cancelled your order 1189034512.", True),
+        ("ACK", "你已提出退貨/退款申請", True),
+        ("ACK", "關於您反映的問題，已轉相關單位處理，待確認後將儘速回覆您", True),
+        ("ACK", "款項已轉帳至您的帳戶", False),
+        # Italian, Korean and Japanese desks
         ("REFUND_GRANTED", "Il rimborso di 549,00 € sarà effettuato sulla carta entro 14 giorni.", True),
         ("REFUND_GRANTED", "Elaboreremo il tuo rimborso entro 14 giorni.", True),
         ("REFUND_RECEIVED", "il rimborso per il tuo reso è stato effettuato.", True),
@@ -124,5 +109,5 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("EVIDENCE_REQUEST", "ti chiediamo di inviarci, entro 48 ore:\n- foto dell'oggetto", True),
     ],
 )
-def test_cues_of_italian_korean_and_japanese_desks(name: str, text: str, hit: bool) -> None:
+def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
     assert bool(getattr(cues, name).search(text)) is hit
