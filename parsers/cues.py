@@ -133,7 +133,7 @@ SHIPPED = any_of(
 DELIVERED_PHYSICAL = any_of(
     r"(?:er|ble|blev|har blitt|har v[æa]ret) lever(?:t|et)\b|har levererats|[äa]r levererad|levererades|(?:on|ovat) toimitettu|"
     r"(?:byla|byl|bylo) doru[čc]en[aoa]?|k[ée]zbes[ií]tve|k[ée]zbes[ií]tett[üu]k|a fost livrat[ăa]|"
-    r"(?<!寄回)(?<!退货)已签收(?!入仓|入库|入庫)|已由[^，。\n]{0,8}签收|已完成签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|(?<!未)配達完成|(?<![未尚])已配達|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
+    r"(?<!寄回)(?<!退货)已签收(?!入仓|入库|入庫)|已由[^，。\n]{0,8}签收|已完成签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|(?:envoi|colis) a été distribu[ée]|(?<!未)配達完成|(?<![未尚])已配達|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
     r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!|]"
     r"|(?:another|your) box (?:has )?arrived"
     r"|(?:ist|sind) angekommen|(?:has|have) arrived(?! at (?:the |your )?(?:store|shop|pickup|pick-up|locker|post office|collection|parcel))|est arriv(?:ée|ee|é|e)(?![\wé])(?! (?:dans|au|en|à) (?:votre |le |la )?(?:point relais|relais|magasin|bureau de poste|consigne|casier))|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
@@ -250,7 +250,7 @@ CANCELLED = any_of(
 )
 # The shop confirms a cancellation the buyer asked for (status cancelled, nothing owed), not its own.
 BUYER_CANCELLED = any_of(
-    r"as you requested|\bas requested\b|at your request|your cancell?ation request|you(?:'ve| have)? (?:successfully )?cancell?ed|"
+    r"as you requested|\bas requested\b|at your request|your cancell?ation request|comme vous l'avez demand[ée]|conform[ée]ment [àa] votre demande|you(?:'ve| have)? (?:successfully )?cancell?ed|"
     r"您(?:已|已经)?(?:成功)?取消|您申请取消|應您的要求|auf (?:ihren|deinen) wunsch|wie (?:von (?:ihnen|dir|euch) )?gew[üu]nscht|[àa] votre demande|"
     r"su (?:tua|vostra) richiesta|a petici[óo]n (?:tuya|suya)|seg[úu]n (?:tu|su) solicitud|na (?:twoj[ąa]|pa[ńn]stwa) pro[śs]b[ęe]|"
     r"キャンセルを承りました|お客様からのご依頼により|고객님의\s*요청(?:으로|에\s*따라)|op (?:je|uw) verzoek|na va[šs]i [žz][áa]dost|stornov[áa]no z[áa]kazn[íi]kem|la cererea ta|enligt din beg[äa]ran|"

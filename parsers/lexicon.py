@@ -317,7 +317,7 @@ TRACKING_LABELS = (
     r"sendings?nummer|sporingsnummer|kollinummer|sendingen|forsendelsesnummer|s[äa]ndningsnummer|sp[åa]rningsnummer|kolli-?id|"
     r"seurantakoodi|seurantanumero|l[äa]hetystunnus|[čc][íi]slo\s+z[áa]silky|sledovac[íi]\s+[čc][íi]slo|nyomk[öo]vet[ée]si\s+sz[áa]m|"
     r"csomagsz[áa]m|num[ăa]r(?:ul)?\s+(?:de\s+)?urm[ăa]rire|\bAWB\b|m[ãa]\s+v[ậa]n\s+đơn|no\.?\s+resi|nombor\s+penjejakan|"
-    r"num[ée]ro\s+de\s+(?:suivi|colis)|n[°º]\s*de\s*suivi|numero\s+(?:di\s+)?(?:tracking|tracciamento|spedizione)|codice\s+(?:di\s+)?(?:tracking|tracciamento)|lettera\s+di\s+vettura|"
+    r"num[ée]ro\s+(?:de\s+(?:suivi|colis)|d'envoi)|n[°º]\s*de\s*suivi|numero\s+(?:di\s+)?(?:tracking|tracciamento|spedizione)|codice\s+(?:di\s+)?(?:tracking|tracciamento)|lettera\s+di\s+vettura|"
     r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|n[°º]\s*de\s*seguimiento|(?:paczk[ai]|przesy[łl]k[ia])\s+o\s+numerze|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer|"
     r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?"
 )

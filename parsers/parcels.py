@@ -14,7 +14,7 @@ NAME = "shops"  # a carrier's notice is read as part of the shops family
 
 TRACKING = guarded(
     r"(?:" + lexicon.TRACKING_LABELS + r")(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?[\]】］*]?\s*[:：#]?\s*"
-    r"((?=[A-Z-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){7,40})(?![A-Za-z0-9])",  # a digit: not the next word
+    r"((?=[A-Z.-]*\d)[A-Z0-9](?:[A-Z0-9]|[-.](?=[A-Z0-9])){7,40})(?![A-Za-z0-9])",  # a digit: not the next word
     re.I,
 )
 # Parcel numbers that say what they are by their shape: UPU S10 (RA123456789CN), UPS (1Z…).
@@ -47,7 +47,7 @@ TRACKING_SHAPE = guarded(r"(?<![A-Za-z0-9])([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16}
 def tracking_number(labelled: re.Match[str] | None, msg: Message) -> str | None:
     """The parcel number a shipping notice gives: after its label, else in the carrier's link."""
     if labelled is not None:
-        return labelled.group(1).replace("-", "")
+        return labelled.group(1).replace("-", "").replace(".", "")  # Swiss Post writes "99.00.104277.50396182"
     link = TRACKING_LINK.search(msg.links or msg.mail.text)
     return link.group(1) if link else None
 
@@ -70,7 +70,7 @@ def carrier_notice(msg: Message) -> Result | None:
     )
     if tracking is None or not any(ch.isdigit() for ch in tracking.group(1)):
         return None
-    number = tracking.group(1).replace("-", "")
+    number = tracking_number(tracking, msg) or tracking.group(1)
     promise = msg.promise
     if promise is None or promise.by is None:  # the carrier says it in the subject: "Dein GLS Paket kommt heute!"
         from orderwatch.parsers.promise import find_promise  # promise.py imports this module's neighbours

@@ -190,6 +190,7 @@ _REFUND_NEAR = guarded(
     r"rembours|erstatt|reembols|rimbors|zwrot|terugbet|refund|estorn|devolu[çc]|devolvid|volta para a sua conta|"
     # money coming back, or the buyer's own step of a return: "Środki pojawią się…", "Nadaj paczkę w ciągu 14 dni"
     r"[śs]rodki|pieni[ąa]dze|\bfunds\b|\bmoney\b|\bnadaj|ode[śs]lij|send (?:it|them|the (?:item|parcel|package)) back|"
+    r"autorisation|authori[sz]ation hold|pre-?authori[sz]ation|cr[ée]dit[ée]|"  # a card hold released, money credited
     r"退款|退回|退還|返金|환불|"
     r"widerruf|rücksend|rückgabe|r[ée]tractation|retour|desistimiento|devoluci|recesso|\breso\b|odst[ąa]pieni|\breturn",
     re.I,

@@ -27,7 +27,7 @@ REFUND_RECEIVED = any_of(
     r"hemos cancelado tu compra y reembolsado|(?:importe|reembolso) ya est[áa] disponible en tu monedero|"
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
-    r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)"
+    r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)|remboursement\b[^.\n]{0,60}?\ba été effectu[ée]"
     r"|退款已完成|已退款|已经退款|已經退款|退款成功|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
 )
 CREDIT_MEMO = any_of(
@@ -61,6 +61,7 @@ REFUND_GRANTED = any_of(
     r"r[üu]ckerstattung (?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
     r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|(?:vous )?(?:sera|seront) rembours[ée]e?s?|"
     r"nous vous confirmons le remboursement|le remboursement sera (?:effectu[ée]|effectif|vers[ée])|"
+    r"(?:montant|somme|remboursement)\b[^.\n]{0,40}?(?:sera|seront) (?:cr[ée]dit[ée]e?s?|vers[ée]e?s?|revers[ée]e?s?)|"
     r"hemos (?:iniciado|emitido|procesado|tramitado) (?:el|un|tu|su) reembolso|recibir[áa]s? (?:el|tu|un|su) reembolso|"
     r"abbiamo (?:avviato|emesso|elaborato|disposto) (?:il|un) rimborso|riceverai (?:il|un) rimborso|"
     r"rimborso\b(?:[^.\n]|\.(?=\d)){0,80}?(?:sar[àa]|verr[àa]) (?:effettuato|emesso|accreditato|disposto|erogato|eseguito)|"
@@ -171,6 +172,7 @@ DECISION_AGAINST = any_of(
     r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|(?:评审|評審|判决|判決|判定|裁定|仲裁)[^。\n]{0,20}支持(?:卖家|賣家|商家)|"
     r"(?:卖家|賣家|商家)胜诉|(?:卖家|賣家|商家)勝訴|(?:买家|買家)(?:败诉|敗訴)|(?:你|您)的退款申请已关闭|(?:你|您)的退款申請已關閉|不予支持|拒绝(?:您的)?退款|不予退款|无法(?:为您)?退款|不能(?:为您)?退款|拒絕退款|無法退款|"
     r"ne pouvons (?:donc )?pas (?:proc[ée]der au |vous )?rembours|refusons (?:le|votre) remboursement|"
+    r"ne (?:pouvons|pourrons)(?: \w+){0,2} pas (?:accepter (?:ce|votre|le) (?:retour|[ée]change|remboursement)|proc[ée]der (?:au|à un) (?:remboursement|[ée]change))|"
     r"(?:ne sommes|n'est|ne pouvons)[^.\n]{0,20}?pas en mesure de (?:vous )?(?:proc[ée]der (?:au|à un) )?"
     r"(?:rembours|renvoy|rempla|[ée]chang|accept|nouvel envoi)|"
     r"(?:demande|r[ée]clamation)[^.\n]{0,40}(?:n'est|n'a) (?:donc )?pas (?:été )?retenue|"
@@ -301,6 +303,7 @@ COMPLAINT_WORDS = any_of(
     r"statt de[sr] [\wäöüß-]+ war|bitte schick(?:t|en sie) mir|"
     r"pas (?:encore )?(?:reçu|été livré|été expédié)|toujours pas|remboursement|réclamation|défectueu|endommag|"
     r"cass[ée]e?|ab[îi]m[ée]e?|me rembourser|rembourser|ne fonctionne pas|ne marche pas|"
+    r"remplacement de l'appareil|intervention d'un technicien|\bfuite?\b|en panne|code (?:d')?erreur|"
     r"non (?:ho )?(?:ancora )?ricevut|rimborso|reclamo|difettos|danneggiat|\brott[oaie]\b|spaccat[oaie]|sostituzione|mandarmi (?:un|una)\b[^.?\n]{0,40}\bnuov|"
     r"no (?:he )?recibido|todav[íi]a no|nunca (?:lleg[óo]|ha llegado)|no me (?:han )?(?:contestado|respondido)|reembolso|defectuos|da[ñn]ad|"
     r"nie (?:otrzyma|dotar)|zwrot|reklamacj|uszkodzon|"

@@ -99,6 +99,12 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("ACK", "你已提出退貨/退款申請", True),
         ("ACK", "關於您反映的問題，已轉相關單位處理，待確認後將儘速回覆您", True),
         ("ACK", "款項已轉帳至您的帳戶", False),
+        # French outside France
+        ("DELIVERED_PHYSICAL", "Votre envoi a été distribué.", True),
+        ("REFUND_RECEIVED", "Votre remboursement pour la commande n° 1000478213 a été effectué.", True),
+        ("REFUND_RECEIVED", "Vous recevrez un e-mail dès que le remboursement aura été effectué.", False),
+        ("BUYER_CANCELLED", "Comme vous l'avez demandé, nous avons annulé votre commande no 1003158842.", True),
+        ("DECISION_AGAINST", "Nous ne pouvons malheureusement pas accepter ce retour.", True),
         # Italian, Korean and Japanese desks
         ("REFUND_GRANTED", "Il rimborso di 549,00 € sarà effettuato sulla carta entro 14 giorni.", True),
         ("REFUND_GRANTED", "Elaboreremo il tuo rimborso entro 14 giorni.", True),

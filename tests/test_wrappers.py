@@ -119,3 +119,16 @@ def test_an_offer_after_a_condition_grants_nothing_and_weekends_excluded_count_w
     centre = "回答は相談受付後、おおむね2〜3日以内（土、日、国民の祝日及び休日、\n年末年始を除く）にいたします。"
     within = stated_duration(centre, "回答", "reply")
     assert within is not None and (within.amount, within.unit) == (3, "workdays")
+
+
+def test_swiss_posts_dotted_parcel_number_is_one_number_in_the_shops_and_the_carriers_mail() -> None:
+    def mail(sender: str, subject: str, body: str) -> bytes:
+        head = f"From: {sender}\r\nTo: m@example.ch\r\nSubject: {subject}\r\nDate: Wed, 04 Nov 2026 10:02:11 +0100\r\n"
+        return (head + "Message-ID: <p1@example.ch>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body).encode()
+
+    number = "Numéro d'envoi  99.00.104277.50396182\n"
+    shop = mail("Shop <noreply@shop.ch>", "Votre commande n° 9002183746 est en route", number)
+    post = mail("La Poste <noreply@post.ch>", "Votre envoi a été distribué", "Votre envoi a été distribué.\n" + number)
+    shipped = next(e for e in parse(shop).events if e.kind == "shipped")
+    delivered = next(e for e in parse(post).events if e.kind == "delivered")
+    assert shipped.fields["tracking_no"] == delivered.fields["tracking_no"] == "990010427750396182"
