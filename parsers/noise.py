@@ -14,6 +14,8 @@ from orderwatch.parsers.base import Message, Result, registrable_domain
 from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.mime import Mail
 
+from orderwatch.domain.addresses import PERSONAL_MAILBOXES
+
 NAME = "noise"
 
 
@@ -42,7 +44,7 @@ def parse(msg: Message) -> Result | None:
         return Result(NAME, "noise", reason=f"likely phishing: {spoofed}")
     if cues.PHISHING_LURE.search(msg.both) and rx.search(r"https?://", mail.text + mail.html):
         return Result(NAME, "noise", reason="likely phishing: asks for money, a claim or data through a link")
-    if _FREE_MAIL.search(sender) and _CALLBACK.search(msg.text):
+    if registrable_domain(sender) in PERSONAL_MAILBOXES and _CALLBACK.search(msg.text):
         return Result(NAME, "noise", reason="likely a callback scam: a free-mail 'invoice' that asks you to phone to cancel")
     if cues.SELLER_SIDE.search(msg.subject) or cues.SELLER_SIDE.search(msg.text[:3000]):
         return Result(NAME, "noise", reason="a notice to a seller (the user's own shop), not a purchase")
@@ -81,7 +83,6 @@ def _transactional(msg: Message) -> bool:
 
 # A renewal or "order" you did not place, from a free-mail address, that wants a phone call to cancel or
 # refund it (the Geek Squad / Norton / PayPal invoice scam); a real shop's mail never needs the call.
-_FREE_MAIL = guarded(r"@(?:gmail|googlemail|outlook|hotmail|live|yahoo|aol|icloud|proton(?:mail)?|gmx|mail)\.[a-z.]+$", re.I)
 _CALLBACK = guarded(
     r"(?:cancel|refund|dispute|not (?:authori[sz]e|recogni[sz]e)|did(?:n't| not) (?:make|place|order))(?:[^\n]|\n(?!\s*\n)){0,160}?"
     r"\b(?:call|dial|phone|ring|contact)\b(?:[^\n]|\n(?!\s*\n)){0,80}?\+?\d[\d\s().-]{8,}\d",

@@ -138,6 +138,11 @@ _HEADER_NAMES = {
 }
 
 
+def _unquoted(text: str) -> list[str]:
+    """The lines without their quote marks: Apple Mail and Gmail quote the original with "> "."""
+    return [rx.sub(r"^\s*>\s?", "", line) for line in text.splitlines()]
+
+
 def forwarded(subject: str, text: str, replies: bool = False) -> Forwarded | None:
     """The forwarded mail, if this is a forward ("FW:", "Fwd:", "转发:") with a header block; with
     `replies`, also the mail a reply quotes under one ("回复：" over "发件人: … 发送时间: …")."""
@@ -150,15 +155,13 @@ def forwarded(subject: str, text: str, replies: bool = False) -> Forwarded | Non
     line_end = len(text) if line_end < 0 else line_end
     if _RUN_ON_HEADER.search(text, match.end(), line_end):
         text = text[: match.end()] + _RUN_ON_HEADER.sub(r"\n\1: ", text[match.end() : line_end]) + text[line_end:]
-    # Apple Mail quotes the forwarded mail with "> ": read it without the quote marks
-    rest = [rx.sub(r"^\s*>\s?", "", line) for line in text[match.start() :].splitlines()]
     attribution = " ".join(text[match.start() : match.end()].split())
     senders = list(_ATTRIBUTED.finditer(attribution)) if rx.search(_WROTE, attribution, re.I) else []
     if senders:  # Gmail's "Am Di., 3. Nov. 2026 um 10:12 Uhr schrieb ALTERNATE <bestellung@alternate.de>:"
         sender = rx.sub(r"^.*?(?:" + _WROTE + r")\s*", "", senders[-1].group(1), flags=re.I)
         sender = rx.sub(r"^\s*\d{1,2}\s*(?:[ap]\.?\s?m\.?)?\s+", "", sender, flags=re.I).strip()  # "7:33 PM Name <…>"
-        body = [rx.sub(r"^\s*>\s?", "", line) for line in text[match.end() :].splitlines()]
-        return Forwarded({"from": sender, "date": attribution}, "\n".join(body).strip())
+        return Forwarded({"from": sender, "date": attribution}, "\n".join(_unquoted(text[match.end() :])).strip())
+    rest = _unquoted(text[match.start() :])
     headers: dict[str, str] = {}
     body_start = None
     for index, line in enumerate(rest[:20]):

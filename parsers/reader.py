@@ -198,10 +198,15 @@ def _forwarded_order(msg: Message, replies: bool = False, depth: int = 0) -> Res
     )
     inner = Message(original, "inbox", when or msg.at)
     deeper = _forwarded_order(inner, depth=depth + 1) if depth < 3 else None
-    result = deeper or shops.parse(inner)
-    if result is None or not result.events:  # any shop notice inside: an order, a shipment, a delivery
+    return _as_forwarded(deeper or shops.parse(inner))
+
+
+def _as_forwarded(result: Result | None) -> Result | None:
+    """Any shop notice inside (an order, a shipment, a delivery), as read through the wrapper."""
+    if result is None or not result.events:
         return None
-    return Result("forwarded+" + result.parser.removeprefix("forwarded+"), result.kind, result.events, result.confidence * 0.9)
+    parser = "forwarded+" + result.parser.removeprefix("forwarded+")
+    return Result(parser, result.kind, result.events, result.confidence * 0.9)
 
 
 def _attached_order(msg: Message) -> Result | None:
@@ -211,8 +216,7 @@ def _attached_order(msg: Message) -> Result | None:
             inner_mail = parse_mail(raw)
         except MalformedMail:
             continue
-        at = inner_mail.date or msg.at
-        result = shops.parse(Message(inner_mail, "inbox", at))
-        if result is not None and result.events:
-            return Result("forwarded+" + result.parser, result.kind, result.events, result.confidence * 0.9)
+        result = _as_forwarded(shops.parse(Message(inner_mail, "inbox", inner_mail.date or msg.at)))
+        if result is not None:
+            return result
     return None

@@ -29,6 +29,35 @@ HOSTED_SENDERS = {
     "hotmail.com",
 }
 
+# People's own mailboxes: mail from one speaks for a person (a buyer, a one-person seller, a scammer),
+# never for a shop's site.
+PERSONAL_MAILBOXES = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "yahoo.com",
+        "aol.com",
+        "icloud.com",
+        "me.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "mail.com",
+        "foxmail.com",
+        "sina.com",
+        "orange.fr",
+        "free.fr",
+        "qq.com",
+        "163.com",
+        "126.com",
+    }
+)
+
 
 def registrable_domain(address: str) -> str:
     """example.co.uk from shop@mail.example.co.uk; '' when there is no address."""

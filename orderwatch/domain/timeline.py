@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from orderwatch.domain.addresses import HOSTED_SENDERS, registrable_domain
+from orderwatch.domain.addresses import HOSTED_SENDERS, PERSONAL_MAILBOXES, registrable_domain
 from orderwatch.domain.calendar import calendar_for
 from orderwatch.domain.durations import Duration
 from orderwatch.domain.model import Event, Role
@@ -90,21 +90,23 @@ def _second_hand(event: Event) -> bool:
 
 def without_quoted_repeats(events: list[Event]) -> tuple[list[Event], list[Event]]:
     """The shop's mail quoted in the user's own repeats what the shop's mail here says: keep the shop's
-    event, completed with what only the quote adds ("虚拟卡信息": virtual goods), and drop the repeat."""
-    first = {}
+    event, completed with what only the quote adds ("虚拟卡信息": virtual goods), and drop the repeat.
+    Returns (the events kept, the repeats dropped)."""
+    if not any(e.fields.get("quoted") for e in events):  # nearly every order: nothing to fold
+        return events, []
+    first: dict[str, int] = {}
     for index, event in enumerate(events):
         if event.role == Role.INBOX:
             first.setdefault(event.kind, index)
     kept = list(events)
-    for event in events:
-        if not event.fields.get("quoted") or event.kind not in first:
-            continue
+    repeats = [e for e in events if e.fields.get("quoted") and e.kind in first]
+    for event in repeats:
         own = kept[first[event.kind]]
         extra = {k: v for k, v in event.fields.items() if v and k != "quoted" and not own.fields.get(k)}
         if extra:
             kept[first[event.kind]] = replace(own, fields={**own.fields, **extra})
-    repeats = [e for e in events if e.fields.get("quoted") and e.kind in first]
-    return [e for e in kept if not (e.fields.get("quoted") and e.kind in first)], repeats
+    dropped = {id(e) for e in repeats}
+    return [e for e in kept if id(e) not in dropped], repeats
 
 
 def event_order(event: Event) -> tuple[datetime, str, int]:
@@ -168,10 +170,6 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
 # A desk's mail that names no order, no ticket and no thread ("已收到您的退款申请", a refund to the
 # wallet) joins the order its site sold, when that site sold exactly one in the last 90 days.
 _UNNAMED_JOINERS = frozenset({"complaint_ack", "platform_reply", "decision", "refund", "evidence_requested"})
-_PERSONAL_MAIL = frozenset(  # beyond the shared senders: mailboxes of people, not of shops
-    {"googlemail.com", "foxmail.com", "sina.com", "live.com", "yahoo.com", "icloud.com", "me.com", "gmx.de",
-     "web.de", "orange.fr", "free.fr"}
-)  # fmt: skip
 
 
 def _only_order_from(event: Event, by_site: dict[str, list[Case]]) -> Case | None:
@@ -212,7 +210,7 @@ def _words(name: str) -> set[str]:
 def _site(address: str) -> str:
     """example.co.uk for mail@shop.example.co.uk; '' for a person's mailbox or a shared sending service."""
     site = registrable_domain(address)
-    return "" if site in HOSTED_SENDERS or site in _PERSONAL_MAIL or "." not in site else site
+    return "" if site in HOSTED_SENDERS or site in PERSONAL_MAILBOXES or "." not in site else site
 
 
 def _find(
