@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers import lexicon
+from orderwatch.parsers.arrivals_ko import korean_arrivals
 from orderwatch.parsers.base import Promise
 from orderwatch.parsers.fields import end_of_day, find_times
 from orderwatch.parsers.guarded import guarded
@@ -119,7 +120,7 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
         offset = {"今": 0, "明": 1, "后": 2, "後": 2}[match.group(1)[0]]
         day = reference + timedelta(days=offset)
         found.append((match.start(), Promise("deliver", match.group(0), by=end_of_day(day))))
-    found.extend(_korean(text, reference))
+    found.extend(korean_arrivals(text, reference))
     for match in _ZH_SLASH_ARRIVAL.finditer(text):  # "預計 9/15 送達"
         try:
             day = reference.replace(month=int(match.group(1)), day=int(match.group(2)))
@@ -176,99 +177,9 @@ _ZH_SLASH_ARRIVAL = guarded(
     r"(?:预计|預計)\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)\s*(?:之前|以前|前)?\s*(?:送达|送達|到货|到貨|抵达|抵達|到达|到達)"
 )
 # An app's estimate by the clock alone ("商家已接单，预计21:35送达"): that time next, from the mail's own.
-_ZH_CLOCK_ARRIVAL = guarded(r"(?:预计|預計)\s*(\d{1,2})[:：](\d{2})\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|抵达|抵達)")
-
-
-# Korean: the date first, then what happens on it ("내일(수) 11/25 도착 보장", "11.24(화) 도착 예정"),
-# or a label, then the date ("발송예정일 2026.11.18(수)", "도착 예정일: 11.24").
-_SP = r"[^\S\n]*"  # spaces on one line: a date on the line above belongs to another label
-_KO_DAY = _SP + r"(?:\([월화수목금토일]\))?" + _SP
-_KO_DATE = (
-    r"(?:(\d{4})"
-    + _SP
-    + r"[.\-/년]"
-    + _SP
-    + r")?(\d{1,2})"
-    + _SP
-    + r"[./월]"
-    + _SP
-    + r"(\d{1,2})"
-    + _SP
-    + r"일?"
-    + _KO_DAY
+_ZH_CLOCK_ARRIVAL = guarded(
+    r"(?:预计|預計)\s*(\d{1,2})[:：](\d{2})\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|抵达|抵達)"
 )
-_KO_CLOCK = r"(?:(새벽|오전|오후|아침|저녁|밤)" + _SP + r")?(\d{1,2})" + _SP + r"시" + _SP + r"(?:전|까지|이전)?" + _SP
-_KO_BEFORE = guarded(
-    r"(?:(오늘|내일|모레)" + _KO_DAY + r")?(?:" + _KO_DATE + r")?(?:" + _KO_CLOCK + r")?"
-    r"(도착\s*(?:보장|예정)|배송\s*예정|발송\s*예정)(?!일)"
-)
-# after the label's date, maybe a time ("아침 7시 전") or a slot ("14시~17시"): its upper bound counts
-_KO_LABEL = guarded(
-    r"(도착\s*예정일?|배송\s*예정일?|발송\s*예정일?)\s*[:：]?\s*"
-    + _KO_DATE
-    + r"(?:(새벽|오전|오후|아침|저녁|밤)"
-    + _SP
-    + r")?(?:(\d{1,2})"
-    + _SP
-    + r"시(?:"
-    + _SP
-    + r"[~\-〜～]"
-    + _SP
-    + r"(\d{1,2})"
-    + _SP
-    + r"시)?)?"
-)
-
-
-_KO_EARLIER = guarded(r"(?:변경\s*전|기존|당초|원래)\s*$")
-
-
-def _korean(text: str, reference: datetime) -> list[tuple[int, Promise]]:
-    found: list[tuple[int, Promise]] = []
-    base = reference.replace(hour=0, minute=0, second=0, microsecond=0)
-    for match in _KO_BEFORE.finditer(text):
-        relative, year, month, day, part, hour, verb = match.groups()
-        if month:
-            at = _ko_day(base, year, month, day)
-        elif relative:
-            at = base + timedelta(days={"오늘": 0, "내일": 1, "모레": 2}[relative])
-        else:
-            continue
-        if at is None:
-            continue
-        if hour:
-            h = int(hour) + (12 if part in ("오후", "저녁", "밤") and int(hour) < 12 else 0)
-            at = at.replace(hour=h % 24) if h < 24 else end_of_day(at)
-        else:
-            at = end_of_day(at)
-        kind = "ship" if verb.startswith("발송") else "deliver"
-        found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
-    for match in _KO_LABEL.finditer(text):
-        if _KO_EARLIER.search(text[max(0, match.start() - 8) : match.start()]):
-            continue  # "변경 전 도착 예정일 : 10월 14일(수)": the date the next line replaces
-        verb, year, month, day, part, hour, until = match.groups()
-        at = _ko_day(base, year, month, day)
-        if at is None:
-            continue
-        last = int(until or hour or 99)
-        if last < 24:  # "14시~17시": the slot's end; "아침 7시 전": that hour
-            last += 12 if part in ("오후", "저녁", "밤") and last < 12 else 0
-            at = at.replace(hour=last % 24) if last < 24 else end_of_day(at)
-        else:
-            at = end_of_day(at)
-        kind = "ship" if verb.startswith("발송") else "deliver"
-        found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
-    return found
-
-
-def _ko_day(base: datetime, year: str | None, month: str, day: str) -> datetime | None:
-    try:
-        at = base.replace(year=int(year) if year else base.year, month=int(month), day=int(day))
-    except ValueError:
-        return None
-    if not year and (base - at).days > 183:
-        at = at.replace(year=at.year + 1)
-    return at
 
 
 _AND_WEEKDAY = guarded(
@@ -320,7 +231,9 @@ def arrival_time(window: str, reference: datetime, lines: str = "") -> tuple[dat
         for later in all_times[all_times.index(first) + 1 :]:  # a range: "March 27 - March 28", "between 9/11 and 9/14"
             gap = window[upper.end : later.start]
             if len(gap) <= 8 and rx.search(
-                r"[-–—~～〜]|to|and|bis|au|al|et|y|do|至|到|s/d|hingga|sampai|đến|\b(?:e|och|og|ja|és|și|a|ao|até)\b", gap, re.I
+                r"[-–—~～〜]|to|and|bis|au|al|et|y|do|至|到|s/d|hingga|sampai|đến|\b(?:e|och|og|ja|és|și|a|ao|até)\b",
+                gap,
+                re.I,
             ):
                 upper = later
         day, used = upper.at, upper.end

@@ -1,0 +1,106 @@
+"""Korean arrival and dispatch dates: "내일(수) 11/25 도착 보장", "11.24(화) 도착 예정",
+"발송예정일 2026.11.18(수)", "도착 예정일: 11.24 14시~17시".
+
+Korean writes the date first and what happens on it after, or a label and then the date, so
+it is read apart from the European and Chinese forms in `arrivals`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from orderwatch.parsers.base import Promise
+from orderwatch.parsers.fields import end_of_day
+from orderwatch.parsers.guarded import guarded
+
+# Korean: the date first, then what happens on it ("내일(수) 11/25 도착 보장", "11.24(화) 도착 예정"),
+# or a label, then the date ("발송예정일 2026.11.18(수)", "도착 예정일: 11.24").
+_SP = r"[^\S\n]*"  # spaces on one line: a date on the line above belongs to another label
+_KO_DAY = _SP + r"(?:\([월화수목금토일]\))?" + _SP
+_KO_DATE = (
+    r"(?:(\d{4})"
+    + _SP
+    + r"[.\-/년]"
+    + _SP
+    + r")?(\d{1,2})"
+    + _SP
+    + r"[./월]"
+    + _SP
+    + r"(\d{1,2})"
+    + _SP
+    + r"일?"
+    + _KO_DAY
+)
+_KO_CLOCK = r"(?:(새벽|오전|오후|아침|저녁|밤)" + _SP + r")?(\d{1,2})" + _SP + r"시" + _SP + r"(?:전|까지|이전)?" + _SP
+_KO_BEFORE = guarded(
+    r"(?:(오늘|내일|모레)" + _KO_DAY + r")?(?:" + _KO_DATE + r")?(?:" + _KO_CLOCK + r")?"
+    r"(도착\s*(?:보장|예정)|배송\s*예정|발송\s*예정)(?!일)"
+)
+# after the label's date, maybe a time ("아침 7시 전") or a slot ("14시~17시"): its upper bound counts
+_KO_LABEL = guarded(
+    r"(도착\s*예정일?|배송\s*예정일?|발송\s*예정일?)\s*[:：]?\s*"
+    + _KO_DATE
+    + r"(?:(새벽|오전|오후|아침|저녁|밤)"
+    + _SP
+    + r")?(?:(\d{1,2})"
+    + _SP
+    + r"시(?:"
+    + _SP
+    + r"[~\-〜～]"
+    + _SP
+    + r"(\d{1,2})"
+    + _SP
+    + r"시)?)?"
+)
+
+
+_KO_EARLIER = guarded(r"(?:변경\s*전|기존|당초|원래)\s*$")
+
+
+def korean_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
+    """Every Korean arrival or dispatch date in text, with its position."""
+    found: list[tuple[int, Promise]] = []
+    base = reference.replace(hour=0, minute=0, second=0, microsecond=0)
+    for match in _KO_BEFORE.finditer(text):
+        relative, year, month, day, part, hour, verb = match.groups()
+        if month:
+            at = _ko_day(base, year, month, day)
+        elif relative:
+            at = base + timedelta(days={"오늘": 0, "내일": 1, "모레": 2}[relative])
+        else:
+            continue
+        if at is None:
+            continue
+        if hour:
+            h = int(hour) + (12 if part in ("오후", "저녁", "밤") and int(hour) < 12 else 0)
+            at = at.replace(hour=h % 24) if h < 24 else end_of_day(at)
+        else:
+            at = end_of_day(at)
+        kind = "ship" if verb.startswith("발송") else "deliver"
+        found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
+    for match in _KO_LABEL.finditer(text):
+        if _KO_EARLIER.search(text[max(0, match.start() - 8) : match.start()]):
+            continue  # "변경 전 도착 예정일 : 10월 14일(수)": the date the next line replaces
+        verb, year, month, day, part, hour, until = match.groups()
+        at = _ko_day(base, year, month, day)
+        if at is None:
+            continue
+        last = int(until or hour or 99)
+        if last < 24:  # "14시~17시": the slot's end; "아침 7시 전": that hour
+            last += 12 if part in ("오후", "저녁", "밤") and last < 12 else 0
+            at = at.replace(hour=last % 24) if last < 24 else end_of_day(at)
+        else:
+            at = end_of_day(at)
+        kind = "ship" if verb.startswith("발송") else "deliver"
+        found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
+    return found
+
+
+def _ko_day(base: datetime, year: str | None, month: str, day: str) -> datetime | None:
+    try:
+        at = base.replace(year=int(year) if year else base.year, month=int(month), day=int(day))
+    except ValueError:
+        return None
+    if not year and (base - at).days > 183:
+        at = at.replace(year=at.year + 1)
+    return at
