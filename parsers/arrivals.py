@@ -174,11 +174,12 @@ _ZH_RELATIVE_ARRIVAL = guarded(
     r"(?:送达|送達|到货|到貨|抵达|抵達|到达|到達|签收|簽收)"
 )
 _ZH_SLASH_ARRIVAL = guarded(
-    r"(?:预计|預計)\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)\s*(?:之前|以前|前)?\s*(?:送达|送達|到货|到貨|抵达|抵達|到达|到達)"
+    r"(?:预计|預計)\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)(?:\s*[（(](?:週|周|星期)?[一二三四五六日天][）)])?\s*(?:之前|以前|前)?\s*(?:送达|送達|到货|到貨|抵达|抵達|到达|到達)"
 )
-# An app's estimate by the clock alone ("商家已接单，预计21:35送达"): that time next, from the mail's own.
+# An app's estimate by the clock alone ("商家已接单，预计21:35送达", "预计08:10-08:40送达"): that time
+# (a window's end) next, from the mail's own.
 _ZH_CLOCK_ARRIVAL = guarded(
-    r"(?:预计|預計)\s*(\d{1,2})[:：](\d{2})\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|抵达|抵達)"
+    r"(?:预计|預計)\s*(?:\d{1,2}[:：]\d{2}\s*[-~～—–至到]\s*)?(\d{1,2})[:：](\d{2})\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|抵达|抵達)"
 )
 
 

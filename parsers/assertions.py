@@ -64,11 +64,15 @@ _LET_US_KNOW = any_of(
 
 def _offered(text: str, sentence_start: int) -> bool:
     previous = _sentence_before(text, max(0, sentence_start - 1))
-    return bool(_LET_US_KNOW.search(previous + text[max(0, sentence_start - 1) : sentence_start]) and _conditional(previous))
+    return bool(
+        _LET_US_KNOW.search(previous + text[max(0, sentence_start - 1) : sentence_start]) and _conditional(previous)
+    )
 
 
 # A possibility is no decision: "they may accept the return or offer a partial refund".
-_POSSIBILITY = any_of(r"\b(?:may|might|could|can)\b|\boptions?\b|peut|peuvent|kann|können|puede|pueden|può|possono|可以|可能|或")
+_POSSIBILITY = any_of(
+    r"\b(?:may|might|could|can)\b|\boptions?\b|peut|peuvent|kann|können|puede|pueden|può|possono|可以|可能|或"
+)
 
 
 def decided(pattern, text: str):
@@ -85,7 +89,11 @@ def _sentence_before(text: str, at: int) -> str:
     stop = max(text.rfind(".", 0, at), text.rfind("。", 0, at))
     line = text.rfind("\n", 0, at)
     # a sentence wrapped at 72 columns goes on below: "In case the\nrecharge fails, … will be refunded"
-    while line > stop and text[line + 1 : line + 2].islower() and text[line - 1 : line] not in ("", ".", ":", "!", "?", "\n"):
+    while (
+        line > stop
+        and text[line + 1 : line + 2].islower()
+        and text[line - 1 : line] not in ("", ".", ":", "!", "?", "\n")
+    ):
         line = text.rfind("\n", 0, line)
     return text[1 + max(stop, line) : at]
 

@@ -31,6 +31,8 @@ from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's wo
     REFUND_RECEIVED,
     TICKET_CLOSED,
     granted,
+    refund_received,
+    still_to_arrive,
     without_account,
 )
 
@@ -106,7 +108,7 @@ SHIPPED = any_of(
     r"|(?:has been|was|were) sent (?:using|with|via|by)|(?:has been|have been|was) fulfill?ed|fulfill?ment (?:confirmation|complete)"
     r"|beim versanddienstleister|an den versanddienstleister übergeben|können sie ihre sendung (?:jetzt )?verfolgen"
     r"|(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}[:：]\s*\n?\s*(?:versendet|versandt|verschickt|shipped|dispatched|exp[ée]di[ée]e?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|已发货|已出貨)"
-    r"|已出貨|出貨通知|已寄出|已發貨|商品已出貨|已交寄|配送中|(?:给|給)(?:您|你)(?:发货|發貨)了|已(?:经|經)?出(?:库|庫)|"
+    r"|已出貨|出貨通知|已寄出|已發貨|商品已出貨|已交寄|配送中|已开始配送|已開始配送|正在(?:为您|為您)?(?:配送|派送)|派送中|骑手已取货|騎手已取貨|(?:给|給)(?:您|你)(?:发货|發貨)了|已(?:经|經)?出(?:库|庫)|"
     r"お届けできませんでした|ご不在のため|発送済み|発送しました|発送いたしました|出荷いたしました|出荷しました|(?:商品)?(?:出荷|発送)のお知らせ|출고되었습니다|발송되었습니다|배송이\s*시작되었습니다|"
     r"har skickats|(?:^|\n)\s*skickat\b|byla odesl[áa]na|odesl[áa]no|a fost expediat[ăa]|predat[ăa] curierului|"
     r"(?:ordren|pakken|bestillingen|sendingen|ordre)[^.\n]{0,30}?(?:er|har blitt|blev|ble) (?:sendt|afsendt)|(?:er|blev|ble) afsendt|er p[åa] vei(?:en)?|"
@@ -128,7 +130,8 @@ SHIPPED = any_of(
     # waiting at a pickup store or locker: on its way's last leg, not delivered until picked up
     r"已到店|商品已到店|到店通知|已送達[^，。\n]{0,10}(?:門市|取貨)|已送达[^，。\n]{0,10}(?:门店|自提|驿站)|已到达[^，。\n]{0,6}(?:驿站|自提点|门店|快递柜)|"
     r"ready for (?:in-store |curbside )?pick-?up|(?:has )?arrived at (?:the |your )?(?:store|pickup point|pick-up point|locker|collection point)|"
-    r"abholbereit|zur abholung bereit|pr[êe]te? (?:à être retiré|pour le retrait)|disponible en (?:point relais|magasin)|pronto per il ritiro|listo para recoger"
+    r"abholbereit|zur abholung bereit|pr[êe]te? (?:à être retiré|pour le retrait)|(?:commande|courses|colis)\b[^.\n]{0,40}?\b(?:est|sont) pr[êe]te?s?\b|"
+    r"vous attend(?:ent)? (?:au|en|dans|à) (?:votre |le |la )?(?:comptoir|point|magasin|drive|relais|casier|consigne)|disponible en (?:point relais|magasin)|pronto per il ritiro|listo para recoger"
 )
 DELIVERED_PHYSICAL = any_of(
     r"(?:er|ble|blev|har blitt|har v[æa]ret) lever(?:t|et)\b|har levererats|[äa]r levererad|levererades|(?:on|ovat) toimitettu|"
@@ -137,6 +140,9 @@ DELIVERED_PHYSICAL = any_of(
     r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!|]"
     r"|(?:another|your) box (?:has )?arrived"
     r"|(?:ist|sind) angekommen|(?:has|have) arrived(?! at (?:the |your )?(?:store|shop|pickup|pick-up|locker|post office|collection|parcel))|est arriv(?:ée|ee|é|e)(?![\wé])(?! (?:dans|au|en|à) (?:votre |le |la )?(?:point relais|relais|magasin|bureau de poste|consigne|casier))|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
+    # collected at a store, drive or locker
+    r"|(?:commande|colis|courses)\b[^.\n]{0,40}?\ba (?:bien )?été retir[ée]e?s?\b(?! de| du| des)|you(?:'ve| have) (?:collected|picked up) your (?:order|parcel|package)|"
+    r"(?:order|parcel|package) (?:has been|was) collected\b(?! by)|(?:wurde|wurden) (?:von (?:ihnen|dir) )?abgeholt|[èe] stat[oa] ritirat[oa]|is opgehaald"
     r"|we delivered your (?:parcel|package|item|order)|delivered to (?:your|the) (?:door|porch|mailbox|front|reception|neighbou?r|parcel locker)"
     r"|已(?:於|于)[^。\n]{0,30}(?:簽收|签收)|已確認收貨|已确认收货|(?:簽收|签收)(?:時間|时间)\s*[:：]|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|(?<!「)已取貨|(?<!「)取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
     r"(?:^|\n)\s*(?:zugestellt|livrée?|consegnat[oa]|entregad[oa]|dostarczone|bezorgd|delivered)\s*:|"
@@ -223,7 +229,9 @@ POLICY_LINE = any_of(
     r"refund|eligible|policy|terms|conditions|erstatt|widerruf|rembours|reembols|rimbors|退款|退货|條款|条款"
 )
 # "订单已完成": for a card key or a top-up, the goods were delivered; for goods that travel, the order was placed.
-ORDER_COMPLETED = any_of(r"订单已完成|訂單已完成|(?:订单|訂單)?(?:状态|狀態)\s*[:：]\s*已完成|交易(?:已经?)?完成(?![^。\n]{0,4}(?:后|後))|交易已完成")
+ORDER_COMPLETED = any_of(
+    r"订单已完成|訂單已完成|(?:订单|訂單)?(?:状态|狀態)\s*[:：]\s*已完成|交易(?:已经?)?完成(?![^。\n]{0,4}(?:后|後))|交易已完成"
+)
 # A subject that says the top-up went through ("Garena 儲值成功通知"): the credit itself, not the payment.
 TOPPED_UP = any_of(
     r"充值成功(?!后|後|之后)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)"

@@ -37,7 +37,9 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
     text = _WRAPPED.sub(" ", text)  # a sentence wrapped at 72 columns reads as one line
     text = _SPELLED_THEN_DIGITS.sub(r"\1", text)
     text = _DIGITS_THEN_SPELLED.sub(r"\1", text)
-    text = _TIMES_24.sub(lambda m: f"{int(m.group(1)) * 24} jam", text)  # "3x24 jam": 72 hours  # "quinze (15) jours ouvrables", "fifteen (15) business days"
+    text = _TIMES_24.sub(
+        lambda m: f"{int(m.group(1)) * 24} jam", text
+    )  # "3x24 jam": 72 hours  # "quinze (15) jours ouvrables", "fifteen (15) business days"
     for shape in _shapes(zh_verbs, en_verbs):
         for match in shape.finditer(text):
             # "If we can raise a chargeback, the merchant has 45 days": a clock that may never start
@@ -108,9 +110,10 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
     for t in find_times(text, reference):
         before = _WEEKDAY_AT_END.sub("", text[max(0, t.start - 34) : t.start])  # "hasta el miércoles 13 de mayo"
         after = text[t.end : t.end + 9]
-        if (rx.search(r"(?:请于|请在|請於|請在|截止|最晚|于|於|在)\s*$", before) or rx.search(r"期限\S{0,2}\s*$", before)) and rx.match(
-            r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前|まで|までに)", after
-        ):
+        if (
+            rx.search(r"(?:请于|请在|請於|請在|截止|最晚|于|於|在)\s*$", before)
+            or rx.search(r"期限\S{0,2}\s*$", before)
+        ) and rx.match(r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前|まで|までに)", after):
             return t.at if t.has_time else end_of_day(t.at)
         if rx.search(
             r"\b(?:by|before|no later than|until|deadline[:]?|bis(?: sp[äa]testens| zum)?|sp[äa]testens(?: am| bis)?|"

@@ -21,7 +21,12 @@ from re import _constants as sre  # the parsed form of a pattern: stable across 
 from re import _parser as sre_parse
 
 _INLINE_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
-_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
 _MAX_CHARS = 120  # a longer list rejects too few positions to pay for itself
 
 

@@ -127,7 +127,9 @@ def parse(msg: Message) -> Result | None:
     numbers = fields.order_numbers(text, msg.subject)
     desk = _desk_side(msg)
     ref: dict[str, object] = {"order_no": numbers[0] if numbers else None, "ticket_no": tickets[0] if tickets else None}
-    total = fields.order_total(text, msg.lang, msg.dollar) if numbers else None  # "订单金额：￥86.00" in a refund notice
+    total = (
+        fields.order_total(text, msg.lang, msg.dollar) if numbers else None
+    )  # "订单金额：￥86.00" in a refund notice
     if numbers and total is None:
         total = fields.amount_beside(text, numbers[0], msg.lang, msg.dollar)
     if total is not None:
@@ -180,7 +182,7 @@ def parse(msg: Message) -> Result | None:
             )
         )
 
-    if cues.unconditional(cues.REFUND_RECEIVED, text):
+    if cues.refund_received(text):
         money = fields.total_amount(text, msg.lang, msg.dollar)
         events.append(
             msg.event(
@@ -239,7 +241,9 @@ def parse(msg: Message) -> Result | None:
                 )
             )
         elif msg.mail.in_reply_to or _REPLY_SUBJECT.search(msg.subject) or tickets:
-            closed = bool(cues.TICKET_CLOSED.search(msg.subject + "\n" + text[:400])) and not cues.AGENT_ACTED.search(text)
+            closed = bool(cues.TICKET_CLOSED.search(msg.subject + "\n" + text[:400])) and not cues.AGENT_ACTED.search(
+                text
+            )
             summary = "ticket closed, no answer" if closed else "answer from the other side"
             events.append(msg.event("platform_reply", summary=summary, desk=desk, closed_only=closed or None, **ref))
     if promised is not None:  # the reply answers, and commits to a new time
@@ -298,7 +302,9 @@ def _desk_side(msg: Message) -> str | None:
     if (
         cues.OUTSIDE_WORDS.search(who)
         or rx.search(r"(?<!\d)(?:12315|315)(?!\d)", msg.mail.from_addr)
-        or cues.GOVERNMENT_ADDRESS.search(msg.mail.from_addr)  # a consumer office, tribunal or court writes from its state's domain
+        or cues.GOVERNMENT_ADDRESS.search(
+            msg.mail.from_addr
+        )  # a consumer office, tribunal or court writes from its state's domain
     ):
         return "outside"
     if rx.search(
@@ -381,7 +387,24 @@ _VERB_THEN_DAY = guarded(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{{0,
 
 
 # Past participles of the shipping verbs: en, it, es/pt, fr, de, nl, pl
-_PARTICIPLES = ("ed", "ito", "ita", "ato", "ata", "ado", "ada", "ido", "ida", "é", "ée", "és", "andt", "ickt", "onden", "ane")
+_PARTICIPLES = (
+    "ed",
+    "ito",
+    "ita",
+    "ato",
+    "ata",
+    "ado",
+    "ada",
+    "ido",
+    "ida",
+    "é",
+    "ée",
+    "és",
+    "andt",
+    "ickt",
+    "onden",
+    "ane",
+)
 
 
 def _reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | None:

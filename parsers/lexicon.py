@@ -72,7 +72,9 @@ REFERENCE_LABELS = (
     r"number|nummer|num[ée]ro|numero|n[úu]mero|numer|nr\.?|no\.|invoice(?:\s+(?:number|no\.?|#))?|rechnungsnummer|factura)"
 )
 # "Commande : KHWLILZLL", "Bestellung: 3306", "订单：X": the order word and a colon is a label too.
-ORDER_WORD_COLON = r"(?:order|订单|訂單|bestellung|commande|ordine|pedido|orden|zam[óo]wienie|bestelling|encomenda)\s*[:：]"
+ORDER_WORD_COLON = (
+    r"(?:order|订单|訂單|bestellung|commande|ordine|pedido|orden|zam[óo]wienie|bestelling|encomenda)\s*[:：]"
+)
 # A weaker label: the word "order" in some language right before a reference with a digit.
 # Words of shipping and delivery mail, in every language the lexicon reads (subjects, notices).
 SHIPPING_WORDS = (
@@ -168,9 +170,7 @@ ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日"
 
 TODAY = r"오늘|idag|i dag|tänään|dnes|astăzi|today|tonight|this evening|heute|aujourd'hui|ce soir|oggi|stasera|hoy|esta noche|hoje|dzisiaj|dziś|vandaag|今天|今日|今晚"
 TOMORROW = r"내일|imorgon|i morgon|i morgen|huomenna|zítra|holnap|mâine|tomorrow|morgen|demain|domani|mañana|manana|amanhã|amanha|jutro|明天|明日"
-DAY_AFTER = (
-    r"모레|i övermorgon|i overmorgen|ylihuomenna|pozítří|holnapután|poimâine|day after tomorrow|übermorgen|après-demain|dopodomani|pasado mañana|depois de amanhã|pojutrze|后天|後天"
-)
+DAY_AFTER = r"모레|i övermorgon|i overmorgen|ylihuomenna|pozítří|holnapután|poimâine|day after tomorrow|übermorgen|après-demain|dopodomani|pasado mañana|depois de amanhã|pojutrze|后天|後天"
 
 # --- when the order was placed and paid ---------------------------------------------------
 
@@ -299,6 +299,8 @@ DISPATCH_CUES = alternation(
         r"spedizione\s+(?:prevista|stimata)(?:\s+(?:il|per|entro))?",
         r"(?:przewidywana|planowana)\s+(?:data\s+)?wysy[łl]k[ia]",
         r"verwachte\s+verzend(?:datum|dag)",
+        # a pickup slot: the shop's promise is the goods ready by its end ("Retrait : samedi 14 novembre entre 10h00 et 11h00")
+        r"cr[ée]neau\s+de\s+retrait|(?<!mode\sde\s)retrait(?=\s*:)|(?:collection|pick-?up)\s+(?:slot|window)",
     ]
 )
 ZH_DISPATCH_CUES = r"(?:预计|預計)(?=[^\n，。]{0,12}(?:出貨|出货|发货|發貨|寄出))"
@@ -325,9 +327,10 @@ TRACKING_LABELS = (
 # --- refunds --------------------------------------------------------------------------------
 
 # Verbs a stated refund time is written with: "退款将在1-3个工作日内原路退回", "within 5 business days".
-REFUND_VERBS_ZH = "退回|返回|到账|退还|原路|退款|返还|到帳|退還|返還|刷退|返金|환불|승인\\s*취소"
+REFUND_VERBS_ZH = "退回|返回|到账|退还|原路|退款|返还|到帳|退還|返還|刷退|退刷|返金|환불|승인\\s*취소"
 # A refund's own time in the other languages is read in a sentence that names the money or the refund.
 REFUND_INTL_WORDS = (
-    REFUND_WORDS + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto|suma|valor|belopp|bel[øo]b"
+    REFUND_WORDS
+    + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto|suma|valor|belopp|bel[øo]b"
 )
 REFUND_VERBS_EN = "refunds?|processed|returned|reversed|credited|issued|made|paid|sent|transferred|appear|reach|receive|see|get|show|post|land|back"

@@ -45,7 +45,9 @@ def parse(msg: Message) -> Result | None:
     if cues.PHISHING_LURE.search(msg.both) and rx.search(r"https?://", mail.text + mail.html):
         return Result(NAME, "noise", reason="likely phishing: asks for money, a claim or data through a link")
     if registrable_domain(sender) in PERSONAL_MAILBOXES and _CALLBACK.search(msg.text):
-        return Result(NAME, "noise", reason="likely a callback scam: a free-mail 'invoice' that asks you to phone to cancel")
+        return Result(
+            NAME, "noise", reason="likely a callback scam: a free-mail 'invoice' that asks you to phone to cancel"
+        )
     if cues.SELLER_SIDE.search(msg.subject) or cues.SELLER_SIDE.search(msg.text[:3000]):
         return Result(NAME, "noise", reason="a notice to a seller (the user's own shop), not a purchase")
     if cues.RESTOCK.search(msg.both) and not any(ref.score >= 3 for ref in fields.references(msg.text[:4000])):

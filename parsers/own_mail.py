@@ -64,7 +64,10 @@ def parse(msg: Message) -> Result | None:
     elif (
         cues.OUTSIDE_WORDS.search(addressed)
         or cues.OUTSIDE_WORDS.search(rx.sub(r"[._-]", " ", " ".join(msg.mail.to)))  # rzecznik.konsumentow@…
-        or any(rx.search(r"(?<!\d)(?:12315|315)(?!\d)|cca\.org", r) or cues.GOVERNMENT_ADDRESS.search(r) for r in msg.mail.to)
+        or any(
+            rx.search(r"(?<!\d)(?:12315|315)(?!\d)|cca\.org", r) or cues.GOVERNMENT_ADDRESS.search(r)
+            for r in msg.mail.to
+        )
     ):
         target = "outside"
     elif rx.search(

@@ -89,9 +89,13 @@ def carrier_notice(msg: Message) -> Result | None:
             carrier_only=True,
         )
     elif cues.affirmed(cues.DELIVERED_PHYSICAL, msg.both):
-        event = msg.event("delivered", summary="delivered (carrier)", tracking_no=number, how="carrier", carrier_only=True)
+        event = msg.event(
+            "delivered", summary="delivered (carrier)", tracking_no=number, how="carrier", carrier_only=True
+        )
     elif cues.affirmed(cues.SHIPPED, msg.both):
-        event = msg.event("shipped", summary="in transit (carrier)", tracking_no=number, how="carrier", carrier_only=True)
+        event = msg.event(
+            "shipped", summary="in transit (carrier)", tracking_no=number, how="carrier", carrier_only=True
+        )
     else:
         return None
     return Result(NAME, "carrier", [event], confidence=0.5)

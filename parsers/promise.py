@@ -37,7 +37,7 @@ _ZH_DURATION = guarded(
     r"(自动)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")"
 )
 # English: verb ... within N (business) units / verb ... by DATE
-_EN_SHIP = r"ships?|shipped|shipping|dispatch(?:ed|es)?|leaves?|leave|sent out|send out|goes out|go out|handed (?:over )?to|posted|processed and shipped"
+_EN_SHIP = r"ready for (?:pick-?up|collection)|ships?|shipped|shipping|dispatch(?:ed|es)?|leaves?|leave|sent out|send out|goes out|go out|handed (?:over )?to|posted|processed and shipped"
 _EN_DELIVER = (
     r"deliver(?:ed|s|y)?|arrives?|arrive|arriving|emailed|e-mailed|sent to you|receive|received|activated|credited|available|"
     r"deployed|provisioned|set up|"  # a hosted service: "New game servers are deployed within 24 hours of payment"
@@ -98,7 +98,9 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         kind = "ship" if rx.fullmatch(_EN_SHIP, verb, re.I) else "deliver"
         anchor = "order" if rx.search(r"of (?:your )?order|after (?:you )?order", tail, re.I) else "payment"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
-    for span in _METHOD_SPANS:  # "via Standard delivery (3–5 working days)", "Colissimo à domicile (2 à 4 jours ouvrés)"
+    for (
+        span
+    ) in _METHOD_SPANS:  # "via Standard delivery (3–5 working days)", "Colissimo à domicile (2 à 4 jours ouvrés)"
         for match in span.finditer(text):
             duration = duration_from(match.group(1), match.group(2), match.group(3))
             if duration is not None:
@@ -128,7 +130,9 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             continue
         near = text[max(0, match.start() - 60) : match.end() + 30]
         sentence = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()), match.start() - 200)
-        if _INTL_REPLY.search(near) or _REFUND_NEAR.search(text[max(0, min(sentence, match.start() - 80)) : match.start()]):
+        if _INTL_REPLY.search(near) or _REFUND_NEAR.search(
+            text[max(0, min(sentence, match.start() - 80)) : match.start()]
+        ):
             continue  # a desk's reply time ("innerhalb von 2 Arbeitstagen"), a refund's ("remboursement … sous 10 jours")
         kind = "ship" if _INTL_SHIP.search(near) and not _INTL_DELIVER.search(match.group(0)) else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))
@@ -156,9 +160,7 @@ _METHOD = (
     r"\b(?:delivery|shipping|postage|livraison|versand|lieferung|env[íi]o|spedizione|verzending|domicile|relais|standard|"
     r"express|colissimo|chronopost|mondial relay|dpd|gls|dhl|ups|fedex|usps|royal mail|evri|postnl|bpost)\b[^\n()]{0,40}\(\s*"
 )
-_METHOD_SPANS = tuple(
-    guarded(_METHOD + RANGE + r"\s+" + unit + r"\s*\)", re.I) for unit in (EN_UNIT, INTL_UNIT)
-)
+_METHOD_SPANS = tuple(guarded(_METHOD + RANGE + r"\s+" + unit + r"\s*\)", re.I) for unit in (EN_UNIT, INTL_UNIT))
 
 
 # A mail that revises its own estimate says so; the revised one is the promise now.
@@ -176,13 +178,18 @@ _INTL_WITHIN = guarded(
     r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*(?:bis zu\s+|ca\.\s*|etwa\s+)?|delivery time\s*[:：]\s*(?:up to\s+)?|livraison\s+en\s+|"
     r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
     r"dostawa\s+w\s+|(?:puede|podr[íi]a)\s+tardar\s+hasta\s+|peut\s+prendre\s+jusqu'[àa]\s+|"
-    r"kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+|(?<!\w)em\s+at[ée]\s+|(?<!\w)en\s+hasta\s+)" + RANGE + r"\s*" + INTL_UNIT + r"\b",
+    r"pr[êe]te?s?\s+dans\s+|kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+|(?<!\w)em\s+at[ée]\s+|(?<!\w)en\s+hasta\s+)"
+    + RANGE
+    + r"\s*"
+    + INTL_UNIT
+    + r"\b",
     re.I,
 )
 _INTL_REPLY = guarded(
     # a reply's or an investigation's own time: "l'enquête peut prendre jusqu'à 21 jours"
     r"beantwort|antwort|anfrage|répon|demande|rispond|richiest|respond|solicitud|odpowi|zapytani|beantwoord|vraag|"
-    r"enqu[êe]te|nachforschung|indagine|investigaci[óo]n|onderzoek|reklamacj",
+    r"enqu[êe]te|nachforschung|indagine|investigaci[óo]n|onderzoek|reklamacj|"
+    r"signal|segnal",  # the buyer's own window to report a fault: "Signalez-le … sous 48h"
     re.I,
 )
 # a refund's time or a return / withdrawal window ("Widerrufsrecht … innerhalb von 14 Tagen") is no delivery
@@ -195,7 +202,7 @@ _REFUND_NEAR = guarded(
     r"widerruf|rücksend|rückgabe|r[ée]tractation|retour|desistimiento|devoluci|recesso|\breso\b|odst[ąa]pieni|\breturn",
     re.I,
 )
-_INTL_SHIP = guarded(r"versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I)
-_INTL_DELIVER = guarded(
-    r"lieferzeit|lieferung|zustellung|livraison|consegna|entrega|levertijd|levering|dostawa", re.I
+_INTL_SHIP = guarded(
+    r"pr[êe]te?s?\s+dans|versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I
 )
+_INTL_DELIVER = guarded(r"lieferzeit|lieferung|zustellung|livraison|consegna|entrega|levertijd|levering|dostawa", re.I)

@@ -146,9 +146,7 @@ def _order_notice(msg: Message) -> bool:
     if cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject):
         return True
     # the shop's own notice that items are gone, refund and all: "items in order #… are no longer available"
-    return bool(
-        cues.affirmed(cues.FAILED, msg.text[:800]) and not fields.ticket_numbers(msg.subject + "\n" + msg.text)
-    )
+    return bool(cues.affirmed(cues.FAILED, msg.text[:800]) and not fields.ticket_numbers(msg.subject + "\n" + msg.text))
 
 
 def _with_order_amount(main: Result, notices: Result) -> Result:

@@ -26,7 +26,9 @@ _ZH_MERCHANT = [
     guarded(r"(?:店铺名称|店铺|卖家|商家)\s*[:：]\s*([^\s，。,\n]{1,30})"),
 ]
 _EN_MERCHANT = [
-    guarded(r"\bsold (?:and shipped |& shipped )?by\s*[:：]?\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M),
+    guarded(
+        r"\bsold (?:and shipped |& shipped )?by\s*[:：]?\s*([A-Za-z0-9_.\-&' ]{2,40}?)(?:\s*$|\s*[\n,.;])", re.I | re.M
+    ),
     # "the seller has listed …" names nobody
     guarded(
         r"\bthe seller\s+(?!(?:has|have|had|is|was|will|would|should|shall|may|might|can|could|must|did|does|hasn|isn|"
@@ -35,7 +37,10 @@ _EN_MERCHANT = [
         r"([A-Za-z0-9_.\-&']{2,40})",
         re.I,
     ),
-    guarded(r"(?<!\w)(?:seller|paid to|sprzedaj[ąa]cy|verk[äa]ufer(?:in)?|vendeur|venditore|vendedor|verkoper|продавец|продавець)[^\S\n]*[:：][^\S\n]*([A-Za-z0-9_.\-&' ]{2,40}?)(?:[^\S\n]*$|[^\S\n]*[,.;(])", re.I | re.M),
+    guarded(
+        r"(?<!\w)(?:seller|paid to|sprzedaj[ąa]cy|verk[äa]ufer(?:in)?|vendeur|venditore|vendedor|verkoper|продавец|продавець)[^\S\n]*[:：][^\S\n]*([A-Za-z0-9_.\-&' ]{2,40}?)(?:[^\S\n]*$|[^\S\n]*[,.;(])",
+        re.I | re.M,
+    ),
 ]
 _HOSTED = guarded(r"入驻\s*([^\s，。,（(\n]{2,20}?)(?:平台)?[，。,（(\s]")
 _ZH_ITEM = guarded(
@@ -84,7 +89,7 @@ def parse(msg: Message) -> Result | None:
     shipped_text = (not confirm or notice_only) and cues.affirmed(cues.SHIPPED, msg.text)
     if shipped_text and _ANNOUNCED.search(msg.text[max(0, shipped_text.start() - 60) : shipped_text.start()]):
         shipped_text = None  # "We'll let you know when your rider is on the way": not yet
-    if (shipped_subject or shipped_text) and not cues.FAILED.search(text):
+    if (shipped_subject or shipped_text) and not cues.unconditional(cues.FAILED, text):
         carrier = _CARRIER.search(msg.text)
         tracking = parcels.find_tracking(msg.text)
         events.append(
@@ -173,7 +178,8 @@ def parse(msg: Message) -> Result | None:
             )
         )
         kind = "problem"
-    if cues.REFUND_RECEIVED.search(text) or cues.CREDIT_MEMO.search(msg.subject):
+    received = cues.REFUND_RECEIVED.search(text)
+    if (received and not cues.still_to_arrive(text, received)) or cues.CREDIT_MEMO.search(msg.subject):
         refund = fields.total_amount(msg.text, lang)
         events.append(
             msg.event(

@@ -57,7 +57,7 @@ REFUND_GRANTED = any_of(
     r"you(?:'ll| will) (?:receive|get|see) (?:a|your|the) (?:full |partial )?refund|"
     r"you(?:'ll| will) (?:get|receive) (?:the |your )?(?:full )?(?:[^.\n]|\.(?=\d)){0,30}?\bback\b|erstatten (?:dir|ihnen|euch)|refund (?:of|for) (?:[^.\n]|\.(?=\d)|\n(?![ \t]*\n)){0,70}?(?:will|has been|is being)\b|"
     r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid)|we(?:'ve| have) processed your refund|"
-    r"退款將|將.{0,20}(?:退回|退還|返還|刷退)|為您辦理退款|安排退款|同意退款|"
+    r"退款將|將.{0,20}(?:退回|退還|返還|刷退|退刷)|為您辦理退款|安排退款|同意退款|"
     r"r[üu]ckerstattung (?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
     r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|(?:vous )?(?:sera|seront) rembours[ée]e?s?|"
     r"nous vous confirmons le remboursement|le remboursement sera (?:effectu[ée]|effectif|vers[ée])|"
@@ -98,7 +98,7 @@ REFUND_GRANTED = any_of(
     r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|سيتم استرداد|تم استرداد"
 )
 EVIDENCE_REQUEST = any_of(
-    r"补充凭证|补充材料|补充证据|(?<!申)请(?!勿|不要)[^。！？\n]{0,40}?(?:补充|提供|上传|提交|寄送)[^。！？\n]{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
+    r"补充凭证|补充材料|补充证据|(?:需|需要|须|須)(?:您|你)?(?:补充|補充|上传|上傳)[^。！？\n]{0,20}?(?:截图|截圖|凭证|憑證|照片|图片|圖片|视频|影片)|(?<!申)请(?!勿|不要)[^。！？\n]{0,40}?(?:补充|提供|上传|提交|寄送)[^。！？\n]{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
     r"補充憑證|補充資料|請(?!勿|不要)[^。！？\n]{0,40}?(?:補充|提供|上傳|上載|提交|遞交)[^。！？\n]{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片|文件)|"
     r"(?:sign|complete|fill (?:in|out))(?: and return)? (?:the |your |this |our )?(?:enclosed |attached )?(?:claim |dispute |statement |declaration |affidavit )?form\b|\bsigned (?:statement|declaration|affidavit)\b|"
     r"(?:need|require|requires|(?:please|kindly) (?:send|provide|reply with|upload|attach|submit))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
@@ -207,7 +207,7 @@ MESSAGE_SENT = any_of(
 # The platform confirms an escalation the buyer made in its app: "您已对订单X申请客服介入".
 OWN_ESCALATION = r"(?:您|你)已(?:对|就|對)?[^。\n，,]{0,40}?(?:申请|申請)(?:了)?(?:客服|平台|小二)介入"
 # The platform confirms the buyer's own after-sales request: "你已对订单X发起退货退款申请，卖家需在24小时内处理".
-OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|發起|提出)(?:了)?(?:退货退款|退貨退款|仅退款|僅退款|退款|退货|退貨|售后|售後|换货|換貨)(?:[/／、及和](?:退款|退货|退貨))?(?:申请|申請)"
+OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|發起|提出)(?:了)?(?:[^。\n，,]{0,40}?的)?(?:退货退款|退貨退款|仅退款|僅退款|退款|退货|退貨|售后|售後|换货|換貨)(?:[/／、及和](?:退款|退货|退貨))?(?:申请|申請)"
 ACK = any_of(
     # it: "le confermiamo di aver ricevuto … la sua contestazione", "abbiamo ricevuto il tuo reclamo"
     r"(?:il tuo|la tua|il suo|la sua) (?:reclamo|segnalazione|contestazione) [èe] stat[oa] (?:inviat[oa]|inoltrat[oa]|trasmess[oa]|registrat[oa]|ricevut[oa])|"
@@ -288,6 +288,8 @@ COMPLAINT_WORDS = any_of(
     r"密码错误|登不上|登录不上|无法登录|不能用|用不了|换一个|已失效|被封|"
     r"уже активирован|не работает|прошу (?:вернуть|выдать|заменить)|верните деньги|не получил|"
     r"(?:没有|没|還沒有?|沒有?)拿到|补发|補發|全额退回|全額退回|"
+    # a parcel gone astray: "黑貓顯示退回寄件人，請協助…重新寄送"
+    r"退回寄件[人者]|退回(?:发货|發貨)人|重新(?:寄送|配送|派送)|(?:沒有|沒|还没|還沒)收到|破損|损坏|損壞|遺失|遗失|丢件|丟件|"
     r"refund|complain|dispute|hasn'?t (?:shipped|arrived)|\btorn\b|ripped|(?:send|ship) (?:me )?a replacement|wrong (?:item|size|colou?r)|faulty|defective|stopped working|not (?:shipped|received|delivered|arrived|as described|working)|still (?:no|not|haven'?t)|"
     r"already (?:been )?(?:redeemed|activated|used)|doesn'?t work|does not work|broken|damaged|missing|cancel|chargeback|where is my order|"
     r"還沒(?:收到|出貨|到)|沒有收到|尚未收到|退貨|投訴|申訴|怎么还没|怎麼還沒|"
@@ -352,10 +354,33 @@ DESK_SENDER = any_of(
 )
 
 
+# "已原路退回，预计1-3个工作日到账": the money left the shop but is still on its way, so the mail grants
+# a refund with that period; only its arrival is a refund received.
+_STILL_TO_ARRIVE = any_of(
+    r"^[^。！!\n]{0,40}?(?:(?:预计|預計)[^。！!\n]{0,20}?|(?:将|將|会|會)在[^。！!\n]{0,16}?)(?:到账|到帳|入账|入帳)"
+)
+
+
+def still_to_arrive(text: str, received: re.Match[str]) -> bool:
+    """The sentence that says the money was sent back goes on to say when it will arrive."""
+    return bool(_STILL_TO_ARRIVE.search(text[received.end() : received.end() + 60]))
+
+
+def refund_received(text: str):
+    """Money back, stated as a fact, and not still to arrive in the same sentence."""
+    match = unconditional(REFUND_RECEIVED, text)
+    return None if match is None or still_to_arrive(text, match) else match
+
+
 def granted(text: str):
     """A refund the mail grants: affirmed, and not a condition ("if the item is lost, we will refund")."""
     recalled = RECALL.search(text)  # a reminder that quotes an earlier grant grants nothing new
-    return unconditional(REFUND_GRANTED, text[: recalled.start()] if recalled else text)
+    scope = text[: recalled.start()] if recalled else text
+    found = unconditional(REFUND_GRANTED, scope)
+    if found is None:  # "已原路退回，将在3个工作日内到账": sent back and still on its way
+        sent_back = unconditional(REFUND_RECEIVED, scope)
+        found = sent_back if sent_back is not None and still_to_arrive(scope, sent_back) else None
+    return found
 
 
 # The buyer's own account, restated under its label up to the next blank line ("Relato: … prazo de até 8

@@ -113,7 +113,31 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("ACK", "le confermiamo di aver ricevuto in data 26/10/2026 la sua contestazione", True),
         ("ACK", "[한국소비자원] 피해구제 신청이 접수되었습니다", True),
         ("EVIDENCE_REQUEST", "ti chiediamo di inviarci, entro 48 ore:\n- foto dell'oggetto", True),
+        # pickup and grocery apps, and the after-sales conversation in Chinese
+        ("SHIPPED", "Votre commande n° 8001 est prête !", True),
+        ("SHIPPED", "Votre commande sera prête dans 2h.", False),
+        ("SHIPPED", "您的订单已开始配送，请保持电话畅通。", True),
+        ("DELIVERED_PHYSICAL", "Votre commande n° 3178 a bien été retirée le 14/11/2026 à 10h19", True),
+        ("DELIVERED_PHYSICAL", "L'article a été retiré de votre commande.", False),
+        ("DELIVERED_PHYSICAL", "Your parcel was collected by our courier this morning.", False),
+        ("ACK", "您已提交订单2607的退货退款申请，服务单号TH2607，我们会尽快为您处理。", True),
+        ("EVIDENCE_REQUEST", "您的服务单需补充商品问题照片，请于2026-07-13 10:00前上传。", True),
+        ("COMPLAINT_WORDS", "黑貓顯示退回寄件人，請協助重新寄送。", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
     assert bool(getattr(cues, name).search(text)) is hit
+
+
+@pytest.mark.parametrize(
+    ("text", "received"),
+    [
+        ("缺货商品款¥19.90已原路退回至您的支付宝账户，请注意查收。", True),
+        ("缺货商品款¥19.90已原路退回，预计1-3个工作日到账，请注意查收。", False),
+        ("退款已原路退回，将在3个工作日内到账。", False),
+        ("Your refund has been completed.", True),
+    ],
+)
+def test_money_still_on_its_way_is_no_refund_received(text: str, received: bool) -> None:
+    assert bool(cues.refund_received(text)) is received
+    assert bool(cues.refund_received(text) or cues.granted(text))  # either way the refund is known

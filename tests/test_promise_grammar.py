@@ -94,6 +94,7 @@ def test_durations(text: str, amount: int, unit: str, kind: str) -> None:
         ("24h内发货", 24, "hours"),
         ("1周内发货", 7, "days"),
         ("ships in two to three weeks", 21, "days"),
+        ("Votre commande sera prête dans 2h.", 2, "hours"),
     ],
 )
 def test_ranges_mean_the_upper_bound(text: str, amount: int, unit: str) -> None:
@@ -111,6 +112,10 @@ def test_ranges_mean_the_upper_bound(text: str, amount: int, unit: str) -> None:
         ("Estimated delivery: Mar 12 - Mar 15", "2026-03-15T23:59:59+08:00", "deliver"),
         ("We will ship it no later than March 14, 2026 5:00 pm", "2026-03-14T17:00:00+08:00", "ship"),
         ("Expected ship date: 16 March 2026", "2026-03-16T23:59:59+08:00", "ship"),
+        # a pickup slot promises the goods ready by its end; a window by the clock ends at its end
+        ("Retrait : samedi 14 mars 2026 entre 10h00 et 11h00", "2026-03-14T11:00:00+08:00", "ship"),
+        ("配送员预计10:10-10:40送达，请保持电话畅通。", "2026-03-10T10:40:00+08:00", "deliver"),
+        ("廠商已重新安排配送，預計3/16（一）前送達。", "2026-03-16T23:59:59+08:00", "deliver"),
     ],
 )
 def test_dates(text: str, expected: str, kind: str) -> None:
@@ -133,6 +138,7 @@ def test_dates(text: str, expected: str, kind: str) -> None:
         "Please confirm your address within 48 hours, otherwise the parcel will be returned.",
         "全场卡密8折，单笔订单满200元再减5元",
         "If you disagree, you can appeal this decision within 24 hours.",
+        "Un produit abîmé ou manquant ? Signalez-le depuis votre espace client sous 48h.",
     ],
 )
 def test_adversarial_phrases_are_not_promises(text: str) -> None:

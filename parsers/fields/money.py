@@ -188,7 +188,13 @@ _DOLLAR_PLACES = (
     ("NZD", guarded(r"\bNew Zealand\b|\bNZBN\b")),
     ("SGD", guarded(r"\bSingapore\b|\bUEN\b")),
     ("HKD", guarded(r"香港|九龍|九龙|新界|Hong Kong|\bKowloon\b")),
-    ("CLP", guarded(r"\bChile[^\S\n]*$|Vi[ñn]a del Mar|Valpara[íi]so|\bRUT\b|Tarjeta CMR|\bcomuna\b|Regi[óo]n Metropolitana|\+56[\s\d]", re.I | re.M)),
+    (
+        "CLP",
+        guarded(
+            r"\bChile[^\S\n]*$|Vi[ñn]a del Mar|Valpara[íi]so|\bRUT\b|Tarjeta CMR|\bcomuna\b|Regi[óo]n Metropolitana|\+56[\s\d]",
+            re.I | re.M,
+        ),
+    ),
     ("MXN", guarded(r"\bM[ée]xico[^\S\n]*$|\bCDMX\b|\bRFC\b|meses sin intereses|\bC\.P\.\s*\d{5}\b|\+52[\s(]\d", re.M)),
     ("COP", guarded(r"\bColombia[^\S\n]*$|Bogot[áa]|Medell[íi]n|\bNIT\b|\+57[\s(]\d", re.M)),
     ("ARS", guarded(r"\bArgentina[^\S\n]*$|Buenos Aires|\bCUIT\b|\bCABA\b|\+54[\s(]\d", re.M)),
@@ -217,7 +223,9 @@ def dollar_currency(text: str, sender: str = "") -> str:
         code = named.group(1) or named.group(2)
         return "TWD" if code == "NTD" else code
     host = sender.rpartition("@")[2].lower().strip(".> ")
-    by_host = _host_dollar(host) or next((c for x, c in _DOLLAR_TLDS.items() if host.startswith(x + ".") and x in _COUNTRY_HOSTS), None)
+    by_host = _host_dollar(host) or next(
+        (c for x, c in _DOLLAR_TLDS.items() if host.startswith(x + ".") and x in _COUNTRY_HOSTS), None
+    )
     if by_host:
         return by_host
     places = {currency for currency, pattern in _DOLLAR_PLACES if pattern.search(text)}
@@ -246,7 +254,10 @@ def japanese_yen(money: Money | None, text: str, sender_domain: str = "") -> Mon
 
 _KRONE_CODES = guarded(r"\b(SEK|NOK|DKK|ISK)\b")
 _KRONE_TLDS = {"no": "NOK", "dk": "DKK", "se": "SEK", "is": "ISK"}
-_KRONE_PLACES = (("NOK", guarded(r"\bmva\b|\bNorge\b|\bAS\b,|org\.?\s*nr", re.I)), ("DKK", guarded(r"\bCVR\b|\bDanmark\b|inkl\.?\s+moms|\bi alt\b", re.I)))
+_KRONE_PLACES = (
+    ("NOK", guarded(r"\bmva\b|\bNorge\b|\bAS\b,|org\.?\s*nr", re.I)),
+    ("DKK", guarded(r"\bCVR\b|\bDanmark\b|inkl\.?\s+moms|\bi alt\b", re.I)),
+)
 
 
 def krone(money: Money | None, text: str, sender_domain: str = "") -> Money | None:

@@ -35,7 +35,9 @@ _WORDED = guarded(
     re.I,
 )
 _TRANSACTION = guarded(
-    r"(?:" + lexicon.TRANSACTION_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9_\-]{5,40}[A-Za-z0-9])(?![A-Za-z0-9_\-])",
+    r"(?:"
+    + lexicon.TRANSACTION_LABELS
+    + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9_\-]{5,40}[A-Za-z0-9])(?![A-Za-z0-9_\-])",
     re.I,
 )
 _INVOICE = guarded(
@@ -76,7 +78,10 @@ _LINKED = guarded(
 )
 _TRACKING_LABELLED = guarded(
     # "Nº de seguimiento GLS 1352098817": the carrier's name may stand between label and number
-    r"(?:" + lexicon.TRACKING_LABELS + r")\s*[:：#]?\s*(?:(?-i:[A-Z]{2,5})\s+)?([A-Za-z0-9][A-Za-z0-9\-]{5,40})(?![A-Za-z0-9])", re.I
+    r"(?:"
+    + lexicon.TRACKING_LABELS
+    + r")\s*[:：#]?\s*(?:(?-i:[A-Z]{2,5})\s+)?([A-Za-z0-9][A-Za-z0-9\-]{5,40})(?![A-Za-z0-9])",
+    re.I,
 )
 _NOT_ORDER = guarded(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
 # 24+ hex digits, or 20+ characters mixing upper and lower case: a token, not a reference a shop shows
