@@ -45,7 +45,14 @@ def _drafts(path: Path, tmp_path: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("path", [p for p in SCENARIOS if p.name not in KNOWN_GAPS], ids=lambda p: p.name)
 def test_golden(path: Path, tmp_path: Path, update_golden: bool) -> None:
-    for name, text in _drafts(path, tmp_path).items():
+    drafts = _drafts(path, tmp_path)
+    stale = sorted(g.name for g in GOLDEN.glob(f"{path.name}.*") if g.name not in drafts)
+    if update_golden:
+        for name in stale:
+            (GOLDEN / name).unlink()
+    else:  # a draft no longer written (another language, an alert gone) must not linger unreviewed
+        assert stale == [], f"golden drafts no longer produced: {stale}; review, then --update-golden"
+    for name, text in drafts.items():
         assert not any(word in text for word in FORBIDDEN)
         golden = GOLDEN / name
         if update_golden or not golden.exists():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from orderwatch.parsers import cues, lexicon
+from orderwatch.parsers import cues, fields, lexicon
 from orderwatch.parsers.fields import decimal_value, references
 
 PATTERNS = {name: value for name, value in vars(cues).items() if isinstance(value, re.Pattern)}
@@ -141,3 +141,16 @@ def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: 
 def test_money_still_on_its_way_is_no_refund_received(text: str, received: bool) -> None:
     assert bool(cues.refund_received(text)) is received
     assert bool(cues.refund_received(text) or cues.granted(text))  # either way the refund is known
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("您的订单已发货，预计3个工作日内送达，请注意查收。", "zh"),
+        ("您的訂單已出貨，預計3個工作天內送達。", "zh"),
+        ("ご注文の商品を発送いたしました。お届け予定日は11月14日です。", "en"),  # Japanese: not Chinese
+        ("Your order has shipped.", "en"),
+    ],
+)
+def test_chinese_is_told_from_japanese(text: str, lang: str) -> None:
+    assert fields.language(text) == lang
