@@ -115,6 +115,8 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
             or rx.search(r"期限\S{0,2}\s*$", before)
         ) and rx.match(r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前|まで|までに)", after):
             return t.at if t.has_time else end_of_day(t.at)
+        if rx.search(r"(?:處理|处理|辦理|办理|回覆|回复|答覆|答复)期限\s*[:：]\s*$", before):
+            return t.at if t.has_time else end_of_day(t.at)  # a labelled handling deadline: "處理期限：115/11/10"
         if rx.search(
             r"\b(?:by|before|no later than|until|deadline[:]?|bis(?: sp[äa]testens| zum)?|sp[äa]testens(?: am| bis)?|"
             r"avant le|d'ici le|au plus tard le|jusqu'au|antes del?|a m[áa]s tardar el|hasta el|entro il|fino al|uiterlijk(?: op)?|do dnia|"

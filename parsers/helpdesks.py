@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from orderwatch.parsers import cues, fields, lexicon
+from orderwatch.parsers import cues, fields, lexicon, parcels
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.arrivals import arrival_time
 from orderwatch.parsers.assertions import decided
@@ -54,7 +54,7 @@ _HANDLING_INTL = (
     r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
     r"gesti[óo]n|tramit|an[áa]lis|resposta|respuesta|rozpatr|ответ|відпов|рассмотр|розгляд|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
 )
-_APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|이의|재검토|再審査"
+_APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|仲裁|平台介入|上诉|上訴|이의|재검토|再審査"
 _APPEAL_EN = (
     "appeal|rehearing|escalate|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|rebuttal|"
     "review (?:the|this|your|our) (?:decision|claim|case)|reply to this (?:e-?mail|message|ticket)|(?:decision|claim|case) reviewed|disagree|"
@@ -105,6 +105,7 @@ _ACK_OF_OWN_STEP = guarded(
     cues.OWN_ESCALATION
     + r"|(?:you|we)(?:'ve| have) (?:opened|escalated) (?:a|your) (?:case|dispute|claim)"
     + r"|the (?:case|dispute|claim) you (?:opened|raised|filed)|(?:la )?contestazione che hai aperto|le litige que vous avez ouvert"
+    + r"|(?:conciliation|case|investigating) officer (?:for|handling|assigned to) your (?:complaint|case|dispute)"
     + r"|(?:客服|平台|小二)已介入|已由(?:平台)?(?:客服|小二)?介入",  # the platform stepped in, and asks for proof
     re.I,
 )
@@ -195,7 +196,7 @@ def parse(msg: Message) -> Result | None:
                 **ref,
             )
         )
-    elif cues.granted(text) and outcome not in ("against",):
+    elif cues.granted(text) and outcome != "against":
         within = stated_duration(text, _REFUND_ZH, _REFUND_EN, _REFUND_INTL)
         deadline = stated_deadline(text, msg.at)
         money = fields.refund_amount(text, msg.lang, msg.dollar)
@@ -248,12 +249,24 @@ def parse(msg: Message) -> Result | None:
             events.append(msg.event("platform_reply", summary=summary, desk=desk, closed_only=closed or None, **ref))
     if promised is not None:  # the reply answers, and commits to a new time
         events.append(msg.event("promise", summary=f"promised: {promised['phrase']}", **promised, **ref))
+    tracking = _reported_shipment(msg, text)
+    agent = replying and not _auto_submitted(msg) and not any(e.kind == "complaint_ack" for e in events)
+    if tracking is not None and agent:  # "長夾今天下午已經寄出了，黑貓宅急便單號 9067 2201 5518"
+        events.append(msg.event("shipped", summary="shipped, says the reply", tracking_no=tracking, **ref))
     if not events:
         return None
     return Result(NAME, "desk", events, confidence=0.75)
 
 
 _APPEAL_ANY = guarded(f"{_APPEAL_ZH}|{_APPEAL_EN}|{_APPEAL_INTL}", re.I)
+
+
+def _reported_shipment(msg: Message, text: str) -> str | None:
+    """The tracking number of a parcel the reply says has gone out, if it says so as a fact."""
+    fresh = new_text(text)
+    if not cues.affirmed(cues.SHIPPED, fresh):
+        return None
+    return parcels.tracking_number(parcels.find_tracking(fresh), msg)
 
 
 def _appeal_deadline(text: str, at: datetime) -> str | None:
@@ -285,10 +298,17 @@ def _decision_outcome(text: str) -> str | None:
         return "partial"  # a proposal the buyer may still accept or reject decides nothing
     # "If the investigation ends in the merchant's favor, the credit will be reversed": no decision yet
     if cues.unconditional(cues.DECISION_AGAINST, text):
-        return "against"
+        # "I can't do a full refund. I've refunded $60.00 …": refused in part, granted in part
+        return "partial" if _money_granted(text) else "against"
     if cues.unconditional(cues.DECISION_FOR, text):
         return "for_buyer"
     return None
+
+
+def _money_granted(text: str) -> bool:
+    """A refund granted as a fact, with the sum it gives back."""
+    grant = cues.granted(text)
+    return grant is not None and fields.refund_amount(text[grant.start() : grant.end() + 80], "en") is not None
 
 
 def from_outside_body(msg: Message) -> bool:
@@ -382,6 +402,7 @@ _SHIP_VERBS = (
     r"partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
 )
 _ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|补发|補發|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
+_DONE_ZH = guarded(r"(?:已|已經|已经)\s*$")
 _DAY_THEN_VERB = guarded(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
 _VERB_THEN_DAY = guarded(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{{0,16}}?\b({_DAY})", re.I)
 
@@ -417,8 +438,8 @@ def _reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | N
             if not cues.stated_as_fact(text, match.start()):
                 continue
             word = rx.match(r"\w*", text[match.start(verb_group) :]).group(0)  # type: ignore[union-attr]
-            if word.lower().endswith(_PARTICIPLES):
-                continue  # "was delivered on Saturday", "abbiamo spedito oggi": a report, not a new commitment
+            if word.lower().endswith(_PARTICIPLES) or _DONE_ZH.search(text[: match.start(verb_group)][-3:]):
+                continue  # "was delivered on Saturday", "abbiamo spedito oggi", "今天已經寄出了": a report
             by, _ = arrival_time(text[match.start(day_group) :], at)
             if by is None or by <= at:
                 continue

@@ -36,9 +36,15 @@ _TRACKING_BLOCK = guarded(
 )
 
 
+# Digits printed in groups of four, as 黑貓 and others write them: "黑貓宅急便單號 9067 2201 5518".
+_TRACKING_GROUPED = guarded(
+    r"(?:" + lexicon.TRACKING_LABELS + r")[\]】］*]?\s*[:：#]?\s*(\d{4}(?:[^\S\n]\d{4}){2,3})(?![\dA-Za-z])", re.I
+)
+
+
 def find_tracking(text: str) -> re.Match[str] | None:
     """The tracking number a notice names: after its label, else under it in a table."""
-    return TRACKING.search(text) or _TRACKING_BLOCK.search(text)
+    return TRACKING.search(text) or _TRACKING_GROUPED.search(text) or _TRACKING_BLOCK.search(text)
 
 
 TRACKING_SHAPE = guarded(r"(?<![A-Za-z0-9])([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})(?![A-Za-z0-9])")
@@ -47,7 +53,8 @@ TRACKING_SHAPE = guarded(r"(?<![A-Za-z0-9])([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16}
 def tracking_number(labelled: re.Match[str] | None, msg: Message) -> str | None:
     """The parcel number a shipping notice gives: after its label, else in the carrier's link."""
     if labelled is not None:
-        return labelled.group(1).replace("-", "").replace(".", "")  # Swiss Post writes "99.00.104277.50396182"
+        number = labelled.group(1)  # Swiss Post writes "99.00.104277.50396182", 黑貓 "9067 2201 5518"
+        return "".join(number.split()).replace("-", "").replace(".", "")
     link = TRACKING_LINK.search(msg.links or msg.mail.text)
     return link.group(1) if link else None
 

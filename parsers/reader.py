@@ -80,7 +80,7 @@ def understand(mail: Mail, role: str, at: datetime) -> Result:
         # an automatic reply echoes the user's own words: it acknowledges, it reports no shipment
         acknowledging = main is not None and any(e.kind == "complaint_ack" for e in main.events)
         if main is None:  # nothing a desk says: the shop's own notice, sent from its service address
-            main = notices
+            main = notices if _may_be_notice(msg) else None
         elif notices is not None and not acknowledging:
             # a reply about a refund or a decision restates times of its own: they are no delivery promise
             # a decision, a refund or an outside body recounts the shipment: no notice of its own
@@ -147,6 +147,16 @@ def _order_notice(msg: Message) -> bool:
         return True
     # the shop's own notice that items are gone, refund and all: "items in order #… are no longer available"
     return bool(cues.affirmed(cues.FAILED, msg.text[:800]) and not fields.ticket_numbers(msg.subject + "\n" + msg.text))
+
+
+def _may_be_notice(msg: Message) -> bool:
+    """A complaint body sells nothing: its mail is a shop's notice only when its subject says so (a
+    state mint's order confirmation), never because its text lists "the order confirmation" it wants."""
+    from orderwatch.parsers import cues
+
+    if not helpdesks.from_outside_body(msg):
+        return True
+    return bool(cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject))
 
 
 def _with_order_amount(main: Result, notices: Result) -> Result:

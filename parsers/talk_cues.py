@@ -41,6 +41,8 @@ RECALL = any_of(
     r"(?:^|[.\n]\s*)(?:il y a \d+ jours|\d+ days ago|vor \d+ tagen|hace \d+ d[íi]as|\d+ giorni fa|\d+\s*天前)"
 )
 REFUND_GRANTED = any_of(
+    # a body relays the trader's word: "同意取消 閣下的訂單並全數退款…並承諾於3個工作天內退回"
+    r"(?<!不)同意[^。\n]{0,30}?(?:全數|全数|全額|全额)退款|(?:承諾|承诺)(?:於|于|在)[^。\n]{0,20}?(?:退回|退還|退还|退款)|"
     r"同意(?:为您|為您)?[^。\n]{0,16}?办理(?:全额|全額)?退款|同意(?:全额|全額)?退款|"
     r"(?:幫|帮)(?:您|你)申(?:請|请)退款|(?:幫|帮)(?:您|你)(?:辦理|办理)退款|(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|(?:为|為)(?:您|你)操作(?:全额|全額|部分)?退款|"
     r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|返金(?:いた)?します|返金予定|환불\s*(?:예정|안내|처리)(?!\s*(?:를|을)?\s*위해|\s*방법)|"
@@ -49,6 +51,8 @@ REFUND_GRANTED = any_of(
     r"预计.{0,12}(?:退回|到账|退还|返还)|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|到帳|退還)|"
     r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
     r"will be (?:reversed|credited back|returned|refunded) (?:to|back to|into) your|"
+    # a trader's word relayed: "The business has agreed to cancel the order and refund the full amount"
+    r"(?:has|have) agreed to (?:cancel [^.\n]{0,40}? and )?(?:give you |provide |issue |offer )?(?:a |the )?(?:full |partial )?refund|"
     r"оформили (?:повернення|возврат) (?:повної суми|коштів|грошей|денег|средств|полной суммы)|кошти надійдуть|(?:деньги|средства) (?:поступят|вернутся)|"
     r"(?:have|has|'ve) (?:cancell?ed|voided) [^.\n]{0,40}? and (?:fully |also )?refunded|"
     r"will (?:be )?(?:automatically |fully )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed|"
@@ -102,7 +106,7 @@ EVIDENCE_REQUEST = any_of(
     r"補充憑證|補充資料|請(?!勿|不要)[^。！？\n]{0,40}?(?:補充|提供|上傳|上載|提交|遞交)[^。！？\n]{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片|文件)|"
     r"(?:sign|complete|fill (?:in|out))(?: and return)? (?:the |your |this |our )?(?:enclosed |attached )?(?:claim |dispute |statement |declaration |affidavit )?form\b|\bsigned (?:statement|declaration|affidavit)\b|"
     r"(?:need|require|requires|(?:please|kindly) (?:send|provide|reply with|upload|attach|submit))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
-    r"(?:please|kindly) submit the following\b|"
+    r"(?:please|kindly) submit the following\b|(?:please|kindly) (?:send|email|forward|provide) (?:me|us) (?:copies of|a copy of|the following)\b|"
     r"please reply to this (?:e-?mail|message)\s+with\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
     r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
@@ -141,7 +145,9 @@ EVIDENCE_REQUEST = any_of(
     r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
 )
 DECISION_AGAINST = any_of(
-    r"(?:退货|退款|售后|退貨|换货|換貨|退票|退訂|退订)(?:申请|申請)未(?:能)?(?:通过|通過)|(?:申请|申請)(?:已)?被驳回|(?<![如若])(?:不同意|拒绝|拒絕)(?:您的|你的)?(?:退票|退订|退訂|退货|退貨)|"
+    r"(?:退货|退款|售后|退貨|换货|換貨|退票|退訂|退订)(?:申请|申請)未(?:能)?(?:通过|通過)|(?:申请|申請)(?:已)?被驳回|"
+    # "您的售后申请（服务单号：…）已被商家拒绝", "商家拒绝了您的售后申请"
+    r"(?:申请|申請)(?:[（(][^）)\n]{0,60}[）)])?(?:已)?被(?:商家|卖家|賣家|店家|平台)?(?:拒绝|拒絕|驳回|駁回)|(?<![如若])(?:商家|卖家|賣家|店家)(?:已)?(?:拒绝|拒絕)了(?:您|你)的|(?<![如若])(?:不同意|拒绝|拒絕)(?:您的|你的)?(?:退票|退订|退訂|退货|退貨)|"
     r"未能通过(?:审核|审批|核实)|(?:申请|退款申请)?(?:审核|审批)未(?:能)?通过|未通過(?:審核|審批)|(?:審核|審批)未(?:能)?通過|"
     r"(?:the )?(?:claim|complaint|application|dispute|case) (?:is|has been|was) (?:dismissed|struck out)|"
     r"(?:not|unable to|cannot|can't|could not|couldn't) (?:be )?resolved? (?:this |the |your )?(?:dispute |claim |case )?in your favou?r|\bnot in your favou?r|"
@@ -176,7 +182,7 @@ DECISION_AGAINST = any_of(
     r"(?:ne sommes|n'est|ne pouvons)[^.\n]{0,20}?pas en mesure de (?:vous )?(?:proc[ée]der (?:au|à un) )?"
     r"(?:rembours|renvoy|rempla|[ée]chang|accept|nouvel envoi)|"
     r"(?:demande|r[ée]clamation)[^.\n]{0,40}(?:n'est|n'a) (?:donc )?pas (?:été )?retenue|"
-    r"k[öo]nnen (?:wir )?(?:leider )?keine (?:erstattung|r[üu]ckerstattung)|no podemos (?:realizar el )?reembols|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|"
+    r"k[öo]nnen (?:wir )?(?:leider )?keine (?:erstattung|r[üu]ckerstattung)|no podemos (?:realizar el )?reembols|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|(?:調解|调解)(?:不成立|失敗|失败|未成立)|終止調解|調解終止|"
     r"in (?:the )?(?:seller|merchant|vendor|retailer|shop)(?:'s|s'|s)? favou?r|(?:has|have)n'?t been successful|(?:claim|dispute|appeal|request|case|complaint|application|chargeback)\b[^.\n]{0,30}?(?:was|is|has been) (?:not |un)successful|in favou?r of the (?:seller|merchant|vendor)|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal)\b[^.\n]{0,30}?\b(?:has been |was |is )?(?:denied|rejected|declined)|"
     r"(?:declined|rejected|denied|refused) (?:your|the) (?:[\w-]+ ){0,2}?(?:request|claim|dispute|complaint|appeal)\b|"
     r"we (?:are|were) unable to approve|not eligible for a refund|decided against|(?:do|does|did) not uphold|not (?:been )?upheld|"
@@ -194,7 +200,7 @@ DECISION_PARTIAL = any_of(
 DECISION_FOR = any_of(
     r"zu (?:deinen|ihren|euren) gunsten entschieden|en (?:votre|ta) faveur|a (?:tu|su) favor|a (?:tuo|suo|vostro) favore|"
     r"处理结果\s*[:：]?\s*(?:支持|同意)|(?<!不)支持您的(?:退款)?诉求|投诉成立|(?:判定|判决|裁定)?(?:买家|買家)(?:胜诉|勝訴)|"
-    r"in your favou?r|(?:claim|dispute|complaint) (?:has been |was )?(?:approved|upheld|accepted|resolved in your favou?r)"
+    r"in your favou?r|(?:claim|dispute|complaint) (?:has been |was )?(?:approved|upheld|accepted(?! (?:for|into|by) )|resolved in your favou?r)"
 )
 # A shop's copy of what the user sent through its contact form: an acknowledgement when what was
 # sent is a complaint ("Votre message a bien été envoyé … Message : … aucune expédition depuis 9 jours").
@@ -214,11 +220,14 @@ ACK = any_of(
     r"(?:le |ti )?confermiamo (?:di aver ricevuto|la ricezione)|abbiamo ricevuto (?:il|la) (?:sua|tua|vostra) (?:reclamo|segnalazione|contestazione|richiesta|pratica)|"
     # a marketplace's notice of the buyer's own dispute: "you've raised an issue in the Resolution Centre"
     r"you(?:'ve| have) (?:raised|opened|reported|filed|submitted) (?:an? )?(?:issue|case|dispute|claim)\b|"
+    # an outside body takes the case on: "accepted for our dispute assistance service and allocated to a conciliation officer"
+    r"(?:complaint|case|enquiry|dispute) has been (?:accepted (?:for|into)|allocated to|assigned to|referred to)\b|"
     r"(?:ihre|deine) r[üu]ckgabeanfrage wurde an (?:den|die) \w+ gesendet|(?:sie haben|du hast) uns gebeten, uns (?:ihre|deine) \w+ anzusehen|"
     r"(?:haben|hat) (?:ihre|deine) (?:anfrage|beschwerde|meldung|reklamation) an (?:den|die) (?:verk[äa]ufer|h[äa]ndler)\w* weitergeleitet|"
     r"(?:sie haben|du hast) uns mitgeteilt, dass|(?:vous nous avez|vous avez) demand[ée] (?:à \w+ )?d'intervenir|"
     # a body passes the complaint on ("已分送至…处理", "已直接转送该企业"): news of the case, no answer
     r"已(?:直接)?(?:分送|转送|移交|转交|转办|轉送|轉交|轉辦|轉給|轉至|(?:转|轉)(?=相关|相關|专人|專人|专责|專責|负责|負責))(?:至|给|給|到)?|"
+    r"(?:將|将)(?:本案|本件|此案|該案|该案)(?:移請|移请|移送|移文|轉請|转请|函轉|函转)|(?:逕復|径复)(?:台端|您)|"
     r"(?:お問い合わせ|ご相談|ご申告|お申し込み|ご依頼)を受け付けました|受け?付けいたしました|相談[^。\n]{0,12}受付のお知らせ|"
     r"(?:상담|민원|문의|조정|반품|환불|피해구제|분쟁조정)\s*(?:신청)?\s*(?:건)?(?:이|가)?\s*(?:아래와 같이\s*)?(?:정상적으로\s*)?접수되었습니다|"
     r"(?:laporan|pengaduan|keluhan|pengajuan|aduan) (?:kamu|anda|mu) (?:sudah|telah) (?:kami )?(?:terima|diterima)|"
@@ -399,7 +408,7 @@ def without_account(text: str) -> str:
 # What a person at the desk did, told in a reply: an answer, whatever courtesy it opens with
 # ("Thanks for getting in touch … I've lodged an investigation with the carrier").
 AGENT_ACTED = any_of(
-    r"\bI(?:'ve| have) (?:just )?(?:checked|looked into|lodged|raised|escalated|contacted|reached out to|spoken|investigated|"
+    r"\bI(?:'ve| have) (?:just )?(?:checked|looked (?:into|at your)|lodged|raised|escalated|contacted|reached out to|spoken|investigated|"
     r"reviewed|arranged|organised|organized|processed|issued|requested|asked (?:the|our))\b|"
     r"\bwe(?:'ve| have) (?:checked|looked into|lodged|investigated|contacted the (?:carrier|courier|seller|warehouse))\b"
 )

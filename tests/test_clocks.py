@@ -307,3 +307,19 @@ def test_a_decision_against_after_a_partial_credit_opens_the_appeal_window() -> 
     assert due(events, f, at("2026-03-15 20:00"))["appeal_window"] == at("2026-03-16 09:00")
     earlier = [events[0], events[2], ev("refund", at("2026-03-15 10:00"), state="received", amount="100.00")]
     assert "appeal_window" not in due(earlier, f, at("2026-03-15 20:00"))  # the money came after: settled
+
+
+# --- the order's status after a complaint ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("shipped_at", "status"), [("2026-03-20 15:00", "shipped"), ("2026-03-19 15:00", "complaint_open")]
+)
+def test_a_complaint_the_shop_settles_by_shipping_leaves_the_order_shipped(shipped_at: str, status: str) -> None:
+    """The buyer asked where the parcel is and the shop shipped it after, which answers: nothing is
+    still contested. A complaint about a parcel that had already gone out stays open."""
+    sent = ev("complaint_sent", at("2026-03-20 09:00"), role="sent")
+    shipped = ev("shipped", at(shipped_at), tracking_no="906722015518")
+    f = facts(PAID, at("2026-03-15 23:59"), kind="ship")
+    state = fold(Case("A1", "shop", [sent, shipped]), f, at("2026-03-22 10:00"))
+    assert state.status == status

@@ -123,6 +123,20 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("ACK", "您已提交订单2607的退货退款申请，服务单号TH2607，我们会尽快为您处理。", True),
         ("EVIDENCE_REQUEST", "您的服务单需补充商品问题照片，请于2026-07-13 10:00前上传。", True),
         ("COMPLAINT_WORDS", "黑貓顯示退回寄件人，請協助重新寄送。", True),
+        # public complaint channels in Taiwan, Macau and the English-speaking world
+        ("DECISION_AGAINST", "您的售后申请（服务单号：8130，订单编号：2364）已被商家拒绝。", True),
+        ("DECISION_AGAINST", "如商家拒绝了您的申请，可申请平台介入。", False),
+        ("DECISION_AGAINST", "雙方未能達成協議，本次調解不成立。", True),
+        ("REFUND_GRANTED", "同意取消 閣下的訂單並全數退款，並承諾於3個工作天內退回。", True),
+        ("REFUND_GRANTED", "The business has agreed to cancel the order and refund the full amount.", True),
+        ("ACK", "本局已於115年11月4日將本案移請新北市政府法務局依權責處理。", True),
+        ("ACK", "Your complaint has been accepted for our dispute assistance service.", True),
+        ("DECISION_FOR", "Your complaint has been accepted for our dispute assistance service.", False),
+        ("DECISION_FOR", "Your claim has been accepted.", True),
+        ("EVIDENCE_REQUEST", "Before I contact the business, please send me copies of the following by Monday:", True),
+        ("CONFIRM", "Fernway Botanicals received your order", True),
+        ("CONFIRM", "We have not received your order payment yet", False),
+        ("SHIPPED", "長夾今天下午已經寄出了。", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -154,3 +168,13 @@ def test_money_still_on_its_way_is_no_refund_received(text: str, received: bool)
 )
 def test_chinese_is_told_from_japanese(text: str, lang: str) -> None:
     assert fields.language(text) == lang
+
+
+def test_macau_patacas_and_grouped_parcel_numbers() -> None:
+    from orderwatch.parsers import parcels
+
+    for text in ("合共 MOP 6,800.00", "總額：MOP$6,800.00", "金額 6,800 澳門元"):
+        money = fields.total_amount(text, "zh")
+        assert money is not None and (money.text(), money.currency) == ("6800.00", "MOP"), text
+    found = parcels.find_tracking("長夾已經寄出了，黑貓宅急便單號 9067 2201 5518，收到後再跟我說。")
+    assert found is not None and "".join(found.group(1).split()) == "906722015518"

@@ -148,3 +148,10 @@ def test_adversarial_phrases_are_not_promises(text: str) -> None:
 def test_first_promise_wins() -> None:
     promise = find_promise("本商品10分钟内自动发卡。如遇高峰，24小时内发货。", REF)
     assert promise is not None and promise.within == Duration(10, "minutes")
+
+
+def test_a_labelled_handling_deadline_is_read_without_a_closing_word() -> None:
+    from orderwatch.parsers.durations import stated_deadline
+
+    found = stated_deadline("處理期限：115/11/10（一般案件自收件次一工作天起六個工作天）", REF)
+    assert found == datetime.fromisoformat("2026-11-10T23:59:59+08:00")

@@ -100,7 +100,7 @@ def test_a_dispatch_date_ends_at_its_line_and_a_republic_year_is_read() -> None:
 
 def test_a_free_mail_invoice_that_wants_a_phone_call_is_a_callback_scam() -> None:
     lure = (
-        b"From: \"Geek Squad Protection\" <invoice.gsdept@outlook.com>\r\nTo: m@example.com\r\n"
+        b'From: "Geek Squad Protection" <invoice.gsdept@outlook.com>\r\nTo: m@example.com\r\n'
         b"Subject: Order Confirmation #GSQ-7741-2093\r\nDate: Thu, 12 Nov 2026 14:33:11 +0000\r\n"
         b"Message-ID: <x1@example.com>\r\n\r\nOrder No.: GSQ-7741-2093\r\nAmount: $349.99\r\n"
         b"If you wish to cancel this renewal and claim a full refund, call our Support Desk\r\n"

@@ -172,6 +172,7 @@ def context(
         "clock_stage": str(alert.facts.get("stage") or alert.stage) if alert else order.stage,
         "history": history,
         "large": _large(order),
+        **_outside_body(order.currency),
         "signer_name": me.get("name", ""),
         "signer_contact": me.get("contact", ""),
     }
@@ -217,6 +218,21 @@ def _refund_amount(order: Order, alert: Alert | None, lang: str) -> str:
         return ""
     currency = str((alert.facts.get("currency") if alert else None) or order.currency or "")
     return f"{value}元" if lang == "zh" and currency == "CNY" else f"{value} {currency}".strip()
+
+
+# Where a Chinese-language buyer turns outside the shop, by where the order was paid: 12315 is the
+# mainland's line; Hong Kong, Macau and Taiwan have their own consumer councils and officers.
+_OUTSIDE_BODIES = {
+    "HKD": ("香港消费者委员会", "香港消费者委员会"),
+    "MOP": ("澳门消费者委员会", "澳门消费者委员会"),
+    "TWD": ("消费者保护官", "消费者保护官及行政院消费者保护处"),
+}
+
+
+def _outside_body(currency: str | None) -> dict[str, str]:
+    """The outside body a Chinese draft names: short ("12315") and in full ("12315及消费者协会")."""
+    short, full = _OUTSIDE_BODIES.get(currency or "", ("12315", "12315及消费者协会"))
+    return {"outside_body": short, "outside_bodies": full}
 
 
 def _large(order: Order) -> bool:

@@ -194,7 +194,7 @@ def _status(state: OrderState) -> str:
         return "cancelled"
     if decision is not None and decision.fields.get("outcome") == "for_buyer":
         return "resolved"
-    if latest is not None and (decision is None or latest.at > decision.at):
+    if latest is not None and (decision is None or latest.at > decision.at) and not _performed_since(state, latest):
         return "complaint_open"
     if decision is not None or state.seller_problem is not None or state.overdue:
         return "problem"
@@ -203,6 +203,14 @@ def _status(state: OrderState) -> str:
     if state.shipped is not None:
         return "shipped"
     return "awaiting_delivery"
+
+
+def _performed_since(state: OrderState, complaint: Event) -> bool:
+    """The seller shipped or delivered after the complaint and every side has answered it: the
+    complaint is spent, and the order's own stage says where it stands."""
+    performed = state.delivered or state.shipped
+    answered = all(c.answered_at is not None for c in state.clocks)
+    return performed is not None and performed.at > complaint.at and answered
 
 
 def _stage_of_sent(event: Event, facts: Facts, stage_by_message: dict[str, str], request_stage: str | None) -> str:

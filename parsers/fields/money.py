@@ -128,6 +128,12 @@ _SYMBOLS.update(
         "cop": "COP",
         "ars": "ARS",
         "uyu": "UYU",
+        "mop": "MOP",  # Macau's pataca: "MOP 6,800.00", "MOP$2,380", "澳門元"
+        "mop$": "MOP",
+        "澳門元": "MOP",
+        "澳门元": "MOP",
+        "澳門幣": "MOP",
+        "澳门币": "MOP",
     }
 )
 # A number with thousands separators (",", ".", " ", "'") and maybe decimals ("," or "."):
@@ -135,14 +141,14 @@ _SYMBOLS.update(
 _NUM = r"(\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?!\d)"
 _PRE = (
     r"(US\$|A\$|AU\$|C\$|CA\$|HK\$|NT\$|S\$|NZ\$|R\$|MX\$|\$|¥|￥|€|£|₩|₹|₽|₺|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|"
-    r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|人民币|新台幣|新臺幣|港幣|港币|"
+    r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|MOP\$?|人民币|新台幣|新臺幣|港幣|港币|澳門元|澳门元|澳門幣|澳门币|"
     r"₱|PHP|Rp|IDR|RM|MYR|฿|THB|₫|VND|AED|SAR|RON|HUF|BGN|₴|UAH|ZAR|XOF|XAF|Rs\.?|₨|(?-i:S/\.?|PEN|CLP|COP|ARS|UYU)|"
     # the rand, a capital R before a price-shaped number ("R 4,643", "R4 299", "R450.00"), never a model ("R7100")
     r"(?-i:R)(?=[^\S\n]\d{1,3}(?:[ ,]\d{3})*(?:[.,]\d{2})?(?!\w)|\d{1,3}(?:[, ]\d{3})+(?:[.,]\d{2})?(?!\w)|\d{1,6}[.,]\d{2}(?!\w)))"
 )
 _POST = (
     r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
-    r"CZK|BRL|MXN|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|"
+    r"CZK|BRL|MXN|MOP|澳門元|澳门元|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|"
     r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|درهم|ريال|ریال|تومان|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES|(?-i:PEN|CLP|COP|ARS|UYU)\b)"
 )
 AMOUNT = guarded(
@@ -169,6 +175,7 @@ _DOLLAR_TLDS = {
     "cl": "CLP",
     "com.co": "COP",  # never bare .co: a generic top-level domain
     "uy": "UYU",
+    "mo": "MOP",
 }
 
 
@@ -187,6 +194,7 @@ _DOLLAR_PLACES = (
     ("CAD", guarded(r"\bCanada\b|\bGST/HST\b|\bHST\b|\b[A-CEGHJ-NPR-TVXY]\d[A-Z] ?\d[A-Z]\d\b")),
     ("NZD", guarded(r"\bNew Zealand\b|\bNZBN\b")),
     ("SGD", guarded(r"\bSingapore\b|\bUEN\b")),
+    ("MOP", guarded(r"澳門|澳门|\bMaca[ou]\b")),
     ("HKD", guarded(r"香港|九龍|九龙|新界|Hong Kong|\bKowloon\b")),
     (
         "CLP",
