@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from orderwatch.parsers.assertions import affirmed, stated_as_fact, unconditional
 from orderwatch.parsers.base import any_of
+from orderwatch.parsers.refund_cues import (  # noqa: F401 - the refund's words, read as cues.X
+    CREDIT_MEMO,
+    REFUND_GRANTED,
+    REFUND_RECEIVED,
+    granted,
+    refund_received,
+    still_to_arrive,
+)
 from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's words, read as cues.X
     ACK,
     AGENT_ACTED,
     APPEAL_WORDS,
     COMPLAINT_WORDS,
-    CREDIT_MEMO,
     DECISION_AGAINST,
     DECISION_FOR,
     DECISION_PARTIAL,
@@ -27,12 +34,7 @@ from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's wo
     OWN_ESCALATION,
     PLATFORM_WORDS,
     RECALL,
-    REFUND_GRANTED,
-    REFUND_RECEIVED,
     TICKET_CLOSED,
-    granted,
-    refund_received,
-    still_to_arrive,
     without_account,
 )
 

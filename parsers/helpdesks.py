@@ -9,15 +9,14 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from orderwatch.parsers import cues, fields, lexicon, parcels
+from orderwatch.parsers import cues, fields, lexicon
 from orderwatch.parsers import guarded as rx
-from orderwatch.parsers.arrivals import arrival_time
 from orderwatch.parsers.assertions import decided
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.durations import hearing_time, stated_deadline, stated_duration
 from orderwatch.parsers.guarded import guarded
-from orderwatch.parsers.promise import find_promise
 from orderwatch.parsers.quotes import new_text
+from orderwatch.parsers.replies import reply_promise, reported_shipment
 
 from orderwatch.domain.calendar import calendar_for
 
@@ -215,7 +214,7 @@ def parse(msg: Message) -> Result | None:
         )
 
     replying = bool(msg.mail.in_reply_to or _REPLY_SUBJECT.search(msg.subject))
-    promised = _reply_promise(new_text(text), msg.at, labels=replying) if not events else None
+    promised = reply_promise(new_text(text), msg.at, labels=replying) if not events else None
     if cues.affirmed(cues.FAILED, text) and not events and not acknowledging:  # an ack quotes the complaint
         events.append(msg.event("problem", summary="seller reports a problem", problem="failed", **ref))
 
@@ -249,7 +248,7 @@ def parse(msg: Message) -> Result | None:
             events.append(msg.event("platform_reply", summary=summary, desk=desk, closed_only=closed or None, **ref))
     if promised is not None:  # the reply answers, and commits to a new time
         events.append(msg.event("promise", summary=f"promised: {promised['phrase']}", **promised, **ref))
-    tracking = _reported_shipment(msg, text)
+    tracking = reported_shipment(msg, text)
     agent = replying and not _auto_submitted(msg) and not any(e.kind == "complaint_ack" for e in events)
     if tracking is not None and agent:  # "長夾今天下午已經寄出了，黑貓宅急便單號 9067 2201 5518"
         events.append(msg.event("shipped", summary="shipped, says the reply", tracking_no=tracking, **ref))
@@ -261,12 +260,6 @@ def parse(msg: Message) -> Result | None:
 _APPEAL_ANY = guarded(f"{_APPEAL_ZH}|{_APPEAL_EN}|{_APPEAL_INTL}", re.I)
 
 
-def _reported_shipment(msg: Message, text: str) -> str | None:
-    """The tracking number of a parcel the reply says has gone out, if it says so as a fact."""
-    fresh = new_text(text)
-    if not cues.affirmed(cues.SHIPPED, fresh):
-        return None
-    return parcels.tracking_number(parcels.find_tracking(fresh), msg)
 
 
 def _appeal_deadline(text: str, at: datetime) -> str | None:
@@ -390,67 +383,3 @@ def _complaint_time(msg: Message):
         if times and times[0].has_time:
             return times[0].at
     return None
-
-
-# A new delivery promise made in a reply: "今天18:00前一定给您发出", "明天會送達", "partira demain".
-_DAY = (
-    r"今天|今日|今晚|明天|明日|后天|後天|tomorrow|today|tonight|demain|aujourd'hui|après-demain|morgen|heute|übermorgen|"
-    r"mañana|hoy|domani|oggi|" + lexicon.WEEKDAY_FULL
-)
-_SHIP_VERBS = (
-    r"发出|发货|寄出|出貨|發貨|寄出|充值|ship|dispatch|go out|be sent|in the post|in the mail|post (?:it|them)|"
-    r"partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
-)
-_ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|补发|補發|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
-_DONE_ZH = guarded(r"(?:已|已經|已经)\s*$")
-_DAY_THEN_VERB = guarded(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
-_VERB_THEN_DAY = guarded(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{{0,16}}?\b({_DAY})", re.I)
-
-
-# Past participles of the shipping verbs: en, it, es/pt, fr, de, nl, pl
-_PARTICIPLES = (
-    "ed",
-    "ito",
-    "ita",
-    "ato",
-    "ata",
-    "ado",
-    "ada",
-    "ido",
-    "ida",
-    "é",
-    "ée",
-    "és",
-    "andt",
-    "ickt",
-    "onden",
-    "ane",
-)
-
-
-def _reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | None:
-    """The new time a shop's reply commits to, as a promise event's fields (None if it names none).
-
-    "今天下午顺丰发出，预计明天送达": of the times a reply names, the latest governs (domain.md)."""
-    found: list[tuple[datetime, dict[str, object]]] = []
-    for pattern, day_group, verb_group in ((_DAY_THEN_VERB, 1, 2), (_VERB_THEN_DAY, 2, 1)):
-        for match in pattern.finditer(text):
-            if not cues.stated_as_fact(text, match.start()):
-                continue
-            word = rx.match(r"\w*", text[match.start(verb_group) :]).group(0)  # type: ignore[union-attr]
-            if word.lower().endswith(_PARTICIPLES) or _DONE_ZH.search(text[: match.start(verb_group)][-3:]):
-                continue  # "was delivered on Saturday", "abbiamo spedito oggi", "今天已經寄出了": a report
-            by, _ = arrival_time(text[match.start(day_group) :], at)
-            if by is None or by <= at:
-                continue
-            kind = "ship" if rx.fullmatch(_SHIP_VERBS, match.group(verb_group), re.I) else "deliver"
-            phrase = " ".join(match.group(0).split())
-            found.append((by, {"by": by.isoformat(), "promise": kind, "phrase": phrase, "stated": True}))
-    if not found and labels:  # a reply reschedules with labels: "配送日期：2026/11/17（二） 配送時段：09:00-13:00"
-        arrival = find_promise(text, at)
-        if arrival is not None and arrival.kind == "deliver" and arrival.by is not None and arrival.by > at:
-            phrase = " ".join(arrival.phrase.split())
-            found.append(
-                (arrival.by, {"by": arrival.by.isoformat(), "promise": "deliver", "phrase": phrase, "stated": True})
-            )
-    return max(found, key=lambda item: item[0])[1] if found else None

@@ -1,0 +1,124 @@
+"""The refund's words in every language the reader knows: money received back, a refund granted
+or promised, and the money that was sent back but is still on its way (a grant with its period).
+Kept apart from `talk_cues` to keep each readable; `cues` re-exports every name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orderwatch.parsers.assertions import unconditional
+from orderwatch.parsers.base import any_of
+from orderwatch.parsers.talk_cues import RECALL
+
+REFUND_RECEIVED = any_of(
+    r"退款已到账|已原路退回至|已退回至您的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
+    r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
+    r"refunded amount has been returned|(?:temporary|provisional) credit[\s\S]{0,80}?(?:is now|has been made|now) (?:permanent|final)|amount is now (?:available|credited) in your|"
+    r"(?:has been|was|have been|were) (?:credited|added|returned) to your (?:\w+ ){0,2}(?:wallet|balance|store credit)|"
+    r"(?:have|has) been (?:cancell?ed and )?(?:fully )?refunded\b|"
+    r"(?:funds|money|amount|refund) (?:is|are) (?:already |now )?(?:in|available in) your (?:[\w-]+ ){0,4}(?:wallet|balance|account)|"
+    r"(?:we'?ve|we have|i'?ve|i have) refunded [^.\n]{0,30}? to your (?:[\w-]+ ){0,4}(?:wallet|balance|store credit|credit)|"
+    r"(?:order|purchase|payment)\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:has been|was|have been) (?:fully |partially )?refunded|"
+    r"order (?:fully )?refunded\s*[:：]|we(?:'ve| have) (?:fully )?refunded your (?:order|payment|purchase)|"
+    r"(?:haben|hat) (?:ihnen|dir|euch)\b[^.\n]{0,80}?(?:erstattet|zur[üu]ckerstattet|zur[üu]ck[üu]berwiesen|gutgeschrieben)\b|"
+    r"(?:abono|cr[ée]dito|reembolso) provisional[\s\S]{0,80}?pasa a ser definitivo|abono definitivo|"
+    r"hemos cancelado tu compra y reembolsado|(?:importe|reembolso) ya est[áa] disponible en tu monedero|"
+    r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
+    r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
+    r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)|remboursement\b[^.\n]{0,60}?\ba été effectu[ée]"
+    r"|退款已完成|已退款|已经退款|已經退款|退款成功|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
+)
+CREDIT_MEMO = any_of(
+    r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
+)
+REFUND_GRANTED = any_of(
+    # a body relays the trader's word: "同意取消 閣下的訂單並全數退款…並承諾於3個工作天內退回"
+    r"(?<!不)同意[^。\n]{0,30}?(?:全數|全数|全額|全额)退款|(?:承諾|承诺)(?:於|于|在)[^。\n]{0,20}?(?:退回|退還|退还|退款)|"
+    r"同意(?:为您|為您)?[^。\n]{0,16}?办理(?:全额|全額)?退款|同意(?:全额|全額)?退款|"
+    r"(?:幫|帮)(?:您|你)申(?:請|请)退款|(?:幫|帮)(?:您|你)(?:辦理|办理)退款|(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|(?:为|為)(?:您|你)操作(?:全额|全額|部分)?退款|"
+    r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|返金(?:いた)?します|返金予定|환불\s*(?:예정|안내|처리)(?!\s*(?:를|을)?\s*위해|\s*방법)|"
+    r"(?:已|已经|已經)?(?:为您|為您|给您|給您)申(?:请|請)退款|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已通过|"
+    r"(?:已|已经)(?:为您|给您)?(?:原路)?(?:办理)?(?:全额|部分)?退款(?!成功|已到账|已完成)|办理(?:了)?(?:全额|部分)?退款|退款预计|"
+    r"预计.{0,12}(?:退回|到账|退还|返还)|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|到帳|退還)|"
+    r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
+    r"will be (?:reversed|credited back|returned|refunded) (?:to|back to|into) your|"
+    # a trader's word relayed: "The business has agreed to cancel the order and refund the full amount"
+    r"(?:has|have) agreed to (?:cancel [^.\n]{0,40}? and )?(?:give you |provide |issue |offer )?(?:a |the )?(?:full |partial )?refund|"
+    r"оформили (?:повернення|возврат) (?:повної суми|коштів|грошей|денег|средств|полной суммы)|кошти надійдуть|(?:деньги|средства) (?:поступят|вернутся)|"
+    r"(?:have|has|'ve) (?:cancell?ed|voided) [^.\n]{0,40}? and (?:fully |also )?refunded|"
+    r"will (?:be )?(?:automatically |fully )?refund|issue (?:you )?a (?:full |partial )?refund|refunds? (?:are|is|will be) processed|"
+    r"(?:initiated|issued|arranged|processed|started|approved|submitted|authori[sz]ed|sent|requested|put through)\s+"
+    r"(?:you\s+)?(?:a|your|the)\s+(?:full\s+|partial\s+)?refund(?!\s+(?:request|application|claim))|"
+    r"you(?:'ll| will) (?:receive|get|see) (?:a|your|the) (?:full |partial )?refund|"
+    r"you(?:'ll| will) (?:get|receive) (?:the |your )?(?:full )?(?:[^.\n]|\.(?=\d)){0,30}?\bback\b|erstatten (?:dir|ihnen|euch)|refund (?:of|for) (?:[^.\n]|\.(?=\d)|\n(?![ \t]*\n)){0,70}?(?:will|has been|is being)\b|"
+    r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid)|we(?:'ve| have) processed your refund|"
+    r"退款將|將.{0,20}(?:退回|退還|返還|刷退|退刷)|為您辦理退款|安排退款|同意退款|"
+    r"r[üu]ckerstattung (?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
+    r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|(?:vous )?(?:sera|seront) rembours[ée]e?s?|"
+    r"nous vous confirmons le remboursement|le remboursement sera (?:effectu[ée]|effectif|vers[ée])|"
+    r"(?:montant|somme|remboursement)\b[^.\n]{0,40}?(?:sera|seront) (?:cr[ée]dit[ée]e?s?|vers[ée]e?s?|revers[ée]e?s?)|"
+    r"hemos (?:iniciado|emitido|procesado|tramitado) (?:el|un|tu|su) reembolso|recibir[áa]s? (?:el|tu|un|su) reembolso|"
+    r"abbiamo (?:avviato|emesso|elaborato|disposto) (?:il|un) rimborso|riceverai (?:il|un) rimborso|"
+    r"rimborso\b(?:[^.\n]|\.(?=\d)){0,80}?(?:sar[àa]|verr[àa]) (?:effettuato|emesso|accreditato|disposto|erogato|eseguito)|"
+    r"elaborer(?:emo|[àa]) (?:il tuo |il suo |il )?rimborso|(?:ti |le )?rimborser(?:emo|[àa])\b|procederemo (?:con il|al) rimborso|"
+    r"zlecili(?:śmy)? zwrot|otrzymasz zwrot|"
+    r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
+    r"nous vous remboursons|remboursement\b(?:[^.\n]|\.\d){0,60}?a été (?:initi[ée]|lanc[ée]|[ée]mis|d[ée]clench[ée])|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
+    r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|se (?:obliga|compromete)n? a (?:reembolsar|devolver|restituir)|compromete-se a (?:reembolsar|devolver|restituir)|(?:te|le) devolv(?:emos|eremos) (?:el|tu|su) dinero|ti rimborsiamo|"
+    r"(?:we'll|we will|we are going to|we're going to|i'll|i will) (?:now )?(?:process|issue|send|arrange) (?:you )?(?:a |the |your )?(?:full |partial )?refund|"
+    # "We'll refund £89.94 to your card" (never "we'll refund any associated interest or fees")
+    r"(?:we'll|we will|i'll|i will) (?:now |also )?(?:fully |automatically )?refund "
+    r"(?=[£$€¥]|(?:[A-Z]{3} ?)?\d|you\b|your\b|it\b|this\b|(?:in )?full\b|the (?:full|order|amount|payment|purchase|total|price)\b)|"
+    r"(?:reversed|refunded) the (?:charge|payment|transaction)|refund has been sent(?: back)?|"
+    r"(?:issued|processed|applied) (?:a|the|your) (?:full |partial )?credit (?:for|of|to)\b|"  # "We have issued a credit for the amount above"
+    # a refund under way, said in the present: "I'm refunding the full £38.50", "nous procédons au remboursement"
+    r"(?:I'm|I am|we're|we are) (?:now )?(?:fully )?refunding|proc[ée]d(?:ons|er|e) (?:donc )?(?:au|à un|à votre) remboursement|"
+    r"辦理(?:了)?(?:全額|部分)?退款|款[项項](?:会|會|将|將)(?:在[^。\n]{0,16})?(?:退回|退還|退还|原路)"
+    # ru, tr, id, vi, th, ar
+    r"|возврат (?:средств |денег )?(?:оформлен|будет)|вернём|iade(?:n|niz)? banka(?:na|n[ıi]za|ya) iletildi|[üu]cret iaden"
+    r"|iade tutar[ıi] (?:bug[üu]n )?banka(?:na|n[ıi]za|ya) iletil(?:di|mi[şs]tir)|iade talebi?n(?:iz)? onayland[ıi]"
+    r"|iade edilecek(?:tir)?|iadesi yap[ıi]lacak(?:t[ıi]r)?"
+    r"|iade (?:i[şs]lemi|tutar[ıi]) (?:ba[şs]lat[ıi]ld[ıi]|ger[çc]ekle[şs]tirildi)|dana (?:akan )?dikembalikan"
+    # ro, pt, sv, nb, da, fi, cs, hu
+    r"|solicitamos (?:o|a)\b(?:[^.\n]|\.\d){0,50}?\b(?:estorno|reembolso|devolu[çc][ãa]o do valor)|(?:o )?valor (?:estar[áa] dispon[íi]vel|ser[áa] (?:creditado|devolvido))"
+    r"|bayaran balik\b[^.\n]{0,60}?akan dikreditkan|akan (?:dikembalikan|dikreditkan) (?:ke|kepada)"
+    r"|je krijgt het (?:volledige |hele )?bedrag terug|(?:het )?bedrag wordt teruggestort"
+    r"|va fi rambursat[ăa]?|vei primi banii [îi]napoi|(?:o )?estorno (?:ser[áa]|foi) (?:realizado|efetuado|processado|solicitado)"
+    r"|reembolso (?:foi |j[áa] foi )?aprovado|estorno\b[^.\n]{0,40}?foi solicitado|"
+    r"reembolso (?:ser[áa]|foi) (?:realizado|efetuado|processado)|vamos (?:estornar|reembolsar)|(?:o )?valor ser[áa] (?:estornado|devolvido)"
+    r"|(?:pengarna|beloppet) (?:kommer att )?(?:återbetalas|betalas tillbaka)|[åa]terbetalning(?:en)? (?:har|kommer att) (?:genomförts|skickats|g[öo]ras)"
+    r"|(?:refunderes|tilbakebetales|tilbagebetales)|pengene (?:blir|bliver) (?:refundert|refunderet|tilbakebetalt|tilbagebetalt)"
+    r"|hyvit(?:ämme|amme)|hyvitys (?:maksetaan|palautetaan)|pen[íi]ze (?:v[áa]m )?vr[áa]t[íi]me|vr[áa]t[íi]me v[áa]m pen[íi]ze|[čc][áa]stka bude vr[áa]cena"
+    r"|visszat[ée]r[ií]tj[üu]k|visszautaljuk"
+    r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|سيتم استرداد|تم استرداد"
+)
+
+
+# "已原路退回，预计1-3个工作日到账": the money left the shop but is still on its way, so the mail grants
+# a refund with that period; only its arrival is a refund received.
+_STILL_TO_ARRIVE = any_of(
+    r"^[^。！!\n]{0,40}?(?:(?:预计|預計)[^。！!\n]{0,20}?|(?:将|將|会|會)在[^。！!\n]{0,16}?)(?:到账|到帳|入账|入帳)"
+)
+
+
+def still_to_arrive(text: str, received: re.Match[str]) -> bool:
+    """The sentence that says the money was sent back goes on to say when it will arrive."""
+    return bool(_STILL_TO_ARRIVE.search(text[received.end() : received.end() + 60]))
+
+
+def refund_received(text: str):
+    """Money back, stated as a fact, and not still to arrive in the same sentence."""
+    match = unconditional(REFUND_RECEIVED, text)
+    return None if match is None or still_to_arrive(text, match) else match
+
+
+def granted(text: str):
+    """A refund the mail grants: affirmed, and not a condition ("if the item is lost, we will refund")."""
+    recalled = RECALL.search(text)  # a reminder that quotes an earlier grant grants nothing new
+    scope = text[: recalled.start()] if recalled else text
+    found = unconditional(REFUND_GRANTED, scope)
+    if found is None:  # "已原路退回，将在3个工作日内到账": sent back and still on its way
+        sent_back = unconditional(REFUND_RECEIVED, scope)
+        found = sent_back if sent_back is not None and still_to_arrive(scope, sent_back) else None
+    return found
