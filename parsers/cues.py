@@ -181,7 +181,7 @@ DELIVERED_VIRTUAL = any_of(
     r"[A-Z0-9]{4,8}(?:-[A-Z0-9]{4,8}){2,}|"  # a key-shaped value right under its label
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
     # a key label counts with a value under it: "您的卡密：" over an empty box delivers nothing
-    r"卡密信息|(?:卡密|激活码|兑换码|序列号|序號|序列號|兌換碼|啟用碼)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡号\s*[:：]\s*\S+\s*密码|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|交付[内內]容\s*[:：]\s*\n?[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|"
+    r"(?:賣家|卖家)(?:已完成|已)移交|已完成移交|卡密信息|(?:卡密|激活码|兑换码|序列号|(?<!交易)(?<!訂單)(?<!订单)(?<!交易)序號|序列號|兌換碼|啟用碼)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡号\s*[:：]\s*\S+\s*密码|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|交付[内內]容\s*[:：]\s*\n?[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|"
     r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功(?!后|後|之后)|處理完成(?!後)|處理完畢(?!後)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
     r"已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"

@@ -59,6 +59,11 @@ _EN_WITHIN = guarded(
 _EN_BY = guarded(
     r"\b(" + _EN_SHIP + "|" + _EN_DELIVER + r")\b[^.\n!?]{0,50}?\b(?:by|on or before|no later than|before)\s+", re.I
 )
+# The verb first, as a label: "賣家承諾移交時間：付款後 1 小時內", "发货时间：付款后48小时内".
+_ZH_LABELLED_DURATION = guarded(
+    r"(移交|發貨|发货|出貨|出货|交貨|交货|發卡|发卡|到帳|到账|儲值|充值)(?:時間|时间|時效|时效)\s*[:：]\s*"
+    r"(付款後|付款后|下單後|下单后|購買後|购买后)?\s*" + RANGE + r"\s*" + ZH_UNIT + r"\s*(?:之內|以內|內|之内|以内|内)"
+)
 _EN_ESTIMATE = guarded(
     r"\b(estimated|expected)\s+(delivery|arrival|ship(?:ping)?\s+date|dispatch)(?:\s+date)?\s*[:：]?\s*", re.I
 )
@@ -79,6 +84,13 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         kind = "ship" if rx.fullmatch(_ZH_SHIP, verb) else "deliver"
         anchor = "order" if anchor_word in ("下单后", "拍下后", "下單後") else "payment"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
+    for match in _ZH_LABELLED_DURATION.finditer(text):
+        verb, anchor_word, low, high, unit_word = match.groups()
+        duration = duration_from(low, high, unit_word)
+        if duration is not None:
+            kind = "ship" if rx.fullmatch(_ZH_SHIP, verb) else "deliver"  # 移交: the item handed over in the game
+            anchor = "order" if anchor_word in ("下單後", "下单后") else "payment"
+            found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
     for t in find_times(text, reference):
         tail = text[t.end : t.end + 12]
         m = rx.match(r"\s*(?:之前|以前|前)\s*(?:为您)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")", tail)

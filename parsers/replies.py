@@ -26,9 +26,12 @@ _SHIP_VERBS = (
     r"partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
 )
 _ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|补发|補發|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
+# "vous le recevrez au plus tard le vendredi 20": receiving, with its day after it (before it, the day
+# may be the parcel's and the thing received a mere tracking number: "partira demain ; vous recevrez le numéro")
+_RECEIVE_VERBS = r"recevr|erhalten|ricever|recibir"
 _DONE_ZH = guarded(r"(?:已|已經|已经)\s*$")
 _DAY_THEN_VERB = guarded(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
-_VERB_THEN_DAY = guarded(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS})[^。.!！?？\n]{{0,16}}?\b({_DAY})", re.I)
+_VERB_THEN_DAY = guarded(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS}|{_RECEIVE_VERBS})[^。.!！?？\n]{{0,24}}?\b({_DAY})", re.I)
 
 
 # Past participles of the shipping verbs: en, it, es/pt, fr, de, nl, pl

@@ -137,6 +137,14 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("CONFIRM", "Fernway Botanicals received your order", True),
         ("CONFIRM", "We have not received your order payment yet", False),
         ("SHIPPED", "長夾今天下午已經寄出了。", True),
+        # Taiwan's game points and item trading, and French service clients
+        ("DELIVERED_VIRTUAL", "交易序號：GS2607211405327 處理狀態：處理中", False),
+        ("DELIVERED_VIRTUAL", "您購買的商品，賣家已完成移交。", True),
+        ("ACK", "您購買的商品，賣家已移交，請盡速確認。", False),
+        ("DECISION_AGAINST", "因此本次申訴判定不成立，交易將依規定完成。", True),
+        ("REFUND_RECEIVED", "交易款項 NT$2,450 已全額退回至您的 8591 帳戶。", True),
+        ("EVIDENCE_REQUEST", "please reply to this email within 24 hours with a screenshot of your receipt", True),
+        ("DECISION_AGAINST", "nous ne pouvons donner une suite favorable à votre demande de remboursement", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:

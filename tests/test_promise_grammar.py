@@ -95,6 +95,7 @@ def test_durations(text: str, amount: int, unit: str, kind: str) -> None:
         ("1周内发货", 7, "days"),
         ("ships in two to three weeks", 21, "days"),
         ("Votre commande sera prête dans 2h.", 2, "hours"),
+        ("賣家承諾移交時間：付款後 1 小時內", 1, "hours"),
     ],
 )
 def test_ranges_mean_the_upper_bound(text: str, amount: int, unit: str) -> None:
