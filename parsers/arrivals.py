@@ -49,7 +49,16 @@ _ZH_SHIP_LABEL = guarded(r"(?:出貨|出货|发货|發貨|寄出)(?:日期|日|�
 _DISPATCH = guarded(
     r"(?:(?<!\w)(?:" + lexicon.DISPATCH_CUES + r")(?!\w)|" + lexicon.ZH_DISPATCH_CUES + r")\s*[:：]?\s*", re.I
 )
-_ZH_ARRIVE_AFTER = guarded(r"\s*(?:之前|以前|前)?\s*(?:送达|送達|到达|到達|到货|到貨|签收|簽收|抵达|抵達)")
+# after the date, maybe its weekday ("11/10（二）"), then what happens by then
+# the driver named between the promise and its day: "delivered by Dean of Parcelforce today between …"
+_BY_COURIER = guarded(
+    r"(?:by\s+(?:our\s+driver\s+|your\s+driver\s+)?[A-Z][\w'-]*(?:\s+(?:of|from|at)\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)?)?"
+    r"|[A-Z][\w'-]*\s+(?:of|from|at)\s+[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*)?)\s+(?=(?:today|tomorrow|on|between)\b)"
+)
+_ZH_ARRIVE_AFTER = guarded(
+    r"\s*(?:[（(](?:週|周|星期)?[一二三四五六日天][）)])?\s*(?:之前|以前|前)?\s*"
+    r"(?:(送达|送達|到达|到達|到货|到貨|签收|簽收|抵达|抵達)|(出貨|出货|发货|發貨|寄出))"
+)
 _RELATIVE = guarded(
     r"^(?:on\s+|am\s+|le\s+|il\s+|el\s+|w\s+|we\s+|op\s+|na\s+|no\s+|p[åa]\s+|den\s+|pe\s+|ve?\s+)?(?:("
     + lexicon.DAY_AFTER
@@ -92,7 +101,13 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
                     window = " " * label.end() + window[label.end() :]
                 else:  # "预计星期四（7/16）出貨": the date stands before the verb, which the phrase keeps
                     window, verb_end = window[: verb.start()], verb.end()
-            at, used = arrival_time(window, reference, text[match.end() : match.end() + 120])
+            courier = _BY_COURIER.match(window)  # "is due to be delivered by Dean of Parcelforce today between …"
+            if courier:
+                window = " " * courier.end() + window[courier.end() :]
+            at, used = arrival_time(
+                window.lstrip() if courier else window, reference, text[match.end() : match.end() + 120]
+            )
+            used += (len(window) - len(window.lstrip())) if courier else 0
             slot = None
             if kind == "deliver" and at is not None and (at.hour, at.minute, at.second) == (23, 59, 59):
                 slot = _SLOT_LABEL.search(text)  # "Delivery date: Thursday 5 November" + "Delivery time: 7pm and 8pm"
@@ -110,23 +125,25 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
             if within is not None:
                 phrase = " ".join(text[match.start() : match.end() + span.end()].split())
                 found.append((match.start(), Promise("deliver", phrase, within=within)))
-    for t in find_times(text, reference):  # "预计3月13日送达", "3月13日前送达"
-        tail = _ZH_ARRIVE_AFTER.match(text[t.end : t.end + 8])
+    for t in find_times(text, reference):  # "预计3月13日送达", "3月13日前送达", "將於 11/10（二）出貨"
+        tail = _ZH_ARRIVE_AFTER.match(text[t.end : t.end + 12])
         head = text[max(0, t.start - 6) : t.start]
         if tail and rx.search(r"预计|預計|将于|將於|将在|將在|可于|可於", head):
             by = t.at if t.has_time else end_of_day(t.at)
-            found.append((t.start, Promise("deliver", text[max(0, t.start - 2) : t.end + tail.end()].strip(), by=by)))
+            kind = "deliver" if tail.group(1) else "ship"
+            found.append((t.start, Promise(kind, text[max(0, t.start - 2) : t.end + tail.end()].strip(), by=by)))
     for match in _ZH_RELATIVE_ARRIVAL.finditer(text):  # "預計明天送達"
         offset = {"今": 0, "明": 1, "后": 2, "後": 2}[match.group(1)[0]]
         day = reference + timedelta(days=offset)
         found.append((match.start(), Promise("deliver", match.group(0), by=end_of_day(day))))
     found.extend(korean_arrivals(text, reference))
-    for match in _ZH_SLASH_ARRIVAL.finditer(text):  # "預計 9/15 送達"
+    for match in _ZH_SLASH_ARRIVAL.finditer(text):  # "預計 9/15 送達", "將於 11/10（二）出貨"
         try:
             day = reference.replace(month=int(match.group(1)), day=int(match.group(2)))
         except ValueError:
             continue
-        found.append((match.start(), Promise("deliver", match.group(0), by=end_of_day(day))))
+        kind = "ship" if match.group(3) else "deliver"
+        found.append((match.start(), Promise(kind, match.group(0), by=end_of_day(day))))
     for match in _ZH_CLOCK_ARRIVAL.finditer(text):
         at = reference.replace(hour=int(match.group(1)) % 24, minute=int(match.group(2)) % 60, second=0, microsecond=0)
         at += timedelta(days=1) if at < reference - timedelta(hours=12) else timedelta(0)  # "预计00:20送达" at 23:50
@@ -174,7 +191,8 @@ _ZH_RELATIVE_ARRIVAL = guarded(
     r"(?:送达|送達|到货|到貨|抵达|抵達|到达|到達|签收|簽收)"
 )
 _ZH_SLASH_ARRIVAL = guarded(
-    r"(?:预计|預計)\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)(?:\s*[（(](?:週|周|星期)?[一二三四五六日天][）)])?\s*(?:之前|以前|前)?\s*(?:送达|送達|到货|到貨|抵达|抵達|到达|到達)"
+    r"(?:预计|預計|将于|將於|将在|將在)\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)(?:\s*[（(](?:週|周|星期)?[一二三四五六日天][）)])?\s*(?:之前|以前|前)?\s*"
+    r"(?:送达|送達|到货|到貨|抵达|抵達|到达|到達|(出貨|出货|发货|發貨|寄出))"
 )
 # An app's estimate by the clock alone ("商家已接单，预计21:35送达", "预计08:10-08:40送达"): that time
 # (a window's end) next, from the mail's own.

@@ -53,7 +53,7 @@ _HANDLING_INTL = (
     r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
     r"gesti[óo]n|tramit|an[áa]lis|resposta|respuesta|rozpatr|ответ|відпов|рассмотр|розгляд|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
 )
-_APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|仲裁|平台介入|上诉|上訴|이의|재검토|再審査"
+_APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|申覆|申复|仲裁|平台介入|上诉|上訴|이의|재검토|再審査"
 _APPEAL_EN = (
     "appeal|rehearing|escalate|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|rebuttal|"
     "review (?:the|this|your|our) (?:decision|claim|case)|reply to this (?:e-?mail|message|ticket)|(?:decision|claim|case) reviewed|disagree|"

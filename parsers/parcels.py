@@ -22,9 +22,10 @@ TRACKING = guarded(
 TRACKING_LINK = guarded(
     r"https?://[^\s\"'<>]*(?:laposte|colissimo|chronopost|mondialrelay|dhl|ups|fedex|usps|gls|dpd|hermes|myhermes|"
     r"royalmail|evri|postnl|bpost|correos|seur|brt|poste|inpost|sf-express|kuaidi100|t-cat|kerrytj|"
-    r"posten|bring|postnord|posti|ppl|zasilkovna|packeta|fancourier|sameday|foxpost)[^\s\"'<>]*?"
-    r"(?:[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode|match)="
-    r"|/(?:sporing|tracking|track|seuranta|sledovani|tracktrace|lahetys|sendung)/)([A-Z0-9]{8,34})\b",
+    r"posten|bring|postnord|posti|ppl|zasilkovna|packeta|fancourier|sameday|foxpost|sendle|parcelforce|startrack|"
+    r"couriersplease|intelcom|ontrac|lasership|aramex)[^\s\"'<>]*?"
+    r"(?:[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode|match|ref|tracknumber)="
+    r"|/(?:sporing|tracking|track|seuranta|sledovani|tracktrace|lahetys|sendung|parcels)/)([A-Z0-9]{6,34})\b",
     re.I,
 )
 # A tracking table turned into text, one cell a line: "Provider / Tracking Number / Date / Evri /
@@ -34,17 +35,29 @@ _TRACKING_BLOCK = guarded(
     r"((?=[A-Z-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){9,34})[^\S\n]*$",
     re.I | re.M,
 )
+# The same table flattened into one row: "Provider Tracking Number Date / Sendle SZ4K9P 10 November 2026 Track":
+# the carrier's name, then a code of capitals and digits.
+_TRACKING_ROW = guarded(
+    r"^[^\S\n]*provider[^\S\n]+tracking (?:number|no\.?)[^\n]*\n[^\S\n]*[A-Za-z][\w&.'-]*(?:[^\S\n]+[A-Za-z][\w&.'-]*){0,3}?[^\S\n]+"
+    r"((?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{6,34})(?![\w-])",
+    re.I | re.M,
+)
 
 
 # Digits printed in groups of four, as 黑貓 and others write them: "黑貓宅急便單號 9067 2201 5518".
 _TRACKING_GROUPED = guarded(
-    r"(?:" + lexicon.TRACKING_LABELS + r")[\]】］*]?\s*[:：#]?\s*(\d{4}(?:[^\S\n]\d{4}){2,3})(?![\dA-Za-z])", re.I
+    r"(?:" + lexicon.TRACKING_LABELS + r")[\]】］*]?\s*[:：#]?\s*(\d{3,4}(?:[^\S\n]\d{3,4}){2,4})(?![\dA-Za-z])", re.I
 )
 
 
 def find_tracking(text: str) -> re.Match[str] | None:
     """The tracking number a notice names: after its label, else under it in a table."""
-    return TRACKING.search(text) or _TRACKING_GROUPED.search(text) or _TRACKING_BLOCK.search(text)
+    return (
+        TRACKING.search(text)
+        or _TRACKING_GROUPED.search(text)
+        or _TRACKING_BLOCK.search(text)
+        or _TRACKING_ROW.search(text)
+    )
 
 
 TRACKING_SHAPE = guarded(r"(?<![A-Za-z0-9])([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})(?![A-Za-z0-9])")
@@ -72,6 +85,7 @@ def carrier_notice(msg: Message) -> Result | None:
     shipping notice gave that number (the timeline links it), and opens none by itself."""
     tracking = (
         TRACKING.search(msg.both)
+        or _TRACKING_GROUPED.search(msg.both)  # DPD: "Your parcel: 1550 6021 438 907"
         or TRACKING_SHAPE.search(msg.both)
         or TRACKING_LINK.search(msg.links or msg.mail.text)  # "…?piececode=00340434161094023781"
     )

@@ -75,10 +75,10 @@ def reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | No
             found.append((by, {"by": by.isoformat(), "promise": kind, "phrase": phrase, "stated": True}))
     if not found and labels:  # a reply reschedules with labels: "配送日期：2026/11/17（二） 配送時段：09:00-13:00"
         arrival = find_promise(text, at)
-        if arrival is not None and arrival.kind == "deliver" and arrival.by is not None and arrival.by > at:
+        if arrival is not None and arrival.by is not None and arrival.by > at:
             phrase = " ".join(arrival.phrase.split())
             found.append(
-                (arrival.by, {"by": arrival.by.isoformat(), "promise": "deliver", "phrase": phrase, "stated": True})
+                (arrival.by, {"by": arrival.by.isoformat(), "promise": arrival.kind, "phrase": phrase, "stated": True})
             )
     return max(found, key=lambda item: item[0])[1] if found else None
 

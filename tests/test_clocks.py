@@ -323,3 +323,16 @@ def test_a_complaint_the_shop_settles_by_shipping_leaves_the_order_shipped(shipp
     f = facts(PAID, at("2026-03-15 23:59"), kind="ship")
     state = fold(Case("A1", "shop", [sent, shipped]), f, at("2026-03-22 10:00"))
     assert state.status == status
+
+
+def test_a_new_time_given_in_answer_to_a_complaint_and_missed_makes_a_problem() -> None:
+    """The shop answered the complaint with a new date and let it pass: the complaint is spent and
+    the order is overdue again (a problem), not a complaint still waiting for its answer."""
+    sent = ev("complaint_sent", at("2026-03-20 09:00"), role="sent")
+    answer = ev("platform_reply", at("2026-03-20 15:00"))
+    new_time = ev("promise", at("2026-03-20 15:00"), by="2026-03-24T23:59:59+08:00")
+    f = facts(PAID, at("2026-03-24 23:59"), kind="ship")
+    state = fold(Case("A1", "shop", [sent, answer, new_time]), f, at("2026-03-26 10:00"))
+    assert state.status == "problem"
+    unanswered = fold(Case("A1", "shop", [sent, new_time]), f, at("2026-03-26 10:00"))
+    assert unanswered.status == "complaint_open"  # a time given with no answer to the complaint leaves it open

@@ -186,3 +186,23 @@ def test_macau_patacas_and_grouped_parcel_numbers() -> None:
         assert money is not None and (money.text(), money.currency) == ("6800.00", "MOP"), text
     found = parcels.find_tracking("長夾已經寄出了，黑貓宅急便單號 9067 2201 5518，收到後再跟我說。")
     assert found is not None and "".join(found.group(1).split()) == "906722015518"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Your parcel: 1550 6021 438 907 \n Not going to be in?", "15506021438907"),
+        ("Tracking Information\n Provider Tracking Number Date \n Sendle SZ4K9P 10 November 2026 Track", "SZ4K9P"),
+        ("託運單號：9051 2837 4610", "905128374610"),
+    ],
+)
+def test_parcel_numbers_in_groups_and_in_flattened_tables(text: str, number: str) -> None:
+    from orderwatch.parsers import parcels
+
+    found = parcels.find_tracking(text)
+    assert found is not None and "".join(found.group(1).split()) == number
+
+
+def test_a_company_registration_number_is_no_order() -> None:
+    text = "Your parcel: 1550 6021 438 907\nDPD UK Ltd. Registered in England & Wales No. 732993."
+    assert "732993" not in fields.order_numbers(text, "Your Hedgerow & Co order will be delivered today")

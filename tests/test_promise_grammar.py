@@ -117,6 +117,13 @@ def test_ranges_mean_the_upper_bound(text: str, amount: int, unit: str) -> None:
         ("Retrait : samedi 14 mars 2026 entre 10h00 et 11h00", "2026-03-14T11:00:00+08:00", "ship"),
         ("配送员预计10:10-10:40送达，请保持电话畅通。", "2026-03-10T10:40:00+08:00", "deliver"),
         ("廠商已重新安排配送，預計3/16（一）前送達。", "2026-03-16T23:59:59+08:00", "deliver"),
+        ("目前確定將於 3/16（一）出貨。", "2026-03-16T23:59:59+08:00", "ship"),
+        ("預計配達日：2026/03/18（三）", "2026-03-18T23:59:59+08:00", "deliver"),
+        (
+            "Your parcel is due to be delivered by Dean of Parcelforce today between 09:25 and 10:25.",
+            "2026-03-10T10:25:00+08:00",
+            "deliver",
+        ),
     ],
 )
 def test_dates(text: str, expected: str, kind: str) -> None:

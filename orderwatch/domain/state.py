@@ -60,6 +60,7 @@ class OrderState:
     shipped: Event | None = None
     seller_problem: Event | None = None
     buyer_cancelled: Event | None = None  # the shop confirms the buyer's own cancellation: nothing owed
+    last_promise: Event | None = None  # the latest time the seller (or its carrier) gave
     overdue: bool = False
     manual_status: str | None = None
 
@@ -114,6 +115,8 @@ def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
                 state.delivered = event  # a delivery of part of the order keeps no promise
             elif kind == "shipped" and state.shipped is None:
                 state.shipped = event
+            elif kind == "promise":
+                state.last_promise = event
             elif kind == "problem" and event.fields.get("problem") == "cancelled_by_buyer":
                 state.buyer_cancelled = state.buyer_cancelled or event
             elif kind == "problem" and state.seller_problem is None:
@@ -194,7 +197,7 @@ def _status(state: OrderState) -> str:
         return "cancelled"
     if decision is not None and decision.fields.get("outcome") == "for_buyer":
         return "resolved"
-    if latest is not None and (decision is None or latest.at > decision.at) and not _performed_since(state, latest):
+    if latest is not None and (decision is None or latest.at > decision.at) and not _spent(state, latest):
         return "complaint_open"
     if decision is not None or state.seller_problem is not None or state.overdue:
         return "problem"
@@ -205,12 +208,15 @@ def _status(state: OrderState) -> str:
     return "awaiting_delivery"
 
 
-def _performed_since(state: OrderState, complaint: Event) -> bool:
-    """The seller shipped or delivered after the complaint and every side has answered it: the
-    complaint is spent, and the order's own stage says where it stands."""
+def _spent(state: OrderState, complaint: Event) -> bool:
+    """Every side has answered the complaint, and since then the seller either shipped or delivered,
+    or let the new time its answer gave run out: the order's own stage says where it stands."""
+    if not all(c.answered_at is not None for c in state.clocks):
+        return False
     performed = state.delivered or state.shipped
-    answered = all(c.answered_at is not None for c in state.clocks)
-    return performed is not None and performed.at > complaint.at and answered
+    if performed is not None and performed.at > complaint.at:
+        return True
+    return state.overdue and state.last_promise is not None and state.last_promise.at > complaint.at
 
 
 def _stage_of_sent(event: Event, facts: Facts, stage_by_message: dict[str, str], request_stage: str | None) -> str:

@@ -99,6 +99,14 @@ _NOT_REFERENCE = guarded(
 )
 
 
+# A company's own registration or tax number in a footer is no order's.
+_REGISTRATION = guarded(
+    r"(?:registered in\b[^.\n]{0,40}?|company\s+(?:registration\s+)?|vat\s+(?:registration\s+|reg\.?\s+)?|"
+    r"registration\s+|companies house\s+)(?:no\.?|number|nr\.?|#)\s*[:.]?\s*((?:GB)?\d[\d ]{4,12}\d)",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Reference:
     """A candidate order reference and the evidence for it, for `explain`."""
@@ -189,6 +197,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         add(value, 3, "under its column label", labelled=True)
     for ticket in ticket_numbers(subject + "\n" + text):
         scores.pop(ticket, None)  # a desk's ticket number is not the order's
+    for company in _REGISTRATION.finditer(text):  # "Registered in England & Wales No. 732993": the company's
+        scores.pop(company.group(1).replace(" ", ""), None)
     for parcel in _TRACKING_LABELLED.finditer(text):  # "mã vận đơn GYKD7Q2M": the parcel's, unless labelled an order
         value = parcel.group(1)
         if value in scores and not any(why.startswith("label") for why in evidence[value]):
