@@ -163,6 +163,8 @@ def context(
         "promise_phrase": (order.promise_phrase or "").strip() if stated else "",
         "virtual": order.virtual,
         "shipped": order.shipped_at is not None,  # shipped and not delivered: ask for delivery, not a tracking number
+        # the shop answered once (a new date, an excuse): the draft holds it to that, never "no explanation"
+        "answered": any(e.kind == "platform_reply" and e.role == Role.INBOX for e in order.events),
         "complaint_no": order.complaint_no,
         "complained_at": at(events[-1].at) if events else "",
         "due_at": at(alert.due_at) if alert else "",
