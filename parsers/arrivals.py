@@ -289,11 +289,18 @@ def arrival_time(window: str, reference: datetime, lines: str = "") -> tuple[dat
             target = lexicon.WEEKDAYS[weekday.lower()] if weekday else lexicon.ZH_WEEKDAYS[zh_day]
             offset = (target - base.weekday()) % 7
         used = rel_start + relative.end()
+        dated = rx.match(
+            r"\s+\d{1,2}[./]\d{1,2}(?![./]?\d)", window[used:]
+        )  # "mercredi 14/10": the date confirms the day
+        if dated and weekday:
+            used += dated.end()
         later = _AND_WEEKDAY.match(window[used:])
         if later and weekday:  # "between Saturday and Monday": the Monday after that Saturday
             upper = (lexicon.WEEKDAYS[later.group(1).lower()] - base.weekday()) % 7
             offset = upper if upper > offset else upper + 7
             used += later.end()
+            dated = rx.match(r"\s+\d{1,2}[./]\d{1,2}(?![./]?\d)", window[used:])
+            used += dated.end() if dated else 0
         day = (base + timedelta(days=offset)).replace(hour=0, minute=0, second=0, microsecond=0)
     elif _DAY_MONTH.match(window):  # "mer 14.10 – ven 16.10": day and month, no year
         pairs = list(_DAY_MONTH_ANY.finditer(window[:40]))

@@ -105,7 +105,7 @@ PAID = any_of(
 SHIPPED = any_of(
     # a shop engine's state mail: "The new status is as follows: Shipped."
     r"new status is(?: as follows)?\s*[:：]\s*(?:shipped|dispatched|sent|versandt|verschickt|exp[ée]di[ée]e?)\b|"
-    r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|快递单号|运单号|物流单号|发货单号|已出库|"
+    r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|(?:快递单号|运单号|物流单号|发货单号)(?=\s*(?:为|是)?\s*[:：]?\s*[\[【(（]?\s*[A-Za-z0-9])|已通过[^，。\n]{0,12}?发出|已出库|"
     r"has (?:been )?shipped|have shipped|is on (?:the|its) way|on its way to you|shipment (?:#|notification|confirmation)|"
     r"\bshipped\b|dispatched|(?:is|are) (?:now )?ready (?:to|for) (?:collect(?:ion)?|pick-?up)\b|(?:has |have )?left our (?:warehouse|workshop|studio|facility|store|premises)|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
     r"|(?:has been|was|were) sent (?:using|with|via|by)|(?:has been|have been|was) fulfill?ed|fulfill?ment (?:confirmation|complete)"
@@ -233,7 +233,7 @@ POLICY_LINE = any_of(
 )
 # "订单已完成": for a card key or a top-up, the goods were delivered; for goods that travel, the order was placed.
 ORDER_COMPLETED = any_of(
-    r"订单已完成|訂單已完成|(?:订单|訂單)?(?:状态|狀態)\s*[:：]\s*已完成|交易(?:已经?)?完成(?![^。\n]{0,4}(?:后|後))|交易已完成"
+    r"(?:订单|訂單)已完成(?!打包|支付|付款|發貨|发货|下单|下單|出库|出庫|入库|入庫|合箱)|(?:订单|訂單)?(?:状态|狀態)\s*[:：]\s*已完成|交易(?:已经?)?完成(?![^。\n]{0,4}(?:后|後))|交易已完成"
 )
 # A subject that says the top-up went through ("Garena 儲值成功通知"): the credit itself, not the payment.
 TOPPED_UP = any_of(
@@ -268,7 +268,7 @@ BUYER_CANCELLED = any_of(
     r"お客様のご依頼により"
 )
 VIRTUAL_GOODS = any_of(
-    r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|会员|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
+    r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|(?<!尊敬的)(?<!亲爱的)(?<!尊貴的)(?<!親愛的)(?<!尊敬的)会员(?!\s*[A-Z]{0,4}\d)|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
     r"代儲|代储|儲值|點數|點卡|自動發貨|自動發卡|序號|"
     r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods|rewards?|files?|edition|copy|products?|items?|content)|download links?|e-?voucher|subscription|top-?up|steam|"
     # a PIN is a code, a "4-pin cable" is not; diamonds and gems are a game's currency when counted ("500 Diamonds")

@@ -79,8 +79,10 @@ def is_desk_mail(msg: Message) -> bool:
         or _REPLY_SUBJECT.search(msg.subject)
         or fields.ticket_numbers(msg.subject + "\n" + msg.text)
         or cues.DESK_SENDER.search(mail.from_name + " " + mail.from_addr.split("@")[0])
+        or _RELAYED.search(msg.both[:1500])  # a marketplace relays the seller's own words
         or from_outside_body(msg)  # a complaint body sells nothing; "【短信】12345" is its text message
         or cues.ACK.search(msg.subject)
+        or cues.EVIDENCE_REQUEST.search(msg.subject)  # "清关异常，请48小时内补充清关资料": a request, not a notice
         or cues.ACK.search(msg.text[:1500])  # a platform's case mail: "we've received your A-to-z claim"
         or _complaint_copy(msg)
         or (_CASE_SUBJECT.search(msg.subject) and _case_news(msg.text[:2000]))
@@ -88,9 +90,18 @@ def is_desk_mail(msg: Message) -> bool:
     )
 
 
+# A marketplace's relay of the other side's message: "Message du vendeur Atelier Lumen", "Mara from
+# FernAndFlaxStudio sent you a message", "------------- Début du message -------------".
+_RELAYED = guarded(
+    r"message (?:du|de la part du|from) (?:vendeur|seller|the seller)|(?:vous a envoy[ée]|sent you) (?:un|a) (?:nouveau |new )?message|"
+    r"-{3,}\s*(?:d[ée]but du message|begin message)\s*-{3,}|new message from (?:the )?seller",
+    re.I,
+)
+
+
 # A case or complaint named in the subject, and a decision or request about it in the text.
 _CASE_SUBJECT = guarded(
-    r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|退货|退貨|查验|鉴别|复核|"
+    r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|退货|退貨|查验|鉴别|复核|理赔|理賠|索赔|索賠|"
     r"reklamation|beschwerde|streitfall|litige|réclamation|contestation|contestazione|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
     r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème|"
     r"[äa]rende|reklamation|reklamasjon|klage|valitus|reklamaatio|reklamace|st[íi][žz]nost|panasz|reclama[țt]ie|reclama[çc][ãa]o|protocolo|"
@@ -141,7 +152,7 @@ def parse(msg: Message) -> Result | None:
     events = []
     calendar = calendar_for(msg.lang)
 
-    if cues.unconditional(cues.EVIDENCE_REQUEST, text) and not _decision_outcome(text):
+    if cues.unconditional(cues.EVIDENCE_REQUEST, cues.without_account(text)) and not _decision_outcome(text):
         # "您已对订单X申请客服介入…请在48小时内上传举证材料": the complaint opened, then evidence asked
         if _ACK_OF_OWN_STEP.search(text[:300]):
             events.append(msg.event("complaint_ack", summary="complaint acknowledged", desk=desk, **ref))
@@ -225,7 +236,7 @@ def parse(msg: Message) -> Result | None:
         answered = bool(acted) and replying and not _auto_submitted(msg)
         if (cues.ACK.search(both) or _auto_submitted(msg) or _complaint_copy(msg)) and not answered:
             within = stated_duration(cues.without_account(text), _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL)
-            deadline = stated_deadline(text, msg.at)  # "the seller has until Mar 17 to respond"
+            deadline = stated_deadline(cues.without_account(text), msg.at)  # "the seller has until Mar 17 to respond"
             if within is None and deadline is None:
                 deadline = hearing_time(text, msg.at)
             complaint_at = _complaint_time(msg)

@@ -22,7 +22,7 @@ from orderwatch.parsers.guarded import guarded
 from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, duration_from
 
 # Chinese: (付款后)N(个)(工作日|小时|分钟|天)内 + verb
-_ZH_SHIP = "发货|发出|寄出|出库|揽收|出貨|發貨|發出|出庫|寄送|発送|出荷|발송|출고"
+_ZH_SHIP = "完成打包并发出|完成打包並發出|打包(?:并|並)?(?:发出|發出)|发货|发出|寄出|出库|揽收|出貨|發貨|發出|出庫|寄送|発送|出荷|발송|출고"
 _ZH_DELIVER = (
     "发卡|自动发卡|到账|开通|充值|送达|交付|发放|完成充值|完成发货|处理完毕|处理|办理|完成|发送|"
     "發卡|自動發卡|到帳|開通|送達|到貨|處理完畢|處理|辦理|發送|お届け|配達|도착|배송"

@@ -6,7 +6,7 @@ A report is no promise: "was delivered on Saturday", "abbiamo spedito oggi", "�
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from orderwatch.parsers import cues, lexicon, parcels
 from orderwatch.parsers import guarded as rx
@@ -19,7 +19,7 @@ from orderwatch.parsers.quotes import new_text
 # A new delivery promise made in a reply: "今天18:00前一定给您发出", "明天會送達", "partira demain".
 _DAY = (
     r"今天|今日|今晚|明天|明日|后天|後天|tomorrow|today|tonight|demain|aujourd'hui|après-demain|morgen|heute|übermorgen|"
-    r"mañana|hoy|domani|oggi|" + lexicon.WEEKDAY_FULL
+    r"mañana|hoy|domani|oggi|(?:下|本|这|這)?(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|" + lexicon.WEEKDAY_FULL
 )
 _SHIP_VERBS = (
     r"发出|发货|寄出|出貨|發貨|寄出|充值|ship|dispatch|go out|be sent|in the post|in the mail|post (?:it|them)|"
@@ -31,7 +31,10 @@ _ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|补发|補發
 _RECEIVE_VERBS = r"recevr|erhalten|ricever|recibir"
 _DONE_ZH = guarded(r"(?:已|已經|已经)\s*$")
 _DAY_THEN_VERB = guarded(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
-_VERB_THEN_DAY = guarded(rf"({_SHIP_VERBS}|{_ARRIVE_VERBS}|{_RECEIVE_VERBS})[^。.!！?？\n]{{0,24}}?\b({_DAY})", re.I)
+# one sentence, maybe wrapped at 72 columns: "elle vous sera livrée au plus\ntard le mardi 10 novembre"
+_VERB_THEN_DAY = guarded(
+    rf"({_SHIP_VERBS}|{_ARRIVE_VERBS}|{_RECEIVE_VERBS})(?:[^。.!！?？\n]|\n(?!\s*\n)){{0,24}}?\b({_DAY})", re.I
+)
 
 
 # Past participles of the shipping verbs: en, it, es/pt, fr, de, nl, pl
@@ -55,6 +58,17 @@ _PARTICIPLES = (
 )
 
 
+def _day_of(text: str, at: datetime) -> datetime | None:
+    """The time a reply's day names; "下周三" is Wednesday of next week, whatever today is."""
+    following = text.startswith(("下周", "下週", "下星期", "下礼拜", "下禮拜"))
+    if text.startswith(("下", "本", "这", "這")) and text[1:2] in ("周", "週", "星", "礼", "禮"):
+        text = text[1:]
+    by, _ = arrival_time(text, at)
+    if by is not None and following and by.isocalendar()[:2] == at.isocalendar()[:2]:
+        by += timedelta(days=7)
+    return by
+
+
 def reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | None:
     """The new time a shop's reply commits to, as a promise event's fields (None if it names none).
 
@@ -67,7 +81,7 @@ def reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | No
             word = rx.match(r"\w*", text[match.start(verb_group) :]).group(0)  # type: ignore[union-attr]
             if word.lower().endswith(_PARTICIPLES) or _DONE_ZH.search(text[: match.start(verb_group)][-3:]):
                 continue  # "was delivered on Saturday", "abbiamo spedito oggi", "今天已經寄出了": a report
-            by, _ = arrival_time(text[match.start(day_group) :], at)
+            by = _day_of(text[match.start(day_group) :], at)
             if by is None or by <= at:
                 continue
             kind = "ship" if rx.fullmatch(_SHIP_VERBS, match.group(verb_group), re.I) else "deliver"

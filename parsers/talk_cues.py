@@ -19,7 +19,7 @@ RECALL = any_of(
     r"(?:^|[.\n]\s*)(?:il y a \d+ jours|\d+ days ago|vor \d+ tagen|hace \d+ d[íi]as|\d+ giorni fa|\d+\s*天前)"
 )
 EVIDENCE_REQUEST = any_of(
-    r"补充凭证|补充材料|补充证据|(?:需|需要|须|須)(?:您|你)?(?:补充|補充|上传|上傳)[^。！？\n]{0,20}?(?:截图|截圖|凭证|憑證|照片|图片|圖片|视频|影片)|(?<!申)请(?!勿|不要)[^。！？\n]{0,40}?(?:补充|提供|上传|提交|寄送)[^。！？\n]{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
+    r"补充凭证|补充材料|补充证据|补充(?:以下|清关)?资料|提供以下(?:资料|材料)|上传清关资料|補充(?:以下|清關)資料|(?:需|需要|须|須)(?:您|你)?(?:补充|補充|上传|上傳)[^。！？\n]{0,20}?(?:截图|截圖|凭证|憑證|照片|图片|圖片|视频|影片)|(?<!申)请(?!勿|不要)[^。！？\n]{0,40}?(?:补充|提供|上传|提交|寄送)[^。！？\n]{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
     r"補充憑證|補充資料|請(?!勿|不要)[^。！？\n]{0,40}?(?:補充|提供|上傳|上載|提交|遞交)[^。！？\n]{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片|文件)|"
     r"(?:sign|complete|fill (?:in|out))(?: and return)? (?:the |your |this |our )?(?:enclosed |attached )?(?:claim |dispute |statement |declaration |affidavit )?form\b|\bsigned (?:statement|declaration|affidavit)\b|"
     r"(?:need|require|requires|(?:please|kindly) (?:send|provide|reply with|upload|attach|submit))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
@@ -43,6 +43,7 @@ EVIDENCE_REQUEST = any_of(
     r"(?:i|we) (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:things|details|pieces of information|documents)(?: from you)?|"
     r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
+    r"(?:could|can|would) you (?:please )?(?:send|e-?mail|upload|share) (?:me|us)\b[^?]{0,40}?(?:photos?|pictures?|screenshots?|images?)|"
     r"we need (?:a (?:bit|little) )?more (?:info(?:rmation)?|details)|(?:need|require) (?:some )?(?:more|additional|further) (?:info(?:rmation)?|details|documents?)\b(?! (?:about|on) (?:our|how))|"
     r"necesitamos (?:la|el|los|las)\b[^.]{0,80}?(?:confirmaci[óo]n|documentaci[óo]n|justificante|factura|comprobante|fotos?|pruebas)|"
     r"responder a este correo con la documentaci[óo]n|"
@@ -284,7 +285,7 @@ DESK_SENDER = any_of(
 # The buyer's own account, restated under its label up to the next blank line ("Relato: … prazo de até 8
 # dias úteis …"): its times are the shop's broken promise, never the desk's handling time.
 ACCOUNT_BLOCK = guarded(
-    r"^[ \t]*(?:relato|descri[çc][ãa]o|detalle|descripci[óo]n|your (?:complaint|description|summary)|complaint details|"
+    r"^[ \t]*(?:relato|descri[çc][ãa]o|detalle|descripci[óo]n|your (?:complaint|description|summary|message)|complaint details|votre message|"
     r"(?:您的|你的)?(?:投诉|投訴)(?:内容|內容|描述)|问题描述|問題描述)[^\n:：]{0,30}[:：][\s\S]*?(?:\n[ \t]*\n|\Z)",
     re.I | re.M,
 )

@@ -145,6 +145,15 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("REFUND_RECEIVED", "交易款項 NT$2,450 已全額退回至您的 8591 帳戶。", True),
         ("EVIDENCE_REQUEST", "please reply to this email within 24 hours with a screenshot of your receipt", True),
         ("DECISION_AGAINST", "nous ne pouvons donner une suite favorable à votre demande de remboursement", True),
+        # cross-border forwarders and marketplace message relays
+        ("ORDER_COMPLETED", "您的转运订单已完成打包并从美国新泽西仓出库", False),
+        ("ORDER_COMPLETED", "您的订单已完成，感谢您的购买。", True),
+        ("VIRTUAL_GOODS", "尊敬的会员 TR5530918：您的转运订单已出库", False),
+        ("SHIPPED", "包裹出库交航后，我们会再通知您国际运单号。", False),
+        ("SHIPPED", "您的包裹已发出，运单号：SF1387204459316", True),
+        ("SHIPPED", "您的订单[2610]已通过[中通快递]发出，快递单号为[73519042886153]", True),
+        ("EVIDENCE_REQUEST", "需要您补充以下资料：1. 身份证正反面照片", True),
+        ("EVIDENCE_REQUEST", "Could you send me a\ncouple of photos here?", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:

@@ -96,6 +96,7 @@ def test_durations(text: str, amount: int, unit: str, kind: str) -> None:
         ("ships in two to three weeks", 21, "days"),
         ("Votre commande sera prête dans 2h.", 2, "hours"),
         ("賣家承諾移交時間：付款後 1 小時內", 1, "hours"),
+        ("运费支付成功后，仓库将在3个工作日内完成打包并发出。", 3, "workdays"),
     ],
 )
 def test_ranges_mean_the_upper_bound(text: str, amount: int, unit: str) -> None:
@@ -118,6 +119,8 @@ def test_ranges_mean_the_upper_bound(text: str, amount: int, unit: str) -> None:
         ("配送员预计10:10-10:40送达，请保持电话畅通。", "2026-03-10T10:40:00+08:00", "deliver"),
         ("廠商已重新安排配送，預計3/16（一）前送達。", "2026-03-16T23:59:59+08:00", "deliver"),
         ("目前確定將於 3/16（一）出貨。", "2026-03-16T23:59:59+08:00", "ship"),
+        ("Livraison estimée : entre le mercredi 11/03 et le samedi 14/03", "2026-03-14T23:59:59+08:00", "deliver"),
+        ("elle vous sera livrée au plus tard le jeudi 12 mars.", "2026-03-12T23:59:59+08:00", "deliver"),
         ("預計配達日：2026/03/18（三）", "2026-03-18T23:59:59+08:00", "deliver"),
         (
             "Your parcel is due to be delivered by Dean of Parcelforce today between 09:25 and 10:25.",
@@ -163,3 +166,14 @@ def test_a_labelled_handling_deadline_is_read_without_a_closing_word() -> None:
 
     found = stated_deadline("處理期限：115/11/10（一般案件自收件次一工作天起六個工作天）", REF)
     assert found == datetime.fromisoformat("2026-11-10T23:59:59+08:00")
+
+
+def test_next_week_in_a_reply_is_next_week() -> None:
+    from orderwatch.parsers.replies import reply_promise
+
+    friday = datetime(2026, 11, 13, 22, 47, tzinfo=timezone(timedelta(hours=8)))
+    found = reply_promise("这两天在核对打包，下周三前给您发出。", friday)
+    assert found is not None and found["by"] == "2026-11-18T23:59:59+08:00" and found["promise"] == "ship"
+    monday = datetime(2026, 11, 9, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+    found = reply_promise("下周三前给您发出。", monday)
+    assert found is not None and found["by"] == "2026-11-18T23:59:59+08:00"  # not this week's Wednesday
