@@ -177,6 +177,9 @@ PARTIAL_DELIVERY = any_of(
     r"consegna parziale|部分(?:商品|包裹)(?:已)?(?:送达|签收)|其余商品"
 )
 DELIVERED_VIRTUAL = any_of(
+    # a gift card's number and PIN in the mail, or the eGift delivered: "Card number: 6338 4501 … PIN: 5082"
+    r"(?:card|gift card|voucher|e-?gift)\s*(?:number|no\.?|code)\s*[:：]\s*[\dA-Z][\dA-Z -]{9,30}[\s\S]{0,40}?\bPIN\s*[:：]\s*\d{4,8}\b|"
+    r"your (?:[\w&'-]+ ){0,3}e-?gift(?: card)? (?:is here|has been delivered|was delivered)|e-?gift(?: card)? (?:has been |was )?delivered to (?:the |your )?recipient|"
     r"(?:key|code|licen[cs]e|cdkey|cd-key|卡密|激活码|兑换码|充值码|礼品码|序列号|Schlüssel|clé|chiave|clave|klucz)s?\b[^\n]{0,20}[:：]?\s*\n?\s*"
     r"[A-Z0-9]{4,8}(?:-[A-Z0-9]{4,8}){2,}|"  # a key-shaped value right under its label
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
@@ -270,11 +273,21 @@ BUYER_CANCELLED = any_of(
 VIRTUAL_GOODS = any_of(
     r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|(?<!尊敬的)(?<!亲爱的)(?<!尊貴的)(?<!親愛的)(?<!尊敬的)会员(?!\s*[A-Z]{0,4}\d)|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
     r"代儲|代储|儲值|點數|點卡|自動發貨|自動發卡|序號|"
-    r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods|rewards?|files?|edition|copy|products?|items?|content)|download links?|e-?voucher|subscription|top-?up|steam|"
+    r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods|rewards?|files?|edition|copy|products?|items?|content)|download links?|e-?voucher|(?:digital|streaming|software|app|premium|vpn|cloud|online|game|gaming|membership) subscription|subscription (?:key|code)|top-?up|steam|"
     # a PIN is a code, a "4-pin cable" is not; diamonds and gems are a game's currency when counted ("500 Diamonds")
     r"(?-i:\bPIN\b|e-?PIN|\bUC\b)|\d[\d,.]*\s*(?:diamonds|gems)\b|V-?Bucks|in-game currency|钻石|金币|鑽石|"
     r"guthaben(?:karte|code)?|gutschein(?:code)?|aufladecode|carte cadeau|code cadeau|tarjeta regalo|cart[ãa]o presente|diamantes|recarga"
 )
+# A subscription is a virtual good (an app, a cloud plan) unless the mail ships it (a box of tea every month).
+_SUBSCRIPTION = any_of(r"\bsubscriptions?\b|订阅|訂閱")
+_SHIPS = any_of(r"\bship(?:s|ped|ping)?\b|\bdeliver(?:y|ed)?\b|\bparcel\b|\bpackage\b|发货|配送|出貨|快递")
+
+
+def virtual_goods(prose: str) -> bool:
+    """Whether the mail sells a code, a key, a top-up, an account or a digital subscription."""
+    if VIRTUAL_GOODS.search(prose):
+        return True
+    return bool(_SUBSCRIPTION.search(prose)) and not _SHIPS.search(prose)
 # Goods that are a code to deliver (a key, a card, a PIN): delivered automatically unless the shop says otherwise.
 CODE_GOODS = any_of(
     r"\bkey\b|licen[cs]e|cd-?key|卡密|激活码|兑换码|序列号|\bPIN\b|e-?PIN|gift card|voucher|礼品卡|禮品卡|点卡|點卡|"

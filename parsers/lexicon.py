@@ -101,7 +101,7 @@ TOTAL_LABELS = [
     # a bare "金额：45.00 CNY" (a 发卡 engine's status mail), never a discount's, a fee's or a refund's
     r"(?<![优優惠折扣运運费費退款减減免红紅包抵])金[额額](?=\s*[:：])",
     r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?<!included in )(?<!ncluded in the )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
-    r"order\s+total|amount\s+paid|amount\s+charged|total\s+charged|charged\s+(?:today|now)|paid\s+now|payment\s+total|(?:shipment|order)\s+value|amount\s+payable|"
+    r"order\s+total|amount\s+paid|you\s+paid|amount\s+charged|total\s+charged|charged\s+(?:today|now)|paid\s+now|payment\s+total|(?:shipment|order)\s+value|amount\s+payable|"
     r"sipari[şs]\s+tutar[ıi]|[öo]deme\s+tutar[ıi]|المجموع|المبلغ|jumlah(?:\s+bayaran)?",
     r"gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|gesamtpreis|(?<![Zz]wischen)summe|gesamt|zu\s+zahlen",
     r"montant\s+(?:total|global)|total\s+[àa]\s+payer|total\s+pay[ée]|montant\s+pay[ée]",

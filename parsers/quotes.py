@@ -39,7 +39,10 @@ _QUOTE_START = guarded(
     r"|#{2,}\s*(?:Please type your reply above this line|请在此线以上回复|Scrivi la tua risposta sopra questa riga|"
     r"Bitte (?:geben Sie|gib) (?:Ihre|deine) Antwort (?:über|oberhalb) dieser Zeile ein|Veuillez (?:écrire|saisir) votre réponse au-dessus de cette ligne|"
     r"Escribe (?:tu|su) respuesta (?:por )?encima de esta (?:línea|linea)|Typ (?:uw|je) antwoord boven deze (?:regel|lijn)).*"
-    r"|(?:From|发件人)\s*[:：](?!\s*\+?\d[\d\s-]{3,20}$).{3,200}$"  # "From: 1069055112" heads a relayed SMS
+    # a quoted header block: "From:" with another header field right under it ("From: 1069055112" heads a
+    # relayed SMS; a gift's "From: Hannah / Message: Treat yourself" is no quote)
+    r"|(?:From|发件人)\s*[:：](?!\s*\+?\d[\d\s-]{3,20}$).{3,200}$"
+    r"(?=\n(?:[^\n]*\n){0,2}?[ \t>*]*(?:Sent|Date|To|Subject|Cc|发送时间|发送日期|时间|收件人|主题|日期)\s*[:：])"
     r")",
     re.I | re.M,
 )

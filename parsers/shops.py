@@ -72,7 +72,7 @@ def parse(msg: Message) -> Result | None:
         msg.text,
         msg.sender_domain,
     )
-    virtual = bool(cues.VIRTUAL_GOODS.search(msg.prose))
+    virtual = cues.virtual_goods(msg.prose)
     kind = "order"
     # Any shop mail that names the order opens it (or joins it) with what it says of the shop.
     opening = _opening_fields(msg, money)
@@ -276,7 +276,7 @@ def _opening_fields(msg: Message, money: fields.Money | None) -> dict[str, objec
         "item": _item(msg),
         "amount": money.text() if money else None,
         "currency": money.currency if money else None,
-        "virtual": bool(cues.VIRTUAL_GOODS.search(msg.prose)) or None,
+        "virtual": cues.virtual_goods(msg.prose) or None,
         "payment_service": bool(cues.PAYMENT_TO_PAYEE.search(msg.text[:1500])) or None,
     }
 

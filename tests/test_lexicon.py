@@ -154,6 +154,15 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("SHIPPED", "您的订单[2610]已通过[中通快递]发出，快递单号为[73519042886153]", True),
         ("EVIDENCE_REQUEST", "需要您补充以下资料：1. 身份证正反面照片", True),
         ("EVIDENCE_REQUEST", "Could you send me a\ncouple of photos here?", True),
+        # gift cards and subscription boxes
+        ("DELIVERED_VIRTUAL", "Card number: 6338 4501 9927 3164\nPIN: 5082", True),
+        ("DELIVERED_VIRTUAL", "Hannah, your Argos eGift Card is here!", True),
+        (
+            "VIRTUAL_GOODS",
+            "Your subscription order #4410 has been processed. We pack every order by hand.",
+            False,
+        ),
+        ("VIRTUAL_GOODS", "Your streaming subscription renews today.", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:

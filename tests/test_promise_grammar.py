@@ -97,6 +97,7 @@ def test_durations(text: str, amount: int, unit: str, kind: str) -> None:
         ("Votre commande sera prête dans 2h.", 2, "hours"),
         ("賣家承諾移交時間：付款後 1 小時內", 1, "hours"),
         ("运费支付成功后，仓库将在3个工作日内完成打包并发出。", 3, "workdays"),
+        ("電子票券序號將於付款完成後24小時內以Email及簡訊發送", 24, "hours"),
     ],
 )
 def test_ranges_mean_the_upper_bound(text: str, amount: int, unit: str) -> None:
@@ -177,3 +178,25 @@ def test_next_week_in_a_reply_is_next_week() -> None:
     monday = datetime(2026, 11, 9, 10, 0, tzinfo=timezone(timedelta(hours=8)))
     found = reply_promise("下周三前给您发出。", monday)
     assert found is not None and found["by"] == "2026-11-18T23:59:59+08:00"  # not this week's Wednesday
+
+
+def test_a_gift_from_someone_is_no_quoted_header_block() -> None:
+    from orderwatch.parsers.quotes import new_text
+
+    gift = "Your eGift Card is here!\nFrom: Hannah Clarke\nMessage: Treat yourself :)\nOrder number: 2481"
+    assert "Order number: 2481" in new_text(gift)
+    quoted = "Thanks!\n\nFrom: Shop <a@shop.example>\nSent: Monday\nTo: me\nSubject: Order 1\n\nold text"
+    assert "old text" not in new_text(quoted)
+
+
+def test_a_us_zone_in_brackets_is_that_zone_on_that_day() -> None:
+    from orderwatch.parsers.fields import find_times
+
+    pacific = datetime(2026, 7, 1, 19, 42, tzinfo=timezone(timedelta(hours=-7)))
+    (summer,) = find_times("Scheduled - July 3, 2026, 8:00 AM (ET)", pacific)
+    assert summer.at.utcoffset() == timedelta(hours=-4)
+    (winter,) = find_times("Scheduled - December 3, 2026, 8:00 AM (ET)", pacific)
+    assert winter.at.utcoffset() == timedelta(hours=-5)
+    assert all(
+        t.at.utcoffset() == timedelta(hours=-7) for t in find_times("entre 10h00 et 11h00 le 3 juillet 2026", pacific)
+    )

@@ -51,8 +51,10 @@ _ZONES = {
 # head of a word: "10:00 Estimated" names no zone).
 _ZONE_RE = (
     r"(?:\(?\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?<=\d)Z|UTC|GMT|BST|CET|CEST|EET|EEST|MSK|HKT|SGT|AWST|JST|KST|"
-    r"AEST|AEDT|NZST|NZDT|EST|EDT|CDT|MST|MDT|PST|PDT|MESZ|MEZ)(?![A-Za-z])\s*\)?|(北京时间))?"
+    r"AEST|AEDT|NZST|NZDT|EST|EDT|CDT|MST|MDT|PST|PDT|MESZ|MEZ|(?-i:(?<=\()(?:ET|CT|MT|PT)(?=\))))(?![A-Za-z])\s*\)?|(北京时间))?"
 )
+# US time named without its season, always in brackets ("8:00 AM (ET)"): the zone's own offset that day
+_US_ZONES = {"et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles"}
 _OFFSET = guarded(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
 _TIME = r"(?:\s*(?:,|at|um|à)?\s*(上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,2})\s*[:：点时時]\s*(\d{2})?(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?"
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天][)）]?|\s*[(（][月火水木金土日월화수목금토일][)）])?"
@@ -122,6 +124,8 @@ def _zone(abbr: str | None, zh: str | None, default: tzinfo) -> tzinfo:
         return UTC
     if key in _ZONES:
         return timezone(timedelta(hours=_ZONES[key]))
+    if key in _US_ZONES:
+        return ZoneInfo(_US_ZONES[key])
     return default
 
 
