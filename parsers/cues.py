@@ -47,7 +47,7 @@ _TO_CARRIER = (
 )
 
 CONFIRM = any_of(
-    r"订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
+    r"(?:自动)?续费成功|自動續費成功|扣款成功|订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
     r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|(?:已)?成功租用|租用成功|租号成功|订单已生成|已下单|已经收到您的付款|订单(?:已)?提交成功|交易成功|"
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping(?! (?:at|with)\b)|buying|ordering)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
@@ -177,6 +177,10 @@ PARTIAL_DELIVERY = any_of(
     r"consegna parziale|部分(?:商品|包裹)(?:已)?(?:送达|签收)|其余商品"
 )
 DELIVERED_VIRTUAL = any_of(
+    # tickets issued: "Your tickets are in the DICE app", "Vous trouverez votre billet en pièce jointe"
+    r"your (?:e-?)?tickets? (?:is|are) (?:now )?(?:in|stored in|ready in|waiting in) (?:the|your) [\w ]{0,20}?app\b|"
+    r"(?:trouverez|trouvez) (?:votre|vos)(?: \d+)? (?:e-?)?(?:billets?|tickets?) (?:en|dans la|dans les) pi[èe]ces? jointes?|(?:votre|vos) e-?billets? (?:est|sont) (?:en )?pi[èe]ces? jointes?|"
+    r"(?:ihre|deine) (?:e-?)?tickets? (?:finden sie|findest du|sind) (?:im|in der) anhang|your (?:e-?)?tickets? (?:is|are) attached|"
     # a gift card's number and PIN in the mail, or the eGift delivered: "Card number: 6338 4501 … PIN: 5082"
     r"(?:card|gift card|voucher|e-?gift)\s*(?:number|no\.?|code)\s*[:：]\s*[\dA-Z][\dA-Z -]{9,30}[\s\S]{0,40}?\bPIN\s*[:：]\s*\d{4,8}\b|"
     r"your (?:[\w&'-]+ ){0,3}e-?gift(?: card)? (?:is here|has been delivered|was delivered)|e-?gift(?: card)? (?:has been |was )?delivered to (?:the |your )?recipient|"
@@ -288,6 +292,8 @@ def virtual_goods(prose: str) -> bool:
     if VIRTUAL_GOODS.search(prose):
         return True
     return bool(_SUBSCRIPTION.search(prose)) and not _SHIPS.search(prose)
+
+
 # Goods that are a code to deliver (a key, a card, a PIN): delivered automatically unless the shop says otherwise.
 CODE_GOODS = any_of(
     r"\bkey\b|licen[cs]e|cd-?key|卡密|激活码|兑换码|序列号|\bPIN\b|e-?PIN|gift card|voucher|礼品卡|禮品卡|点卡|點卡|"

@@ -91,7 +91,7 @@ def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
     shapes = (
         RANGE + r"\s*" + ZH_UNIT + within + r"[^。；;\n]{0,24}?(?:" + zh_verbs + ")",
         r"(?:" + zh_verbs + r")[^。；;\n]{0,12}?" + RANGE + r"\s*" + ZH_UNIT + within,
-        r"\b(?:" + en_verbs + r")\b" + clause + r"{0,60}?\bwithin\s+" + RANGE + r"\s+" + EN_UNIT,
+        r"\b(?:" + en_verbs + r")\b" + clause + r"{0,60}?\b(?:within|in)\s+" + RANGE + r"\s+" + EN_UNIT,
         # "you have 10 days to appeal", "the seller has 10 days to respond"
         r"\b(?:have|has|get|gets|(?:is|are) given|will have)\s+(?:up to\s+)?" + RANGE + r"\s+" + EN_UNIT + r"\s+(?:\w+\s+){0,4}?to\s+(?:" + en_verbs + r")\b",
         # "please allow 5-10 business days for the refund to appear", "can take up to 5 days"

@@ -263,14 +263,16 @@ def parse(msg: Message) -> Result | None:
     agent = replying and not _auto_submitted(msg) and not any(e.kind == "complaint_ack" for e in events)
     if tracking is not None and agent:  # "長夾今天下午已經寄出了，黑貓宅急便單號 9067 2201 5518"
         events.append(msg.event("shipped", summary="shipped, says the reply", tracking_no=tracking, **ref))
+    if agent and cues.affirmed(
+        cues.DELIVERED_VIRTUAL, new_text(text)
+    ):  # "Vous trouverez vos 2 e-tickets en pièce jointe"
+        events.append(msg.event("delivered", summary="delivered with the reply", how="virtual", **ref))
     if not events:
         return None
     return Result(NAME, "desk", events, confidence=0.75)
 
 
 _APPEAL_ANY = guarded(f"{_APPEAL_ZH}|{_APPEAL_EN}|{_APPEAL_INTL}", re.I)
-
-
 
 
 def _appeal_deadline(text: str, at: datetime) -> str | None:

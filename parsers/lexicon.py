@@ -21,7 +21,7 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
 # A label that says "the order number is": the reference follows, maybe after ":", "#", "nº".
 ORDER_LABELS = [
     # zh-Hans / zh-Hant
-    r"订单号码|订单编号|订单号|商户单号|商户订单号|商家订单号|(?:订单|訂單)[或/／、](?:充值|支付|交易|付款)(?:编号|編號|号|號)|关联订单|订\s*单\s*号|訂單編號|訂單號碼|訂單號|訂單代號|訂單序號|交易编号|交易編號|集运单号|集運單號|集运单|集運單|转运单号|轉運單號",
+    r"订单号码|订单编号|订单号|商户单号|商户订单号|商家订单号|(?:订单|訂單)[或/／、](?:充值|支付|交易|付款)(?:编号|編號|号|號)|关联订单|订\s*单\s*号|訂單編號|訂單號碼|訂單號|訂單代號|訂單序號|交易编号|交易編號|集运单号|集運單號|集运单|集運單|转运单号|轉運單號|涉诉单号|涉訴單號",
     # en
     r"order\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)|purchase\s*(?:#|no\.?|number|ref(?:erence)?)|receipt\s*(?:#|no\.?|number)",
     r"order\s*(?:confirmation\s*)?(?:number|#)|booking\s*(?:id|#|no\.?|number|ref(?:erence)?)",
@@ -218,6 +218,8 @@ ARRIVAL_CUES = alternation(
         r"(?:lieferung|zustellung)\s+ca\.",
         r"(?:is |are )?(?:scheduled|expected|estimated|projected|anticipated|slated|set|due) to (?:arrive|be delivered)(?:\s+(?:on|by))?",
         r"(?:sera|seront|est)\s+livr[ée]e?s?\s+(?:au\s+plus\s+tard\s+)?le",
+        # e-tickets sent later: "ils vous seront envoyés par e-mail au plus tard le 5 juin 2026"
+        r"(?:sera|seront)\s+envoy[ée]e?s?(?:\s+par\s+e-?mail)?\s+au\s+plus\s+tard(?:\s+le)?",
         # "Votre colis sera livré demain", "sera livré aujourd'hui, jeudi 12/11/2026, entre 14:00 et 15:00"
         r"(?:sera|seront)\s+livr[ée]e?s?(?=,?\s+(?:demain|aujourd'hui|après-demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|entre))",
         r"zustellung(?:\s+(?:am|voraussichtlich))?",
@@ -333,4 +335,4 @@ REFUND_INTL_WORDS = (
     REFUND_WORDS
     + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto|suma|valor|belopp|bel[øo]b"
 )
-REFUND_VERBS_EN = "refunds?|processed|returned|reversed|credited|issued|made|paid|sent|transferred|appear|reach|receive|see|get|show|post|land|back"
+REFUND_VERBS_EN = "refunds?|hit|processed|returned|reversed|credited|issued|made|paid|sent|transferred|appear|reach|receive|see|get|show|post|land|back"

@@ -143,7 +143,8 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         if duration is None:
             continue
         near = text[max(0, match.start() - 60) : match.end() + 30]
-        sentence = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()), match.start() - 200)
+        # the sentence, across its soft line wraps: "Le remboursement … sur la carte\nbancaire …, sous 30 jours"
+        sentence = max(text.rfind(". ", 0, match.start()), text.rfind("\n\n", 0, match.start()), match.start() - 200)
         if _INTL_REPLY.search(near) or _REFUND_NEAR.search(
             text[max(0, min(sentence, match.start() - 80)) : match.start()]
         ):

@@ -12,7 +12,7 @@ from orderwatch.parsers.base import any_of
 from orderwatch.parsers.talk_cues import RECALL
 
 REFUND_RECEIVED = any_of(
-    r"退款已到账|已原路退回至|已(?:全額|全额|全數|全数)?(?:退回|退還|退还)(?:至|到)(?:您|你)的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
+    r"退款已到账|已原路退回至|已(?:全額|全额|全數|全数)?(?:退回|退還|退还)(?:至|到)(?:您|你)的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功(?![后後]|之[后後]|时|時)|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
     r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
     r"refunded amount has been returned|(?:temporary|provisional) credit[\s\S]{0,80}?(?:is now|has been made|now) (?:permanent|final)|amount is now (?:available|credited) in your|"
     r"(?:has been|was|have been|were) (?:credited|added|returned) to your (?:\w+ ){0,2}(?:wallet|balance|store credit)|"
@@ -27,7 +27,7 @@ REFUND_RECEIVED = any_of(
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
     r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)|remboursement\b[^.\n]{0,60}?\ba été effectu[ée]"
-    r"|退款已完成|已退款|已经退款|已經退款|退款成功|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
+    r"|退款已完成|已退款|已经退款|已經退款|退款成功(?![后後]|之[后後]|时|時)|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
 )
 CREDIT_MEMO = any_of(
     r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
@@ -54,10 +54,10 @@ REFUND_GRANTED = any_of(
     r"you(?:'ll| will) (?:get|receive) (?:the |your )?(?:full )?(?:[^.\n]|\.(?=\d)){0,30}?\bback\b|erstatten (?:dir|ihnen|euch)|refund (?:of|for) (?:[^.\n]|\.(?=\d)|\n(?![ \t]*\n)){0,70}?(?:will|has been|is being)\b|"
     r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid)|we(?:'ve| have) processed your refund|"
     r"退款將|將.{0,20}(?:退回|退還|返還|刷退|退刷)|為您辦理退款|安排退款|同意退款|"
-    r"r[üu]ckerstattung (?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
+    r"r[üu]ckerstattung\b[^.]{0,60}?(?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
     r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|(?:vous )?(?:sera|seront) rembours[ée]e?s?|"
     r"nous vous confirmons le remboursement|le remboursement sera (?:effectu[ée]|effectif|vers[ée])|"
-    r"(?:montant|somme|remboursement)\b[^.\n]{0,40}?(?:sera|seront) (?:cr[ée]dit[ée]e?s?|vers[ée]e?s?|revers[ée]e?s?)|"
+    r"(?:montant|somme|remboursement)\b[^.]{0,60}?(?:sera|seront) (?:cr[ée]dit[ée]e?s?|vers[ée]e?s?|revers[ée]e?s?|effectu[ée]e?s?)|"
     r"hemos (?:iniciado|emitido|procesado|tramitado) (?:el|un|tu|su) reembolso|recibir[áa]s? (?:el|tu|un|su) reembolso|"
     r"abbiamo (?:avviato|emesso|elaborato|disposto) (?:il|un) rimborso|riceverai (?:il|un) rimborso|"
     r"rimborso\b(?:[^.\n]|\.(?=\d)){0,80}?(?:sar[àa]|verr[àa]) (?:effettuato|emesso|accreditato|disposto|erogato|eseguito)|"

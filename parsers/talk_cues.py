@@ -145,6 +145,7 @@ ACK = any_of(
     r"(?:haben|hat) (?:ihre|deine) (?:anfrage|beschwerde|meldung|reklamation) an (?:den|die) (?:verk[äa]ufer|h[äa]ndler)\w* weitergeleitet|"
     r"(?:sie haben|du hast) uns mitgeteilt, dass|(?:vous nous avez|vous avez) demand[ée] (?:à \w+ )?d'intervenir|"
     # a body passes the complaint on ("已分送至…处理", "已直接转送该企业"): news of the case, no answer
+    r"已分配(?:给|給)(?:商家|商户|商戶|企业|企業)|(?:投诉|投訴)已通过审核|"
     r"(?<!賣家)(?<!卖家)已(?:直接)?(?:分送|转送|移交|转交|转办|轉送|轉交|轉辦|轉給|轉至|(?:转|轉)(?=相关|相關|专人|專人|专责|專責|负责|負責))(?:至|给|給|到)?|"
     r"(?:將|将)(?:本案|本件|此案|該案|该案)(?:移請|移请|移送|移文|轉請|转请|函轉|函转)|(?:逕復|径复)(?:台端|您)|"
     r"(?:お問い合わせ|ご相談|ご申告|お申し込み|ご依頼)を受け付けました|受け?付けいたしました|相談[^。\n]{0,12}受付のお知らせ|"

@@ -122,6 +122,7 @@ def test_ranges_mean_the_upper_bound(text: str, amount: int, unit: str) -> None:
         ("目前確定將於 3/16（一）出貨。", "2026-03-16T23:59:59+08:00", "ship"),
         ("Livraison estimée : entre le mercredi 11/03 et le samedi 14/03", "2026-03-14T23:59:59+08:00", "deliver"),
         ("elle vous sera livrée au plus tard le jeudi 12 mars.", "2026-03-12T23:59:59+08:00", "deliver"),
+        ("ils vous seront envoyés par e-mail au plus tard le\n15 mars 2026.", "2026-03-15T23:59:59+08:00", "deliver"),
         ("預計配達日：2026/03/18（三）", "2026-03-18T23:59:59+08:00", "deliver"),
         (
             "Your parcel is due to be delivered by Dean of Parcelforce today between 09:25 and 10:25.",
