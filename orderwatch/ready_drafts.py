@@ -1,8 +1,9 @@
 """The ready-to-send drafts of many alerts at once (`check`, reminders): each rendered once per
 order state and kept in the store, then written at the alert's instant (`cases.Skeleton`).
 
-A kept draft is found by a key over everything it says: the order's events (their digest), the
-alert (kind, deadline, stage, facts), the templates (ours and the user's) and the signature.
+A kept draft is found by a key over everything it says: the order's events (their digest) and the
+instant its evaluation holds from (what was known then), the alert (kind, deadline, stage, facts),
+the templates (ours and the user's) and the signature.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from orderwatch.standings import Standings
 def drafts_for(standings: Standings, alerts: list[Alert], settings: Settings) -> list[dict[str, str]]:
     """Each alert's draft, in order: kept ones read, the rest rendered and kept."""
     setting = _setting(settings, standings.rules_key)
-    keys = [_key(a, standings.digests.get(a.ref, ""), setting) for a in alerts]
+    keys = [_key(a, standings.digests.get(a.ref, "") + "@" + standings.since.get(a.ref, ""), setting) for a in alerts]
     kept = standings.store.kept_drafts(keys, setting)
     standings.load([a.ref for a, key in zip(alerts, keys, strict=True) if key not in kept])
     skeletons: list[cases.Skeleton] = []

@@ -57,6 +57,9 @@ class Standings:
     digests: dict[str, str]  # ref -> digest of its events, for the orders alerting
     rules_key: str  # what else the evaluations rest on (`rules_key`)
     views: dict[str, CaseView] = field(default_factory=dict)  # those built in this run
+    # ref -> the instant its evaluation holds from: a draft says what was known then (the second
+    # complaint's number only after it came), so the same events give another draft after it
+    since: dict[str, str] = field(default_factory=dict)
 
     def view(self, ref: str) -> CaseView:
         """One order as it stands at `at`, from its kept event ids (built once)."""
@@ -105,7 +108,7 @@ def _from_kept(store: Store, rules: Rulebook, at: datetime, rkey: str) -> Standi
         store.keep_standings(rows)
         found += [orjson.loads(r["summary"]) for r in rows if r["alerting"]]
     alerts = [a for summary in found for a in _alerts(summary, at)]
-    return Standings(store, rules, at, count, _sorted(alerts), {s["ref"]: s["digest"] for s in found}, rkey, views)
+    return Standings(store, rules, at, count, _sorted(alerts), _digests(found), rkey, views, _since(found))
 
 
 def _row_key(event: Event) -> object:
@@ -165,7 +168,15 @@ def _relink(store: Store, rules: Rulebook, at: datetime, rkey: str) -> Standings
     gone = sorted(set(kept) - {c.ref for c in cases}) if kept else None
     store.keep_standings(changed, key=f"{generation}|{rkey}", drop=gone)
     alerts = [a for summary in found for a in _alerts(summary, at)]
-    return Standings(store, rules, at, len(cases), _sorted(alerts), {s["ref"]: s["digest"] for s in found}, rkey, views)
+    return Standings(store, rules, at, len(cases), _sorted(alerts), _digests(found), rkey, views, _since(found))
+
+
+def _digests(summaries: list[dict[str, Any]]) -> dict[str, str]:
+    return {s["ref"]: s["digest"] for s in summaries}
+
+
+def _since(summaries: list[dict[str, Any]]) -> dict[str, str]:
+    return {s["ref"]: str(s.get("since")) for s in summaries}
 
 
 def _rebuild(store: Store, rules: Rulebook, at: datetime, ids_by_ref: dict[str, list[str]]) -> dict[str, CaseView]:
@@ -220,6 +231,7 @@ def _summary(view: CaseView, events_digest: str) -> dict[str, Any]:
         "order_no": view.case.order_no,
         "lang": f.lang,
         "stage": ev.stage,
+        "since": ev.holds[0].isoformat() if ev.holds[0] else None,
         "dues": [
             {
                 "kind": d.kind,
