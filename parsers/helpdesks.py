@@ -134,13 +134,14 @@ def _case_news(text: str) -> bool:
 def parse(msg: Message) -> Result | None:
     text = msg.text
     both = msg.both
+    fresh = new_text(text)  # the reply's own words, without what it quotes
+    told = cues.without_account(text)  # without the buyer's own account restated under its label
     tickets = fields.ticket_numbers(msg.subject + "\n" + text)
     numbers = fields.order_numbers(text, msg.subject)
     desk = _desk_side(msg)
     ref: dict[str, object] = {"order_no": numbers[0] if numbers else None, "ticket_no": tickets[0] if tickets else None}
-    total = (
-        fields.order_total(text, msg.lang, msg.dollar) if numbers else None
-    )  # "订单金额：￥86.00" in a refund notice
+    # "订单金额：￥86.00" in a refund notice
+    total = fields.order_total(text, msg.lang, msg.dollar) if numbers else None
     if numbers and total is None:
         total = fields.amount_beside(text, numbers[0], msg.lang, msg.dollar)
     if total is not None:
@@ -152,7 +153,7 @@ def parse(msg: Message) -> Result | None:
     events = []
     calendar = calendar_for(msg.lang)
 
-    if cues.unconditional(cues.EVIDENCE_REQUEST, cues.without_account(text)) and not _decision_outcome(text):
+    if cues.unconditional(cues.EVIDENCE_REQUEST, told) and not _decision_outcome(text):
         # "您已对订单X申请客服介入…请在48小时内上传举证材料": the complaint opened, then evidence asked
         if _ACK_OF_OWN_STEP.search(text[:300]):
             events.append(msg.event("complaint_ack", summary="complaint acknowledged", desk=desk, **ref))
@@ -225,18 +226,17 @@ def parse(msg: Message) -> Result | None:
         )
 
     replying = bool(msg.mail.in_reply_to or _REPLY_SUBJECT.search(msg.subject))
-    promised = reply_promise(new_text(text), msg.at, labels=replying) if not events else None
+    promised = reply_promise(fresh, msg.at, labels=replying) if not events else None
     if cues.affirmed(cues.FAILED, text) and not events and not acknowledging:  # an ack quotes the complaint
         events.append(msg.event("problem", summary="seller reports a problem", problem="failed", **ref))
 
     if not events:
-        # an agent's reply that commits to a new time answers, whatever courtesy it opens with
         # an agent's reply that commits to a new time, or tells what they did, answers
-        acted = promised is not None or cues.AGENT_ACTED.search(new_text(text))
+        acted = promised is not None or cues.AGENT_ACTED.search(fresh)
         answered = bool(acted) and replying and not _auto_submitted(msg)
         if (cues.ACK.search(both) or _auto_submitted(msg) or _complaint_copy(msg)) and not answered:
-            within = stated_duration(cues.without_account(text), _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL)
-            deadline = stated_deadline(cues.without_account(text), msg.at)  # "the seller has until Mar 17 to respond"
+            within = stated_duration(told, _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL)
+            deadline = stated_deadline(told, msg.at)  # "the seller has until Mar 17 to respond"
             if within is None and deadline is None:
                 deadline = hearing_time(text, msg.at)
             complaint_at = _complaint_time(msg)
@@ -252,20 +252,17 @@ def parse(msg: Message) -> Result | None:
                 )
             )
         elif msg.mail.in_reply_to or _REPLY_SUBJECT.search(msg.subject) or tickets:
-            closed = bool(cues.TICKET_CLOSED.search(msg.subject + "\n" + text[:400])) and not cues.AGENT_ACTED.search(
-                text
-            )
+            closed = bool(cues.TICKET_CLOSED.search(msg.subject + "\n" + text[:400]))
+            closed = closed and not cues.AGENT_ACTED.search(text)
             summary = "ticket closed, no answer" if closed else "answer from the other side"
             events.append(msg.event("platform_reply", summary=summary, desk=desk, closed_only=closed or None, **ref))
     if promised is not None:  # the reply answers, and commits to a new time
         events.append(msg.event("promise", summary=f"promised: {promised['phrase']}", **promised, **ref))
-    tracking = reported_shipment(msg, text)
+    tracking = reported_shipment(msg, fresh)
     agent = replying and not _auto_submitted(msg) and not any(e.kind == "complaint_ack" for e in events)
     if tracking is not None and agent:  # "長夾今天下午已經寄出了，黑貓宅急便單號 9067 2201 5518"
         events.append(msg.event("shipped", summary="shipped, says the reply", tracking_no=tracking, **ref))
-    if agent and cues.affirmed(
-        cues.DELIVERED_VIRTUAL, new_text(text)
-    ):  # "Vous trouverez vos 2 e-tickets en pièce jointe"
+    if agent and cues.affirmed(cues.DELIVERED_VIRTUAL, fresh):  # "Vous trouverez vos 2 e-tickets en pièce jointe"
         events.append(msg.event("delivered", summary="delivered with the reply", how="virtual", **ref))
     if not events:
         return None
@@ -328,9 +325,8 @@ def _desk_side(msg: Message) -> str | None:
     if (
         cues.OUTSIDE_WORDS.search(who)
         or rx.search(r"(?<!\d)(?:12315|315)(?!\d)", msg.mail.from_addr)
-        or cues.GOVERNMENT_ADDRESS.search(
-            msg.mail.from_addr
-        )  # a consumer office, tribunal or court writes from its state's domain
+        # a consumer office, tribunal or court writes from its state's domain
+        or cues.GOVERNMENT_ADDRESS.search(msg.mail.from_addr)
     ):
         return "outside"
     if rx.search(

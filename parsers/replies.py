@@ -14,7 +14,6 @@ from orderwatch.parsers.arrivals import arrival_time
 from orderwatch.parsers.base import Message
 from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.promise import find_promise
-from orderwatch.parsers.quotes import new_text
 
 # A new delivery promise made in a reply: "今天18:00前一定给您发出", "明天會送達", "partira demain".
 _DAY = (
@@ -97,9 +96,8 @@ def reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | No
     return max(found, key=lambda item: item[0])[1] if found else None
 
 
-def reported_shipment(msg: Message, text: str) -> str | None:
-    """The tracking number of a parcel the reply says has gone out, if it says so as a fact."""
-    fresh = new_text(text)
+def reported_shipment(msg: Message, fresh: str) -> str | None:
+    """The tracking number of a parcel the reply (its own words, quotes removed) says has gone out."""
     if not cues.affirmed(cues.SHIPPED, fresh):
         return None
     return parcels.tracking_number(parcels.find_tracking(fresh), msg)

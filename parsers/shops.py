@@ -75,7 +75,7 @@ def parse(msg: Message) -> Result | None:
     virtual = cues.virtual_goods(msg.prose)
     kind = "order"
     # Any shop mail that names the order opens it (or joins it) with what it says of the shop.
-    opening = _opening_fields(msg, money)
+    opening = _opening_fields(msg, money, virtual)
     notice_only = _is_notice_only(msg)
     if confirm and not notice_only:  # the amount is optional (domain.md)
         events.extend(_order_events(msg, order_no, money, virtual))
@@ -264,7 +264,7 @@ def _storefront_receipt(msg: Message, events: list) -> bool:
     return not preorder and not cues.SHIP_TO.search(msg.text)
 
 
-def _opening_fields(msg: Message, money: fields.Money | None) -> dict[str, object]:
+def _opening_fields(msg: Message, money: fields.Money | None, virtual: bool) -> dict[str, object]:
     """What a notice says of the order it names, so that it can open the order by itself."""
     merchant, platform_name, marketplace = _parties(msg)
     return {
@@ -276,7 +276,7 @@ def _opening_fields(msg: Message, money: fields.Money | None) -> dict[str, objec
         "item": _item(msg),
         "amount": money.text() if money else None,
         "currency": money.currency if money else None,
-        "virtual": cues.virtual_goods(msg.prose) or None,
+        "virtual": virtual or None,
         "payment_service": bool(cues.PAYMENT_TO_PAYEE.search(msg.text[:1500])) or None,
     }
 
