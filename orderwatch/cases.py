@@ -10,10 +10,11 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from orderwatch import advice, render
+from orderwatch import advice, hanzi, render
 from orderwatch.config import Me
 from orderwatch.domain import drafts
 from orderwatch.domain.model import EVENT_KINDS, Alert, AlertKind, Event, EventKind, Order, Role, Stage
+from orderwatch.domain.regions import region_for
 from orderwatch.domain.rulebook import Rulebook
 from orderwatch.domain.rules import Evaluation, evaluate
 from orderwatch.domain.timefmt import user_zone
@@ -108,7 +109,7 @@ def alerts(views: list[CaseView], as_of: datetime) -> list[Alert]:
                         due.due_at,
                         view.evaluation.stage,
                         view.facts.lang,
-                        {**due.facts, "marketplace": view.facts.marketplace},
+                        {**due.facts, "marketplace": view.facts.marketplace, "currency": view.facts.currency},
                     ),
                     lang=view.facts.lang,
                     provisional=due.provisional,
@@ -193,7 +194,10 @@ def skeleton(
     zone = user_zone(me.timezone, o.paid_at, o.ordered_at, o.promised_by, *(e.at for e in o.events))
     signer = {"name": me.name, "contact": me.contact}
     context = drafts.context(o, alert, lang, zone, signer, moving_parts=False)
-    subject, body = drafts.split(render.render(drafts.template_for(kind, lang), context, templates))
+    text = render.render(drafts.template_for(kind, lang), context, templates)
+    if lang == "zh":  # a Taiwanese or Hong Kong buyer's draft in their own characters
+        text = hanzi.written_in(text, region_for(o.currency).script)
+    subject, body = drafts.split(text)
     return Skeleton(lang, kind, subject, body, zone)
 
 

@@ -239,7 +239,11 @@ def _summary(view: CaseView, events_digest: str) -> dict[str, Any]:
                 "provisional": d.provisional,
                 "facts": d.facts,
                 "next_step": advice.next_step(
-                    d.kind, d.due_at, ev.stage, f.lang, {**d.facts, "marketplace": f.marketplace}
+                    d.kind,
+                    d.due_at,
+                    ev.stage,
+                    f.lang,
+                    {**d.facts, "marketplace": f.marketplace, "currency": f.currency},
                 ),
             }
             for d in ev.dues

@@ -119,7 +119,7 @@ def test_no_module_is_over_about_400_lines() -> None:
 def test_the_edges_call_only_the_application_layer() -> None:
     """The CLI and the flows reach the mailbox, the store, templates and notifications only
     through the application layer, so a command and a scheduled run take the same path."""
-    adapters = ("mailbox", "store", "render", "notify", "localmail", "push", "reminders", "export")
+    adapters = ("mailbox", "store", "render", "hanzi", "notify", "localmail", "push", "reminders", "export")
     pattern = re.compile(r"^\s*(?:from orderwatch(?:\.(\w+))? import ([\w, ]+)|import orderwatch\.(\w+))", re.M)
     offenders = []
     for path in [ROOT / "orderwatch" / "cli.py", *sorted((ROOT / "flows").glob("*.py"))]:

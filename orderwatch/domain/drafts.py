@@ -14,6 +14,7 @@ from typing import Any
 
 from orderwatch.domain.ladder import escalation
 from orderwatch.domain.model import Alert, AlertKind, Event, Order, Role
+from orderwatch.domain.regions import region_for
 from orderwatch.domain.timefmt import reply_by, when, zone_label
 
 FORBIDDEN = ("骗子", "诈骗", "scam", "fraudster")
@@ -174,7 +175,7 @@ def context(
         "clock_stage": str(alert.facts.get("stage") or alert.stage) if alert else order.stage,
         "history": history,
         "large": _large(order),
-        **_outside_body(order.currency),
+        **_region(order.currency),
         "signer_name": me.get("name", ""),
         "signer_contact": me.get("contact", ""),
     }
@@ -198,12 +199,12 @@ def describe(event: Event, lang: str) -> str:
         return what + (f" (ref. {event.ticket_no})" if event.ticket_no else "")
     what = _ZH_SUBTYPE.get(str(event.fields.get("subtype")), _ZH_KIND.get(event.kind, event.kind))
     amount = event.fields.get("amount")
+    currency = str(event.fields.get("currency") or "CNY")
+    money = f" {amount}元" if currency == "CNY" else f" {amount} {currency}"  # "1350.00 TWD", never 元 for NT$
     if event.kind in ("paid", "refund") and amount:
-        what += f" {amount}元"
+        what += money
     if event.kind == "refund":
-        what = ("退款已到账" if event.fields.get("state") == "received" else "对方同意退款") + (
-            f" {amount}元" if amount else ""
-        )
+        what = ("退款已到账" if event.fields.get("state") == "received" else "对方同意退款") + (money if amount else "")
     if event.kind == "decision":
         what += {"against": "（驳回）", "partial": "（部分支持）", "for_buyer": "（支持）"}.get(
             str(event.fields.get("outcome")), ""
@@ -222,19 +223,18 @@ def _refund_amount(order: Order, alert: Alert | None, lang: str) -> str:
     return f"{value}元" if lang == "zh" and currency == "CNY" else f"{value} {currency}".strip()
 
 
-# Where a Chinese-language buyer turns outside the shop, by where the order was paid: 12315 is the
-# mainland's line; Hong Kong, Macau and Taiwan have their own consumer councils and officers.
-_OUTSIDE_BODIES = {
-    "HKD": ("香港消费者委员会", "香港消费者委员会"),
-    "MOP": ("澳门消费者委员会", "澳门消费者委员会"),
-    "TWD": ("消费者保护官", "消费者保护官及行政院消费者保护处"),
-}
-
-
-def _outside_body(currency: str | None) -> dict[str, str]:
-    """The outside body a Chinese draft names: short ("12315") and in full ("12315及消费者协会")."""
-    short, full = _OUTSIDE_BODIES.get(currency or "", ("12315", "12315及消费者协会"))
-    return {"outside_body": short, "outside_bodies": full}
+def _region(currency: str | None) -> dict[str, str]:
+    """What a Chinese draft names by the buyer's region: the outside body (short, "12315", and in
+    full), the steps after it (a regulator, a court), the payment desk, and which law to cite (`region`)."""
+    r = region_for(currency)
+    return {
+        "region": r.key,
+        "outside_body": r.outside_body,
+        "outside_bodies": r.outside_bodies,
+        "report": r.report,
+        "sue": r.sue,
+        "payment_desk": r.payment_desk,
+    }
 
 
 def _large(order: Order) -> bool:
@@ -248,7 +248,7 @@ def _large(order: Order) -> bool:
 def split(text: str) -> tuple[str, str]:
     """A rendered draft's first line is 'Subject: …'; the rest is the body."""
     first, _, body = text.partition("\n")
-    subject = first.removeprefix("Subject:").removeprefix("主题：").strip()
+    subject = first.removeprefix("Subject:").removeprefix("主题：").removeprefix("主題：").strip()
     return subject, body.strip() + "\n"
 
 
