@@ -50,6 +50,7 @@ CONFIRM = any_of(
     r"(?:自动)?续费成功|自動續費成功|扣款成功|订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
     r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|(?:已)?成功租用|租用成功|租号成功|订单已生成|已下单|已经收到您的付款|订单(?:已)?提交成功|交易成功|"
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
+    r"(?:^|\n)\s*date ordered\s*:|"  # a shop engine's plain receipt: "Order Number: 2291 / Date Ordered: …"
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping(?! (?:at|with)\b)|buying|ordering)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"(?<!n't )(?<!not )(?<!never )\breceived your order\b|"  # the Shop app: "Fernway Botanicals received your order"
@@ -94,7 +95,10 @@ CONFIRM = any_of(
 # $4.29 to X"): it names the shop's order, whose own mail, when there is one, opens it.
 PAYMENT_TO_PAYEE = any_of(
     r"\bpagaste\b[^\n]{0,40}?\sa\s|\bvoc[êe] pagou\b|you sent a payment\b|\byou paid\b[^\n]{0,40}?\bto\b|receipt for your payment to|"
-    r"du hast eine zahlung|vous avez envoy[ée] un paiement|hai inviato un pagamento|has enviado un pago"
+    r"du hast eine zahlung|vous avez envoy[ée] un paiement|hai inviato un pagamento|has enviado un pago|"
+    # a pay-later plan for a shop's order: the shop's order, paid in instalments through the service
+    r"your (?:payment|repayment) (?:schedule|plan)|\bpay in [3-6]\b|(?:first|1st) (?:payment|instal(?:l)?ment) (?:of|[£$€\d])|"
+    r"\bretailer order (?:number|no)|piano (?:di )?(?:pagamento|rate)|le tue rate|[ée]ch[ée]ancier|ratenplan|zahlungsplan"
 )
 PAID = any_of(
     r"支付成功|付款成功|已付款|已支付|收到您的付款|已经收到您的付款|支付时间|付款时间|支付方式|"

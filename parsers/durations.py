@@ -98,6 +98,8 @@ def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
         r"\b(?:allow|take|takes|takes up to|take up to)\s+(?:up to\s+)?" + RANGE + r"\s+" + EN_UNIT
         + clause + r"{0,50}?\b(?:" + en_verbs + r")\b",
         r"\bwithin\s+" + RANGE + r"\s+" + EN_UNIT + clause + r"{0,40}?\b(?:" + en_verbs + r")\b",
+        # the verb first: "Refunds usually take 5-10 business days"
+        r"\b(?:" + en_verbs + r")\s+(?:\w+\s+){0,2}?(?:take|takes)\s+(?:up to\s+)?" + RANGE + r"\s+" + EN_UNIT,
     )  # fmt: skip
     return tuple(guarded(shape, re.I) for shape in shapes)
 

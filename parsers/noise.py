@@ -50,7 +50,9 @@ def parse(msg: Message) -> Result | None:
         )
     if cues.SELLER_SIDE.search(msg.subject) or cues.SELLER_SIDE.search(msg.text[:3000]):
         return Result(NAME, "noise", reason="a notice to a seller (the user's own shop), not a purchase")
-    if cues.RESTOCK.search(msg.both) and not any(ref.score >= 3 for ref in fields.references(msg.text[:4000])):
+    if cues.RESTOCK.search(msg.both) and not any(
+        ref.score >= 3 for ref in fields.references(msg.text[:4000], msg.subject)
+    ):
         return Result(NAME, "noise", reason="marketing: a restock or price alert, not a purchase")
     bulk = "list-unsubscribe" in mail.headers or mail.headers.get("precedence", "").lower() in ("bulk", "list")
     if (bulk or cues.MARKETING.search(msg.text)) and not _transactional(msg):

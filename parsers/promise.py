@@ -66,6 +66,17 @@ _ZH_LABELLED_DURATION = guarded(
     r"(移交|發貨|发货|出貨|出货|交貨|交货|發卡|发卡|到帳|到账|儲值|充值)(?:時間|时间|時效|时效)\s*[:：]\s*"
     r"(付款後|付款后|下單後|下单后|購買後|购买后)?\s*" + RANGE + r"\s*" + ZH_UNIT + r"\s*(?:之內|以內|內|之内|以内|内)"
 )
+# The time asked of the buyer's patience: "please allow 3-5 working days for dispatch", "allow up to
+# 10 business days for your order to arrive".
+_EN_ALLOW = guarded(
+    r"\ballow(?:\s+(?:up to|around|about|approximately))?\s+"
+    + RANGE
+    + r"\s+"
+    + EN_UNIT
+    + r"\s+(?:for\s+)?((?:(?:your|the)\s+)?(?:(?:order|item|parcel|package)s?\s+)?(?:to\s+)?"
+    r"(?:dispatch|shipping|shipment|processing|be (?:dispatched|shipped|processed)|delivery|arrive|be delivered))",
+    re.I,
+)
 _EN_ESTIMATE = guarded(
     r"\b(estimated|expected)\s+(delivery|arrival|ship(?:ping)?\s+date|dispatch)(?:\s+date)?\s*[:：]?\s*", re.I
 )
@@ -112,6 +123,12 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         kind = "ship" if rx.fullmatch(_EN_SHIP, verb, re.I) else "deliver"
         anchor = "order" if rx.search(r"of (?:your )?order|after (?:you )?order", tail, re.I) else "payment"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
+    for match in _EN_ALLOW.finditer(text):  # "please allow 3-5 working days for dispatch"
+        duration = duration_from(match.group(1), match.group(2), match.group(3))
+        if duration is None or _REFUND_NEAR.search(text[max(0, match.start() - 80) : match.end()]):
+            continue
+        kind = "deliver" if rx.search(r"deliver|arriv|receiv", match.group(4), re.I) else "ship"
+        found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))
     for (
         span
     ) in _METHOD_SPANS:  # "via Standard delivery (3–5 working days)", "Colissimo à domicile (2 à 4 jours ouvrés)"
@@ -157,7 +174,12 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
     if not found:
         return None
     found.sort(key=lambda item: item[0])
-    revised = [p for start, p in found if _REVISION.search(text[max(0, start - 10) : start] + p.phrase)]
+    # "Updated estimated shipping time: Ships by June 5": the revision is named on the promise's own line
+    revised = [
+        p
+        for start, p in found
+        if _REVISION.search(text[max(0, start - 40, text.rfind("\n", 0, start) + 1) : start] + p.phrase)
+    ]
     return revised[-1] if revised else found[0][1]
 
 

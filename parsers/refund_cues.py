@@ -26,6 +26,8 @@ REFUND_RECEIVED = any_of(
     r"hemos cancelado tu compra y reembolsado|(?:importe|reembolso) ya est[áa] disponible en tu monedero|"
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
+    # "Importo rimborsato: 129,90 €", "43,30 € rimborsata sulla carta … in data 08/10/2026"
+    r"importo rimborsato\s*[:：]|rimborsat[oa] sulla (?:tua )?carta[^.\n]{0,40}\bin data\b|"
     r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)|remboursement\b[^.\n]{0,60}?\ba été effectu[ée]"
     r"|退款已完成|已退款|已经退款|已經退款|退款成功(?![后後]|之[后後]|时|時)|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
 )
@@ -34,7 +36,7 @@ CREDIT_MEMO = any_of(
 )
 REFUND_GRANTED = any_of(
     # a body relays the trader's word: "同意取消 閣下的訂單並全數退款…並承諾於3個工作天內退回"
-    r"(?<!不)同意[^。\n]{0,30}?(?:全數|全数|全額|全额)退款|(?:承諾|承诺)(?:於|于|在)[^。\n]{0,20}?(?:退回|退還|退还|退款)|"
+    r"(?<!不)同意[^。\n]{0,30}?(?:全數|全数|全額|全额)退款|(?:承諾|承诺)(?:於|于|在)[^。\n]{0,60}?(?:退回|退還|退还|退款)|\bundertakes? to (?:refund|reimburse)\b|"
     r"同意(?:为您|為您)?[^。\n]{0,16}?办理(?:全额|全額)?退款|同意(?:全额|全額)?退款|"
     r"(?:幫|帮)(?:您|你)申(?:請|请)退款|(?:幫|帮)(?:您|你)(?:辦理|办理)退款|(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|(?:为|為)(?:您|你)操作(?:全额|全額|部分)?退款|"
     r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|返金(?:いた)?します|返金予定|환불\s*(?:예정|안내|처리)(?!\s*(?:를|을)?\s*위해|\s*방법)|"
@@ -60,6 +62,7 @@ REFUND_GRANTED = any_of(
     r"(?:montant|somme|remboursement)\b[^.]{0,60}?(?:sera|seront) (?:cr[ée]dit[ée]e?s?|vers[ée]e?s?|revers[ée]e?s?|effectu[ée]e?s?)|"
     r"hemos (?:iniciado|emitido|procesado|tramitado) (?:el|un|tu|su) reembolso|recibir[áa]s? (?:el|tu|un|su) reembolso|"
     r"abbiamo (?:avviato|emesso|elaborato|disposto) (?:il|un) rimborso|riceverai (?:il|un) rimborso|"
+    r"(?:ti |le |vi )?(?:verr[àa]|verranno|sar[àa]|saranno) rimborsat[oaie]\b|"  # "la rata … ti verrà rimborsata … entro 10 giorni"
     r"rimborso\b(?:[^.\n]|\.(?=\d)){0,80}?(?:sar[àa]|verr[àa]) (?:effettuato|emesso|accreditato|disposto|erogato|eseguito)|"
     r"elaborer(?:emo|[àa]) (?:il tuo |il suo |il )?rimborso|(?:ti |le )?rimborser(?:emo|[àa])\b|procederemo (?:con il|al) rimborso|"
     r"zlecili(?:śmy)? zwrot|otrzymasz zwrot|"
@@ -69,8 +72,10 @@ REFUND_GRANTED = any_of(
     r"(?:we'll|we will|we are going to|we're going to|i'll|i will) (?:now )?(?:process|issue|send|arrange) (?:you )?(?:a |the |your )?(?:full |partial )?refund|"
     # "We'll refund £89.94 to your card" (never "we'll refund any associated interest or fees")
     r"(?:we'll|we will|i'll|i will) (?:now |also )?(?:fully |automatically )?refund "
-    r"(?=[£$€¥]|(?:[A-Z]{3} ?)?\d|you\b|your\b|it\b|this\b|(?:in )?full\b|the (?:full|order|amount|payment|purchase|total|price)\b)|"
+    r"(?=[£$€¥]|(?:[A-Z]{3} ?)?\d|you\b|your\b|it\b|this\b|(?:in )?full\b|the (?:full|order|amount|payment|purchase|total|price|money)\b|the [£$€¥]|the \d)|"
     r"(?:reversed|refunded) the (?:charge|payment|transaction)|refund has been sent(?: back)?|"
+    # "Refund: $495.47 (including tax) has been issued to your Mastercard": sent, still to show on the card
+    r"\brefund\b(?:[^.\n]|\.(?=\d)|\n(?=[a-z(]))(?:[^.]|\.(?=\d)){0,50}?\b(?:has been|was|have been) issued\b|"
     r"(?:issued|processed|applied) (?:a|the|your) (?:full |partial )?credit (?:for|of|to)\b|"  # "We have issued a credit for the amount above"
     # a refund under way, said in the present: "I'm refunding the full £38.50", "nous procédons au remboursement"
     r"(?:I'm|I am|we're|we are) (?:now )?(?:fully )?refunding|proc[ée]d(?:ons|er|e) (?:donc )?(?:au|à un|à votre) remboursement|"

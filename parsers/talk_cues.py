@@ -20,7 +20,8 @@ RECALL = any_of(
 )
 EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|补充(?:以下|清关)?资料|提供以下(?:资料|材料)|上传清关资料|補充(?:以下|清關)資料|(?:需|需要|须|須)(?:您|你)?(?:补充|補充|上传|上傳)[^。！？\n]{0,20}?(?:截图|截圖|凭证|憑證|照片|图片|圖片|视频|影片)|(?<!申)请(?!勿|不要)[^。！？\n]{0,40}?(?:补充|提供|上传|提交|寄送)[^。！？\n]{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
-    r"補充憑證|補充資料|請(?!勿|不要)[^。！？\n]{0,40}?(?:補充|提供|上傳|上載|提交|遞交)[^。！？\n]{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片|文件)|"
+    r"補充憑證|補充資料|請(?!勿|不要)[^。！？\n]{0,40}?(?:補充|提供|上傳|上載|提交|遞交|附上|夾附)[^。！？\n]{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片|相片|圖片|文件)|"
+    r"请(?!勿|不要)[^。！？\n]{0,40}?(?:附上|提供|上传)[^。！？\n]{0,20}(?:照片|图片|截图|凭证)|"
     r"(?:sign|complete|fill (?:in|out))(?: and return)? (?:the |your |this |our )?(?:enclosed |attached )?(?:claim |dispute |statement |declaration |affidavit )?form\b|\bsigned (?:statement|declaration|affidavit)\b|"
     r"(?:need|require|requires|(?:please|kindly) (?:send|provide|reply with|upload|attach|submit))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
     r"(?:please|kindly) submit the following\b|(?:please|kindly) (?:send|email|forward|provide) (?:me|us) (?:copies of|a copy of|the following)\b|"
@@ -40,7 +41,7 @@ EVIDENCE_REQUEST = any_of(
     r"pendente de complementa[çc][ãa]o|(?:anexe|encaminhe|apresente)\b[\s\S]{0,120}?(?:documentos|comprovantes?|fotos|c[óo]pias?)|"
     r"(?:adjunte|adjunta|remita|presente)\b[\s\S]{0,120}?(?:documentos|comprobantes?|fotos|pruebas|copias?)|"
     r"(?:stuur|mail) (?:ons|ons even)\s+[\s\S]{0,80}?(?:foto'?s|bewijs)|vragen (?:wij|we) (?:u|je)\b[\s\S]{0,200}?(?:stukken|documenten|foto'?s|bewijs)[\s\S]{0,60}?(?:toe te voegen|te sturen|aan te leveren|op te sturen)|"
-    r"(?:i|we) (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:things|details|pieces of information|documents)(?: from you)?|"
+    r"(?:i|we) (?:will )?need (?:a few|two|three|some|the following|a couple of) (?:more |further )?(?:things|details|pieces of information|documents)(?: from you)?|"
     r"(?:could|can|would) you (?:please )?(?:reply|respond|send us|send me|provide)[^?\n]{0,40}\s+(?:with|us|me)\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof)|"
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
     r"(?:could|can|would) you (?:please )?(?:send|e-?mail|upload|share) (?:me|us)\b[^?]{0,40}?(?:photos?|pictures?|screenshots?|images?)|"
@@ -137,6 +138,10 @@ ACK = any_of(
     # it: "le confermiamo di aver ricevuto … la sua contestazione", "abbiamo ricevuto il tuo reclamo"
     r"(?:il tuo|la tua|il suo|la sua) (?:reclamo|segnalazione|contestazione) [èe] stat[oa] (?:inviat[oa]|inoltrat[oa]|trasmess[oa]|registrat[oa]|ricevut[oa])|"
     r"(?:le |ti )?confermiamo (?:di aver ricevuto|la ricezione)|abbiamo ricevuto (?:il|la) (?:sua|tua|vostra) (?:reclamo|segnalazione|contestazione|richiesta|pratica)|"
+    # a pay-later service holds the instalments while the buyer's problem is open: the dispute is taken on
+    r"we(?:'ve| have) paused (?:your|the) (?:payments?|payment plan|repayments?)\b|your payments are (?:now )?paused|"
+    r"abbiamo sospeso (?:temporaneamente )?le (?:tue )?rate|nous avons suspendu (?:vos|les) (?:paiements|[ée]ch[ée]ances|pr[ée]l[èe]vements)|"
+    r"wir haben (?:ihre|deine) (?:zahlungen|raten) pausiert|hemos pausado (?:tus|sus) pagos|"
     # a marketplace's notice of the buyer's own dispute: "you've raised an issue in the Resolution Centre"
     r"you(?:'ve| have) (?:raised|opened|reported|filed|submitted) (?:an? )?(?:issue|case|dispute|claim)\b|"
     # an outside body takes the case on: "accepted for our dispute assistance service and allocated to a conciliation officer"
@@ -253,7 +258,7 @@ COMPLAINT_WORDS = any_of(
     r"아직\s*(?:배송\s*준비\s*중|출고(?:되지|가\s*안)|발송(?:되지|이\s*안)|배송(?:되지|이\s*안))|(?:출고|발송|배송)(?:가|이)?\s*지연|언제\s*(?:출고|발송|배송|도착)"
 )
 EVIDENCE_WORDS = any_of(
-    r"补充凭证|补充材料|补充证据|按要求补充|见附件|截图如下|as requested|screenshots? (?:are |is )?attached|attached (?:are|is) the|here (?:are|is) the (?:screenshots?|evidence|photos?)"
+    r"补充凭证|补充材料|补充证据|按要求补充|见附件|截图如下|as requested|screenshots? (?:are |is )?attached|attached (?:are|is) (?:the|my|some|(?:the )?(?:screenshots?|photos?|pictures?|images?|copies|documents?))\b|here (?:are|is) the (?:screenshots?|evidence|photos?)"
 )
 OUTSIDE_WORDS = any_of(
     r"(?<!\d)(?:12315|12345)(?!\d)|政务服务|消费者协会|消协|市场监督|市场监管|黑猫投诉|聚投诉|电诉宝|消费保|工商|消费维权|人民法院|消费投诉|"
@@ -300,7 +305,10 @@ def without_account(text: str) -> str:
 # ("Thanks for getting in touch … I've lodged an investigation with the carrier").
 AGENT_ACTED = any_of(
     r"\bI(?:'ve| have) (?:just )?(?:checked|looked (?:into|at your)|lodged|raised|escalated|contacted|reached out to|spoken|investigated|"
-    r"reviewed|arranged|organised|organized|processed|issued|requested|asked (?:the|our))\b|"
+    r"reviewed|arranged|organised|organized|processed|issued|requested|asked (?:the|our)|given (?:the|them|ups|usps|fedex|dhl|the courier)|"
+    r"opened (?:a|an) (?:trace|investigation|claim|case with)|filed (?:a|an) (?:claim|trace|investigation))\b|"
+    # the same told in the simple past: "I contacted UPS this morning", "I called the warehouse"
+    r"\bI (?:contacted|called|phoned|emailed|e-mailed|spoke (?:to|with)|reached out to|checked with|chased)\s+(?:the |our |your )?(?:carrier|courier|warehouse|seller|shop|store|ups|usps|fedex|dhl|dpd|gls|evri|royal mail|post office|team)\b|"
     r"\bwe(?:'ve| have) (?:checked|looked into|lodged|investigated|contacted the (?:carrier|courier|seller|warehouse))\b"
 )
 

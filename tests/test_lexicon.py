@@ -31,6 +31,8 @@ def test_no_cue_matches_empty_or_unrelated_text(name: str) -> None:
         ("A shipment from order #2044 is on the way", "2044"),
         ("Compra #2000009517318624 · 31 de octubre", "2000009517318624"),
         ("您的订单177299761207385227已发货", "177299761207385227"),
+        # a pay-later service's mail: the retailer's own number is the order, not the service's
+        ("Clearpay order number: 400517736204\nRetailer order number: #4391", "4391"),
     ],
 )
 def test_references_in_many_languages(text: str, expected: str) -> None:
@@ -167,6 +169,23 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("REFUND_GRANTED", "Die\nRückerstattung in Höhe von 129,80 EUR wurde veranlasst", True),
         ("ACK", "您的投诉已通过审核并发布，已分配给商家 哔哩哔哩 处理。", True),
         ("CONFIRM", "您的大会员（连续包月）已自动续费成功，扣款15.00元", True),
+        # pay-later plans and their disputes, shop engines' receipts, agents' replies
+        ("PAYMENT_TO_PAYEE", "Your payment schedule\nFIRST PAYMENT £21.50 PAID", True),
+        ("PAYMENT_TO_PAYEE", "Retailer order number: #4391", True),
+        ("PAYMENT_TO_PAYEE", "Your order from Marlow Loom has shipped.", False),
+        ("ACK", "We've paused your payments while you and the store work this out.", True),
+        ("ACK", "Abbiamo sospeso temporaneamente le rate di questo ordine.", True),
+        ("REFUND_GRANTED", "We'll refund the $61.25 you already paid to your card.", True),
+        ("REFUND_GRANTED", "la rata già pagata di 82,00 € ti verrà rimborsata sulla carta", True),
+        ("REFUND_GRANTED", "Refund: $495.47 (including tax) has been issued to your Mastercard ending\nin 6120.", True),
+        ("REFUND_GRANTED", "The trader undertakes to refund the full amount within ten working days.", True),
+        ("REFUND_RECEIVED", "Importo rimborsato: 129,90 €", True),
+        ("CONFIRM", "Order Number: 2291\nDate Ordered: Monday 01 June, 2026", True),
+        ("EVIDENCE_REQUEST", "To keep your case moving, we need a few more details from you.", True),
+        ("EVIDENCE_REQUEST", "請於收到此電郵後 7 天內直接回覆此電郵，並附上以下相片：", True),
+        ("EVIDENCE_WORDS", "Attached are screenshots of the three emails I sent the store.", True),
+        ("AGENT_ACTED", "I contacted UPS this morning. I've opened a trace so we can follow it.", True),
+        ("AGENT_ACTED", "Please contact UPS if the parcel does not arrive.", False),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -228,3 +247,21 @@ def test_parcel_numbers_in_groups_and_in_flattened_tables(text: str, number: str
 def test_a_company_registration_number_is_no_order() -> None:
     text = "Your parcel: 1550 6021 438 907\nDPD UK Ltd. Registered in England & Wales No. 732993."
     assert "732993" not in fields.order_numbers(text, "Your Hedgerow & Co order will be delivered today")
+
+
+def test_a_refunds_period_told_after_its_noun() -> None:
+    from orderwatch.parsers.durations import stated_duration
+
+    found = stated_duration(
+        "Refunds usually take 5-10 business days.", lexicon.REFUND_VERBS_ZH, lexicon.REFUND_VERBS_EN
+    )
+    assert found is not None and (found.amount, found.unit) == (10, "workdays")
+
+
+def test_a_forwards_italian_and_spanish_header_dates_keep_their_hour() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    ref = datetime(2026, 3, 2, 21, 15, tzinfo=timezone(timedelta(hours=1)))
+    for stamp in ("lun 2 mar 2026 alle ore 18:40", "2 de marzo de 2026 a las 18:40"):
+        found = fields.find_times(stamp, ref)
+        assert found and found[0].has_time and (found[0].at.hour, found[0].at.minute) == (18, 40)

@@ -201,3 +201,28 @@ def test_a_us_zone_in_brackets_is_that_zone_on_that_day() -> None:
     assert all(
         t.at.utcoffset() == timedelta(hours=-7) for t in find_times("entre 10h00 et 11h00 le 3 juillet 2026", pacific)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit", "kind"),
+    [
+        ("Every candle is hand-poured, so please allow 3-5 working days for dispatch.", 5, "workdays", "ship"),
+        ("Please allow up to 10 business days for your order to arrive.", 10, "workdays", "deliver"),
+    ],
+)
+def test_the_patience_a_shop_asks_for_is_its_promise(text: str, amount: int, unit: str, kind: str) -> None:
+    promise = find_promise(text, REF)
+    assert promise is not None and promise.within == Duration(amount, unit) and promise.kind == kind
+
+
+def test_the_time_a_refund_takes_is_no_delivery_promise() -> None:
+    assert find_promise("Please allow 5-10 business days for the refund to appear.", REF) is None
+
+
+def test_a_revised_estimate_named_on_its_own_line_wins() -> None:
+    text = (
+        "Original estimated shipping time: Ships by May 15, 2026\n"
+        "Updated estimated shipping time: Ships by June 5, 2026"
+    )
+    promise = find_promise(text, REF)
+    assert promise is not None and promise.by is not None and (promise.by.month, promise.by.day) == (6, 5)

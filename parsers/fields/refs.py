@@ -107,6 +107,14 @@ _REGISTRATION = guarded(
 )
 
 
+# A label that says the number is the shop's own, in a payment service's or a marketplace's mail.
+_MERCHANTS_OWN = guarded(
+    r"(?:retailer|merchant|store|shop|seller|vendor|h[äa]ndler|marchand|commer[çc]ant|boutique|esercente|negozio|"
+    r"venditore|comercio|tienda|vendedor|loja|商户|商家|卖家|賣家|店铺|店舖)(?:['’]s)?\s*$",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Reference:
     """A candidate order reference and the evidence for it, for `explain`."""
@@ -154,7 +162,9 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         for match in _LABELLED.finditer(source):
             if match.start() > 0 and source[match.start() - 1] in "=&/":
                 continue  # a URL parameter is read as a link below
-            add(_with_hash(source, match), 3, f"label '{match.group(0)[:24].strip()}'")
+            mine = _MERCHANTS_OWN.search(source[max(0, match.start() - 24) : match.start()])
+            # "Clearpay order number: 4005…" / "Retailer order number: #4391": the shop's is the order
+            add(_with_hash(source, match), 4.5 if mine else 3, f"label '{match.group(0)[:24].strip()}'")
         for match in _WORDED.finditer(source):
             if match.start() > 0 and source[match.start() - 1] in "=&/._-":
                 continue

@@ -56,7 +56,7 @@ _ZONE_RE = (
 # US time named without its season, always in brackets ("8:00 AM (ET)"): the zone's own offset that day
 _US_ZONES = {"et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles"}
 _OFFSET = guarded(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
-_TIME = r"(?:\s*(?:,|at|um|à)?\s*(上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,2})\s*[:：点时時]\s*(\d{2})?(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?"
+_TIME = r"(?:\s*(?:,|at|um|à|alle(?: ore)?|a las|às|om)?\s*(上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,2})\s*[:：点时時]\s*(\d{2})?(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?"
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天][)）]?|\s*[(（][月火水木金土日월화수목금토일][)）])?"
 _ROC = guarded(r"(?<![\d/.])(?:民國\s*)?(1[01]\d)\s*([/.年])\s*(\d{1,2})\s*(?:\2|月)\s*(\d{1,2})(?![\d/.])\s*日?")
 _ISO = guarded(
