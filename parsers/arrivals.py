@@ -154,9 +154,11 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
 # A delivery slot given on a line of its own: "Delivery time: 7:00pm and 8:00pm", "配送時段：14:00-18:00".
 _SLOT_LABEL = guarded(
     r"(?:delivery|arrival)\s+(?:time|slot|window)|time\s*slot|(?:liefer|zustell)?zeitfenster|zustellzeit|tijdvak|tijdslot|cr[ée]neau(?:\s+de\s+livraison)?|"
-    r"franja horaria|fascia oraria|配送時段|配送时段|配送時間|配送时间|送貨時段|送货时段|お届け時間帯|배송\s*시간",
+    r"franja horaria|fascia oraria|配送時段|配送时段|配送時間|配送时间|送貨時段|送货时段|送貨時間|送货时间|お届け時間帯|배송\s*시간",
     re.I,
 )
+# A slot in Chinese hours: "上午10時至下午1時", "下午2点-6点"
+_ZH_HOUR = guarded(r"(上午|中午|下午|晚上)?\s*(\d{1,2})\s*[時时點点](?:\s*(\d{1,2})\s*分)?")
 
 
 def _slot_end(text: str, day: datetime) -> datetime | None:
@@ -167,7 +169,12 @@ def _slot_end(text: str, day: datetime) -> datetime | None:
     line = text[label.end() : label.end() + 60].split("\n")[0]
     clocks = list(_CLOCK.finditer(line))
     if not clocks:
-        return None
+        hours = list(_ZH_HOUR.finditer(line))
+        if not hours:
+            return None
+        half, hour, minute = hours[-1].groups()
+        hour = int(hour) + (12 if half in ("下午", "晚上") and int(hour) < 12 else 0)
+        return day.replace(hour=hour, minute=int(minute or 0), second=0) if hour < 24 else None
     last = clocks[-1]
     at = _with_clock(day, last, line[: last.start()])
     afternoon = any((c.group(3) or "").lower().startswith("p") for c in clocks)

@@ -4,6 +4,8 @@ refunded"), not a condition ("if the item is lost, we will refund"). The cue lis
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from orderwatch.parsers.base import any_of
 from orderwatch.parsers.fields import CJK
 
@@ -43,6 +45,7 @@ _CONDITION = any_of(
 )
 
 
+@lru_cache(maxsize=1024)  # readers ask the same of the same text: answered once per mail
 def unconditional(pattern, text: str):
     """The first match stated as a fact and outside a condition ("如需补充材料，我行将另行通知")."""
     for match in pattern.finditer(text):
@@ -75,6 +78,7 @@ _POSSIBILITY = any_of(
 )
 
 
+@lru_cache(maxsize=1024)  # readers ask the same of the same text: answered once per mail
 def decided(pattern, text: str):
     """The first match stated as a fact, outside a condition, and not one of the options offered."""
     for match in pattern.finditer(text):
@@ -107,6 +111,7 @@ def _conditional(sentence: str) -> bool:
     return bool(_CONDITION.search(sentence) and not _WISH.search(sentence))
 
 
+@lru_cache(maxsize=1024)  # readers ask the same of the same text: answered once per mail
 def affirmed(pattern, text: str):
     """The first match of `pattern` in `text` that is neither negated nor promised just before it."""
     for match in pattern.finditer(text):

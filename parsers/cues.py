@@ -106,6 +106,8 @@ PAID = any_of(
     r"|付款成功|已付款|付款時間|付款方式|zahlung (?:erhalten|best[äa]tigt)|bezahlt|paiement (?:reçu|confirmé|accepté)|pagamento (?:ricevuto|confermato)|pago (?:recibido|confirmado)|p[łl]atno[śs][ćc] (?:otrzymana|zaksi[ęe]gowana)|zap[łl]acono"
     r"|pagamento (?:foi )?(?:aprovado|confirmado|recebido)|pago (?:fue |ha sido )?(?:aprobado|acreditado)"
 )
+# "Order status changed to", "Status geändert in", "statut passé à": the new state follows
+_STATUS_CHANGED = r"(?:has )?(?:changed|been (?:changed|updated)|updated) to|ge[äa]ndert (?:in|auf|zu)|pass[ée] (?:à|en)|cambiat[oa] in|cambiad[oa] a|gewijzigd (?:in|naar)"
 SHIPPED = any_of(
     # a shop engine's state mail: "The new status is as follows: Shipped."
     r"new status is(?: as follows)?\s*[:：]\s*(?:shipped|dispatched|sent|versandt|verschickt|exp[ée]di[ée]e?)\b|"
@@ -114,7 +116,9 @@ SHIPPED = any_of(
     r"\bshipped\b|dispatched|(?:is|are) (?:now )?ready (?:to|for) (?:collect(?:ion)?|pick-?up)\b|(?:has |have )?left our (?:warehouse|workshop|studio|facility|store|premises)|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
     r"|(?:has been|was|were) sent (?:using|with|via|by)|(?:has been|have been|was) fulfill?ed|fulfill?ment (?:confirmation|complete)"
     r"|beim versanddienstleister|an den versanddienstleister übergeben|können sie ihre sendung (?:jetzt )?verfolgen"
-    r"|(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}[:：]\s*\n?\s*(?:versendet|versandt|verschickt|shipped|dispatched|exp[ée]di[ée]e?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|已发货|已出貨)"
+    r"|(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}(?:[:：]|"
+    + _STATUS_CHANGED
+    + r")\s*\n?\s*(?:versendet|versandt|verschickt|shipped|dispatched|exp[ée]di[ée]e?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|已发货|已出貨)"
     r"|已出貨|出貨通知|已寄出|已(?:經|经)(?:寄出|出貨|出货|发货|發貨)|已發貨|商品已出貨|已交寄|配送中|已开始配送|已開始配送|正在(?:为您|為您)?(?:配送|派送)|派送中|骑手已取货|騎手已取貨|(?:给|給)(?:您|你)(?:发货|發貨)了|已(?:经|經)?出(?:库|庫)|"
     r"お届けできませんでした|ご不在のため|発送済み|発送しました|発送いたしました|出荷いたしました|出荷しました|(?:商品)?(?:出荷|発送)のお知らせ|출고되었습니다|발송되었습니다|배송이\s*시작되었습니다|"
     r"har skickats|(?:^|\n)\s*skickat\b|byla odesl[áa]na|odesl[áa]no|a fost expediat[ăa]|predat[ăa] curierului|"
@@ -141,9 +145,13 @@ SHIPPED = any_of(
     r"vous attend(?:ent)? (?:au|en|dans|à) (?:votre |le |la )?(?:comptoir|point|magasin|drive|relais|casier|consigne)|disponible en (?:point relais|magasin)|pronto per il ritiro|listo para recoger"
 )
 DELIVERED_PHYSICAL = any_of(
+    # a shop engine's status mail: "Order status changed to Delivered", "Status: Zugestellt"
+    r"(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}(?:[:：]|" + _STATUS_CHANGED + r")\s*\n?\s*"
+    # the state alone on its line: a carrier's "Status: Delivered, Left with Individual" quoted in a dispute is not it
+    r"(?:delivered|zugestellt|geliefert|livr[ée]e?|consegnat[oa]|entregad[oa]|bezorgd|dostarczone|已送达|已送達|已签收|已簽收)[ \t.!。]*(?:\n|$)|"
     r"(?:er|ble|blev|har blitt|har v[æa]ret) lever(?:t|et)\b|har levererats|[äa]r levererad|levererades|(?:on|ovat) toimitettu|"
     r"(?:byla|byl|bylo) doru[čc]en[aoa]?|k[ée]zbes[ií]tve|k[ée]zbes[ií]tett[üu]k|a fost livrat[ăa]|"
-    r"(?<!寄回)(?<!退货)已签收(?!入仓|入库|入庫)|已由[^，。\n]{0,8}签收|已完成签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|(?:envoi|colis) a été distribu[ée]|(?<!未)配達完成|(?<![未尚])已配達|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
+    r"(?<!寄回)(?<!退货)已签收(?!入仓|入库|入庫)|已由[^，。\n]{0,8}签收|(?:送貨|送货)(?:及(?:安裝|安装))?完成|(?:並|并)由\s*(?:閣下|阁下|您)\s*(?:簽收|签收)|已完成签收|已送达(?![^，。\n]{0,10}(?:门店|门市|自提|驿站|快递柜|代收点))|已妥投|签收成功|(?:envoi|colis) a été distribu[ée]|(?<!未)配達完成|(?<![未尚])已配達|has been delivered|was delivered|delivered to your|package (?:was|has been) delivered"
     r"|(?:^|\n)\W{0,3}\s*(?:bestellung|order|paket|package|commande|pedido|ordine)?\s*(?:zugestellt|delivered|livrée?|consegnat[oa]|entregad[oa])\s*[:：!|]"
     r"|(?:another|your) box (?:has )?arrived"
     r"|(?:ist|sind) angekommen|(?:has|have) arrived(?! at (?:the |your )?(?:store|shop|pickup|pick-up|locker|post office|collection|parcel))|est arriv(?:ée|ee|é|e)(?![\wé])(?! (?:dans|au|en|à) (?:votre |le |la )?(?:point relais|relais|magasin|bureau de poste|consigne|casier))|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
@@ -244,6 +252,8 @@ POLICY_LINE = any_of(
 )
 # "订单已完成": for a card key or a top-up, the goods were delivered; for goods that travel, the order was placed.
 ORDER_COMPLETED = any_of(
+    # "order number 260512-… is complete" (never "once your order is completed": a condition)
+    r"\border (?:number |no\.? ?|#)\s*[\w-]*\d[\w-]* (?:is|has been) (?:now )?completed?\b|"
     r"(?:订单|訂單)已完成(?!打包|支付|付款|發貨|发货|下单|下單|出库|出庫|入库|入庫|合箱)|(?:订单|訂單)?(?:状态|狀態)\s*[:：]\s*已完成|交易(?:已经?)?完成(?![^。\n]{0,4}(?:后|後))|交易已完成"
 )
 # A subject that says the top-up went through ("Garena 儲值成功通知"): the credit itself, not the payment.

@@ -25,7 +25,7 @@ TRACKING_LINK = guarded(
     r"posten|bring|postnord|posti|ppl|zasilkovna|packeta|fancourier|sameday|foxpost|sendle|parcelforce|startrack|"
     r"couriersplease|intelcom|ontrac|lasership|aramex)[^\s\"'<>]*?"
     r"(?:[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode|match|ref|tracknumber)="
-    r"|/(?:sporing|tracking|track|seuranta|sledovani|tracktrace|lahetys|sendung|parcels)/)([A-Z0-9]{6,34})\b",
+    r"|/(?:sporing|tracking|track|seuranta|sledovani|tracktrace|lahetys|sendung|parcels|tracking-results)/)([A-Z0-9]{6,34})\b",
     re.I,
 )
 # A tracking table turned into text, one cell a line: "Provider / Tracking Number / Date / Evri /

@@ -89,6 +89,9 @@ def parse(msg: Message) -> Result | None:
     shipped_text = (not confirm or notice_only) and cues.affirmed(cues.SHIPPED, msg.text)
     if shipped_text and _ANNOUNCED.search(msg.text[max(0, shipped_text.start() - 60) : shipped_text.start()]):
         shipped_text = None  # "We'll let you know when your rider is on the way": not yet
+    if not shipped_text and not confirm and not virtual and cues.affirmed(cues.ORDER_COMPLETED, msg.text):
+        # a shop engine's "order … is complete" with the carrier's tracking link: the goods left
+        shipped_text = parcels.TRACKING_LINK.search(msg.links or msg.mail.text)
     if (shipped_subject or shipped_text) and not cues.unconditional(cues.FAILED, text):
         carrier = _CARRIER.search(msg.text)
         tracking = parcels.find_tracking(msg.text)

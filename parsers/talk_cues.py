@@ -102,7 +102,7 @@ DECISION_AGAINST = any_of(
     r"(?:ne sommes|n'est|ne pouvons)[^.\n]{0,20}?pas en mesure de (?:vous )?(?:proc[ée]der (?:au|à un) )?"
     r"(?:rembours|renvoy|rempla|[ée]chang|accept|nouvel envoi)|"
     r"(?:demande|r[ée]clamation)[^.\n]{0,40}(?:n'est|n'a) (?:donc )?pas (?:été )?retenue|"
-    r"k[öo]nnen (?:wir )?(?:leider )?keine (?:erstattung|r[üu]ckerstattung)|no podemos (?:realizar el )?reembols|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|(?:申訴|申诉|投訴|投诉)(?:判定)?不成立|(?:調解|调解)(?:不成立|失敗|失败|未成立)|終止調解|調解終止|"
+    r"k[öo]nnen (?:wir )?(?:leider )?keine (?:erstattung|r[üu]ckerstattung)|no podemos (?:realizar el )?reembols|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|(?:申訴|申诉|投訴|投诉)(?:判定)?不成立|(?:調解|调解)(?:不成立|失敗|失败|未成立)|終止調解|調解終止|(?:調停|调停|調解|调解)(?:未能|不)成功|conciliation (?:was |has been )?unsuccessful|"
     r"in (?:the )?(?:seller|merchant|vendor|retailer|shop)(?:'s|s'|s)? favou?r|(?:has|have)n'?t been successful|(?:claim|dispute|appeal|request|case|complaint|application|chargeback)\b[^.\n]{0,30}?(?:was|is|has been) (?:not |un)successful|in favou?r of the (?:seller|merchant|vendor)|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal)\b[^.\n]{0,30}?\b(?:has been |was |is )?(?:denied|rejected|declined)|"
     r"(?:declined|rejected|denied|refused) (?:your|the) (?:[\w-]+ ){0,2}?(?:request|claim|dispute|complaint|appeal)\b|"
     r"we (?:are|were) unable to approve|not eligible for a refund|decided against|(?:do|does|did) not uphold|not (?:been )?upheld|"

@@ -186,6 +186,14 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("EVIDENCE_WORDS", "Attached are screenshots of the three emails I sent the store.", True),
         ("AGENT_ACTED", "I contacted UPS this morning. I've opened a trace so we can follow it.", True),
         ("AGENT_ACTED", "Please contact UPS if the parcel does not arrive.", False),
+        # shop engines' status mails, a Hong Kong delivery and conciliation
+        ("DELIVERED_PHYSICAL", "Order status changed to Delivered\n", True),
+        ("DELIVERED_PHYSICAL", "Status: Delivered, Left with Individual - SEATTLE, WA", False),
+        ("SHIPPED", "Your order status has been updated to: Dispatched", True),
+        ("DELIVERED_PHYSICAL", "閣下的訂單已於今日12:15 送貨及安裝完成，並由 閣下簽收。", True),
+        ("ORDER_COMPLETED", "We are pleased to say that order number 260512-184409-3307 is complete.", True),
+        ("ORDER_COMPLETED", "As soon as your order is complete, your keys will be available.", False),
+        ("DECISION_AGAINST", "由於雙方未能達成和解，本會的調停未能成功。", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:

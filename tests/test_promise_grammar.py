@@ -226,3 +226,9 @@ def test_a_revised_estimate_named_on_its_own_line_wins() -> None:
     )
     promise = find_promise(text, REF)
     assert promise is not None and promise.by is not None and (promise.by.month, promise.by.day) == (6, 5)
+
+
+def test_a_delivery_slot_in_chinese_hours_ends_the_promise() -> None:
+    text = "送貨日期：2026年8月8日（星期六）\n送貨時間：上午10時至下午1時\n送貨地址：荃灣"
+    promise = find_promise(text, REF)
+    assert promise is not None and promise.by is not None and (promise.by.day, promise.by.hour) == (8, 13)

@@ -313,10 +313,15 @@ _TICKETS = [
 
 
 def ticket_numbers(text: str) -> list[str]:
+    return list(_ticket_numbers(text))
+
+
+@lru_cache(maxsize=64)  # several readers ask of the same mail
+def _ticket_numbers(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for pattern in _TICKETS:
         for match in pattern.finditer(text):
             value = next(g for g in match.groups() if g is not None).strip()
             if value not in found and any(ch.isdigit() for ch in value):
                 found.append(value)
-    return found
+    return tuple(found)
