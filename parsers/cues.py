@@ -51,7 +51,7 @@ CONFIRM = any_of(
     r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|(?:已)?成功租用|租用成功|租号成功|订单已生成|已下单|已经收到您的付款|订单(?:已)?提交成功|交易成功|"
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"(?:^|\n)\s*date ordered\s*:|"  # a shop engine's plain receipt: "Order Number: 2291 / Date Ordered: …"
-    r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping(?! (?:at|with)\b)|buying|ordering)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
+    r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping(?! (?:at|with)\b)|buying|ordering|pre-?ordering)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"(?<!n't )(?<!not )(?<!never )\breceived your order\b|"  # the Shop app: "Fernway Botanicals received your order"
     r"payment (?:went through|has gone through|received|has been received|confirmed|successful|(?:was|is) successful)|your receipt|"
@@ -60,7 +60,7 @@ CONFIRM = any_of(
     r"ご注文の確認|ご注文を承りました|ご注文を受け付けました|ご注文ありがとうございます|주문이\s*(?:정상적으로\s*)?완료되었습니다|결제가\s*완료되었습니다|"
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
-    r"|訂單成立|訂購成功|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) bestellung|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton) (?:commande|achat)|vous avez achet[ée]|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
+    r"|訂單成立|訂購成功|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) bestellung|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton|ta) (?:commande|achat)|vous avez achet[ée]|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
     r"|recebemos (?:o )?seu pedido|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
     r"votre commande (?:\(\S+\) )?est pass[ée]e|confirmaci[óo]n de (?:tu|su) compra|zahlung\s+erfolgreich|(?:deine|ihre) zahlung .{0,60}(?:war|ist) erfolgreich|paiement confirm[ée]|votre paiement .{0,80}a bien été pris en compte|"
     r"compraste|gracias por (?:tu|su) (?:compra|pedido)|preparando tu compra|(?:tu|su) compra (?:fue|est[áa]|ha sido) (?:confirmada|aprobada|realizada)|"
@@ -98,7 +98,9 @@ PAYMENT_TO_PAYEE = any_of(
     r"du hast eine zahlung|vous avez envoy[ée] un paiement|hai inviato un pagamento|has enviado un pago|"
     # a pay-later plan for a shop's order: the shop's order, paid in instalments through the service
     r"your (?:payment|repayment) (?:schedule|plan)|\bpay in [3-6]\b|(?:first|1st) (?:payment|instal(?:l)?ment) (?:of|[£$€\d])|"
-    r"\bretailer order (?:number|no)|piano (?:di )?(?:pagamento|rate)|le tue rate|[ée]ch[ée]ancier|ratenplan|zahlungsplan"
+    r"\bretailer order (?:number|no)|piano (?:di )?(?:pagamento|rate)|le tue rate|[ée]ch[ée]ancier|ratenplan|zahlungsplan|"
+    # a payment gateway writes for the shop: "特店訂單編號", "本公司僅提供金流代收付服務"
+    r"特店訂單編號|特店名稱|金流代收付|代收付服務|代收代付|第三方支付服務|payment (?:processor|gateway) for"
 )
 PAID = any_of(
     r"支付成功|付款成功|已付款|已支付|收到您的付款|已经收到您的付款|支付时间|付款时间|支付方式|"
@@ -119,7 +121,7 @@ SHIPPED = any_of(
     r"|(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}(?:[:：]|"
     + _STATUS_CHANGED
     + r")\s*\n?\s*(?:versendet|versandt|verschickt|shipped|dispatched|exp[ée]di[ée]e?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|已发货|已出貨)"
-    r"|已出貨|出貨通知|已寄出|已(?:經|经)(?:寄出|出貨|出货|发货|發貨)|已發貨|商品已出貨|已交寄|配送中|已开始配送|已開始配送|正在(?:为您|為您)?(?:配送|派送)|派送中|骑手已取货|騎手已取貨|(?:给|給)(?:您|你)(?:发货|發貨)了|已(?:经|經)?出(?:库|庫)|"
+    r"|已出貨|出貨通知|已寄出|已(?:經|经)(?:寄出|出貨|出货|发货|發貨)|已發貨|商品已出貨|已交寄|配送中|已开始配送|已開始配送|正在(?:为您|為您)?(?:配送|派送)|派送中|骑手已取货|騎手已取貨|(?:给|給)(?:您|你)(?:发货|發貨)了|已(?:经|經)?出(?:库|庫)|已(?:經|经)[^，。！？\n]{1,4}?(?:寄出|出貨|出货|發貨|发货)了|"
     r"お届けできませんでした|ご不在のため|発送済み|発送しました|発送いたしました|出荷いたしました|出荷しました|(?:商品)?(?:出荷|発送)のお知らせ|출고되었습니다|발송되었습니다|배송이\s*시작되었습니다|"
     r"har skickats|(?:^|\n)\s*skickat\b|byla odesl[áa]na|odesl[áa]no|a fost expediat[ăa]|predat[ăa] curierului|"
     r"(?:ordren|pakken|bestillingen|sendingen|ordre)[^.\n]{0,30}?(?:er|har blitt|blev|ble) (?:sendt|afsendt)|(?:er|blev|ble) afsendt|er p[åa] vei(?:en)?|"
@@ -189,6 +191,12 @@ PARTIAL_DELIVERY = any_of(
     r"consegna parziale|部分(?:商品|包裹)(?:已)?(?:送达|签收)|其余商品"
 )
 DELIVERED_VIRTUAL = any_of(
+    # a digital download handed over now: "Use the button below to download your files", "Download: https://…"
+    r"(?:use|click|tap) the (?:button|link) below to download (?:your|the) (?:files?|purchase|products?|items?|e-?books?)|"
+    r"download your (?:files?|purchase|products?|e-?books?) (?:here|now|below)|here(?:'s| is| are) (?:your|the) download links?|"
+    r"(?:^|\n)\s*(?:download|t[ée]l[ée]chargement|herunterladen)\s*[:：]\s*https?://|"
+    # a membership or service renewed or opened: "专业版服务已续期", "服务有效期至：2027-05-02"
+    r"(?:服务|服務|会员|會員|权益|權益)已(?:续期|續期|开通|開通|生效)|(?:服务|服務|会员|會員)有效期(?:至|延长至|延長至)\s*[:：]?\s*\d|"
     # tickets issued: "Your tickets are in the DICE app", "Vous trouverez votre billet en pièce jointe"
     r"your (?:e-?)?tickets? (?:is|are) (?:now )?(?:in|stored in|ready in|waiting in) (?:the|your) [\w ]{0,20}?app\b|"
     r"(?:trouverez|trouvez) (?:votre|vos)(?: \d+)? (?:e-?)?(?:billets?|tickets?) (?:en|dans la|dans les) pi[èe]ces? jointes?|(?:votre|vos) e-?billets? (?:est|sont) (?:en )?pi[èe]ces? jointes?|"
@@ -322,7 +330,10 @@ AUTO_DELIVERY = any_of(
 UNPAID = any_of(
     r"on-?hold until|until we confirm (?:that )?(?:your )?payment|awaiting (?:your )?payment|once (?:your )?payment (?:is|has been) received|"
     r"待付款|等待付款|未付款|等待买家付款|等待買家付款|请及时付款|请尽快付款|請盡快付款|請儘速付款|請於期限內付款|warten auf (?:ihre|deine) zahlung|en attente de (?:votre )?paiement|in attesa di pagamento|"
-    r"pendiente de pago|oczekuje na p[łl]atno[śs][ćc]"
+    r"pendiente de pago|oczekuje na p[łl]atno[śs][ćc]|"
+    # a payment still to make: a bank transfer's virtual account and its deadline, a card page to return to
+    r"(?:若|如)?尚未完成付款|尚未付款|繳費期限|缴费期限|繳費帳號將|超商代碼繳費資訊|付款期限|"
+    r"(?:請|请)(?:於|于|在)[^。\n]{0,16}(?:前|內|内)完成(?:付款|繳費|缴费)"
 )
 MANUAL_DELIVERY = any_of(
     r"代充|充值|人工处理|人工发货|人工开通|人工办理|手动发货|需要人工|代儲|代储|儲值|人工處理|人工發貨|手動發貨|manual(?:ly)? (?:processed|delivery)|top-?up|"

@@ -225,6 +225,8 @@ ARRIVAL_CUES = alternation(
         r"zustellung(?:\s+(?:am|voraussichtlich))?",
         r"lieferung\s+(?:am|bis)",
         r"livraison(?:\s+(?:le|pr[ée]vue|pour))?",
+        # the method named before the estimate: "Livraison Chronopost : demain avant 13h"
+        r"livraison\s+(?:chronopost|colissimo|express|dpd|ups|gls|dhl|fedex)(?=\s*[:：])",
         r"nouvelle\s+date\s+de\s+livraison(?:\s+(?:estim[ée]e|pr[ée]vue))?|nous\s+livrons\s+votre\s+commande(?:\s+le)?",
         r"arrive(?:ra)?(?=,?\s+(?:demain|aujourd'hui|le\s|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|entre))",
         r"consegna(?:\s+(?:il|entro|prevista))?",
@@ -311,7 +313,7 @@ ZH_ARRIVAL_CUES = r"安排(?:於|于|在)(?=[^。\n]{0,40}(?:送貨|送货|配�
 # --- parcels ------------------------------------------------------------------------------
 
 TRACKING_LABELS = (
-    r"快递单号|运单号|物流单号|发货单号|(?:宅急便|宅配|快遞)單號|(?:宅急便|宅配)单号|包裹号|追踪号|追踪号码|追蹤號碼|追蹤編號|追蹤碼|物流單號|貨運單號|配送單號|包裹編號|"
+    r"快递单号|运单号|物流单号|发货单号|(?:宅急便|宅配|快遞|黑貓|新竹物流|嘉里大榮|大榮|郵局|順豐|宅配通)單號|(?:宅急便|宅配|黑猫|顺丰|中通|圆通|韵达|申通|极兔|邮政)单号|包裹号|追踪号|追踪号码|追蹤號碼|追蹤編號|追蹤碼|物流單號|貨運單號|配送單號|包裹編號|"
     r"(?:您的)?快件|運單號碼|运单号码|託運單號|托运单号|(?:包裹)?查詢號碼|(?:包裹)?查询号码|"
     r"tracking\s*(?:number|#|no\.?|id|code)?|package\s+(?:number|#)|shipment\s+(?:number|id)|"
     r"(?:package|parcel|colis|paquete|pacco|paczk[ai]|paket|sendung|pakket|env[íi]o|envoi|spedizione|przesy[łl]ka|zending)"

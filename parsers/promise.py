@@ -51,7 +51,7 @@ _EN_WITHIN = guarded(
     + _EN_SHIP
     + "|"
     + _EN_DELIVER
-    + r")\b([^.\n!?]{0,80}?)\b(?:within|in)\s+"
+    + r")\b((?:[^.\n!?]|\n(?=[ \t]*(?-i:[a-z]))){0,80}?)\b(?:within|in)\s+"  # one sentence, maybe wrapped at 72 columns
     + RANGE
     + r"\s+"
     + EN_UNIT
@@ -105,8 +105,16 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             anchor = "order" if anchor_word in ("下單後", "下单后") else "payment"
             found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
     for t in find_times(text, reference):
-        tail = text[t.end : t.end + 12]
-        m = rx.match(r"\s*(?:之前|以前|前)\s*(?:为您)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")", tail)
+        tail = text[t.end : t.end + 16]
+        # "11/6（五）前出貨": the weekday in brackets between the date and 前
+        m = rx.match(
+            r"\s*(?:[（(](?:週|周|星期)?[一二三四五六日天][）)])?\s*(?:之前|以前|前)\s*(?:为您|為您)?\s*(?:陸續|陆续|依序|分批)?\s*("
+            + _ZH_SHIP
+            + "|"
+            + _ZH_DELIVER
+            + ")",
+            tail,
+        )
         if m:
             kind = "ship" if rx.fullmatch(_ZH_SHIP, m.group(1)) else "deliver"
             by = t.at if t.has_time else end_of_day(t.at)

@@ -28,7 +28,7 @@ _ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|补发|補發
 # "vous le recevrez au plus tard le vendredi 20": receiving, with its day after it (before it, the day
 # may be the parcel's and the thing received a mere tracking number: "partira demain ; vous recevrez le numéro")
 _RECEIVE_VERBS = r"recevr|erhalten|ricever|recibir"
-_DONE_ZH = guarded(r"(?:已|已經|已经)\s*$")
+_DONE_ZH = guarded(r"(?:已|已經|已经)[^，。,、\s]{0,3}\s*$")  # "已經縫好寄出": done, with how
 _DAY_THEN_VERB = guarded(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
 # one sentence, maybe wrapped at 72 columns: "elle vous sera livrée au plus\ntard le mardi 10 novembre"
 _VERB_THEN_DAY = guarded(
@@ -78,7 +78,7 @@ def reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | No
             if not cues.stated_as_fact(text, match.start()):
                 continue
             word = rx.match(r"\w*", text[match.start(verb_group) :]).group(0)  # type: ignore[union-attr]
-            if word.lower().endswith(_PARTICIPLES) or _DONE_ZH.search(text[: match.start(verb_group)][-3:]):
+            if word.lower().endswith(_PARTICIPLES) or _DONE_ZH.search(text[: match.start(verb_group)][-7:]):
                 continue  # "was delivered on Saturday", "abbiamo spedito oggi", "今天已經寄出了": a report
             by = _day_of(text[match.start(day_group) :], at)
             if by is None or by <= at:

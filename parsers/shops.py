@@ -9,13 +9,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from orderwatch.parsers import cues, fields, lexicon, parcels
+from orderwatch.parsers import cues, fields, lexicon, parcels, shop_events
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message, Result, domain_slug
-from orderwatch.parsers.durations import stated_deadline, stated_duration
 from orderwatch.parsers.guarded import guarded
-
-from orderwatch.domain.calendar import calendar_for
 
 NAME = "shops"
 
@@ -182,6 +179,13 @@ def parse(msg: Message) -> Result | None:
         )
         kind = "problem"
     received = cues.REFUND_RECEIVED.search(text)
+    if (
+        received
+        and received.start() <= len(msg.subject)
+        and not cues.refund_received(msg.text)
+        and cues.granted(msg.text)
+    ):
+        received = None  # "… cancelled and refunded" over "allow 5-10 business days for the refund to show"
     if (received and not cues.still_to_arrive(text, received)) or cues.CREDIT_MEMO.search(msg.subject):
         refund = fields.total_amount(msg.text, lang)
         events.append(
@@ -197,31 +201,12 @@ def parse(msg: Message) -> Result | None:
         )
         kind = "refund"
     elif (any(e.kind == "problem" for e in events) or not confirm) and cues.granted(text):
-        events.append(_refund_grant(msg, order_no, opening))  # "cancelled; your money is returned within 3 days"
+        events.append(
+            shop_events.refund_grant(msg, order_no, opening)
+        )  # "cancelled; your money is returned within 3 days"
     if not events:
         return None
     return Result(NAME, kind, events, confidence=0.8 if confirm else 0.7)
-
-
-def _refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
-    """A refund the seller promises along with a cancellation or failure, with its stated time."""
-    within = stated_duration(msg.text, lexicon.REFUND_VERBS_ZH, lexicon.REFUND_VERBS_EN, lexicon.REFUND_INTL_WORDS)
-    deadline = stated_deadline(msg.text, msg.at)
-    money = fields.refund_amount(msg.text, msg.lang, msg.dollar)
-    total = fields.order_total(msg.text, msg.lang, msg.dollar)  # "全额退还订单金额¥2350.00": the order's own amount
-    return msg.event(
-        "refund",
-        summary="refund promised",
-        order_amount=total.text() if total else None,
-        order_currency=total.currency if total else None,
-        order_no=order_no,
-        state="granted",
-        amount=money.text() if money else None,
-        currency=money.currency if money else None,
-        within=f"{within.amount} {within.unit}" if within else None,
-        due=deadline.isoformat() if deadline else None,
-        **{k: v for k, v in opening.items() if k not in ("amount", "currency")},
-    )
 
 
 _ANNOUNCED = guarded(
@@ -291,29 +276,10 @@ def _notice_promise(msg: Message, order_no: str, opening: dict[str, object]) -> 
         return []
     fields_of_order = {k: v for k, v in opening.items() if k != "currency"}
     currency = str(opening.get("currency") or "")
-    event = _promise_event(msg, promise, order_no, msg.at, currency, **fields_of_order)  # it opens the order too
+    event = shop_events.promise_event(
+        msg, promise, order_no, msg.at, currency, **fields_of_order
+    )  # it opens the order too
     return [dataclasses.replace(event, fields={**event.fields, "currency": currency or None})]
-
-
-def _promise_event(msg: Message, promise, order_no: str, start, currency: str | None, **extra: object):
-    """A stated promise as a dated fact: its deadline, or `start` plus its duration."""
-    if promise.by is not None:
-        by, provisional = promise.by, False
-    else:
-        assert promise.within is not None
-        by, provisional = promise.within.after(start, calendar_for(msg.lang, currency))
-    return msg.event(
-        "promise",
-        at=start,
-        summary=f"promised: {promise.phrase}",
-        order_no=order_no,
-        by=by.isoformat(),
-        promise=promise.kind,
-        phrase=" ".join(promise.phrase.split()),
-        stated=True,
-        provisional=provisional or None,
-        **extra,
-    )
 
 
 def _is_notice_only(msg: Message) -> bool:
@@ -364,8 +330,7 @@ def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtu
     promise = msg.promise  # the mail's own time anchors a missing year and zone
     if promise is not None:
         start = paid_at or ordered_at if promise.anchor == "payment" else ordered_at
-        within = f"{promise.within.amount} {promise.within.unit}" if promise.within else None
-        events.append(_promise_event(msg, promise, order_no, start, currency, within=within))
+        events.append(shop_events.promise_event(msg, promise, order_no, start, currency))
     return events
 
 

@@ -194,6 +194,18 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("ORDER_COMPLETED", "We are pleased to say that order number 260512-184409-3307 is complete.", True),
         ("ORDER_COMPLETED", "As soon as your order is complete, your keys will be available.", False),
         ("DECISION_AGAINST", "由於雙方未能達成和解，本會的調停未能成功。", True),
+        # Taiwan's payment gateways, digital downloads, memberships, French and English refunds
+        ("PAYMENT_TO_PAYEE", "特店名稱 木栖手作皮件\n特店訂單編號 MQ2611030087", True),
+        ("UNPAID", "繳費帳號將由綠界科技另行寄送，請依信中帳號及繳費期限轉帳。", True),
+        ("UNPAID", "付款方式：ATM 虛擬帳號轉帳（已入帳）", False),
+        ("SHIPPED", "包包今天早上已經縫好寄出了，黑貓單號 9067 2214 5830", True),
+        ("DELIVERED_VIRTUAL", "Your order is ready. Use the button below to download your files.", True),
+        ("DELIVERED_VIRTUAL", "Download: https://shop.example/d/3481274/q8Zr2Kx7Lw", True),
+        ("DELIVERED_VIRTUAL", "您的订单已支付成功，专业版服务已续期。", True),
+        ("DELIVERED_VIRTUAL", "You will be able to download your files once payment clears.", False),
+        ("REFUND_GRANTED", "Nous avons donc procédé au\nremboursement intégral de votre commande", True),
+        ("CONFIRM", "Merci pour ta commande, Lina !", True),
+        ("CONFIRM", "Thanks for pre-ordering Lowland Hymns.", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:

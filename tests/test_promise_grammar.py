@@ -232,3 +232,22 @@ def test_a_delivery_slot_in_chinese_hours_ends_the_promise() -> None:
     text = "送貨日期：2026年8月8日（星期六）\n送貨時間：上午10時至下午1時\n送貨地址：荃灣"
     promise = find_promise(text, REF)
     assert promise is not None and promise.by is not None and (promise.by.day, promise.by.hour) == (8, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("預計出貨日：11/6（五）前出貨，出貨後將寄送出貨通知", 6),
+        ("預購說明：預計 2026/11/20 前陸續出貨。", 20),
+    ],
+)
+def test_taiwanese_ship_dates_with_a_weekday_or_an_adverb(text: str, day: int) -> None:
+    promise = find_promise(text, REF.replace(month=11, day=2))
+    assert promise is not None and promise.kind == "ship" and promise.by is not None and promise.by.day == day
+
+
+def test_a_sentence_wrapped_at_72_columns_still_promises_but_a_new_line_does_not_join() -> None:
+    wrapped = find_promise("Orders are printed and shipped\nwithin 2-7 business days.", REF)
+    assert wrapped is not None and wrapped.within == Duration(7, "workdays")
+    label = find_promise("Selected shipping type: Royal Mail Tracked 48\r\nDispatched within 1 working day.", REF)
+    assert label is not None and label.phrase.startswith("Dispatched")

@@ -139,8 +139,6 @@ def unit_pattern(*languages: str) -> str:
     return "(" + "|".join(p for lang, p, _ in _UNIT_WORDS if lang in languages) + ")"
 
 
-
-
 @cache
 def _unit_matchers() -> list[tuple[re.Pattern[str], str]]:
     """The unit words compiled once, on first use (not at import: the CLI starts faster)."""

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from orderwatch.domain.addresses import HOSTED_SENDERS, PERSONAL_MAILBOXES, registrable_domain
 from orderwatch.domain.calendar import calendar_for
-from orderwatch.domain.durations import Duration
+from orderwatch.domain.durations import Duration, parse_duration
 from orderwatch.domain.model import Event, Role
 from orderwatch.domain.rulebook import Rulebook
 
@@ -202,7 +202,7 @@ _FILLER = frozenset({"the", "and", "ltd", "llc", "inc", "shop", "store"})
 
 
 def _words(name: str) -> set[str]:
-    """"Cerámica Albaicín" and the card statement's "CERAMICA ALBAICIN" share their words."""
+    """ "Cerámica Albaicín" and the card statement's "CERAMICA ALBAICIN" share their words."""
     plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
     return {w for w in re.findall(r"[a-z0-9]{3,}", plain) if w not in _FILLER}
 
@@ -278,12 +278,19 @@ def facts(case: Case, rules: Rulebook) -> Facts:
     source = None
     phrase = None
     provisional = False
-    if promise is not None:
+    if promise is not None and _counts_from_payment(promise) and _awaiting_payment(case, f):
+        promise = None  # "24 小時內出貨 after payment" of an order never paid: no clock runs, stated or default
+    elif promise is not None:
         promised_by = datetime.fromisoformat(str(promise.fields["by"]))
+        if paid is not None and _counts_from_payment(promise) and paid.at > promise.at:
+            # stated before the payment arrived (an ATM transfer, a gateway's later notice): from the payment
+            promised_by, _ = parse_duration(str(promise.fields["within"])).after(
+                paid.at, calendar_for(lang, f.get("currency"))
+            )
         kind = str(promise.fields.get("promise") or "deliver")
         source, phrase = "stated", str(promise.fields.get("phrase") or "")
         provisional = bool(promise.fields.get("provisional"))
-    elif start is not None and not _awaiting_payment(case, f):
+    if promise is None and start is not None and not _awaiting_payment(case, f):
         mode = f.get("delivery_mode")
         rule = {"auto": "auto_delivery", "manual": "manual_delivery"}.get(str(mode), "other_delivery")
         duration: Duration = rules.get(rule, case.platform)
@@ -310,6 +317,11 @@ def facts(case: Case, rules: Rulebook) -> Facts:
         provisional=provisional,
         first_seen=first_seen,
     )
+
+
+def _counts_from_payment(promise: Event) -> bool:
+    """A duration the shop counts from the payment ("付款後3個工作天內出貨"), not a date."""
+    return promise.fields.get("anchor") == "payment" and bool(promise.fields.get("within"))
 
 
 def _awaiting_payment(case: Case, f: dict[str, object]) -> bool:

@@ -1,0 +1,56 @@
+"""The dated facts a shop's mail states besides the order itself: a stated promise (its deadline,
+or its start and duration) and a refund promised with a cancellation. Kept apart from `shops.py`,
+which decides what a mail is; these only write what it says as events.
+"""
+
+from __future__ import annotations
+
+from orderwatch.parsers import fields, lexicon
+from orderwatch.parsers.base import Message
+from orderwatch.parsers.durations import stated_deadline, stated_duration
+
+from orderwatch.domain.calendar import calendar_for
+
+
+def promise_event(msg: Message, promise, order_no: str, start, currency: str | None, **extra: object):
+    """A stated promise as a dated fact: its deadline, or `start` plus its duration."""
+    if promise.by is not None:
+        by, provisional = promise.by, False
+    else:
+        assert promise.within is not None
+        by, provisional = promise.within.after(start, calendar_for(msg.lang, currency))
+    return msg.event(
+        "promise",
+        at=start,
+        summary=f"promised: {promise.phrase}",
+        order_no=order_no,
+        by=by.isoformat(),
+        promise=promise.kind,
+        phrase=" ".join(promise.phrase.split()),
+        stated=True,
+        provisional=provisional or None,
+        within=f"{promise.within.amount} {promise.within.unit}" if promise.within else None,
+        anchor=promise.anchor if promise.by is None else None,  # counted from payment or from the order
+        **extra,
+    )
+
+
+def refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
+    """A refund the seller promises along with a cancellation or failure, with its stated time."""
+    within = stated_duration(msg.text, lexicon.REFUND_VERBS_ZH, lexicon.REFUND_VERBS_EN, lexicon.REFUND_INTL_WORDS)
+    deadline = stated_deadline(msg.text, msg.at)
+    money = fields.refund_amount(msg.text, msg.lang, msg.dollar)
+    total = fields.order_total(msg.text, msg.lang, msg.dollar)  # "全额退还订单金额¥2350.00": the order's own amount
+    return msg.event(
+        "refund",
+        summary="refund promised",
+        order_amount=total.text() if total else None,
+        order_currency=total.currency if total else None,
+        order_no=order_no,
+        state="granted",
+        amount=money.text() if money else None,
+        currency=money.currency if money else None,
+        within=f"{within.amount} {within.unit}" if within else None,
+        due=deadline.isoformat() if deadline else None,
+        **{k: v for k, v in opening.items() if k not in ("amount", "currency")},
+    )
