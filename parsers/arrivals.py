@@ -72,7 +72,8 @@ _RELATIVE = guarded(
     re.I,
 )
 _CLOCK = guarded(
-    r"(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h(?![a-z])|点|點|時|时)|(\d{1,2})[:：](\d{2})", re.I
+    r"(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h(?![a-z0-9])|点|點|時|时)|(\d{1,2})(?:[:：]|h(?=\d{2}))(\d{2})",
+    re.I,
 )
 # "11/10", and after a weekday as Amazon.co.jp writes it: "火曜日, 11/10"
 _ZH_MD_SLASH = guarded(r"^(?:[月火水木金土日]曜日?[,，、]?\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)")
@@ -154,6 +155,7 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
 # A delivery slot given on a line of its own: "Delivery time: 7:00pm and 8:00pm", "配送時段：14:00-18:00".
 _SLOT_LABEL = guarded(
     r"(?:delivery|arrival)\s+(?:time|slot|window)|time\s*slot|(?:liefer|zustell)?zeitfenster|zustellzeit|tijdvak|tijdslot|cr[ée]neau(?:\s+de\s+livraison)?|"
+    r"we(?:'ll| will) deliver (?:your|the) (?:parcel|package|order)(?=\s*:)|"  # Evri: "We'll deliver your parcel: / Between 4pm and 6pm"
     r"franja horaria|fascia oraria|配送時段|配送时段|配送時間|配送时间|送貨時段|送货时段|送貨時間|送货时间|お届け時間帯|배송\s*시간",
     re.I,
 )
@@ -166,7 +168,8 @@ def _slot_end(text: str, day: datetime) -> datetime | None:
     label = _SLOT_LABEL.search(text)
     if label is None:
         return None
-    line = text[label.end() : label.end() + 60].split("\n")[0]
+    lines = text[label.end() : label.end() + 80].split("\n")
+    line = lines[1] if len(lines) > 1 and not lines[0].strip(" \t:：") else lines[0]  # the slot on the next line
     clocks = list(_CLOCK.finditer(line))
     if not clocks:
         hours = list(_ZH_HOUR.finditer(line))

@@ -110,6 +110,8 @@ _WEEKDAY_AT_END = guarded(r"\s*\b(?:" + WEEKDAY_FULL + r")\.?,?\s*$", re.I)
 def stated_deadline(text: str, reference: datetime) -> datetime | None:
     """An explicit date written as a deadline: '请于2026年3月19日18:00前', 'by 18 June 2026, 15:47 CEST'."""
     for t in find_times(text, reference):
+        if (t.at if t.has_time else end_of_day(t.at)) <= reference:
+            continue  # "wasn't picked up by Mon, Aug 17": a day already past sets no deadline the mail gives
         before = _WEEKDAY_AT_END.sub("", text[max(0, t.start - 34) : t.start])  # "hasta el miércoles 13 de mayo"
         after = text[t.end : t.end + 9]
         if (

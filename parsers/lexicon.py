@@ -217,6 +217,7 @@ ARRIVAL_CUES = alternation(
         r"(?:zustellung|lieferung)\s+(?:erfolgt\s+)?voraussichtlich(?:\s+am)?",
         r"(?:lieferung|zustellung)\s+ca\.",
         r"(?:is |are )?(?:scheduled|expected|estimated|projected|anticipated|slated|set|due) to (?:arrive|be delivered)(?:\s+(?:on|by))?",
+        r"(?:is |are )?scheduled for delivery(?:\s+(?:on|by))?",
         r"(?:sera|seront|est)\s+livr[ée]e?s?\s+(?:au\s+plus\s+tard\s+)?le",
         # e-tickets sent later: "ils vous seront envoyés par e-mail au plus tard le 5 juin 2026"
         r"(?:sera|seront)\s+envoy[ée]e?s?(?:\s+par\s+e-?mail)?\s+au\s+plus\s+tard(?:\s+le)?",
@@ -304,7 +305,7 @@ DISPATCH_CUES = alternation(
         r"(?:przewidywana|planowana)\s+(?:data\s+)?wysy[łl]k[ia]",
         r"verwachte\s+verzend(?:datum|dag)",
         # a pickup slot: the shop's promise is the goods ready by its end ("Retrait : samedi 14 novembre entre 10h00 et 11h00")
-        r"cr[ée]neau\s+de\s+retrait|(?<!mode\sde\s)retrait(?=\s*:)|(?:collection|pick-?up)\s+(?:slot|window)",
+        r"cr[ée]neau\s+de\s+retrait|(?<!mode\sde\s)retrait(?:\s+au\s+drive)?(?=\s*:|\s*\n\s*(?:le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|(?:collection|pick-?up)\s+(?:slot|window)",
     ]
 )
 ZH_DISPATCH_CUES = r"(?:预计|預計)(?=[^\n，。]{0,12}(?:出貨|出货|发货|發貨|寄出))"

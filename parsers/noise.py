@@ -60,6 +60,11 @@ def parse(msg: Message) -> Result | None:
     return None
 
 
+_PARCEL_NAMED = guarded(
+    r"\b(?:waybill|tracking|shipment|parcel|package)\s*(?:number|no\.?|#)\s*:?\s*[A-Z0-9]{8,}", re.I
+)
+
+
 def _transactional(msg: Message) -> bool:
     """An order, shipping or desk mail, which may still carry an unsubscribe footer."""
     text = msg.both
@@ -73,6 +78,8 @@ def _transactional(msg: Message) -> bool:
         or cues.DECISION_FOR.search(text)
         or cues.EVIDENCE_REQUEST.search(text)
         or bool(fields.ticket_numbers(msg.subject))
+        # a carrier's delivery day for a parcel it names: "waybill number 4213867590 … scheduled for delivery TODAY"
+        or bool(msg.promise is not None and _PARCEL_NAMED.search(msg.text[:2000]))
         # a relayed text message has no subject: "您的订单[…]已通过[中通快递]发出 … 退订请回复T"
         or bool(
             (cues.affirmed(cues.SHIPPED, msg.text) or cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text))

@@ -38,8 +38,8 @@ _TRACKING_BLOCK = guarded(
 # The same table flattened into one row: "Provider Tracking Number Date / Sendle SZ4K9P 10 November 2026 Track":
 # the carrier's name, then a code of capitals and digits.
 _TRACKING_ROW = guarded(
-    r"^[^\S\n]*provider[^\S\n]+tracking (?:number|no\.?)[^\n]*\n[^\S\n]*[A-Za-z][\w&.'-]*(?:[^\S\n]+[A-Za-z][\w&.'-]*){0,3}?[^\S\n]+"
-    r"((?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{6,34})(?![\w-])",
+    r"^[^\S\n]*(?:provider[^\S\n]+tracking (?:number|no\.?)|versanddienstleister[^\S\n]+sendungsnummer|transporteur[^\S\n]+num[ée]ro de suivi)[^\n]*\n[^\S\n]*[A-Za-z][\w&.'-]*(?:[^\S\n]+[A-Za-z][\w&.'-]*){0,3}?[^\S\n]+"
+    r"((?=[A-Z]*\d)(?:(?=\d*[A-Z])[A-Z0-9]{6,34}|\d{10,34}))(?![\w-])",
     re.I | re.M,
 )
 

@@ -27,7 +27,7 @@ REFUND_RECEIVED = any_of(
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
     # "Importo rimborsato: 129,90 €", "43,30 € rimborsata sulla carta … in data 08/10/2026"
-    r"importo rimborsato\s*[:：]|rimborsat[oa] sulla (?:tua )?carta[^.\n]{0,40}\bin data\b|"
+    r"importo rimborsato\s*[:：]|rimborsat[oa] sulla (?:tua )?carta[^.\n]{0,40}\bin data\b|montant rembours[ée]\s*[:：]|date du remboursement\s*[:：]|"
     r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)|remboursement\b[^.\n]{0,60}?\ba été effectu[ée]"
     r"|退款已完成|已退款|已经退款|已經退款|退款成功(?![后後]|之[后後]|时|時)|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
 )
@@ -79,7 +79,7 @@ REFUND_GRANTED = any_of(
     r"(?:issued|processed|applied) (?:a|the|your) (?:full |partial )?credit (?:for|of|to)\b|"  # "We have issued a credit for the amount above"
     # a refund under way, said in the present: "I'm refunding the full £38.50", "nous procédons au remboursement"
     r"(?:I'm|I am|we're|we are) (?:now )?(?:fully )?refunding|proc[ée]d(?:ons|er|e) (?:donc )?(?:au|à un|à votre) remboursement|(?:avons|a)\s+(?:donc\s+)?proc[ée]d[ée]\s+(?:au|à un|à votre)\s+remboursement|"
-    r"辦理(?:了)?(?:全額|部分)?退款|款[项項](?:会|會|将|將)(?:在[^。\n]{0,16})?(?:退回|退還|退还|原路)"
+    r"辦理(?:了)?(?:全額|部分)?退款|(?:辦理|办理)(?:了)?(?:刷退|退刷)|款[项項](?:会|會|将|將)(?:在[^。\n]{0,16})?(?:退回|退還|退还|原路)"
     # ru, tr, id, vi, th, ar
     r"|возврат (?:средств |денег )?(?:оформлен|будет)|вернём|iade(?:n|niz)? banka(?:na|n[ıi]za|ya) iletildi|[üu]cret iaden"
     r"|iade tutar[ıi] (?:bug[üu]n )?banka(?:na|n[ıi]za|ya) iletil(?:di|mi[şs]tir)|iade talebi?n(?:iz)? onayland[ıi]"

@@ -33,6 +33,8 @@ def test_no_cue_matches_empty_or_unrelated_text(name: str) -> None:
         ("您的订单177299761207385227已发货", "177299761207385227"),
         # a pay-later service's mail: the retailer's own number is the order, not the service's
         ("Clearpay order number: 400517736204\nRetailer order number: #4391", "4391"),
+        # a carrier's notice: the seller's purchase order beside the buyer's marketplace order
+        ("PURCHASE ORDER NUMBER 8437\nREFERENCE 113-4821907-5530617", "113-4821907-5530617"),
     ],
 )
 def test_references_in_many_languages(text: str, expected: str) -> None:
@@ -206,6 +208,18 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("REFUND_GRANTED", "Nous avons donc procédé au\nremboursement intégral de votre commande", True),
         ("CONFIRM", "Merci pour ta commande, Lina !", True),
         ("CONFIRM", "Thanks for pre-ordering Lowland Hymns.", True),
+        # telecom shops, US specialty retailers, French drives, carriers' own notices
+        ("FAILED", "Conformément à votre demande, votre commande et votre rendez-vous ont bien été annulés.", True),
+        ("REFUND_RECEIVED", "Montant remboursé : 198,90 €\nDate du remboursement : 12/11/2026", True),
+        ("REFUND_RECEIVED", "nous vous confirmons le remboursement intégral de votre commande, soit 229,00 €", False),
+        ("REFUND_GRANTED", "本公司已於 115/11/18 重新辦理刷退 NT$19,900 至 台端原付款信用卡", True),
+        ("SHIPPED", "Your Order Is Ready for Pick Up! Order # Y204518837", True),
+        ("DELIVERED_PHYSICAL", "Thanks for picking up your order, Ramon!", True),
+        ("DELIVERED_PHYSICAL", "dein Paket wurde heute an deinem gewünschten Abstellort hinterlegt.", True),
+        ("SHIPPED", "Wir haben deine Bestellung bearbeitet und an DPD übergeben.", True),
+        ("DECISION_AGAINST", "檢驗結果：不符合退貨條件", True),
+        ("DECISION_AGAINST", "nous ne sommes malheureusement pas en mesure d'y donner une suite favorable", True),
+        ("COMPLAINT_WORDS", "機身右側邊框有一道明顯刮痕，希望能換一台新品", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:

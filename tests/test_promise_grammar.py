@@ -251,3 +251,24 @@ def test_a_sentence_wrapped_at_72_columns_still_promises_but_a_new_line_does_not
     assert wrapped is not None and wrapped.within == Duration(7, "workdays")
     label = find_promise("Selected shipping type: Royal Mail Tracked 48\r\nDispatched within 1 working day.", REF)
     assert label is not None and label.phrase.startswith("Dispatched")
+
+
+@pytest.mark.parametrize(
+    ("text", "hour", "minute"),
+    [
+        ("VOTRE RETRAIT\nmardi 17 mars 2026 entre 18h00 et 18h30\nE.Leclerc DRIVE", 18, 30),
+        ("We're delivering it today.\nWe'll deliver your parcel:\nBetween 4pm and 6pm", 18, 0),
+        ("Your shipment is scheduled for delivery TODAY by End of Day.", 23, 59),
+    ],
+)
+def test_slots_and_carriers_days_end_where_they_say(text: str, hour: int, minute: int) -> None:
+    promise = find_promise(text, REF)
+    assert promise is not None and promise.by is not None and (promise.by.hour, promise.by.minute) == (hour, minute)
+
+
+def test_a_day_of_the_month_is_no_duration_and_a_day_count_needs_no_nei() -> None:
+    dated = find_promise("預計11月20日送達", REF)
+    assert dated is not None and dated.within is None and dated.by is not None and dated.by.day == 20
+    counted = find_promise("商品將於付款後 3~5 個工作天送達門市", REF)
+    assert counted is not None and counted.within == Duration(5, "workdays")
+    assert find_promise("24h 到貨", REF) is None  # a service's name, not a count of days

@@ -181,6 +181,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             ):
                 add(match.group(1), 2, "reference of an order", labelled=True)
         for match in _SHAPED.finditer(source):
+            # "PURCHASE ORDER NUMBER 8437 / REFERENCE 113-4821907-5530617": a carrier's notice names the
+            # seller's own purchase order beside the buyer's marketplace order, whose shape tells it apart
             add(next(g for g in match.groups() if g), 2, "marketplace number shape")
         for match in _INVOICE.finditer(source):
             if any(ch.isdigit() for ch in match.group(1)):
@@ -214,6 +216,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         if value in scores and not any(why.startswith("label") for why in evidence[value]):
             scores.pop(value)
     for value in scores:
+        if "marketplace number shape" in evidence[value]:
+            scores[value] += 1.5  # however it was named first, the shape alone says "an order of a marketplace"
         if subject and value in subject:
             scores[value] += 1
             evidence[value].append("in the subject")
