@@ -8,10 +8,11 @@ from functools import lru_cache
 
 from orderwatch.parsers.base import any_of
 from orderwatch.parsers.fields import CJK
+from orderwatch.parsers.guarded import guarded
 
 # Words right before a cue that turn it into its opposite: "hasn't shipped", "未发货", "不支持退款".
 NEGATION_BEFORE = any_of(
-    r"(?:not|n't|never|no|yet to be|未|没有|没|尚未|不|无法|未能)\s*(?:been\s+|yet\s+|be\s+)?$"
+    r"(?:not|n't|never|no|yet to be|未|没有|没|尚未|不|无法|未能)\s*(?:been\s+|yet\s+|be\s+)?$|\b(?:unable|not able)\s+to\s+$"
     r"|(?:不代表|不表示|不意味|does not mean|doesn't mean|is not a (?:confirmation|notice) of)[^，。,.\n]{0,10}$"
 )
 
@@ -129,3 +130,12 @@ def stated_as_fact(text: str, start: int) -> bool:
 
 
 _OPENING_QUOTES = ('"', "“", "«", "„", "「", "『")
+
+
+_SOFT_WRAP = guarded(r"(?<=[a-z,;])[ \t]*\n(?=[ \t]*[a-z])")
+
+
+def unwrapped(text: str) -> str:
+    """A plain-text mail's sentences joined across their 72-column wraps ("we're unable\nto issue a
+    refund"), paragraphs and lists kept; the same length is not kept, so match on it, not in it."""
+    return _SOFT_WRAP.sub(" ", text)

@@ -51,7 +51,7 @@ CONFIRM = any_of(
     r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|(?:已)?成功租用|租用成功|租号成功|订单已生成|已下单|已经收到您的付款|订单(?:已)?提交成功|交易成功|"
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"(?:^|\n)\s*date ordered\s*:|danke für deinen (?:einkauf|kauf)|vielen dank für (?:ihren|deinen) einkauf|"  # a shop engine's plain receipt: "Order Number: 2291 / Date Ordered: …"
-    r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping(?! (?:at|with)\b)|buying|ordering|pre-?ordering)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
+    r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping(?! (?:at|with)\b)|buying|ordering|pre-?ordering|payment|subscribing)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
     r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"(?<!n't )(?<!not )(?<!never )\breceived your order\b|"  # the Shop app: "Fernway Botanicals received your order"
     r"payment (?:went through|has gone through|received|has been received|confirmed|successful|(?:was|is) successful)|your receipt|"
@@ -158,7 +158,7 @@ DELIVERED_PHYSICAL = any_of(
     r"|(?:another|your) box (?:has )?arrived|(?:an|am) (?:deinem|ihrem|dem) (?:gewünschten )?abstellort (?:hinterlegt|abgestellt|zugestellt)"
     r"|(?:ist|sind) angekommen|(?:has|have) arrived(?! at (?:the |your )?(?:store|shop|pickup|pick-up|locker|post office|collection|parcel))|est arriv(?:ée|ee|é|e)(?![\wé])(?! (?:dans|au|en|à) (?:votre |le |la )?(?:point relais|relais|magasin|bureau de poste|consigne|casier))|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
     # collected at a store, drive or locker
-    r"|(?:commande|colis|courses)\b[^.\n]{0,40}?\ba (?:bien )?été retir[ée]e?s?\b(?! de| du| des)|you(?:'ve| have) (?:collected|picked up) your (?:order|parcel|package)|thanks? (?:you )?for (?:picking up|collecting) your (?:order|parcel|package)|(?:^|\n)\s*picked up on\b|"
+    r"|(?:commande|colis|courses)\b[^.\n]{0,40}?\ba (?:bien )?été retir[ée]e?s?\b(?! de| du| des)|you(?:'ve| have) (?:collected|picked up) your (?:order|parcel|package)|vous avez (?:bien )?retir[ée] votre (?:commande|colis)|commande retir[ée]e\b|thanks? (?:you )?for (?:picking up|collecting) your (?:order|parcel|package)|(?:^|\n)\s*picked up on\b|"
     r"(?:order|parcel|package) (?:has been|was) collected\b(?! by)|(?:wurde|wurden) (?:von (?:ihnen|dir) )?abgeholt|[èe] stat[oa] ritirat[oa]|is opgehaald"
     r"|we delivered your (?:parcel|package|item|order)|delivered to (?:your|the) (?:door|porch|mailbox|front|reception|neighbou?r|parcel locker)"
     r"|已(?:於|于)[^。\n]{0,30}(?:簽收|签收)|已確認收貨|已确认收货|(?:簽收|签收)(?:時間|时间)\s*[:：]|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|(?<!「)已取貨|(?<!「)取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
@@ -195,7 +195,8 @@ DELIVERED_VIRTUAL = any_of(
     r"(?:use|click|tap) the (?:button|link) below to download (?:your|the) (?:files?|purchase|products?|items?|e-?books?)|"
     r"download your (?:files?|purchase|products?|e-?books?) (?:here|now|below)|here(?:'s| is| are) (?:your|the) download links?|"
     r"(?:^|\n)\s*(?:download|t[ée]l[ée]chargement|herunterladen)\s*[:：]\s*https?://|"
-    # a membership or service renewed or opened: "专业版服务已续期", "服务有效期至：2027-05-02"
+    # a membership or service renewed or opened: "专业版服务已续期", "服务有效期至：2027-05-02", "Your subscription is active"
+    r"your (?:[\w+]+ ){0,2}?(?:subscription|membership|plan) is (?:now )?active\b|"
     r"(?:服务|服務|会员|會員|权益|權益)已(?:续期|續期|开通|開通|生效)|(?:服务|服務|会员|會員)有效期(?:至|延长至|延長至)\s*[:：]?\s*\d|"
     # tickets issued: "Your tickets are in the DICE app", "Vous trouverez votre billet en pièce jointe"
     r"your (?:e-?)?tickets? (?:is|are) (?:now )?(?:in|stored in|ready in|waiting in) (?:the|your) [\w ]{0,20}?app\b|"
@@ -275,6 +276,8 @@ FAILED = any_of(
     # an event the ticket was for is cancelled: "the event promoter has cancelled this event", "EVENT CANCELLED"
     r"(?:the |this |your )?(?:event|show|performance|concert|match|gig|screening|tour date)s? (?:has been |have been |was |were |is )?(?:cancell?ed|called off)|cancell?ed (?:this|the|your) (?:event|show|performance|concert|match|gig)|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
+    r"|(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership)\b"
+    r"|(?:your |the )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership) (?:has been |was |is )(?:now )?cancell?ed"
     r"|訂單已取消|已取消訂單|缺貨|無法出貨|storniert|annul[ée]e|annul[ée]e?s\b|commande annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|comanda (?:ta )?a fost anulat[ăa]|キャンセルされました"
     r"|iptal edil(?:di|mi[şs]tir)|заказ[^.\n]{0,40}отмен[её]н|(?:telah )?dibatalkan|đã bị hủy|ถูกยกเลิก|تم إلغاء"
@@ -284,10 +287,13 @@ CANCELLED = any_of(
     r"已取消|订单取消|取消订单|订单(?:已)?关闭|訂單(?:已)?關閉|cancell?ed (?:your )?order|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed|"
     r"(?:the |this |your )?(?:event|show|performance|concert|match|gig|screening|tour date)s? (?:has been |have been |was |were |is )?(?:cancell?ed|called off)|cancell?ed (?:this|the|your) (?:event|show|performance|concert|match|gig)|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
+    r"|(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership)\b"
+    r"|(?:your |the )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership) (?:has been |was |is )(?:now )?cancell?ed"
     r"|訂單已取消|已取消|取消訂單|storniert|stornierung|annul[ée]e|annul[ée]e?s\b|annullato|cancelado|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|anulat[ăa]|キャンセル|취소되었습니다|주문\s*취소\s*(?:완료|처리|되었|됐)"
     r"|iptal edildi|отмен[её]н|dibatalkan|đã bị hủy|ถูกยกเลิก|تم إلغاء"
 )
+RECEIPT_SUBJECT = any_of(r"\breceipt\b|\binvoice\b|quittung|re[çc]u\b|ricevuta|recibo|收据|收據|电子发票|發票")
 # The shop confirms a cancellation the buyer asked for (status cancelled, nothing owed), not its own.
 BUYER_CANCELLED = any_of(
     r"as you requested|\bas requested\b|at your request|your cancell?ation request|comme vous l'avez demand[ée]|conform[ée]ment [àa] votre demande|you(?:'ve| have)? (?:successfully )?cancell?ed|"

@@ -97,7 +97,9 @@ def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
         # "please allow 5-10 business days for the refund to appear", "can take up to 5 days"
         r"\b(?:allow|take|takes|takes up to|take up to)\s+(?:up to\s+)?" + RANGE + r"\s+" + EN_UNIT
         + clause + r"{0,50}?\b(?:" + en_verbs + r")\b",
-        r"\bwithin\s+" + RANGE + r"\s+" + EN_UNIT + clause + r"{0,40}?\b(?:" + en_verbs + r")\b",
+        # (never "canceled within 14 days of your order": the window it was done in)
+        r"\bwithin\s+" + RANGE + r"\s+" + EN_UNIT + r"\b(?!\s+of\s+(?:your|the)\s+(?:order|purchase|subscription))"
+        + clause + r"{0,40}?\b(?:" + en_verbs + r")\b",
         # the verb first: "Refunds usually take 5-10 business days"
         r"\b(?:" + en_verbs + r")\s+(?:\w+\s+){0,2}?(?:take|takes)\s+(?:up to\s+)?" + RANGE + r"\s+" + EN_UNIT,
     )  # fmt: skip

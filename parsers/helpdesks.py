@@ -11,7 +11,7 @@ from datetime import datetime
 
 from orderwatch.parsers import cues, fields, lexicon
 from orderwatch.parsers import guarded as rx
-from orderwatch.parsers.assertions import decided
+from orderwatch.parsers.assertions import decided, unwrapped
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.durations import hearing_time, stated_deadline, stated_duration
 from orderwatch.parsers.guarded import guarded
@@ -297,6 +297,7 @@ _PROPOSAL = guarded(
 
 
 def _decision_outcome(text: str) -> str | None:
+    text = unwrapped(text)  # "we're unable\nto issue a refund": a refusal wrapped at 72 columns
     if decided(cues.DECISION_PARTIAL, text) and not (_PROPOSAL.search(text) and not cues.granted(text)):
         return "partial"  # a proposal the buyer may still accept or reject decides nothing
     # "If the investigation ends in the merchant's favor, the credit will be reversed": no decision yet

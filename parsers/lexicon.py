@@ -63,7 +63,7 @@ TRANSACTION_LABELS = (
 )
 # An invoice the merchant issued for the purchase: the merchant's own reference in a payment
 # service's receipt (PayPal's "Invoice ID"), stronger evidence than the payment's transaction id.
-INVOICE_LABELS = r"(?:invoice|发票|發票)\s*(?:id|no\.?|number|#|号|號|编号|編號)?(?=\s*[:：#\n])"
+INVOICE_LABELS = r"(?:invoice|发票|發票)\s*(?:id|no\.?|number|#|号|號|编号|編號)?(?=\s*[:：#\n])|invoice(?=\s+\d{6,})"
 # A marketplace listing's own number: the reference of a purchase that has no order number (Mercari).
 ITEM_LABELS = r"item\s*(?:id|#|no\.?|number)|artikel-?(?:id|nummer)|商品\s*(?:ID|编号|編號)"
 # A reference label that may also name other things (a product): weaker evidence than the above.
@@ -315,7 +315,9 @@ ZH_ARRIVAL_CUES = r"安排(?:於|于|在)(?=[^。\n]{0,40}(?:送貨|送货|配�
 
 TRACKING_LABELS = (
     r"快递单号|运单号|物流单号|发货单号|(?:宅急便|宅配|快遞|黑貓|新竹物流|嘉里大榮|大榮|郵局|順豐|宅配通)單號|(?:宅急便|宅配|黑猫|顺丰|中通|圆通|韵达|申通|极兔|邮政)单号|包裹号|追踪号|追踪号码|追蹤號碼|追蹤編號|追蹤碼|物流單號|貨運單號|配送單號|包裹編號|"
-    r"(?:您的)?快件|運單號碼|运单号码|託運單號|托运单号|(?:包裹)?查詢號碼|(?:包裹)?查询号码|"
+    r"(?:您的)?快件|運單號碼|运单号码|"
+    # a courier named before its number ("申通快递：773198450216347", "邮政快递包裹9872315064418", "您的邮件9872…")
+    r"(?:申通|中通|圆通|韵达|顺丰|极兔|百世|德邦|邮政)(?:快递|速运|速递|物流)?(?:包裹)?(?=\s*[:：]?\s*[A-Z]{0,4}\d{10,})|(?:您的)?邮件(?=\d{10,})|託運單號|托运单号|(?:包裹)?查詢號碼|(?:包裹)?查询号码|"
     r"tracking\s*(?:number|#|no\.?|id|code)?|package\s+(?:number|#)|shipment\s+(?:number|id)|"
     r"(?:package|parcel|colis|paquete|pacco|paczk[ai]|paket|sendung|pakket|env[íi]o|envoi|spedizione|przesy[łl]ka|zending)"
     r"(?:\s*(?:n[°º]|nr\.?|no\.?|number|#))?(?=\s*[:：#]?\s*[A-Z0-9]*\d)|"

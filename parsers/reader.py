@@ -145,6 +145,8 @@ def _order_notice(msg: Message) -> bool:
         return False  # a complaint body's mail reports a shop's failure, it is none of its own
     if cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject):
         return True
+    if cues.RECEIPT_SUBJECT.search(msg.subject) and cues.CONFIRM.search(msg.text[:400]):
+        return True  # "Your Canva receipt [#28735514]" / "Thanks for your payment": the tag is the invoice's
     # the shop's own notice that items are gone, refund and all: "items in order #… are no longer available"
     return bool(cues.affirmed(cues.FAILED, msg.text[:800]) and not fields.ticket_numbers(msg.subject + "\n" + msg.text))
 

@@ -27,6 +27,7 @@ REFUND_RECEIVED = any_of(
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
     # "Importo rimborsato: 129,90 €", "43,30 € rimborsata sulla carta … in data 08/10/2026"
+    r"\bsent you a refund\b|"  # a payment service's own notice: "X sent you a refund of $19.99"
     r"importo rimborsato\s*[:：]|rimborsat[oa] sulla (?:tua )?carta[^.\n]{0,40}\bin data\b|montant rembours[ée]\s*[:：]|date du remboursement\s*[:：]|"
     r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)|remboursement\b[^.\n]{0,60}?\ba été effectu[ée]"
     r"|退款已完成|已退款|已经退款|已經退款|退款成功(?![后後]|之[后後]|时|時)|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
@@ -74,6 +75,7 @@ REFUND_GRANTED = any_of(
     r"(?:we'll|we will|i'll|i will) (?:now |also )?(?:fully |automatically )?refund "
     r"(?=[£$€¥]|(?:[A-Z]{3} ?)?\d|you\b|your\b|it\b|this\b|(?:in )?full\b|the (?:full|order|amount|payment|purchase|total|price|money)\b|the [£$€¥]|the \d)|"
     r"(?:reversed|refunded) the (?:charge|payment|transaction)|refund has been sent(?: back)?|"
+    r"you(?:'ll| will)\s+(?:receive|get)\s+(?:a\s+|your\s+)?(?:full\s+|partial\s+)?refund\b|"
     # "Refund: $495.47 (including tax) has been issued to your Mastercard": sent, still to show on the card
     r"\brefund\b(?:[^.\n]|\.(?=\d)|\n(?=[a-z(]))(?:[^.]|\.(?=\d)){0,50}?\b(?:has been|was|have been) issued\b|"
     r"(?:issued|processed|applied) (?:a|the|your) (?:full |partial )?credit (?:for|of|to)\b|"  # "We have issued a credit for the amount above"

@@ -220,6 +220,14 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("DECISION_AGAINST", "檢驗結果：不符合退貨條件", True),
         ("DECISION_AGAINST", "nous ne sommes malheureusement pas en mesure d'y donner une suite favorable", True),
         ("COMPLAINT_WORDS", "機身右側邊框有一道明顯刮痕，希望能換一台新品", True),
+        # subscriptions, payment services' notices, couriers' texts, Swiss click and collect
+        ("REFUND_GRANTED", "Because you canceled in time, you'll receive a full\nrefund of US$77.23.", True),
+        ("REFUND_RECEIVED", "Spotify USA Inc. sent you a refund of $19.99 USD.", True),
+        ("FAILED", "We've canceled your Creative Cloud Pro plan as you requested.", True),
+        ("FAILED", "We've canceled an item from your order BBY01-807455129063", False),
+        ("CONFIRM", "Thanks for your payment. Your Canva Pro subscription has renewed.", True),
+        ("DELIVERED_VIRTUAL", "Welcome to Disney+. Your subscription is active and ready to stream.", True),
+        ("DELIVERED_PHYSICAL", "Vous avez retiré votre commande 7300482917 le 11.11.2026.", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -299,3 +307,29 @@ def test_a_forwards_italian_and_spanish_header_dates_keep_their_hour() -> None:
     for stamp in ("lun 2 mar 2026 alle ore 18:40", "2 de marzo de 2026 a las 18:40"):
         found = fields.find_times(stamp, ref)
         assert found and found[0].has_time and (found[0].at.hour, found[0].at.minute) == (18, 40)
+
+
+def test_a_receipts_invoice_number_is_its_order_even_when_the_subject_tags_it_like_a_ticket() -> None:
+    refs = references(
+        "Thanks for your payment\nInvoice number: 28735514\nTotal US$119.99", "Your Canva receipt [#28735514]"
+    )
+    assert refs and refs[0].value == "28735514"
+
+
+def test_a_weekday_abbreviation_before_a_numeric_date_is_no_month() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    ref = datetime(2026, 10, 29, 19, 55, tzinfo=timezone(timedelta(hours=1)))
+    found = fields.find_times("Livraison estimée : lun. 02.11. – mar. 03.11.", ref)
+    assert [(t.at.month, t.at.day) for t in found] == [(11, 2), (11, 3)]
+
+
+def test_a_refusal_wrapped_at_72_columns_grants_nothing() -> None:
+    assert cues.granted("so unfortunately we're unable\nto issue a refund for this charge.") is None
+
+
+def test_a_courier_named_before_its_number_gives_the_parcel() -> None:
+    from orderwatch.parsers import parcels
+
+    for text in ("已发货，订单号：851204736915582，申通快递：773198450216347", "您的邮件9872315064418已妥投"):
+        assert parcels.find_tracking(text) is not None

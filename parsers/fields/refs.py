@@ -208,7 +208,10 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
     for value in _under_its_label(text):  # "DATE   ORDER ID   DOCUMENT NO." over "Nov 1, 2026   MT7QX4K2LP   2811…"
         add(value, 3, "under its column label", labelled=True)
     for ticket in ticket_numbers(subject + "\n" + text):
-        scores.pop(ticket, None)  # a desk's ticket number is not the order's
+        # a desk's ticket number is not the order's, unless the mail labels it as the order or invoice
+        # ("Your Canva receipt [#28735514]" over "Invoice number: 28735514")
+        if not any(why.startswith(("label", "the merchant's invoice")) for why in evidence.get(ticket, ())):
+            scores.pop(ticket, None)
     for company in _REGISTRATION.finditer(text):  # "Registered in England & Wales No. 732993": the company's
         scores.pop(company.group(1).replace(" ", ""), None)
     for parcel in _TRACKING_LABELLED.finditer(text):  # "mã vận đơn GYKD7Q2M": the parcel's, unless labelled an order

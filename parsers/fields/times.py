@@ -189,6 +189,8 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
         for match in pattern.finditer(text):
             if any(t.start <= match.start() < t.end for t in out):
                 continue
+            if order == "mdy" and _DAY_OF_NUMERIC.match(text, match.end()):
+                continue  # "mar. 03.11.": mardi 3 November, the weekday's abbreviation before a numeric date
             g = match.groups()
             if order == "dmy":
                 d, mon, y = g[0], g[1], g[2]
@@ -217,6 +219,9 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
         build(int(y) if y else None, month, day, zp, h, mi, s, ap, ab, zz, _with_dayname(text, match))
     out.sort(key=lambda t: t.start)
     return tuple(out)
+
+
+_DAY_OF_NUMERIC = guarded(r"\.\d{1,2}\.")
 
 
 def labelled_time(text: str, labels: str, reference: datetime) -> datetime | None:
