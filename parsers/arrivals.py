@@ -18,7 +18,7 @@ from orderwatch.parsers.base import Promise
 from orderwatch.parsers.fields import end_of_day, find_times
 from orderwatch.parsers.guarded import guarded
 
-from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, duration_from
+from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, duration_from
 
 # --- arrival estimates in shipping mail -------------------------------------------------
 
@@ -122,7 +122,11 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
             if kind == "ship":
                 continue
             span = _ARRIVAL_SPAN.match(window)  # "Estimated delivery time: 3–5 business days"
-            within = duration_from(span.group(1), span.group(2), span.group(3) or span.group(4)) if span else None
+            within = (
+                duration_from(span.group(1), span.group(2), span.group(3) or span.group(4) or span.group(5))
+                if span
+                else None
+            )
             if within is not None:
                 phrase = " ".join(text[match.start() : match.end() + span.end()].split())
                 found.append((match.start(), Promise("deliver", phrase, within=within)))
@@ -193,7 +197,9 @@ _ARRIVAL_SPAN = guarded(
     + EN_UNIT
     + r"|"
     + INTL_UNIT  # "Beräknad leveranstid: 2–5 arbetsdagar"
-    + r")\b",
+    + r"|"
+    + ZH_UNIT  # "Estimated delivery: 2-3 個工作天"
+    + r")(?:\b|(?<=[^\x00-\x7f]))",
     re.I,
 )
 _ZH_RELATIVE_ARRIVAL = guarded(

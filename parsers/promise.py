@@ -189,7 +189,15 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         for start, p in found
         if _REVISION.search(text[max(0, start - 40, text.rfind("\n", 0, start) + 1) : start] + p.phrase)
     ]
-    return revised[-1] if revised else found[0][1]
+    if revised:
+        return revised[-1]
+    first = found[0][1]
+    if first.by is not None and (first.by.hour, first.by.minute, first.by.second) == (23, 59, 59):
+        # "delivery is tomorrow … Delivery: Tuesday, 7am - 11am": the same day, named to the hour below
+        slots = [p for _, p in found if p.by is not None and p.by.date() == first.by.date() and p.by < first.by]
+        if slots:
+            return max(slots, key=lambda p: p.by)
+    return first
 
 
 # A paragraph that opens with a condition speaks of other orders: "If you ordered … from Pick a Brick, …".

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from orderwatch.parsers.assertions import unconditional
+from orderwatch.parsers.assertions import unconditional, unwrapped
 from orderwatch.parsers.base import any_of
 from orderwatch.parsers.talk_cues import RECALL
 
@@ -109,19 +109,31 @@ _STILL_TO_ARRIVE = any_of(
 )
 
 
+# "I have now refunded the payment in full … the money should be back on your card within up to 7 days"
+_STILL_TO_ARRIVE_EN = any_of(
+    r"\b(?:should|will|may|can)\s+(?:take\s+)?[^.]{0,30}?\b(?:be back|appear|show|arrive|reach|be credited)\b[^.]{0,60}?\bwithin\b"
+    r"|\ballow\s+(?:up to\s+)?\d+(?:\s*-\s*\d+)?\s+(?:business |working )?days"
+)
+
+
 def still_to_arrive(text: str, received: re.Match[str]) -> bool:
     """The sentence that says the money was sent back goes on to say when it will arrive."""
-    return bool(_STILL_TO_ARRIVE.search(text[received.end() : received.end() + 60]))
+    return bool(
+        _STILL_TO_ARRIVE.search(text[received.end() : received.end() + 60])
+        or _STILL_TO_ARRIVE_EN.search(text[received.end() : received.end() + 400])
+    )
 
 
 def refund_received(text: str):
     """Money back, stated as a fact, and not still to arrive in the same sentence."""
+    text = unwrapped(text)  # "le remboursement … relatif à votre\ncommande … a été effectué"
     match = unconditional(REFUND_RECEIVED, text)
     return None if match is None or still_to_arrive(text, match) else match
 
 
 def granted(text: str):
     """A refund the mail grants: affirmed, and not a condition ("if the item is lost, we will refund")."""
+    text = unwrapped(text)  # "138,95 € vous sera\nremboursé": a sentence wrapped at 72 columns
     recalled = RECALL.search(text)  # a reminder that quotes an earlier grant grants nothing new
     scope = text[: recalled.start()] if recalled else text
     found = unconditional(REFUND_GRANTED, scope)

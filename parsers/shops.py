@@ -11,6 +11,7 @@ import re
 
 from orderwatch.parsers import cues, fields, lexicon, parcels, shop_events
 from orderwatch.parsers import guarded as rx
+from orderwatch.parsers.assertions import unwrapped
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.guarded import guarded
 
@@ -178,7 +179,8 @@ def parse(msg: Message) -> Result | None:
             )
         )
         kind = "problem"
-    received = cues.REFUND_RECEIVED.search(text)
+    plain = unwrapped(text)  # "le remboursement … relatif à votre\ncommande … a été effectué"
+    received = cues.REFUND_RECEIVED.search(plain)
     if (
         received
         and received.start() <= len(msg.subject)
@@ -186,7 +188,7 @@ def parse(msg: Message) -> Result | None:
         and cues.granted(msg.text)
     ):
         received = None  # "… cancelled and refunded" over "allow 5-10 business days for the refund to show"
-    if (received and not cues.still_to_arrive(text, received)) or cues.CREDIT_MEMO.search(msg.subject):
+    if (received and not cues.still_to_arrive(plain, received)) or cues.CREDIT_MEMO.search(msg.subject):
         refund = fields.total_amount(msg.text, lang)
         events.append(
             msg.event(

@@ -228,6 +228,9 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("CONFIRM", "Thanks for your payment. Your Canva Pro subscription has renewed.", True),
         ("DELIVERED_VIRTUAL", "Welcome to Disney+. Your subscription is active and ready to stream.", True),
         ("DELIVERED_PHYSICAL", "Vous avez retiré votre commande 7300482917 le 11.11.2026.", True),
+        ("DECISION_AGAINST", "We regret to inform you that your request cannot be accepted.", True),
+        ("DECISION_AGAINST", "au regret de ne pas\npouvoir donner une suite favorable à votre demande.", True),
+        ("COMPLAINT_WORDS", "開箱後發現機身有一條花痕，要求更換全新機一部。", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -333,3 +336,9 @@ def test_a_courier_named_before_its_number_gives_the_parcel() -> None:
 
     for text in ("已发货，订单号：851204736915582，申通快递：773198450216347", "您的邮件9872315064418已妥投"):
         assert parcels.find_tracking(text) is not None
+
+
+def test_money_sent_back_that_should_reach_the_card_within_days_is_still_on_its_way() -> None:
+    text = "so I have now refunded the payment in full. The money should be back on your card within up to 7 days."
+    assert cues.refund_received(text) is None and cues.granted(text) is not None
+    assert cues.refund_received("le remboursement de 138,95 € relatif à votre\ncommande a été effectué ce jour.")

@@ -272,3 +272,14 @@ def test_a_day_of_the_month_is_no_duration_and_a_day_count_needs_no_nei() -> Non
     counted = find_promise("商品將於付款後 3~5 個工作天送達門市", REF)
     assert counted is not None and counted.within == Duration(5, "workdays")
     assert find_promise("24h 到貨", REF) is None  # a service's name, not a count of days
+
+
+def test_a_day_named_twice_keeps_the_slot_that_names_its_hour() -> None:
+    monday = REF.replace(day=9)  # Monday 9 March 2026: tomorrow is the Tuesday the slot names
+    promise = find_promise("Your delivery is tomorrow\nDelivery: Tuesday, 7am - 11am\nOur team", monday)
+    assert promise is not None and promise.by is not None and promise.by.hour == 11
+
+
+def test_an_estimate_in_chinese_working_days_after_an_english_label() -> None:
+    promise = find_promise("預計送貨 Estimated delivery: 2-3 個工作天 working days", REF)
+    assert promise is not None and promise.within == Duration(3, "workdays")
