@@ -121,7 +121,7 @@ SHIPPED = any_of(
     r"|(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}(?:[:：]|"
     + _STATUS_CHANGED
     + r")\s*\n?\s*(?:versendet|versandt|verschickt|shipped|dispatched|exp[ée]di[ée]e?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|已发货|已出貨)"
-    r"|已出貨|出貨通知|已寄出|已(?:經|经)(?:寄出|出貨|出货|发货|發貨)|已發貨|商品已出貨|已交寄|配送中|已开始配送|已開始配送|正在(?:为您|為您)?(?:配送|派送)|派送中|骑手已取货|騎手已取貨|(?:给|給)(?:您|你)(?:发货|發貨)了|已(?:经|經)?出(?:库|庫)|已(?:經|经)[^，。！？\n]{1,4}?(?:寄出|出貨|出货|發貨|发货)了|"
+    r"|已出貨|出貨通知|已寄出|已(?:經|经)(?:寄出|出貨|出货|发货|發貨)|已發貨|商品已出貨|已交寄|配送中|已开始配送|已開始配送|正在(?:为您|為您)?(?:配送|派送)|派送中|骑手已取货|騎手已取貨|(?:给|給)(?:您|你)(?:发货|發貨)了|已(?:经|經)?出(?:库|庫)|(?:到達|到达)集(?:運|运)倉|(?:完成|已)入(?:倉|仓)|(?:打包)?(?:已)?出(?:倉|仓)(?!前)|已(?:經|经)[^，。！？\n]{1,4}?(?:寄出|出貨|出货|發貨|发货)了|"
     r"お届けできませんでした|ご不在のため|発送済み|発送しました|発送いたしました|出荷いたしました|出荷しました|(?:商品)?(?:出荷|発送)のお知らせ|출고되었습니다|발송되었습니다|배송이\s*시작되었습니다|"
     r"har skickats|(?:^|\n)\s*skickat\b|byla odesl[áa]na|odesl[áa]no|a fost expediat[ăa]|predat[ăa] curierului|"
     r"(?:ordren|pakken|bestillingen|sendingen|ordre)[^.\n]{0,30}?(?:er|har blitt|blev|ble) (?:sendt|afsendt)|(?:er|blev|ble) afsendt|er p[åa] vei(?:en)?|"
@@ -164,7 +164,7 @@ DELIVERED_PHYSICAL = any_of(
     r"|已(?:於|于)[^。\n]{0,30}(?:簽收|签收)|已確認收貨|已确认收货|(?:簽收|签收)(?:時間|时间)\s*[:：]|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|(?<!「)已取貨|(?<!「)取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
     r"(?:^|\n)\s*(?:zugestellt|livrée?|consegnat[oa]|entregad[oa]|dostarczone|bezorgd|delivered)\s*:|"
     r"wurde (?:zugestellt|geliefert)|erfolgreich zugestellt|"
-    r"(?:a|ont) été livr[ée]e?s?|colis (?:a été )?livré|(?:envoi|courrier|colis|lettre)[^.\n]{0,30}(?:a été )?distribu[ée]e?\b|"
+    r"(?:a|ont) été livr[ée]e?s?|(?:votre )?livraison\b[^.\n]{0,40}?\b(?:a été|est) compl[ée]t[ée]e|colis (?:a été )?livré|(?:envoi|courrier|colis|lettre)[^.\n]{0,30}(?:a été )?distribu[ée]e?\b|"
     r"(?:è stato|è stata|sono stati|e' stato) consegnat[oai]|"
     r"(?:ha|han) sido entregad[oa]s?(?!" + _TO_CARRIER + r")|pedido entregado(?!" + _TO_CARRIER + r")|"
     r"(?:foi|foram) entregues?(?!" + _TO_CARRIER + r")|(?:pedido|pacote|encomenda) entregue(?!" + _TO_CARRIER + r")|"

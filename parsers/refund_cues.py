@@ -113,6 +113,8 @@ _STILL_TO_ARRIVE = any_of(
 _STILL_TO_ARRIVE_EN = any_of(
     r"\b(?:should|will|may|can)\s+(?:take\s+)?[^.]{0,30}?\b(?:be back|appear|show|arrive|reach|be credited)\b[^.]{0,60}?\bwithin\b"
     r"|\ballow\s+(?:up to\s+)?\d+(?:\s*-\s*\d+)?\s+(?:business |working )?days"
+    # "退款成功｜賣家已同意退款。… 將原路退回至你的信用卡，預計 3-5 個工作日到賬"
+    r"|(?:將|将)(?:原路)?(?:退回|退還|退还)|(?:預計|预计)[^。\n]{0,20}?(?:到賬|到账|到帳|入賬|入账|入帳)"
 )
 
 

@@ -103,7 +103,7 @@ DECISION_AGAINST = any_of(
     r"(?:rembours|renvoy|rempla|[ée]chang|accept|nouvel envoi)|"
     r"(?:demande|r[ée]clamation)[^.\n]{0,40}(?:n'est|n'a) (?:donc )?pas (?:été )?retenue|"
     r"k[öo]nnen (?:wir )?(?:leider )?keine (?:erstattung|r[üu]ckerstattung)|no podemos (?:realizar el )?reembols|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|(?:申訴|申诉|投訴|投诉)(?:判定)?不成立|(?:調解|调解)(?:不成立|失敗|失败|未成立)|終止調解|調解終止|(?:調停|调停|調解|调解)(?:未能|不)成功|conciliation (?:was |has been )?unsuccessful|"
-    r"不符合(?:退貨|退货|退換貨|退换货|退款)條件|不符合(?:退貨|退货|退換貨|退换货|退款)条件|恕(?:無法|无法)受理|pas en mesure d'y donner\s+(?:une\s+)?suite\s+favorable|ne\s+pas\s+pouvoir\s+donner\s+(?:une\s+)?suite\s+favorable|"
+    r"不符合(?:退貨|退货|退換貨|退换货|退款)條件|不符合(?:退貨|退货|退換貨|退换货|退款)条件|恕(?:無法|无法)受理|pas en mesure d'y donner\s+(?:une\s+)?suite\s+favorable|ne\s+pas\s+pouvoir\s+donner\s+(?:une\s+)?suite\s+favorable|ne\s+pouvons\s+(?:donc\s+)?pas\s+donner\s+suite\s+[àa]\s+votre\s+demande|"
     r"in (?:the )?(?:seller|merchant|vendor|retailer|shop)(?:'s|s'|s)? favou?r|(?:has|have)n'?t been successful|(?:claim|dispute|appeal|request|case|complaint|application|chargeback)\b[^.\n]{0,30}?(?:was|is|has been) (?:not |un)successful|in favou?r of the (?:seller|merchant|vendor)|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal)\b[^.\n]{0,30}?\b(?:has been |was |is )?(?:denied|rejected|declined)|"
     r"(?:declined|rejected|denied|refused) (?:your|the) (?:[\w-]+ ){0,2}?(?:request|claim|dispute|complaint|appeal)\b|"
     r"we regret to inform you that your (?:request|claim|application|return|exchange)[^.\n]{0,20}? (?:cannot|can't|could not|will not) be (?:accepted|approved|processed)|"

@@ -35,6 +35,8 @@ def test_no_cue_matches_empty_or_unrelated_text(name: str) -> None:
         ("Clearpay order number: 400517736204\nRetailer order number: #4391", "4391"),
         # a carrier's notice: the seller's purchase order beside the buyer's marketplace order
         ("PURCHASE ORDER NUMBER 8437\nREFERENCE 113-4821907-5530617", "113-4821907-5530617"),
+        # a forwarder's box number beside the Taobao order it holds
+        ("集運單號：JY20260607004188\n包含淘寶訂單：4012758830561229847", "4012758830561229847"),
     ],
 )
 def test_references_in_many_languages(text: str, expected: str) -> None:
@@ -231,6 +233,11 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("DECISION_AGAINST", "We regret to inform you that your request cannot be accepted.", True),
         ("DECISION_AGAINST", "au regret de ne pas\npouvoir donner une suite favorable à votre demande.", True),
         ("COMPLAINT_WORDS", "開箱後發現機身有一條花痕，要求更換全新機一部。", True),
+        # consolidated shipping from Taobao, Québec
+        ("SHIPPED", "你的淘寶包裹已到達集運倉並完成入倉。", True),
+        ("SHIPPED", "你的集運單已打包出倉，正發往香港。", True),
+        ("DELIVERED_PHYSICAL", "Votre livraison de la commande W0118273 a été complétée aujourd'hui à 10 h 47.", True),
+        ("DECISION_AGAINST", "Nous ne pouvons donc pas donner suite à votre demande de remplacement.", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -342,3 +349,12 @@ def test_money_sent_back_that_should_reach_the_card_within_days_is_still_on_its_
     text = "so I have now refunded the payment in full. The money should be back on your card within up to 7 days."
     assert cues.refund_received(text) is None and cues.granted(text) is not None
     assert cues.refund_received("le remboursement de 138,95 € relatif à votre\ncommande a été effectué ce jour.")
+
+
+def test_quebec_dollars_are_canadian() -> None:
+    assert fields.dollar_currency("Total : 1 649,99 $ (TPS et TVQ incluses)", "commandes@boutique.com") == "CAD"
+
+
+def test_taobao_refund_success_still_on_its_way_to_the_card() -> None:
+    text = "退款成功｜賣家已同意退款。訂單 3905 退款 ¥329.00 將原路退回至你的信用卡，預計 3-5 個工作日到賬。"
+    assert cues.refund_received(text) is None and cues.granted(text) is not None

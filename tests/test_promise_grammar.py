@@ -283,3 +283,8 @@ def test_a_day_named_twice_keeps_the_slot_that_names_its_hour() -> None:
 def test_an_estimate_in_chinese_working_days_after_an_english_label() -> None:
     promise = find_promise("預計送貨 Estimated delivery: 2-3 個工作天 working days", REF)
     assert promise is not None and promise.within == Duration(3, "workdays")
+
+
+def test_a_forwarders_arrival_range_with_a_fullwidth_dash_ends_on_its_last_day() -> None:
+    promise = find_promise("集運線路：淘寶集運-香港\n預計到港派送：6月12日－6月14日", REF.replace(month=6, day=9))
+    assert promise is not None and promise.by is not None and (promise.by.month, promise.by.day) == (6, 14)

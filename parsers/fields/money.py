@@ -66,7 +66,13 @@ class Money:
 # Where the shop is, as its mail says it: a tax number, an address, a place name.
 _DOLLAR_PLACES = (
     ("AUD", guarded(r"\bABN\b|\bAustralia\b|\b(?:NSW|VIC|QLD)\s+\d{4}\b")),
-    ("CAD", guarded(r"\bCanada\b|\bGST/HST\b|\bHST\b|\b[A-CEGHJ-NPR-TVXY]\d[A-Z] ?\d[A-Z]\d\b")),
+    # Québec: its taxes (TPS, TVQ) and the French-Canadian way of writing dollars ("129,99 $")
+    (
+        "CAD",
+        guarded(
+            r"\bCanada\b|\bGST/HST\b|\bHST\b|\b[A-CEGHJ-NPR-TVXY]\d[A-Z] ?\d[A-Z]\d\b|\bQu[ée]bec\b|\bTPS\b|\bTVQ\b|\d,\d{2}\s?\$"
+        ),
+    ),
     ("NZD", guarded(r"\bNew Zealand\b|\bNZBN\b")),
     ("SGD", guarded(r"\bSingapore\b|\bUEN\b")),
     ("MOP", guarded(r"澳門|澳门|\bMaca[ou]\b")),

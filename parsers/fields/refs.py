@@ -107,6 +107,8 @@ _REGISTRATION = guarded(
 )
 
 
+# A forwarder's consolidated shipment: several orders in one box, each order still its own.
+_CONSOLIDATION = guarded(r"集運|集运")
 # A label that says the number is the shop's own, in a payment service's or a marketplace's mail.
 _MERCHANTS_OWN = guarded(
     r"(?:retailer|merchant|store|shop|seller|vendor|h[äa]ndler|marchand|commer[çc]ant|boutique|esercente|negozio|"
@@ -162,6 +164,10 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         for match in _LABELLED.finditer(source):
             if match.start() > 0 and source[match.start() - 1] in "=&/":
                 continue  # a URL parameter is read as a link below
+            if _CONSOLIDATION.search(match.group(0)):
+                # "集運單號：JY2026…" beside "包含淘寶訂單：4012…": the forwarder's box, not the buyer's order
+                add(_with_hash(source, match), 1, "a forwarder's consolidation number")
+                continue
             mine = _MERCHANTS_OWN.search(source[max(0, match.start() - 24) : match.start()])
             # "Clearpay order number: 4005…" / "Retailer order number: #4391": the shop's is the order
             add(_with_hash(source, match), 4.5 if mine else 3, f"label '{match.group(0)[:24].strip()}'")
