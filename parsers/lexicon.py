@@ -24,6 +24,8 @@ ORDER_LABELS = [
     r"订单号码|订单编号|订单号|商户单号|商户订单号|商家订单号|(?:订单|訂單)[或/／、](?:充值|支付|交易|付款)(?:编号|編號|号|號)|关联订单|订\s*单\s*号|訂單編號|訂單號碼|訂單號|訂單代號|訂單序號|交易编号|交易編號|集运单号|集運單號|集运单|集運單|转运单号|轉運單號|涉诉单号|涉訴單號",
     # en
     r"order\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)|purchase\s*(?:#|no\.?|number|ref(?:erence)?)|receipt\s*(?:#|no\.?|number)",
+    # a repair service's order: "Ordre de réparation : OR-069-2610-00418", "Repair order #", "維修單號"
+    r"ordre de r[ée]paration|repair\s+order\s*(?:#|no\.?|number)?|維修單號|维修单号",
     r"order\s*(?:confirmation\s*)?(?:number|#)|booking\s*(?:id|#|no\.?|number|ref(?:erence)?)",
     # de
     r"bestellnummer|bestell-?nr\.?|bestellung\s*(?:nr\.?|nummer|#)|auftragsnummer|auftrags-?nr\.?|bestell(?:ungs)?-?(?:id|code)\b|auftrags-?id\b",

@@ -111,7 +111,7 @@ DECISION_AGAINST = any_of(
     r"unable to (?:\w+ ){1,4}?or (?:issue|offer|give|provide) (?:you )?(?:a |any )?(?:refund|replacement)|"
     r"(?:can(?:'|no)?t|cannot|unable to|won'?t|will not|not able to|(?:are|am|is)(?:n't| not) able to) (?:offer|issue|give|provide|approve|process|accept|send) "
     r"(?:you )?(?:a |any )?(?:full |partial |cash )?(?:refund|replacement|return)|"
-    r"(?:unable to|not able to|cannot|can'?t|won'?t|will not) (?:replace|refund|exchange|reimburse)\b(?! (?:it )?(?:until|before|once|after|unless))|(?:isn'?t|is not|not) covered by (?:our|the) warranty|"
+    r"(?:unable to|not able to|cannot|can'?t|won'?t|will not) (?:replace|refund|exchange|reimburse|extend)\b(?! (?:it )?(?:until|before|once|after|unless))|(?:isn'?t|is not|not) covered by (?:our|the) warranty|"
     r"不予退款|无法退款|無法退款|不支持退款|不支持退货退款|不支持(?:退货|退換|退换)|不符合退款条件|婉拒|(?:申请|申請|售后|售後)[^。\n]{0,6}不予(?:处理|處理|受理)|不支持退换|不支持退換"
 )
 DECISION_PARTIAL = any_of(

@@ -37,6 +37,7 @@ def test_no_cue_matches_empty_or_unrelated_text(name: str) -> None:
         ("PURCHASE ORDER NUMBER 8437\nREFERENCE 113-4821907-5530617", "113-4821907-5530617"),
         # a forwarder's box number beside the Taobao order it holds
         ("集運單號：JY20260607004188\n包含淘寶訂單：4012758830561229847", "4012758830561229847"),
+        ("Ordre de réparation : OR-069-2610-00418", "OR-069-2610-00418"),
     ],
 )
 def test_references_in_many_languages(text: str, expected: str) -> None:
@@ -238,6 +239,7 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("SHIPPED", "你的集運單已打包出倉，正發往香港。", True),
         ("DELIVERED_PHYSICAL", "Votre livraison de la commande W0118273 a été complétée aujourd'hui à 10 h 47.", True),
         ("DECISION_AGAINST", "Nous ne pouvons donc pas donner suite à votre demande de remplacement.", True),
+        ("DECISION_AGAINST", "I'm afraid we're unable to extend this voucher.", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
