@@ -20,6 +20,8 @@ from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's wo
     ACK,
     AGENT_ACTED,
     APPEAL_WORDS,
+    BUYER_NOT_RECEIVED,
+    BUYER_RECEIVED,
     COMPLAINT_WORDS,
     DECISION_AGAINST,
     DECISION_FOR,

@@ -153,7 +153,8 @@ def parse(msg: Message) -> Result | None:
     events = []
     calendar = calendar_for(msg.lang)
 
-    if cues.unconditional(cues.EVIDENCE_REQUEST, told) and not _decision_outcome(text):
+    # "please reply to this\nemail with: 1. Photos": a request wrapped at 72 columns
+    if cues.unconditional(cues.EVIDENCE_REQUEST, unwrapped(told)) and not _decision_outcome(text):
         # "您已对订单X申请客服介入…请在48小时内上传举证材料": the complaint opened, then evidence asked
         if _ACK_OF_OWN_STEP.search(text[:300]):
             events.append(msg.event("complaint_ack", summary="complaint acknowledged", desk=desk, **ref))

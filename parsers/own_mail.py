@@ -10,7 +10,7 @@ from orderwatch.parsers import cues, fields
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message, Result, registrable_domain
 from orderwatch.parsers.guarded import guarded
-from orderwatch.parsers.quotes import quoted_text
+from orderwatch.parsers.quotes import new_text, quoted_text
 
 NAME = "own_mail"
 
@@ -87,7 +87,23 @@ def parse(msg: Message) -> Result | None:
         to=[registrable_domain(a) for a in msg.mail.to] or None,
         attachments=sum(1 for a in msg.mail.attachments if a.filename) or None,
     )
-    return Result(NAME, "user", [event], confidence=0.8)
+    events = [event]
+    if _says_it_arrived(text):  # "the grinder stops since it arrived": a complaint about what came
+        events.append(
+            msg.event(
+                "delivered",
+                summary="you said it arrived",
+                order_no=event.order_no,
+                ticket_no=event.ticket_no,
+                how="buyer",
+            )
+        )
+    return Result(NAME, "user", events, confidence=0.8)
+
+
+def _says_it_arrived(text: str) -> bool:
+    own = new_text(text)
+    return bool(cues.affirmed(cues.BUYER_RECEIVED, own)) and not cues.BUYER_NOT_RECEIVED.search(own)
 
 
 _RELAY = guarded(r"@(?:marketplace\.amazon\.|members\.ebay\.|m2m\.ebay\.|reply\.etsy\.|messages?\.)", re.I)

@@ -25,7 +25,7 @@ EVIDENCE_REQUEST = any_of(
     r"(?:sign|complete|fill (?:in|out))(?: and return)? (?:the |your |this |our )?(?:enclosed |attached )?(?:claim |dispute |statement |declaration |affidavit )?form\b|\bsigned (?:statement|declaration|affidavit)\b|"
     r"(?:need|require|requires|(?:please|kindly) (?:send|provide|reply with|upload|attach|submit))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
     r"(?:please|kindly) submit the following\b|(?:please|kindly) (?:send|email|forward|provide) (?:me|us) (?:copies of|a copy of|the following)\b|"
-    r"please reply to this (?:e-?mail|message)\s+(?:within [^.\n]{1,24}?\s+)?with\b[\s\S]{0,60}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
+    r"please reply to this (?:e-?mail|message)\s+(?:(?:within|by) [^.\n]{1,24}?\s+)?with\b[\s\S]{0,120}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
     r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
     r"potrzebujemy (?:jeszcze |od ciebie )?[\s\S]{0,40}?(?:zdj[ęe][ćc]|dokument|dowod)|prze[śs]lij (?:nam )?(?:zdj[ęe]cia|dokumenty|dowody)|"
@@ -51,11 +51,11 @@ EVIDENCE_REQUEST = any_of(
     r"necesitamos m[áa]s (?:informaci[óo]n|datos|detalles)|precisamos de mais (?:informa[çc][õo]es|dados)|"
     r"\bsube\b[\s\S]{0,60}?\bfotos?\b|envi[ae]\b[\s\S]{0,40}?\bfotos?\b|"
     r"necesitamos que nos env[íi]es[\s\S]{0,160}?(?:fotos?|v[íi]deos?|pruebas|capturas)|"
-    r"merci de nous (?:envoyer|transmettre|faire parvenir)[\s\S]{0,120}?(?:photos?|attestation|justificatifs?|preuves?|captures?)|"
+    r"(?:merci de|veuillez) nous (?:envoyer|transmettre|faire parvenir|fournir)[\s\S]{0,120}?(?:photos?|attestation|justificatifs?|preuves?|captures?)|"
     r"(?:photos?|justificatifs?|preuves?)[\s\S]{0,80}?pourriez-vous nous (?:les )?(?:envoyer|transmettre|faire parvenir)|"
     r"(?:inviarci|inviaci|trasmetterci)[\s\S]{0,100}?(?:foto|prove|documenti|ricevut)|"
     r"please (?:reply|respond)[^.\n]{0,40}\bwith (?:copies|a copy|scans?|photos?) of|"
-    r"ben[öo]tigen wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|unterlagen nachreichen|"
+    r"ben[öo]tigen wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|unterlagen nachreichen|reichen sie\b[^\n]{0,60}?(?:unterlagen|nachweise|belege|dokumente) nach\b|"
     r"pi[èe]ces justificatives|merci de nous (?:les )?(?:envoyer|transmettre|fournir|faire parvenir)|"
     r"nous avons besoin (?:des|de vos|de) (?:pi[èe]ces|documents|justificatifs|[ée]l[ée]ments)|inviarci (?:la|i) (?:documentazione|foto)|"
     r"env[íi]enos (?:la|los) (?:documentaci[óo]n|fotos|justificantes)|prosimy o przes[łl]anie|stuur ons (?:de )?(?:bewijsstukken|foto)"
@@ -330,4 +330,22 @@ TICKET_CLOSED = guarded(
     r"(?:gesloten|closed|solved|resolved|marked as (?:solved|resolved|closed)|geschlossen|gel[öo]st|ferm[ée]e?|r[ée]solue?|chius[oa]|risolt[oa]|"
     r"cerrad[oa]|resuelt[oa]|opgelost|zamkni[ęe]te|merged|fusionn[ée]e?|zusammengef[üu]hrt)\b",
     re.I,
+)
+
+
+# The buyer's own account that the goods came ("it arrived on Thursday 6 August", "geliefert am
+# 19.09.2026", "收到货后发现"): a complaint about what arrived, so the delivery is done.
+BUYER_RECEIVED = any_of(
+    r"\b(?:it|they|the (?:item|items|parcel|package|order|goods|product|box|machine|device|phone|shoes|jacket|dress)) (?:arrived|was delivered|were delivered|came)\b(?! late\b)|"
+    r"\bI (?:received|got) (?:the|my) (?:order|item|items|parcel|package|delivery|goods)\b|\b(?:since|when|after) (?:it|they) arrived\b|"
+    r"\bgeliefert am\b|\berhalten am\b|\b(?:ist|sind|wurde|wurden) (?:am \S+ )?(?:angekommen|eingetroffen|geliefert)\b|"
+    r"\b(?:j'ai|nous avons) (?:bien )?re[çc]u (?:le \d[^,.\n]{0,16} )?(?:la|le|ma|mon|mes|les) (?!(?:e-?mail|courriel|message|sms|confirmation|remboursement|avis|notification|r[ée]ponse)\b)|"
+    r"(?<!être )(?<!etre )\blivr[ée]e?s? (?:le|hier|ce matin|avant-hier)\b|\bre[çc]ue? le \d|"
+    r"收到(?:货|貨|商品|快递|快遞|包裹)(?:后|後|时|時)|(?:已经|已經|已)(?:收到|签收|簽收)(?:了)?(?:货|貨|商品|包裹|快递|快遞)|收到的(?:商品|货|貨)|拆开|拆開|到货后|到貨後|签收后|簽收後"
+)
+# ... unless the account is that nothing came: "it says delivered but I never got it".
+BUYER_NOT_RECEIVED = any_of(
+    r"\bnever (?:got|received|arrived|came)|(?:not|n't|never) (?:yet )?(?:received|arrived|got|come)\b|marked (?:as )?delivered|"
+    r"未收到|没收到|沒收到|没有收到|沒有收到|尚未收到|显示(?:已)?签收|顯示(?:已)?簽收|"
+    r"\bnicht (?:erhalten|angekommen|geliefert)|\bnie (?:erhalten|angekommen)|\bpas (?:re[çc]u|[ée]t[ée] livr)|jamais (?:re[çc]u|arriv)|rien re[çc]u|\bnon re[çc]u|\bnon livr"
 )

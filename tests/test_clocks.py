@@ -101,6 +101,18 @@ def test_a_seller_failure_keeps_delivery_overdue_and_a_complaint_ends_it() -> No
     assert one(clocks.delivery_overdue, complained, f, at("2026-03-10 12:00")) is None
 
 
+def test_the_buyers_word_that_it_came_keeps_the_promise_but_answers_nothing() -> None:
+    f = facts(PAID, at("2026-03-20 10:00"))
+    said = at("2026-03-25 09:00")
+    events = [
+        ev("ordered", PAID),
+        ev("complaint_sent", said, role="sent"),
+        ev("delivered", said, role="sent", how="buyer"),  # "geliefert am 19.03., seitdem defekt"
+    ]
+    assert one(clocks.delivery_overdue, events, f, at("2026-03-30 10:00")) is None
+    assert one(clocks.complaint_unanswered, events, f, at("2026-03-30 10:00")) is not None
+
+
 # --- complaint_unanswered -----------------------------------------------------------------
 
 

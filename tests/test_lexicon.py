@@ -240,6 +240,26 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("DELIVERED_PHYSICAL", "Votre livraison de la commande W0118273 a été complétée aujourd'hui à 10 h 47.", True),
         ("DECISION_AGAINST", "Nous ne pouvons donc pas donner suite à votre demande de remplacement.", True),
         ("DECISION_AGAINST", "I'm afraid we're unable to extend this voucher.", True),
+        # requests for documents with a date before the list, and the buyer's word that the goods came
+        (
+            "EVIDENCE_REQUEST",
+            "Please reply to this email by 14 August 2026 with:\n1. the voucher code, and\n2. a proof of purchase",
+            True,
+        ),
+        (
+            "EVIDENCE_REQUEST",
+            "veuillez nous transmettre par retour de courriel, d'ici le 9 octobre : trois photos",
+            True,
+        ),
+        ("EVIDENCE_REQUEST", "Bitte reichen Sie bis zum 18.11.2026 folgende Unterlagen nach:", True),
+        ("BUYER_RECEIVED", "Das Gerät wurde am 14.09. geliefert.", True),
+        ("BUYER_RECEIVED", "J'ai reçu le 10/11 ma commande n° 3179882406", True),
+        ("BUYER_RECEIVED", "j'ai reçu votre e-mail « a été livrée »", False),
+        ("BUYER_RECEIVED", "Mon réfrigérateur devait être livré le samedi 8 août.", False),
+        ("BUYER_RECEIVED", "The receipt came in with the transaction id.", False),
+        ("BUYER_RECEIVED", "电视签收后第二天开机就出现亮线", True),
+        ("BUYER_NOT_RECEIVED", "The tracking says it was delivered but I never got it.", True),
+        ("BUYER_NOT_RECEIVED", "Je n'ai pourtant rien reçu.", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -360,3 +380,11 @@ def test_quebec_dollars_are_canadian() -> None:
 def test_taobao_refund_success_still_on_its_way_to_the_card() -> None:
     text = "退款成功｜賣家已同意退款。訂單 3905 退款 ¥329.00 將原路退回至你的信用卡，預計 3-5 個工作日到賬。"
     assert cues.refund_received(text) is None and cues.granted(text) is not None
+
+
+def test_a_complaint_about_what_came_says_it_was_delivered() -> None:
+    from orderwatch.parsers.own_mail import _says_it_arrived
+
+    assert _says_it_arrived("Hello,\nI received my order 7QK40D2M yesterday, but the bag is the wrong colour.")
+    assert not _says_it_arrived("The tracking says it arrived on Monday, but I never got it.")
+    assert not _says_it_arrived("Hello,\nwhere is my order? It has not arrived yet.")

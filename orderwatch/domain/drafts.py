@@ -138,7 +138,8 @@ def context(
     history = [
         {"when": at(e.at), "what": describe(e, lang), "kind": e.kind}
         for e in order.events
-        if e.kind not in ("promise", "ordered")
+        # the buyer's own word that it came is said by the complaint line itself
+        if e.kind not in ("promise", "ordered") and not (e.kind == "delivered" and e.role == Role.SENT)
     ]
     amount = (
         f"{order.amount} {order.currency or ''}".strip() if order.amount else ("货款" if lang == "zh" else "the price")
