@@ -115,15 +115,15 @@ _STATUS_CHANGED = r"(?:has )?(?:changed|been (?:changed|updated)|updated) to|ge[
 SHIPPED = any_of(
     # a shop engine's state mail: "The new status is as follows: Shipped."
     r"new status is(?: as follows)?\s*[:：]\s*(?:shipped|dispatched|sent|versandt|verschickt|exp[ée]di[ée]e?)\b|"
-    r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|(?:快递单号|运单号|物流单号|发货单号)(?=\s*(?:为|是)?\s*[:：]?\s*[\[【(（]?\s*[A-Za-z0-9])|已通过[^，。\n]{0,12}?发出|已出库|"
+    r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|(?:快递单号|运单号|物流单号|发货单号)(?=\s*(?:为|是)?\s*[:：]?\s*[\[【(（]?\s*[A-Za-z0-9])|已通过[^，。\n]{0,12}?发出|已由[^，。\n]{0,20}?(?:发出|寄出|發出)|已出库|"
     r"has (?:been )?shipped|have shipped|is on (?:the|its) way|on its way to you|shipment (?:#|notification|confirmation)|"
-    r"\bshipped\b|dispatched|(?:is|are) (?:now )?ready (?:to|for) (?:collect(?:ion)?|pick[- ]?up)\b|(?:has |have )?left our (?:warehouse|workshop|studio|facility|store|premises)|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
+    r"\bshipped\b|dispatched|despatched|(?:is|are) (?:now )?ready (?:to|for) (?:collect(?:ion)?|pick[- ]?up)\b|(?:has |have )?left our (?:warehouse|workshop|studio|facility|store|premises)|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
     r"|(?:has been|was|were) sent (?:using|with|via|by)|(?:has been|have been|was) fulfill?ed|fulfill?ment (?:confirmation|complete)"
     r"|beim versanddienstleister|an den versanddienstleister übergeben|an (?:dpd|dhl|gls|ups|hermes|fedex|die post|die österreichische post)(?: austria)? übergeben|können sie ihre sendung (?:jetzt )?verfolgen"
     r"|(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}(?:[:：]|"
     + _STATUS_CHANGED
     + r")\s*\n?\s*(?:versendet|versandt|verschickt|shipped|dispatched|exp[ée]di[ée]e?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|已发货|已出貨)"
-    r"|已出貨|出貨通知|已寄出|已(?:經|经)(?:寄出|出貨|出货|发货|發貨)|已發貨|商品已出貨|已交寄|配送中|已开始配送|已開始配送|正在(?:为您|為您)?(?:配送|派送)|派送中|骑手已取货|騎手已取貨|(?:给|給)(?:您|你)(?:发货|發貨)了|已(?:经|經)?出(?:库|庫)|(?:到達|到达)集(?:運|运)倉|(?:完成|已)入(?:倉|仓)|(?:打包)?(?:已)?出(?:倉|仓)(?!前)|已(?:經|经)[^，。！？\n]{1,4}?(?:寄出|出貨|出货|發貨|发货)了|"
+    r"|已出貨|出貨通知|已寄出|已(?:經|经)(?:寄出|出貨|出货|发货|發貨)|已發貨|商品已出貨|已交寄|配送中|已开始配送|已開始配送|正在(?:为您|為您)?(?:配送|派送)|派送中|已装车出发|已裝車出發|骑手已取货|騎手已取貨|(?:给|給)(?:您|你)(?:发货|發貨)了|已(?:经|經)?出(?:库|庫)|(?:到達|到达)集(?:運|运)倉|(?:完成|已)入(?:倉|仓)|(?:打包)?(?:已)?出(?:倉|仓)(?!前)|已(?:經|经)[^，。！？\n]{1,4}?(?:寄出|出貨|出货|發貨|发货)了|"
     r"お届けできませんでした|ご不在のため|発送済み|発送しました|発送いたしました|出荷いたしました|出荷しました|(?:商品)?(?:出荷|発送)のお知らせ|출고되었습니다|발송되었습니다|배송이\s*시작되었습니다|"
     r"har skickats|(?:^|\n)\s*skickat\b|byla odesl[áa]na|odesl[áa]no|a fost expediat[ăa]|predat[ăa] curierului|"
     r"(?:ordren|pakken|bestillingen|sendingen|ordre)[^.\n]{0,30}?(?:er|har blitt|blev|ble) (?:sendt|afsendt)|(?:er|blev|ble) afsendt|er p[åa] vei(?:en)?|"
@@ -213,7 +213,7 @@ DELIVERED_VIRTUAL = any_of(
     # a key label counts with a value under it: "您的卡密：" over an empty box delivers nothing
     r"(?:賣家|卖家)(?:已完成|已)移交|已完成移交|卡密信息|(?:卡密|激活码|兑换码|序列号|(?<!交易)(?<!訂單)(?<!订单)(?<!交易)序號|序列號|兌換碼|啟用碼)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡号\s*[:：]\s*\S+\s*密码|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|交付[内內]容\s*[:：]\s*\n?[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|"
     r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功(?!后|後|之后)|處理完成(?!後)|處理完畢(?!後)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
-    r"已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通|"
+    r"已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通(?![“\"「『])|"
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
     r"here (?:is|are) your (?:key|code|licen[cs]e)|(?:deinen|ihren) (?:key|code|schl[üu]ssel) (?:anzuzeigen|anzeigen|abzurufen)|"
     r"(?:view|reveal|see) your (?:game )?(?:key|code)s?\b|licen[cs]e key\s*[:：]|activation code\s*[:：]|top-?up (?:was )?successful|"
@@ -267,11 +267,16 @@ ORDER_COMPLETED = any_of(
     r"\border (?:number |no\.? ?|#)\s*[\w-]*\d[\w-]* (?:is|has been) (?:now )?completed?\b|"
     r"(?:订单|訂單)已完成(?!打包|支付|付款|發貨|发货|下单|下單|出库|出庫|入库|入庫|合箱)|(?:订单|訂單)?(?:状态|狀態)\s*[:：]\s*已完成|交易(?:已经?)?完成(?![^。\n]{0,4}(?:后|後))|交易已完成"
 )
+# "订单状态：已完成 … 处理结果：订单已经开始处理,请耐心等待到账": passed on to the supplier, not yet credited
+STILL_PROCESSING = any_of(
+    r"(?:请|請)耐心等待(?:到账|到帳|充值|处理|處理)|等待到账|等待到帳|(?:订单|訂單)已(?:经|經)?开始处理"
+)
 # A subject that says the top-up went through ("Garena 儲值成功通知"): the credit itself, not the payment.
 TOPPED_UP = any_of(
     r"充值成功(?!后|後|之后)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)"
 )
 FAILED = any_of(
+    r"(?:订单|訂單)(?:状态|狀態)\s*[:：]\s*(?:异常|異常)|对接失败|對接失敗|"
     r"품절(?!\s*(?:시|될|되면|의?\s*경우))|취소되었습니다|在庫切れ|キャンセルを承りました|キャンセル(?:いた)?しました|订单(?:已)?关闭|訂單(?:已)?關閉|处理失败|充值失败|发货失败|交付失败|交付失敗|發貨失敗|出貨失敗|儲值失敗|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
     r"out of stock|sold out|could not be (?:fulfilled|processed|completed)|unable to (?:fulfil|fulfill|process|ship)|"
     r"(?:cancell?ed|cancel) (?:your |the )?order|order (?:has been |was )?cancell?ed|we had to cancel|"

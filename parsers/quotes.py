@@ -36,6 +36,8 @@ _QUOTE_START = guarded(
     r"|Il\s.{4,120}(?:\n.{0,120})?ha scritto\s*:"
     r"|\d{2}\.\d{2}\.\d{4},\s\d{1,2}:\d{2},\s.{2,120}:[ \t]*$"  # Yandex, Mail.ru: "18.09.2026, 21:10, "Артём" <a@b>:"
     r"|-{2,}\s*Reply above this line\s*-{2,}"
+    # a help desk's thread under a rule: "------\n\nDaniel Park, Sep 18, 2026, 7:47 PM EDT" (Zendesk)
+    r"|-{10,}[ \t]*(?=\n[ \t]*\n?[ \t]*[^\n,<>@]{1,60},[ \t][^\n]{0,40}\d{1,2}:\d{2}[^\n]{0,20}\n)"
     r"|#{2,}\s*(?:Please type your reply above this line|请在此线以上回复|Scrivi la tua risposta sopra questa riga|"
     r"Bitte (?:geben Sie|gib) (?:Ihre|deine) Antwort (?:über|oberhalb) dieser Zeile ein|Veuillez (?:écrire|saisir) votre réponse au-dessus de cette ligne|"
     r"Escribe (?:tu|su) respuesta (?:por )?encima de esta (?:línea|linea)|Typ (?:uw|je) antwoord boven deze (?:regel|lijn)).*"

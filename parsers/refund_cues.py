@@ -12,7 +12,7 @@ from orderwatch.parsers.base import any_of
 from orderwatch.parsers.talk_cues import RECALL
 
 REFUND_RECEIVED = any_of(
-    r"退款已到账|已原路退回至|已(?:全額|全额|全數|全数)?(?:退回|退還|退还)(?:至|到)(?:您|你)的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功(?![后後]|之[后後]|时|時)|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
+    r"退款已到账|已原路退回至|(?:已经|已經)[^。\n，,]{0,12}?原路(?:退回|退还|退還)了|已(?:全額|全额|全數|全数)?(?:退回|退還|退还)(?:至|到)(?:您|你)的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功(?![后後]|之[后後]|时|時)|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
     r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
     r"refunded amount has been returned|(?:temporary|provisional) credit[\s\S]{0,80}?(?:is now|has been made|now) (?:permanent|final)|amount is now (?:available|credited) in your|"
     r"(?:has been|was|have been|were) (?:credited|added|returned) to your (?:\w+ ){0,2}(?:wallet|balance|store credit)|"
@@ -36,6 +36,11 @@ CREDIT_MEMO = any_of(
     r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
 )
 REFUND_GRANTED = any_of(
+    # "Your request for a refund to the original payment method (PayPal) has been accepted"
+    r"\b(?:request for a refund|refund request)\b[^.\n]{0,80}?\b(?:has been|was|is) (?:accepted|approved)\b|"
+    # money sent back to the card is on its way: "We've gone ahead and refunded the full amount of £50.99 back to
+    # your original payment method" (a wallet credited is money received, above)
+    r"(?:we'?ve|we have|i'?ve|i have) (?:now |just |already )?gone ahead and refunded\b(?:[^.]|\.(?=\d)){0,60}?\b(?:back )?to your (?:original )?(?:payment|card|account|bank)|"
     # a body relays the trader's word: "同意取消 閣下的訂單並全數退款…並承諾於3個工作天內退回"
     r"(?<!不)同意[^。\n]{0,30}?(?:全數|全数|全額|全额)退款|(?:承諾|承诺)(?:於|于|在)[^。\n]{0,60}?(?:退回|退還|退还|退款)|\bundertakes? to (?:refund|reimburse)\b|"
     r"同意(?:为您|為您)?[^。\n]{0,16}?办理(?:全额|全額)?退款|同意(?:全额|全額)?退款|"
@@ -43,7 +48,7 @@ REFUND_GRANTED = any_of(
     r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|返金(?:いた)?します|返金予定|환불\s*(?:예정|안내|처리)(?!\s*(?:를|을)?\s*위해|\s*방법)|"
     r"(?:已|已经|已經)?(?:为您|為您|给您|給您)申(?:请|請)退款|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已通过|"
     r"(?:已|已经)(?:为您|给您)?(?:原路)?(?:办理)?(?:全额|部分)?退款(?!成功|已到账|已完成)|办理(?:了)?(?:全额|部分)?退款|退款预计|"
-    r"预计.{0,12}(?:退回|到账|退还|返还)|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|到帳|退還)|"
+    r"预计.{0,12}(?:退回|退还|返还)|(?:退款|退回|退还|原路)[^。\n]{0,20}?预计.{0,12}到账|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|退還)|(?:退款|退回|退還|原路)[^。\n]{0,20}?預計.{0,12}到帳|"
     r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
     r"will be (?:reversed|credited back|returned|refunded) (?:to|back to|into) your|"
     # a trader's word relayed: "The business has agreed to cancel the order and refund the full amount"
@@ -106,6 +111,8 @@ REFUND_GRANTED = any_of(
 # a refund with that period; only its arrival is a refund received.
 _STILL_TO_ARRIVE = any_of(
     r"^[^。！!\n]{0,40}?(?:(?:预计|預計)[^。！!\n]{0,20}?|(?:将|將|会|會)在[^。！!\n]{0,16}?)(?:到账|到帳|入账|入帳)"
+    # "原路退回了 15.80 元，1-3个工作日到账": a period named right before the arrival
+    r"|^[^。！!\n]{0,40}?\d+\s*(?:[-~～至到]\s*\d+\s*)?(?:个|個)?(?:工作日|工作天|自然日|天|日|小时|小時)(?:内|內)?(?:到账|到帳|入账|入帳)"
 )
 
 

@@ -132,6 +132,7 @@ def parse(msg: Message) -> Result | None:
         )
         and not cues.FAILED.search(text)
         and not cues.REFUND_RECEIVED.search(text)  # "the amount is now available in your wallet": money back
+        and not cues.STILL_PROCESSING.search(msg.text)
     ):
         events.append(
             msg.event(
@@ -152,7 +153,7 @@ def parse(msg: Message) -> Result | None:
         events.extend(_notice_promise(msg, order_no, opening))
     delivered = any(e.kind == "delivered" for e in events)
     if (
-        cues.affirmed(cues.FAILED, text)
+        cues.unconditional(cues.FAILED, text)  # "如部分商品因缺货未能配送，我们会…退款": a policy, not news
         and not cues.REFUND_RECEIVED.search(text)
         and not (delivered and rx.search(r"out of stock|sold out|not available|缺货|无货", text, re.I))
     ):  # an item out of stock in a delivered order is a substitution, not a failed order

@@ -21,7 +21,7 @@ RECALL = any_of(
 EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|补充(?:以下|清关)?资料|提供以下(?:资料|材料)|上传清关资料|補充(?:以下|清關)資料|(?:需|需要|须|須)(?:您|你)?(?:补充|補充|上传|上傳)[^。！？\n]{0,20}?(?:截图|截圖|凭证|憑證|照片|图片|圖片|视频|影片)|(?<!申)请(?!勿|不要)[^。！？\n]{0,40}?(?:补充|提供|上传|提交|寄送)[^。！？\n]{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
     r"補充憑證|補充資料|請(?!勿|不要)[^。！？\n]{0,40}?(?:補充|提供|上傳|上載|提交|遞交|附上|夾附)[^。！？\n]{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片|相片|圖片|文件)|"
-    r"请(?!勿|不要)[^。！？\n]{0,40}?(?:附上|提供|上传)[^。！？\n]{0,20}(?:照片|图片|截图|凭证)|"
+    r"请(?!勿|不要)[^。！？\n]{0,40}?(?:附上|提供|上传)[^。！？\n]{0,20}(?:照片|图片|截图|凭证|材料|资料)|"
     r"(?:sign|complete|fill (?:in|out))(?: and return)? (?:the |your |this |our )?(?:enclosed |attached )?(?:claim |dispute |statement |declaration |affidavit )?form\b|\bsigned (?:statement|declaration|affidavit)\b|"
     r"(?:need|require|requires|(?:please|kindly) (?:send|provide|reply with|upload|attach|submit))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
     r"(?:please|kindly) submit the following\b|(?:please|kindly) (?:send|email|forward|provide) (?:me|us) (?:copies of|a copy of|the following)\b|"
@@ -137,6 +137,8 @@ OWN_ESCALATION = r"(?:您|你)已(?:对|就|對)?[^。\n，,]{0,40}?(?:申请|�
 # The platform confirms the buyer's own after-sales request: "你已对订单X发起退货退款申请，卖家需在24小时内处理".
 OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|發起|提出)(?:了)?(?:[^。\n，,]{0,40}?的)?(?:退货退款|退貨退款|仅退款|僅退款|退款|退货|退貨|售后|售後|换货|換貨)(?:[/／、及和](?:退款|退货|退貨))?(?:申请|申請)"
 ACK = any_of(
+    # a shop's own after-sales ticket: "您的工单已经创建成功,分配的工单号为：37"
+    r"工单(?:已经|已)?创建成功|工單(?:已經|已)?(?:建立|創建)成功|工单创建成功|"
     # it: "le confermiamo di aver ricevuto … la sua contestazione", "abbiamo ricevuto il tuo reclamo"
     r"(?:il tuo|la tua|il suo|la sua) (?:reclamo|segnalazione|contestazione) [èe] stat[oa] (?:inviat[oa]|inoltrat[oa]|trasmess[oa]|registrat[oa]|ricevut[oa])|"
     r"(?:le |ti )?confermiamo (?:di aver ricevuto|la ricezione)|abbiamo ricevuto (?:il|la) (?:sua|tua|vostra) (?:reclamo|segnalazione|contestazione|richiesta|pratica)|"
@@ -220,7 +222,7 @@ COMPLAINT_WORDS = any_of(
     r"hindi pa (?:rin |po )*(?:dumating|dumarating|na-?ship|natanggap|na-?deliver)|wala pa (?:rin |po |pong )*(?:shipping|tracking|update|dumating)|pa-?refund|"
     r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
     # "QQ会员还是没开通", "到现在还没到账", "原路退回支付宝": what has not happened, and the money asked back
-    r"(?:还是|还|仍然|依然|一直|都)(?:没|沒|未)(?:有)?(?:开通|開通|到账|到帳|充上|充值|發貨|发货|收到|到)|原路退回|原路退還|"
+    r"(?:还是|还|仍然|依然|一直|都|也)(?:没|沒|未)(?:有)?(?:开通|開通|到账|到帳|充上|充值|發貨|发货|收到|到)|原路退回|原路退還|(?:把|将|將)钱退(?:给|還|还)|(?:把|將)錢退(?:給|還)|"
     r"密码错误|登不上|登录不上|无法登录|不能用|用不了|换一个|已失效|被封|"
     r"уже активирован|не работает|прошу (?:вернуть|выдать|заменить)|верните деньги|не получил|"
     r"(?:没有|没|還沒有?|沒有?)拿到|补发|補發|全额退回|全額退回|"

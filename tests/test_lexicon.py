@@ -260,6 +260,24 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("BUYER_RECEIVED", "电视签收后第二天开机就出现亮线", True),
         ("BUYER_NOT_RECEIVED", "The tracking says it was delivered but I never got it.", True),
         ("BUYER_NOT_RECEIVED", "Je n'ai pourtant rien reçu.", True),
+        # Asian grocery, UK beauty, top-up engines, Chinese second-hand platforms
+        ("STILL_PROCESSING", "订单状态：已完成\n处理结果：订单已经开始处理,请耐心等待到账！", True),
+        ("FAILED", "订单状态：异常\n处理结果：对接失败：货源商品维护中,暂停下单！", True),
+        ("SHIPPED", "Your order has been despatched!", True),
+        ("SHIPPED", "您的订单商品已由红布林鉴定中心鉴定通过并发出，顺丰速运SF1452039876104", True),
+        ("SHIPPED", "您的订单 #38416729 已装车出发", True),
+        ("DELIVERED_VIRTUAL", "该货品已开通“48小时发货”服务", False),
+        ("ACK", "您的工单已经创建成功,分配的工单号为：37", True),
+        ("EVIDENCE_REQUEST", "请您在24小时内直接回复本邮件，并附上以下材料：", True),
+        ("REFUND_RECEIVED", "已经在支付宝给你原路退回了 15.80 元，1-3个工作日到账", True),
+        ("REFUND_GRANTED", "本商品为人工代充，预计30分钟内到账", False),
+        (
+            "REFUND_GRANTED",
+            "We've gone ahead and refunded the full amount of £50.99 back to your original payment method.",
+            True,
+        ),
+        ("REFUND_GRANTED", "Your request for a refund to the original payment method (PayPal) has been accepted", True),
+        ("COMPLAINT_WORDS", "到现在会员也没到账。充不上的话请把钱退给我。", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -388,3 +406,29 @@ def test_a_complaint_about_what_came_says_it_was_delivered() -> None:
     assert _says_it_arrived("Hello,\nI received my order 7QK40D2M yesterday, but the bag is the wrong colour.")
     assert not _says_it_arrived("The tracking says it arrived on Monday, but I never got it.")
     assert not _says_it_arrived("Hello,\nwhere is my order? It has not arrived yet.")
+
+
+def test_a_conditional_policy_grants_no_refund_and_reports_no_failure() -> None:
+    once = "Once the photos are verified, approved refunds are processed within 3-5 business days."
+    assert cues.granted(once) is None
+    assert cues.unconditional(cues.FAILED, "如部分商品因缺货未能配送，我们会发送系统通知并为您退款。") is None
+
+
+def test_a_refund_sent_back_with_days_to_arrive_is_still_on_its_way() -> None:
+    text = "已经在支付宝给你原路退回了 15.80 元，1-3个工作日到账。"
+    assert cues.refund_received(text) is None and cues.granted(text) is not None
+
+
+def test_a_us_address_makes_dollars_usd_beside_taiwanese_product_names() -> None:
+    text = "台灣大白菜 Taiwan Napa Cabbage $4.47\nDelivery Address: 618 W Duarte Rd, Arcadia, CA 91007"
+    assert fields.dollar_currency(text, "noreply@99ranch.com") == "USD"
+
+
+def test_a_help_desks_thread_under_a_rule_is_quoted() -> None:
+    from orderwatch.parsers.quotes import new_text
+
+    text = (
+        "Our team will respond within 2 business days.\n\n------------------------------\n\n"
+        "Daniel Park, Sep 18, 2026, 7:47 PM EDT\n\nUPS estimated delivery for Thursday 9/17\n"
+    )
+    assert "Thursday" not in new_text(text)

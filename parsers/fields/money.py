@@ -87,6 +87,13 @@ _DOLLAR_PLACES = (
     ("MXN", guarded(r"\bM[ée]xico[^\S\n]*$|\bCDMX\b|\bRFC\b|meses sin intereses|\bC\.P\.\s*\d{5}\b|\+52[\s(]\d", re.M)),
     ("COP", guarded(r"\bColombia[^\S\n]*$|Bogot[áa]|Medell[íi]n|\bNIT\b|\+57[\s(]\d", re.M)),
     ("ARS", guarded(r"\bArgentina[^\S\n]*$|Buenos Aires|\bCUIT\b|\bCABA\b|\+54[\s(]\d", re.M)),
+    # a US address, "Arcadia, CA 91007": "$" is the dollar there even beside "台灣大白菜" on the receipt
+    (
+        "USD",
+        guarded(
+            r",\s(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s\d{5}(?:-\d{4})?\b"
+        ),
+    ),
     ("TWD", guarded(r"台灣|臺灣|台北|臺北|新北|桃園|台中|臺中|台南|臺南|高雄|統一編號|統編|超商取貨|宅配到府")),
 )
 
@@ -269,7 +276,7 @@ def _unit_times_count(text: str, dollar: str | None) -> Money | None:
 # Labels that name the order's own total, never a refund's or a fee's: a desk's or a refund
 # notice's "订单金额：￥86.00" gives the order its amount even when the confirmation is missing.
 _ORDER_TOTAL_LABELS = guarded(
-    r"(订单金额|订单总额|订单总价|訂單金額|訂單總額|实付(?:金额|款)?|實付(?:金額)?|order\s+(?:total|amount|value)|total\s+(?:de\s+la\s+)?commande|"
+    r"(订单金额|订单总额|订单总价|訂單金額|訂單總額|实付(?:金额|款)?|實付(?:金額)?|付款金额|付款金額|支付金额|支付金額|order\s+(?:total|amount|value)|total\s+(?:de\s+la\s+)?commande|"
     r"montant\s+de\s+(?:la\s+)?commande|bestellwert|bestellsumme|importe\s+del\s+pedido|totale\s+(?:dell')?ordine|"
     r"warto[śs][ćc]\s+zam[óo]wienia|bestelwaarde|sipari[şs]\s+tutar[ıi]|"
     # a case form's own line: "Amount: PHP 50.00", "Amount paid: ₹349" (a refund's line says so)
