@@ -26,9 +26,10 @@ from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
 
-from orderwatch import __version__, case_document, cases, present, render
+from orderwatch import __version__, case_document, cases, hanzi, present, render
 from orderwatch.domain.drafts import describe
 from orderwatch.domain.model import Alert
+from orderwatch.domain.regions import MAINLAND, region_for
 from orderwatch.domain.state import fold
 from orderwatch.domain.timefmt import user_zone, when, zone_label
 from orderwatch.safe_names import safe_name, unique
@@ -80,11 +81,12 @@ def export_case(
         shutil.rmtree(folder)
     (folder / "evidence").mkdir(parents=True, mode=0o700)
     lang = view.facts.lang
-    items = _evidence(store, view, folder / "evidence", lang, zone)
+    script = region_for(o.currency).script if lang == "zh" else hanzi.SIMPLIFIED
+    items = _evidence(store, view, folder / "evidence", lang, zone, script)
     order = present.order_json(view.order)
     events = [present.event_json(e) for e in view.case.events]
     (folder / "timeline.json").write_text(json.dumps({"order": order, "events": events}, ensure_ascii=False, indent=2))
-    context = _context(view, alerts, draft, items, lang, at, zone)
+    context = _context(view, alerts, draft, items, lang, at, zone, script)
     (folder / "timeline.md").write_text(render.render("export/timeline.md.j2", context))
     (folder / "index.html").write_text(render.render_html("export/index.html.j2", context))
     (folder / "draft.txt").write_text(f"Subject: {draft['subject']}\n\n{draft['body']}")
@@ -114,7 +116,11 @@ def _group(kinds: set[str]) -> str:
     return "communication"
 
 
-def _evidence(store: Store, view: cases.CaseView, folder: Path, lang: str, zone: Any) -> list[Item]:
+def _evidence(
+    store: Store, view: cases.CaseView, folder: Path, lang: str, zone: Any, script: str = hanzi.SIMPLIFIED
+) -> list[Item]:
+    """The files, numbered; a Taiwanese or Hong Kong buyer's captions in their own characters (the mail's own
+    words, its subject, stay as written)."""
     by_message: dict[str, list[Any]] = {}
     for event in view.case.events:
         if event.sha256:
@@ -130,9 +136,10 @@ def _evidence(store: Store, view: cases.CaseView, folder: Path, lang: str, zone:
         first = evs[0]
         what = (store.subject_of(sha) or first.summary)[:60]
         stamp = when(first.at, lang, zone)
-        label = "图" if lang == "zh" else "Figure "
+        label = hanzi.written_in("图", script) if lang == "zh" else "Figure "
         colon = "：" if lang == "zh" else ": "
-        caption = f"{label}{number}{colon}{(_CAPTION_ZH if lang == 'zh' else _CAPTION_EN)[group]}，{stamp}，{what}"
+        kind_of = hanzi.written_in(_CAPTION_ZH[group], script) if lang == "zh" else _CAPTION_EN[group]
+        caption = f"{label}{number}{colon}{kind_of}，{stamp}，{what}"
         if lang != "zh":
             caption = caption.replace("，", ", ")
         filename = unique(f"{number:02d}-{safe_name(what, fallback='message', limit=48)}.eml", taken)
@@ -145,7 +152,7 @@ def _evidence(store: Store, view: cases.CaseView, folder: Path, lang: str, zone:
             "dkim": _dkim(raw),
         }
         items.append(Item(f"evidence/{filename}", caption, group, source=source))
-        picture = _picture(raw, caption, lang, zone)
+        picture = _picture(raw, caption, lang, zone, script)
         if picture is not None:
             png_name = unique(filename.removesuffix(".eml") + ".png", taken)
             (folder / png_name).write_bytes(picture)
@@ -161,7 +168,7 @@ def _evidence(store: Store, view: cases.CaseView, folder: Path, lang: str, zone:
             original = str(part.get_filename() or "")
             attach_name = unique(f"{number:02d}-{index + 1}-{safe_name(original, fallback='attachment')}", taken)
             (folder / attach_name).write_bytes(data)
-            kind = "附件" if lang == "zh" else "attachment"
+            kind = hanzi.written_in("附件", script) if lang == "zh" else "attachment"
             items.append(
                 Item(
                     f"evidence/{attach_name}",
@@ -174,7 +181,7 @@ def _evidence(store: Store, view: cases.CaseView, folder: Path, lang: str, zone:
     return items
 
 
-def _picture(raw: bytes, caption: str, lang: str, zone: Any) -> bytes | None:
+def _picture(raw: bytes, caption: str, lang: str, zone: Any, script: str = hanzi.SIMPLIFIED) -> bytes | None:
     """The mail as a platform form takes it: one captioned PNG of its headers and text."""
     try:
         from orderwatch.parsers.mime import parse_mail  # only a bundle reads mail: `check` need not load the parsers
@@ -185,13 +192,13 @@ def _picture(raw: bytes, caption: str, lang: str, zone: Any) -> bytes | None:
     zh = lang == "zh"
     sender = f"{mail.from_name} <{mail.from_addr}>" if mail.from_name else mail.from_addr
     headers = [
-        ("发件人" if zh else "From", sender),
-        ("收件人" if zh else "To", ", ".join(mail.to)),
+        (hanzi.written_in("发件人", script) if zh else "From", sender),
+        (hanzi.written_in("收件人", script) if zh else "To", ", ".join(mail.to)),
         (
-            "时间" if zh else "Date",
+            hanzi.written_in("时间", script) if zh else "Date",
             f"{when(mail.date, lang, zone)} ({zone_label(zone, mail.date)})" if mail.date else "-",
         ),
-        ("主题" if zh else "Subject", mail.subject),
+        (hanzi.written_in("主题", script) if zh else "Subject", mail.subject),
     ]
     return case_document.mail_image(caption, headers, mail.text)
 
@@ -277,8 +284,14 @@ def _context(
     lang: str,
     at: datetime,
     zone: Any,
+    script: str = hanzi.SIMPLIFIED,
 ) -> dict[str, Any]:
-    """What the page, timeline.md and case.pdf show: words for codes, times in one named zone."""
+    """What the page, timeline.md and case.pdf show: words for codes, times in one named zone; the
+    program's own words in the buyer's script (繁體 for Taiwan, Hong Kong, Macau), the mail's as written."""
+
+    def say(text: str) -> str:
+        return hanzi.written_in(text, script)
+
     o = view.order
     events = view.case.events
     start = min(e.at for e in events) if events else at
@@ -291,15 +304,15 @@ def _context(
     def at_(t: datetime | None) -> str:
         return when(t, lang, zone)
 
-    page = words("page", lang)
-    event_word = words("event", lang)
+    page = {key: say(text) for key, text in words("page", lang).items()}
+    event_word = {key: say(text) for key, text in words("event", lang).items()}
     marks = [
         {
             "x": x(e.at),
             "kind": event_word.get(e.kind, e.kind),
             "when": at_(e.at),
             "who": e.role,
-            "summary": describe(e, lang),
+            "summary": say(describe(e, lang)),
         }
         for e in events
     ]
@@ -318,7 +331,7 @@ def _context(
     promise = at_(o.promised_by) if o.promised_by else "-"
     if view.facts.promise_phrase and o.promise_source == "stated":
         promise += f"（{view.facts.promise_phrase}）" if lang == "zh" else f' ("{view.facts.promise_phrase}")'
-    status = word("status", o.status, lang) + (f"，{o.complaint_no}" if o.complaint_no and lang == "zh" else "")
+    status = say(word("status", o.status, lang)) + (f"，{o.complaint_no}" if o.complaint_no and lang == "zh" else "")
     if o.complaint_no and lang != "zh":
         status += f", ref. {o.complaint_no}"
     facts_rows = [
@@ -329,13 +342,14 @@ def _context(
         (page["paid_at"], at_(o.paid_at or o.ordered_at) or "-"),
         (promised_label, promise),
         (page["status"], status),
-        (page["stage"], word("stage", o.stage, lang)),
+        (page["stage"], say(_stage_word(o.stage, o.currency, lang))),
     ]
-    deadlines = [f"{word('alert', a.kind, lang)}，{at_(a.due_at)}：{a.next_step}" for a in alerts]
+    deadlines = [f"{say(word('alert', a.kind, lang))}，{at_(a.due_at)}：{a.next_step}" for a in alerts]
     if lang != "zh":
         deadlines = [f"{word('alert', a.kind, lang)}, {at_(a.due_at)}: {a.next_step}" for a in alerts]
     timeline = [
-        (at_(e.at), describe(e, lang), str(e.fields.get("phrase") or "") if e.kind == "promise" else "") for e in events
+        (at_(e.at), say(describe(e, lang)), str(e.fields.get("phrase") or "") if e.kind == "promise" else "")
+        for e in events
     ]
     zone_note = f"{page['times_in']} {zone_label(zone, at)}"
     doc = {
@@ -346,7 +360,7 @@ def _context(
         "deadlines": deadlines,
         "silence": silence_text,
         "timeline": timeline,
-        "draft_subject": ("主题：" if lang == "zh" else "Subject: ") + draft["subject"],
+        "draft_subject": (say("主题：") if lang == "zh" else "Subject: ") + draft["subject"],
         "draft_body": draft["body"],
         "evidence": [i.caption + f"（{i.path}）" if lang == "zh" else f"{i.caption} ({i.path})" for i in items],
         "no_font": words("page", "en")["no_font"],
@@ -354,10 +368,12 @@ def _context(
             "facts": page["title"],
             "deadlines": page["deadlines"],
             "timeline": page["timeline"],
-            "timeline_columns": (("时间", "事件", "原话") if lang == "zh" else ("Time", "Event", "As written")),
+            "timeline_columns": (
+                tuple(map(say, ("时间", "事件", "原话"))) if lang == "zh" else ("Time", "Event", "As written")
+            ),
             "draft": page["draft"],
             "evidence": page["evidence"],
-            "none": "无" if lang == "zh" else "none",
+            "none": say("无") if lang == "zh" else "none",
         },
     }
     return {
@@ -375,3 +391,11 @@ def _context(
         "draft": draft,
         "exported_at": at_(at),
     }
+
+
+def _stage_word(stage: str, currency: str | None, lang: str) -> str:
+    """How far the buyer has gone; outside the shop and platform, the body of the buyer's own region."""
+    region = region_for(currency)
+    if lang == "zh" and stage == "outside" and region != MAINLAND:
+        return f"已向{region.outside_body}投诉"  # "已向消费者保护官投诉", never 12315 for a Taiwanese buyer
+    return word("stage", stage, lang)

@@ -243,3 +243,18 @@ def test_dkim_status_is_honest() -> None:
     offline = _dkim(signed, dnsfunc=lambda name, timeout=3: None)
     assert offline["verified"] is None and "could not be looked up" in offline["note"]
     assert _dkim(raw) == {"signed": False}
+
+
+def test_a_taiwanese_buyers_case_file_is_in_traditional_characters_and_keeps_the_mail_as_written(
+    cli, tmp_path: Path
+) -> None:
+    db = tmp_path / "tw.db"
+    sc = _import(cli, db, CORPUS / "zh-tw-xiaobaohui-shensu-jujue-dierci-shensu-new-clock-unanswered")
+    folder = _export(cli, db, sc.expect["orders"][0]["order_no"], tmp_path / "out", "--as-of", sc.as_of)
+    page = (folder / "timeline.md").read_text()
+    assert "# 維權材料 · 訂單" in page and "订单" not in page  # the program's words, as Taiwan writes them
+    assert "已向消費者保護官投訴" in page and "12315" not in page  # the buyer's own body, never the mainland's
+    assert "[山嵐木作] 訂單確認通知" in page  # the mail's subject, as written
+    assert (folder / "draft.txt").read_text().startswith("Subject: 消費申訴：訂單")
+    captions = [str(f.get("caption")) for f in json.loads((folder / "manifest.json").read_text())["files"]]
+    assert any(c.startswith("圖1：訂單與交付") for c in captions) and not any("图" in c for c in captions)
