@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from orderwatch.parsers import cues, lexicon, parcels
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.arrivals import arrival_time
+from orderwatch.parsers.assertions import FUTURE_BEFORE, NEGATION_BEFORE
 from orderwatch.parsers.base import Message
 from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.promise import find_promise
@@ -57,15 +58,15 @@ _PARTICIPLES = (
 )
 
 
-def _day_of(text: str, at: datetime) -> datetime | None:
-    """The time a reply's day names; "下周三" is Wednesday of next week, whatever today is."""
+def _day_of(text: str, at: datetime) -> tuple[datetime | None, int]:
+    """The time a reply's day names, and how much of `text` names it; "下周三" is Wednesday of next
+    week, whatever today is."""
     following = text.startswith(("下周", "下週", "下星期", "下礼拜", "下禮拜"))
-    if text.startswith(("下", "本", "这", "這")) and text[1:2] in ("周", "週", "星", "礼", "禮"):
-        text = text[1:]
-    by, _ = arrival_time(text, at)
+    skipped = 1 if text.startswith(("下", "本", "这", "這")) and text[1:2] in ("周", "週", "星", "礼", "禮") else 0
+    by, used = arrival_time(text[skipped:], at)
     if by is not None and following and by.isocalendar()[:2] == at.isocalendar()[:2]:
         by += timedelta(days=7)
-    return by
+    return by, used + skipped
 
 
 def reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | None:
@@ -73,19 +74,27 @@ def reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | No
 
     "今天下午顺丰发出，预计明天送达": of the times a reply names, the latest governs (domain.md)."""
     found: list[tuple[datetime, dict[str, object]]] = []
+    ahead: list[tuple[datetime, dict[str, object]]] = []  # "sera expédié au plus tard le lundi": said in the passive
     for pattern, day_group, verb_group in ((_DAY_THEN_VERB, 1, 2), (_VERB_THEN_DAY, 2, 1)):
         for match in pattern.finditer(text):
-            if not cues.stated_as_fact(text, match.start()):
-                continue
+            if NEGATION_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+                continue  # "won't ship before Monday"; a promise ("sera expédié", "will ship") is what is sought
             word = rx.match(r"\w*", text[match.start(verb_group) :]).group(0)  # type: ignore[union-attr]
-            if word.lower().endswith(_PARTICIPLES) or _DONE_ZH.search(text[: match.start(verb_group)][-7:]):
+            before = text[max(0, match.start(verb_group) - 12) : match.start(verb_group)]
+            participle = word.lower().endswith(_PARTICIPLES)
+            auxiliary = FUTURE_BEFORE.search(before) if participle else None
+            if (participle and auxiliary is None) or _DONE_ZH.search(text[: match.start(verb_group)][-7:]):
                 continue  # "was delivered on Saturday", "abbiamo spedito oggi", "今天已經寄出了": a report
-            by = _day_of(text[match.start(day_group) :], at)
+            by, used = _day_of(text[match.start(day_group) :], at)
             if by is None or by <= at:
                 continue
+            start = match.start() - (len(auxiliary.group(0)) if auxiliary else 0)
+            end = max(match.end(), match.start(day_group) + used)  # "by Tuesday 13 October", not "by Tuesday"
             kind = "ship" if rx.fullmatch(_SHIP_VERBS, match.group(verb_group), re.I) else "deliver"
-            phrase = " ".join(match.group(0).split())
-            found.append((by, {"by": by.isoformat(), "promise": kind, "phrase": phrase, "stated": True}))
+            phrase = " ".join(text[start:end].split())
+            (ahead if auxiliary else found).append(
+                (by, {"by": by.isoformat(), "promise": kind, "phrase": phrase, "stated": True})
+            )
     if not found and labels:  # a reply reschedules with labels: "配送日期：2026/11/17（二） 配送時段：09:00-13:00"
         arrival = find_promise(text, at)
         if arrival is not None and arrival.by is not None and arrival.by > at:
@@ -93,6 +102,7 @@ def reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | No
             found.append(
                 (arrival.by, {"by": arrival.by.isoformat(), "promise": arrival.kind, "phrase": phrase, "stated": True})
             )
+    found = found or ahead  # a labelled estimate quotes better; the passive promise when there is none
     return max(found, key=lambda item: item[0])[1] if found else None
 
 

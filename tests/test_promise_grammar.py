@@ -288,3 +288,13 @@ def test_an_estimate_in_chinese_working_days_after_an_english_label() -> None:
 def test_a_forwarders_arrival_range_with_a_fullwidth_dash_ends_on_its_last_day() -> None:
     promise = find_promise("集運線路：淘寶集運-香港\n預計到港派送：6月12日－6月14日", REF.replace(month=6, day=9))
     assert promise is not None and promise.by is not None and (promise.by.month, promise.by.day) == (6, 14)
+
+
+def test_a_reply_that_will_ship_by_a_day_promises_and_one_that_shipped_reports() -> None:
+    from orderwatch.parsers.replies import reply_promise
+
+    thursday = datetime(2026, 11, 12, 16, 48, tzinfo=timezone(timedelta(hours=1)))
+    found = reply_promise("Votre produit sera expédié au plus tard le lundi 16 novembre.", thursday)
+    assert found is not None and found["by"] == "2026-11-16T23:59:59+01:00" and found["promise"] == "ship"
+    assert reply_promise("Votre produit a été expédié lundi.", thursday) is None
+    assert reply_promise("Votre produit ne sera pas expédié avant lundi.", thursday) is None
