@@ -36,7 +36,7 @@ _WISH = any_of(
 )
 _CONDITION = any_of(
     r"\b(?:if|unless|in case|should you|in the event)\b|\bonce\b(?! again| more| a\b)|(?:核实|核實|审核通过|審核通過|验证|驗證)(?:后|後)|如果|若您|如您|如需|若|逾期|未取|超过.{0,8}期限|超過.{0,8}期限|"
-    r"按(?:照)?(?:客服|我们|我們|平台|工作人员|工作人員)的?要求|可能|或将|或將|或會|或会|如(?:閣下|阁下|有|未|無|无|逾期|收件人|買家|买家|顧客|顾客|部分|果|遇|因|發生|发生|商品|订单|訂單|包裹)|倘若|假如|\bmay (?:need|ask|require|request)|\bmight\b|"
+    r"按(?:照)?(?:客服|我们|我們|平台|工作人员|工作人員)的?要求|可能|或将|或將|或會|或会|如(?:閣下|阁下|有|未|無|无|逾期|收件人|買家|买家|顧客|顾客|部分|果|遇|因|發生|发生|商品|订单|訂單|包裹)|如(?=[^，。,\n]{0,20}(?:未能|无法|無法|不能|失败|失敗))|倘若|假如|\bmay (?:need|ask|require|request)|\bmight\b|"
     r"\b(?:wenn|falls|se|si)\b|pass[ée] ce d[ée]lai|à d[ée]faut|faute de|\botherwise\b|nach ablauf|"
     r"after (?:this|that|the) (?:date|deadline|period)|"
     # sv, nb, da, fi, cs, ro, pt: "Om något saknas får du en begäran om komplettering"
@@ -66,11 +66,16 @@ _LET_US_KNOW = any_of(
 )
 
 
+# "If you don't receive tracking within 7 days, Grailed is here to help. We'll cancel the order and issue you a
+# full refund": the sentence after a condition that says what will then be done is the condition's too
+_CONSEQUENCE = any_of(r"\s*(?:we(?:'ll|\s+will|\s+would)|then\b|in that case\b|dans ce cas\b|in diesem fall\b)")
+
+
 def _offered(text: str, sentence_start: int) -> bool:
     previous = _sentence_before(text, max(0, sentence_start - 1))
-    return bool(
-        _LET_US_KNOW.search(previous + text[max(0, sentence_start - 1) : sentence_start]) and _conditional(previous)
-    )
+    asked = _LET_US_KNOW.search(previous + text[max(0, sentence_start - 1) : sentence_start])
+    then = _CONSEQUENCE.match(text, sentence_start)
+    return bool((asked or then) and _conditional(previous))
 
 
 # A possibility is no decision: "they may accept the return or offer a partial refund".

@@ -54,7 +54,7 @@ CONFIRM = any_of(
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"(?:^|\n)\s*date ordered\s*:|danke für deinen (?:einkauf|kauf)|vielen dank für (?:ihren|deinen) einkauf|"  # a shop engine's plain receipt: "Order Number: 2291 / Date Ordered: …"
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping(?! (?:at|with)\b)|buying|ordering|pre-?ordering|payment|subscribing)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
-    r"order confirmation|confirmation of (?:your )?order|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
+    r"order confirmation|confirmation of (?:your )?order|congrat(?:s|ulations) on your (?:purchase|order)|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"(?<!n't )(?<!not )(?<!never )\breceived your order\b|"  # the Shop app: "Fernway Botanicals received your order"
     r"payment (?:went through|has gone through|received|has been received|confirmed|successful|(?:was|is) successful)|your receipt|"
     r"\bwinning bid\b|you(?:'ve)? won (?:the |this )?(?:auction|listing|item)|new order\b|order receipt|"
@@ -92,6 +92,11 @@ CONFIRM = any_of(
     r"|ευχαριστο[υύ]με για την (?:αγορ[άα]|παραγγελ[ιί]α)|παραγγελ[ιί]α σου[^.\n]{0,30}καταχωρ[ήη]θηκε"
     r"|رسید خرید|از خرید شما سپاسگزاریم|سفارش شما (?:با موفقیت )?ثبت شد"
     r"|k[öo]sz[öo]nj[üu]k a rendel[ée]s|rendel[ée]sed[^.\n]{0,30}(?:r[öo]gz[ií]tett[üu]k|be[ée]rkezett)"
+    # a booking is an order: "Votre réservation est confirmée", "Votre trajet … est confirmé", "预订成功"
+    r"|(?:votre|ta) r[ée]servation (?:est |a bien été )?confirm[ée]e|votre (?:trajet|voyage)\b[^.]{0,80}?\best confirm[ée]|merci pour votre r[ée]servation|"
+    r"(?:your )?booking (?:is |has been )?confirmed|booking confirmation|thank(?:s| you) for (?:your )?booking|"
+    r"(?:ihre|deine) buchung (?:ist |wurde )?(?:best[äa]tigt|eingegangen)|buchungsbest[äa]tigung|(?:tu|su) reserva (?:est[áa] |ha sido )?confirmada|"
+    r"prenotazione (?:[èe] )?confermata|多謝(?:你|您)的(?:訂單|訂購)|(?:餐廳|商戶|商家|店家)已接單|(?:餐厅|商户|商家|店家)已接单|预订成功|預訂成功|(?:预订|預訂)的?(?:酒店|房间|房間|行程|门票|門票|活动|活動)?(?:已|已经|已經)(?:确认|確認)|订票成功|訂票成功|出票成功"
 )
 # A payment service's receipt for a payment to a shop ("Pagaste $ 289.990 a Tienda", "You sent a payment of
 # $4.29 to X"): it names the shop's order, whose own mail, when there is one, opens it.
@@ -117,13 +122,13 @@ SHIPPED = any_of(
     r"new status is(?: as follows)?\s*[:：]\s*(?:shipped|dispatched|sent|versandt|verschickt|exp[ée]di[ée]e?)\b|"
     r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|(?:快递单号|运单号|物流单号|发货单号)(?=\s*(?:为|是)?\s*[:：]?\s*[\[【(（]?\s*[A-Za-z0-9])|已通过[^，。\n]{0,12}?发出|已由[^，。\n]{0,20}?(?:发出|寄出|發出)|已出库|"
     r"has (?:been )?shipped|have shipped|is on (?:the|its) way|on its way to you|shipment (?:#|notification|confirmation)|"
-    r"\bshipped\b|dispatched|despatched|(?:is|are) (?:now )?ready (?:to|for) (?:collect(?:ion)?|pick[- ]?up)\b|(?:has |have )?left our (?:warehouse|workshop|studio|facility|store|premises)|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
+    r"\bshipped\b|dispatched|despatched|tracking (?:has been |was )?added\b|(?:is|are) (?:now )?ready (?:to|for) (?:collect(?:ion)?|pick[- ]?up)\b|(?:has |have )?left our (?:warehouse|workshop|studio|facility|store|premises)|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
     r"|(?:has been|was|were) sent (?:using|with|via|by)|(?:has been|have been|was) fulfill?ed|fulfill?ment (?:confirmation|complete)"
     r"|beim versanddienstleister|an den versanddienstleister übergeben|an (?:dpd|dhl|gls|ups|hermes|fedex|die post|die österreichische post)(?: austria)? übergeben|können sie ihre sendung (?:jetzt )?verfolgen"
     r"|(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}(?:[:：]|"
     + _STATUS_CHANGED
     + r")\s*\n?\s*(?:versendet|versandt|verschickt|shipped|dispatched|exp[ée]di[ée]e?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|已发货|已出貨)"
-    r"|已出貨|出貨通知|已寄出|已(?:經|经)(?:寄出|出貨|出货|发货|發貨)|已發貨|商品已出貨|已交寄|配送中|已开始配送|已開始配送|正在(?:为您|為您)?(?:配送|派送)|派送中|已装车出发|已裝車出發|骑手已取货|騎手已取貨|(?:给|給)(?:您|你)(?:发货|發貨)了|已(?:经|經)?出(?:库|庫)|(?:到達|到达)集(?:運|运)倉|(?:完成|已)入(?:倉|仓)|(?:打包)?(?:已)?出(?:倉|仓)(?!前)|已(?:經|经)[^，。！？\n]{1,4}?(?:寄出|出貨|出货|發貨|发货)了|"
+    r"|已出貨|出貨通知|已寄出|已(?:經|经)(?:寄出|出貨|出货|发货|發貨)|已發貨|商品已出貨|已交寄|配送中|已开始配送|已開始配送|正在(?:为您|為您)?(?:配送|派送)|派送中|已装车出发|已裝車出發|骑手已取货|騎手已取貨|已(?:經|经)用[^，。\n]{0,6}?(?:寄出|發出|发出)|寄出咗|寄咗|(?:骑手|騎手)已取餐|(?:给|給)(?:您|你)(?:发货|發貨)了|已(?:经|經)?出(?:库|庫)|(?:到達|到达)集(?:運|运)倉|(?:完成|已)入(?:倉|仓)|(?:打包)?(?:已)?出(?:倉|仓)(?!前)|已(?:經|经)[^，。！？\n]{1,4}?(?:寄出|出貨|出货|發貨|发货)了|"
     r"お届けできませんでした|ご不在のため|発送済み|発送しました|発送いたしました|出荷いたしました|出荷しました|(?:商品)?(?:出荷|発送)のお知らせ|출고되었습니다|발송되었습니다|배송이\s*시작되었습니다|"
     r"har skickats|(?:^|\n)\s*skickat\b|byla odesl[áa]na|odesl[áa]no|a fost expediat[ăa]|predat[ăa] curierului|"
     r"(?:ordren|pakken|bestillingen|sendingen|ordre)[^.\n]{0,30}?(?:er|har blitt|blev|ble) (?:sendt|afsendt)|(?:er|blev|ble) afsendt|er p[åa] vei(?:en)?|"
@@ -202,7 +207,7 @@ DELIVERED_VIRTUAL = any_of(
     r"(?:服务|服務|会员|會員|权益|權益)已(?:续期|續期|开通|開通|生效)|(?:服务|服務|会员|會員)有效期(?:至|延长至|延長至)\s*[:：]?\s*\d|"
     # tickets issued: "Your tickets are in the DICE app", "Vous trouverez votre billet en pièce jointe"
     r"your (?:e-?)?tickets? (?:is|are) (?:now )?(?:in|stored in|ready in|waiting in) (?:the|your) [\w ]{0,20}?app\b|"
-    r"(?:trouverez|trouvez) (?:votre|vos)(?: \d+)? (?:e-?)?(?:billets?|tickets?) (?:en|dans la|dans les) pi[èe]ces? jointes?|(?:votre|vos) e-?billets? (?:est|sont) (?:en )?pi[èe]ces? jointes?|"
+    r"(?:trouverez|trouvez) (?:votre|vos)(?: \d+)? (?:e-?)?(?:billets?|tickets?) (?:en|dans la|dans les) pi[èe]ces? jointes?|(?:votre|vos) e-?billets? (?:est|sont) (?:en )?pi[èe]ces? jointes?|(?:votre|vos) (?:e-?)?billets? (?:est|sont) joints? [àa] (?:cet|ce) (?:e-?mail|courriel|message)|"
     r"(?:ihre|deine) (?:e-?)?tickets? (?:finden sie|findest du|sind) (?:im|in der) anhang|your (?:e-?)?tickets? (?:is|are) attached|"
     # a gift card's number and PIN in the mail, or the eGift delivered: "Card number: 6338 4501 … PIN: 5082"
     r"(?:card|gift card|voucher|e-?gift)\s*(?:number|no\.?|code)\s*[:：]\s*[\dA-Z][\dA-Z -]{9,30}[\s\S]{0,40}?\bPIN\s*[:：]\s*\d{4,8}\b|"
@@ -219,7 +224,9 @@ DELIVERED_VIRTUAL = any_of(
     r"(?:view|reveal|see) your (?:game )?(?:key|code)s?\b|licen[cs]e key\s*[:：]|activation code\s*[:：]|top-?up (?:was )?successful|"
     # tickets issued into the buyer's app or account: "Your tickets have been issued and are now in the app"
     r"\b(?:e-?|mobile |digital )?tickets? (?:have|has) been (?:issued|sent to your (?:app|account|wallet))|"
-    r"(?<!未)(?<!尚未)(?<!暂未)(?:电子票|電子票|门票|門票|票)?已出票|出票成功|"
+    r"(?<!未)(?<!尚未)(?<!暂未)(?:电子票|電子票|门票|門票|票)?已出票|出票成功(?!后|後|之后|之後)|"
+    # a booking's voucher issued: "您的訂單已確認，憑證已開立", "憑證號碼：TPE101-5843-2207"
+    r"(?<!未)憑證已開立|(?<!未)凭证已开具|(?:電子)?憑證號碼\s*[:：]|(?:电子)?凭证(?:号码|码)\s*[:：]|your (?:e-?)?vouchers? (?:is|are) (?:ready|attached)\b|"
     r"已(?:添加|加入)(?:到|至)您的.{0,10}(?:游戏库|库|庫|账户|帳戶)"
 )
 # "Ready to play", "disponible dans votre bibliothèque": a delivery only of digital goods; an invoice is
@@ -277,6 +284,9 @@ TOPPED_UP = any_of(
 )
 FAILED = any_of(
     r"(?:订单|訂單)(?:状态|狀態)\s*[:：]\s*(?:异常|異常)|对接失败|對接失敗|"
+    # the carrier of a booked trip cancels it: "votre trajet a été annulé", "votre train … est supprimé"
+    r"\bvotre (?:trajet|train|bus|car|vol|voyage)\b[^.]{0,100}?\b(?:a été|est) (?:annul[ée]e?|supprim[ée]e?)\b|"
+    r"\byour (?:trip|train|bus|coach|flight|journey)\b[^.]{0,60}?\b(?:has been|was|is) cancell?ed\b|"
     r"품절(?!\s*(?:시|될|되면|의?\s*경우))|취소되었습니다|在庫切れ|キャンセルを承りました|キャンセル(?:いた)?しました|订单(?:已)?关闭|訂單(?:已)?關閉|处理失败|充值失败|发货失败|交付失败|交付失敗|發貨失敗|出貨失敗|儲值失敗|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
     r"out of stock|sold out|could not be (?:fulfilled|processed|completed)|unable to (?:fulfil|fulfill|process|ship)|"
     r"(?:cancell?ed|cancel) (?:your |the )?order|order (?:has been |was )?cancell?ed|we had to cancel|"

@@ -26,7 +26,7 @@ ORDER_LABELS = [
     r"order\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)|purchase\s*(?:#|no\.?|number|ref(?:erence)?)|receipt\s*(?:#|no\.?|number)",
     # a repair service's order: "Ordre de réparation : OR-069-2610-00418", "Repair order #", "維修單號"
     r"ordre de r[ée]paration|repair\s+order\s*(?:#|no\.?|number)?|維修單號|维修单号",
-    r"order\s*(?:confirmation\s*)?(?:number|#)|booking\s*(?:id|#|no\.?|number|ref(?:erence)?)",
+    r"order\s*(?:confirmation\s*)?(?:number|#)",
     # de
     r"bestellnummer|bestell-?nr\.?|bestellung\s*(?:nr\.?|nummer|#)|auftragsnummer|auftrags-?nr\.?|bestell(?:ungs)?-?(?:id|code)\b|auftrags-?id\b",
     # fr
@@ -56,6 +56,16 @@ ORDER_LABELS = [
     # nb, da, fi
     r"ordre(?:nummer|nr\.?)|ordre\s*(?:nr\.?|nummer|#)|bestillings?(?:nummer|nr\.?)|tilausnumero|tilausnro\.?|tilaus\s*(?:nro\.?|numero|#)",
 ]
+# A booking's reference, the order of a ticket or a stay ("Référence de dossier : QHTZRB", "預訂編號"): below
+# an order number the same mail gives ("Booking reference: BK-884127" beside "Order number: 2719346").
+BOOKING_LABELS = (
+    r"booking\s*(?:id|#|no\.?|number|ref(?:erence)?(?:\s*id)?)|reservation\s*(?:#|no\.?|number|code|id|ref(?:erence)?)|\bPNR\b|"
+    # "référence de dossier" is a complaint's case too: a booking's only with a six-letter PNR after it
+    r"r[ée]f[ée]rence\s+de\s+dossier(?=\s*[:：]?\s*[A-Z]{6}\b)|r[ée]f[ée]rence\s+(?:de\s+)?(?:r[ée]servation|voyage)|"
+    r"num[ée]ro\s+de\s+r[ée]servation|code\s+(?:de\s+)?r[ée]servation|r[ée]servation\s*(?:n[°º]|#)|n[°º]\s*de\s*r[ée]servation|"
+    r"(?:trajet|billet|voyage)(?:\s+[\w-]+){0,2}?\s+n[°º]|dossier\s+voyage|buchungs(?:nummer|code|-?nr\.?)|n[úu]mero\s+de\s+reserva|localizador|(?:codice|numero)\s+(?:di\s+)?prenotazione|"
+    r"(?:预订|預訂|訂位|订位|预约|預約)(?:参考|參考|单|單)?(?:编号|編號|号码|號碼|号|號|代號|代号)|(?:确认|確認)(?:号码|號碼|编号|編號)"
+)
 # A payment or top-up store's transaction reference: the order's own number when it names no other.
 TRANSACTION_LABELS = (
     r"transaction\s*(?:id|no\.?|number|#|ref(?:erence)?)|txn\s*id|交易\s*ID|交易号|交易单号|交易單號|交易序號|"
@@ -67,7 +77,9 @@ TRANSACTION_LABELS = (
 # service's receipt (PayPal's "Invoice ID"), stronger evidence than the payment's transaction id.
 INVOICE_LABELS = r"(?:invoice|发票|發票)\s*(?:id|no\.?|number|#|号|號|编号|編號)?(?=\s*[:：#\n])|invoice(?=\s+\d{6,})"
 # A marketplace listing's own number: the reference of a purchase that has no order number (Mercari).
-ITEM_LABELS = r"item\s*(?:id|#|no\.?|number)|artikel-?(?:id|nummer)|商品\s*(?:ID|编号|編號)"
+ITEM_LABELS = (
+    r"item\s*(?:id|#|no\.?|number)|listing\s*(?:id|#|no\.?|number|code)?|artikel-?(?:id|nummer)|商品\s*(?:ID|编号|編號)"
+)
 # A reference label that may also name other things (a product): weaker evidence than the above.
 REFERENCE_LABELS = (
     r"(?:ayant\s+pour\s+|avec\s+la\s+|with\s+)?(?:r[ée]f[ée]rence|reference|referenz|riferimento|referencia|ref\.|"
@@ -91,7 +103,7 @@ REFUND_WORDS = (
     r"tilbagebetal|hyvit|vr[áa]cen|visszat[ée]r[ií]t|bayaran balik|pengembalian dana|hoàn tiền"
 )
 ORDER_WORDS = (
-    r"order|订单|訂單|bestellung|commande|ordine|pedido|orden|compra|zam[óo]wieni(?:e|a|u|em)|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s|"
+    r"order|r[ée]servation|reservation|booking|buchung|reserva|prenotazione|预订|預訂|訂位|订单|訂單|bestellung|commande|ordine|pedido|orden|compra|zam[óo]wieni(?:e|a|u|em)|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s|"
     r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|ordre|bestilling|tilaus|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك|سفارش"
 )
 

@@ -24,7 +24,8 @@ from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, dura
 # Chinese: (付款后)N(个)(工作日|小时|分钟|天)内 + verb
 _ZH_SHIP = "完成打包并发出|完成打包並發出|打包(?:并|並)?(?:发出|發出)|发货|发出|寄出|出库|揽收|出貨|發貨|發出|出庫|寄送|発送|出荷|발송|출고"
 _ZH_DELIVER = (
-    "发卡|自动发卡|到账|开通|充值|送达|交付|发放|完成充值|完成发货|处理完毕|处理|办理|完成|发送|"
+    "发卡|自动发卡|到账|开通|充值|送达|交付|发放|完成充值|完成发货|处理完毕|处理|办理|完成(?!支付|付款|付費|付费|下单|下單|评价|評價)|发送|"
+    "出票|確認(?:你|您)的(?:預訂|訂單)|确认(?:你|您)的(?:预订|订单)|"
     "發卡|自動發卡|到帳|開通|送達|到貨|處理完畢|處理|辦理|發送|お届け|配達|도착|배송"
 )
 _ZH_DURATION = guarded(
@@ -34,7 +35,7 @@ _ZH_DURATION = guarded(
     + r"\s*"
     + ZH_UNIT
     + r"\s*"
-    r"(?:(?:之内|以内|内|之內|以內|內|이내|내)\s*[にで]?|で|(?<=[天日])(?=\s*(?:送达|送達|到货|到貨|发货|發貨|出貨|出货)))\s*(?:[（(][^）)\n]{0,20}[）)]\s*)?"  # "3~5 個工作天送達門市"
+    r"(?:(?:之内|以内|内|之內|以內|內|이내|내)\s*[にで]?|で|(?<=[天日鐘钟])(?=\s*(?:送达|送達|到货|到貨|发货|發貨|出貨|出货)))\s*(?:[（(][^）)\n]{0,20}[）)]\s*)?"  # "3~5 個工作天送達門市"
     r"(?:(?:以|透過|通过|經由|经由)[^，。,\n]{0,12}?)?"  # "24小時內以Email及簡訊發送": the channel before the verb
     r"(?:[,，]?\s*(?:系统|商家|卖家|客服|我们)?\s*(?:将|会|即可|就会|可)?\s*(?:为您|给您|為您|給您|为你|给你|為你|給你)?\s*(?:安排)?\s*)?"
     r"(自动)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")"
@@ -60,7 +61,14 @@ _EN_WITHIN = guarded(
     re.I,
 )
 _EN_BY = guarded(
-    r"\b(" + _EN_SHIP + "|" + _EN_DELIVER + r")\b[^.\n!?]{0,50}?\b(?:by|on or before|no later than|before)\s+", re.I
+    # "ship your item and add the tracking number on the\nsale page by the end of the day on Friday, October 16"
+    r"\b("
+    + _EN_SHIP
+    + "|"
+    + _EN_DELIVER
+    + r")\b(?:[^.\n!?]|\n(?!\s*\n)){0,70}?\b(?:by|on or before|no later than|before)\s+"
+    r"(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day\s*(?:on\s+|,\s*)?)?",
+    re.I,
 )
 # The verb first, as a label: "賣家承諾移交時間：付款後 1 小時內", "发货时间：付款后48小时内".
 _ZH_LABELLED_DURATION = guarded(
@@ -228,7 +236,7 @@ _REVISION = guarded(
 # --- "within N days" in the other European languages -------------------------------------
 
 _INTL_WITHIN = guarded(
-    r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
+    r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|dans\s+les\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
     r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*(?:bis zu\s+|ca\.\s*|etwa\s+)?|delivery time\s*[:：]\s*(?:up to\s+)?|livraison\s+en\s+|"
     r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
     r"dostawa\s+w\s+|(?:puede|podr[íi]a)\s+tardar\s+hasta\s+|peut\s+prendre\s+jusqu'[àa]\s+|"

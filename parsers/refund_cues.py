@@ -36,6 +36,10 @@ CREDIT_MEMO = any_of(
     r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
 )
 REFUND_GRANTED = any_of(
+    # "我們已為你發起退款。信用卡退款一般需時 3-14 個工作天入帳": started, on its way
+    r"(?:已|已經|已经)(?:為|为|給|给)(?:你|您)(?:發起|发起)(?:了)?退款|退款處理中|退款处理中|"
+    # "nous avons … procédé au remboursement intégral de 78,00 € … sous 3 à 5 jours ouvrés": sent, on its way
+    r"\bproc[ée]d[ée]\s+au\s+remboursement\b|"
     # "Your request for a refund to the original payment method (PayPal) has been accepted"
     r"\b(?:request for a refund|refund request)\b[^.\n]{0,80}?\b(?:has been|was|is) (?:accepted|approved)\b|"
     # money sent back to the card is on its way: "We've gone ahead and refunded the full amount of £50.99 back to
@@ -122,6 +126,8 @@ _STILL_TO_ARRIVE_EN = any_of(
     r"|\ballow\s+(?:up to\s+)?\d+(?:\s*-\s*\d+)?\s+(?:business |working )?days"
     # "退款成功｜賣家已同意退款。… 將原路退回至你的信用卡，預計 3-5 個工作日到賬"
     r"|(?:將|将)(?:原路)?(?:退回|退還|退还)|(?:預計|预计)[^。\n]{0,20}?(?:到賬|到账|到帳|入賬|入账|入帳)"
+    # "Le remboursement sera effectué sur le moyen de paiement … sous 7 jours": a transfer still ahead
+    r"|\bremboursement sera (?:effectu[ée]|vers[ée]|cr[ée]dit[ée])\b[^.]{0,120}?\b(?:sous|dans les|d'ici)\b"
 )
 
 

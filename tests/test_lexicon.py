@@ -278,6 +278,21 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ),
         ("REFUND_GRANTED", "Your request for a refund to the original payment method (PayPal) has been accepted", True),
         ("COMPLAINT_WORDS", "到现在会员也没到账。充不上的话请把钱退给我。", True),
+        # train and coach tickets, travel bookings, US resale marketplaces, Macau and Hong Kong apps
+        ("CONFIRM", "Merci d'avoir réservé avec FlixBus ! Votre réservation est confirmée.", True),
+        ("CONFIRM", "您在飞猪预订的酒店已确认，请按时入住。", True),
+        ("CONFIRM", "多謝你的訂單！餐廳已接單，正在為你準備餐點。", True),
+        ("FAILED", "Nous sommes désolés : votre trajet a été annulé pour des raisons opérationnelles.", True),
+        ("DELIVERED_VIRTUAL", "Votre billet est joint à cet e-mail (PDF).", True),
+        ("DELIVERED_VIRTUAL", "您的訂單已確認，憑證已開立", True),
+        ("DELIVERED_VIRTUAL", "出票成功后将通过短信和邮件通知您票号", False),
+        ("REFUND_GRANTED", "nous avons annulé vos deux billets et procédé au remboursement intégral de 78,00 €", True),
+        ("REFUND_GRANTED", "我們已為你發起退款。信用卡退款一般需時 3-14 個工作天入帳。", True),
+        ("DECISION_AGAINST", "本次退款申請經審核後無法受理，敬請見諒。", True),
+        ("ACK", "您已提交售后服务单1893027465（订单318640275913），商家将在48小时内审核", True),
+        ("SHIPPED", "Tracking has been added to your purchase.", True),
+        ("SHIPPED", "今日下晝已經用順豐寄出咗。", True),
+        ("COMPLAINT_WORDS", "新鮮雞蛋全盒破裂，維他奶漏送。", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -432,3 +447,33 @@ def test_a_help_desks_thread_under_a_rule_is_quoted() -> None:
         "Daniel Park, Sep 18, 2026, 7:47 PM EDT\n\nUPS estimated delivery for Thursday 9/17\n"
     )
     assert "Thursday" not in new_text(text)
+
+
+def test_a_bookings_reference_is_its_order_below_an_order_number() -> None:
+    assert fields.order_numbers("Référence de dossier : QHTZRB\nPrix total payé : 128,00 €") == ["QHTZRB"]
+    assert fields.order_numbers("Booking reference: BK-884127\nOrder number: 2719346")[0] == "2719346"
+    assert fields.order_numbers("Référence de votre dossier : REC-2026-10-0483517") == []  # a complaint's case
+    assert fields.order_numbers("預訂參考編號：TWV536184") == ["TWV536184"]
+
+
+def test_a_payment_deadline_is_no_promise_and_a_ticket_issued_in_minutes_is() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from orderwatch.parsers.promise import find_promise
+
+    at = datetime(2026, 7, 15, 20, 41, tzinfo=timezone(timedelta(hours=8)))
+    assert find_promise("请于 2026-07-15 20:53 前完成支付，逾期未支付订单将自动取消。", at) is None
+    found = find_promise("预计30分钟内出票，出票成功后将通过短信通知您。", at)
+    assert found is not None and found.within is not None and found.within.unit == "minutes"
+    paris = datetime(2026, 5, 12, 21, 46, tzinfo=timezone(timedelta(hours=2)))
+    found = find_promise(
+        "Votre billet est en cours d'émission : vous le recevrez par e-mail dans les 10 minutes.", paris
+    )
+    assert (
+        found is not None and found.within is not None and (found.within.amount, found.within.unit) == (10, "minutes")
+    )
+
+
+def test_the_sentence_after_a_condition_that_says_what_will_then_be_done_is_conditional() -> None:
+    text = "If no tracking comes within 7 days, we're here to help. We'll cancel the order and issue you a refund."
+    assert cues.unconditional(cues.FAILED, text) is None and cues.granted(text) is None

@@ -23,6 +23,14 @@ _LABELLED = guarded(
     + _ID,  # a digit, or a letter reference
     re.I,
 )
+# A booking's reference: the order of a ticket or a stay, below an order number the mail also gives.
+_BOOKING = guarded(
+    r"(?:"
+    + lexicon.BOOKING_LABELS
+    + r")\s*[:：#]?\s*(?=[#№【「\[(（]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))"
+    + _ID,
+    re.I,
+)
 # A reference set apart in the subject of an order mail: "Order Confirmation（3618204759）", "[#1047]"
 _SUBJECT_SET_APART = guarded(r"[（(\[【#]\s*([A-Za-z]{0,4}\d[A-Za-z0-9\-]{5,30})\s*[）)\]】]?")
 _REFERENCE_LABELLED = guarded(
@@ -127,7 +135,10 @@ class Reference:
 
 
 # a wallet or a top-up store sells the load itself: its reference names the purchase
-_TOP_UP_WORDS = r"|\b(?:buy |mobile |prepaid )?load\b|top-?up|recharge|reload|\be-?pin\b|充值|充值中心"
+_TOP_UP_WORDS = (
+    r"|\b(?:buy |mobile |prepaid )?load\b|top-?up|recharge|reload|\be-?pin\b|充值|充值中心"
+    r"|\btrajet|\bvoyage|\br[ée]serv[ée]e?s?\b|\be-?billets?\b|\btrip\b|\bjourney\b|\bitinerary\b|行程|车票|車票|机票|機票"  # a ticket's booking
+)
 _PURCHASE = guarded(r"\b(?:your|this) purchase\b|buyer protection|käuferschutz|protection (?:des )?acheteurs?", re.I)
 
 
@@ -171,6 +182,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             mine = _MERCHANTS_OWN.search(source[max(0, match.start() - 24) : match.start()])
             # "Clearpay order number: 4005…" / "Retailer order number: #4391": the shop's is the order
             add(_with_hash(source, match), 4.5 if mine else 3, f"label '{match.group(0)[:24].strip()}'")
+        for match in _BOOKING.finditer(source):
+            add(_with_hash(source, match), 2.5, f"label '{match.group(0)[:24].strip()}' (a booking)", labelled=True)
         for match in _WORDED.finditer(source):
             if match.start() > 0 and source[match.start() - 1] in "=&/._-":
                 continue
@@ -201,7 +214,9 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             if any(ch.isdigit() for ch in match.group(1)) and not _DISPUTE.search(text):
                 add(match.group(1), 1.5, "transaction reference")
     if rx.search(
-        lexicon.ORDER_WORDS + r"|purchase|receipt|" + lexicon.SHIPPING_WORDS + "|" + lexicon.REFUND_WORDS, subject, re.I
+        lexicon.ORDER_WORDS + r"|purchase|receipt|\bbought\b|" + lexicon.SHIPPING_WORDS + "|" + lexicon.REFUND_WORDS,
+        subject,
+        re.I,
     ):
         for match in _SUBJECT_SET_APART.finditer(subject):
             add(match.group(1), 2, "set apart in the subject")
@@ -274,7 +289,7 @@ def order_numbers(text: str, subject: str = "", links: str = "") -> list[str]:
 
 _TICKETS = [
     guarded(
-        r"(?:投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号|售后单号|售後單號|個案編號|个案编号|案件編號|申訴編號|受理編號|aktenzeichen|vorgangsnummer|fallnummer|"
+        r"(?:(?:售后|售後)?(?:服务单|服務單)(?=\s*[:：]?\s*\d)|投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号|售后单号|售後單號|個案編號|个案编号|案件編號|申訴編號|受理編號|aktenzeichen|vorgangsnummer|fallnummer|"
         r"num[ée]ro de dossier|dossier n[°º]|numero (?:di )?pratica|n[úu]mero de expediente|sygnatura|dossiernummer|"
         r"r[ée]f[ée]rence de (?:la |votre )?(?:r[ée]clamation|contestation|dossier)|litige n[°º]|"
         r"[äa]rendenummer|[äa]rende(?=\s*[:：]?\s*\d)|saksnummer|sagsnummer|asianumero|[čc][íi]slo reklamace|[üu]gysz[áa]m|"
