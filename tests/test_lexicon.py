@@ -477,3 +477,9 @@ def test_a_payment_deadline_is_no_promise_and_a_ticket_issued_in_minutes_is() ->
 def test_the_sentence_after_a_condition_that_says_what_will_then_be_done_is_conditional() -> None:
     text = "If no tracking comes within 7 days, we're here to help. We'll cancel the order and issue you a refund."
     assert cues.unconditional(cues.FAILED, text) is None and cues.granted(text) is None
+
+
+def test_a_dashed_code_in_a_repair_or_warranty_subject_names_the_order() -> None:
+    subject = "RE: Garantie réparation OR-069-2610-00418 - tactile HS"
+    assert fields.order_numbers("Nous avons bien pris en charge votre iPhone 12.", subject) == ["OR-069-2610-00418"]
+    assert fields.order_numbers("Bonjour", "Newsletter REC-2026-10-0483517") == []  # no purchase named

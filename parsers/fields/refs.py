@@ -59,6 +59,8 @@ _DISPUTE = guarded(
     r"dispute|claim|case id|chargeback|resolution cent|争议|爭議|纠纷|糾紛|拒付|投诉|投訴|申诉|申訴", re.I
 )
 # "Your Epic Games Receipt F2608141232184417": a receipt or order subject that ends with its reference.
+# A code in dashed groups named in the subject: "Garantie réparation OR-069-2610-00418 - tactile HS"
+_SUBJECT_DASHED = guarded(r"(?<![\w-])([A-Z]{1,4}-\d{2,6}(?:-\d{2,6}){1,3})(?![\w-])")
 _SUBJECT_TRAILING = guarded(
     r"(?:receipt|order|invoice|purchase|订单|訂單|bestellung|commande|pedido)\b[^\n]{0,40}?\s#?([A-Z]{0,4}\d[A-Z0-9\-]{7,30})\s*$",
     re.I,
@@ -214,7 +216,11 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             if any(ch.isdigit() for ch in match.group(1)) and not _DISPUTE.search(text):
                 add(match.group(1), 1.5, "transaction reference")
     if rx.search(
-        lexicon.ORDER_WORDS + r"|purchase|receipt|\bbought\b|" + lexicon.SHIPPING_WORDS + "|" + lexicon.REFUND_WORDS,
+        lexicon.ORDER_WORDS
+        + r"|purchase|receipt|\bbought\b|r[ée]paration|repair|garantie|warranty|维修|維修|"
+        + lexicon.SHIPPING_WORDS
+        + "|"
+        + lexicon.REFUND_WORDS,
         subject,
         re.I,
     ):
@@ -222,6 +228,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             add(match.group(1), 2, "set apart in the subject")
         for match in _SUBJECT_TRAILING.finditer(subject):
             add(match.group(1), 2, "ends the subject")
+        for match in _SUBJECT_DASHED.finditer(subject):
+            add(match.group(1), 2, "a dashed code in the subject")
     for match in _LINKED.finditer(links or text):
         value = match.group(1) or match.group(2)
         if not _TOKEN.match(value):  # a session or recovery token in a link is no order number
