@@ -130,3 +130,4 @@ class Promise:
     by: datetime | None = None  # an absolute deadline
     within: Duration | None = None  # else a duration from `anchor`
     anchor: str = "payment"  # payment | order
+    anchor_named: bool = False  # "支付成功后72小时内": the mail names its start, whenever the mail itself came

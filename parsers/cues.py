@@ -49,7 +49,7 @@ _TO_CARRIER = (
 )
 
 CONFIRM = any_of(
-    r"(?:自动)?续费成功|自動續費成功|扣款成功|订单支付成功|支付成功|付款成功|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
+    r"(?:自动)?续费成功|自動續費成功|扣款成功|订单支付成功|支付成功(?!后|後)|付款成功(?!后|後)|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
     r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|(?:已)?成功租用|租用成功|租号成功|订单已生成|已下单|已经收到您的付款|订单(?:已)?提交成功|交易成功|"
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"(?:^|\n)\s*date ordered\s*:|danke für deinen (?:einkauf|kauf)|vielen dank für (?:ihren|deinen) einkauf|"  # a shop engine's plain receipt: "Order Number: 2291 / Date Ordered: …"
@@ -93,7 +93,7 @@ CONFIRM = any_of(
     r"|رسید خرید|از خرید شما سپاسگزاریم|سفارش شما (?:با موفقیت )?ثبت شد"
     r"|k[öo]sz[öo]nj[üu]k a rendel[ée]s|rendel[ée]sed[^.\n]{0,30}(?:r[öo]gz[ií]tett[üu]k|be[ée]rkezett)"
     # a booking is an order: "Votre réservation est confirmée", "Votre trajet … est confirmé", "预订成功"
-    r"|(?:votre|ta) r[ée]servation (?:est |a bien été )?confirm[ée]e|votre (?:trajet|voyage)\b[^.]{0,80}?\best confirm[ée]|merci pour votre r[ée]servation|"
+    r"|nous vous confirmons (?:la |votre |l')(?:commande|[ée]change|r[ée]servation|achat)|(?:votre|ta) r[ée]servation (?:est |a bien été )?confirm[ée]e|votre (?:trajet|voyage)\b[^.]{0,80}?\best confirm[ée]|merci pour votre r[ée]servation|"
     r"(?:your )?booking (?:is |has been )?confirmed|booking confirmation|thank(?:s| you) for (?:your )?booking|"
     r"(?:ihre|deine) buchung (?:ist |wurde )?(?:best[äa]tigt|eingegangen)|buchungsbest[äa]tigung|(?:tu|su) reserva (?:est[áa] |ha sido )?confirmada|"
     r"prenotazione (?:[èe] )?confermata|多謝(?:你|您)的(?:訂單|訂購)|(?:餐廳|商戶|商家|店家)已接單|(?:餐厅|商户|商家|店家)已接单|预订成功|預訂成功|(?:预订|預訂)的?(?:酒店|房间|房間|行程|门票|門票|活动|活動)?(?:已|已经|已經)(?:确认|確認)|订票成功|訂票成功|出票成功"
@@ -225,6 +225,7 @@ DELIVERED_VIRTUAL = any_of(
     # tickets issued into the buyer's app or account: "Your tickets have been issued and are now in the app"
     r"\b(?:e-?|mobile |digital )?tickets? (?:have|has) been (?:issued|sent to your (?:app|account|wallet))|"
     r"(?<!未)(?<!尚未)(?<!暂未)(?:电子票|電子票|门票|門票|票)?已出票|出票成功(?!后|後|之后|之後)|"
+    r"(?:权益|權益|会员|會員)(?:已于|已於)[^。\n]{0,30}?(?:发放|發放|到账|到帳|开通|開通)|"
     # a booking's voucher issued: "您的訂單已確認，憑證已開立", "憑證號碼：TPE101-5843-2207"
     r"(?<!未)憑證已開立|(?<!未)凭证已开具|(?:電子)?憑證號碼\s*[:：]|(?:电子)?凭证(?:号码|码)\s*[:：]|your (?:e-?)?vouchers? (?:is|are) (?:ready|attached)\b|"
     r"已(?:添加|加入)(?:到|至)您的.{0,10}(?:游戏库|库|庫|账户|帳戶)"
@@ -289,7 +290,8 @@ FAILED = any_of(
     r"\byour (?:trip|train|bus|coach|flight|journey)\b[^.]{0,60}?\b(?:has been|was|is) cancell?ed\b|"
     r"품절(?!\s*(?:시|될|되면|의?\s*경우))|취소되었습니다|在庫切れ|キャンセルを承りました|キャンセル(?:いた)?しました|订单(?:已)?关闭|訂單(?:已)?關閉|处理失败|充值失败|发货失败|交付失败|交付失敗|發貨失敗|出貨失敗|儲值失敗|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
     r"out of stock|sold out|could not be (?:fulfilled|processed|completed)|unable to (?:fulfil|fulfill|process|ship)|"
-    r"(?:cancell?ed|cancel) (?:your |the )?order|order (?:has been |was )?cancell?ed|we had to cancel|"
+    # "(surplus from a cancelled order)" describes a product: the order cancelled is this one, named
+    r"(?:cancell?ed|cancel) (?:your|the|this) order|cancell?ed order\s*(?:#|no\.?|number)|order (?:has been |was )?cancell?ed|we had to cancel|"
     # an event the ticket was for is cancelled: "the event promoter has cancelled this event", "EVENT CANCELLED"
     r"(?:the |this |your )?(?:event|show|performance|concert|match|gig|screening|tour date)s? (?:has been |have been |was |were |is )?(?:cancell?ed|called off)|cancell?ed (?:this|the|your) (?:event|show|performance|concert|match|gig)|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
@@ -301,7 +303,7 @@ FAILED = any_of(
     r"|замовлення[^.\n]{0,40}скасовано|ακυρ[ώω]θηκε|t[öo]r[öo]lt[üu]k a rendel[ée]s"
 )
 CANCELLED = any_of(
-    r"已取消|订单取消|取消订单|订单(?:已)?关闭|訂單(?:已)?關閉|cancell?ed (?:your )?order|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed|"
+    r"已取消|订单取消|取消订单|订单(?:已)?关闭|訂單(?:已)?關閉|cancell?ed (?:your|the|this) order|cancell?ed order\s*(?:#|no\.?|number)|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed|"
     r"(?:the |this |your )?(?:event|show|performance|concert|match|gig|screening|tour date)s? (?:has been |have been |was |were |is )?(?:cancell?ed|called off)|cancell?ed (?:this|the|your) (?:event|show|performance|concert|match|gig)|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership)\b"

@@ -221,6 +221,7 @@ ARRIVAL_CUES = alternation(
         r"(?:estimated\s+)?(?:delivery|arrival|transit)\s+time",
         r"delivery\s+is\s+(?:planned|scheduled|booked|expected)\s+(?:for|on)",
         r"get\s+it\s+by",
+        r"(?:your\s+)?(?:\d+[- ]hour\s+)?delivery\s+(?:window|slot)",  # "Your 1-hour delivery window: 13:12 - 14:12"
         r"(?:your\s+)?(?:delivery|parcel|package|order)\s+is(?:\s+due)?(?=\s+(?:today|tomorrow)\b)",  # "Your delivery is today!"
         r"(?:we(?:'re|\s+are)\s+)?delivering(?:\s+(?:it|your\s+(?:parcel|package|order)))?(?=\s+(?:today|tomorrow|on\b|between))",
         r"voraussichtliche[rs]?\s+(?:lieferung|zustellung|lieferdatum|liefertermin|zustelltermin|ankunft)(?:\s+am)?",
@@ -232,7 +233,8 @@ ARRIVAL_CUES = alternation(
         r"(?:lieferung|zustellung)\s+ca\.",
         r"(?:is |are )?(?:scheduled|expected|estimated|projected|anticipated|slated|set|due) to (?:arrive|be delivered)(?:\s+(?:on|by))?",
         r"(?:is |are )?scheduled for delivery(?:\s+(?:on|by))?",
-        r"(?:sera|seront|est)\s+livr[ée]e?s?\s+(?:au\s+plus\s+tard\s+)?le",
+        r"(?:sera|seront|est)\s+livr[ée]e?s?\s+(?:par\s+[\w ]{2,20}?\s+)?(?:au\s+plus\s+tard\s+)?le",
+        r"date\s+de\s+(?:livraison|distribution)\s+(?:pr[ée]vue|estim[ée]e)|distribution\s+(?:pr[ée]vue|estim[ée]e)(?:\s+le)?",
         # e-tickets sent later: "ils vous seront envoyés par e-mail au plus tard le 5 juin 2026"
         r"(?:sera|seront)\s+envoy[ée]e?s?(?:\s+par\s+e-?mail)?\s+au\s+plus\s+tard(?:\s+le)?",
         # "Votre colis sera livré demain", "sera livré aujourd'hui, jeudi 12/11/2026, entre 14:00 et 15:00"
@@ -323,7 +325,7 @@ DISPATCH_CUES = alternation(
     ]
 )
 ZH_DISPATCH_CUES = r"(?:预计|預計)(?=[^\n，。]{0,12}(?:出貨|出货|发货|發貨|寄出))"
-ZH_ARRIVAL_CUES = r"(?<![已未])(?:送达|送達)日期|安排(?:於|于|在)(?=[^。\n]{0,40}(?:送貨|送货|配送|派送|送達|送达))|(?<![已未])送达(?=\s*[:：])|(?<![已未])送達(?=\s*[:：])|送貨日期(?:及時段)?|(?:預計|预计)到(?:港|店)(?:派送|派件|送達|送达)?|交付日期|交貨日期|交货日期|配送日期|指定送達日|预约送达|預約送達|預定送達|预计送达(?:时间|日期)?|预计到达(?:时间)?|预计到货(?:时间)?|預計送達(?:時間|日期)?|預計到貨(?:日|時間|日期)?|預計抵達|預計配達(?:日|時間|日期)?|预计配达(?:日|时间|日期)?"
+ZH_ARRIVAL_CUES = r"(?<![已未])(?:送达|送達)日期|(?:预约|預約)?(?:上门|上門)(?:安装|安裝)?时间|(?:预约|預約)?(?:上門)(?:安裝)?時間|(?:预约|預約)(?:安装|安裝)(?:时间|時間)|安排(?:於|于|在)(?=[^。\n]{0,40}(?:送貨|送货|配送|派送|送達|送达))|(?<![已未])送达(?=\s*[:：])|(?<![已未])送達(?=\s*[:：])|送貨日期(?:及時段)?|(?:預計|预计)到(?:港|店)(?:派送|派件|送達|送达)?|交付日期|交貨日期|交货日期|配送日期|指定送達日|预约送达|預約送達|預定送達|预计送达(?:时间|日期)?|预计到达(?:时间)?|预计到货(?:时间)?|預計送達(?:時間|日期)?|預計到貨(?:日|時間|日期)?|預計抵達|預計配達(?:日|時間|日期)?|预计配达(?:日|时间|日期)?"
 
 # --- parcels ------------------------------------------------------------------------------
 

@@ -44,6 +44,8 @@ def parse(msg: Message) -> Result | None:
         return Result(NAME, "noise", reason=f"likely phishing: {spoofed}")
     if cues.PHISHING_LURE.search(msg.both) and rx.search(r"https?://", mail.text + mail.html):
         return Result(NAME, "noise", reason="likely phishing: asks for money, a claim or data through a link")
+    if _SPACED_BRAND.search(msg.text[:600]):
+        return Result(NAME, "noise", reason="likely phishing: a brand's name spelled apart to pass filters")
     if registrable_domain(sender) in PERSONAL_MAILBOXES and _CALLBACK.search(msg.text):
         return Result(
             NAME, "noise", reason="likely a callback scam: a free-mail 'invoice' that asks you to phone to cancel"
@@ -97,6 +99,12 @@ def _transactional(msg: Message) -> bool:
 _CALLBACK = guarded(
     r"(?:cancel|refund|dispute|not (?:authori[sz]e|recogni[sz]e)|did(?:n't| not) (?:make|place|order))(?:[^\n]|\n(?!\s*\n)){0,160}?"
     r"\b(?:call|dial|phone|ring|contact)\b(?:[^\n]|\n(?!\s*\n)){0,80}?\+?\d[\d\s().-]{8,}\d",
+    re.I,
+)
+# "e b a y", "P a y P a l": a brand spelled apart, which no brand's own mail does
+_SPACED_BRAND = guarded(
+    r"(?<!\w)(?:e b a y|a m a z o n|p a y p a l|a p p l e|n o r t o n|m c a f e e|g e e k s q u a d|w a l m a r t|"
+    r"c o i n b a s e|m i c r o s o f t)(?!\w)",
     re.I,
 )
 _AUTH_FAIL = guarded(r"\b(?:spf|dmarc)\s*=\s*(?:fail|softfail)\b", re.I)

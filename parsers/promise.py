@@ -105,7 +105,12 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             duration = dataclasses.replace(duration, unit="workdays")
         kind = "ship" if rx.fullmatch(_ZH_SHIP, verb) else "deliver"
         anchor = "order" if anchor_word in ("下单后", "拍下后", "下單後") else "payment"
-        found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
+        found.append(
+            (
+                match.start(),
+                Promise(kind, match.group(0).strip(), within=duration, anchor=anchor, anchor_named=bool(anchor_word)),
+            )
+        )
     for match in _ZH_LABELLED_DURATION.finditer(text):
         verb, anchor_word, low, high, unit_word = match.groups()
         duration = duration_from(low, high, unit_word)

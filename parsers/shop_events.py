@@ -31,6 +31,7 @@ def promise_event(msg: Message, promise, order_no: str, start, currency: str | N
         provisional=provisional or None,
         within=f"{promise.within.amount} {promise.within.unit}" if promise.within else None,
         anchor=promise.anchor if promise.by is None else None,  # counted from payment or from the order
+        anchor_named=(promise.anchor_named and promise.by is None) or None,
         **extra,
     )
 

@@ -64,7 +64,8 @@ EVIDENCE_REQUEST = any_of(
     r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
 )
 DECISION_AGAINST = any_of(
-    # "本次退款申請經審核後無法受理", "无法为您办理退款"
+    # "本次退款申請經審核後無法受理", "无法为您办理退款", "订单状态正常，不予退费"
+    r"不予(?:退费|退費|退款|赔偿|賠償|支持)|"
     r"(?:申請|申请)[^。\n，,]{0,10}?(?:無法|无法|不予)(?:受理|通過|通过|核准)|(?:無法|无法)(?:為|为)(?:您|你)(?:辦理|办理)退款|"
     r"(?:退货|退款|售后|退貨|换货|換貨|退票|退訂|退订)(?:申请|申請)未(?:能)?(?:通过|通過)|(?:申请|申請)(?:已)?被驳回|"
     # "您的售后申请（服务单号：…）已被商家拒绝", "商家拒绝了您的售后申请"
@@ -166,7 +167,8 @@ ACK = any_of(
     r"vi har (?:tagit emot|mottagit) (?:din|ditt) (?:anm[äa]lan|reklamation|[äa]rende|klagom[åa]l)|vi har mottatt (?:din )?(?:klage|henvendelse|reklamasjon)|"
     r"vi har modtaget (?:din )?(?:klage|henvendelse|reklamation)|kvittering for modtagelse|modtagelse af (?:din )?klage|olemme vastaanottaneet (?:valituksesi|reklamaatiosi|asiasi)|"
     r"p[řr]ijali jsme (?:va[šs]i )?(?:st[íi][žz]nost|reklamaci)|reclama[çc][ãa]o (?:foi )?(?:registrada|recebida|publicada)|recebemos (?:a )?(?:sua|tua) (?:reclama[çc][ãa]o|contesta[çc][ãa]o|solicita[çc][ãa]o|disputa|den[úu]ncia)|"
-    r"已受理|受理通知|(?:售后|售後)受理|已收到(?:售后|售後)申(?:请|請)|投诉已收到|(?:已)?投(?:诉|訴)成功|已收到\s*(?:閣下|阁下|您|你).{0,60}?(?:提出|提交)?的(?:爭議申請|争议申请|爭議|争议|申請|申请|投訴|投诉)|"
+    # "宽带新装订单受理通知", "订单已支付成功并受理": an order taken on, no complaint
+    r"(?<!订单)(?<!訂單)(?<!并)(?<!並)已受理|(?<!订单)(?<!訂單)受理通知|(?:售后|售後)受理|已收到(?:售后|售後)申(?:请|請)|投诉已收到|(?:已)?投(?:诉|訴)成功|已收到\s*(?:閣下|阁下|您|你).{0,60}?(?:提出|提交)?的(?:爭議申請|争议申请|爭議|争议|申請|申请|投訴|投诉)|"
     r"acknowledge receipt of your (?:complaint|claim|case|dispute)|has abierto una disputa|hemos enviado tu disputa|"
     r"vous avez signal[ée] un probl[èe]me|nous avons pr[ée]venu le vendeur|wir haben den verk[äa]ufer informiert|"
     r"abbiamo (?:informato|avvisato) il venditore|hai aperto una (?:contestazione|controversia)|"
@@ -222,7 +224,7 @@ COMPLAINT_WORDS = any_of(
     r"reklamasjon|klage|reklamaatio|valitus|en ole saanut|reklamace|st[íi][žz]nost|nedoru[čc]en|panasz|reklam[áa]ci[óo]|nem [ée]rkezett meg|"
     r"reclama[țt]ie|nu am primit|reclama[çc][ãa]o|n[ãa]o recebi|n[ãa]o chegou|"
     r"hindi pa (?:rin |po )*(?:dumating|dumarating|na-?ship|natanggap|na-?deliver)|wala pa (?:rin |po |pong )*(?:shipping|tracking|update|dumating)|pa-?refund|"
-    r"投诉|申诉|维权|退款|未发货|未到账|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
+    r"投诉|申诉|维权|退款|未发货|未到账|(?:没有|沒有|还没|還沒|仍未|尚未)(?:到账|到帳|到帐)|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
     # "QQ会员还是没开通", "到现在还没到账", "原路退回支付宝": what has not happened, and the money asked back
     r"(?:还是|还|仍然|依然|一直|都|也)(?:没|沒|未)(?:有)?(?:开通|開通|到账|到帳|充上|充值|發貨|发货|收到|到)|原路退回|原路退還|(?:把|将|將)钱退(?:给|還|还)|(?:把|將)錢退(?:給|還)|"
     r"破裂|漏送|少送|漏發|少發|漏发|少发|送錯|送错|(?:請|请)退回|"

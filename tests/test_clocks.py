@@ -113,6 +113,13 @@ def test_the_buyers_word_that_it_came_keeps_the_promise_but_answers_nothing() ->
     assert one(clocks.complaint_unanswered, events, f, at("2026-03-30 10:00")) is not None
 
 
+def test_a_decision_on_the_order_after_its_promise_ends_delivery_overdue() -> None:
+    f = facts(PAID, at("2026-03-11 10:00"))
+    ruled = [ev("ordered", PAID), ev("decision", at("2026-03-12 16:00"), outcome="against")]  # a complaint by phone
+    assert one(clocks.delivery_overdue, ruled, f, at("2026-03-13 09:00")) is None
+    assert one(clocks.appeal_window, ruled, f, at("2026-03-13 09:00")) is not None
+
+
 # --- complaint_unanswered -----------------------------------------------------------------
 
 
@@ -348,3 +355,18 @@ def test_a_new_time_given_in_answer_to_a_complaint_and_missed_makes_a_problem() 
     assert state.status == "problem"
     unanswered = fold(Case("A1", "shop", [sent, new_time]), f, at("2026-03-26 10:00"))
     assert unanswered.status == "complaint_open"  # a time given with no answer to the complaint leaves it open
+
+
+def test_a_reminder_restating_a_time_from_payment_counts_from_the_payment_not_from_itself() -> None:
+    from orderwatch.domain.timeline import facts as facts_of
+
+    paid = at("2026-06-08 21:13")
+    promised = {"promise": "deliver", "within": "72 hours", "anchor": "payment", "stated": True}
+    first = ev("promise", paid, by="2026-06-11T21:13:00+08:00", **promised)
+    reminder = at("2026-06-10 09:02")  # "慢充订单将在支付成功后72小时内到账", restated in a progress reminder
+    events = [ev("ordered", paid), ev("paid", paid), first]
+    later = ev("promise", reminder, by="2026-06-13T09:02:00+08:00", anchor_named=True, **promised)
+    case = Case("A1", "shop", [*events, later])
+    assert facts_of(case, RULES).promised_by == at("2026-06-11 21:13")
+    unnamed = ev("promise", reminder, by="2026-06-13T09:02:00+08:00", **promised)  # "72小时内" counted from the mail
+    assert facts_of(Case("A1", "shop", [*events, unnamed]), RULES).promised_by == at("2026-06-13 09:02")

@@ -293,6 +293,16 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("SHIPPED", "Tracking has been added to your purchase.", True),
         ("SHIPPED", "今日下晝已經用順豐寄出咗。", True),
         ("COMPLAINT_WORDS", "新鮮雞蛋全盒破裂，維他奶漏送。", True),
+        # meal kits, real captured shop mail, French telecom shops, Chinese carriers' business halls
+        ("FAILED", "- Kiwis (surplus from a cancelled order)", False),
+        ("FAILED", "We have cancelled your order because the item is out of stock.", True),
+        ("CONFIRM", "Suite à votre échange avec notre conseiller, nous vous confirmons l'échange de votre box.", True),
+        ("CONFIRM", "慢充订单将在支付成功后72小时内到账", False),
+        ("DECISION_AGAINST", "经核实，该权益已发放至本机号码关联的账号。订单状态正常，不予退费。", True),
+        ("DELIVERED_VIRTUAL", "该权益已于2026年11月10日14时19分发放至本机号码关联的腾讯视频账号", True),
+        ("ACK", "您在中国移动网上营业厅提交的宽带新装订单已支付成功并受理", False),
+        ("ACK", "您反映的问题已受理，我们会尽快为您核实处理", True),
+        ("COMPLAINT_WORDS", "到现在账户余额仍为0元，预存的300元话费没有到账。", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -483,3 +493,26 @@ def test_a_dashed_code_in_a_repair_or_warranty_subject_names_the_order() -> None
     subject = "RE: Garantie réparation OR-069-2610-00418 - tactile HS"
     assert fields.order_numbers("Nous avons bien pris en charge votre iPhone 12.", subject) == ["OR-069-2610-00418"]
     assert fields.order_numbers("Bonjour", "Newsletter REC-2026-10-0483517") == []  # no purchase named
+
+
+def test_a_brand_spelled_apart_is_phishing() -> None:
+    from orderwatch.parsers.noise import _SPACED_BRAND
+
+    assert _SPACED_BRAND.search("e b a y\nReceipt Transaction - #583920")
+    assert not _SPACED_BRAND.search("Thanks for shopping on eBay. Order 583920")
+
+
+def test_an_appointment_and_a_courier_window_are_arrival_times() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from orderwatch.parsers.promise import find_promise
+
+    beijing = datetime(2026, 9, 3, 16, 48, tzinfo=timezone(timedelta(hours=8)))
+    found = find_promise("预约上门时间 2026年09月05日 09:00-12:00", beijing)
+    assert found is not None and found.by == datetime(2026, 9, 5, 12, 0, tzinfo=timezone(timedelta(hours=8)))
+    london = datetime(2026, 10, 13, 7, 41, tzinfo=timezone(timedelta(hours=1)))
+    found = find_promise("Your 1-hour delivery window: 13:12 - 14:12", london)
+    assert found is not None and found.by == datetime(2026, 10, 13, 14, 12, tzinfo=timezone(timedelta(hours=1)))
+    paris = datetime(2026, 9, 1, 17, 42, tzinfo=timezone(timedelta(hours=2)))
+    found = find_promise("Date de distribution estimée : jeudi 3 septembre 2026", paris)
+    assert found is not None and found.by is not None and found.by.date().isoformat() == "2026-09-03"

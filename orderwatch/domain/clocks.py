@@ -71,6 +71,8 @@ def delivery_overdue(i: Inputs) -> Due | None:
         return None
     if any(c.at > f.promised_by for c in s.complaints):  # the user already acted on this promise
         return None
+    if s.last_decision is not None and s.last_decision.at > f.promised_by:
+        return None  # a desk ruled on it (a complaint made by phone): the decision's window is the step now
     return Due(AlertKind.DELIVERY_OVERDUE, f.promised_by, f.provisional, {"promise": f.promise_phrase})
 
 

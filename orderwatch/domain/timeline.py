@@ -282,7 +282,8 @@ def facts(case: Case, rules: Rulebook) -> Facts:
         promise = None  # "24 小時內出貨 after payment" of an order never paid: no clock runs, stated or default
     elif promise is not None:
         promised_by = datetime.fromisoformat(str(promise.fields["by"]))
-        if paid is not None and _counts_from_payment(promise) and paid.at > promise.at:
+        named = bool(promise.fields.get("anchor_named"))  # "支付成功后72小时内" restated in a later reminder
+        if paid is not None and _counts_from_payment(promise) and (paid.at > promise.at or named):
             # stated before the payment arrived (an ATM transfer, a gateway's later notice): from the payment
             promised_by, _ = parse_duration(str(promise.fields["within"])).after(
                 paid.at, calendar_for(lang, f.get("currency"))
