@@ -96,6 +96,11 @@ CONFIRM = any_of(
     r"|nous vous confirmons (?:la |votre |l')(?:commande|[ée]change|r[ée]servation|achat)|(?:votre|ta) r[ée]servation (?:est |a bien été )?confirm[ée]e|votre (?:trajet|voyage)\b[^.]{0,80}?\best confirm[ée]|merci pour votre r[ée]servation|"
     r"(?:your )?booking (?:is |has been )?confirmed|booking confirmation|thank(?:s| you) for (?:your )?booking|"
     r"(?:ihre|deine) buchung (?:ist |wurde )?(?:best[äa]tigt|eingegangen)|buchungsbest[äa]tigung|(?:tu|su) reserva (?:est[áa] |ha sido )?confirmada|"
+    # thanks with an adverb, and a receipt confirmed: "Merci beaucoup pour votre commande", "Thank you so much for your
+    # order", "Nous confirmons la réception de votre commande", "Confirmation de réception de votre commande"
+    r"(?:merci|thank you|thanks|danke|grazie|gracias|obrigad[oa]|dzi[ęe]kujemy)\s+(?:beaucoup|infiniment|so much|very much|a lot|sch[öo]n|vielmals|mille|muchas|muito|bardzo)\s+"
+    r"(?:pour|for|f[üu]r|per|por|pela|za)\s+(?:votre|ton|ta|your|ihre|deine|il tuo|il vostro|l'|tu|su|sua|a sua|twoje|pa[ńn]stwa)\s*(?:commande|order|bestellung|ordine|pedido|encomenda|zam[óo]wienie)|"
+    r"(?:confirmons|confirmation de) la r[ée]ception de (?:votre|ta) commande|"
     r"prenotazione (?:[èe] )?confermata|多謝(?:你|您)的(?:訂單|訂購)|(?:餐廳|商戶|商家|店家)已接單|(?:餐厅|商户|商家|店家)已接单|预订成功|預訂成功|(?:预订|預訂)的?(?:酒店|房间|房間|行程|门票|門票|活动|活動)?(?:已|已经|已經)(?:确认|確認)|订票成功|訂票成功|出票成功"
 )
 # A payment service's receipt for a payment to a shop ("Pagaste $ 289.990 a Tienda", "You sent a payment of
@@ -192,11 +197,6 @@ DELIVERED_RECEIPT = any_of(
     r"wurde um \d{1,2}[:.]\d{2}(?: uhr)? (?:zugestellt|geliefert)|a [ée]t[ée] livr[ée]e? à \d{1,2}[h:]\d{2}|fue entregad[oa] a las \d|is om \d{1,2}[:.]\d{2} bezorgd|(?:delivered|geliefert|livr[ée]e?s?) ?/ ?(?:ordered|bestellt|command[ée]e?s?)"
 )
 # Part of an order arrived: "1 item arrived", "Other items in this order … Preparing to ship".
-PARTIAL_DELIVERY = any_of(
-    r"\b\d+ (?:of \d+ )?items? (?:has |have )?arrived|\bpart of your order|other items in this order|remaining items?|"
-    r"teillieferung|weitere artikel (?:folgen|werden)|livraison partielle|reste de votre commande|entrega parcial|"
-    r"consegna parziale|部分(?:商品|包裹)(?:已)?(?:送达|签收)|其余商品"
-)
 DELIVERED_VIRTUAL = any_of(
     # a digital download handed over now: "Use the button below to download your files", "Download: https://…"
     r"(?:use|click|tap) the (?:button|link) below to download (?:your|the) (?:files?|purchase|products?|items?|e-?books?)|"

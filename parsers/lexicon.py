@@ -245,6 +245,11 @@ ARRIVAL_CUES = alternation(
         # the method named before the estimate: "Livraison Chronopost : demain avant 13h"
         r"livraison\s+(?:chronopost|colissimo|express|dpd|ups|gls|dhl|fedex)(?=\s*[:：])",
         r"nouvelle\s+date\s+de\s+livraison(?:\s+(?:estim[ée]e|pr[ée]vue))?|nous\s+livrons\s+votre\s+commande(?:\s+le)?",
+        # a plan said with an infinitive: "Nous prévoyons de te livrer entre le 27.10. et le 29.10.2026",
+        # "we expect to deliver your order on", "prevediamo di consegnarti il", "prevemos entregarte el"
+        r"(?:nous\s+)?(?:pr[ée]voyons|comptons|pensons|esp[ée]rons)\s+(?:de\s+)?(?:te|vous)\s+(?:la\s+|le\s+|les\s+)?livrer(?:\s+(?:le|d[èe]s\s+le))?",
+        r"we\s+(?:expect|plan|aim|hope)\s+to\s+(?:deliver|ship)\s+(?:it|them|your\s+(?:order|parcel|package|items?))(?:\s+(?:to\s+you\s+)?(?:on|by))?",
+        r"prevediamo\s+di\s+consegnar(?:e|ti|le|vi)(?:l[oa])?(?:\s+(?:il|entro))?|prevemos\s+entregar(?:te|le|les)?(?:l[oa]s?)?(?:\s+el)?",
         r"arrive(?:ra)?(?=,?\s+(?:demain|aujourd'hui|le\s|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|entre))",
         r"consegna(?:\s+(?:il|entro|prevista))?",
         r"entrega(?:\s+(?:el|prevista|estimada))?",
@@ -320,6 +325,11 @@ DISPATCH_CUES = alternation(
         r"spedizione\s+(?:prevista|stimata)(?:\s+(?:il|per|entro))?",
         r"(?:przewidywana|planowana)\s+(?:data\s+)?wysy[łl]k[ia]",
         r"verwachte\s+verzend(?:datum|dag)",
+        # a back-order's availability is its dispatch date: "Disponibilité : disponible dès le 18.09.2026",
+        # "Lieferbar ab 02.10.2026", "available from 12 October", "disponibile dal 5 ottobre"
+        r"(?:nouvelle\s+)?disponibilit[ée]\s*:\s*disponible\s+(?:d[èe]s\s+le|[àa]\s+partir\s+du)|disponible\s+d[èe]s\s+le",
+        r"(?:lieferbar|verf[üu]gbar|versandfertig)\s+ab(?:\s+dem)?(?=\s+\d)|(?:available|in\s+stock)\s+from(?=\s+\d|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+        r"disponibile\s+dal|disponible\s+a\s+partir\s+del",
         # a pickup slot: the shop's promise is the goods ready by its end ("Retrait : samedi 14 novembre entre 10h00 et 11h00")
         r"cr[ée]neau\s+de\s+retrait|(?<!mode\sde\s)retrait(?:\s+au\s+drive)?(?=\s*:|\s*\n\s*(?:le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|(?:collection|pick-?up)\s+(?:slot|window)",
     ]

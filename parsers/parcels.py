@@ -12,6 +12,28 @@ from orderwatch.parsers.guarded import guarded
 
 NAME = "shops"  # a carrier's notice is read as part of the shops family
 
+PARTIAL_DELIVERY = guarded(
+    r"\b\d+ (?:of \d+ )?items? (?:has |have )?arrived|\bpart of your order|other items in this order|remaining items?|"
+    r"teillieferung|weitere artikel (?:folgen|werden)|livraison partielle|reste de votre commande|entrega parcial|"
+    r"consegna parziale|部分(?:商品|包裹)(?:已)?(?:送达|签收)|其余商品|"
+    r"articles? restants? [àa] exp[ée]dier|items? (?:still )?(?:to follow|(?:still )?to be (?:shipped|sent))|noch (?:zu )?versenden",
+    re.I,
+)
+# "colis 1/2", "package 1 of 2", "Paket 1 von 3", "包裹 1/2": one parcel of several, the rest still owed
+PARCEL_OF = guarded(
+    r"(?:colis|package|parcel|shipment|paket|sendung|pacco|collo|paquete|bulto|paczka|przesy[łl]ka|pakket|包裹)\s*"
+    r"(?:n[°o]\s*)?(\d)\s*(?:/|of|sur|von|di|de|z|van)\s*(\d)\b",
+    re.I,
+)
+
+
+def partial_delivery(text: str) -> bool:
+    """The mail delivers a part of the order: "reste de votre commande", "colis 1/2" (never "2/2")."""
+    if PARTIAL_DELIVERY.search(text):
+        return True
+    return any(int(m.group(1)) < int(m.group(2)) for m in PARCEL_OF.finditer(text))
+
+
 TRACKING = guarded(
     r"(?:" + lexicon.TRACKING_LABELS + r")(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?[\]】］*]?\s*[:：#]?\s*"
     r"((?=[A-Z.-]*\d)[A-Z0-9](?:[A-Z0-9]|[-.](?=[A-Z0-9])){7,40})(?![A-Za-z0-9])",  # a digit: not the next word

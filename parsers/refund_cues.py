@@ -84,6 +84,9 @@ REFUND_GRANTED = any_of(
     r"(?:we'll|we will|i'll|i will) (?:now |also )?(?:fully |automatically )?refund "
     r"(?=[£$€¥]|(?:[A-Z]{3} ?)?\d|you\b|your\b|it\b|this\b|(?:in )?full\b|the (?:full|order|amount|payment|purchase|total|price|money)\b|the [£$€¥]|the \d)|"
     r"(?:reversed|refunded) the (?:charge|payment|transaction)|refund has been sent(?: back)?|"
+    # a marketplace's refund summary: "$10.95 refunded to your Amazon Visa ending in 7730", "Your refund is
+    # delayed … will be available soon": money sent back (or on its way) and still to show on the card
+    r"(?:[£$€¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|zł|[A-Z]{3}))\s+refunded to your\b|\byour refund (?:is|has been) delayed\b|"
     r"you(?:'ll| will)\s+(?:receive|get)\s+(?:a\s+|your\s+)?(?:full\s+|partial\s+)?refund\b|"
     # "Refund: $495.47 (including tax) has been issued to your Mastercard": sent, still to show on the card
     r"\brefund\b(?:[^.\n]|\.(?=\d)|\n(?=[a-z(]))(?:[^.]|\.(?=\d)){0,50}?\b(?:has been|was|have been) issued\b|"

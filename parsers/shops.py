@@ -111,7 +111,7 @@ def parse(msg: Message) -> Result | None:
         or (not confirm and cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text) and not parcels.arrives_later(msg))
         or receipt_of_delivery
     ):
-        partial = bool(cues.PARTIAL_DELIVERY.search(msg.text)) or None  # the rest is still owed
+        partial = parcels.partial_delivery(msg.subject + "\n" + msg.text) or None  # the rest is still owed
         events.append(
             msg.event(
                 "delivered",
