@@ -16,6 +16,7 @@ from orderwatch.parsers import lexicon
 from orderwatch.parsers.arrivals_ko import korean_arrivals
 from orderwatch.parsers.base import Promise
 from orderwatch.parsers.fields import end_of_day, find_times
+from orderwatch.parsers.fields.times import window_end_below
 from orderwatch.parsers.guarded import guarded
 
 from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, duration_from
@@ -112,7 +113,7 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
             slot = None
             if kind == "deliver" and at is not None and (at.hour, at.minute, at.second) == (23, 59, 59):
                 slot = _SLOT_LABEL.search(text)  # "Delivery date: Thursday 5 November" + "Delivery time: 7pm and 8pm"
-                at = _slot_end(text, at) or at
+                at = _slot_end(text, at) or window_end_below(text, match.end(), at) or at
             if at is not None:
                 phrase = " ".join(text[match.start() : match.end() + max(used, verb_end)].split())
                 if slot is not None and at.second == 0:  # the slot's own line belongs to the promise quoted

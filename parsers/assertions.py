@@ -13,6 +13,7 @@ from orderwatch.parsers.guarded import guarded
 # Words right before a cue that turn it into its opposite: "hasn't shipped", "未发货", "不支持退款".
 NEGATION_BEFORE = any_of(
     r"(?:not|n't|never|no|yet to be|未|没有|没|尚未|不|无法|未能)\s*(?:been\s+|yet\s+|be\s+)?$|\b(?:unable|not able)\s+to\s+$"
+    r"|\b(?:ohne|keine?n?|sans|aucune?|senza|nessun[oa]?|sin|ning[úu]n|bez)\s+$"
     r"|(?:不代表|不表示|不意味|does not mean|doesn't mean|is not a (?:confirmation|notice) of)[^，。,.\n]{0,10}$"
 )
 

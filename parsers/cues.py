@@ -62,8 +62,8 @@ CONFIRM = any_of(
     r"ご注文の確認|ご注文を承りました|ご注文を受け付けました|ご注文ありがとうございます|주문이\s*(?:정상적으로\s*)?완료되었습니다|결제가\s*완료되었습니다|"
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
-    r"|訂單成立|訂購成功|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) bestellung|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton|ta) (?:commande|achat)|vous avez achet[ée]|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie)|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
-    r"|recebemos (?:o )?seu pedido|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
+    r"|訂單成立|訂購成功|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) bestellung|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton|ta) (?:commande|achat)|vous avez achet[ée]|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie|z[łl]o[żz]enie zam[óo]wienia)|podsumowanie zam[óo]wienia|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
+    r"|recebemos (?:o )?seu pedido|hemos recibido (?:tu|su) pedido|nous avons (?:bien )?re[çc]u votre commande|abbiamo ricevuto il (?:tuo|suo) ordine|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
     r"votre commande (?:\(\S+\) )?est pass[ée]e|confirmaci[óo]n de (?:tu|su) compra|zahlung\s+erfolgreich|(?:deine|ihre) zahlung .{0,60}(?:war|ist) erfolgreich|paiement confirm[ée]|votre paiement .{0,80}a bien été pris en compte|"
     r"compraste|gracias por (?:tu|su) (?:compra|pedido)|preparando tu compra|(?:tu|su) compra (?:fue|est[áa]|ha sido) (?:confirmada|aprobada|realizada)|"
     r"obrigad[oa] (?:pelo|por) (?:seu |o )?pedido|obrigad[oa] por (?:comprar|sua compra)|"
@@ -126,10 +126,10 @@ SHIPPED = any_of(
     # a shop engine's state mail: "The new status is as follows: Shipped."
     r"new status is(?: as follows)?\s*[:：]\s*(?:shipped|dispatched|sent|versandt|verschickt|exp[ée]di[ée]e?)\b|"
     r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|(?:快递单号|运单号|物流单号|发货单号)(?=\s*(?:为|是)?\s*[:：]?\s*[\[【(（]?\s*[A-Za-z0-9])|已通过[^，。\n]{0,12}?发出|已由[^，。\n]{0,20}?(?:发出|寄出|發出)|已出库|"
-    r"has (?:been )?shipped|have shipped|is on (?:the|its) way|on its way to you|shipment (?:#|notification|confirmation)|"
+    r"has (?:been )?shipped|have shipped|is on (?:the|its) way|(?:is|è|e') (?:currently |now |attualmente |ora )?(?:in transit|in viaggio|in transito)\b|pacco in transito|on its way to you|shipment (?:#|notification|confirmation)|"
     r"\bshipped\b|dispatched|despatched|tracking (?:has been |was )?added\b|(?:is|are) (?:now )?ready (?:to|for) (?:collect(?:ion)?|pick[- ]?up)\b|(?:has |have )?left our (?:warehouse|workshop|studio|facility|store|premises)|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
     r"|(?:has been|was|were) sent (?:using|with|via|by)|(?:has been|have been|was) fulfill?ed|fulfill?ment (?:confirmation|complete)"
-    r"|beim versanddienstleister|an den versanddienstleister übergeben|an (?:dpd|dhl|gls|ups|hermes|fedex|die post|die österreichische post)(?: austria)? übergeben|können sie ihre sendung (?:jetzt )?verfolgen"
+    r"|beim versanddienstleister|an den versanddienstleister übergeben|an (?:dpd|dhl|gls|ups|hermes|fedex|die post|die österreichische post)(?: austria)? übergeben|können sie ihre sendung (?:jetzt )?verfolgen|links? zur sendungsverfolgung"
     r"|(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}(?:[:：]|"
     + _STATUS_CHANGED
     + r")\s*\n?\s*(?:versendet|versandt|verschickt|shipped|dispatched|exp[ée]di[ée]e?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|已发货|已出貨)"
@@ -156,7 +156,10 @@ SHIPPED = any_of(
     r"已到店|商品已到店|到店通知|已送達[^，。\n]{0,10}(?:門市|取貨)|已送达[^，。\n]{0,10}(?:门店|自提|驿站)|已到达[^，。\n]{0,6}(?:驿站|自提点|门店|快递柜)|"
     r"ready for (?:in-store |curbside )?pick-?up|(?:has )?arrived at (?:the |your )?(?:store|pickup point|pick-up point|locker|collection point)|"
     r"abholbereit|zur abholung bereit|pr[êe]te? (?:à être retiré|pour le retrait)|(?:commande|courses|colis)\b[^.\n]{0,40}?\b(?:est|sont) pr[êe]te?s?\b|"
-    r"vous attend(?:ent)? (?:au|en|dans|à) (?:votre |le |la )?(?:comptoir|point|magasin|drive|relais|casier|consigne)|disponible en (?:point relais|magasin)|pronto per il ritiro|listo para recoger"
+    r"vous attend(?:ent)? (?:au|en|dans|à) (?:votre |le |la )?(?:comptoir|point|magasin|drive|relais|casier|consigne)|disponible en (?:point relais|magasin)|pronto per il ritiro|listo para recoger|"
+    r"(?:paket|sendung|bestellung)\b[^.\n]{0,60}?\bkann (?:ab (?:sofort|jetzt) )?(?:bei|in|an|im)\b[^.\n]{0,40}?\babgeholt werden|"
+    r"(?:czeka|oczekuje) na (?:odbi[óo]r|ciebie)|(?:paczka|przesy[łl]ka)\b[^.\n]{0,40}?\bjest gotowa do odbioru|"
+    r"(?:paquete|pedido)\b[^.\n]{0,40}?\b(?:est[áa] disponible para (?:recoger|recogida)|puede(?:s)? recogerse)|(?:pacco|ordine)\b[^.\n]{0,40}?\b(?:pu[òo] essere ritirat[oa]|[èe] disponibile per il ritiro)"
 )
 DELIVERED_PHYSICAL = any_of(
     # a shop engine's status mail: "Order status changed to Delivered", "Status: Zugestellt"
@@ -175,9 +178,9 @@ DELIVERED_PHYSICAL = any_of(
     r"|we delivered your (?:parcel|package|item|order)|delivered to (?:your|the) (?:door|porch|mailbox|front|reception|neighbou?r|parcel locker)"
     r"|已(?:於|于)[^。\n]{0,30}(?:簽收|签收)|已確認收貨|已确认收货|(?:簽收|签收)(?:時間|时间)\s*[:：]|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|(?<!「)已取貨|(?<!「)取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
     r"(?:^|\n)\s*(?:zugestellt|livrée?|consegnat[oa]|entregad[oa]|dostarczone|bezorgd|delivered)\s*:|"
-    r"wurde (?:zugestellt|geliefert)|erfolgreich zugestellt|"
+    r"wurde (?:(?:heute|gestern|am [\d.]+)(?: um [\d:.]+(?: uhr)?)? )?(?:erfolgreich )?(?:zugestellt|geliefert)|erfolgreich zugestellt|(?:ihr|dein) (?:paket|p[äa]ckchen|sendung) ist da\b|"
     r"(?:a|ont) été livr[ée]e?s?|(?:votre )?livraison\b[^.\n]{0,40}?\b(?:a été|est) compl[ée]t[ée]e|colis (?:a été )?livré|(?:envoi|courrier|colis|lettre)[^.\n]{0,30}(?:a été )?distribu[ée]e?\b|"
-    r"(?:è stato|è stata|sono stati|e' stato) consegnat[oai]|"
+    r"(?:[èe]'?\s+stat[oa]|sono\s+stat[ie])\s+consegnat[oaie]|"
     r"(?:ha|han) sido entregad[oa]s?(?!" + _TO_CARRIER + r")|pedido entregado(?!" + _TO_CARRIER + r")|"
     r"(?:foi|foram) entregues?(?!" + _TO_CARRIER + r")|(?:pedido|pacote|encomenda) entregue(?!" + _TO_CARRIER + r")|"
     r"zosta[łl][oa]?(?: (?:dzisiaj|dzi[śs]|ju[żz]|wczoraj))? (?:dostarczon[ea]|dor[ęe]czon[ea])|paczka odebrana|odebra[łl](?:e[śs]|a[śs])? paczk[ęe]|"
@@ -212,7 +215,7 @@ DELIVERED_VIRTUAL = any_of(
     # a gift card's number and PIN in the mail, or the eGift delivered: "Card number: 6338 4501 … PIN: 5082"
     r"(?:card|gift card|voucher|e-?gift)\s*(?:number|no\.?|code)\s*[:：]\s*[\dA-Z][\dA-Z -]{9,30}[\s\S]{0,40}?\bPIN\s*[:：]\s*\d{4,8}\b|"
     r"your (?:[\w&'-]+ ){0,3}e-?gift(?: card)? (?:is here|has been delivered|was delivered)|e-?gift(?: card)? (?:has been |was )?delivered to (?:the |your )?recipient|"
-    r"(?:key|code|licen[cs]e|cdkey|cd-key|卡密|激活码|兑换码|充值码|礼品码|序列号|Schlüssel|clé|chiave|clave|klucz)s?\b[^\n]{0,20}[:：]?\s*\n?\s*"
+    r"(?:(?:key|code|licen[cs]e|cdkey|cd-key|Schlüssel|clé|chiave|clave|klucz)s?\b|卡密|激活码|兑换码|充值码|礼品码|序列号|啟用碼|兌換碼)[^\n]{0,20}[:：]?\s*\n?\s*"
     r"[A-Z0-9]{4,8}(?:-[A-Z0-9]{4,8}){2,}|"  # a key-shaped value right under its label
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
     # a key label counts with a value under it: "您的卡密：" over an empty box delivers nothing
@@ -323,7 +326,7 @@ BUYER_CANCELLED = any_of(
 )
 VIRTUAL_GOODS = any_of(
     r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|(?<!尊敬的)(?<!亲爱的)(?<!尊貴的)(?<!親愛的)(?<!尊敬的)会员(?!\s*[A-Z]{0,4}\d)|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
-    r"代儲|代储|儲值|點數|點卡|自動發貨|自動發卡|序號|"
+    r"代儲|代储|儲值|點數|點卡|自動發貨|自動發卡|序號|礼品卡|禮品卡|电子码|電子碼|兌換碼|數碼產品|数码产品|"
     r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods|rewards?|files?|edition|copy|products?|items?|content)|download links?|e-?voucher|(?:digital|streaming|software|app|premium|vpn|cloud|online|game|gaming|membership) subscription|subscription (?:key|code)|top-?up|steam|"
     # a PIN is a code, a "4-pin cable" is not; diamonds and gems are a game's currency when counted ("500 Diamonds")
     r"(?-i:\bPIN\b|e-?PIN|\bUC\b)|\d[\d,.]*\s*(?:diamonds|gems)\b|V-?Bucks|in-game currency|钻石|金币|鑽石|"
@@ -395,27 +398,3 @@ SELLER_SIDE = any_of(
     r"payout (?:sent|initiated|completed)|your (?:store|shop) (?:has )?received (?:a|an) (?:new )?order"
 )
 # What a lure asks for: money or data through a link, a claim, a fee, a frozen account.
-PHISHING_LURE = any_of(
-    r"双倍理赔|申请理赔|领取(?:赔偿|理赔|退款)|点击.{0,12}(?:理赔|领取)|账户(?:已被)?冻结|"
-    r"verify your (?:payment|billing|card)|update your (?:payment|billing) (?:details|information|method)|"
-    r"(?:unusual|suspicious) (?:activity|sign-?in)|account (?:has been |will be )?(?:suspended|locked|limited)|"
-    r"pay (?:a |the )?(?:small |outstanding )?(?:fee|duty|customs)|redelivery fee|customs (?:fee|charge)s? (?:of|unpaid)|"
-    r"dopłat[aę]|zapłać.{0,20}(?:zł|pln)|Zollgebühr|frais de (?:douane|livraison) (?:impayés|à régler)|"
-    # a parcel held for a small unpaid shipping cost, to be paid through a link
-    r"(?:offene[n]?|ausstehende[n]?) (?:versandkosten|betrag|geb[üu]hr)|versandkosten[^.\n]{0,40}?nicht (?:vollst[äa]ndig )?(?:bezahlt|beglichen)|"
-    r"(?:unpaid|outstanding) (?:shipping|delivery|postage) (?:fee|cost|charge)s?|gastos de env[íi]o (?:pendientes|no pagados)|spese di spedizione (?:non pagate|in sospeso)|"
-    # "update your payment method or your account is limited", in the languages the lexicon reads
-    r"mettre à jour (?:votre|vos) (?:moyen de paiement|informations (?:de paiement|bancaires)|coordonnées bancaires)|"
-    r"compte (?:sera|a été|est) (?:temporairement )?(?:limité|suspendu|bloqué)|"
-    r"zahlungs(?:methode|mittel|informationen|daten) (?:zu )?(?:aktualisieren|bestätigen)|konto (?:wurde|wird) (?:vorübergehend )?(?:gesperrt|eingeschränkt)|"
-    r"actualiza[r]? (?:tu|su) (?:método|forma|información) de pago|cuenta (?:ha sido|será) (?:suspendida|bloqueada|limitada)|"
-    r"aggiorna(?:re)? (?:il tuo |il )?metodo di pagamento|account (?:è stato|sarà) (?:sospeso|bloccato|limitato)|"
-    r"更新(?:您的)?(?:支付|付款)(?:方式|信息|資訊)|缴纳保证金|(?:核验|验证|认证)领取|发放异常|领取异常|"
-    r"添加.{0,8}客服\s*(?:QQ|微信)|领取货款|收款信息验证|"
-    r"confirm your billing (?:information|details)|suspension of your (?:[\w.]+ )?account|"
-    # refund scams: a "receipt" for something never bought, with a number to call to cancel it
-    r"(?:didn'?t|did not|not) (?:make|authori[sz]e|recogni[sz]e|place) this (?:purchase|order|transaction|charge)[^.\n]{0,80}?(?:call|phone|dial)\b|"
-    # "to cancel this order, call us on …": a number to call about a charge the reader never made
-    r"(?:cancel|refund|not you|wasn'?t you|unauthori[sz]ed)[^.\n]{0,80}?(?:call|dial|phone) "
-    r"(?:us|our (?:billing|support|cancellation)[\w ]{0,20}|(?:apple|amazon|paypal|microsoft) support)[^.\n]{0,30}?\+?\d[\d\s().-]{8,}"
-)

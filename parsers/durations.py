@@ -91,6 +91,8 @@ def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
     shapes = (
         RANGE + r"\s*" + ZH_UNIT + within + r"[^。；;\n]{0,24}?(?:" + zh_verbs + ")",
         r"(?:" + zh_verbs + r")[^。；;\n]{0,12}?" + RANGE + r"\s*" + ZH_UNIT + within,
+        # what it takes, said without 内: "信用卡刷退作業時間約需 7～14 個工作天", "退款到账大约需要3-5个工作日"
+        r"(?:" + zh_verbs + r")[^。；;\n]{0,12}?(?:約|约|大約|大约)?(?:需要|需時|需时|需)\s*" + RANGE + r"\s*" + ZH_UNIT,
         r"\b(?:" + en_verbs + r")\b" + clause + r"{0,60}?\b(?:within|in)\s+" + RANGE + r"\s+" + EN_UNIT,
         # "you have 10 days to appeal", "the seller has 10 days to respond"
         r"\b(?:have|has|get|gets|(?:is|are) given|will have)\s+(?:up to\s+)?" + RANGE + r"\s+" + EN_UNIT + r"\s+(?:\w+\s+){0,4}?to\s+(?:" + en_verbs + r")\b",
@@ -126,7 +128,7 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
         if rx.search(
             r"\b(?:by|before|no later than|until|deadline[:]?|bis(?: sp[äa]testens| zum)?|sp[äa]testens(?: am| bis)?|"
             r"avant le|d'ici le|au plus tard le|jusqu'au|antes del?|a m[áa]s tardar el|hasta el|entro il|fino al|uiterlijk(?: op)?|do dnia|"
-            r"senast(?: den)?|senest(?: den)?|viimeist[äa][äa]n|nejpozd[ěe]ji(?: do)?|legk[ée]s[őo]bb|cel t[âa]rziu(?: p[âa]n[ăa] la)?|at[ée] (?:o dia )?)\s*$",
+            r"senast(?: den)?|senest(?: den)?|viimeist[äa][äa]n|nejpozd[ěe]ji(?: do)?|legk[ée]s[őo]bb|cel t[âa]rziu(?: p[âa]n[ăa] la)?|at[ée] (?:ao |o )?(?:dia )?)\s*$",
             before,
             re.I,
         ):

@@ -61,6 +61,7 @@ _APPEAL_EN = (
 )
 _APPEAL_INTL = (
     r"contest|r[ée]examin|widerspr|einspruch|beanstand|reclam|reklamacj|impugn|ricors|recurr|odwo[łl]|bezwaar|recurs|"
+    r"solicitar una revisi[óo]n|pedir una revisi[óo]n|respondiendo a este|solicitar (?:uma )?revis[ãa]o|demander (?:une )?r[ée]vision|chiedere (?:una )?revisione|"
     r"rispondere a questa|riesam|rivedere la|répondre à ce(?:t)? (?:e-?mail|message)|responder a este (?:correo|mensaje)|"
     r"klage videre|klaga vidare|anke|valitta|odvol|fellebbez|contesta|recorrer|faire appel|"
     r"обжал|апелляц|itiraz|banding|khiếu nại lại|อุทธรณ์|(?:acceptation|accepter) ou (?:votre )?(?:refus|refuser)"
@@ -94,7 +95,10 @@ def is_desk_mail(msg: Message) -> bool:
 # FernAndFlaxStudio sent you a message", "------------- Début du message -------------".
 _RELAYED = guarded(
     r"message (?:du|de la part du|from) (?:vendeur|seller|the seller)|(?:vous a envoy[ée]|sent you) (?:un|a) (?:nouveau |new )?message|"
-    r"-{3,}\s*(?:d[ée]but du message|begin message)\s*-{3,}|new message from (?:the )?seller",
+    r"-{3,}\s*(?:d[ée]but du message|begin message)\s*-{3,}|new message from (?:the )?seller|"
+    # a shop engine's relay of the merchant's message on the order (PrestaShop's order_merchant_comment)
+    r"(?:ha recibido|you have received|vous avez re[çc]u|hai ricevuto|recebeu|otrzyma[łl]e[śs]) (?:un|a|una|uma|now[ąa]) (?:nuev[oa] |new |nouveau |nuovo |nova )?(?:mensaje|message|messaggio|mensagem|wiadomo[śs][ćc])\b|"
+    r"sie haben eine neue nachricht",
     re.I,
 )
 
@@ -157,7 +161,7 @@ def parse(msg: Message) -> Result | None:
     if cues.unconditional(cues.EVIDENCE_REQUEST, unwrapped(told)) and not _decision_outcome(text):
         # "您已对订单X申请客服介入…请在48小时内上传举证材料": the complaint opened, then evidence asked
         if _ACK_OF_OWN_STEP.search(text[:300]):
-            events.append(msg.event("complaint_ack", summary="complaint acknowledged", desk=desk, **ref))
+            events.append(msg.event("complaint_ack", summary="complaint acknowledged", desk=desk, own_step=True, **ref))
         deadline = stated_deadline(text, msg.at)
         within = stated_duration(text, _EVIDENCE_ZH, _EVIDENCE_EN, _EVIDENCE_INTL)
         if deadline is None and within is not None:
@@ -249,6 +253,7 @@ def parse(msg: Message) -> Result | None:
                     within=f"{within.amount} {within.unit}" if within else None,
                     due=deadline.isoformat() if deadline else None,
                     complaint_at=complaint_at.isoformat() if complaint_at else None,
+                    own_step=bool(_ACK_OF_OWN_STEP.search(text[:300])) or None,  # "已申请平台介入": the buyer's step
                     **ref,
                 )
             )

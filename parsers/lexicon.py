@@ -36,6 +36,7 @@ ORDER_LABELS = [
     r"numero\s+(?:d[ie]ll?'?\s*)?ordine|n\.?\s*ordine|ordine\s*(?:n\.?[°º]?|nr\.?|numero|#)",
     # es / pt
     r"n[úu]mero\s+de(?:l)?\s+pedido|n\.?[°º]\s*de\s*pedido|pedido\s*(?:n\.?[°º]|no\.?|n[úu]mero|#)|"
+    r"n[úu]mero\s+d[ao]\s+encomenda|n\.?[°º]\s*d[ae]\s*encomenda|encomenda\s*(?:n\.?[°º]|no\.?|n[úu]mero|#)|"
     r"n[úu]mero\s+do\s+pedido|n[úu]mero\s+de\s+(?:la\s+)?orden|n\.?[°º]\s*de\s*(?:la\s+)?orden|orden\s*(?:de\s+compra\s*)?(?:n\.?[°º]|no\.?|n[úu]mero|#)",
     # pl
     r"numer\s+zam[óo]wienia|nr\.?\s+zam[óo]wienia|zam[óo]wieni[ea]\s*(?:nr\.?|numer|#)",
@@ -111,7 +112,7 @@ ORDER_WORDS = (
 
 TOTAL_LABELS = [
     r"总价|订单总价|订单总额|订单金额|实付款|实付金额|实付|支付金额|付款金额|应付金额|合计|总计|总金额|退款金额|支付(?=\d)|成交金额|成交价|租金(?=\s*[:：]?\s*[¥￥]?\d)",
-    r"總計|總金額|訂單金額|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價|成交金額",
+    r"總計|總金額|(?<!貨品)(?<!商品)總額|訂單金額|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價|成交金額|(?<!货品)(?<!商品)总额",
     # a bare "金额：45.00 CNY" (a 发卡 engine's status mail), never a discount's, a fee's or a refund's
     r"(?<![优優惠折扣运運费費退款减減免红紅包抵])金[额額](?=\s*[:：])",
     r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?<!included in )(?<!ncluded in the )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
@@ -342,6 +343,8 @@ ZH_ARRIVAL_CUES = r"(?<![已未])(?:送达|送達)日期|(?:预约|預約)?(?:�
 TRACKING_LABELS = (
     r"快递单号|运单号|物流单号|发货单号|(?:宅急便|宅配|快遞|黑貓|新竹物流|嘉里大榮|大榮|郵局|順豐|宅配通)單號|(?:宅急便|宅配|黑猫|顺丰|中通|圆通|韵达|申通|极兔|邮政)单号|包裹号|追踪号|追踪号码|追蹤號碼|追蹤編號|追蹤碼|物流單號|貨運單號|配送單號|包裹編號|"
     r"(?:您的)?快件|運單號碼|运单号码|"
+    # a carrier named right before its parcel number: "Hermes H1003660478215402193", "DHL: 00340434…"
+    r"(?<![\w.-])(?:hermes|dhl|dpd|gls|ups|fedex|colissimo|chronopost|brt|sda|seur|mrw|nacex|inpost|postnl|bpost|evri)(?=\s*[:：]?\s*[A-Z]{0,2}\d{10,}\b)|"
     # a courier named before its number ("申通快递：773198450216347", "邮政快递包裹9872315064418", "您的邮件9872…")
     r"(?:申通|中通|圆通|韵达|顺丰|极兔|百世|德邦|邮政)(?:快递|速运|速递|物流)?(?:包裹)?(?=\s*[:：]?\s*[A-Z]{0,4}\d{10,})|(?:您的)?邮件(?=\d{10,})|託運單號|托运单号|(?:包裹)?查詢號碼|(?:包裹)?查询号码|"
     r"tracking\s*(?:number|#|no\.?|id|code)?|package\s+(?:number|#)|shipment\s+(?:number|id)|"
@@ -353,7 +356,7 @@ TRACKING_LABELS = (
     r"seurantakoodi|seurantanumero|l[äa]hetystunnus|[čc][íi]slo\s+z[áa]silky|sledovac[íi]\s+[čc][íi]slo|nyomk[öo]vet[ée]si\s+sz[áa]m|"
     r"csomagsz[áa]m|num[ăa]r(?:ul)?\s+(?:de\s+)?urm[ăa]rire|\bAWB\b|m[ãa]\s+v[ậa]n\s+đơn|no\.?\s+resi|nombor\s+penjejakan|"
     r"num[ée]ro\s+(?:de\s+(?:suivi|colis)|d'envoi)|n[°º]\s*de\s*suivi|numero\s+(?:di\s+)?(?:tracking|tracciamento|spedizione)|codice\s+(?:di\s+)?(?:tracking|tracciamento)|lettera\s+di\s+vettura|"
-    r"n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|n[°º]\s*de\s*seguimiento|(?:paczk[ai]|przesy[łl]k[ia])\s+o\s+numerze|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer|"
+    r"n\.?[°º]\s*de\s*objeto|(?<![\w ])objeto(?=\s*[:：]\s*[A-Z]{2}\d{9}[A-Z]{2})|n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|n[°º]\s*de\s*seguimiento|(?:paczk[ai]|przesy[łl]k[ia])\s+o\s+numerze|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer|"
     r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?"
 )
 

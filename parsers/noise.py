@@ -42,7 +42,7 @@ def parse(msg: Message) -> Result | None:
     spoofed = impersonation(mail)
     if spoofed:
         return Result(NAME, "noise", reason=f"likely phishing: {spoofed}")
-    if cues.PHISHING_LURE.search(msg.both) and rx.search(r"https?://", mail.text + mail.html):
+    if PHISHING_LURE.search(msg.both) and rx.search(r"https?://", mail.text + mail.html):
         return Result(NAME, "noise", reason="likely phishing: asks for money, a claim or data through a link")
     if _SPACED_BRAND.search(msg.text[:600]):
         return Result(NAME, "noise", reason="likely phishing: a brand's name spelled apart to pass filters")
@@ -60,6 +60,37 @@ def parse(msg: Message) -> Result | None:
     if (bulk or cues.MARKETING.search(msg.text)) and not _transactional(msg):
         return Result(NAME, "noise", reason="marketing")
     return None
+
+
+PHISHING_LURE = guarded(
+    r"双倍理赔|申请理赔|领取(?:赔偿|理赔|退款)|点击.{0,12}(?:理赔|领取)|账户(?:已被)?冻结|"
+    r"verify your (?:payment|billing|card)|update your (?:payment|billing) (?:details|information|method)|"
+    r"(?:unusual|suspicious) (?:activity|sign-?in)|account (?:has been |will be )?(?:suspended|locked|limited)|"
+    r"pay (?:a |the )?(?:small |outstanding )?(?:fee|duty|customs)|redelivery fee|customs (?:fee|charge)s? (?:of|unpaid)|"
+    r"dopłat[aę]|zapłać.{0,20}(?:zł|pln)|Zollgebühr|frais de (?:douane|livraison) (?:impayés|à régler)|"
+    # a parcel held for a small unpaid shipping cost, to be paid through a link
+    r"(?:offene[n]?|ausstehende[n]?) (?:versandkosten|betrag|geb[üu]hr)|versandkosten[^.\n]{0,40}?nicht (?:vollst[äa]ndig )?(?:bezahlt|beglichen)|"
+    r"(?:unpaid|outstanding) (?:shipping|delivery|postage) (?:fee|cost|charge)s?|gastos de env[íi]o (?:pendientes|no pagados)|spese di spedizione (?:non pagate|in sospeso)|"
+    # "update your payment method or your account is limited", in the languages the lexicon reads
+    r"mettre à jour (?:votre|vos) (?:moyen de paiement|informations (?:de paiement|bancaires)|coordonnées bancaires)|"
+    r"compte (?:sera|a été|est) (?:temporairement )?(?:limité|suspendu|bloqué)|"
+    r"zahlungs(?:methode|mittel|informationen|daten) (?:zu )?(?:aktualisieren|bestätigen)|konto (?:wurde|wird) (?:vorübergehend )?(?:gesperrt|eingeschränkt)|"
+    r"actualiza[r]? (?:tu|su) (?:método|forma|información) de pago|cuenta (?:ha sido|será) (?:suspendida|bloqueada|limitada)|"
+    r"aggiorna(?:re)? (?:il tuo |il )?metodo di pagamento|account (?:è stato|sarà) (?:sospeso|bloccato|limitato)|"
+    r"更新(?:您的)?(?:支付|付款)(?:方式|信息|資訊)|缴纳保证金|(?:核验|验证|认证)领取|发放异常|领取异常|"
+    r"添加.{0,8}客服\s*(?:QQ|微信)|领取货款|收款信息验证|"
+    r"confirm your billing (?:information|details)|suspension of your (?:[\w.]+ )?account|"
+    # refund scams: a "receipt" for something never bought, with a number to call to cancel it
+    r"(?:didn'?t|did not|not) (?:make|authori[sz]e|recogni[sz]e|place) this (?:purchase|order|transaction|charge)[^.\n]{0,80}?(?:call|phone|dial)\b|"
+    # "to cancel this order, call us on …": a number to call about a charge the reader never made
+    r"(?:cancel|refund|not you|wasn'?t you|unauthori[sz]ed)[^.\n]{0,80}?(?:call|dial|phone) "
+    r"(?:us|our (?:billing|support|cancellation)[\w ]{0,20}|(?:apple|amazon|paypal|microsoft) support)[^.\n]{0,30}?\+?\d[\d\s().-]{8,}"
+    # a seller told "the buyer has paid" and sent to log in to a bank to "receive" it (OLX, Vinted, Sbazar kits)
+    r"|kupuj[ąa]cy (?:ju[żz] )?(?:zap[łl]aci[łl]|op[łl]aci[łl])|odbioru? (?:p[łl]atno[śs]ci|[śs]rodk[óo]w|przelewu)|wybierz (?:sw[óo]j )?bank|wybra[ćc] bank|weryfikacj\w* sprzedaj[ąa]cego|"
+    r"kupuj[íi]c[íi] (?:ji[žz] )?zaplatil|p[řr]ijmout (?:platbu|objedn[áa]vku)|ov[ěe][řr]en[íi] (?:banky|karty|[úu][čc]tu)|vyberte (?:svou )?banku|"
+    r"(?:the )?buyer has (?:already )?paid[^.\n]{0,80}?(?:confirm|receive|verify)|to receive (?:the |your )?(?:payment|funds|money)[^.\n]{0,60}?(?:click|confirm|verify|select your bank)",
+    re.I,
+)
 
 
 _PARCEL_NAMED = guarded(

@@ -86,6 +86,7 @@ def parse(msg: Message) -> Result | None:
         target=target,
         to=[registrable_domain(a) for a in msg.mail.to] or None,
         attachments=sum(1 for a in msg.mail.attachments if a.filename) or None,
+        asks="cancel" if subtype == "complaint" and _CANCEL_REQUEST.search(text) else None,
     )
     events = [event]
     if _says_it_arrived(text):  # "the grinder stops since it arrived": a complaint about what came
@@ -106,6 +107,13 @@ def _says_it_arrived(text: str) -> bool:
     return bool(cues.affirmed(cues.BUYER_RECEIVED, own)) and not cues.BUYER_NOT_RECEIVED.search(own)
 
 
+# The buyer asks to cancel: the shop's cancellation that follows is the buyer's own, not a failure
+_CANCEL_REQUEST = guarded(
+    r"please cancel|(?:i|we) (?:would like|want|wish) to cancel|bitte stornieren|(?:m[öo]chte|will) (?:meine bestellung |die bestellung )?stornieren|"
+    r"(?:souhaite|voudrais|veux) annuler|merci d'annuler|quiero cancelar|(?:por favor,? )?cancel(?:en|ad) (?:mi|el) pedido|vorrei annullare|"
+    r"(?:vi prego di |per favore )?annullate|quero cancelar|prosz[ęe] o anulowanie|chc[ęe] anulowa[ćc]|(?:请|請)(?:帮我|幫我)?取消|我要取消|要求取消",
+    re.I,
+)
 _RELAY = guarded(r"@(?:marketplace\.amazon\.|members\.ebay\.|m2m\.ebay\.|reply\.etsy\.|messages?\.)", re.I)
 
 

@@ -4,6 +4,7 @@ no order, only its parcel (the timeline joins it to the order whose notice gave 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from orderwatch.parsers import cues, lexicon
@@ -34,6 +35,21 @@ def partial_delivery(text: str) -> bool:
     return any(int(m.group(1)) < int(m.group(2)) for m in PARCEL_OF.finditer(text))
 
 
+# "paczka ze zwrotem … dotarła do naszego magazynu", "your return has arrived at our warehouse": the buyer's
+# parcel back to the shop arrived, not the order
+_RETURN_PARCEL = guarded(
+    r"\b(?:zwrot\w*|returns?|retour|r[üu]cksendung|reso|devoluci[óo]n|devolu[çc][ãa]o|retourzending)\b|退货|退貨", re.I
+)
+
+
+def return_arrived(text: str, delivered: re.Match[str] | None) -> bool:
+    """The delivery the mail reports is of the buyer's return, named in the same sentence before it."""
+    if delivered is None:
+        return False
+    start = max(text.rfind(".", 0, delivered.start()), text.rfind("\n\n", 0, delivered.start()), 0)
+    return bool(_RETURN_PARCEL.search(text, start, delivered.start()))
+
+
 TRACKING = guarded(
     r"(?:" + lexicon.TRACKING_LABELS + r")(?:[^\S\n]+[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?[\]】］*]?\s*[:：#]?\s*"
     r"((?=[A-Z.-]*\d)[A-Z0-9](?:[A-Z0-9]|[-.](?=[A-Z0-9])){7,40})(?![A-Za-z0-9])",  # a digit: not the next word
@@ -45,8 +61,8 @@ TRACKING_LINK = guarded(
     r"https?://[^\s\"'<>]*(?:laposte|colissimo|chronopost|mondialrelay|dhl|ups|fedex|usps|gls|dpd|hermes|myhermes|"
     r"royalmail|evri|postnl|bpost|correos|seur|brt|poste|inpost|sf-express|kuaidi100|t-cat|kerrytj|"
     r"posten|bring|postnord|posti|ppl|zasilkovna|packeta|fancourier|sameday|foxpost|sendle|parcelforce|startrack|"
-    r"couriersplease|intelcom|ontrac|lasership|aramex)[^\s\"'<>]*?"
-    r"(?:[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode|match|ref|tracknumber)="
+    r"couriersplease|intelcom|ontrac|lasership|aramex|nacex|mrw|correosexpress|envialia|tipsa|zeleris|cttexpress|ctt)[^\s\"'<>]*?"
+    r"(?:[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode|match|ref|tracknumber|numero_albaran|albaran|envio|objeto)="
     r"|/(?:sporing|tracking|track|seuranta|sledovani|tracktrace|lahetys|sendung|parcels|tracking-results)/)([A-Z0-9]{6,34})\b",
     re.I,
 )
@@ -111,15 +127,27 @@ def carrier_notice(msg: Message) -> Result | None:
         or TRACKING_SHAPE.search(msg.both)
         or TRACKING_LINK.search(msg.links or msg.mail.text)  # "…?piececode=00340434161094023781"
     )
+    shipper_ref = _SHIPPER_REFERENCE.search(msg.text)  # the shop's own order number, as the carrier shows it
     if tracking is None or not any(ch.isdigit() for ch in tracking.group(1)):
-        return None
-    number = tracking_number(tracking, msg) or tracking.group(1)
+        if shipper_ref is None:
+            return None
+        tracking = None
+    number = (tracking_number(tracking, msg) or tracking.group(1)) if tracking else None
     promise = msg.promise
     if promise is None or promise.by is None:  # the carrier says it in the subject: "Dein GLS Paket kommt heute!"
         from orderwatch.parsers.promise import find_promise  # promise.py imports this module's neighbours
 
         promise = find_promise(msg.subject, msg.at) or promise
-    if promise is not None and promise.kind == "deliver" and promise.by is not None and promise.by > msg.at:
+    delivered = cues.affirmed(cues.DELIVERED_PHYSICAL, msg.both)
+    if delivered and promise is not None and promise.by is not None:  # "Data consegna: 05/03/2026": today's report
+        delivered = None if promise.by.astimezone(msg.at.tzinfo).date() > msg.at.date() else delivered
+    if (
+        not delivered
+        and promise is not None
+        and promise.kind == "deliver"
+        and promise.by is not None
+        and promise.by > msg.at
+    ):
         # the carrier's own slot: "sera livré aujourd'hui, jeudi 12/11/2026, entre 14:00 et 15:00"
         event = msg.event(
             "promise",
@@ -131,7 +159,7 @@ def carrier_notice(msg: Message) -> Result | None:
             tracking_no=number,
             carrier_only=True,
         )
-    elif cues.affirmed(cues.DELIVERED_PHYSICAL, msg.both):
+    elif delivered:
         event = msg.event(
             "delivered", summary="delivered (carrier)", tracking_no=number, how="carrier", carrier_only=True
         )
@@ -141,4 +169,16 @@ def carrier_notice(msg: Message) -> Result | None:
         )
     else:
         return None
+    if shipper_ref and shipper_ref.group(1) != number:
+        event = dataclasses.replace(event, order_no=shipper_ref.group(1))
     return Result(NAME, "carrier", [event], confidence=0.5)
+
+
+# "Referencia del remitente: QHVTMBXWD", "Sender reference: 4126358790", "Referenz: 4126358790"
+_SHIPPER_REFERENCE = guarded(
+    r"(?:referencia del? (?:remitente|cliente|env[íi]o)|sender(?:'s)? reference|shipper(?:'s)? reference|customer reference|"
+    r"r[ée]f[ée]rence (?:exp[ée]diteur|client)|riferimento (?:mittente|cliente)|refer[êe]ncia (?:do )?(?:remetente|cliente)|"
+    r"(?:absender|kunden)?referenz(?:nummer)?|referencja (?:nadawcy|klienta)|(?:orderreferentie|referentie)|(?<![\w ])referencia)\s*[:：]\s*"
+    r"((?-i:[A-Z0-9][A-Z0-9-]{3,30}))\b",  # a code in capitals or digits, never the next word
+    re.I,
+)

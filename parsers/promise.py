@@ -24,8 +24,9 @@ from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, dura
 # Chinese: (付款后)N(个)(工作日|小时|分钟|天)内 + verb
 _ZH_SHIP = "完成打包并发出|完成打包並發出|打包(?:并|並)?(?:发出|發出)|发货|发出|寄出|出库|揽收|出貨|發貨|發出|出庫|寄送|発送|出荷|발송|출고"
 _ZH_DELIVER = (
-    "发卡|自动发卡|到账|开通|充值|送达|交付|发放|完成充值|完成发货|处理完毕|处理|办理|完成(?!支付|付款|付費|付费|下单|下單|评价|評價)|发送|"
+    "发卡|自动发卡|到账|开通|充值|送达|交付|发放|完成充值|完成发货|处理完毕|处理|办理|完成(?!支付|付款|付費|付费|下单|下單|评价|評價|核实|核實|审核|審核|调查|調查|鉴定|鑒定|复核|複核)|发送|"
     "出票|確認(?:你|您)的(?:預訂|訂單)|确认(?:你|您)的(?:预订|订单)|"
+    "上号|上號|换绑|換綁|交号|交號|移交|"  # a game account handed over: "卖家将在2小时内上号配合换绑"
     "發卡|自動發卡|到帳|開通|送達|到貨|處理完畢|處理|辦理|發送|お届け|配達|도착|배송"
 )
 _ZH_DURATION = guarded(
@@ -184,8 +185,10 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         near = text[max(0, match.start() - 60) : match.end() + 30]
         # the sentence, across its soft line wraps: "Le remboursement … sur la carte\nbancaire …, sous 30 jours"
         sentence = max(text.rfind(". ", 0, match.start()), text.rfind("\n\n", 0, match.start()), match.start() - 200)
-        if _INTL_REPLY.search(near) or _REFUND_NEAR.search(
-            text[max(0, min(sentence, match.start() - 80)) : match.start()]
+        if (
+            _INTL_REPLY.search(near)
+            or _GETS_BACK.search(text, max(0, match.start() - 30), match.start())
+            or _REFUND_NEAR.search(text[max(0, min(sentence, match.start() - 80)) : match.start()])
         ):
             continue  # a desk's reply time ("innerhalb von 2 Arbeitstagen"), a refund's ("remboursement … sous 10 jours")
         kind = "ship" if _INTL_SHIP.search(near) and not _INTL_DELIVER.search(match.group(0)) else "deliver"
@@ -245,8 +248,10 @@ _INTL_WITHIN = guarded(
     r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*(?:bis zu\s+|ca\.\s*|etwa\s+)?|delivery time\s*[:：]\s*(?:up to\s+)?|livraison\s+en\s+|"
     r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
     r"dostawa\s+w\s+|(?:puede|podr[íi]a)\s+tardar\s+hasta\s+|peut\s+prendre\s+jusqu'[àa]\s+|"
-    r"pr[êe]te?s?\s+dans\s+|kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+|(?<!\w)em\s+at[ée]\s+|(?<!\w)en\s+hasta\s+)"
-    + RANGE
+    r"pr[êe]te?s?\s+dans\s+|kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+|(?<!\w)em\s+at[ée]\s+|(?<!\w)en\s+hasta\s+|"
+    # the method's own time: "spedizione in 24/48 ore", "wysyłka w 24 h", "envío en 24/48h", "expédition en 48h"
+    r"(?:spedizione|spedito|spediamo|wysy[łl]ka|wysy[łl]amy|env[íi]o|enviamos|exp[ée]dition|exp[ée]di[ée]e?s?)\s+(?:in|w|en|sous)\s+)"
+    + RANGE.replace("(?:-|", "(?:/|-|", 1)
     + r"\s*"
     + INTL_UNIT
     + r"\b",
@@ -268,6 +273,10 @@ _REFUND_NEAR = guarded(
     r"退款|退回|退還|返金|환불|"
     r"widerruf|rücksend|rückgabe|r[ée]tractation|retour|desistimiento|devoluci|recesso|\breso\b|odst[ąa]pieni|\breturn",
     re.I,
+)
+# "Unsere RMA-Abteilung … meldet sich innerhalb von 5 Werktagen": a desk's own time to get back, said just before
+_GETS_BACK = guarded(
+    r"meldet sich|melden (?:uns|wir)|recontacter|ricontatter|pondremos en contacto|skontaktujemy", re.I
 )
 _INTL_SHIP = guarded(
     r"pr[êe]te?s?\s+dans|versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I

@@ -208,7 +208,9 @@ def _forwarded_order(msg: Message, replies: bool = False, depth: int = 0) -> Res
     )
     inner = Message(original, "inbox", when or msg.at)
     deeper = _forwarded_order(inner, depth=depth + 1) if depth < 3 else None
-    return _as_forwarded(deeper or shops.parse(inner))
+    # a desk's or platform's mail forwarded to keep it ("转发：【短信】…申请已受理"): read as that desk's own
+    desk = None if deeper else (helpdesks.parse(inner) if helpdesks.is_desk_mail(inner) else None)
+    return _as_forwarded(deeper or shops.parse(inner) or desk)
 
 
 def _as_forwarded(result: Result | None) -> Result | None:

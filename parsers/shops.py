@@ -108,7 +108,7 @@ def parse(msg: Message) -> Result | None:
         events = [e for e in events if e.kind != "promise"]
     if (
         delivered_subject
-        or (not confirm and cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text) and not parcels.arrives_later(msg))
+        or (not confirm and _delivered_in_text(msg) and not parcels.arrives_later(msg))
         or receipt_of_delivery
     ):
         partial = parcels.partial_delivery(msg.subject + "\n" + msg.text) or None  # the rest is still owed
@@ -391,3 +391,9 @@ def _item(msg: Message) -> str | None:
             if candidate:
                 return candidate
     return None
+
+
+def _delivered_in_text(msg: Message) -> bool:
+    """The text reports the goods delivered, and not the buyer's return arrived back at the shop."""
+    delivered = cues.affirmed(cues.DELIVERED_PHYSICAL, msg.text)
+    return bool(delivered) and not parcels.return_arrived(msg.text, delivered)

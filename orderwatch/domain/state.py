@@ -74,8 +74,9 @@ class OrderState:
         return next((c for c in reversed(self.clocks) if c.stage == stage and c.answered_at is None), None)
 
     def sent_since(self, at: datetime) -> bool:
-        """Has the user written to anyone (complaint, evidence, appeal) after `at`?"""
-        return any(c.kind == "complaint_sent" and c.at > at for c in self.complaints)
+        """Has the user written to anyone (complaint, evidence, appeal) after `at`, or taken a step in a
+        platform's app that the platform confirms ("已申请平台介入")?"""
+        return any((c.kind == "complaint_sent" or c.fields.get("own_step")) and c.at > at for c in self.complaints)
 
     @property
     def refund_outstanding(self) -> bool:
@@ -117,7 +118,7 @@ def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
                 state.shipped = event
             elif kind == "promise":
                 state.last_promise = event
-            elif kind == "problem" and event.fields.get("problem") == "cancelled_by_buyer":
+            elif kind == "problem" and _buyers_cancellation(state, event):
                 state.buyer_cancelled = state.buyer_cancelled or event
             elif kind == "problem" and state.seller_problem is None:
                 state.seller_problem = event
@@ -128,6 +129,13 @@ def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
     state.overdue = facts.promised_by is not None and at > facts.promised_by and not kept and not cancelled
     state.status = _status(state)
     return state
+
+
+def _buyers_cancellation(state: OrderState, event: Event) -> bool:
+    """The shop cancels as the buyer asked: said so ("as requested"), or after the buyer's own request."""
+    what = event.fields.get("problem")
+    asked = any(c.kind == "complaint_sent" and c.fields.get("asks") == "cancel" for c in state.complaints)
+    return what == "cancelled_by_buyer" or (what == "cancelled" and asked)
 
 
 def _complaint_sent(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import unquote
 
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers import lexicon
@@ -91,6 +92,12 @@ _TRACKING_LABELLED = guarded(
     r"(?:"
     + lexicon.TRACKING_LABELS
     + r")\s*[:：#]?\s*(?:(?-i:[A-Z]{2,5})\s+)?([A-Za-z0-9][A-Za-z0-9\-]{5,40})(?![A-Za-z0-9])",
+    re.I,
+)
+# A carrier's tracking page names the parcel in its query: "?piececode=00340434161094227318", "?objects=DX…PT"
+_TRACKING_QUERY = guarded(
+    r"[?&](?:piececode|idc|tracking_?(?:number|id|no)?|tracknum|tracking-?id|trackingnumber|tracknumber|parcelnumber|"
+    r"parcel_?id|shipmentid|numero_albaran|objects?|sendungsnummer|paketnummer)=([A-Za-z0-9]{8,40})\b",
     re.I,
 )
 _NOT_ORDER = guarded(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
@@ -230,8 +237,15 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             add(match.group(1), 2, "ends the subject")
         for match in _SUBJECT_DASHED.finditer(subject):
             add(match.group(1), 2, "a dashed code in the subject")
-    for match in _LINKED.finditer(links or text):
-        value = match.group(1) or match.group(2)
+    linked = [match.group(1) or match.group(2) for match in _LINKED.finditer(links or text)]
+    if "%3D" in (links or text) or "%3d" in (
+        links or text
+    ):  # a redirect wraps it: "…&U=https%3A%2F%2F…%3ForderID%3D306-…"
+        unwrapped = unquote(links or text)
+        wrapped = [match.group(1) or match.group(2) for match in _LINKED.finditer(unwrapped)]
+        wrapped += [next(g for g in match.groups() if g) for match in _SHAPED.finditer(unwrapped)]
+        linked += [value for value in dict.fromkeys(wrapped) if value not in linked and value not in scores]
+    for value in linked:
         if not _TOKEN.match(value):  # a session or recovery token in a link is no order number
             add(value, 2, "order-page link")
     for value in _under_its_label(text):  # "DATE   ORDER ID   DOCUMENT NO." over "Nov 1, 2026   MT7QX4K2LP   2811…"
@@ -247,6 +261,9 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         value = parcel.group(1)
         if value in scores and not any(why.startswith("label") for why in evidence[value]):
             scores.pop(value)
+    for parcel in _TRACKING_QUERY.finditer(links or text):  # "…verfolgen.html?piececode=0034…": the parcel's own
+        if parcel.group(1) in scores and "marketplace number shape" not in evidence[parcel.group(1)]:
+            scores.pop(parcel.group(1))
     for value in scores:
         if "marketplace number shape" in evidence[value]:
             scores[value] += 1.5  # however it was named first, the shape alone says "an order of a marketplace"

@@ -319,3 +319,26 @@ def country_zone(domain: str, text: str, fallback: tzinfo) -> tzinfo:
         return ZoneInfo(name) if name else fallback
     except (ZoneInfoNotFoundError, ValueError):
         return fallback
+
+
+# A time window a few lines under the date, with no label of its own (Hermes: "Donnerstag, 07.05.2026" over
+# "zwischen 14:00 und 18:00 Uhr"); its upper bound counts
+_WINDOW_LINE = guarded(
+    r"^[ \t]*(?:zwischen|between|entre|tra le|tussen|mi[ęe]dzy)\s+\d{1,2}(?:[:.h]\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?\s*"
+    r"(?:und|and|et|e|y|en|a)\s+(\d{1,2})(?:[:.h](\d{2}))?\s*(uhr|h|am|pm|a\.m\.|p\.m\.)?[ \t.]*$",
+    re.I | re.M,
+)
+
+
+def window_end_below(text: str, after: int, day: datetime) -> datetime | None:
+    """The end of a bare time window in the next few lines after an arrival date, on that date."""
+    below = "\n".join(text[after : after + 200].split("\n")[:6])
+    window = _WINDOW_LINE.search(below)
+    if window is None:
+        return None
+    hour, minute = int(window.group(1)), int(window.group(2) or 0)
+    if (window.group(3) or "").lower().startswith("p") and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return day.replace(hour=hour, minute=minute, second=0, microsecond=0)
