@@ -345,6 +345,9 @@ _SMS_SIGNATURE = guarded(r"\A\W{0,3}(?:\+?\d[\d\s-]{3,20}?\s*)?【([^】\n]{1,12
 def _parties(msg: Message) -> tuple[str, str | None, bool]:
     """(merchant, platform name, is a marketplace) from the mail's wording and sender."""
     text = msg.text
+    relayed = _RELAYED_SELLER.match(msg.mail.from_name or "")  # "Fahrradteile Mühlbauer - Amazon Marketplace"
+    if relayed:
+        return relayed.group(1).strip(), relayed.group(2).strip(), True
     sender_name = rx.sub(r"\s+via\s+.*$", "", msg.mail.from_name or "").strip()
     bracket = rx.match(r"\s*[【\[]([^】\]]{1,20})[】\]]", msg.subject)
     signature = _SMS_SIGNATURE.match(text)
@@ -362,6 +365,11 @@ def _parties(msg: Message) -> tuple[str, str | None, bool]:
     return own_name, None, False
 
 
+# A seller writing through a marketplace's relay: "Shop - Amazon Marketplace", "Shop via eBay"
+_RELAYED_SELLER = guarded(
+    r"^\s*\"?(.{2,60}?)\s+(?:-|–|via)\s+((?:Amazon|eBay|Etsy|Cdiscount|Rakuten|Allegro|Kaufland)(?:\.\w{2,3})?)(?:\s+Marketplace)?\"?\s*$",
+    re.I,
+)
 _LABEL_LINE = guarded(r"^[^:：]{2,40}[:：]\s*\S")
 
 
