@@ -38,7 +38,7 @@ _REPLY_SUBJECT = guarded(
     re.I,
 )
 _HANDLING_ZH = (
-    "处理|回复|答复|作出|受理|联系|告知|反馈|核实|审核|办结|通知|查验|检测|鉴定|鉴别|處理|回覆|答覆|聯絡|聯繫|回應|回应|核實|審核|辦結|"
+    "处理|回复|答复|作出|受理|联系|调解|調解|达成|達成|告知|反馈|核实|审核|办结|通知|查验|检测|鉴定|鉴别|處理|回覆|答覆|聯絡|聯繫|回應|回应|核實|審核|辦結|"
     "처리|답변|회신|연락|回答|返信|ご連絡|対応"
 )
 _HANDLING_EN = (
@@ -95,6 +95,7 @@ def is_desk_mail(msg: Message) -> bool:
 # FernAndFlaxStudio sent you a message", "------------- Début du message -------------".
 _RELAYED = guarded(
     r"message (?:du|de la part du|from) (?:vendeur|seller|the seller)|(?:vous a envoy[ée]|sent you) (?:un|a) (?:nouveau |new )?message|"
+    r"te ha enviado un mensaje|ti ha inviato un messaggio|hat (?:dir|ihnen) eine nachricht (?:gesendet|geschickt)|wys[łl]a[łl] ci wiadomo[śs][ćc]|"
     r"-{3,}\s*(?:d[ée]but du message|begin message)\s*-{3,}|new message from (?:the )?seller|"
     # a shop engine's relay of the merchant's message on the order (PrestaShop's order_merchant_comment)
     r"(?:ha recibido|you have received|vous avez re[çc]u|hai ricevuto|recebeu|otrzyma[łl]e[śs]) (?:un|a|una|uma|now[ąa]) (?:nuev[oa] |new |nouveau |nuovo |nova )?(?:mensaje|message|messaggio|mensagem|wiadomo[śs][ćc])\b|"
@@ -109,7 +110,7 @@ _CASE_SUBJECT = guarded(
     r"reklamation|beschwerde|streitfall|litige|réclamation|contestation|contestazione|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
     r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème|"
     r"[äa]rende|reklamation|reklamasjon|klage|valitus|reklamaatio|reklamace|st[íi][žz]nost|panasz|reclama[țt]ie|reclama[çc][ãa]o|protocolo|"
-    r"\bdemande\b|anfrage|segnalazione|melding|solicitud de devoluci|resoluci[óo]n|zg[łl]oszeni|decyzj|spór|спор|претензи|обращени|жалоб|скарг|звернен|повернен|возврат",
+    r"\bdemande\b|anfrage|segnalazione|richiesta|controversia|melding|solicitud de devoluci|resoluci[óo]n|zg[łl]oszeni|decyzj|spór|спор|претензи|обращени|жалоб|скарг|звернен|повернен|возврат",
     re.I,
 )
 
@@ -292,7 +293,7 @@ def _appeal_deadline(text: str, at: datetime) -> str | None:
 _RESTATES = guarded(
     r"your summary|what you told us|what your complaint is about|your (?:complaint|message|description)\s*:|"
     r"votre (?:message|description|r[ée]clamation)\s*:|ihre (?:nachricht|beschreibung)\s*:|"
-    r"(?:您的|你的)?(?:投诉|投訴)(?:内容|內容|描述)\s*[:：]|问题描述\s*[:：]|問題描述\s*[:：]",
+    r"(?:您的|你的)?(?:投诉|投訴)(?:内容|內容|描述|事项|事項|请求|請求)\s*[:：]|问题描述\s*[:：]|問題描述\s*[:：]",
     re.I,
 )
 _PROPOSAL = guarded(

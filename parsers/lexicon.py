@@ -148,18 +148,18 @@ def numbered(groups: list[str], start: int = 0) -> dict[str, int]:
 
 MONTHS = numbered(
     [
-        "january jan janvier janv januar jän gennaio enero stycznia styczeń januari janeiro ianuarie января январь янв ocak januari يناير มกราคม ม.ค. січня січень ιανουαρίου ιανουάριος ιαν január jan. januar tammikuuta tammikuu ledna leden",
+        "january jan ene gen janvier janv januar jän gennaio enero stycznia styczeń januari janeiro ianuarie января январь янв ocak januari يناير มกราคม ม.ค. січня січень ιανουαρίου ιανουάριος ιαν január jan. januar tammikuuta tammikuu ledna leden",
         "february feb février févr fevrier februar febbraio febrero febr lutego luty februari fevereiro februarie февраля февраль фев şubat subat februari فبراير กุมภาพันธ์ ก.พ. лютого лютий φεβρουαρίου φεβρουάριος φεβ február feb. februar helmikuuta helmikuu února únor fev fev.",
         "march mar mars märz maerz marzo marca marzec maart março marco martie марта март mart maret مارس มีนาคม มี.ค. березня березень μαρτίου μάρτιος μαρ március márc. marts maaliskuuta maaliskuu března březen",
         "april apr avril aprile abril kwietnia kwiecień aprilie апреля апрель апр nisan أبريل ابريل เมษายน เม.ย. квітня квітень απριλίου απρίλιος απρ április ápr. huhtikuuta huhtikuu dubna duben abr abr.",
-        "may mai maggio mayo maja maj mei maio мая май mayıs mayis مايو พฤษภาคม พ.ค. травня травень μαΐου μάιος μαΐ május máj. toukokuuta toukokuu května květen",
-        "june jun juin juni giugno junio czerwca czerwiec junho iunie июня июнь haziran juni يونيو มิถุนายน มิ.ย. червня червень ιουνίου ιούνιος ιουν június jún. kesäkuuta kesäkuu června červen",
-        "july jul juillet juil juli luglio julio lipca lipiec julho iulie июля июль temmuz juli يوليو กรกฎาคม ก.ค. липня липень ιουλίου ιούλιος ιουλ július júl. heinäkuuta heinäkuu července červenec",
-        "august aug août aout agosto sierpnia sierpień augustus августа август авг ağustos agustos agu ags أغسطس اغسطس สิงหาคม ส.ค. серпня серпень αυγούστου αύγουστος αυγ augusztus aug. augusti elokuuta elokuu srpna srpen ago.",
-        "september sep sept septembre settembre septiembre setiembre września wrzesień setembro septembrie сентября сентябрь сен сент eylül eylul سبتمبر กันยายน ก.ย. вересня вересень σεπτεμβρίου σεπτέμβριος σεπ szeptember szept. syyskuuta syyskuu září set.",
-        "october oct octobre oktober ottobre octubre października październik okt outubro octombrie октября октябрь окт ekim oktober أكتوبر اكتوبر ตุลาคม ต.ค. жовтня жовтень οκτωβρίου οκτώβριος οκτ október okt. lokakuuta lokakuu října říjen out.",
+        "may mai mag maggio mayo maja maj mei maio мая май mayıs mayis مايو พฤษภาคม พ.ค. травня травень μαΐου μάιος μαΐ május máj. toukokuuta toukokuu května květen",
+        "june jun giu juin juni giugno junio czerwca czerwiec junho iunie июня июнь haziran juni يونيو มิถุนายน มิ.ย. червня червень ιουνίου ιούνιος ιουν június jún. kesäkuuta kesäkuu června červen",
+        "july jul lug juillet juil juli luglio julio lipca lipiec julho iulie июля июль temmuz juli يوليو กรกฎาคม ก.ค. липня липень ιουλίου ιούλιος ιουλ július júl. heinäkuuta heinäkuu července červenec",
+        "august aug ago août aout agosto sierpnia sierpień augustus августа август авг ağustos agustos agu ags أغسطس اغسطس สิงหาคม ส.ค. серпня серпень αυγούστου αύγουστος αυγ augusztus aug. augusti elokuuta elokuu srpna srpen ago.",
+        "september sep set sept septembre settembre septiembre setiembre września wrzesień setembro septembrie сентября сентябрь сен сент eylül eylul سبتمبر กันยายน ก.ย. вересня вересень σεπτεμβρίου σεπτέμβριος σεπ szeptember szept. syyskuuta syyskuu září set.",
+        "october oct ott octobre oktober ottobre octubre października październik okt outubro octombrie октября октябрь окт ekim oktober أكتوبر اكتوبر ตุลาคม ต.ค. жовтня жовтень οκτωβρίου οκτώβριος οκτ október okt. lokakuuta lokakuu října říjen out.",
         "november nov novembre noviembre listopada listopad novembro noiembrie ноября ноябрь ноя нояб kasım kasim نوفمبر พฤศจิกายน พ.ย. листопада листопад νοεμβρίου νοέμβριος νοε marraskuuta marraskuu listopadu",
-        "december dec décembre decembre dezember dicembre diciembre grudnia grudzień dezembro decembrie декабря декабрь дек aralık aralik desember ديسمبر ธันวาคม ธ.ค. грудня грудень δεκεμβρίου δεκέμβριος δεκ december desember joulukuuta joulukuu prosince prosinec dez dez.",
+        "december dec dic décembre decembre dezember dicembre diciembre grudnia grudzień dezembro decembrie декабря декабрь дек aralık aralik desember ديسمبر ธันวาคม ธ.ค. грудня грудень δεκεμβρίου δεκέμβριος δεκ december desember joulukuuta joulukuu prosince prosinec dez dez.",
     ],
     start=1,
 )
@@ -276,7 +276,7 @@ ARRIVAL_CUES = alternation(
         r"v[áa]rhat[óo]\s+(?:k[ée]zbes[ií]t[ée]s|sz[áa]ll[ií]t[áa]s)(?:i\s+(?:id[őo]|nap))?|va\s+fi\s+livrat[ăa]?(?:\s+(?:pe|[îi]n))?",
         r"ankunft(?:\s+am)?(?=\s+(?:heute|morgen|übermorgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|\d))",
         r"arrivo\s+previsto(?:\s+(?:il|per))?",
-        r"consegna\s+prevista(?:\s+(?:il|per|entro))?",
+        r"consegna\s+(?:prevista|stimata)(?:\s+(?:il|per|entro))?",
         r"data\s+di\s+consegna\s+(?:prevista|stimata)",
         r"in\s+arrivo(?:\s+il)?",
         r"llegada\s+(?:prevista|estimada)(?:\s+el)?",
@@ -301,6 +301,7 @@ ARRIVAL_CUES = alternation(
         r"(?:wird|werden)\s+(?:ihnen\s+|dir\s+)?voraussichtlich(?:\s+am)?(?=[^\n]{0,40}(?:zugestellt|geliefert))",
         r"voraussichtlich\s+am(?=[^\n]{0,40}bei\s+(?:dir|ihnen|euch))",
         r"nu\s+verwacht|nieuwe\s+(?:verwachte\s+)?(?:bezorg|lever)datum",
+        r"we\s+verwachten\s+(?:je|uw)\s+(?:bestelling|pakket|zending)(?:\s+nu)?",
         r"arriver[àa]|sar[àa]\s+consegnat[oa](?:\s+il)?",
         r"dostarczy(?:my)?(?:\s+(?:paczk[ęe]|przesy[łl]k[ęe]|zam[óo]wienie))?",
         r"zostanie\s+(?:dostarczon[ay]|dor[ęe]czon[ay])",
@@ -356,7 +357,7 @@ TRACKING_LABELS = (
     r"seurantakoodi|seurantanumero|l[äa]hetystunnus|[čc][íi]slo\s+z[áa]silky|sledovac[íi]\s+[čc][íi]slo|nyomk[öo]vet[ée]si\s+sz[áa]m|"
     r"csomagsz[áa]m|num[ăa]r(?:ul)?\s+(?:de\s+)?urm[ăa]rire|\bAWB\b|m[ãa]\s+v[ậa]n\s+đơn|no\.?\s+resi|nombor\s+penjejakan|"
     r"num[ée]ro\s+(?:de\s+(?:suivi|colis)|d'envoi)|n[°º]\s*de\s*suivi|numero\s+(?:di\s+)?(?:tracking|tracciamento|spedizione)|codice\s+(?:di\s+)?(?:tracking|tracciamento)|lettera\s+di\s+vettura|"
-    r"n\.?[°º]\s*de\s*objeto|(?<![\w ])objeto(?=\s*[:：]\s*[A-Z]{2}\d{9}[A-Z]{2})|n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|n[°º]\s*de\s*seguimiento|(?:paczk[ai]|przesy[łl]k[ia])\s+o\s+numerze|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendingnummer|"
+    r"n\.?[°º]\s*de\s*objeto|(?<![\w ])objeto(?=\s*[:：]\s*[A-Z]{2}\d{9}[A-Z]{2})|n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|n[°º]\s*de\s*seguimiento|(?:paczk[ai]|przesy[łl]k[ia])\s+o\s+numerze|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendings?nummer|"
     r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?"
 )
 

@@ -44,6 +44,10 @@ def parse(msg: Message) -> Result | None:
         return Result(NAME, "noise", reason=f"likely phishing: {spoofed}")
     if PHISHING_LURE.search(msg.both) and rx.search(r"https?://", mail.text + mail.html):
         return Result(NAME, "noise", reason="likely phishing: asks for money, a claim or data through a link")
+    if _RAW_IP_LINK.search(mail.text + mail.html) and _MONEY_ASK.search(msg.both):
+        return Result(
+            NAME, "noise", reason="likely phishing: a link to a bare IP address that asks about money or a card"
+        )
     if _SPACED_BRAND.search(msg.text[:600]):
         return Result(NAME, "noise", reason="likely phishing: a brand's name spelled apart to pass filters")
     if registrable_domain(sender) in PERSONAL_MAILBOXES and _CALLBACK.search(msg.text):
@@ -93,6 +97,12 @@ PHISHING_LURE = guarded(
 )
 
 
+# No shop, bank or carrier links its customers to a bare IP address: "CONFIRM REFUND NOW: http://185.231.154.77/…"
+_RAW_IP_LINK = guarded(r"https?://\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?/")
+_MONEY_ASK = guarded(
+    r"refund|chargeback|card details|payment|confirm|verify|退款|理赔|erstattung|remboursement|rimborso|reembolso|zwrot",
+    re.I,
+)
 _PARCEL_NAMED = guarded(
     r"\b(?:waybill|tracking|shipment|parcel|package)\s*(?:number|no\.?|#)\s*:?\s*[A-Z0-9]{8,}", re.I
 )

@@ -63,7 +63,7 @@ TRACKING_LINK = guarded(
     r"posten|bring|postnord|posti|ppl|zasilkovna|packeta|fancourier|sameday|foxpost|sendle|parcelforce|startrack|"
     r"couriersplease|intelcom|ontrac|lasership|aramex|nacex|mrw|correosexpress|envialia|tipsa|zeleris|cttexpress|ctt)[^\s\"'<>]*?"
     r"(?:[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode|match|ref|tracknumber|numero_albaran|albaran|envio|objeto)="
-    r"|/(?:sporing|tracking|track|seuranta|sledovani|tracktrace|lahetys|sendung|parcels|tracking-results)/)([A-Z0-9]{6,34})\b",
+    r"|/(?:sporing|tracking|track|seuranta|sledovani|tracktrace|track-and-trace|lahetys|sendung|parcels|tracking-results)/)([A-Z0-9]{6,34})\b",
     re.I,
 )
 # A tracking table turned into text, one cell a line: "Provider / Tracking Number / Date / Evri /
@@ -178,7 +178,7 @@ def carrier_notice(msg: Message) -> Result | None:
 _SHIPPER_REFERENCE = guarded(
     r"(?:referencia del? (?:remitente|cliente|env[íi]o)|sender(?:'s)? reference|shipper(?:'s)? reference|customer reference|"
     r"r[ée]f[ée]rence (?:exp[ée]diteur|client)|riferimento (?:mittente|cliente)|refer[êe]ncia (?:do )?(?:remetente|cliente)|"
-    r"(?:absender|kunden)?referenz(?:nummer)?|referencja (?:nadawcy|klienta)|(?:orderreferentie|referentie)|(?<![\w ])referencia)\s*[:：]\s*"
+    r"(?:absender|kunden)?referenz(?:nummer)?|referencja (?:nadawcy|klienta)|(?:orderreferentie|referentie)(?: afzender)?|(?<![\w ])referencia)\s*[:：]\s*"
     r"((?-i:[A-Z0-9][A-Z0-9-]{3,30}))\b",  # a code in capitals or digits, never the next word
     re.I,
 )

@@ -82,7 +82,7 @@ REFUND_GRANTED = any_of(
     r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
     r"nous vous remboursons|remboursement\b(?:[^.\n]|\.\d){0,60}?a été (?:initi[ée]|lanc[ée]|[ée]mis|d[ée]clench[ée])|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
     r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|se (?:obliga|compromete)n? a (?:reembolsar|devolver|restituir)|compromete-se a (?:reembolsar|devolver|restituir)|(?:te|le) devolv(?:emos|eremos) (?:el|tu|su) dinero|ti rimborsiamo|"
-    r"(?:we'll|we will|we are going to|we're going to|i'll|i will) (?:now )?(?:process|issue|send|arrange) (?:you )?(?:a |the |your )?(?:full |partial )?refund|"
+    r"(?:we'll|we will|we are going to|we're going to|i'll|i will|\band will) (?:now )?(?:process|issue|send|arrange) (?:you )?(?:a |the |your )?(?:full |partial )?refund|"
     # "We'll refund £89.94 to your card" (never "we'll refund any associated interest or fees")
     r"(?:we'll|we will|i'll|i will) (?:now |also )?(?:fully |automatically )?refund "
     r"(?=[£$€¥]|(?:[A-Z]{3} ?)?\d|you\b|your\b|it\b|this\b|(?:in )?full\b|the (?:full|order|amount|payment|purchase|total|price|money)\b|the [£$€¥]|the \d)|"
@@ -108,6 +108,8 @@ REFUND_GRANTED = any_of(
     r"|solicitamos (?:o|a)\b(?:[^.\n]|\.\d){0,50}?\b(?:estorno|reembolso|devolu[çc][ãa]o do valor)|(?:o )?valor (?:estar[áa] dispon[íi]vel|ser[áa] (?:creditado|devolvido))"
     r"|bayaran balik\b[^.\n]{0,60}?akan dikreditkan|akan (?:dikembalikan|dikreditkan) (?:ke|kepada)"
     r"|je krijgt het (?:volledige |hele )?bedrag terug|(?:het )?bedrag wordt teruggestort"
+    # bol.com: "Je krijgt het geld binnen 5 werkdagen terug", "Heb je al betaald? Dan krijg je het terug"
+    r"|je krijgt (?:het|je) geld\b[^.\n]{0,60}?\bterug|krijg je (?:het|je geld|het geld|het bedrag) (?:\w+ ){0,4}?terug"
     r"|va fi rambursat[ăa]?|vei primi banii [îi]napoi|(?:o )?estorno (?:ser[áa]|foi) (?:realizado|efetuado|processado|solicitado)"
     r"|reembolso (?:foi |j[áa] foi )?aprovado|estorno\b[^.\n]{0,40}?foi solicitado|"
     r"reembolso (?:ser[áa]|foi) (?:realizado|efetuado|processado)|(?:reembolso|estorno)\b(?:[^.\n]|\.(?=\d)|,(?=\d)){0,40}?\bser[áa] (?:feito|efetuado|realizado|processado|creditado)|vamos (?:estornar|reembolsar)|(?:o )?valor ser[áa] (?:estornado|devolvido)"

@@ -38,6 +38,9 @@ EVIDENCE_REQUEST = any_of(
     r"beg[äa]ran om komplettering|vi ber dig (?:att )?(?:skicka|komplettera)|(?:send|sende) (?:oss|os) (?:dokumentasjon|dokumentation|bilder|billeder|kvittering)|"
     r"l[äa]het[äa] (?:meille )?(?:kuvat|kuitti|tositteet)|za[šs]lete (?:n[áa]m )?(?:fotografie|doklad)|k[üu]ldje el (?:a )?(?:f[ée]nyk[ée]peket|fot[óo]kat|dokumentumokat)|"
     r"trimite(?:[țt]i)? (?:documentele|fotografii)|envie (?:os |as )?(?:documentos|comprovantes|fotos)|"
+    # nl: "hebben we een paar foto's van je nodig", "Stuur de foto's als antwoord op deze e-mail, uiterlijk …"
+    r"(?:hebben|heb) (?:we|wij|ik) (?:een paar |enkele |wat |de |nog )?(?:foto'?s|bewijs|documenten|bonnetje|aankoopbewijs)\b[^.\n]{0,30}?\bnodig|"
+    r"stuur (?:ons |me |mij )?(?:de |een paar |enkele |wat )?(?:foto'?s|bewijs|documenten)\b|"
     # pt, es: "pedimos que nos envie, em resposta a este email, até ao dia 23/10/2026: - fotografias"
     r"(?:pedimos|solicitamos|agradecemos) que nos (?:envie|envies|remeta|mande|env[íi]e|env[íi]es|remita|mandes?)\b[\s\S]{0,120}?(?:fotografias?|fotos?|comprovativos?|comprovantes?|documentos?|comprobantes?|pruebas|v[íi]deo)|"
     r"pendente de complementa[çc][ãa]o|(?:anexe|encaminhe|apresente)\b[\s\S]{0,120}?(?:documentos|comprovantes?|fotos|c[óo]pias?)|"
@@ -105,6 +108,10 @@ DECISION_AGAINST = any_of(
     r"(?:demande|r[ée]clamation|requ[êe]te)\b[^.\n]{0,40}?\bne (?:peut|pourra) (?:pas )?[êe]tre (?:accept[ée]e|accord[ée]e|retenue)|"
     r"(?:antrag|reklamation|anfrage|widerruf)\b[^.\n]{0,40}?\bkann nicht (?:akzeptiert|anerkannt|angenommen|stattgegeben) werden|"
     r"keine (?:erstattung|r[üu]ckerstattung|entsch[äa]digung)\b[^.\n]{0,60}?\bgew[äa]hren|\bohne (?:erstattung|r[üu]ckerstattung) abgeschlossen|"
+    r"(?:(?:kunnen|kan) (?:we|wij|ik)|(?:we|wij|ik) (?:kunnen|kan)) (?:je|uw) (?:garantieaanvraag|aanvraag|klacht|verzoek|retour(?:aanvraag)?|terugbetaling)\b[^.\n]{0,30}?\bniet (?:aanvaarden|accepteren|goedkeuren|toekennen|honoreren)|"
+    r"(?:aanvraag|klacht|verzoek|retour)\w* (?:is|wordt) afgewezen|"
+    r"(?:chius[ao]|risolt[ao]|decis[ao]|conclus[ao])\b[^.\n]{0,30}?\ba favore del venditore|(?:cerrad[ao]|resuelt[ao])\b[^.\n]{0,30}?\ba favor del vendedor|"
+    r"(?:仲裁|判定|处理|處理)结果\s*[:：]\s*(?:客服|平台)?(?:拒绝|驳回|不支持|不予支持)|(?:仲裁|判定|處理)結果\s*[:：]\s*(?:客服|平台)?(?:拒絕|駁回|不支持)|责任方\s*[:：]\s*买家|責任方\s*[:：]\s*買家|"
     r"queda desestimad[ao]|ha sido desestimad[ao]|no podemos aceptar (?:el|la|su|tu) (?:cambio|devoluci[óo]n|reembolso|reclamaci[óo]n)|nicht stattgegeben|"
     r"(?:litige|r[ée]clamation|demande) (?:a [ée]t[ée] |est )?(?:rejet[ée]e?|refus[ée]e?)|(?:reclamo|contestazione|segnalazione|richiesta) (?:è stat[oa] )?respint[oa]|"
     r"non (?:possiamo|potremo|siamo in grado di) (?:concederti|concederle|accordarti|accordarle|emettere|effettuare|procedere (?:con|al)) (?:un |il |alcun )?rimborso|"
@@ -147,10 +154,23 @@ MESSAGE_SENT = any_of(
     r"(?:您的|你的)?留言已(?:提交|送出|收到)|(?:您的|你的)?訊息已(?:送出|收到)"
 )
 # The platform confirms an escalation the buyer made in its app: "您已对订单X申请客服介入".
-OWN_ESCALATION = r"(?:您|你)已(?:对|就|對)?[^。\n，,]{0,40}?(?:申请|申請)(?:了)?(?:客服|平台|小二)介入"
+OWN_ESCALATION = (
+    r"(?:您|你)已(?:对|就|對)?[^。\n，,]{0,40}?(?:申请|申請)(?:了)?(?:客服|平台|小二)介入"
+    r"|(?:您|你)的[^。\n，,]{0,60}?已(?:申请|申請|提交)(?:了)?平台(?:仲裁|介入)"  # "您的售后单…（订单…）已申请平台仲裁"
+    # a marketplace confirms the buyer asked it to step in: "Has pedido ayuda a eBay", "Hai chiesto a eBay di intervenire"
+    r"|has pedido (?:ayuda|a \w+ que intervenga)|hai chiesto (?:aiuto|a \w+ di intervenire)|vous avez demand[ée] (?:l'aide|de l'aide|à \w+ d'intervenir)"
+    r"|you(?:'ve| have) asked (?:\w+ )?(?:for help|us to step in|\w+ to step in)|sie haben \w+ um hilfe gebeten|poprosi[łl]e[śs] (?:o pomoc|\w+ o interwencj)"
+)
 # The platform confirms the buyer's own after-sales request: "你已对订单X发起退货退款申请，卖家需在24小时内处理".
 OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|發起|提出)(?:了)?(?:[^。\n，,]{0,40}?的)?(?:退货退款|退貨退款|仅退款|僅退款|退款|退货|退貨|售后|售後|换货|換貨)(?:[/／、及和](?:退款|退货|退貨))?(?:申请|申請)"
 ACK = any_of(
+    r"决定受理|決定受理|予以受理|"  # a market regulator's acceptance decision (投诉受理决定告知): its own clock starts
+    # a request the buyer opened, confirmed: "Has abierto una solicitud: artículo no recibido", "Hai aperto una richiesta"
+    r"has abierto una (?:solicitud|disputa|reclamaci[óo]n)|hai aperto una (?:richiesta|contestazione|controversia)|vous avez ouvert une (?:demande|r[ée]clamation|litige)|"
+    r"sie haben (?:einen antrag|eine anfrage|einen fall|eine reklamation) (?:er)?[öo]ffnet|otworzy[łl]e[śs] (?:dyskusj[ęe]|spór|zg[łl]oszenie)|"
+    # nl: "Hierbij bevestigen we de ontvangst van je klacht", "We hebben je klacht doorgestuurd naar …"
+    r"bevestigen (?:we|wij) (?:de )?ontvangst van (?:je|uw) (?:klacht|melding|verzoek)|(?:je|uw) klacht is (?:in goede orde )?ontvangen|"
+    r"we hebben (?:je|uw) klacht (?:ontvangen|doorgestuurd|in behandeling genomen)|"
     # de: "vielen Dank für Ihren RMA-Antrag. Wir haben ihn erhalten", "Ihre Reklamation ist bei uns eingegangen"
     r"vielen dank f[üu]r (?:ihren|deinen) (?:rma-?antrag|reklamationsantrag|retourenantrag|garantieantrag|antrag auf)|vielen dank f[üu]r (?:ihre|deine) meldung|"
     r"(?:ihre|deine) meldung\b[^.\n]{0,60}?\bist eingegangen|"
@@ -235,6 +255,8 @@ ACK = any_of(
 )
 APPEAL_WORDS = any_of(r"二次申诉|申诉|复核|复议|\bappeal\b|reconsider|review (?:the|this) decision")
 COMPLAINT_WORDS = any_of(
+    # nl: "Garantieaanvraag bestelling #2217 - espressomachine lekt", "nog steeds niet ontvangen"
+    r"klacht|garantieaanvraag|defect|kapot|lekt\b|beschadigd|werkt niet|nog (?:steeds )?niet (?:ontvangen|geleverd|bezorgd|verzonden)|geld terug|terugbetaling|"
     r"reklamation|klagom[åa]l|har (?:inte|ikke|ikkje) (?:f[åa]tt|kommit|mottatt|modtaget)|aldrig (?:levererats|kommit fram|modtaget)|aldri (?:levert|kommet)|"
     r"reklamasjon|klage|reklamaatio|valitus|en ole saanut|reklamace|st[íi][žz]nost|nedoru[čc]en|panasz|reklam[áa]ci[óo]|nem [ée]rkezett meg|"
     r"reclama[țt]ie|nu am primit|reclama[çc][ãa]o|n[ãa]o recebi|n[ãa]o chegou|"

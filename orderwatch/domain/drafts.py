@@ -165,6 +165,8 @@ def context(
         "promise_phrase": (order.promise_phrase or "").strip() if stated else "",
         "virtual": order.virtual,
         "shipped": order.shipped_at is not None,  # shipped and not delivered: ask for delivery, not a tracking number
+        # one parcel of several came ("colis 1/2"): the rest is what is missing, not the whole order
+        "partly_delivered": any(e.kind == "delivered" and e.fields.get("partial") for e in order.events),
         # the shop answered once (a new date, an excuse): the draft holds it to that, never "no explanation"
         "answered": any(e.kind == "platform_reply" and e.role == Role.INBOX for e in order.events),
         "complaint_no": order.complaint_no,

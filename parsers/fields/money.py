@@ -248,6 +248,10 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
             money = parse_amount(match, lang, dollar)
             if money is not None:
                 labelled.append(money)
+        elif coded := _CODE_THEN_NUMBER.match(window):  # "Total in CHF" over "48,10": the currency in the label
+            value = decimal_value(coded.group(2))
+            if value is not None:
+                labelled.append(Money(value, coded.group(1).upper()))
         elif lang == "zh" and (bare := _BARE.match(window)):  # "订单金额：86.5": a Chinese shop's own currency
             value = decimal_value(bare.group(1))
             if value is not None:
@@ -260,6 +264,10 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
     return max(found, key=lambda m: m.amount) if found else None
 
 
+_CODE_THEN_NUMBER = guarded(
+    r"[^\S\n]*(?:in[^\S\n]+|\()?(CHF|EUR|USD|GBP|SEK|NOK|DKK|PLN|CZK|HUF|CAD|AUD|NZD)\)?[^\S\n]*[:：]?[^\S\n]*\n?[^\S\n]*"
+    r"(\d{1,3}(?:['’.,\s]?\d{3})*(?:[.,]\d{2})?)(?![\d.,])"
+)
 _UNIT_PRICE = guarded(r"(单价|單價)\s*[:：]\s*[￥¥]?\s*(\d+(?:\.\d{1,2})?)\s*(?:元)?\s*$", re.M)
 _COUNT_LABEL = guarded(r"(?:购买|購買|商品)?(?:数量|數量)\s*[:：]\s*(\d{1,4})\s*(?:张|張|个|個|件|份)?\s*$", re.M)
 

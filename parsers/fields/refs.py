@@ -94,6 +94,8 @@ _TRACKING_LABELLED = guarded(
     + r")\s*[:：#]?\s*(?:(?-i:[A-Z]{2,5})\s+)?([A-Za-z0-9][A-Za-z0-9\-]{5,40})(?![A-Za-z0-9])",
     re.I,
 )
+# A code alone on its own line: a capital, then at least four digits with a letter after one: "A0009F2LXC"
+_ALONE_ON_LINE = guarded(r"^[ \t]*((?-i:[A-Z](?=(?:[A-Z]*\d){4})(?=[A-Z0-9]*\d[A-Z])[A-Z0-9]{7,11}))[ \t]*$", re.M)
 # A carrier's tracking page names the parcel in its query: "?piececode=00340434161094227318", "?objects=DX…PT"
 _TRACKING_QUERY = guarded(
     r"[?&](?:piececode|idc|tracking_?(?:number|id|no)?|tracknum|tracking-?id|trackingnumber|tracknumber|parcelnumber|"
@@ -248,6 +250,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
     for value in linked:
         if not _TOKEN.match(value):  # a session or recovery token in a link is no order number
             add(value, 2, "order-page link")
+    for match in _ALONE_ON_LINE.finditer(text):  # bol.com's footer: the order number alone under the address
+        add(match.group(1), 1.5, "alone on its line")
     for value in _under_its_label(text):  # "DATE   ORDER ID   DOCUMENT NO." over "Nov 1, 2026   MT7QX4K2LP   2811…"
         add(value, 3, "under its column label", labelled=True)
     for ticket in ticket_numbers(subject + "\n" + text):

@@ -94,7 +94,10 @@ _EN_MDY = guarded(
     re.I,
 )
 # 11.09.2026 / 11.09. (day first, as Europe writes it); 09/11/2026 (month first in the Americas)
-_NUMERIC = guarded(r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4})|\.)(?![\d])" + _TIME + r"\s*" + _ZONE_RE, re.I)
+# a two-digit year as Swiss and German shops print it: "Delivery 14.03.26 19:00-19:30"
+_NUMERIC = guarded(
+    r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2}(?![\d.,]))|\.)(?![\d])" + _TIME + r"\s*" + _ZONE_RE, re.I
+)
 
 
 def _with_dayname(text: str, match: re.Match[str]) -> tuple[int, int]:
@@ -145,6 +148,16 @@ def _hour(h: str | None, ampm: str | None, zh_part: str | None) -> int | None:
     return hour
 
 
+# An Italian, Spanish or French weekday cut short before a day and its month: "ven 9 ott - mar 13 ott",
+# "mar, 13 oct", "mer. 11 nov" (blanked, same length, so offsets hold)
+_ROMANCE_WEEKDAY = guarded(
+    r"\b(?:lun|mar|mer|mié|mie|gio|jue|ven|vie|sab|sáb|sam|dom|dim)\.?,?\s+(?=\d{1,2}\.?\s+(?:"
+    + lexicon.MONTH_NAMES
+    + r")\b)",
+    re.I,
+)
+
+
 @lru_cache(maxsize=32)
 def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
     """Dates and times written in the text, in the reference's zone unless one is named.
@@ -155,6 +168,7 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
     """
     tz = reference.tzinfo or UTC
     out: list[TextTime] = []
+    text = _ROMANCE_WEEKDAY.sub(lambda m: " " * len(m.group(0)), text)  # "mar 13 ott" is Tuesday, not March
 
     def build(year: int | None, month: int, day: int, zh_part, h, m, s, ampm, abbr, zhz, span) -> None:
         if year is None:
@@ -216,7 +230,8 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
             day, month = month, day
         if h is not None and mi is None and not ap:
             h = None
-        build(int(y) if y else None, month, day, zp, h, mi, s, ap, ab, zz, _with_dayname(text, match))
+        year = (2000 + int(y) if len(y) == 2 else int(y)) if y else None
+        build(year, month, day, zp, h, mi, s, ap, ab, zz, _with_dayname(text, match))
     out.sort(key=lambda t: t.start)
     return tuple(out)
 
