@@ -54,7 +54,7 @@ CONFIRM = any_of(
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"(?:^|\n)\s*date ordered\s*:|danke für deinen (?:einkauf|kauf)|vielen dank für (?:ihren|deinen) einkauf|"  # a shop engine's plain receipt: "Order Number: 2291 / Date Ordered: …"
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping(?! (?:at|with)\b)|buying|ordering|pre-?ordering|payment|subscribing)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
-    r"order confirmation|confirmation of (?:your )?order|congrat(?:s|ulations) on your (?:purchase|order)|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
+    r"order confirmation|confirmation of (?:your )?order|(?:this is|here is|here's) (?:the|your) receipt for (?:your|this) (?:order|purchase)|congrat(?:s|ulations) on your (?:purchase|order)|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"(?<!n't )(?<!not )(?<!never )\breceived your order\b|"  # the Shop app: "Fernway Botanicals received your order"
     r"payment (?:went through|has gone through|received|has been received|confirmed|successful|(?:was|is) successful)|your receipt|"
     r"\bwinning bid\b|you(?:'ve)? won (?:the |this )?(?:auction|listing|item)|new order\b|order receipt|"
@@ -219,8 +219,8 @@ DELIVERED_VIRTUAL = any_of(
     r"[A-Z0-9]{4,8}(?:-[A-Z0-9]{4,8}){2,}|"  # a key-shaped value right under its label
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
     # a key label counts with a value under it: "您的卡密：" over an empty box delivers nothing
-    r"(?:賣家|卖家)(?:已完成|已)移交|已完成移交|卡密信息|(?:卡密|激活码|兑换码|序列号|(?<!交易)(?<!訂單)(?<!订单)(?<!交易)序號|序列號|兌換碼|啟用碼)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡号\s*[:：]\s*\S+\s*密码|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|交付[内內]容\s*[:：]\s*\n?[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|"
-    r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功(?!后|後|之后)|處理完成(?!後)|處理完畢(?!後)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
+    r"(?:賣家|卖家)(?:已完成|已)移交|已完成移交|卡密信息|(?:卡密|激活码|兑换码|序列号|(?<!交易)(?<!訂單)(?<!订单)(?<!交易)序號|序列號|兌換碼|啟用碼)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡[号號]\s*[:：]\s*\S+\s*密[码碼]|(?:商品)?序[号號]已(?:发送|發送)|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|交付[内內]容\s*[:：]\s*\n?[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|"
+    r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功(?!后|後|之后|通知)|處理完成(?!後)|處理完畢(?!後)|儲值成功(?!後|通知)|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
     r"已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通(?![“\"「『])|"
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
     r"here (?:is|are) your (?:key|code|licen[cs]e)|(?:deinen|ihren) (?:key|code|schl[üu]ssel) (?:anzuzeigen|anzeigen|abzurufen)|"

@@ -111,7 +111,7 @@ ORDER_WORDS = (
 # --- totals -----------------------------------------------------------------------------
 
 TOTAL_LABELS = [
-    r"总价|订单总价|订单总额|订单金额|实付款|实付金额|实付|支付金额|付款金额|应付金额|合计|总计|总金额|退款金额|支付(?=\d)|成交金额|成交价|租金(?=\s*[:：]?\s*[¥￥]?\d)",
+    r"总价|订单总价|订单总额|订单金额|实付款|实付金额|实付|支付金额|付款金额|应付金额|合计|总计|总金额|退款金额|支付(?=\s*\d)|成交金额|成交价|租金(?=\s*[:：]?\s*[¥￥]?\d)",
     r"總計|總金額|(?<!貨品)(?<!商品)總額|訂單金額|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價|成交金額|(?<!货品)(?<!商品)总额",
     # a bare "金额：45.00 CNY" (a 发卡 engine's status mail), never a discount's, a fee's or a refund's
     r"(?<![优優惠折扣运運费費退款减減免红紅包抵])金[额額](?=\s*[:：])",
@@ -348,7 +348,7 @@ TRACKING_LABELS = (
     r"(?<![\w.-])(?:hermes|dhl|dpd|gls|ups|fedex|colissimo|chronopost|brt|sda|seur|mrw|nacex|inpost|postnl|bpost|evri)(?=\s*[:：]?\s*[A-Z]{0,2}\d{10,}\b)|"
     # a courier named before its number ("申通快递：773198450216347", "邮政快递包裹9872315064418", "您的邮件9872…")
     r"(?:申通|中通|圆通|韵达|顺丰|极兔|百世|德邦|邮政)(?:快递|速运|速递|物流)?(?:包裹)?(?=\s*[:：]?\s*[A-Z]{0,4}\d{10,})|(?:您的)?邮件(?=\d{10,})|託運單號|托运单号|(?:包裹)?查詢號碼|(?:包裹)?查询号码|"
-    r"tracking\s*(?:number|#|no\.?|id|code)?|package\s+(?:number|#)|shipment\s+(?:number|id)|"
+    r"tracking\s*(?:number|#|no\.?|id|code)?|package\s+(?:number|#)|shipment\s+(?:number|id)|waybill(?:\s+(?:number|no\.?))?|"
     r"(?:package|parcel|colis|paquete|pacco|paczk[ai]|paket|sendung|pakket|env[íi]o|envoi|spedizione|przesy[łl]ka|zending)"
     r"(?:\s*(?:n[°º]|nr\.?|no\.?|number|#))?(?=\s*[:：#]?\s*[A-Z0-9]*\d)|"
     r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|paketverfolgungsnummer|verfolgungsnummer|(?:お問い合わせ)?伝票番号|お問い合わせ番号|"

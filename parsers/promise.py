@@ -26,7 +26,7 @@ _ZH_SHIP = "完成打包并发出|完成打包並發出|打包(?:并|並)?(?:发
 _ZH_DELIVER = (
     "发卡|自动发卡|到账|开通|充值|送达|交付|发放|完成充值|完成发货|处理完毕|处理|办理|完成(?!支付|付款|付費|付费|下单|下單|评价|評價|核实|核實|审核|審核|调查|調查|鉴定|鑒定|复核|複核)|发送|"
     "出票|確認(?:你|您)的(?:預訂|訂單)|确认(?:你|您)的(?:预订|订单)|"
-    "上号|上號|换绑|換綁|交号|交號|移交|"  # a game account handed over: "卖家将在2小时内上号配合换绑"
+    "上号|上號|换绑|換綁|交号|交號|移交|发到|發到|"  # a game account handed over: "卖家将在2小时内上号配合换绑"
     "發卡|自動發卡|到帳|開通|送達|到貨|處理完畢|處理|辦理|發送|お届け|配達|도착|배송"
 )
 _ZH_DURATION = guarded(
@@ -39,12 +39,14 @@ _ZH_DURATION = guarded(
     r"(?:(?:之内|以内|内|之內|以內|內|이내|내)\s*[にで]?|で|(?<=[天日鐘钟])(?=\s*(?:送达|送達|到货|到貨|发货|發貨|出貨|出货)))\s*(?:[（(][^）)\n]{0,20}[）)]\s*)?"  # "3~5 個工作天送達門市"
     r"(?:(?:以|透過|通过|經由|经由)[^，。,\n]{0,12}?)?"  # "24小時內以Email及簡訊發送": the channel before the verb
     r"(?:[,，]?\s*(?:系统|商家|卖家|客服|我们)?\s*(?:将|会|即可|就会|可)?\s*(?:为您|给您|為您|給您|为你|给你|為你|給你)?\s*(?:安排)?\s*)?"
+    r"(?:[把將将][^，。,\n]{1,10}?)?"  # "2小时内会把卡密发到您的邮箱"
     r"(自动)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")"
 )
 # English: verb ... within N (business) units / verb ... by DATE
 _EN_SHIP = r"ready for (?:pick-?up|collection)|ships?|shipped|shipping|dispatch(?:ed|es)?|leaves?|leave|sent out|send out|goes out|go out|handed (?:over )?to|posted|processed and shipped"
 _EN_DELIVER = (
-    r"deliver(?:ed|s|y)?|arrives?|arrive|arriving|emailed|e-mailed|sent to you|receive|received|activated|credited|available|"
+    r"deliver(?:ed|s|y)?|arrives?|arrive|arriving|emailed|e-mailed|sent to you|sent by e-?mail|sent to (?:this|your) e-?mail(?: address)?|"
+    r"receive|received|activated|credited|available|processed|sent|"
     r"deployed|provisioned|set up|"  # a hosted service: "New game servers are deployed within 24 hours of payment"
     r"(?:recharge|top-?up|reload)\s+(?:will|should)\s+be\s+(?:processed|completed|credited)|"  # a top-up store's
     r"review(?: and approve)? your order"  # a key shop's manual authorisation: "will review your order within 24 hours"
@@ -123,11 +125,8 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         tail = text[t.end : t.end + 16]
         # "11/6（五）前出貨": the weekday in brackets between the date and 前
         m = rx.match(
-            r"\s*(?:[（(](?:週|周|星期)?[一二三四五六日天][）)])?\s*(?:之前|以前|前)\s*(?:为您|為您)?\s*(?:陸續|陆续|依序|分批)?\s*("
-            + _ZH_SHIP
-            + "|"
-            + _ZH_DELIVER
-            + ")",
+            r"\s*(?:[（(](?:週|周|星期)?[一二三四五六日天][）)])?\s*(?:之前|以前|前)\s*(?:为您|為您)?\s*(?:陸續|陆续|依序|分批)?\s*"
+            r"(?:[把將将][^，。,\n]{1,10}?)?(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")",  # "今天18:00前把卡密发到您的邮箱"
             tail,
         )
         if m:
@@ -145,7 +144,10 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             continue
         kind = "ship" if rx.fullmatch(_EN_SHIP, verb, re.I) else "deliver"
         anchor = "order" if rx.search(r"of (?:your )?order|after (?:you )?order", tail, re.I) else "payment"
-        found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor)))
+        named = bool(rx.match(r"\s*(?:of|after|from)\s+(?:your\s+|the\s+)?(?:payment|purchase|order)", tail, re.I))
+        found.append(
+            (match.start(), Promise(kind, match.group(0).strip(), within=duration, anchor=anchor, anchor_named=named))
+        )
     for match in _EN_ALLOW.finditer(text):  # "please allow 3-5 working days for dispatch"
         duration = duration_from(match.group(1), match.group(2), match.group(3))
         if duration is None or _REFUND_NEAR.search(text[max(0, match.start() - 80) : match.end()]):
@@ -276,7 +278,8 @@ _REFUND_NEAR = guarded(
 )
 # "Unsere RMA-Abteilung … meldet sich innerhalb von 5 Werktagen": a desk's own time to get back, said just before
 _GETS_BACK = guarded(
-    r"meldet sich|melden (?:uns|wir)|recontacter|ricontatter|pondremos en contacto|skontaktujemy", re.I
+    r"meldet sich|melden (?:uns|wir)|recontacter|reviendrons vers vous|revenons vers vous|get back to you|ricontatter|pondremos en contacto|skontaktujemy",
+    re.I,
 )
 _INTL_SHIP = guarded(
     r"pr[êe]te?s?\s+dans|versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I

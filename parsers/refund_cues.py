@@ -28,6 +28,9 @@ REFUND_RECEIVED = any_of(
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
     # "Importo rimborsato: 129,90 €", "43,30 € rimborsata sulla carta … in data 08/10/2026"
     r"\bsent you a refund\b|"  # a payment service's own notice: "X sent you a refund of $19.99"
+    # a shop engine's refund receipt: Shopify's "Refund notification" over "Refunded items": the merchant's
+    # money has gone back (the card shows it a few days later)
+    r"(?<![^\n])[^\S\n]*(?:refund notification|refunded items)[^\S\n]*(?=\n)|"
     r"importo rimborsato\s*[:：]|rimborsat[oa] sulla (?:tua )?carta[^.\n]{0,40}\bin data\b|montant rembours[ée]\s*[:：]|date du remboursement\s*[:：]|"
     r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)|remboursement\b[^.\n]{0,60}?\ba été effectu[ée]"
     r"|退款已完成|已退款|已经退款|已經退款|退款成功(?![后後]|之[后後]|时|時)|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"

@@ -55,3 +55,13 @@ def refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
         due=deadline.isoformat() if deadline else None,
         **{k: v for k, v in opening.items() if k not in ("amount", "currency")},
     )
+
+
+def restock_promise(msg: Message, order_no: str | None) -> list:
+    """The new time a failure notice commits to ("会在今天18:00前把卡密发到您的邮箱"): a promise event."""
+    from orderwatch.parsers.replies import reply_promise  # replies reads this module's neighbours
+
+    promised = reply_promise(msg.text, msg.at)
+    if promised is None:
+        return []
+    return [msg.event("promise", summary=f"promised: {promised['phrase']}", order_no=order_no, **promised)]

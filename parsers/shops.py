@@ -179,6 +179,7 @@ def parse(msg: Message) -> Result | None:
                 **parties,
             )
         )
+        events.extend(shop_events.restock_promise(msg, order_no))  # "补货后…会在今天18:00前把卡密发到您的邮箱"
         kind = "problem"
     plain = unwrapped(text)  # "le remboursement … relatif à votre\ncommande … a été effectué"
     received = cues.REFUND_RECEIVED.search(plain)

@@ -25,7 +25,7 @@ EVIDENCE_REQUEST = any_of(
     r"(?:sign|complete|fill (?:in|out))(?: and return)? (?:the |your |this |our )?(?:enclosed |attached )?(?:claim |dispute |statement |declaration |affidavit )?form\b|\bsigned (?:statement|declaration|affidavit)\b|"
     r"(?:need|require|requires|(?:please|kindly) (?:send|provide|reply with|upload|attach|submit))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
     r"(?:please|kindly) submit the following\b|(?:please|kindly) (?:send|email|forward|provide) (?:me|us) (?:copies of|a copy of|the following)\b|"
-    r"please reply to this (?:e-?mail|message)\s+(?:(?:within|by) [^.\n]{1,24}?\s+)?with\b[\s\S]{0,120}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
+    r"please reply to this (?:e-?mail|message)\s+(?:(?:within|by)\s[^.]{1,24}?\s+)?with\b[\s\S]{0,120}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
     r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
     r"potrzebujemy (?:jeszcze |od ciebie )?[\s\S]{0,40}?(?:zdj[ęe][ćc]|dokument|dowod)|prze[śs]lij (?:nam )?(?:zdj[ęe]cia|dokumenty|dowody)|"
@@ -38,6 +38,8 @@ EVIDENCE_REQUEST = any_of(
     r"beg[äa]ran om komplettering|vi ber dig (?:att )?(?:skicka|komplettera)|(?:send|sende) (?:oss|os) (?:dokumentasjon|dokumentation|bilder|billeder|kvittering)|"
     r"l[äa]het[äa] (?:meille )?(?:kuvat|kuitti|tositteet)|za[šs]lete (?:n[áa]m )?(?:fotografie|doklad)|k[üu]ldje el (?:a )?(?:f[ée]nyk[ée]peket|fot[óo]kat|dokumentumokat)|"
     r"trimite(?:[țt]i)? (?:documentele|fotografii)|envie (?:os |as )?(?:documentos|comprovantes|fotos)|"
+    # "麻烦你在今晚22点前把…报错的截图和支付宝付款截图发过来"
+    r"(?:把|将|將)[^。\n]{0,40}?(?:截图|截圖|照片|凭证|憑證)[^。\n]{0,20}?(?:发过来|发给我|发来|發過來|發給我|發來|传过来|傳過來)|"
     # nl: "hebben we een paar foto's van je nodig", "Stuur de foto's als antwoord op deze e-mail, uiterlijk …"
     r"(?:hebben|heb) (?:we|wij|ik) (?:een paar |enkele |wat |de |nog )?(?:foto'?s|bewijs|documenten|bonnetje|aankoopbewijs)\b[^.\n]{0,30}?\bnodig|"
     r"stuur (?:ons |me |mij )?(?:de |een paar |enkele |wat )?(?:foto'?s|bewijs|documenten)\b|"
@@ -111,6 +113,7 @@ DECISION_AGAINST = any_of(
     r"(?:(?:kunnen|kan) (?:we|wij|ik)|(?:we|wij|ik) (?:kunnen|kan)) (?:je|uw) (?:garantieaanvraag|aanvraag|klacht|verzoek|retour(?:aanvraag)?|terugbetaling)\b[^.\n]{0,30}?\bniet (?:aanvaarden|accepteren|goedkeuren|toekennen|honoreren)|"
     r"(?:aanvraag|klacht|verzoek|retour)\w* (?:is|wordt) afgewezen|"
     r"(?:chius[ao]|risolt[ao]|decis[ao]|conclus[ao])\b[^.\n]{0,30}?\ba favore del venditore|(?:cerrad[ao]|resuelt[ao])\b[^.\n]{0,30}?\ba favor del vendedor|"
+    r"(?:申請|申请|要求)\w{0,2}(?:不獲|不获|未獲|未获|不予)批准|"  # "你的退款申請不獲批准"
     r"(?:仲裁|判定|处理|處理)结果\s*[:：]\s*(?:客服|平台)?(?:拒绝|驳回|不支持|不予支持)|(?:仲裁|判定|處理)結果\s*[:：]\s*(?:客服|平台)?(?:拒絕|駁回|不支持)|责任方\s*[:：]\s*买家|責任方\s*[:：]\s*買家|"
     r"queda desestimad[ao]|ha sido desestimad[ao]|no podemos aceptar (?:el|la|su|tu) (?:cambio|devoluci[óo]n|reembolso|reclamaci[óo]n)|nicht stattgegeben|"
     r"(?:litige|r[ée]clamation|demande) (?:a [ée]t[ée] |est )?(?:rejet[ée]e?|refus[ée]e?)|(?:reclamo|contestazione|segnalazione|richiesta) (?:è stat[oa] )?respint[oa]|"
@@ -164,7 +167,7 @@ OWN_ESCALATION = (
 # The platform confirms the buyer's own after-sales request: "你已对订单X发起退货退款申请，卖家需在24小时内处理".
 OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|發起|提出)(?:了)?(?:[^。\n，,]{0,40}?的)?(?:退货退款|退貨退款|仅退款|僅退款|退款|退货|退貨|售后|售後|换货|換貨)(?:[/／、及和](?:退款|退货|退貨))?(?:申请|申請)"
 ACK = any_of(
-    r"决定受理|決定受理|予以受理|"  # a market regulator's acceptance decision (投诉受理决定告知): its own clock starts
+    r"决定受理|決定受理|予以受理|(?:我們|我们)?已收到(?:您|你)的(?:提問|提问|問題|问题|來信|来信|查詢|查询|詢問|询问)|"  # a market regulator's acceptance decision (投诉受理决定告知): its own clock starts
     # a request the buyer opened, confirmed: "Has abierto una solicitud: artículo no recibido", "Hai aperto una richiesta"
     r"has abierto una (?:solicitud|disputa|reclamaci[óo]n)|hai aperto una (?:richiesta|contestazione|controversia)|vous avez ouvert une (?:demande|r[ée]clamation|litige)|"
     r"sie haben (?:einen antrag|eine anfrage|einen fall|eine reklamation) (?:er)?[öo]ffnet|otworzy[łl]e[śs] (?:dyskusj[ęe]|spór|zg[łl]oszenie)|"

@@ -284,7 +284,7 @@ def _unit_times_count(text: str, dollar: str | None) -> Money | None:
 # Labels that name the order's own total, never a refund's or a fee's: a desk's or a refund
 # notice's "订单金额：￥86.00" gives the order its amount even when the confirmation is missing.
 _ORDER_TOTAL_LABELS = guarded(
-    r"(订单金额|订单总额|订单总价|訂單金額|訂單總額|实付(?:金额|款)?|實付(?:金額)?|付款金额|付款金額|支付金额|支付金額|order\s+(?:total|amount|value)|total\s+(?:de\s+la\s+)?commande|"
+    r"(订单金额|订单总额|订单总价|訂單金額|訂單總額|实付(?:金额|款)?|實付(?:金額)?|付款金额|付款金額|支付金额|支付金額|(?:通过|透過)\S{1,6}?支付(?=\s*[¥￥]?\s*\d)|order\s+(?:total|amount|value)|total\s+(?:de\s+la\s+)?commande|"
     r"montant\s+de\s+(?:la\s+)?commande|bestellwert|bestellsumme|importe\s+del\s+pedido|totale\s+(?:dell')?ordine|"
     r"warto[śs][ćc]\s+zam[óo]wienia|bestelwaarde|sipari[şs]\s+tutar[ıi]|"
     # a case form's own line: "Amount: PHP 50.00", "Amount paid: ₹349" (a refund's line says so)

@@ -102,6 +102,7 @@ _TRACKING_QUERY = guarded(
     r"parcel_?id|shipmentid|numero_albaran|objects?|sendungsnummer|paketnummer)=([A-Za-z0-9]{8,40})\b",
     re.I,
 )
+_NUMBERED = guarded(r"(?:n[°º]|no\.|nr\.|#|№|nummer|num[ée]ro|number)\s*\d{4}\b", re.I)
 _NOT_ORDER = guarded(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
 # 24+ hex digits, or 20+ characters mixing upper and lower case: a token, not a reference a shop shows
 _TOKEN = guarded(r"^(?:[0-9a-f]{24,}|(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{20,})$")
@@ -170,7 +171,9 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         value = value.strip().lstrip("#№").strip("-_")
         if len(value) < 3 or _NOT_REFERENCE.match(value):
             return
-        if _NOT_ORDER.match(value) and not (hashed and len(value) == 4):  # "#2044" is an order, "2044" a year
+        # "#2044" and "commande n° 2045" are orders, a bare "2044" a year
+        numbered = len(value) == 4 and why.startswith("label") and bool(_NUMBERED.search(why))
+        if _NOT_ORDER.match(value) and not ((hashed or numbered) and len(value) == 4):
             return
         if not any(ch.isdigit() for ch in value):
             if not _LETTER_REFERENCE.match(value):

@@ -51,9 +51,9 @@ _ZONES = {
 # head of a word: "10:00 Estimated" names no zone).
 _ZONE_RE = (
     r"(?:\(?\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?<=\d)Z|UTC|GMT|BST|CET|CEST|EET|EEST|MSK|HKT|SGT|AWST|JST|KST|"
-    r"AEST|AEDT|NZST|NZDT|EST|EDT|CDT|MST|MDT|PST|PDT|MESZ|MEZ|(?-i:(?<=\()(?:ET|CT|MT|PT)(?=\))))(?![A-Za-z])\s*\)?|(北京时间))?"
+    r"AEST|AEDT|NZST|NZDT|EST|EDT|CDT|MST|MDT|PST|PDT|MESZ|MEZ|(?-i:(?<=\()(?:ET|CT|MT|PT)(?=\)))|(?-i:(?<=[AP]M )(?:ET|CT|MT|PT)(?![A-Za-z])))(?![A-Za-z])\s*\)?|(北京时间))?"
 )
-# US time named without its season, always in brackets ("8:00 AM (ET)"): the zone's own offset that day
+# US time named without its season, in brackets or after AM/PM ("8:00 AM (ET)", "12:38 PM ET"): the zone's offset that day
 _US_ZONES = {"et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles"}
 _OFFSET = guarded(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
 _TIME = r"(?:\s*(?:,|at|um|à|alle(?: ore)?|a las|às|om)?\s*(上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,2})\s*[:：点时時]\s*(\d{2})?(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?"
@@ -225,7 +225,18 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
         a, sep, b, y, zp, h, mi, s, ap, ab, zz = match.groups()
         if sep == "/" and y is None:
             continue
-        day, month = (int(b), int(a)) if sep == "/" and month_first else (int(a), int(b))
+        american = month_first or (ab or "").lower() in (
+            *_US_ZONES,
+            "est",
+            "edt",
+            "cst",
+            "cdt",
+            "mst",
+            "mdt",
+            "pst",
+            "pdt",
+        )
+        day, month = (int(b), int(a)) if sep == "/" and american else (int(a), int(b))
         if month > 12 >= day:  # "16/10/2026" from a US sender is still 16 October: no 16th month
             day, month = month, day
         if h is not None and mi is None and not ap:
