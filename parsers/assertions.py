@@ -49,14 +49,15 @@ _CONDITION = any_of(
 
 
 @lru_cache(maxsize=1024)  # readers ask the same of the same text: answered once per mail
-def unconditional(pattern, text: str):
-    """The first match stated as a fact and outside a condition ("如需补充材料，我行将另行通知")."""
+def unconditional(pattern, text: str, promise_ok: bool = False):
+    """The first match stated as a fact and outside a condition ("如需补充材料，我行将另行通知"); with
+    `promise_ok`, a promise counts too ("并于7日内将…全额退刷": a grant is a promise)."""
     for match in pattern.finditer(text):
         inside = match.group(0) if CJK.search(match.group(0)) else ""  # "请…按客服要求提供材料": inside it too
         before = _sentence_before(text, match.start())
         if _conditional(before + inside) or _offered(text, match.start() - len(before)):
             continue
-        if stated_as_fact(text, match.start()):
+        if stated_as_fact(text, match.start(), promise_ok):
             return match
     return None
 
@@ -128,12 +129,12 @@ def affirmed(pattern, text: str):
     return None
 
 
-def stated_as_fact(text: str, start: int) -> bool:
-    """Nothing right before `start` negates the words there or makes them a promise."""
+def stated_as_fact(text: str, start: int, promise_ok: bool = False) -> bool:
+    """Nothing right before `start` negates the words there or (unless `promise_ok`) makes them a promise."""
     before = text[max(0, start - 12) : start]
     if before[-1:] in _OPENING_QUOTES:  # 'marked as "Payment has been refunded"': a label quoted, not said
         return False
-    return not NEGATION_BEFORE.search(before) and not FUTURE_BEFORE.search(before)
+    return not NEGATION_BEFORE.search(before) and (promise_ok or not FUTURE_BEFORE.search(before))
 
 
 _OPENING_QUOTES = ('"', "“", "«", "„", "「", "『")

@@ -164,7 +164,7 @@ def granted(text: str):
     text = unwrapped(text)  # "138,95 € vous sera\nremboursé": a sentence wrapped at 72 columns
     recalled = RECALL.search(text)  # a reminder that quotes an earlier grant grants nothing new
     scope = text[: recalled.start()] if recalled else text
-    found = unconditional(REFUND_GRANTED, scope)
+    found = unconditional(REFUND_GRANTED, scope, True)
     if found is None:  # "已原路退回，将在3个工作日内到账": sent back and still on its way
         sent_back = unconditional(REFUND_RECEIVED, scope)
         found = sent_back if sent_back is not None and still_to_arrive(scope, sent_back) else None

@@ -38,6 +38,8 @@ EVIDENCE_REQUEST = any_of(
     r"beg[äa]ran om komplettering|vi ber dig (?:att )?(?:skicka|komplettera)|(?:send|sende) (?:oss|os) (?:dokumentasjon|dokumentation|bilder|billeder|kvittering)|"
     r"l[äa]het[äa] (?:meille )?(?:kuvat|kuitti|tositteet)|za[šs]lete (?:n[áa]m )?(?:fotografie|doklad)|k[üu]ldje el (?:a )?(?:f[ée]nyk[ée]peket|fot[óo]kat|dokumentumokat)|"
     r"trimite(?:[țt]i)? (?:documentele|fotografii)|envie (?:os |as )?(?:documentos|comprovantes|fotos)|"
+    # a consumer office's request to complete the file: "尚欠缺下列資料 … 請於文到7日內 … 上傳補正"
+    r"尚(?:欠缺|缺少|缺)下列(?:資料|资料)|(?:上傳|上传|提出|提供)?(?:補正|补正)(?:資料|资料)?(?=[^。\n]{0,20}(?:屆期|届期|逾期|[;；。]))|"
     # "麻烦你在今晚22点前把…报错的截图和支付宝付款截图发过来"
     r"(?:把|将|將)[^。\n]{0,40}?(?:截图|截圖|照片|凭证|憑證)[^。\n]{0,20}?(?:发过来|发给我|发来|發過來|發給我|發來|传过来|傳過來)|"
     # nl: "hebben we een paar foto's van je nodig", "Stuur de foto's als antwoord op deze e-mail, uiterlijk …"
@@ -113,7 +115,10 @@ DECISION_AGAINST = any_of(
     r"(?:(?:kunnen|kan) (?:we|wij|ik)|(?:we|wij|ik) (?:kunnen|kan)) (?:je|uw) (?:garantieaanvraag|aanvraag|klacht|verzoek|retour(?:aanvraag)?|terugbetaling)\b[^.\n]{0,30}?\bniet (?:aanvaarden|accepteren|goedkeuren|toekennen|honoreren)|"
     r"(?:aanvraag|klacht|verzoek|retour)\w* (?:is|wordt) afgewezen|"
     r"(?:chius[ao]|risolt[ao]|decis[ao]|conclus[ao])\b[^.\n]{0,30}?\ba favore del venditore|(?:cerrad[ao]|resuelt[ao])\b[^.\n]{0,30}?\ba favor del vendedor|"
-    r"(?:申請|申请|要求)\w{0,2}(?:不獲|不获|未獲|未获|不予)批准|"  # "你的退款申請不獲批准"
+    r"(?:申請|申请|要求)\w{0,2}(?:不獲|不获|未獲|未获|不予)批准|"
+    # "L'entreprise a considéré que ce signalement était infondé", "reclamo infondato", "claim unfounded"
+    r"(?:signalement|r[ée]clamation|demande|plainte)\b[^.\n]{0,30}?\b(?:[ée]tait|est|a été jug[ée]e?) (?:infond[ée]e?|non fond[ée]e?)|"
+    r"(?:reclamo|segnalazione|richiesta) (?:[èe] )?(?:infondat[oa]|non fondat[oa])|(?:claim|complaint) (?:was |is )?(?:unfounded|not upheld)|"  # "你的退款申請不獲批准"
     r"(?:仲裁|判定|处理|處理)结果\s*[:：]\s*(?:客服|平台)?(?:拒绝|驳回|不支持|不予支持)|(?:仲裁|判定|處理)結果\s*[:：]\s*(?:客服|平台)?(?:拒絕|駁回|不支持)|责任方\s*[:：]\s*买家|責任方\s*[:：]\s*買家|"
     r"queda desestimad[ao]|ha sido desestimad[ao]|no podemos aceptar (?:el|la|su|tu) (?:cambio|devoluci[óo]n|reembolso|reclamaci[óo]n)|nicht stattgegeben|"
     r"(?:litige|r[ée]clamation|demande) (?:a [ée]t[ée] |est )?(?:rejet[ée]e?|refus[ée]e?)|(?:reclamo|contestazione|segnalazione|richiesta) (?:è stat[oa] )?respint[oa]|"
@@ -167,7 +172,7 @@ OWN_ESCALATION = (
 # The platform confirms the buyer's own after-sales request: "你已对订单X发起退货退款申请，卖家需在24小时内处理".
 OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|發起|提出)(?:了)?(?:[^。\n，,]{0,40}?的)?(?:退货退款|退貨退款|仅退款|僅退款|退款|退货|退貨|售后|售後|换货|換貨)(?:[/／、及和](?:退款|退货|退貨))?(?:申请|申請)"
 ACK = any_of(
-    r"决定受理|決定受理|予以受理|(?:我們|我们)?已收到(?:您|你)的(?:提問|提问|問題|问题|來信|来信|查詢|查询|詢問|询问)|"  # a market regulator's acceptance decision (投诉受理决定告知): its own clock starts
+    r"决定受理|決定受理|予以受理|(?:系統|系统)已收件|申訴案件收件通知|(?:我們|我们)?已收到(?:您|你)的(?:提問|提问|問題|问题|來信|来信|查詢|查询|詢問|询问)|"  # a market regulator's acceptance decision (投诉受理决定告知): its own clock starts
     # a request the buyer opened, confirmed: "Has abierto una solicitud: artículo no recibido", "Hai aperto una richiesta"
     r"has abierto una (?:solicitud|disputa|reclamaci[óo]n)|hai aperto una (?:richiesta|contestazione|controversia)|vous avez ouvert une (?:demande|r[ée]clamation|litige)|"
     r"sie haben (?:einen antrag|eine anfrage|einen fall|eine reklamation) (?:er)?[öo]ffnet|otworzy[łl]e[śs] (?:dyskusj[ęe]|spór|zg[łl]oszenie)|"
