@@ -117,7 +117,7 @@ PAYMENT_TO_PAYEE = any_of(
 PAID = any_of(
     r"支付成功|付款成功|已付款|已支付|收到您的付款|已经收到您的付款|支付时间|付款时间|支付方式|"
     r"payment (?:went through|received|has been received|confirmed|successful|method)|paid|your payment|charged"
-    r"|付款成功|已付款|付款時間|付款方式|zahlung (?:erhalten|best[äa]tigt)|bezahlt|paiement (?:reçu|confirmé|accepté)|pagamento (?:ricevuto|confermato)|pago (?:recibido|confirmado)|p[łl]atno[śs][ćc] (?:otrzymana|zaksi[ęe]gowana)|zap[łl]acono"
+    r"|付款成功|已付款|付款時間|付款方式|(?:微信)?支付凭证|支付憑證|zahlung (?:erhalten|best[äa]tigt)|bezahlt|paiement (?:reçu|confirmé|accepté)|pagamento (?:ricevuto|confermato)|pago (?:recibido|confirmado)|p[łl]atno[śs][ćc] (?:otrzymana|zaksi[ęe]gowana)|zap[łl]acono"
     r"|pagamento (?:foi )?(?:aprovado|confirmado|recebido)|pago (?:fue |ha sido )?(?:aprobado|acreditado)"
 )
 # "Order status changed to", "Status geändert in", "statut passé à": the new state follows
@@ -178,6 +178,7 @@ DELIVERED_PHYSICAL = any_of(
     r"|we delivered your (?:parcel|package|item|order)|delivered to (?:your|the) (?:door|porch|mailbox|front|reception|neighbou?r|parcel locker)"
     r"|已(?:於|于)[^。\n]{0,30}(?:簽收|签收)|已確認收貨|已确认收货|(?:簽收|签收)(?:時間|时间)\s*[:：]|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|(?<!「)已取貨|(?<!「)取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
     r"(?:^|\n)\s*(?:zugestellt|livrée?|consegnat[oa]|entregad[oa]|dostarczone|bezorgd|delivered)\s*:|"
+    r"投遞成功|投递成功|"  # 中華郵政 "處理狀態：投遞成功（本人收受）"
     r"wurde (?:(?:heute|gestern|am [\d.]+)(?: um [\d:.]+(?: uhr)?)? )?(?:erfolgreich )?(?:zugestellt|geliefert)|erfolgreich zugestellt|(?:ihr|dein) (?:paket|p[äa]ckchen|sendung) ist da\b|"
     r"(?:a|ont) été livr[ée]e?s?|(?:votre )?livraison\b[^.\n]{0,40}?\b(?:a été|est) compl[ée]t[ée]e|colis (?:a été )?livré|(?:envoi|courrier|colis|lettre)[^.\n]{0,30}(?:a été )?distribu[ée]e?\b|"
     r"(?:[èe]'?\s+stat[oa]|sono\s+stat[ie])\s+consegnat[oaie]|"
@@ -220,8 +221,8 @@ DELIVERED_VIRTUAL = any_of(
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
     # a key label counts with a value under it: "您的卡密：" over an empty box delivers nothing
     r"(?:賣家|卖家)(?:已完成|已)移交|已完成移交|卡密信息|(?:卡密|激活码|兑换码|序列号|(?<!交易)(?<!訂單)(?<!订单)(?<!交易)序號|序列號|兌換碼|啟用碼)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡[号號]\s*[:：]\s*\S+\s*密[码碼]|(?:商品)?序[号號]已(?:发送|發送)|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|交付[内內]容\s*[:：]\s*\n?[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|"
-    r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功(?!后|後|之后|通知)|處理完成(?!後)|處理完畢(?!後)|儲值成功(?!後|通知)|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
-    r"已为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通(?![“\"「『])|"
+    r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功(?!后|後|之后|通知[信邮郵短簡])|處理完成(?!後)|處理完畢(?!後)|儲值成功(?!後|通知[信邮郵短簡])|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
+    r"已(?:成功)?为.{0,30}充值|(?<!退款)(?<!退款已)已到账|开通成功|已开通(?![“\"「『])|"
     r"your (?:licen[cs]e |product |activation |gift card |redeem |redemption )?(?:key|code)s?\s*(?:is|are)?\s*[:：]|"
     r"here (?:is|are) your (?:key|code|licen[cs]e)|(?:deinen|ihren) (?:key|code|schl[üu]ssel) (?:anzuzeigen|anzeigen|abzurufen)|"
     r"(?:view|reveal|see) your (?:game )?(?:key|code)s?\b|licen[cs]e key\s*[:：]|activation code\s*[:：]|top-?up (?:was )?successful|"
@@ -393,7 +394,7 @@ DANGEROUS_ATTACHMENT = any_of(r"\.(?:zip|rar|7z|exe|scr|js|jar|iso|img|lnk|vbs|b
 
 # Mail to a SELLER (the user's own shop): a new order to fulfil, a payout, a complaint against it.
 SELLER_SIDE = any_of(
-    r"尊敬的(?:商户|商家|卖家)|亲爱的(?:商户|卖家)|您(?:在\S{0,6})?(?:出售|寄售)的(?:商品|角色|帐号|账号|物品)|已被买家(?:拍下|购买)|dear (?:merchant|seller)|新订单(?:通知|提醒)|您有(?:一笔|一个)?新的?订单|(?<!您提供的)(?<!您的)商户订单号(?=[:：]\s*\S+\s*\n\s*(?:支付|付款|结算))|商户号|商户编号|商户后台|结算(?:完成|通知)|提现(?:成功|通知)|"
+    r"(?:您|你)有一笔[^。\n]{0,20}?(?:收款|到账收入)|收到一笔(?:新的)?(?:收款|付款)|尊敬的(?:商户|商家|卖家)|亲爱的(?:商户|卖家)|您(?:在\S{0,6})?(?:出售|寄售)的(?:商品|角色|帐号|账号|物品)|已被买家(?:拍下|购买)|dear (?:merchant|seller)|新订单(?:通知|提醒)|您有(?:一笔|一个)?新的?订单|(?<!您提供的)(?<!您的)商户订单号(?=[:：]\s*\S+\s*\n\s*(?:支付|付款|结算))|商户号|商户编号|商户后台|结算(?:完成|通知)|提现(?:成功|通知)|"
     r"you(?:'ve| have) (?:got |received )?(?:a )?new order|new order (?:received|notification|alert)|"
     r"payout (?:sent|initiated|completed)|your (?:store|shop) (?:has )?received (?:a|an) (?:new )?order"
 )

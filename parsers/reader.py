@@ -158,7 +158,10 @@ def _may_be_notice(msg: Message) -> bool:
 
     if not helpdesks.from_outside_body(msg):
         return True
-    return bool(cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject))
+    from orderwatch.parsers.parcels import TRACKING  # a state post office (post.gov.tw) reports its parcels
+
+    posted = TRACKING.search(msg.both) and cues.DELIVERED_PHYSICAL.search(msg.text[:800])
+    return bool(cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject) or posted)
 
 
 def _with_order_amount(main: Result, notices: Result) -> Result:

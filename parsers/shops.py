@@ -226,6 +226,7 @@ def _stated_payment(msg: Message, order_no: str, opening: dict[str, object]) -> 
     paid_at = fields.labelled_time(msg.text, _PAID_TIME, msg.at)
     if paid_at is None or paid_at > msg.at:
         return []
+    parties = {k: v for k, v in opening.items() if k not in ("amount", "currency")}  # a voucher alone opens the order
     amount, currency = opening.get("amount"), opening.get("currency")
     return [
         msg.event(
@@ -235,6 +236,7 @@ def _stated_payment(msg: Message, order_no: str, opening: dict[str, object]) -> 
             order_no=order_no,
             amount=amount,
             currency=currency,
+            **parties,
         )
     ]
 

@@ -13,7 +13,7 @@ from orderwatch.parsers.guarded import guarded
 
 # A number with thousands separators (",", ".", " ", "'") and maybe decimals ("," or "."):
 # 1,299.00 / 1.299,00 / 1 299,00 / 107,34 / 1280
-_NUM = r"(\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?!\d)"
+_NUM = r"(?<!\d)(\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?!\d)"  # never mid-number
 _PRE = (
     r"(US\$|A\$|AU\$|C\$|CA\$|HK\$|NT\$|S\$|NZ\$|R\$|MX\$|\$|¥|￥|€|£|₩|₹|₽|₺|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|"
     r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|MOP\$?|人民币|新台幣|新臺幣|港幣|港币|澳門元|澳门元|澳門幣|澳门币|"
