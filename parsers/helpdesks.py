@@ -55,7 +55,7 @@ _HANDLING_INTL = (
 )
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|申覆|申复|仲裁|平台介入|上诉|上訴|이의|재검토|再審査"
 _APPEAL_EN = (
-    "appeal|rehearing|escalate|dispute this|contest|reconsider|request a review|ask for a review|review of (?:this|the|our) decision|rebuttal|"
+    "appeal|rehearing|escalate|dispute this|contest|reconsider|request a review|ask for a review|ask us to review|replying to this (?:e-?mail|message)|review of (?:this|the|our) decision|rebuttal|"
     "review (?:the|this|your|our) (?:decision|claim|case)|reply to this (?:e-?mail|message|ticket)|(?:decision|claim|case) reviewed|disagree|"
     "reject (?:the|this) (?:solution|resolution|decision)|reopen"
 )

@@ -120,6 +120,7 @@ DECISION_AGAINST = any_of(
     r"(?:signalement|r[ée]clamation|demande|plainte)\b[^.\n]{0,30}?\b(?:[ée]tait|est|a été jug[ée]e?) (?:infond[ée]e?|non fond[ée]e?)|"
     r"(?:reclamo|segnalazione|richiesta) (?:[èe] )?(?:infondat[oa]|non fondat[oa])|(?:claim|complaint) (?:was |is )?(?:unfounded|not upheld)|"  # "你的退款申請不獲批准"
     r"(?:仲裁|判定|处理|處理)结果\s*[:：]\s*(?:客服|平台)?(?:拒绝|驳回|不支持|不予支持)|(?:仲裁|判定|處理)結果\s*[:：]\s*(?:客服|平台)?(?:拒絕|駁回|不支持)|责任方\s*[:：]\s*买家|責任方\s*[:：]\s*買家|"
+    r"(?:unable|not able) to (?:authori[sz]e|approve|accept|process) (?:a |the |your )?(?:return|refund|exchange|claim)|"  # "we are unable to authorize a return"
     r"queda desestimad[ao]|ha sido desestimad[ao]|no podemos aceptar (?:el|la|su|tu) (?:cambio|devoluci[óo]n|reembolso|reclamaci[óo]n)|nicht stattgegeben|"
     r"(?:litige|r[ée]clamation|demande) (?:a [ée]t[ée] |est )?(?:rejet[ée]e?|refus[ée]e?)|(?:reclamo|contestazione|segnalazione|richiesta) (?:è stat[oa] )?respint[oa]|"
     r"non (?:possiamo|potremo|siamo in grado di) (?:concederti|concederle|accordarti|accordarle|emettere|effettuare|procedere (?:con|al)) (?:un |il |alcun )?rimborso|"
