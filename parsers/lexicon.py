@@ -361,6 +361,13 @@ TRACKING_LABELS = (
     r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?"
 )
 
+# A carrier's tracking page names its parcel in the query ("?piececode=0034…", "?objects=DX…PT"): the
+# parameter names that mean a parcel on any site (a carrier's own site may use plainer ones: parcels.py)
+TRACKING_QUERY_KEYS = (
+    r"piececode|idc|tracking_?(?:number|id|no)?|tracknum|tracking-?id|trackingnumber|tracknumber|parcelnumber|"
+    r"parcel_?id|shipmentid|numero_albaran|objects?|sendungsnummer|paketnummer"
+)
+
 # --- refunds --------------------------------------------------------------------------------
 
 # Verbs a stated refund time is written with: "退款将在1-3个工作日内原路退回", "within 5 business days".

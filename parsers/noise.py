@@ -44,7 +44,7 @@ def parse(msg: Message) -> Result | None:
         return Result(NAME, "noise", reason=f"likely phishing: {spoofed}")
     if PHISHING_LURE.search(msg.both) and rx.search(r"https?://", mail.text + mail.html):
         return Result(NAME, "noise", reason="likely phishing: asks for money, a claim or data through a link")
-    if _RAW_IP_LINK.search(mail.text + mail.html) and _MONEY_ASK.search(msg.both):
+    if (_RAW_IP_LINK.search(mail.text) or _RAW_IP_LINK.search(mail.html)) and _MONEY_ASK.search(msg.both):
         return Result(
             NAME, "noise", reason="likely phishing: a link to a bare IP address that asks about money or a card"
         )

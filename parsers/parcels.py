@@ -62,7 +62,7 @@ TRACKING_LINK = guarded(
     r"royalmail|evri|postnl|bpost|correos|seur|brt|poste|inpost|sf-express|kuaidi100|t-cat|kerrytj|"
     r"posten|bring|postnord|posti|ppl|zasilkovna|packeta|fancourier|sameday|foxpost|sendle|parcelforce|startrack|"
     r"couriersplease|intelcom|ontrac|lasership|aramex|nacex|mrw|correosexpress|envialia|tipsa|zeleris|cttexpress|ctt)[^\s\"'<>]*?"
-    r"(?:[?&#](?:code|tracking_?(?:number|id|no)?|tracknum|trackingnumber|parcelnumber|shipmentid|number|p1|piececode|match|ref|tracknumber|numero_albaran|albaran|envio|objeto)="
+    r"(?:[?&#](?:" + lexicon.TRACKING_QUERY_KEYS + r"|code|number|p1|match|ref|albaran|envio|objeto)="
     r"|/(?:sporing|tracking|track|seuranta|sledovani|tracktrace|track-and-trace|lahetys|sendung|parcels|tracking-results)/)([A-Z0-9]{6,34})\b",
     re.I,
 )

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from orderwatch.parsers import PARSER_VERSION, helpdesks, noise, own_mail, schema_org, shops
+from orderwatch.parsers import PARSER_VERSION, helpdesks, noise, own_mail, parcels, schema_org, shops
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message, Result
 from orderwatch.parsers.fields import find_times
@@ -158,9 +158,7 @@ def _may_be_notice(msg: Message) -> bool:
 
     if not helpdesks.from_outside_body(msg):
         return True
-    from orderwatch.parsers.parcels import TRACKING  # a state post office (post.gov.tw) reports its parcels
-
-    posted = TRACKING.search(msg.both) and cues.DELIVERED_PHYSICAL.search(msg.text[:800])
+    posted = parcels.TRACKING.search(msg.both) and cues.DELIVERED_PHYSICAL.search(msg.text[:800])  # post.gov.tw
     return bool(cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject) or posted)
 
 

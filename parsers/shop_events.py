@@ -8,6 +8,7 @@ from __future__ import annotations
 from orderwatch.parsers import fields, lexicon
 from orderwatch.parsers.base import Message
 from orderwatch.parsers.durations import stated_deadline, stated_duration
+from orderwatch.parsers.replies import reply_promise
 
 from orderwatch.domain.calendar import calendar_for
 
@@ -59,8 +60,6 @@ def refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
 
 def restock_promise(msg: Message, order_no: str | None) -> list:
     """The new time a failure notice commits to ("会在今天18:00前把卡密发到您的邮箱"): a promise event."""
-    from orderwatch.parsers.replies import reply_promise  # replies reads this module's neighbours
-
     promised = reply_promise(msg.text, msg.at)
     if promised is None:
         return []

@@ -97,11 +97,7 @@ _TRACKING_LABELLED = guarded(
 # A code alone on its own line: a capital, then at least four digits with a letter after one: "A0009F2LXC"
 _ALONE_ON_LINE = guarded(r"^[ \t]*((?-i:[A-Z](?=(?:[A-Z]*\d){4})(?=[A-Z0-9]*\d[A-Z])[A-Z0-9]{7,11}))[ \t]*$", re.M)
 # A carrier's tracking page names the parcel in its query: "?piececode=00340434161094227318", "?objects=DX…PT"
-_TRACKING_QUERY = guarded(
-    r"[?&](?:piececode|idc|tracking_?(?:number|id|no)?|tracknum|tracking-?id|trackingnumber|tracknumber|parcelnumber|"
-    r"parcel_?id|shipmentid|numero_albaran|objects?|sendungsnummer|paketnummer)=([A-Za-z0-9]{8,40})\b",
-    re.I,
-)
+_TRACKING_QUERY = guarded(r"[?&](?:" + lexicon.TRACKING_QUERY_KEYS + r")=([A-Za-z0-9]{8,40})\b", re.I)
 _NUMBERED = guarded(r"(?:n[°º]|no\.|nr\.|#|№|nummer|num[ée]ro|number)\s*\d{4}\b", re.I)
 _NOT_ORDER = guarded(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
 # 24+ hex digits, or 20+ characters mixing upper and lower case: a token, not a reference a shop shows
@@ -242,13 +238,12 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             add(match.group(1), 2, "ends the subject")
         for match in _SUBJECT_DASHED.finditer(subject):
             add(match.group(1), 2, "a dashed code in the subject")
-    linked = [match.group(1) or match.group(2) for match in _LINKED.finditer(links or text)]
-    if "%3D" in (links or text) or "%3d" in (
-        links or text
-    ):  # a redirect wraps it: "…&U=https%3A%2F%2F…%3ForderID%3D306-…"
-        unwrapped = unquote(links or text)
-        wrapped = [match.group(1) or match.group(2) for match in _LINKED.finditer(unwrapped)]
-        wrapped += [next(g for g in match.groups() if g) for match in _SHAPED.finditer(unwrapped)]
+    pages = links or text
+    linked = [match.group(1) or match.group(2) for match in _LINKED.finditer(pages)]
+    if "%3d" in pages.lower():  # a redirect wraps the order page: "…&U=https%3A%2F%2F…%3ForderID%3D306-…"
+        pages = unquote(pages)
+        wrapped = [match.group(1) or match.group(2) for match in _LINKED.finditer(pages)]
+        wrapped += [next(g for g in match.groups() if g) for match in _SHAPED.finditer(pages)]
         linked += [value for value in dict.fromkeys(wrapped) if value not in linked and value not in scores]
     for value in linked:
         if not _TOKEN.match(value):  # a session or recovery token in a link is no order number
