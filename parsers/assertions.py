@@ -99,7 +99,11 @@ def decided(pattern, text: str):
 
 def _sentence_before(text: str, at: int) -> str:
     """The words of the sentence that come before `at`."""
-    stop = max(text.rfind(".", 0, at), text.rfind("。", 0, at))
+    stop = text.rfind("。", 0, at)
+    dot = text.rfind(".", 0, at)
+    while dot > stop and text[dot + 1 : dot + 2].isalnum():  # "kefu@sandiankapu.com", "3.5": no sentence ends
+        dot = text.rfind(".", 0, dot)
+    stop = max(stop, dot)
     line = text.rfind("\n", 0, at)
     # a sentence wrapped at 72 columns goes on below: "In case the\nrecharge fails, … will be refunded"
     while (

@@ -25,7 +25,11 @@ _SPELLED_THEN_DIGITS = guarded(r"\b[^\W\d_]{3,12}\s*\((\d{1,3})\)")
 _THIRD_PARTY = guarded(r"(?:have|has|gets?|is|are|will)\b", re.I)
 _DECIMAL_POINT = guarded(r"(?<=\d)\.(?=\d)")
 _DIGITS_THEN_SPELLED = guarded(r"\b(\d{1,3})\s*\([^\W\d_]{3,12}(?:[\s-][^\W\d_]{1,12}){0,2}\)")  # "5 (cinco) dias"
-_WRAPPED = guarded(r"(?<=[A-Za-z0-9,)\u0e00-\u0e7f\uac00-\ud7a3])[ \t]*\n(?=[ \t]*[a-z0-9(\u0e00-\u0e7f\uac00-\ud7a3])")
+# (Japanese wraps after a particle: "5営業日以内に\nご登録の返金口座へ")
+_WRAPPED = guarded(
+    r"(?<=[A-Za-z0-9,)\u0e00-\u0e7f\uac00-\ud7a3\u3041-\u3093])[ \t]*\n"
+    r"(?=[ \t]*[a-z0-9(\u0e00-\u0e7f\uac00-\ud7a3\u3041-\u30ff\u4e00-\u9fff])"
+)
 
 
 def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "") -> Duration | None:
@@ -56,7 +60,9 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
         for match in [*_INTL_WITHIN.finditer(text), *_INTL_WITHIN_AFTER.finditer(text)]:
             start = max(plain.rfind(".", 0, match.start()), plain.rfind("\n", 0, match.start())) + 1
             end = min(x for x in (plain.find(".", match.end()), plain.find("\n", match.end()), len(text)) if x >= 0)
-            if topic.search(text[start:end]):
+            # a sentence wrapped at 72 columns: "…la acción de anulación ante la Sala de lo\nCivil … en el plazo de dos"
+            wrapped_start = max(plain.rfind(".", 0, match.start()), plain.rfind("\n\n", 0, match.start())) + 1
+            if topic.search(text[start:end]) or topic.search(text[max(wrapped_start, start - 160) : end]):
                 found = duration_from(match.group(1), match.group(2), match.group(3))
                 if found:
                     return found
@@ -123,6 +129,8 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
             or rx.search(r"期限\S{0,2}\s*$", before)
         ) and rx.match(r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前|まで|までに)", after):
             return t.at if t.has_time else end_of_day(t.at)
+        if rx.match(r"\s*(?:[（(][月火水木金土日](?:曜日?)?[）)])?\s*までに", after):
+            return t.at if t.has_time else end_of_day(t.at)  # Japanese: "2026年11月20日(金)までに"
         if rx.search(r"(?:處理|处理|辦理|办理|回覆|回复|答覆|答复)期限\s*[:：]\s*$", before):
             return t.at if t.has_time else end_of_day(t.at)  # a labelled handling deadline: "處理期限：115/11/10"
         if rx.search(

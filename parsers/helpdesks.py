@@ -50,7 +50,7 @@ _REFUND_EN = lexicon.REFUND_VERBS_EN
 _REFUND_INTL = lexicon.REFUND_INTL_WORDS
 _HANDLING_INTL = (
     r"antwort|beantwort|melden|r[ée]pon|reviendr|contact|rispond|respond|contest|odpowi|antwoord|reageren|terug|"
-    r"comunic|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
+    r"comunic|communiqu|sa position|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
     r"gesti[óo]n|tramit|an[áa]lis|resposta|respuesta|rozpatr|ответ|відпов|рассмотр|розгляд|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
 )
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|申覆|申复|仲裁|平台介入|上诉|上訴|이의|재검토|再審査"
@@ -61,6 +61,7 @@ _APPEAL_EN = (
 )
 _APPEAL_INTL = (
     r"contest|r[ée]examin|widerspr|einspruch|beanstand|reclam|reklamacj|impugn|ricors|recurr|odwo[łl]|bezwaar|recurs|"
+    r"anulaci[óo]n|aclaraci[óo]n|annullament|opposizion|\bGU14\b|definizione della controversia|"
     r"solicitar una revisi[óo]n|pedir una revisi[óo]n|respondiendo a este|solicitar (?:uma )?revis[ãa]o|demander (?:une )?r[ée]vision|chiedere (?:una )?revisione|"
     r"rispondere a questa|riesam|rivedere la|répondre à ce(?:t)? (?:e-?mail|message)|responder a este (?:correo|mensaje)|"
     r"klage videre|klaga vidare|anke|valitta|odvol|fellebbez|contesta|recorrer|faire appel|"
@@ -121,7 +122,8 @@ _ACK_OF_OWN_STEP = guarded(
     + r"|(?:you|we)(?:'ve| have) (?:opened|escalated) (?:a|your) (?:case|dispute|claim)"
     + r"|the (?:case|dispute|claim) you (?:opened|raised|filed)|(?:la )?contestazione che hai aperto|le litige que vous avez ouvert"
     + r"|(?:conciliation|case|investigating) officer (?:for|handling|assigned to) your (?:complaint|case|dispute)"
-    + r"|(?:客服|平台|小二)已介入|已由(?:平台)?(?:客服|小二)?介入",  # the platform stepped in, and asks for proof
+    + r"|(?:客服|平台|小二)已介入|已由(?:平台)?(?:客服|小二)?介入"  # the platform stepped in, and asks for proof
+    + r"|お問い?合わせいただき、?(?:誠に)?ありがとうございます",  # the user's web-form inquiry, answered by a request
     re.I,
 )
 
@@ -186,7 +188,7 @@ def parse(msg: Message) -> Result | None:
             rx.search(
                 r"二次申诉处理结果|申诉处理结果|appeal (?:decision|result|outcome)|最终处理|final decision", both, re.I
             )
-        )
+        ) and not rx.search(r"\byou (?:can|may|could) (?:still )?appeal\b", both, re.I)  # "Appeal decision": a button
         events.append(
             msg.event(
                 "decision",
@@ -330,6 +332,8 @@ def from_outside_body(msg: Message) -> bool:
 def _desk_side(msg: Message) -> str | None:
     """outside / platform when the desk says so; None lets the timeline decide by address."""
     who = f"{msg.mail.from_name} {msg.mail.from_addr} {msg.subject}"
+    if not msg.mail.from_addr:  # no sender at all: the letterhead on the first line names the body
+        who += " " + msg.text.lstrip()[:120].split("\n", 1)[0]
     if (
         cues.OUTSIDE_WORDS.search(who)
         or rx.search(r"(?<!\d)(?:12315|315)(?!\d)", msg.mail.from_addr)

@@ -320,6 +320,8 @@ DISPATCH_CUES = alternation(
     [
         r"voraussichtlich\s+versandbereit(?:\s+am)?",
         r"versandbereit\s+(?:ab|am)",
+        # a marketplace sets the seller's deadline: "The seller has until Mon, Sep 14 to ship"
+        r"(?:has|have)\s+until(?=\s+[^.\n]{3,40}?\s+to\s+(?:ship|send|dispatch|post)\b)",
         r"versand\s+voraussichtlich(?:\s+am)?",
         r"data\s+estimat[ăa]\s+de\s+predare\s+c[ăa]tre\s+curier",
         r"(?:tiene|tienes|tiene\s+el\s+vendedor)\s+plazo\s+hasta(?:\s+el)?",
@@ -336,7 +338,10 @@ DISPATCH_CUES = alternation(
         r"cr[ée]neau\s+de\s+retrait|(?<!mode\sde\s)retrait(?:\s+au\s+drive)?(?=\s*:|\s*\n\s*(?:le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|(?:collection|pick-?up)\s+(?:slot|window)",
     ]
 )
-ZH_DISPATCH_CUES = r"(?:预计|預計)(?=[^\n，。]{0,12}(?:出貨|出货|发货|發貨|寄出))"
+ZH_DISPATCH_CUES = (
+    r"(?:预计|預計)(?=[^\n，。]{0,12}(?:出貨|出货|发货|發貨|寄出))"
+    r"|(?:出荷|発送)予定日[＞>】］\]]?(?=\s*[:：]?\s*(?:\d|[一-龥]{0,3}\d))"  # Japanese: "＜出荷予定日＞ 2026/10/21(水)"
+)
 ZH_ARRIVAL_CUES = r"(?<![已未])(?:送达|送達)日期|(?:预约|預約)?(?:上门|上門)(?:安装|安裝)?时间|(?:预约|預約)?(?:上門)(?:安裝)?時間|(?:预约|預約)(?:安装|安裝)(?:时间|時間)|安排(?:於|于|在)(?=[^。\n]{0,40}(?:送貨|送货|配送|派送|送達|送达))|(?<![已未])送达(?=\s*[:：])|(?<![已未])送達(?=\s*[:：])|送貨日期(?:及時段)?|(?:預計|预计)到(?:港|店)(?:派送|派件|送達|送达)?|交付日期|交貨日期|交货日期|配送日期|指定送達日|预约送达|預約送達|預定送達|预计送达(?:时间|日期)?|预计到达(?:时间)?|预计到货(?:时间)?|預計送達(?:時間|日期)?|預計到貨(?:日|時間|日期)?|預計抵達|預計配達(?:日|時間|日期)?|预计配达(?:日|时间|日期)?"
 
 # --- parcels ------------------------------------------------------------------------------

@@ -42,6 +42,14 @@ _ZH_DURATION = guarded(
     r"(?:[把將将][^，。,\n]{1,10}?)?"  # "2小时内会把卡密发到您的邮箱"
     r"(自动)?\s*(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")"
 )
+# Japanese: "決済完了後1時間以内に本メールアドレス宛てに別途メールにてお送りいたします", "3営業日以内に発送いたします"
+_JA_DURATION = guarded(
+    r"(決済完了後|ご?入金確認後|ご?注文後|ご注文確定後|お支払い確認後)?\s*(?<![月/\d])"
+    + RANGE
+    + r"\s*"
+    + ZH_UNIT
+    + r"\s*以内に[^。]{0,40}?(お送り|送信|配信|お届け|発送|出荷)(?:いた)?(?:します|致します)"
+)
 # English: verb ... within N (business) units / verb ... by DATE
 _EN_SHIP = r"ready for (?:pick-?up|collection)|ships?|shipped|shipping|dispatch(?:ed|es)?|leaves?|leave|sent out|send out|goes out|go out|handed (?:over )?to|posted|processed and shipped"
 _EN_DELIVER = (
@@ -114,6 +122,16 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
                 Promise(kind, match.group(0).strip(), within=duration, anchor=anchor, anchor_named=bool(anchor_word)),
             )
         )
+    for match in _JA_DURATION.finditer(text):
+        anchor_word, low, high, unit_word, verb = match.groups()
+        duration = duration_from(low, high, unit_word)
+        if duration is not None and not _REFUND_NEAR.search(text[max(0, match.start() - 20) : match.start()]):
+            kind = "ship" if verb in ("発送", "出荷") else "deliver"
+            anchor = "order" if anchor_word and "注文" in anchor_word else "payment"
+            phrase = " ".join(match.group(0).split())
+            found.append(
+                (match.start(), Promise(kind, phrase, within=duration, anchor=anchor, anchor_named=bool(anchor_word)))
+            )
     for match in _ZH_LABELLED_DURATION.finditer(text):
         verb, anchor_word, low, high, unit_word = match.groups()
         duration = duration_from(low, high, unit_word)
@@ -261,7 +279,8 @@ _INTL_WITHIN = guarded(
 )
 _INTL_REPLY = guarded(
     # a reply's or an investigation's own time: "l'enquête peut prendre jusqu'à 21 jours"
-    r"beantwort|antwort|anfrage|répon|demande|rispond|richiest|respond|solicitud|odpowi|zapytani|beantwoord|vraag|"
+    r"beantwort|antwort|anfrage|répon|demand|rispond|richiest|respond|solicitud|odpowi|zapytani|beantwoord|vraag|"
+    r"sa position|stellungnahme|osservazion|alegacion|standpunt|"  # a body asks the trader for its position
     r"enqu[êe]te|nachforschung|indagine|investigaci[óo]n|onderzoek|reklamacj|"
     r"signal|segnal",  # the buyer's own window to report a fault: "Signalez-le … sous 48h"
     re.I,

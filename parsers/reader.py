@@ -139,7 +139,10 @@ def _order_notice(msg: Message) -> bool:
     """A shop's own notice (confirmation, shipping), even when it carries a ticket-like marker."""
     from orderwatch.parsers import cues, fields
 
-    if msg.mail.in_reply_to or msg.mail.references or cues.ACK.search(msg.both):
+    if msg.mail.in_reply_to or msg.mail.references:
+        return False
+    # "Vielen Dank für deine Zahlung" over "Wir haben den Verkäufer informiert": the payment's own notice
+    if cues.ACK.search(msg.both) and not (cues.CONFIRM.search(msg.subject) and not cues.ACK.search(msg.subject)):
         return False
     if helpdesks.from_outside_body(msg):
         return False  # a complaint body's mail reports a shop's failure, it is none of its own

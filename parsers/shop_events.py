@@ -5,6 +5,8 @@ which decides what a mail is; these only write what it says as events.
 
 from __future__ import annotations
 
+import dataclasses
+
 from orderwatch.parsers import fields, lexicon
 from orderwatch.parsers.base import Message
 from orderwatch.parsers.durations import stated_deadline, stated_duration
@@ -64,3 +66,38 @@ def restock_promise(msg: Message, order_no: str | None) -> list:
     if promised is None:
         return []
     return [msg.event("promise", summary=f"promised: {promised['phrase']}", order_no=order_no, **promised)]
+
+
+def _shape(value: str) -> str:
+    return "".join("9" if ch.isdigit() else ("A" if ch.isalpha() else ch) for ch in value)
+
+
+def sibling_orders(msg: Message, order_no: str) -> list[str]:
+    """The other orders one confirmation names under the same label and in the same shape: a
+    marketplace's basket from two sellers is two orders ("Order number : 15-14388-20417" … "…20418")."""
+    found = fields.references(msg.text, msg.subject, msg.links)
+    first = next((r for r in found if r.value == order_no), None)
+    if first is None or not first.evidence[0].startswith("label"):
+        return []
+    label = first.evidence[0].split(":")[0]
+    return [
+        r.value
+        for r in found
+        if r.value != order_no and r.evidence[0].split(":")[0] == label and _shape(r.value) == _shape(order_no)
+    ]
+
+
+def for_each_order(events: list, order_no: str, siblings: list[str]) -> list:
+    """The confirmation's facts for every order it names; its total is the basket's, no one order's."""
+    shared = []
+    for event in events:
+        if event.order_no == order_no and event.kind in ("ordered", "paid"):
+            event = dataclasses.replace(event, fields={**event.fields, "amount": None, "currency": None})
+        shared.append(event)
+    copies = [
+        dataclasses.replace(event, order_no=sibling)
+        for sibling in siblings
+        for event in shared
+        if event.order_no == order_no and event.kind in ("ordered", "paid", "promise")
+    ]
+    return shared + copies

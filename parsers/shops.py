@@ -130,7 +130,7 @@ def parse(msg: Message) -> Result | None:
             or ((virtual or _from_storefront(msg)) and cues.affirmed(cues.AVAILABLE_NOW, text))
             or (virtual and cues.affirmed(cues.ORDER_COMPLETED, msg.text))
         )
-        and not cues.FAILED.search(text)
+        and not cues.unconditional(cues.FAILED, text)  # "如遇卡密异常…并提供充值失败截图": advice, not news
         and not cues.REFUND_RECEIVED.search(text)  # "the amount is now available in your wallet": money back
         and not cues.STILL_PROCESSING.search(msg.text)
     ):
@@ -151,6 +151,9 @@ def parse(msg: Message) -> Result | None:
         )
     if not any(e.kind == "ordered" for e in events) and not any(e.kind == "delivered" for e in events):
         events.extend(_notice_promise(msg, order_no, opening))
+    siblings = shop_events.sibling_orders(msg, order_no) if any(e.kind == "ordered" for e in events) else []
+    if siblings:
+        events = shop_events.for_each_order(events, order_no, siblings)
     delivered = any(e.kind == "delivered" for e in events)
     if (
         cues.unconditional(cues.FAILED, text)  # "如部分商品因缺货未能配送，我们会…退款": a policy, not news
@@ -271,6 +274,15 @@ def _opening_fields(msg: Message, money: fields.Money | None, virtual: bool) -> 
         "amount": money.text() if money else None,
         "currency": money.currency if money else None,
         "virtual": virtual or None,
+        # a notice that names its engine's automatic delivery ("发货方式 自动发货"): the order's default clock
+        # or that hands over the code itself ("卡密：Q7RTM-…"): a key is delivered automatically (domain.md)
+        "delivery_mode": "auto"
+        if virtual
+        and (
+            cues.AUTO_DELIVERY.search(msg.both)
+            or (cues.CODE_GOODS.search(msg.prose) and cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text))
+        )
+        else None,
         "payment_service": bool(cues.PAYMENT_TO_PAYEE.search(msg.text[:1500])) or None,
     }
 

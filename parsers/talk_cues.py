@@ -64,13 +64,13 @@ EVIDENCE_REQUEST = any_of(
     r"(?:photos?|justificatifs?|preuves?)[\s\S]{0,80}?pourriez-vous nous (?:les )?(?:envoyer|transmettre|faire parvenir)|"
     r"(?:inviarci|inviaci|trasmetterci)[\s\S]{0,100}?(?:foto|prove|documenti|ricevut)|"
     r"please (?:reply|respond)[^.\n]{0,40}\bwith (?:copies|a copy|scans?|photos?) of|"
-    r"ben[öo]tigen wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|unterlagen nachreichen|reichen sie\b[^\n]{0,60}?(?:unterlagen|nachweise|belege|dokumente) nach\b|"
+    r"(?:ben[öo]tigen|brauchen) wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|(?:brauchen|ben[öo]tigen) wir noch (?:folgende |die folgenden )?(?:unterlagen|nachweise|belege|dokumente)|laden sie (?:die|diese|folgende) (?:unterlagen|nachweise|belege|dokumente)\b(?:[^.]|\.(?=\d)){0,80}?\bhoch\b|unterlagen nachreichen|reichen sie\b[^\n]{0,60}?(?:unterlagen|nachweise|belege|dokumente) nach\b|"
     r"pi[èe]ces justificatives|merci de nous (?:les )?(?:envoyer|transmettre|fournir|faire parvenir)|"
     r"nous avons besoin (?:des|de vos|de) (?:pi[èe]ces|documents|justificatifs|[ée]l[ée]ments)|inviarci (?:la|i) (?:documentazione|foto)|"
     r"env[íi]enos (?:la|los) (?:documentaci[óo]n|fotos|justificantes)|prosimy o przes[łl]anie|stuur ons (?:de )?(?:bewijsstukken|foto)"
     r"|(?:kirimkan|lampirkan|lengkapi) bukti|mohon (?:kirimkan|lampirkan|lengkapi)|пришлите (?:фото|видео|документы)|"
     r"fotoğraf(?:ları)? (?:gönder|ilet|yükle)|vui lòng (?:gửi|cung cấp|bổ sung) (?:hình ảnh|video|bằng chứng)|"
-    r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
+    r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|(?:お)?(?:写真|画像)[^。]{0,120}?(?:添付|送付|お送り|ご提出)[^。]{0,10}?(?:ください|下さい|願います)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
 )
 DECISION_AGAINST = any_of(
     # "本次退款申請經審核後無法受理", "无法为您办理退款", "订单状态正常，不予退费"
@@ -94,6 +94,10 @@ DECISION_AGAINST = any_of(
     r"vi kan desv[æa]rre ikke (?:godkende|im[øo]dekomme|refundere)|(?:reklamationen|klagen) (?:er|blev) afvist|emme valitettavasti voi (?:hyv[äa]ksy[äa]|hyvitt[äa][äa])|"
     r"reklamace (?:byla )?zam[íi]tnuta|nem tudjuk elfogadni|reclama[țt]ia (?:a fost )?respins[ăa]|cererea (?:a fost )?respins[ăa]|"
     r"fasthold(?:t|er) (?:sin|deres|sitt) (?:afvisning|avvisning|afslag|avslag)|ikke (?:har )?(?:v[æa]ret|var) muligt at finde en (?:f[æa]lles )?l[øo]sning|"
+    # a conciliation that ends without agreement: "si è concluso con esito negativo", "verbale di mancato accordo"
+    r"(?:concluso|chiuso|terminato) con esito negativo|verbale di mancato accordo|"
+    r"(?:conciliaci[óo]n|mediaci[óo]n) (?:ha )?(?:finalizado|concluido|terminado) sin acuerdo|"
+    r"(?:m[ée]diation|conciliation) (?:s'est )?(?:termin[ée]e|close|achev[ée]e) sans accord|schlichtung (?:ist )?(?:gescheitert|ohne einigung beendet)|"
     r"afsluttet uden (?:en )?(?:f[æa]lles )?l[øo]sning|avsluttet uten (?:en )?(?:l[øo]sning|enighet)|avslutats utan (?:en )?l[öo]sning|"
     r"(?:resuelt[oa]|decidid[oa]|cerrad[oa]) a favor del (?:vendedor|comercio|comerciante)|no podemos (?:ofrecer|realizar|emitir|aprobar)(?:te|le)? (?:un |el )?reembolso|"
     r"reembolso n[ãa]o foi aprovado|(?:solicita[çc][ãa]o|disputa|reclama[çc][ãa]o) n[ãa]o foi aprovada|recusou (?:a |sua )?(?:solicita[çc][ãa]o|reclama[çc][ãa]o|pedido de reembolso)|"
@@ -120,8 +124,8 @@ DECISION_AGAINST = any_of(
     r"(?:signalement|r[ée]clamation|demande|plainte)\b[^.\n]{0,30}?\b(?:[ée]tait|est|a été jug[ée]e?) (?:infond[ée]e?|non fond[ée]e?)|"
     r"(?:reclamo|segnalazione|richiesta) (?:[èe] )?(?:infondat[oa]|non fondat[oa])|(?:claim|complaint) (?:was |is )?(?:unfounded|not upheld)|"  # "你的退款申請不獲批准"
     r"(?:仲裁|判定|处理|處理)结果\s*[:：]\s*(?:客服|平台)?(?:拒绝|驳回|不支持|不予支持)|(?:仲裁|判定|處理)結果\s*[:：]\s*(?:客服|平台)?(?:拒絕|駁回|不支持)|责任方\s*[:：]\s*买家|責任方\s*[:：]\s*買家|"
-    r"(?:unable|not able) to (?:authori[sz]e|approve|accept|process) (?:a |the |your )?(?:return|refund|exchange|claim)|"  # "we are unable to authorize a return"
-    r"queda desestimad[ao]|ha sido desestimad[ao]|no podemos aceptar (?:el|la|su|tu) (?:cambio|devoluci[óo]n|reembolso|reclamaci[óo]n)|nicht stattgegeben|"
+    r"(?:unable|not able|(?:were|was|are)n't able|(?:were|was|are) not able) to (?:authori[sz]e|approve|accept|process) (?:a |the |your )?(?:return|refund|exchange|claim)|"  # "we are unable to authorize a return"
+    r"queda desestimad[ao]|ha sido desestimad[ao]|\bse desestima (?:la|su|tu|el) (?:reclamaci[óo]n|solicitud|demanda|pretensi[óo]n|recurso)|no podemos aceptar (?:el|la|su|tu) (?:cambio|devoluci[óo]n|reembolso|reclamaci[óo]n)|nicht stattgegeben|"
     r"(?:litige|r[ée]clamation|demande) (?:a [ée]t[ée] |est )?(?:rejet[ée]e?|refus[ée]e?)|(?:reclamo|contestazione|segnalazione|richiesta) (?:è stat[oa] )?respint[oa]|"
     r"non (?:possiamo|potremo|siamo in grado di) (?:concederti|concederle|accordarti|accordarle|emettere|effettuare|procedere (?:con|al)) (?:un |il |alcun )?rimborso|"
     r"处理结果\s*[:：]?\s*(?:驳回|不予支持|维持原|拒绝)|驳回|(?:评审|評審|判决|判決|判定|裁定|仲裁)[^。\n]{0,20}支持(?:卖家|賣家|商家)|"
@@ -173,6 +177,9 @@ OWN_ESCALATION = (
 # The platform confirms the buyer's own after-sales request: "你已对订单X发起退货退款申请，卖家需在24小时内处理".
 OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|發起|提出)(?:了)?(?:[^。\n，,]{0,40}?的)?(?:退货退款|退貨退款|仅退款|僅退款|退款|退货|退貨|售后|售後|换货|換貨)(?:[/／、及和](?:退款|退货|退貨))?(?:申请|申請)"
 ACK = any_of(
+    # a conciliation body opens the case: "avvio del procedimento e convocazione delle parti", "ha tenido entrada"
+    r"nous avons transmis votre (?:plainte|r[ée]clamation|dossier|demande) [àa] l'entreprise|"
+    r"avvio del procedimento|(?:su|tu) solicitud(?: de arbitraje| de mediaci[óo]n)? ha tenido entrada|"
     r"决定受理|決定受理|予以受理|(?:系統|系统)已收件|申訴案件收件通知|(?:我們|我们)?已收到(?:您|你)的(?:提問|提问|問題|问题|來信|来信|查詢|查询|詢問|询问)|"  # a market regulator's acceptance decision (投诉受理决定告知): its own clock starts
     # a request the buyer opened, confirmed: "Has abierto una solicitud: artículo no recibido", "Hai aperto una richiesta"
     r"has abierto una (?:solicitud|disputa|reclamaci[óo]n)|hai aperto una (?:richiesta|contestazione|controversia)|vous avez ouvert une (?:demande|r[ée]clamation|litige)|"
@@ -181,7 +188,8 @@ ACK = any_of(
     r"bevestigen (?:we|wij) (?:de )?ontvangst van (?:je|uw) (?:klacht|melding|verzoek)|(?:je|uw) klacht is (?:in goede orde )?ontvangen|"
     r"we hebben (?:je|uw) klacht (?:ontvangen|doorgestuurd|in behandeling genomen)|"
     # de: "vielen Dank für Ihren RMA-Antrag. Wir haben ihn erhalten", "Ihre Reklamation ist bei uns eingegangen"
-    r"vielen dank f[üu]r (?:ihren|deinen) (?:rma-?antrag|reklamationsantrag|retourenantrag|garantieantrag|antrag auf)|vielen dank f[üu]r (?:ihre|deine) meldung|"
+    r"vielen dank f[üu]r (?:ihren|deinen) (?:rma-?antrag|reklamationsantrag|retourenantrag|garantieantrag|schlichtungsantrag|beschwerdeantrag|antrag auf)|vielen dank f[üu]r (?:ihre|deine) (?:meldung|beanstandung|umsatzbeanstandung|reklamation|beschwerde)|"
+    r"(?:ihre|deine) (?:umsatz)?beanstandung\b[^.\n]{0,40}?\b(?:ist|wurde) (?:bei uns )?(?:eingegangen|erfasst|registriert)|"
     r"(?:ihre|deine) meldung\b[^.\n]{0,60}?\bist eingegangen|"
     r"(?:rma-?antrag|reklamation|beschwerde)\b[^.\n]{0,40}?\b(?:ist|wurde) (?:bei uns )?(?:eingegangen|erfasst|registriert)|"
     # a shop's own after-sales ticket: "您的工单已经创建成功,分配的工单号为：37"
@@ -331,7 +339,11 @@ OUTSIDE_WORDS = any_of(
     r"\bCOPREC\b|ventanilla [úu]nica federal|defensa del? (?:las y los )?consumidor(?:es)?|\bINDECOPI\b|superintendencia de industria y comercio|"
     r"disputes tribunal|\bNCAT\b|\bVCAT\b|fair trading|\bACCC\b|competition and consumer protection commission|\bCCPC\b|"
     r"office de la protection du consommateur|parle consommation|fair trade enforcement bureau|department of trade and industry|"
-    r"消費者委員會|消委會|消保會|消保官|消基會|消費者保護"
+    r"消費者委員會|消委會|消保會|消保官|消基會|消費者保護|"
+    # arbitration and cross-border centres: "Junta Arbitral de Consumo", "Centre Européen des Consommateurs"
+    r"juntas? arbitral(?:es)? de consumo|(?:sistema )?arbitra(?:l|je) de consumo|european consumer cent(?:re|er)|\bECC[- ]?Net\b|"
+    r"centre europ[ée]en des consommateurs|\bCEC France\b|centro europeo (?:dei |del )?consum(?:atori|idor)|europ[äa]isches verbraucherzentrum|"
+    r"conciliaweb|\bco\.?re\.?com\b|universalschlichtungsstelle|test[- ]?(?:aankoop|achats)|organizaci[óo]n de consumidores|m[ée]diation pour le consommateur|consumentenombudsdienst"
 )
 LEGAL_WORDS = any_of(r"人民法院|起诉|诉讼|律师函|court|lawsuit|attorney|solicitor")
 PLATFORM_WORDS = any_of(
@@ -365,7 +377,11 @@ AGENT_ACTED = any_of(
     r"opened (?:a|an) (?:trace|investigation|claim|case with)|filed (?:a|an) (?:claim|trace|investigation))\b|"
     # the same told in the simple past: "I contacted UPS this morning", "I called the warehouse"
     r"\bI (?:contacted|called|phoned|emailed|e-mailed|spoke (?:to|with)|reached out to|checked with|chased)\s+(?:the |our |your )?(?:carrier|courier|warehouse|seller|shop|store|ups|usps|fedex|dhl|dpd|gls|evri|royal mail|post office|team)\b|"
-    r"\bwe(?:'ve| have) (?:checked|looked into|lodged|investigated|contacted the (?:carrier|courier|seller|warehouse))\b"
+    r"\bwe(?:'ve| have) (?:checked|looked into|lodged|investigated|contacted the (?:carrier|courier|seller|warehouse))\b|"
+    # an adviser's own step, in the first person: "je l'ai transmise ce jour à notre service Monétique"
+    r"\bje l'ai (?:transmise?|envoy[ée]e?|fait suivre)\b|\bj'ai (?:transmis|contact[ée]|relanc[ée]|saisi|ouvert un dossier)\b|"
+    r"\bich habe (?:ihre|deine) (?:anfrage|beanstandung|reklamation|beschwerde) (?:an|weitergeleitet)|\bl'ho (?:inoltrat[ao]|trasmess[ao])\b|"
+    r"\b(?:la|lo) he (?:trasladado|enviado|remitido)\b|\bik heb (?:je|uw) (?:klacht|vraag|melding) doorgestuurd\b"
 )
 
 

@@ -303,6 +303,28 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("ACK", "您在中国移动网上营业厅提交的宽带新装订单已支付成功并受理", False),
         ("ACK", "您反映的问题已受理，我们会尽快为您核实处理", True),
         ("COMPLAINT_WORDS", "到现在账户余额仍为0元，预存的300元话费没有到账。", True),
+        # Japanese shops, European consumer bodies, resale marketplaces, 发卡 platforms, PayPal's seller notices
+        ("CONFIRM", "以下の内容でお申込を承りました。", True),
+        ("CONFIRM", "下記ご注文のご入金を確認いたしました。", True),
+        ("CONFIRM", "vielen Dank für deine Zahlung. Wir haben den Verkäufer informiert.", True),
+        ("CONFIRM", "You submitted an order amounting to 32.00 GBP to Kettleby Crafts Ltd", True),
+        ("FAILED", "ご注文をキャンセルさせていただきました。", True),
+        ("FAILED", "dass Ihre Fahrt\nFr, 14.08.2026, 08:15\nnicht stattfinden kann.", True),
+        ("REFUND_GRANTED", "お振込みいただいた代金は、ご登録の返金口座へお振込みいたします。", True),
+        ("REFUND_GRANTED", "il professionista si è impegnato a rimborsarLe l'intero importo entro 14 giorni", True),
+        ("REFUND_GRANTED", "Die Elbe-Rhein-Express GmbH erstattet Ihnen den vollen Fahrpreis von 79,98 €.", True),
+        ("REFUND_RECEIVED", "您好，您的订单退款已成功。", True),
+        ("EVIDENCE_REQUEST", "お写真（外箱全体）を、2026年11月20日(金)までに添付してお送りください。", True),
+        ("EVIDENCE_REQUEST", "Bitte laden Sie die Unterlagen bis zum 22.09.2026 in Ihrer Post-Box hoch.", True),
+        ("ACK", "Ihre Umsatzbeanstandung ist bei uns eingegangen", True),
+        ("ACK", "su solicitud de arbitraje ha tenido entrada en esta Junta Arbitral", True),
+        ("DECISION_AGAINST", "We weren't able to approve a refund for this order.", True),
+        ("DECISION_AGAINST", "PARTE DISPOSITIVA: Se DESESTIMA la reclamación presentada", True),
+        ("DECISION_AGAINST", "il tentativo di conciliazione si è concluso con esito negativo", True),
+        ("SELLER_SIDE", "You received a payment of £6.41 GBP from cerys_w1990", True),
+        ("SELLER_SIDE", "You received a refund of £6.41 GBP from Kettleby Crafts", False),
+        ("OUTSIDE_WORDS", "Centro Europeo Consumatori Italia", True),
+        ("VIRTUAL_GOODS", "ESET インターネット セキュリティ ダウンロード版（シリアル番号メール納品）", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -516,3 +538,30 @@ def test_an_appointment_and_a_courier_window_are_arrival_times() -> None:
     paris = datetime(2026, 9, 1, 17, 42, tzinfo=timezone(timedelta(hours=2)))
     found = find_promise("Date de distribution estimée : jeudi 3 septembre 2026", paris)
     assert found is not None and found.by is not None and found.by.date().isoformat() == "2026-09-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("＜ご注文番号＞\n　30418862\n＜ご注文日時＞", "30418862"),  # Japanese labels in angle brackets
+        ("ご注文商品を発送いたしました。\nBS-28417736 発送元：千葉配送センター 発送：2026/10/22", "BS-28417736"),
+        # a payment gateway's own number beside the merchant's: the merchant's is the order
+        ("系统订单号：2026110913051067842\n商户订单号：ALS2611091304587731\n", "ALS2611091304587731"),
+    ],
+)
+def test_references_a_new_round_taught(text: str, expected: str) -> None:
+    assert references(text)[0].value == expected
+
+
+def test_european_spelled_numbers_and_months_in_deadlines() -> None:
+    from orderwatch.domain.durations import Duration, duration_from, number
+
+    assert [number(w) for w in ("zwei", "quinze", "diez", "tre", "twee", "dois")] == [2, 15, 10, 3, 2, 2]
+    assert duration_from("dos", None, "meses") == Duration(60, "days")  # never later than the calendar's
+    assert duration_from("3", None, "months") == Duration(90, "days")
+    assert duration_from("24", None, "h") == Duration(24, "hours")  # a digit before a unit letter still reads
+
+
+def test_a_condition_that_names_an_email_address_stays_a_condition() -> None:
+    text = "如遇卡密异常，请在24小时内通过邮件 kefu@example.com 联系客服，并提供充值失败截图。"
+    assert cues.unconditional(cues.FAILED, text) is None

@@ -49,6 +49,24 @@ _EN_TENS = {
     "ninety": 90,
 }
 
+# The numbers European mail spells in its deadlines: "zwei Wochen", "quinze jours", "diez días", "twee weken"
+_INTL_NUMBERS = {
+    **dict.fromkeys(("eins", "einen", "einem", "einer", "une", "uno", "una", "één", "um", "uma"), 1),
+    **dict.fromkeys(("zwei", "deux", "dos", "due", "twee", "dois", "duas"), 2),
+    **dict.fromkeys(("drei", "trois", "tres", "tre", "drie", "três"), 3),
+    **dict.fromkeys(("vier", "quatre", "cuatro", "quattro", "quatro"), 4),
+    **dict.fromkeys(("fünf", "fuenf", "cinq", "cinco", "cinque", "vijf"), 5),
+    **dict.fromkeys(("sechs", "seis", "zes"), 6),
+    **dict.fromkeys(("sieben", "sept", "siete", "sette", "zeven", "sete"), 7),
+    **dict.fromkeys(("acht", "huit", "ocho", "otto", "oito"), 8),
+    **dict.fromkeys(("neun", "neuf", "nueve", "nove", "negen"), 9),
+    **dict.fromkeys(("zehn", "dix", "diez", "dieci", "tien", "dez"), 10),
+    **dict.fromkeys(("zwölf", "douze", "doce", "dodici", "twaalf", "doze"), 12),
+    **dict.fromkeys(("vierzehn", "quatorze", "catorce", "quattordici", "veertien"), 14),
+    **dict.fromkeys(("fünfzehn", "quinze", "quince", "quindici", "vijftien"), 15),
+    **dict.fromkeys(("zwanzig", "vingt", "veinte", "venti", "twintig", "vinte"), 20),
+    **dict.fromkeys(("dreißig", "dreissig", "trente", "treinta", "trenta", "dertig", "trinta"), 30),
+}
 # A number as a regex group: digits, Chinese numerals, English words ("twenty-four", "a").
 _EN_WORD = (
     r"(?:"
@@ -56,7 +74,13 @@ _EN_WORD = (
     + r")(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|"
     + "|".join(sorted(_EN_ONES, key=len, reverse=True))
 )
-NUM = r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|" + _EN_WORD + r")"
+NUM = (
+    r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|"
+    + _EN_WORD
+    + "|(?:"
+    + "|".join(sorted(_INTL_NUMBERS, key=len, reverse=True))
+    + r")(?![a-zà-ÿß]))"
+)
 # "1-3", "3 à 5", "2 bis 4", "1至3": the upper bound counts.
 RANGE = NUM + r"(?:\s*(?:-|–|—|~|～|〜|至|到|to|or|à|a|bis|y|e|do|tot)\s*" + NUM + r")?"
 
@@ -68,6 +92,8 @@ def number(word: str) -> int | None:
         return int(word)
     if word in _EN_ONES:
         return _EN_ONES[word]
+    if word in _INTL_NUMBERS:
+        return _INTL_NUMBERS[word]
     tens, _, ones = word.replace(" ", "-").partition("-")
     if tens in _EN_TENS and (not ones or (ones in _EN_ONES and _EN_ONES[ones] < 10)):
         return _EN_TENS[tens] + (_EN_ONES[ones] if ones else 0)
@@ -98,6 +124,7 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
     ("en", r"minutes?|mins?", "minutes"),
     ("en", r"calendar\s+days?|days?", "days"),
     ("en", r"weeks?", "weeks"),
+    ("en", r"months?", "months"),
     (
         "intl",
         r"h(?:eures)?\s*ouvr(?:é|e)es|heures\s+ouvrables|arbeitsstunden|ore\s+lavorative|horas\s+h[áa]biles",
@@ -131,6 +158,7 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
         r"wochen?|semaines?|settimane|semanas?|tygodni(?:e)?|weken|veckor|uker|uger|viikkoa|t[ýy]dn[ůuy]|s[ăa]pt[ăa]m[âa]ni",
         "weeks",
     ),
+    ("intl", r"monate?n?|mois|mes(?:es)?|mesi|maanden?|miesi[ąę]c(?:e|y|y)?", "months"),
 )
 _SHORT = {"h": "hours", "分": "minutes"}
 
@@ -161,13 +189,15 @@ def unit_of(word: str) -> str | None:
 
 
 def duration_from(low: str, high: str | None, unit_word: str) -> Duration | None:
-    """'1', '3', '个工作日' -> 3 workdays: a range counts its upper bound; weeks are 7 days."""
+    """'1', '3', '个工作日' -> 3 workdays: a range counts its upper bound; weeks are 7 days, months 30."""
     unit = unit_of(unit_word)
     amount = number(high or low)
     if unit is None or amount is None or amount <= 0:
         return None
     if unit == "workhours":  # "48h ouvrées": two working days, at the same time of day
         return Duration(amount // 24, "workdays") if amount % 24 == 0 else Duration(amount, "hours")
+    if unit == "months":  # "dos meses desde su notificación": counted as 30 days each (never later than the law's)
+        return Duration(amount * 30, "days")
     return Duration(amount * 7, "days") if unit == "weeks" else Duration(amount, unit)
 
 

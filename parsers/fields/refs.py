@@ -17,7 +17,7 @@ _LABELLED = guarded(
     + "|".join(lexicon.ORDER_LABELS)
     + "|"
     + lexicon.ORDER_WORD_COLON
-    + r")[\]】］]?(?:\s*[(（][^)）\n]{1,16}[)）])?\s*(?:为|是|為|(?:is|ist|est|è|es|to)(?=\s))?"  # "Номер заказа (счёта):"
+    + r")[\]】］＞>〉》]?(?:\s*[(（][^)）\n]{1,16}[)）])?\s*(?:为|是|為|(?:is|ist|est|è|es|to)(?=\s))?"  # "Номер заказа (счёта):"
     # a bilingual or double label: "訂單編號 Order No.：", "Ordernummer / factuurnummer:"
     r"(?:(?:[^\S\n]*/[^\S\n]*|[^\S\n]+)[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"
     r"\s*[:：#]?\s*(?=[#№【「\[(（]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))"
@@ -96,6 +96,8 @@ _TRACKING_LABELLED = guarded(
 )
 # A code alone on its own line: a capital, then at least four digits with a letter after one: "A0009F2LXC"
 _ALONE_ON_LINE = guarded(r"^[ \t]*((?-i:[A-Z](?=(?:[A-Z]*\d){4})(?=[A-Z0-9]*\d[A-Z])[A-Z0-9]{7,11}))[ \t]*$", re.M)
+# A prefixed code heading a table row flattened to a line: "BS-28417736 発送元：千葉配送センター 発送：2026/10/22"
+_HEADS_ITS_ROW = guarded(r"^[ \t]*((?-i:[A-Z]{1,4}-\d{6,12}))(?=[ \t]+[^\s:：]{1,12}[:：])", re.M)
 # A carrier's tracking page names the parcel in its query: "?piececode=00340434161094227318", "?objects=DX…PT"
 _TRACKING_QUERY = guarded(r"[?&](?:" + lexicon.TRACKING_QUERY_KEYS + r")=([A-Za-z0-9]{8,40})\b", re.I)
 _NUMBERED = guarded(r"(?:n[°º]|no\.|nr\.|#|№|nummer|num[ée]ro|number)\s*\d{4}\b", re.I)
@@ -126,6 +128,7 @@ _REGISTRATION = guarded(
 # A forwarder's consolidated shipment: several orders in one box, each order still its own.
 _CONSOLIDATION = guarded(r"集運|集运")
 # A label that says the number is the shop's own, in a payment service's or a marketplace's mail.
+_PAYMENT_SYSTEMS_OWN = guarded(r"(?:系统|系統|平台|支付|网关|網關|渠道|交易)$")
 _MERCHANTS_OWN = guarded(
     r"(?:retailer|merchant|store|shop|seller|vendor|h[äa]ndler|marchand|commer[çc]ant|boutique|esercente|negozio|"
     r"venditore|comercio|tienda|vendedor|loja|商户|商家|卖家|賣家|店铺|店舖)(?:['’]s)?\s*$",
@@ -189,7 +192,12 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
                 # "集運單號：JY2026…" beside "包含淘寶訂單：4012…": the forwarder's box, not the buyer's order
                 add(_with_hash(source, match), 1, "a forwarder's consolidation number")
                 continue
-            mine = _MERCHANTS_OWN.search(source[max(0, match.start() - 24) : match.start()])
+            before = source[max(0, match.start() - 24) : match.start()]
+            mine = _MERCHANTS_OWN.search(before) or rx.match(r"商户|商家|商戶", match.group(0))
+            if _PAYMENT_SYSTEMS_OWN.search(before) and not mine:
+                # a payment gateway's "系统订单号" beside the "商户订单号": the gateway's record, not the order
+                add(_with_hash(source, match), 1.5, f"label '{before[-4:]}{match.group(0)[:20].strip()}' (a gateway's)")
+                continue
             # "Clearpay order number: 4005…" / "Retailer order number: #4391": the shop's is the order
             add(_with_hash(source, match), 4.5 if mine else 3, f"label '{match.group(0)[:24].strip()}'")
         for match in _BOOKING.finditer(source):
@@ -250,6 +258,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             add(value, 2, "order-page link")
     for match in _ALONE_ON_LINE.finditer(text):  # bol.com's footer: the order number alone under the address
         add(match.group(1), 1.5, "alone on its line")
+    for match in _HEADS_ITS_ROW.finditer(text):
+        add(match.group(1), 1.5, "heads its row")
     for value in _under_its_label(text):  # "DATE   ORDER ID   DOCUMENT NO." over "Nov 1, 2026   MT7QX4K2LP   2811…"
         add(value, 3, "under its column label", labelled=True)
     for ticket in ticket_numbers(subject + "\n" + text):
@@ -317,7 +327,7 @@ def order_numbers(text: str, subject: str = "", links: str = "") -> list[str]:
 _TICKETS = [
     guarded(
         r"(?:(?:售后|售後)?(?:服务单|服務單)(?=\s*[:：]?\s*\d)|投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号|售后单号|售後單號|個案編號|个案编号|案件編號|申訴編號|受理編號|aktenzeichen|vorgangsnummer|fallnummer|"
-        r"num[ée]ro de dossier|dossier n[°º]|numero (?:di )?pratica|n[úu]mero de expediente|sygnatura|dossiernummer|"
+        r"num[ée]ro de dossier|dossier n[°º]|numero (?:di )?pratica|n[úu]mero de expediente|expediente(?=\s*[:：]?\s*\d)|sygnatura|dossiernummer|"
         r"r[ée]f[ée]rence de (?:la |votre )?(?:r[ée]clamation|contestation|dossier)|litige n[°º]|"
         r"[äa]rendenummer|[äa]rende(?=\s*[:：]?\s*\d)|saksnummer|sagsnummer|asianumero|[čc][íi]slo reklamace|[üu]gysz[áa]m|"
         r"num[ăa]r(?:ul)? (?:de )?[îi]nregistrare|(?:n[úu]mero d[oa] )?protocolo|n[°º] (?:do|de) reclamo|"
@@ -325,7 +335,7 @@ _TICKETS = [
         r"claim (?:reference|ref\.?|number|no\.?|id)|dispute (?:case )?(?:reference|number|no\.?|id)|case reference|"
         r"n\.?[°º] de solicitud|solicitud n\.?[°º]|reclamaci[óo]n n[°º]|n[úu]mero de (?:reclamaci[óo]n|caso|incidencia)|pratica n[°º]|numero (?:della )?contestazione|"
         r"zaaknummer|dossiernr\.?|r[ée]f[ée]rence (?:de )?contestation)"
-        r"\s*[:：]?\s*([A-Za-z0-9\-]{4,40})",
+        r"\s*[:：]?\s*([A-Za-z0-9\-]{4,40}(?:/[A-Za-z0-9\-]{1,20}){0,3})",  # "dossier : 2026/FR/05372"
         re.I,
     ),
     guarded(r"\[\s*(?:Ticket|Case|Request|Incident)\s*#\s*:?\s*([A-Za-z0-9\-]{2,30})\s*\]", re.I),
