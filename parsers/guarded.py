@@ -39,8 +39,11 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, with a lookahead naming the characters a match starts with.
 
     Cached: a pattern built inside a function is compiled once, not once per mail (re's own cache
-    of 512 is flushed by the email package's per-message boundary patterns)."""
-    return re.compile(guard_text(pattern, flags), flags)
+    of 512 is flushed by the email package's per-message boundary patterns). A long pattern comes
+    behind an RE2 screen (`screen`), which answers "no match here" without running `re`."""
+    from orderwatch.parsers.screen import screened
+
+    return screened(re.compile(guard_text(pattern, flags), flags), pattern, flags)  # type: ignore[return-value]
 
 
 def guard_text(pattern: str, flags: int = 0) -> str:

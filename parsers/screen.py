@@ -1,0 +1,230 @@
+"""An RE2 screen in front of the readers' long patterns: can this text hold a match at all?
+
+Python's `re` backtracks: a cue list of a hundred phrases in a dozen languages costs every phrase at
+every position of a mail, even when none of them is there (most calls: a shipping notice holds no
+refusal, no acknowledgement, no refund). RE2 (google-re2) reads a text once whatever the number of
+phrases, but lacks look-arounds and back-references. So each long pattern is translated into an
+RE2 pattern that matches *more* than the original (look-arounds and word boundaries dropped, long
+counted repeats left open, classes widened to Python's Unicode meaning and case folding), and RE2
+is asked first: when it finds nothing, `re` cannot find anything either; otherwise `re` runs as
+before and gives the answer. The results are `re`'s, always.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from re import _casefix  # the extra case pairs `re` applies under IGNORECASE ('ſ' ~ 's', 'K' ~ 'k')
+from re import _constants as sre  # the parsed form of a pattern: stable across 3.11-3.13
+from re import _parser as sre_parse
+from typing import Any
+
+try:
+    import re2
+except ImportError:  # the screen is a speed-up: without it every pattern runs in `re` alone
+    re2 = None
+else:
+    _UNANCHORED = re2._Anchor.UNANCHORED  # the binding's own low-level call: no Match object per screen
+    _NO_MATCH = re2._NULL_SPAN
+
+MIN_PATTERN = 60  # a shorter pattern costs `re` too little to be worth a second engine
+MIN_TEXT = 64  # a short text, likewise
+_OPEN_REPEAT = 4  # "{0,40}" is read as "*": RE2 unrolls counted repeats, which makes big automata
+
+# Python's \s: every character str.isspace() accepts
+_SPACE = r"\t\n\x{0b}\f\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\p{Nd}", sre.CATEGORY_WORD: r"\p{L}\p{N}_", sre.CATEGORY_SPACE: _SPACE}
+_NEGATED = {sre.CATEGORY_NOT_SPACE: sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD: sre.CATEGORY_WORD}
+_ANY = "(?s:.)"
+
+
+class Untranslatable(Exception):
+    """A construct with no RE2 counterpart: the pattern runs without a screen."""
+
+
+def _char(code: int) -> str:
+    return f"\\x{{{code:x}}}"
+
+
+def _case_variants(code: int) -> set[int]:
+    """Every character `re` treats as equal to this one under IGNORECASE."""
+    ch = chr(code)
+    found = {code}
+    for variant in (ch.lower(), ch.upper(), ch.title(), ch.casefold()):
+        if len(variant) == 1:
+            found.add(ord(variant))
+    for known in list(found):
+        found |= set(_casefix._EXTRA_CASES.get(known, ()))
+    if found & {0x69, 0x49, 0x130, 0x131}:  # 'i', 'I', 'İ', 'ı': `re` folds all four together
+        found |= {0x69, 0x49, 0x130, 0x131}
+    return found
+
+
+def _class(items: Any, ignore_case: bool) -> str:
+    negated = any(op is sre.NEGATE for op, _ in items)
+    opposite = [av for op, av in items if op is sre.CATEGORY and av in _NEGATED]
+    if opposite:  # "[\S…]": a union RE2 cannot write in one class, so an alternation (or anything at all)
+        if negated:
+            return _ANY
+        rest = [(op, av) for op, av in items if not (op is sre.CATEGORY and av in _NEGATED)]
+        alternatives = ["[^" + _CATEGORIES[_NEGATED[av]] + "]" for av in opposite]
+        return "(?:" + "|".join(alternatives + ([_class(rest, ignore_case)] if rest else [])) + ")"
+    parts: list[str] = []
+    fold = ignore_case and not negated  # a negated class left unfolded excludes less: wider, as wanted
+    for op, av in items:
+        if op is sre.NEGATE:
+            continue
+        if op is sre.LITERAL:
+            parts.extend(_char(c) for c in sorted(_case_variants(av) if fold else {av}))
+        elif op is sre.RANGE:
+            low, high = av
+            parts.append(f"{_char(low)}-{_char(high)}")
+            if fold and high - low <= 512:
+                extra = set().union(*(_case_variants(c) for c in range(low, high + 1))) - set(range(low, high + 1))
+                parts.extend(_char(c) for c in sorted(extra))
+            elif fold:
+                return _ANY
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            parts.append(_CATEGORIES[av])
+        elif op is sre.CATEGORY and av == sre.CATEGORY_NOT_DIGIT:
+            parts.append(r"\P{Nd}")
+        else:
+            raise Untranslatable(f"{op} in a class")
+    if not parts:
+        return _ANY if negated else "[^\\x{0}-\\x{10ffff}]"
+    return ("[^" if negated else "[") + "".join(parts) + "]"
+
+
+def _sequence(items: Any, ignore_case: bool, dotall: bool) -> str:
+    out: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            codes = sorted(_case_variants(av)) if ignore_case else [av]
+            out.append(_char(av) if len(codes) == 1 else "[" + "".join(_char(c) for c in codes) + "]")
+        elif op is sre.NOT_LITERAL:
+            out.append("[^" + _char(av) + "]")
+        elif op is sre.ANY:
+            out.append(_ANY if dotall else "[^\\n]")
+        elif op is sre.IN:
+            out.append(_class(av, ignore_case))
+        elif op is sre.BRANCH:
+            out.append("(?:" + "|".join(_sequence(b, ignore_case, dotall) for b in av[1]) + ")")
+        elif op is sre.SUBPATTERN:
+            _group, add, remove, sub = av
+            case = (ignore_case or bool(add & re.I)) and not remove & re.I
+            dots = (dotall or bool(add & re.S)) and not remove & re.S
+            out.append("(?:" + _sequence(sub, case, dots) + ")")
+        elif op is sre.ATOMIC_GROUP:
+            out.append("(?:" + _sequence(av, ignore_case, dotall) + ")")
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            body = "(?:" + _sequence(sub, ignore_case, dotall) + ")"
+            if high is sre.MAXREPEAT or high > _OPEN_REPEAT:
+                out.append(body + ("*" if low == 0 else "+"))  # at least once, or not at all: wider
+            else:
+                out.append(body + f"{{{low},{high}}}")
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width: without it the pattern only matches more
+        elif op is sre.GROUPREF:
+            out.append(_ANY + "*")  # whatever the group held
+        elif op is sre.GROUPREF_EXISTS:
+            _group, yes, no = av
+            out.append(
+                "(?:"
+                + _sequence(yes, ignore_case, dotall)
+                + "|"
+                + (_sequence(no, ignore_case, dotall) if no else "")
+                + ")"
+            )
+        else:
+            raise Untranslatable(str(op))
+    return "".join(out)
+
+
+def wider_re2(pattern: str, flags: int = 0) -> str:
+    """The RE2 pattern that matches wherever `pattern` can (and maybe elsewhere)."""
+    parsed = sre_parse.parse(pattern, flags)
+    state = parsed.state.flags
+    return _sequence(parsed, bool(state & re.I), bool(state & re.S))
+
+
+def _options() -> Any:
+    options = re2.Options()
+    options.max_mem = 32 << 20
+    options.log_errors = False
+    options.never_capture = True  # only "is there a match" is asked
+    return options
+
+
+_encoded: list[Any] = [None, b""]  # the last text screened and its UTF-8: every screen reads the same mail
+
+
+def _utf8(text: str) -> bytes:
+    if _encoded[0] is not text:
+        _encoded[1] = text.encode("utf-8")  # lone surrogates raise: the caller lets `re` answer
+        _encoded[0] = text
+    return _encoded[1]
+
+
+class Screened:
+    """A compiled `re` pattern behind its RE2 screen; the same methods, the same answers."""
+
+    __slots__ = ("flags", "full", "groupindex", "groups", "pattern", "screen")
+
+    def __init__(self, full: re.Pattern[str], screen: Any) -> None:
+        self.full = full
+        self.screen = screen
+        self.pattern = full.pattern
+        self.flags = full.flags
+        self.groups = full.groups
+        self.groupindex = full.groupindex
+
+    def possible(self, string: str) -> bool:
+        """Whether `string` may hold a match (False: it certainly holds none)."""
+        if len(string) < MIN_TEXT:
+            return True
+        try:
+            data = _utf8(string)
+        except UnicodeEncodeError:  # a text RE2 cannot take (lone surrogates): ask `re`
+            return True
+        return self.screen.Match(_UNANCHORED, data, 0, len(data))[0] != _NO_MATCH
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.full.search(string, pos, endpos) if self.possible(string) else None
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.full.match(string, pos, endpos) if self.possible(string) else None
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.full.fullmatch(string, pos, endpos) if self.possible(string) else None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+        return self.full.finditer(string, pos, endpos) if self.possible(string) else iter(())
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.full.findall(string, pos, endpos) if self.possible(string) else []
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        return self.full.sub(repl, string, count) if self.possible(string) else string
+
+    def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
+        return self.full.subn(repl, string, count) if self.possible(string) else (string, 0)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[Any]:
+        return self.full.split(string, maxsplit) if self.possible(string) else [string]
+
+    def __repr__(self) -> str:
+        return f"Screened({self.full!r})"
+
+
+def screened(full: re.Pattern[str], pattern: str, flags: int) -> re.Pattern[str] | Screened:
+    """`full` behind an RE2 screen when it is long enough to gain from one and RE2 can take it."""
+    if re2 is None or len(pattern) < MIN_PATTERN:
+        return full
+    try:
+        screen = re2._re2.RE2(wider_re2(pattern, flags).encode("utf-8"), _options())
+    except Exception:  # noqa: BLE001 - Untranslatable, re.error: the pattern runs unscreened
+        return full
+    if not screen.ok():  # beyond RE2's memory budget, or a construct it refuses
+        return full
+    return Screened(full, screen)
