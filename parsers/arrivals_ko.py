@@ -104,3 +104,27 @@ def _ko_day(base: datetime, year: str | None, month: str, day: str) -> datetime 
     if not year and (base - at).days > 183:
         at = at.replace(year=at.year + 1)
     return at
+
+
+# A deadline the mail sets: "11월 19일(목) 오후 6시까지", "2026.11.20까지"
+_KO_UNTIL = guarded(
+    _KO_DATE + r"(?:(새벽|오전|오후|아침|저녁|밤)" + _SP + r")?(?:(\d{1,2})" + _SP + r"시" + _SP + r")?까지"
+)
+
+
+def korean_deadline(text: str, reference: datetime) -> datetime | None:
+    """The first future date the text sets as a deadline with "까지" (a day without an hour ends at midnight)."""
+    base = reference.replace(hour=0, minute=0, second=0, microsecond=0)
+    for match in _KO_UNTIL.finditer(text):
+        year, month, day, part, hour = match.groups()
+        at = _ko_day(base, year, month, day)
+        if at is None:
+            continue
+        if hour and int(hour) < 24:
+            h = int(hour) + (12 if part in ("오후", "저녁", "밤") and int(hour) < 12 else 0)
+            at = at.replace(hour=h % 24)
+        else:
+            at = end_of_day(at)
+        if at > reference:
+            return at
+    return None

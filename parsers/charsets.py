@@ -49,6 +49,10 @@ def normalize_charset(label: str | None) -> str | None:
 _SINGLE_BYTE = {"cp1252", "latin_1", "ascii", "iso8859-15"}
 
 
+_JIS_CHARSETS = frozenset({"iso-2022-jp", "iso2022_jp", "shift_jis", "shift-jis", "cp932", "euc-jp", "euc_jp", "sjis"})
+_JIS_YEN = re.compile(r"\\(?=\d)")
+
+
 def decode_bytes(data: bytes, label: str | None) -> str:
     """Decode with the label, else UTF-8, else GB18030; replace only as the last resort.
 
@@ -62,9 +66,11 @@ def decode_bytes(data: bytes, label: str | None) -> str:
         if enc and enc not in tried:
             tried.append(enc)
             try:
-                return data.decode(enc)
+                text = data.decode(enc)
             except (UnicodeDecodeError, LookupError):
                 continue
+            # JIS X 0201 puts the yen sign where ASCII has the backslash: "\5,100" in a Japanese shop's mail
+            return _JIS_YEN.sub("¥", text) if enc in _JIS_CHARSETS else text
     return data.decode(tried[0] if tried else "utf-8", errors="replace")
 
 

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from orderwatch.parsers.assertions import affirmed, stated_as_fact, unconditional
 from orderwatch.parsers.base import any_of
+from orderwatch.parsers.desk_words import (  # noqa: F401 - who writes, read as cues.X
+    DESK_SENDER,
+    LEGAL_WORDS,
+    OUTSIDE_WORDS,
+    PLATFORM_WORDS,
+)
 from orderwatch.parsers.refund_cues import (  # noqa: F401 - the refund's words, read as cues.X
     CREDIT_MEMO,
     REFUND_GRANTED,
@@ -26,15 +32,11 @@ from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's wo
     DECISION_AGAINST,
     DECISION_FOR,
     DECISION_PARTIAL,
-    DESK_SENDER,
     EVIDENCE_REQUEST,
     EVIDENCE_WORDS,
     GOVERNMENT_ADDRESS,
-    LEGAL_WORDS,
     MESSAGE_SENT,
-    OUTSIDE_WORDS,
     OWN_ESCALATION,
-    PLATFORM_WORDS,
     RECALL,
     TICKET_CLOSED,
     without_account,
@@ -54,12 +56,12 @@ CONFIRM = any_of(
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"(?:^|\n)\s*date ordered\s*:|danke für deinen (?:einkauf|kauf)|vielen dank für (?:ihren|deinen) einkauf|"  # a shop engine's plain receipt: "Order Number: 2291 / Date Ordered: …"
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping(?! (?:at|with)\b)|buying|ordering|pre-?ordering|payment|subscribing)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
-    r"order confirmation|confirmation of (?:your )?order|\breceipt for your (?:order|purchase) (?:to|from|with)\b|\byou submitted an order\b|(?:this is|here is|here's) (?:the|your) receipt for (?:your|this) (?:order|purchase)|congrat(?:s|ulations) on your (?:purchase|order)|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
+    r"order confirmation|confirmation of (?:your )?order|\byour order is complete\b|\breceipt for your (?:order|purchase) (?:to|from|with)\b|\byou submitted an order\b|(?:this is|here is|here's) (?:the|your) receipt for (?:your|this) (?:order|purchase)|congrat(?:s|ulations) on your (?:purchase|order)|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"(?<!n't )(?<!not )(?<!never )\breceived your order\b|"  # the Shop app: "Fernway Botanicals received your order"
     r"payment (?:went through|has gone through|received|has been received|confirmed|successful|(?:was|is) successful)|your receipt|"
     r"\bwinning bid\b|you(?:'ve)? won (?:the |this )?(?:auction|listing|item)|new order\b|order receipt|"
     r"purchase (?:confirmation|receipt)|order summary|charged (?:today|now)\s*[:：]|\byou(?: were|(?:'ve| have) been) charged\b|\byour (?:card|account|payment method) (?:has been |was )charged\b|your order is being processed|we(?:'re| are) (?:getting|preparing) your order|"
-    r"ご注文の確認|ご注文を承りました|(?:ご)?入金を確認(?:いた)?しました|ご注文を受け付けました|ご注文ありがとうございます|お申(?:し)?込(?:み)?(?:ありがとうございます|を承りました|を受け付けました)|주문이\s*(?:정상적으로\s*)?완료되었습니다|결제가\s*완료되었습니다|"
+    r"ご注文の確認|ご注文を承りました|(?:ご)?注文は[^。\n]{0,40}?(?:にて)?承りました|(?:ご)?入金を確認(?:いた)?しました|ご注文を受け付けました|ご注文ありがとうございます|お申(?:し)?込(?:み)?(?:ありがとうございます|を承りました|を受け付けました)|주문이\s*(?:정상적으로\s*)?(?:완료|접수)되었습니다|결제가\s*완료되었습니다|"
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
     r"|訂單成立|訂購成功|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) (?:bestellung|zahlung)|merci pour (?:votre|ton) paiement|grazie per il (?:tuo |suo )?pagamento|gracias por (?:tu|su) pago|bedankt voor (?:je|uw) betaling|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton|ta) (?:commande|achat)|vous avez achet[ée]|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie|z[łl]o[żz]enie zam[óo]wienia)|podsumowanie zam[óo]wienia|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|(?:je|uw) bestelling(?: \(\S+\))? is gelukt|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
@@ -163,6 +165,9 @@ SHIPPED = any_of(
     r"(?:paquete|pedido)\b[^.\n]{0,40}?\b(?:est[áa] disponible para (?:recoger|recogida)|puede(?:s)? recogerse)|(?:pacco|ordine)\b[^.\n]{0,40}?\b(?:pu[òo] essere ritirat[oa]|[èe] disponibile per il ritiro)"
 )
 DELIVERED_PHYSICAL = any_of(
+    # delivered late is delivered: "您的订单8051…超时27分钟送达"
+    r"(?:超时|超時)\d{1,3}\s*(?:分钟|分鐘|小时|小時)(?:后|後)?(?:送达|送達)|"
+    r"\bk[ée]zbes[íi]tett[üu]k\b|\bsikeresen k[ée]zbes[íi]tve\b|\bcsomagj[áa]t [^.\n]{0,30}?k[ée]zbes[íi]tett[üu]k|"
     # a shop engine's status mail: "Order status changed to Delivered", "Status: Zugestellt"
     r"(?:status|statut|stato|estado|狀態|状态)\b[^\n]{0,50}(?:[:：]|" + _STATUS_CHANGED + r")\s*\n?\s*"
     # the state alone on its line: a carrier's "Status: Delivered, Left with Individual" quoted in a dispute is not it
@@ -187,7 +192,7 @@ DELIVERED_PHYSICAL = any_of(
     r"(?:foi|foram) entregues?(?!" + _TO_CARRIER + r")|(?:pedido|pacote|encomenda) entregue(?!" + _TO_CARRIER + r")|"
     r"zosta[łl][oa]?(?: (?:dzisiaj|dzi[śs]|ju[żz]|wczoraj))? (?:dostarczon[ea]|dor[ęe]czon[ea])|paczka odebrana|odebra[łl](?:e[śs]|a[śs])? paczk[ęe]|"
     r"is bezorgd|is afgeleverd|"
-    r"配達済み|配達完了|配達されました|お届けしました|お届け(?:が)?完了|배송\s*완료되었습니다|배송완료되었습니다|배송이\s*완료|"
+    r"配達済み|配達完了|配達されました|お届けしました|お届け(?:が)?完了|(?:배송|배달)\s*완료(?:되었습니다|됐습니다)|(?:배송|배달)이\s*완료|"
     r"har levererats|(?:^|\n)\s*levererat\b|"
     r"byl[ao]? doru[čc]en[ao]|z[áa]silka (?:byla )?doru[čc]ena|a fost livrat[ăa]|comanda (?:ta )?a fost livrat[ăa]"
     r"|заказ\s*(?:№\s*)?[\w-]{0,20}\s*(?:доставлен|получен|вручен|выдан)(?![а-я])|вы получили (?:заказ|посылку|товар)|ви отримали (?:замовлення|посилку)|teslim edildi|pesanan(?:mu)? (?:telah|sudah) (?:tiba|sampai|diterima)"
@@ -206,6 +211,8 @@ DELIVERED_VIRTUAL = any_of(
     # a digital download handed over now: "Use the button below to download your files", "Download: https://…"
     r"(?:use|click|tap) the (?:button|link) below to download (?:your|the) (?:files?|purchase|products?|items?|e-?books?)|"
     r"download your (?:files?|purchase|products?|e-?books?) (?:here|now|below)|here(?:'s| is| are) (?:your|the) download links?|"
+    # an audiobook or e-book in the buyer's library: "Your next listen is ready" over "Visit library"
+    r"your next (?:listen|read|audiobook|e-?book) is ready|(?:has been |was )?added to your (?:audible |kindle )?library|"
     r"(?:^|\n)\s*(?:download|t[ée]l[ée]chargement|herunterladen)\s*[:：]\s*https?://|"
     # a membership or service renewed or opened: "专业版服务已续期", "服务有效期至：2027-05-02", "Your subscription is active"
     r"your (?:[\w+]+ ){0,2}?(?:subscription|membership|plan) is (?:now )?active\b|"
@@ -294,7 +301,7 @@ FAILED = any_of(
     r"\bvotre (?:trajet|train|bus|car|vol|voyage)\b[^.]{0,100}?\b(?:a été|est) (?:annul[ée]e?|supprim[ée]e?)\b|"
     r"\byour (?:trip|train|bus|coach|flight|journey)\b[^.]{0,60}?\b(?:has been|was|is) cancell?ed\b|"
     r"\b(?:ihre|deine) (?:fahrt|reise|zugfahrt|busfahrt|verbindung|flug)\b(?:[^.]|\.(?=\d)){0,160}?\b(?:nicht stattfinden kann|f[äa]llt aus|(?:wurde|ist) (?:annulliert|gestrichen|abgesagt))|"
-    r"품절(?!\s*(?:시|될|되면|의?\s*경우))|취소되었습니다|在庫切れ|キャンセルを承りました|キャンセル(?:いた)?しました|キャンセルさせていただきました|订单(?:已)?关闭|訂單(?:已)?關閉|处理失败|充值失败|发货失败|交付失败|交付失敗|發貨失敗|出貨失敗|儲值失敗|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
+    r"품절(?!\s*(?:시|될|되면|의?\s*경우))|취소되었습니다|在庫切れ|キャンセルを承りました|キャンセル(?:いた)?しました|キャンセルさせていただきました|キャンセル(?:処理)?が完了(?:いた|致)?しました|订单(?:已)?关闭|訂單(?:已)?關閉|处理失败|充值失败|发货失败|交付失败|交付失敗|發貨失敗|出貨失敗|儲值失敗|订单失败|未能处理成功|无法处理|无法办理|无法发货|缺货|无货|库存不足|"
     r"out of stock|sold out|could not be (?:fulfilled|processed|completed)|unable to (?:fulfil|fulfill|process|ship)|"
     # "(surplus from a cancelled order)" describes a product: the order cancelled is this one, named
     r"(?:cancell?ed|cancel) (?:your|the|this) order|cancell?ed order\s*(?:#|no\.?|number)|order (?:has been |was )?cancell?ed|we had to cancel|"
@@ -325,7 +332,7 @@ BUYER_CANCELLED = any_of(
     r"您(?:已|已经)?(?:成功)?取消|您申请取消|應您的要求|auf (?:ihren|deinen) wunsch|wie (?:von (?:ihnen|dir|euch) )?gew[üu]nscht|[àa] votre demande|"
     r"su (?:tua|vostra) richiesta|a petici[óo]n (?:tuya|suya)|seg[úu]n (?:tu|su) solicitud|na (?:twoj[ąa]|pa[ńn]stwa) pro[śs]b[ęe]|"
     r"キャンセルを承りました|お客様からのご依頼により|고객님의\s*요청(?:으로|에\s*따라)|op (?:je|uw) verzoek|na va[šs]i [žz][áa]dost|stornov[áa]no z[áa]kazn[íi]kem|la cererea ta|enligt din beg[äa]ran|"
-    r"お客様のご依頼により"
+    r"お客様のご依頼により|ご依頼いただきました[^。\n]{0,20}キャンセル"
 )
 VIRTUAL_GOODS = any_of(
     r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|(?<!尊敬的)(?<!亲爱的)(?<!尊貴的)(?<!親愛的)(?<!尊敬的)会员(?!\s*[A-Z]{0,4}\d)|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"

@@ -74,7 +74,7 @@ _INTL_WITHIN_AFTER = guarded(
     RANGE + r"\s+" + INTL_UNIT + r"\s+(?:i[çc]inde|i[çc]erisinde|sis[äa]ll[äa]|alle|belül|以内|以內|이내)", re.I
 )
 _INTL_WITHIN = guarded(
-    r"(?:\b(?:binnen|innerhalb(?:\s+von)?|sous|dans un d[ée]lai de|d'ici|entro|dentro de|en un plazo de|w ci[ąa]gu|w terminie|"
+    r"(?:\b(?:binnen|innerhalb(?:\s+von)?|nejpozd[ěe]ji do|[îi]n termen de|sous|dans un d[ée]lai de|d'ici|entro|dentro de|en un plazo de|w ci[ąa]gu|w terminie|"
     r"в\s+течение|протягом|dans les|dalam(?:\s+masa|\s+waktu)?|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?(?:tardar|demorar)(?:\s+hasta)?(?:\s+entre)?|(?:mo[żz]e\s+)?potrwa[ćc]\s+do|hasta|"
     # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
     r"dispose de|disposent de|tiene|tienen|dispone de|tem(?:\s+at[ée])?|hat(?:\s+jetzt)?|haben|ha|hanno|"
@@ -118,7 +118,12 @@ _WEEKDAY_AT_END = guarded(r"\s*\b(?:" + WEEKDAY_FULL + r")\.?,?\s*$", re.I)
 
 
 def stated_deadline(text: str, reference: datetime) -> datetime | None:
-    """An explicit date written as a deadline: '请于2026年3月19日18:00前', 'by 18 June 2026, 15:47 CEST'."""
+    """An explicit date written as a deadline: '请于2026年3月19日18:00前', 'by 18 June 2026, 15:47 CEST',
+    '11월 19일(목) 오후 6시까지'."""
+    from orderwatch.parsers.arrivals_ko import korean_deadline  # Korean dates are read apart
+
+    if "까지" in text and (korean := korean_deadline(text, reference)) is not None:
+        return korean
     for t in find_times(text, reference):
         if (t.at if t.has_time else end_of_day(t.at)) <= reference:
             continue  # "wasn't picked up by Mon, Aug 17": a day already past sets no deadline the mail gives
@@ -129,14 +134,14 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
             or rx.search(r"期限\S{0,2}\s*$", before)
         ) and rx.match(r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前|まで|までに)", after):
             return t.at if t.has_time else end_of_day(t.at)
-        if rx.match(r"\s*(?:[（(][月火水木金土日](?:曜日?)?[）)])?\s*までに", after):
+        if rx.match(r"\s*(?:[（(][月火水木金土日](?:曜日?)?[）)])?\s*までに|\s*까지", after):
             return t.at if t.has_time else end_of_day(t.at)  # Japanese: "2026年11月20日(金)までに"
         if rx.search(r"(?:處理|处理|辦理|办理|回覆|回复|答覆|答复)期限\s*[:：]\s*$", before):
             return t.at if t.has_time else end_of_day(t.at)  # a labelled handling deadline: "處理期限：115/11/10"
         if rx.search(
             r"\b(?:by|before|no later than|until|deadline[:]?|bis(?: sp[äa]testens| zum)?|sp[äa]testens(?: am| bis)?|"
             r"avant le|d'ici le|au plus tard le|jusqu'au|antes del?|a m[áa]s tardar el|hasta el|entro il|fino al|uiterlijk(?: op)?|do dnia|"
-            r"senast(?: den)?|senest(?: den)?|viimeist[äa][äa]n|nejpozd[ěe]ji(?: do)?|legk[ée]s[őo]bb|cel t[âa]rziu(?: p[âa]n[ăa] la)?|at[ée] (?:ao |o )?(?:dia )?)\s*$",
+            r"senast(?: den)?|senest(?: den)?|viimeist[äa][äa]n|nejpozd[ěe]ji(?: do)?|tj\. do|tedy do|najp[óo][źz]niej(?: do)?|legk[ée]s[őo]bb|cel t[âa]rziu(?: p[âa]n[ăa] la)?|p[âa]n[ăa] la(?: data de)?|at[ée] (?:ao |o )?(?:dia )?)\s*(?:\d{4}\.\s*)?$",  # hu: "legkésőbb 2026. november 13-ig"
             before,
             re.I,
         ):

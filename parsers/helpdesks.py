@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from orderwatch.parsers import cues, fields, lexicon
+from orderwatch.parsers import cues, fields, lexicon, shop_events
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.assertions import decided, unwrapped
 from orderwatch.parsers.base import Message, Result, domain_slug
@@ -50,7 +50,7 @@ _REFUND_EN = lexicon.REFUND_VERBS_EN
 _REFUND_INTL = lexicon.REFUND_INTL_WORDS
 _HANDLING_INTL = (
     r"antwort|beantwort|melden|r[ée]pon|reviendr|contact|rispond|respond|contest|odpowi|antwoord|reageren|terug|"
-    r"comunic|communiqu|sa position|inform|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
+    r"comunic|communiqu|sa position|inform|vy[řr][íi]d|vy[řr]izen|solu[țt]ion|rezolv|elint[ée]z|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
     r"gesti[óo]n|tramit|an[áa]lis|resposta|respuesta|rozpatr|ответ|відпов|рассмотр|розгляд|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
 )
 _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|申覆|申复|仲裁|平台介入|上诉|上訴|이의|재검토|再審査"
@@ -85,6 +85,8 @@ def is_desk_mail(msg: Message) -> bool:
         or from_outside_body(msg)  # a complaint body sells nothing; "【短信】12345" is its text message
         or cues.ACK.search(msg.subject)
         or cues.EVIDENCE_REQUEST.search(msg.subject)  # "清关异常，请48小时内补充清关资料": a request, not a notice
+        or cues.DECISION_AGAINST.search(msg.subject)  # "반품 신청이 반려되었습니다": a decision, not a notice
+        or _ACK_OF_OWN_STEP.search(msg.both[:400])  # "1:1 문의에 대한 답변": the answer to the user's own inquiry
         or cues.ACK.search(msg.text[:1500])  # a platform's case mail: "we've received your A-to-z claim"
         or _complaint_copy(msg)
         or (_CASE_SUBJECT.search(msg.subject) and _case_news(msg.text[:2000]))
@@ -123,7 +125,10 @@ _ACK_OF_OWN_STEP = guarded(
     + r"|the (?:case|dispute|claim) you (?:opened|raised|filed)|(?:la )?contestazione che hai aperto|le litige que vous avez ouvert"
     + r"|(?:conciliation|case|investigating) officer (?:for|handling|assigned to) your (?:complaint|case|dispute)"
     + r"|(?:客服|平台|小二)已介入|已由(?:平台)?(?:客服|小二)?介入"  # the platform stepped in, and asks for proof
-    + r"|お問い?合わせいただき、?(?:誠に)?ありがとうございます",  # the user's web-form inquiry, answered by a request
+    + r"|お問い?合わせいただき、?(?:誠に)?ありがとうございます"  # the user's web-form inquiry, answered by a request
+    + r"|(?:您|你)(?:反馈|反映|提交|反饋|提交)的[^。\n]{0,60}?(?:问题|問題)?已(?:受理|登记|登記)"  # "您反馈的…问题已受理"
+    + r"|k[ée]relm[ée]t\b[^.]{0,200}?nyilv[áa]ntart[áa]sba vett[üu]k"  # hu: the user's request, registered
+    + r"|(?:1:1\s*)?문의(?:하신 내용)?에 대한 답변",  # ko: the answer to the user's own 1:1 inquiry
     re.I,
 )
 
@@ -236,7 +241,8 @@ def parse(msg: Message) -> Result | None:
     replying = bool(msg.mail.in_reply_to or _REPLY_SUBJECT.search(msg.subject))
     promised = reply_promise(fresh, msg.at, labels=replying) if not events else None
     if cues.affirmed(cues.FAILED, text) and not events and not acknowledging:  # an ack quotes the complaint
-        events.append(msg.event("problem", summary="seller reports a problem", problem="failed", **ref))
+        what = shop_events.problem_kind(text)
+        events.append(msg.event("problem", summary="seller reports a problem", problem=what, **ref))
 
     if not events:
         # an agent's reply that commits to a new time, or tells what they did, answers

@@ -24,6 +24,8 @@ ORDER_LABELS = [
     r"订单号码|订单编号|订单号|商户单号|商户订单号|商家订单号|(?:订单|訂單)[或/／、](?:充值|支付|交易|付款)(?:编号|編號|号|號)|关联订单|订\s*单\s*号|訂單編號|訂單號碼|訂單號|訂單代號|訂單序號|交易编号|交易編號|集运单号|集運單號|集运单|集運單|转运单号|轉運單號|涉诉单号|涉訴單號",
     # en
     r"order\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)|purchase\s*(?:#|no\.?|number|ref(?:erence)?)|receipt\s*(?:#|no\.?|number)",
+    # a payment service names the shop's own number: "Merchant reference #4471" beside its own "order ID"
+    r"(?:merchant|store|retailer)\s+(?:order\s+)?(?:reference|ref\.?)(?:\s*(?:#|no\.?|number))?",
     # a repair service's order: "Ordre de réparation : OR-069-2610-00418", "Repair order #", "維修單號"
     r"ordre de r[ée]paration|repair\s+order\s*(?:#|no\.?|number)?|維修單號|维修单号",
     r"order\s*(?:confirmation\s*)?(?:number|#)",
@@ -46,7 +48,7 @@ ORDER_LABELS = [
     r"best[äa]llning(?:snummer)?\s*(?:nr\.?|#)?|ordernr\.?|"
     r"[čc][íi]slo\s+objedn[áa]vky|objedn[áa]vk[ayu]\s*(?:[čc]\.|[čc][íi]slo)|"
     r"num[ăa]rul\s+comenzii|comand[ăa](?:\s+ta)?\s*(?:nr\.?|num[ăa]rul)|"
-    r"(?:ご)?注文(?:番号|ID|No\.?)|受注番号|オーダー(?:番号|ID)|주문\s*번호",
+    r"(?:ご)?注文(?:番号|ID|No\.?)|受注番号|取引(?:番号|ID)|オーダー(?:番号|ID)|주문\s*번호",
     # ru, tr, id, vi, th, ar
     r"номер\s+заказа|заказ(?:а|у|ом|е)?\s*(?:№|#|номер)|№\s*заказа|sipari[şs]\s*(?:no\.?|numaras[ıi]|#)|"
     r"no\.?\s*pesanan|nom[bo]r\s+pesanan|pesanan\s*#|"
@@ -104,7 +106,7 @@ REFUND_WORDS = (
     r"tilbagebetal|hyvit|vr[áa]cen|visszat[ée]r[ií]t|bayaran balik|pengembalian dana|hoàn tiền"
 )
 ORDER_WORDS = (
-    r"order|r[ée]servation|reservation|booking|buchung|reserva|prenotazione|预订|預訂|訂位|订单|訂單|bestellung|commande|ordine|pedido|orden|compra|zam[óo]wieni(?:e|a|u|em)|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s|"
+    r"order|r[ée]servation|reservation|booking|buchung|reserva|prenotazione|预订|預訂|訂位|订单|訂單|bestellung|commande|ordine|pedido|orden|compra|zam[óo]wieni(?:e|a|u|em)|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s(?:ed(?:et)?|[ée]t|em(?:et)?|[üu]nk)?|"
     r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|ordre|bestilling|tilaus|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك|سفارش"
 )
 
@@ -273,7 +275,7 @@ ARRIVAL_CUES = alternation(
         r"estimert\s+levering|leveres(?:\s+(?:p[åa]|den))?|forventes\s+leveret|"
         r"arvioitu\s+(?:saapuminen|toimitus(?:aika|p[äa]iv[äa])?)(?:\s+[a-zäö]+(?=\s*:))?|"
         r"doru[čc]en[íi]\s+o[čc]ek[áa]v[áa]me|o[čc]ek[áa]van[ée]\s+doru[čc]en[íi]|doru[čc][íi]me|"
-        r"v[áa]rhat[óo]\s+(?:k[ée]zbes[ií]t[ée]s|sz[áa]ll[ií]t[áa]s)(?:i\s+(?:id[őo]|nap))?|va\s+fi\s+livrat[ăa]?(?:\s+(?:pe|[îi]n))?",
+        r"v[áa]rhat[óo]\s+(?:k[ée]zbes[ií]t[ée]s|sz[áa]ll[ií]t[áa]s|[ée]rkez[ée]s)(?:i\s+(?:id[őo]|nap))?(?:\s+az\s+automat[áa]ba|\s+a\s+csomagpontra)?|va\s+fi\s+livrat[ăa]?(?:\s+(?:pe|[îi]n))?",
         r"ankunft(?:\s+am)?(?=\s+(?:heute|morgen|übermorgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|\d))",
         r"arrivo\s+previsto(?:\s+(?:il|per))?",
         r"consegna\s+(?:prevista|stimata)(?:\s+(?:il|per|entro))?",
@@ -296,7 +298,7 @@ ARRIVAL_CUES = alternation(
         r"previsão\s+de\s+entrega|(?:agora\s+)?a\s+(?:nova\s+)?previsão(?:\s+de\s+entrega)?\s+é",
         r"chega(?:r[áa])?(?:\s+(?:na|no|em|at[ée]))?",
         # a pre-order is delivered on release day: "releases on Thursday, March 19", "Date de sortie : 12 novembre"
-        r"release\s+date|releases?\s+on|date\s+de\s+sortie|sortie\s+(?:officielle\s+)?(?:le|pr[ée]vue)|"
+        r"release\s+date|releases?\s+on|(?:is\s+)?(?:scheduled|expected|set|due)\s+to\s+be\s+released\s+on|will\s+be\s+released\s+on|date\s+de\s+sortie|sortie\s+(?:officielle\s+)?(?:le|pr[ée]vue)|"
         r"erscheint\s+am|erscheinungsdatum|fecha\s+de\s+lanzamiento|data\s+di\s+uscita|发售日(?:期)?|發售日(?:期)?",
         r"(?:wird|werden)\s+(?:ihnen\s+|dir\s+)?voraussichtlich(?:\s+am)?(?=[^\n]{0,40}(?:zugestellt|geliefert))",
         r"voraussichtlich\s+am(?=[^\n]{0,40}bei\s+(?:dir|ihnen|euch))",
@@ -357,7 +359,9 @@ TRACKING_LABELS = (
     r"(?:package|parcel|colis|paquete|pacco|paczk[ai]|paket|sendung|pakket|env[íi]o|envoi|spedizione|przesy[łl]ka|zending)"
     r"(?:\s*(?:n[°º]|nr\.?|no\.?|number|#))?(?=\s*[:：#]?\s*[A-Z0-9]*\d)|"
     r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|paketverfolgungsnummer|verfolgungsnummer|(?:お問い合わせ)?伝票番号|お問い合わせ番号|"
-    r"追跡番号|送り状番号|配達受付番号(?:[（(][^）)\n]{0,10}[）)])?|송장\s*번호|운송장\s*번호|"
+    # hu: the number before its noun, "A(z) 67148822913 számú csomagját kézbesítettük"
+    r"(?<![\d\w])(?=\d{8,16}\s+sz[áa]m[úu]\s+(?:csomag|k[üu]ldem[ée]ny))|"
+    r"追跡番号|配送伝票(?:番号)?|(?:お問い合わせ)?送り状(?:番号|No\.?)|配達受付番号(?:[（(][^）)\n]{0,10}[）)])?|송장\s*번호|운송장\s*번호|등기\s*번호|"
     r"sendings?nummer|sporingsnummer|kollinummer|sendingen|forsendelsesnummer|s[äa]ndningsnummer|sp[åa]rningsnummer|kolli-?id|"
     r"seurantakoodi|seurantanumero|l[äa]hetystunnus|[čc][íi]slo\s+z[áa]silky|sledovac[íi]\s+[čc][íi]slo|nyomk[öo]vet[ée]si\s+sz[áa]m|"
     r"csomagsz[áa]m|num[ăa]r(?:ul)?\s+(?:de\s+)?urm[ăa]rire|\bAWB\b|m[ãa]\s+v[ậa]n\s+đơn|no\.?\s+resi|nombor\s+penjejakan|"

@@ -160,8 +160,9 @@ def parse_mail(raw: bytes) -> Mail:
     )
 
 
-# Persian and Arabic-Indic digits ("۱۸,۴۹۰,۰۰۰ ریال", "٢٥٠ درهم") and their separators, read as ASCII
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫", "01234567890123456789,.")
+# Persian and Arabic-Indic digits ("۱۸,۴۹۰,۰۰۰ ریال", "٢٥٠ درهم") and their separators, read as ASCII;
+# typographic apostrophes as the straight one every cue writes ("We’ll refund", "we’ve cancelled")
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫’‘", "01234567890123456789,.''")
 
 
 def _readable_body(plain: str, html_body: str) -> str:

@@ -31,7 +31,7 @@ _ZH_DELIVER = (
 )
 _ZH_DURATION = guarded(
     r"(付款后|支付后|下单后|拍下后|购买后|成功后|付款後|支付後|下單後|購買後|成功後|付款完成後|付款完成后|完成付款後|完成付款后)?\s*"
-    + r"(?<![月/\d])"  # "11月20日送達" is a date, never twenty days
+    + r"(?<![月/\d])(?<!超时)(?<!超時)"  # "11月20日送達" is a date; "超时27分钟送达" was late, not a promise
     + RANGE
     + r"\s*"
     + ZH_UNIT

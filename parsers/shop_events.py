@@ -6,8 +6,10 @@ which decides what a mail is; these only write what it says as events.
 from __future__ import annotations
 
 import dataclasses
+import re
 
-from orderwatch.parsers import fields, lexicon
+from orderwatch.parsers import cues, fields, lexicon
+from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message
 from orderwatch.parsers.durations import stated_deadline, stated_duration
 from orderwatch.parsers.replies import reply_promise
@@ -66,6 +68,16 @@ def restock_promise(msg: Message, order_no: str | None) -> list:
     if promised is None:
         return []
     return [msg.event("promise", summary=f"promised: {promised['phrase']}", order_no=order_no, **promised)]
+
+
+def problem_kind(text: str) -> str:
+    """What went wrong, as the seller (or its desk) tells it: out of stock, cancelled (by the buyer's
+    own request, or not), or failed."""
+    if rx.search(r"缺货|无货|库存|out of stock|sold out", text, re.I):
+        return "out_of_stock"
+    if not cues.CANCELLED.search(text):
+        return "failed"
+    return "cancelled_by_buyer" if cues.BUYER_CANCELLED.search(text) else "cancelled"
 
 
 def _shape(value: str) -> str:

@@ -165,13 +165,7 @@ def parse(msg: Message) -> Result | None:
         total = fields.order_total(msg.text, lang)  # "Sipariş Tutarı: 1.249,90 TL" over a cancellation
         if total is not None:
             parties.update(order_amount=total.text(), order_currency=total.currency)
-        what = (
-            "out_of_stock"
-            if rx.search(r"缺货|无货|库存|out of stock|sold out", text, re.I)
-            else ("cancelled" if cues.CANCELLED.search(text) else "failed")
-        )
-        if what == "cancelled" and cues.BUYER_CANCELLED.search(text):
-            what = "cancelled_by_buyer"
+        what = shop_events.problem_kind(text)
         events.append(
             msg.event(
                 "problem",

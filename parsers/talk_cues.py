@@ -64,13 +64,17 @@ EVIDENCE_REQUEST = any_of(
     r"(?:photos?|justificatifs?|preuves?)[\s\S]{0,80}?pourriez-vous nous (?:les )?(?:envoyer|transmettre|faire parvenir)|"
     r"(?:inviarci|inviaci|trasmetterci)[\s\S]{0,100}?(?:foto|prove|documenti|ricevut)|"
     r"please (?:reply|respond)[^.\n]{0,40}\bwith (?:copies|a copy|scans?|photos?) of|"
+    # ro: "avem nevoie de câteva informații suplimentare. Te rugăm să ne trimiți … o fotografie"
+    r"avem nevoie de (?:c[âa]teva |urm[ăa]toarele )?(?:informa[țt]ii|documente|fotografii)|te rug[ăa]m s[ăa] ne (?:trimi[țt]i|transmi[țt]i)\b(?:[^.]|\.(?=\d)|\d\.){0,160}?(?:fotografi|document|dovad)|"
+    # hu: "az alábbiak pótlása szükséges", "a hiányzó iratokat … küldje meg"
+    r"(?:al[áa]bbiak|iratok|dokumentumok) p[óo]tl[áa]sa sz[üu]ks[ée]ges|hi[áa]nyz[óo] (?:iratokat|dokumentumokat)\b[^.]{0,80}?k[üu]ldje|"
     r"(?:ben[öo]tigen|brauchen) wir (?:noch )?(?:die )?(?:folgende )?(?:unterlagen|nachweise|belege|fotos)|(?:brauchen|ben[öo]tigen) wir noch (?:folgende |die folgenden )?(?:unterlagen|nachweise|belege|dokumente)|laden sie (?:die|diese|folgende) (?:unterlagen|nachweise|belege|dokumente)\b(?:[^.]|\.(?=\d)){0,80}?\bhoch\b|unterlagen nachreichen|reichen sie\b[^\n]{0,60}?(?:unterlagen|nachweise|belege|dokumente) nach\b|"
     r"pi[èe]ces justificatives|merci de nous (?:les )?(?:envoyer|transmettre|fournir|faire parvenir)|"
     r"nous avons besoin (?:des|de vos|de) (?:pi[èe]ces|documents|justificatifs|[ée]l[ée]ments)|inviarci (?:la|i) (?:documentazione|foto)|"
     r"env[íi]enos (?:la|los) (?:documentaci[óo]n|fotos|justificantes)|prosimy o przes[łl]anie|stuur ons (?:de )?(?:bewijsstukken|foto)"
     r"|(?:kirimkan|lampirkan|lengkapi) bukti|mohon (?:kirimkan|lampirkan|lengkapi)|пришлите (?:фото|видео|документы)|"
     r"fotoğraf(?:ları)? (?:gönder|ilet|yükle)|vui lòng (?:gửi|cung cấp|bổ sung) (?:hình ảnh|video|bằng chứng)|"
-    r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|(?:お)?(?:写真|画像)[^。]{0,120}?(?:添付|送付|お送り|ご提出)[^。]{0,10}?(?:ください|下さい|願います)|사진(?:을)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주세요|보내\s*주세요)"
+    r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|(?:お)?(?:写真|画像)[^。]{0,120}?(?:添付|送付|お送り|ご提出)[^。]{0,10}?(?:ください|下さい|願います)|사진(?:을|은)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주(?:세요|시거나|십시오)|보내\s*주(?:세요|셔야|십시오)|남겨\s*주세요)"
 )
 DECISION_AGAINST = any_of(
     # "本次退款申請經審核後無法受理", "无法为您办理退款", "订单状态正常，不予退费"
@@ -96,6 +100,14 @@ DECISION_AGAINST = any_of(
     r"fasthold(?:t|er) (?:sin|deres|sitt) (?:afvisning|avvisning|afslag|avslag)|ikke (?:har )?(?:v[æa]ret|var) muligt at finde en (?:f[æa]lles )?l[øo]sning|"
     # a conciliation that ends without agreement: "si è concluso con esito negativo", "verbale di mancato accordo"
     r"(?:concluso|chiuso|terminato) con esito negativo|verbale di mancato accordo|"
+    # ko: "반품 신청이 반려되었습니다", "처리결과 : 반품 반려"
+    r"(?:반품|교환|환불|취소)\s*(?:신청|요청)?(?:이|가)?\s*반려(?:되었습니다|됐습니다|처리)|처리\s*결과\s*[:：]\s*(?:반품|교환|환불)\s*반려|"
+    # pl, ro: "reklamacja nie została uznana", "reclamația nu a fost acceptată"
+    r"reklamacj[aę] (?:nie zosta[łl]a uznana|zosta[łl]a odrzucona)|nie uznajemy (?:twojej |pa[ńn]stwa )?reklamacji|"
+    r"reclama[țt]ia (?:ta |dvs\.? )?(?:nu a fost (?:acceptat[ăa]|admis[ăa])|a fost respins[ăa])|"
+    # a card dispute the merchant defended: "we're unable to take it further and we've closed your case"
+    r"\b(?:unable|not able) to take (?:it|this|your (?:claim|case|dispute|chargeback)) (?:any )?further\b|"
+    r"\bthe merchant has (?:successfully )?(?:challenged|defended) the (?:chargeback|dispute)\b|"
     r"(?:conciliaci[óo]n|mediaci[óo]n) (?:ha )?(?:finalizado|concluido|terminado) sin acuerdo|"
     r"(?:m[ée]diation|conciliation) (?:s'est )?(?:termin[ée]e|close|achev[ée]e) sans accord|schlichtung (?:ist )?(?:gescheitert|ohne einigung beendet)|"
     r"afsluttet uden (?:en )?(?:f[æa]lles )?l[øo]sning|avsluttet uten (?:en )?(?:l[øo]sning|enighet)|avslutats utan (?:en )?l[öo]sning|"
@@ -157,6 +169,7 @@ DECISION_FOR = any_of(
     r"zu (?:deinen|ihren|euren) gunsten entschieden|en (?:votre|ta) faveur|a (?:tu|su) favor|a (?:tuo|suo|vostro) favore|"
     r"处理结果\s*[:：]?\s*(?:支持|同意)|(?<!不)支持您的(?:退款)?诉求|投诉成立|(?:判定|判决|裁定)?(?:买家|買家)(?:胜诉|勝訴)|"
     r"in your favou?r|(?:claim|dispute|complaint) (?:has been |was )?(?:approved|upheld|accepted(?! (?:for|into|by) )|resolved in your favou?r)"
+    r"|\b(?:has|have) accepted your (?:dispute|claim|complaint|return request)\b"
 )
 # A shop's copy of what the user sent through its contact form: an acknowledgement when what was
 # sent is a complaint ("Votre message a bien été envoyé … Message : … aucune expédition depuis 9 jours").
@@ -179,6 +192,11 @@ OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|�
 ACK = any_of(
     # a conciliation body opens the case: "avvio del procedimento e convocazione delle parti", "ha tenido entrada"
     r"nous avons transmis votre (?:plainte|r[ée]clamation|dossier|demande) [àa] l'entreprise|"
+    # cs, ro, hu: "reklamaci jsme zaevidovali", "reclamația ta a fost înregistrată", "panaszát rögzítettük"
+    r"(?:reklamaci|st[íi][žz]nost)\b[^.\n]{0,40}?\bjsme (?:zaevidovali|p[řr]ijali|obdr[žz]eli)|d[ěe]kujeme, [žz]e jste n[áa]m sv[ěe][řr]il[ai]? reklamaci|"
+    r"(?:reclama[țt]ia|sesizarea|peti[țt]ia) (?:ta |dvs\.? )?a fost (?:[îi]nregistrat[ăa]|primit[ăa])|"
+    r"\bam [îi]nregistrat (?:solicitarea|reclama[țt]ia|sesizarea) (?:ta|dvs\.?)|"
+    r"(?:panasz[áa]t|reklam[áa]ci[óo]j[áa]t|k[ée]relm[ée]t)\b[^.]{0,200}?(?:r[öo]gz[íi]tett[üu]k|megkaptuk|befogadtuk|nyilv[áa]ntart[áa]sba vett[üu]k)|"
     r"avvio del procedimento|(?:su|tu) solicitud(?: de arbitraje| de mediaci[óo]n)? ha tenido entrada|"
     r"决定受理|決定受理|予以受理|(?:系統|系统)已收件|申訴案件收件通知|(?:我們|我们)?已收到(?:您|你)的(?:提問|提问|問題|问题|來信|来信|查詢|查询|詢問|询问)|"  # a market regulator's acceptance decision (投诉受理决定告知): its own clock starts
     # a request the buyer opened, confirmed: "Has abierto una solicitud: artículo no recibido", "Hai aperto una richiesta"
@@ -274,6 +292,10 @@ APPEAL_WORDS = any_of(r"二次申诉|申诉|复核|复议|\bappeal\b|reconsider|
 COMPLAINT_WORDS = any_of(
     # nl: "Garantieaanvraag bestelling #2217 - espressomachine lekt", "nog steeds niet ontvangen"
     r"klacht|garantieaanvraag|defect|kapot|lekt\b|beschadigd|werkt niet|nog (?:steeds )?niet (?:ontvangen|geleverd|bezorgd|verzonden)|geld terug|terugbetaling|"
+    # ro, hu, cs: "lipsește, deși apare pe factură", "meghibásodott … jótállási igényt", "zboží nedorazilo"
+    r"\blipse[șs]te\b|produsul lips[ăa]|nu am primit|deteriorat|s[ăa] (?:[îi]mi )?returna[țt]i|"
+    r"meghib[áa]sodott|j[óo]t[áa]ll[áa]si ig[ée]ny|nem kaptam meg|hi[áa]nyzik|b[ée]k[ée]ltet[őo] test[üu]leti elj[áa]r[áa]s|"
+    r"nedorazil[oa]|chyb[íi] (?:mi )?(?:zbo[žz][íi]|polo[žz]ka)|reklamuji|vadn[ée]|po[šs]kozen[ée]|"
     r"reklamation|klagom[åa]l|har (?:inte|ikke|ikkje) (?:f[åa]tt|kommit|mottatt|modtaget)|aldrig (?:levererats|kommit fram|modtaget)|aldri (?:levert|kommet)|"
     r"reklamasjon|klage|reklamaatio|valitus|en ole saanut|reklamace|st[íi][žz]nost|nedoru[čc]en|panasz|reklam[áa]ci[óo]|nem [ée]rkezett meg|"
     r"reclama[țt]ie|nu am primit|reclama[çc][ãa]o|n[ãa]o recebi|n[ãa]o chegou|"
@@ -323,36 +345,6 @@ COMPLAINT_WORDS = any_of(
 )
 EVIDENCE_WORDS = any_of(
     r"补充凭证|补充材料|补充证据|按要求补充|见附件|截图如下|as requested|screenshots? (?:are |is )?attached|attached (?:are|is) (?:the|my|some|(?:the )?(?:screenshots?|photos?|pictures?|images?|copies|documents?))\b|here (?:are|is) the (?:screenshots?|evidence|photos?)"
-)
-OUTSIDE_WORDS = any_of(
-    r"(?<!\d)(?:12315|12345)(?!\d)|政务服务|消费者协会|消协|市场监督|市场监管|黑猫投诉|聚投诉|电诉宝|消费保|工商|消费维权|人民法院|消费投诉|"
-    r"consumer (?:protection|association|council|affairs|ombudsman)|trading standards|better business bureau|\bBBB\b|attorney general|small claims|"
-    r"\bOMIC\b|m[ée]diat(?:eur|ion) de (?:la )?consommation|m[ée]diateur du e-commerce|\bFEVAD\b|\bCM2C\b|conciliateurs? de justice|informaci[óo]n al consumidor|instituto (?:municipal )?de consumo|signal ?conso|dgccrf|m[ée]diateur de la consommation|"
-    r"verbraucherzentrale|schlichtungsstelle|consumentenbond|geschillencommissie|citizens advice|financial ombudsman|\bCFPB\b|"
-    r"(?<!\d)1372(?!\d)|소비자상담센터|한국소비자원|전자거래분쟁조정|消費生活センター|国民生活センター|"
-    r"rzecznik(?:a|iem)? (?:praw )?konsument|\bUOKiK\b|national consumer helpline|consumer helpline|e-?daakhil|consumer (?:disputes )?commission|"
-    r"t[üu]ketici hakem heyeti|ticaret bakanl[ıi][ğg][ıi]|\bT[ÜU]B[İI]S\b|[şs]ikayetvar|"
-    r"allm[äa]nna reklamationsn[äa]mnden|\bARN\b|forbrukerr[åa]det|forbrukertilsynet|n[æa]vnenes hus|forbrugerklagen[æa]vnet|"
-    r"kuluttajariitalautakunta|kilpailu- ja kuluttajavirasto|\bKKV\b|[čc]esk[áa] obchodn[íi] inspekce|\b[ČC]OI\b|\bANPC\b|"
-    r"reclame ?aqui|consumidor\.gov\.br|\bPROCON\b|\bPROFECO\b|concilianet|\bSERNAC\b|\bDECO\b|livro de reclama[çc][õo]es|"
-    r"роспотребнадзор|защиты прав потребителей|держпродспоживслужб|захисту прав споживачів|"
-    r"\bCOPREC\b|ventanilla [úu]nica federal|defensa del? (?:las y los )?consumidor(?:es)?|\bINDECOPI\b|superintendencia de industria y comercio|"
-    r"disputes tribunal|\bNCAT\b|\bVCAT\b|fair trading|\bACCC\b|competition and consumer protection commission|\bCCPC\b|"
-    r"office de la protection du consommateur|parle consommation|fair trade enforcement bureau|department of trade and industry|"
-    r"消費者委員會|消委會|消保會|消保官|消基會|消費者保護|"
-    # arbitration and cross-border centres: "Junta Arbitral de Consumo", "Centre Européen des Consommateurs"
-    r"juntas? arbitral(?:es)? de consumo|(?:sistema )?arbitra(?:l|je) de consumo|european consumer cent(?:re|er)|\bECC[- ]?Net\b|"
-    r"centre europ[ée]en des consommateurs|\bCEC France\b|centro europeo (?:dei |del )?consum(?:atori|idor)|europ[äa]isches verbraucherzentrum|"
-    r"conciliaweb|\bco\.?re\.?com\b|universalschlichtungsstelle|test[- ]?(?:aankoop|achats)|organizaci[óo]n de consumidores|m[ée]diation pour le consommateur|consumentenombudsdienst"
-)
-LEGAL_WORDS = any_of(r"人民法院|起诉|诉讼|律师函|court|lawsuit|attorney|solicitor")
-PLATFORM_WORDS = any_of(
-    r"平台|卡盟|商城客服|客服中心|投诉中心|纠纷|仲裁|介入|"
-    r"marketplace|buyer protection|resolution (?:center|centre)|platform|a-to-z|guarantee claim"
-)
-DESK_SENDER = any_of(
-    r"投诉|客服|维权|服务中心|工单|售后|纠纷|仲裁|support|help|care|service|resolution|dispute|claims?|ticket|desk|zendesk|freshdesk|zammad|"
-    r"assistenza|soporte|atenci[óo]n al cliente|kundenservice|kundendienst|klantenservice|servizio clienti|service client"
 )
 
 

@@ -4,12 +4,18 @@ alternation silently turns every mail into a shipping notice), and the lexicon r
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
-from orderwatch.parsers import cues, fields, lexicon
+from orderwatch.parsers import cues, fields, lexicon, screen
 from orderwatch.parsers.fields import decimal_value, references
 
-PATTERNS = {name: value for name, value in vars(cues).items() if isinstance(value, re.Pattern)}
+# every cue, compiled plain or behind its RE2 screen (parsers/screen.py)
+PATTERNS = {name: value for name, value in vars(cues).items() if isinstance(value, (re.Pattern, screen.Screened))}
+
+
+def test_the_cue_list_is_whole() -> None:
+    assert len(PATTERNS) >= 50  # a screened cue is still a cue
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
@@ -325,6 +331,27 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("SELLER_SIDE", "You received a refund of £6.41 GBP from Kettleby Crafts", False),
         ("OUTSIDE_WORDS", "Centro Europeo Consumatori Italia", True),
         ("VIRTUAL_GOODS", "ESET インターネット セキュリティ ダウンロード版（シリアル番号メール納品）", True),
+        # Korean, Czech/Romanian/Hungarian/Polish, Chinese consumer platforms, card disputes, captured mail
+        ("CONFIRM", "비움상회 - 주문이 접수되었습니다.", True),
+        ("CONFIRM", 'お客様のご注文は受注番号 "231557204"にて承りました。', True),
+        ("DELIVERED_PHYSICAL", "[우체국택배] 소포가 배달완료되었습니다.", True),
+        ("DELIVERED_PHYSICAL", "您的订单8051146627308815201超时27分钟送达", True),
+        ("DELIVERED_PHYSICAL", "A(z) 67148822913 számú csomagját a mai napon kézbesítettük.", True),
+        ("DELIVERED_VIRTUAL", "Your next listen is ready, Maren", True),
+        ("FAILED", "ご注文のキャンセルが完了致しました", True),
+        ("BUYER_CANCELLED", "ご依頼いただきました下記ご注文のキャンセル処理が完了致しました", True),
+        ("REFUND_RECEIVED", "최민지님, 아래 결제가 취소되었어요.", True),
+        ("DECISION_AGAINST", "반품 신청이 반려되었습니다.", True),
+        ("DECISION_AGAINST", "dlatego reklamacja nie została uznana.", True),
+        ("DECISION_AGAINST", "we're unable to take it further and we've closed your case", True),
+        ("DECISION_FOR", "Tallow & Tide has accepted your dispute for order #4471", True),
+        ("EVIDENCE_REQUEST", "아래 사진을 1:1 문의에 첨부해 주시거나 이 문의에 답글로 남겨 주세요.", True),
+        ("EVIDENCE_REQUEST", "Te rugăm să ne trimiți, până la data de 12.11.2026: 1. o fotografie a coletului", True),
+        ("EVIDENCE_REQUEST", "A kérelem elbírálásához az alábbiak pótlása szükséges:", True),
+        ("ACK", "děkujeme, že jste nám svěřil reklamaci. Reklamaci jsme zaevidovali.", True),
+        ("ACK", "Am înregistrat solicitarea ta cu numărul de tichet 58213407.", True),
+        ("COMPLAINT_WORDS", "încărcătorul (199,99 Lei) lipsește, deși apare pe factură", True),
+        ("OUTSIDE_WORDS", "Budapesti Békéltető Testület", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -547,6 +574,9 @@ def test_an_appointment_and_a_courier_window_are_arrival_times() -> None:
         ("ご注文商品を発送いたしました。\nBS-28417736 発送元：千葉配送センター 発送：2026/10/22", "BS-28417736"),
         # a payment gateway's own number beside the merchant's: the merchant's is the order
         ("系统订单号：2026110913051067842\n商户订单号：ALS2611091304587731\n", "ALS2611091304587731"),
+        ("Merchant reference #4471\nAfterpay order ID 100284417563\n", "4471"),  # the shop's, beside the service's
+        ("取引番号:S2608016621\n", "S2608016621"),
+        ("Rendelésedet (#18457) feladtuk, a csomagot a GLS szállítja.", "18457"),
     ],
 )
 def test_references_a_new_round_taught(text: str, expected: str) -> None:
@@ -565,3 +595,26 @@ def test_european_spelled_numbers_and_months_in_deadlines() -> None:
 def test_a_condition_that_names_an_email_address_stays_a_condition() -> None:
     text = "如遇卡密异常，请在24小时内通过邮件 kefu@example.com 联系客服，并提供充值失败截图。"
     assert cues.unconditional(cues.FAILED, text) is None
+
+
+def test_a_copyright_year_before_a_brand_is_no_amount_and_jis_yen_is_yen() -> None:
+    from orderwatch.parsers.charsets import decode_bytes
+
+    assert fields.amounts("$7.47 + tax\n©1997-2026 Audible, Inc.", "en") == [fields.Money(Decimal("7.47"), "USD")]
+    assert decode_bytes("支払合計金額：\\5,100".encode("iso-2022-jp"), "ISO-2022-JP") == "支払合計金額：¥5,100"
+
+
+def test_deadlines_in_korean_hungarian_polish_and_japanese() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from orderwatch.parsers.durations import stated_deadline
+
+    seoul, budapest = timezone(timedelta(hours=9)), timezone(timedelta(hours=1))
+    at = datetime(2026, 11, 18, 9, tzinfo=seoul)
+    assert stated_deadline("사진은 11월 19일(목) 오후 6시까지 보내 주셔야", at) == datetime(
+        2026, 11, 19, 18, tzinfo=seoul
+    )
+    at = datetime(2026, 11, 5, 9, tzinfo=budapest)
+    assert stated_deadline("legkésőbb 2026. november 13-ig küldje meg", at).date().isoformat() == "2026-11-13"
+    assert stated_deadline("zwrot najpóźniej do 19.11.2026", at).date().isoformat() == "2026-11-19"
+    assert stated_deadline("2026年11月20日(金)までに添付してお送りください", at).date().isoformat() == "2026-11-20"

@@ -193,7 +193,9 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
                 add(_with_hash(source, match), 1, "a forwarder's consolidation number")
                 continue
             before = source[max(0, match.start() - 24) : match.start()]
-            mine = _MERCHANTS_OWN.search(before) or rx.match(r"商户|商家|商戶", match.group(0))
+            mine = _MERCHANTS_OWN.search(before) or rx.match(
+                r"商户|商家|商戶|merchant|store|retailer", match.group(0), re.I
+            )
             if _PAYMENT_SYSTEMS_OWN.search(before) and not mine:
                 # a payment gateway's "系统订单号" beside the "商户订单号": the gateway's record, not the order
                 add(_with_hash(source, match), 1.5, f"label '{before[-4:]}{match.group(0)[:20].strip()}' (a gateway's)")
