@@ -46,10 +46,16 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return screened(re.compile(guard_text(pattern, flags), flags), pattern, flags)  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=1024)
+def parsed_form(pattern: str, flags: int = 0):  # returns re._parser.SubPattern
+    """`re`'s parse of a pattern, read by the guard and by the RE2 screen (parsed once, not twice)."""
+    return sre_parse.parse(pattern, flags)
+
+
 def guard_text(pattern: str, flags: int = 0) -> str:
     """The pattern text with its first-character lookahead, or unchanged when none helps."""
     try:
-        parsed = sre_parse.parse(pattern, flags)
+        parsed = parsed_form(pattern, flags)
         if _known_prefix(parsed):
             return pattern  # "order_id=…", "订单|訂單": re already skips ahead to its prefix, faster than a lookahead
         parts, folded = _first(parsed, bool(flags & re.I))

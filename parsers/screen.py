@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from re import _casefix  # the extra case pairs `re` applies under IGNORECASE ('ſ' ~ 's', 'K' ~ 'k')
 from re import _constants as sre  # the parsed form of a pattern: stable across 3.11-3.13
-from re import _parser as sre_parse
 from typing import Any
 
 try:
@@ -46,7 +46,8 @@ def _char(code: int) -> str:
     return f"\\x{{{code:x}}}"
 
 
-def _case_variants(code: int) -> set[int]:
+@lru_cache(maxsize=8192)
+def _case_variants(code: int) -> frozenset[int]:
     """Every character `re` treats as equal to this one under IGNORECASE."""
     ch = chr(code)
     found = {code}
@@ -57,7 +58,7 @@ def _case_variants(code: int) -> set[int]:
         found |= set(_casefix._EXTRA_CASES.get(known, ()))
     if found & {0x69, 0x49, 0x130, 0x131}:  # 'i', 'I', 'İ', 'ı': `re` folds all four together
         found |= {0x69, 0x49, 0x130, 0x131}
-    return found
+    return frozenset(found)
 
 
 def _class(items: Any, ignore_case: bool) -> str:
@@ -143,7 +144,9 @@ def _sequence(items: Any, ignore_case: bool, dotall: bool) -> str:
 
 def wider_re2(pattern: str, flags: int = 0) -> str:
     """The RE2 pattern that matches wherever `pattern` can (and maybe elsewhere)."""
-    parsed = sre_parse.parse(pattern, flags)
+    from orderwatch.parsers.guarded import parsed_form  # guarded imports this module
+
+    parsed = parsed_form(pattern, flags)
     state = parsed.state.flags
     return _sequence(parsed, bool(state & re.I), bool(state & re.S))
 
