@@ -192,7 +192,7 @@ def _slot_end(text: str, day: datetime) -> datetime | None:
 
 
 _ARRIVAL_SPAN = guarded(
-    r"\s*(?:time|times|period)?\s*[:：]?\s*(?:in\s+|within\s+|about\s+|approx\.?\s+)?"
+    r"\s*(?:time|times|period)?\s*[:：]?\s*\(?(?:in\s+|within\s+|about\s+|approx\.?\s+)?"  # "Standard Delivery (3-5 Business Days)"
     + RANGE
     + r"\s*(?:"
     + EN_UNIT

@@ -26,6 +26,7 @@ REFUND_RECEIVED = any_of(
     r"hemos cancelado tu compra y reembolsado|(?:importe|reembolso) ya est[áa] disponible en tu monedero|"
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
+    r"\bproc[ée]d[ée]\s+au\s+remboursement\b|"  # done; with "sous 5 jours" after it, still on its way
     # "Importo rimborsato: 129,90 €", "43,30 € rimborsata sulla carta … in data 08/10/2026"
     r"\bsent you a refund\b|"  # a payment service's own notice: "X sent you a refund of $19.99"
     # a shop engine's refund receipt: Shopify's "Refund notification" over "Refunded items": the merchant's
@@ -42,7 +43,8 @@ REFUND_GRANTED = any_of(
     # "我們已為你發起退款。信用卡退款一般需時 3-14 個工作天入帳": started, on its way
     r"(?:已|已經|已经)(?:為|为|給|给)(?:你|您)(?:發起|发起)(?:了)?退款|退款處理中|退款处理中|"
     # "nous avons … procédé au remboursement intégral de 78,00 € … sous 3 à 5 jours ouvrés": sent, on its way
-    r"\bproc[ée]d[ée]\s+au\s+remboursement\b|"
+    # a refund validated, the money promised with its period: "vient de valider votre remboursement. Vous recevrez 289,00 €"
+    r"\b(?:vient de |a )valid[ée]r? (?:votre|ton) remboursement\b|\bvous recevrez\s+\d[\d\s.,]*\s?€|"
     # "Your request for a refund to the original payment method (PayPal) has been accepted"
     r"\b(?:request for a refund|refund request)\b[^.\n]{0,80}?\b(?:has been|was|is) (?:accepted|approved)\b|"
     # money sent back to the card is on its way: "We've gone ahead and refunded the full amount of £50.99 back to
@@ -141,6 +143,8 @@ _STILL_TO_ARRIVE_EN = any_of(
     r"|(?:將|将)(?:原路)?(?:退回|退還|退还)|(?:預計|预计)[^。\n]{0,20}?(?:到賬|到账|到帳|入賬|入账|入帳)"
     # "Le remboursement sera effectué sur le moyen de paiement … sous 7 jours": a transfer still ahead
     r"|\bremboursement sera (?:effectu[ée]|vers[ée]|cr[ée]dit[ée])\b[^.]{0,120}?\b(?:sous|dans les|d'ici)\b"
+    # "procédé au remboursement intégral de 78,00 € … sous 3 à 5 jours ouvrés": sent, and still on its way
+    r"|\b(?:visible|cr[ée]dit[ée]|sur votre compte)\b[^.]{0,60}?\bsous\s+\d+(?:\s*(?:à|-)\s*\d+)?\s+jours|^[^.]{0,160}?\bsous\s+\d+(?:\s*(?:à|-)\s*\d+)?\s+jours"
     # "Die Gutschrift erscheint innerhalb von 5 Werktagen auf deinem ursprünglichen Zahlungsmittel"
     r"|\b(?:gutschrift|erstattung|betrag|r[üu]ckzahlung)\s+(?:erscheint|wird|sollte|kann)\b[^.]{0,60}?\binnerhalb\b"
     r"|\b(?:wird|werden)\s+(?:dir|ihnen|euch)?\s*innerhalb\b[^.]{0,60}?\bgutgeschrieben\b"

@@ -187,7 +187,9 @@ def parse(msg: Message) -> Result | None:
         and cues.granted(msg.text)
     ):
         received = None  # "… cancelled and refunded" over "allow 5-10 business days for the refund to show"
-    if (received and not cues.still_to_arrive(plain, received)) or cues.CREDIT_MEMO.search(msg.subject):
+    # a credit memo is the refund made, unless its own comment says the money is still to come
+    memo = cues.CREDIT_MEMO.search(msg.subject) and not (cues.granted(msg.text) and not cues.refund_received(msg.text))
+    if (received and not cues.still_to_arrive(plain, received)) or memo:
         refund = fields.total_amount(msg.text, lang)
         events.append(
             msg.event(

@@ -100,6 +100,8 @@ DECISION_AGAINST = any_of(
     r"fasthold(?:t|er) (?:sin|deres|sitt) (?:afvisning|avvisning|afslag|avslag)|ikke (?:har )?(?:v[æa]ret|var) muligt at finde en (?:f[æa]lles )?l[øo]sning|"
     # a conciliation that ends without agreement: "si è concluso con esito negativo", "verbale di mancato accordo"
     r"(?:concluso|chiuso|terminato) con esito negativo|verbale di mancato accordo|"
+    # fr: "nous ne sommes pas en mesure de donner une suite favorable à votre demande"
+    r"ne (?:sommes|pouvons) pas (?:en mesure de )?donner (?:une )?suite favorable|\bpas de suite favorable\b|"
     # ko: "반품 신청이 반려되었습니다", "처리결과 : 반품 반려"
     r"(?:반품|교환|환불|취소)\s*(?:신청|요청)?(?:이|가)?\s*반려(?:되었습니다|됐습니다|처리)|처리\s*결과\s*[:：]\s*(?:반품|교환|환불)\s*반려|"
     # pl, ro: "reklamacja nie została uznana", "reclamația nu a fost acceptată"
@@ -192,6 +194,8 @@ OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|�
 ACK = any_of(
     # a conciliation body opens the case: "avvio del procedimento e convocazione delle parti", "ha tenido entrada"
     r"nous avons transmis votre (?:plainte|r[ée]clamation|dossier|demande) [àa] l'entreprise|"
+    r"nous avons bien re[çc]u (?:ta|votre) (?:r[ée]clamation|demande de remboursement|signalement)|"
+    r"(?:您|你)的(?:問題|问题|來信|来信|意見|意见)已(?:經|经)?(?:收到|受理)|"
     # cs, ro, hu: "reklamaci jsme zaevidovali", "reclamația ta a fost înregistrată", "panaszát rögzítettük"
     r"(?:reklamaci|st[íi][žz]nost)\b[^.\n]{0,40}?\bjsme (?:zaevidovali|p[řr]ijali|obdr[žz]eli)|d[ěe]kujeme, [žz]e jste n[áa]m sv[ěe][řr]il[ai]? reklamaci|"
     r"(?:reclama[țt]ia|sesizarea|peti[țt]ia) (?:ta |dvs\.? )?a fost (?:[îi]nregistrat[ăa]|primit[ăa])|"

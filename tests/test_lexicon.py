@@ -292,7 +292,7 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("DELIVERED_VIRTUAL", "Votre billet est joint à cet e-mail (PDF).", True),
         ("DELIVERED_VIRTUAL", "您的訂單已確認，憑證已開立", True),
         ("DELIVERED_VIRTUAL", "出票成功后将通过短信和邮件通知您票号", False),
-        ("REFUND_GRANTED", "nous avons annulé vos deux billets et procédé au remboursement intégral de 78,00 €", True),
+        ("REFUND_RECEIVED", "nous avons annulé vos deux billets et procédé au remboursement intégral de 78,00 €", True),
         ("REFUND_GRANTED", "我們已為你發起退款。信用卡退款一般需時 3-14 個工作天入帳。", True),
         ("DECISION_AGAINST", "本次退款申請經審核後無法受理，敬請見諒。", True),
         ("ACK", "您已提交售后服务单1893027465（订单318640275913），商家将在48小时内审核", True),
@@ -352,6 +352,15 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("ACK", "Am înregistrat solicitarea ta cu numărul de tichet 58213407.", True),
         ("COMPLAINT_WORDS", "încărcătorul (199,99 Lei) lipsește, deși apare pe factură", True),
         ("OUTSIDE_WORDS", "Budapesti Békéltető Testület", True),
+        # 发卡 engines, French marketplaces, Taiwan desks, English engines' credit memos
+        ("DELIVERED_VIRTUAL", "感谢您的信任与支持，您的专属账号卡密已交付！", True),
+        ("DELIVERED_VIRTUAL", "给您补发一张新的：\nSTMCN-K9D2E-8VNQ4-P3LZA", True),
+        ("SHIPPED", "您的訂單 20260905131042 已完成出貨，黑貓宅急便", True),
+        ("ACK", "Nous avons bien reçu ta réclamation pour la commande 15384470226", True),
+        ("ACK", "感謝您的來信，您的問題已經收到，問題編號：CS26110900418", True),
+        ("DECISION_AGAINST", "nous ne sommes pas en mesure de donner une suite favorable à votre demande", True),
+        ("REFUND_GRANTED", "il a bien réceptionné l'appareil et vient de valider votre remboursement", True),
+        ("REFUND_RECEIVED", "Nous avons procédé au remboursement de 34,90 € sur la carte bancaire.", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -595,6 +604,13 @@ def test_european_spelled_numbers_and_months_in_deadlines() -> None:
 def test_a_condition_that_names_an_email_address_stays_a_condition() -> None:
     text = "如遇卡密异常，请在24小时内通过邮件 kefu@example.com 联系客服，并提供充值失败截图。"
     assert cues.unconditional(cues.FAILED, text) is None
+
+
+def test_a_refund_made_with_days_still_to_come_is_on_its_way() -> None:
+    text = "Nous avons donc procédé au\nremboursement intégral. Il sera visible sur votre compte sous 5 jours ouvrés."
+    assert cues.refund_received(text) is None
+    assert cues.granted("procédé au remboursement intégral de 78,00 € sur votre carte sous 3 à 5 jours ouvrés")
+    assert fields.amounts("Gesamtsumme: inkl. MwSt 269,00 Euro", "de") == [fields.Money(Decimal("269.00"), "EUR")]
 
 
 def test_a_copyright_year_before_a_brand_is_no_amount_and_jis_yen_is_yen() -> None:

@@ -29,6 +29,7 @@ SYMBOLS = {
     "nz$": "NZD",
     "nzd": "NZD",
     "€": "EUR",
+    "euro": "EUR",  # "269,00 Euro" (MediaMarkt, Saturn)
     "eur": "EUR",
     "£": "GBP",
     "gbp": "GBP",

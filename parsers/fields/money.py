@@ -22,7 +22,7 @@ _PRE = (
     r"(?-i:R)(?=[^\S\n]\d{1,3}(?:[ ,]\d{3})*(?:[.,]\d{2})?(?!\w)|\d{1,3}(?:[, ]\d{3})+(?:[.,]\d{2})?(?!\w)|\d{1,6}[.,]\d{2}(?!\w)))"
 )
 _POST = (
-    r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
+    r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|euro(?=\b)|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
     r"CZK|BRL|MXN|MOP|澳門元|澳门元|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|"
     r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|درهم|ريال|ریال|تومان|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES|(?-i:PEN|CLP|COP|ARS|UYU)\b)"
 )
