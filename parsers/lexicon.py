@@ -295,7 +295,7 @@ ARRIVAL_CUES = alternation(
         r"llega(?:r[áa])?\s+entre(?:\s+el)?",
         # a shop engine's delivery column: "Estándar" over "Hasta 13/11/2026" (VTEX), alone on its line
         r"(?<![^\n])[^\S\n]*(?:hasta|at[ée])(?=[^\S\n]+\d{1,2}/\d{1,2}/\d{2,4}[^\S\n]*(?:\n|$))",
-        r"previsão\s+de\s+entrega|(?:agora\s+)?a\s+(?:nova\s+)?previsão(?:\s+de\s+entrega)?\s+é",
+        r"entrega\s+em\s+casa(?=\s*[:：])|entrega\s+ao\s+domic[íi]lio(?=\s*[:：])|previsão\s+de\s+entrega|(?:agora\s+)?a\s+(?:nova\s+)?previsão(?:\s+de\s+entrega)?\s+é",
         r"chega(?:r[áa])?(?:\s+(?:na|no|em|at[ée]))?",
         # a pre-order is delivered on release day: "releases on Thursday, March 19", "Date de sortie : 12 novembre"
         r"release\s+date|releases?\s+on|(?:is\s+)?(?:scheduled|expected|set|due)\s+to\s+be\s+released\s+on|will\s+be\s+released\s+on|date\s+de\s+sortie|sortie\s+(?:officielle\s+)?(?:le|pr[ée]vue)|"

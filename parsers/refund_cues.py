@@ -27,6 +27,8 @@ REFUND_RECEIVED = any_of(
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
     r"\bproc[ée]d[ée]\s+au\s+remboursement\b|"  # done; with "sous 5 jours" after it, still on its way
+    # pt: "o reembolso relativo à encomenda n.º 70563918 foi efetuado", subject "Reembolso efetuado"
+    r"\breembolso\b(?:[^.\n]|(?<=n)\.){0,60}?\bfoi (?:efetuado|realizado|processado|conclu[íi]do)\b|(?<![\w])reembolso (?:efetuado|realizado|conclu[íi]do)\b|"
     # "Importo rimborsato: 129,90 €", "43,30 € rimborsata sulla carta … in data 08/10/2026"
     r"\bsent you a refund\b|"  # a payment service's own notice: "X sent you a refund of $19.99"
     # a shop engine's refund receipt: Shopify's "Refund notification" over "Refunded items": the merchant's

@@ -100,6 +100,8 @@ DECISION_AGAINST = any_of(
     r"fasthold(?:t|er) (?:sin|deres|sitt) (?:afvisning|avvisning|afslag|avslag)|ikke (?:har )?(?:v[æa]ret|var) muligt at finde en (?:f[æa]lles )?l[øo]sning|"
     # a conciliation that ends without agreement: "si è concluso con esito negativo", "verbale di mancato accordo"
     r"(?:concluso|chiuso|terminato) con esito negativo|verbale di mancato accordo|"
+    # de: "können wir deine Reklamation daher leider nicht anerkennen", "Der Händler lehnt eine Erstattung ab"
+    r"(?:reklamation|beanstandung|beschwerde|r[üu]ckerstattung|erstattung)\b[^.]{0,30}?\bnicht anerkennen|\blehnt (?:eine|die|deine|ihre) (?:erstattung|r[üu]ckerstattung|reklamation) ab\b|"
     # fr: "nous ne sommes pas en mesure de donner une suite favorable à votre demande"
     r"ne (?:sommes|pouvons) pas (?:en mesure de )?donner (?:une )?suite favorable|\bpas de suite favorable\b|"
     # ko: "반품 신청이 반려되었습니다", "처리결과 : 반품 반려"

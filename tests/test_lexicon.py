@@ -361,6 +361,9 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("DECISION_AGAINST", "nous ne sommes pas en mesure de donner une suite favorable à votre demande", True),
         ("REFUND_GRANTED", "il a bien réceptionné l'appareil et vient de valider votre remboursement", True),
         ("REFUND_RECEIVED", "Nous avons procédé au remboursement de 34,90 € sur la carte bancaire.", True),
+        ("REFUND_RECEIVED", "Informamos que o reembolso relativo à encomenda n.º 70563918 foi efetuado.", True),
+        ("CONFIRM", "Obrigado pela sua encomenda no Continente Online.", True),
+        ("DECISION_AGAINST", "Nach Prüfung können wir deine Reklamation daher leider nicht anerkennen.", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
