@@ -71,11 +71,7 @@ def korean_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]
             continue
         if at is None:
             continue
-        if hour:
-            h = int(hour) + (12 if part in ("오후", "저녁", "밤") and int(hour) < 12 else 0)
-            at = at.replace(hour=h % 24) if h < 24 else end_of_day(at)
-        else:
-            at = end_of_day(at)
+        at = _at_hour(at, part, int(hour) if hour else None)
         kind = "ship" if verb.startswith("발송") else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
     for match in _KO_LABEL.finditer(text):
@@ -85,15 +81,19 @@ def korean_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]
         at = _ko_day(base, year, month, day)
         if at is None:
             continue
-        last = int(until or hour or 99)
-        if last < 24:  # "14시~17시": the slot's end; "아침 7시 전": that hour
-            last += 12 if part in ("오후", "저녁", "밤") and last < 12 else 0
-            at = at.replace(hour=last % 24) if last < 24 else end_of_day(at)
-        else:
-            at = end_of_day(at)
+        # "14시~17시": the slot's end; "아침 7시 전": that hour
+        at = _at_hour(at, part, int(until or hour) if (until or hour) else None)
         kind = "ship" if verb.startswith("발송") else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
     return found
+
+
+def _at_hour(day: datetime, part: str | None, hour: int | None) -> datetime:
+    """That day at the hour named ("오후 6시" is 18:00), or its end when no hour (or no real one) is named."""
+    if hour is None or hour >= 24:
+        return end_of_day(day)
+    hour += 12 if part in ("오후", "저녁", "밤") and hour < 12 else 0
+    return day.replace(hour=hour % 24) if hour < 24 else end_of_day(day)
 
 
 def _ko_day(base: datetime, year: str | None, month: str, day: str) -> datetime | None:
@@ -120,11 +120,7 @@ def korean_deadline(text: str, reference: datetime) -> datetime | None:
         at = _ko_day(base, year, month, day)
         if at is None:
             continue
-        if hour and int(hour) < 24:
-            h = int(hour) + (12 if part in ("오후", "저녁", "밤") and int(hour) < 12 else 0)
-            at = at.replace(hour=h % 24)
-        else:
-            at = end_of_day(at)
+        at = _at_hour(at, part, int(hour) if hour else None)
         if at > reference:
             return at
     return None

@@ -142,7 +142,8 @@ def _order_notice(msg: Message) -> bool:
     if msg.mail.in_reply_to or msg.mail.references:
         return False
     # "Vielen Dank für deine Zahlung" over "Wir haben den Verkäufer informiert": the payment's own notice
-    if cues.ACK.search(msg.both) and not (cues.CONFIRM.search(msg.subject) and not cues.ACK.search(msg.subject)):
+    ack = cues.ACK.search(msg.both)  # the subject comes first in `both`: a match past it is the body's
+    if ack and not (ack.start() > len(msg.subject) and cues.CONFIRM.search(msg.subject)):
         return False
     if helpdesks.from_outside_body(msg):
         return False  # a complaint body's mail reports a shop's failure, it is none of its own

@@ -129,11 +129,11 @@ _REGISTRATION = guarded(
 _CONSOLIDATION = guarded(r"集運|集运")
 # A label that says the number is the shop's own, in a payment service's or a marketplace's mail.
 _PAYMENT_SYSTEMS_OWN = guarded(r"(?:系统|系統|平台|支付|网关|網關|渠道|交易)$")
-_MERCHANTS_OWN = guarded(
+_MERCHANT_WORDS = (
     r"(?:retailer|merchant|store|shop|seller|vendor|h[äa]ndler|marchand|commer[çc]ant|boutique|esercente|negozio|"
-    r"venditore|comercio|tienda|vendedor|loja|商户|商家|卖家|賣家|店铺|店舖)(?:['’]s)?\s*$",
-    re.I,
+    r"venditore|comercio|tienda|vendedor|loja|商户|商戶|商家|卖家|賣家|店铺|店舖)"
 )
+_MERCHANTS_OWN = guarded(_MERCHANT_WORDS + r"(?:['’]s)?\s*$", re.I)  # "Retailer order number:", "商户 订单号"
 
 
 @dataclass(frozen=True)
@@ -193,9 +193,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
                 add(_with_hash(source, match), 1, "a forwarder's consolidation number")
                 continue
             before = source[max(0, match.start() - 24) : match.start()]
-            mine = _MERCHANTS_OWN.search(before) or rx.match(
-                r"商户|商家|商戶|merchant|store|retailer", match.group(0), re.I
-            )
+            # the merchant named before the label, or in it: "Retailer order number", "商户订单号", "Merchant reference"
+            mine = _MERCHANTS_OWN.search(before) or rx.match(_MERCHANT_WORDS, match.group(0), re.I)
             if _PAYMENT_SYSTEMS_OWN.search(before) and not mine:
                 # a payment gateway's "系统订单号" beside the "商户订单号": the gateway's record, not the order
                 add(_with_hash(source, match), 1.5, f"label '{before[-4:]}{match.group(0)[:20].strip()}' (a gateway's)")
