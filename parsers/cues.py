@@ -143,6 +143,8 @@ SHIPPED = any_of(
     r"(?:on|ovat) l[äa]hetetty|l[äa]hetys on matkalla|je na cest[ěe]|[úu]ton van|feladtuk|elk[üu]ldt[üu]k|"
     r"(?:^|\n)\s*(?:versandt|verschickt|expédiée?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|dispatched|shipped)\s*:|"
     r"versandbest[äa]tigung|wurde (?:versandt|verschickt|versendet)|ist unterwegs|"
+    # a note giving the parcel: "votre colis est parti ce matin avec Colissimo. Numéro de suivi : 6A24…"
+    r"(?:votre |le )colis (?:est parti|a quitté)|num[ée]ro de suivi\s*[:：]\s*[A-Z0-9]{8,}|n[úu]mero de seguimiento\s*[:：]\s*[A-Z0-9]{8,}|"
     r"(?:a|ont) été expédi[ée]e?s?|(?:a|ont) été envoy[ée]e?s?|expédition de votre commande|commande (?:a été )?expédiée|est en route|(?:est )?en cours d'acheminement|"
     r"(?:è stato|è stata|sono stati|e' stato) spedit[oai]|ordine spedito|spedizione (?:confermata|effettuata)|"
     r"(?<!correo )(?<!mensaje )(?<!mail )(?:ha|han) sido enviad[oa]s?(?! (?:por|autom[áa]ticamente|desde))|pedido enviado|est[áa] en camino|va en camino|"
@@ -221,6 +223,8 @@ DELIVERED_VIRTUAL = any_of(
     r"your (?:e-?)?tickets? (?:is|are) (?:now )?(?:in|stored in|ready in|waiting in) (?:the|your) [\w ]{0,20}?app\b|"
     r"(?:trouverez|trouvez) (?:votre|vos)(?: \d+)? (?:e-?)?(?:billets?|tickets?) (?:en|dans la|dans les) pi[èe]ces? jointes?|(?:votre|vos) e-?billets? (?:est|sont) (?:en )?pi[èe]ces? jointes?|(?:votre|vos) (?:e-?)?billets? (?:est|sont) joints? [àa] (?:cet|ce) (?:e-?mail|courriel|message)|"
     r"(?:ihre|deine) (?:e-?)?tickets? (?:finden sie|findest du|sind) (?:im|in der) anhang|your (?:e-?)?tickets? (?:is|are) attached|"
+    # a ticket to load now: "können Sie Ihr Handy-Ticket über folgenden Link herunterladen" (not "ab dem 1. Mai")
+    r"(?:können sie|kannst du) (?:ihr|dein)e? (?:handy-|online-|e-)?tickets? (?:(?! ab )[^.]){0,60}?(?:herunterladen|abrufen)\b|"
     # a gift card's number and PIN in the mail, or the eGift delivered: "Card number: 6338 4501 … PIN: 5082"
     r"(?:card|gift card|voucher|e-?gift)\s*(?:number|no\.?|code)\s*[:：]\s*[\dA-Z][\dA-Z -]{9,30}[\s\S]{0,40}?\bPIN\s*[:：]\s*\d{4,8}\b|"
     r"your (?:[\w&'-]+ ){0,3}e-?gift(?: card)? (?:is here|has been delivered|was delivered)|e-?gift(?: card)? (?:has been |was )?delivered to (?:the |your )?recipient|"

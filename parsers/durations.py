@@ -134,6 +134,10 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
             or rx.search(r"期限\S{0,2}\s*$", before)
         ) and rx.match(r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前|まで|までに)", after):
             return t.at if t.has_time else end_of_day(t.at)
+        if rx.match(
+            r"\s*(?:之前|前)(?:到账|到帳|退回|退还|退還)", after
+        ):  # "即2026年11月10日前到账": money back by then
+            return t.at if t.has_time else end_of_day(t.at)
         if rx.match(r"\s*(?:[（(][月火水木金土日](?:曜日?)?[）)])?\s*までに", after):
             return t.at if t.has_time else end_of_day(t.at)  # Japanese: "2026年11月20日(金)までに"
         if rx.search(r"(?:處理|处理|辦理|办理|回覆|回复|答覆|答复)期限\s*[:：]\s*$", before):

@@ -106,7 +106,7 @@ REFUND_WORDS = (
     r"tilbagebetal|hyvit|vr[áa]cen|visszat[ée]r[ií]t|bayaran balik|pengembalian dana|hoàn tiền"
 )
 ORDER_WORDS = (
-    r"order|r[ée]servation|reservation|booking|buchung|reserva|prenotazione|预订|預訂|訂位|订单|訂單|bestellung|commande|ordine|pedido|orden|compra|zam[óo]wieni(?:e|a|u|em)|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s(?:ed(?:et)?|[ée]t|em(?:et)?|[üu]nk)?|"
+    r"order|r[ée]servation|reservation|booking|buchung|auftrag|reserva|prenotazione|预订|預訂|訂位|订单|訂單|bestellung|commande|ordine|pedido|orden|compra|zam[óo]wieni(?:e|a|u|em)|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s(?:ed(?:et)?|[ée]t|em(?:et)?|[üu]nk)?|"
     r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|ordre|bestilling|tilaus|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك|سفارش"
 )
 

@@ -161,8 +161,13 @@ def parse_mail(raw: bytes) -> Mail:
 
 
 # Persian and Arabic-Indic digits ("۱۸,۴۹۰,۰۰۰ ریال", "٢٥٠ درهم") and their separators, read as ASCII;
-# typographic apostrophes as the straight one every cue writes ("We’ll refund", "we’ve cancelled")
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫’‘", "01234567890123456789,.''")
+# typographic apostrophes as the straight one every cue writes ("We’ll refund", "we’ve cancelled");
+# bidi marks and zero-width characters dropped, in plain text as in HTML ("Total in PLN \u200e79.49")
+_DIGITS = str.maketrans(
+    "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٬٫’‘",
+    "01234567890123456789,.''",
+    "\u034f\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff\u00ad",
+)
 
 
 def _readable_body(plain: str, html_body: str) -> str:
@@ -355,7 +360,8 @@ _HTML_TAG = guarded(r"<[^>]*>")
 _HTML_HIDDEN = guarded(
     r"<(span|div|td|p|a|font|table)\b[^>]*style\s*=\s*[\"'][^\"'>]*display\s*:\s*none[^>]*>.*?</\1\s*>", re.S | re.I
 )
-_INVISIBLE = guarded("[\u034f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# zero-width characters and bidi marks ("\u200e79.49" in a right-to-left-ready receipt): read past them
+_INVISIBLE = guarded("[\u034f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad]")
 _SPACES = guarded(r"[ \t\xa0\u3000\r\f\v]+")
 _BLANK_LINES = guarded(r"(?:[ ]*\n[ ]*)+")
 

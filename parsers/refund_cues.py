@@ -12,7 +12,7 @@ from orderwatch.parsers.base import any_of
 from orderwatch.parsers.talk_cues import RECALL
 
 REFUND_RECEIVED = any_of(
-    r"退款已到账|(?:订单|訂單)?退款已成功|결제가\s*취소되었(?:어요|습니다)|결제\s*취소\s*(?:완료|되었습니다)|환불이\s*완료되었습니다|已原路退回至|(?:已经|已經)[^。\n，,]{0,12}?原路(?:退回|退还|退還)了|已(?:全額|全额|全數|全数)?(?:退回|退還|退还)(?:至|到)(?:您|你)的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功(?![后後]|之[后後]|时|時)|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
+    r"退款已到账|退款到账通知|退款到帳通知|(?:订单|訂單)?退款已成功|결제가\s*취소되었(?:어요|습니다)|결제\s*취소\s*(?:완료|되었습니다)|환불이\s*완료되었습니다|已原路退回至|(?:已经|已經)[^。\n，,]{0,12}?原路(?:退回|退还|退還)了|已(?:全額|全额|全數|全数)?(?:退回|退還|退还)(?:至|到)(?:您|你)的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功(?![后後]|之[后後]|时|時)|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
     r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
     r"refunded amount has been returned|(?:temporary|provisional) credit[\s\S]{0,80}?(?:is now|has been made|now) (?:permanent|final)|amount is now (?:available|credited) in your|"
     r"(?:has been|was|have been|were) (?:credited|added|returned) to your (?:\w+ ){0,2}(?:wallet|balance|store credit)|"
@@ -25,6 +25,7 @@ REFUND_RECEIVED = any_of(
     r"(?:abono|cr[ée]dito|reembolso) provisional[\s\S]{0,80}?pasa a ser definitivo|abono definitivo|"
     r"hemos cancelado tu compra y reembolsado|(?:importe|reembolso) ya est[áa] disponible en tu monedero|"
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
+    r"(?:erstattung|betrag|gutschrift)\b(?:[^.]|\.(?=\d)){0,80}?\bwurde\b(?:[^.]|\.(?=\d)){0,60}?\bgutgeschrieben\b|"
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
     r"\bproc[ée]d[ée]\s+au\s+remboursement\b|"  # done; with "sous 5 jours" after it, still on its way
     # pt: "o reembolso relativo à encomenda n.º 70563918 foi efetuado", subject "Reembolso efetuado"
@@ -57,7 +58,7 @@ REFUND_GRANTED = any_of(
     r"同意(?:为您|為您)?[^。\n]{0,16}?办理(?:全额|全額)?退款|同意(?:全额|全額)?退款|"
     r"(?:幫|帮)(?:您|你)申(?:請|请)退款|(?:幫|帮)(?:您|你)(?:辦理|办理)退款|(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|(?:为|為)(?:您|你)操作(?:全额|全額|部分)?退款|"
     r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|返金(?:いた)?します|返金予定|返金口座(?:へ|に)(?:お)?振(?:り)?込(?:み)?(?:いた)?します|환불\s*(?:예정|안내|처리)(?!\s*(?:를|을)?\s*위해|\s*방법)|"
-    r"(?:已|已经|已經)?(?:为您|為您|给您|給您)申(?:请|請)退款|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已通过|"
+    r"(?:已|已经|已經)?(?:为您|為您|给您|給您)申(?:请|請)退款|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已(?:审核)?通过|退款(?:申请)?审核(?:已)?通过|退款申請已(?:審核)?通過|退款金额将原路(?:径)?返回|"
     r"(?:已|已经)(?:为您|给您)?(?:原路)?(?:办理)?(?:全额|部分)?退款(?!成功|已到账|已完成)|办理(?:了)?(?:全额|部分)?退款|退款预计|"
     r"预计.{0,12}(?:退回|退还|返还)|(?:退款|退回|退还|原路)[^。\n]{0,20}?预计.{0,12}到账|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|退還)|(?:退款|退回|退還|原路)[^。\n]{0,20}?預計.{0,12}到帳|"
     r"approved? (?:a |your )?(?:full |partial )?refund|(?:have|has|I've|we've) refunded|refund (?:has been |was |is )?(?:approved|issued|initiated|processed)|"
@@ -74,6 +75,8 @@ REFUND_GRANTED = any_of(
     r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid)|we(?:'ve| have) processed your refund|"
     r"退款將|將.{0,20}(?:退回|退還|返還|刷退|退刷)|為您辦理退款|安排退款|同意退款|"
     r"r[üu]ckerstattung\b[^.]{0,60}?(?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
+    # a cancellation's refund line: "Erstattungsbetrag: 69,90 €", "… wird auf das … Zahlungsmittel zurückgebucht"
+    r"erstattungsbetrag\s*[:：]|(?:erstattungs)?betrag\b[^.]{0,80}?\b(?:wird|werden)\b[^.]{0,80}?\b(?:zur[üu]ckgebucht|zur[üu]ck[üu]berwiesen|erstattet|gutgeschrieben)\b|"
     r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|(?:vous )?(?:sera|seront) rembours[ée]e?s?|"
     r"nous vous confirmons le remboursement|le remboursement sera (?:effectu[ée]|effectif|vers[ée])|"
     r"(?:montant|somme|remboursement)\b[^.]{0,60}?(?:sera|seront) (?:cr[ée]dit[ée]e?s?|vers[ée]e?s?|revers[ée]e?s?|effectu[ée]e?s?)|"

@@ -47,6 +47,7 @@ def refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
     deadline = stated_deadline(msg.text, msg.at)
     money = fields.refund_amount(msg.text, msg.lang, msg.dollar)
     total = fields.order_total(msg.text, msg.lang, msg.dollar)  # "全额退还订单金额¥2350.00": the order's own amount
+    total = total or fields.full_refund_total(msg.text, money)  # "已为您办理全额退款¥256.00"
     return msg.event(
         "refund",
         summary="refund promised",

@@ -266,7 +266,9 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
 
 
 _CODE_THEN_NUMBER = guarded(
-    r"[^\S\n]*(?:in[^\S\n]+|\()?(CHF|EUR|USD|GBP|SEK|NOK|DKK|PLN|CZK|HUF|CAD|AUD|NZD)\)?[^\S\n]*[:：]?[^\S\n]*\n?[^\S\n]*"
+    # "Total in PLN (incl. VAT)  79.49": a bracket may follow the code
+    r"[^\S\n]*(?:in[^\S\n]+|\()?(CHF|EUR|USD|GBP|SEK|NOK|DKK|PLN|CZK|HUF|CAD|AUD|NZD)\)?(?:[^\S\n]*\([^)\n]{1,30}\))?"
+    r"[^\S\n]*[:：]?[^\S\n]*\n?[^\S\n]*"
     r"(\d{1,3}(?:['’.,\s]?\d{3})*(?:[.,]\d{2})?)(?![\d.,])"
 )
 _UNIT_PRICE = guarded(r"(单价|單價)\s*[:：]\s*[￥¥]?\s*(\d+(?:\.\d{1,2})?)\s*(?:元)?\s*$", re.M)
@@ -306,6 +308,20 @@ def refund_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mon
             if found:
                 return found[0]
     return None
+
+
+# A refund of the whole price: its sum is the order's ("已为您办理全额退款¥256.00", "a full refund of $41.20").
+_FULL_REFUND = guarded(
+    r"全[额額](?:退款|退还|退還|退回)|\bfull refund\b|\brefund(?:ed)? in full\b|\bfully refund|"
+    r"remboursement (?:int[ée]gral|total)|vollst[äa]ndige (?:r[üu]ck)?erstattung|reembolso (?:total|completo|[íi]ntegro)|"
+    r"rimborso (?:totale|completo|integrale)",
+    re.I,
+)
+
+
+def full_refund_total(text: str, refund: Money | None) -> Money | None:
+    """The order's amount when the mail refunds it whole, else None."""
+    return refund if refund is not None and _FULL_REFUND.search(text) else None
 
 
 def order_total(text: str, lang: str = "en", dollar: str | None = None) -> Money | None:

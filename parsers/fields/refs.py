@@ -125,6 +125,12 @@ _REGISTRATION = guarded(
 )
 
 
+# The confirmation document's own number, not the order's label: "Order confirmation #1788973960412"
+_DOCUMENT_HEADING = guarded(
+    r"(?:order|bestell|zamówieni[ea])\w*\s+(?:confirmation|bestätigung|potwierdzenie)|bestellbestätigung|"
+    r"confirmation de (?:la )?commande|confirmación del? pedido|conferma (?:dell['’])?ordine",
+    re.I,
+)
 # A forwarder's consolidated shipment: several orders in one box, each order still its own.
 _CONSOLIDATION = guarded(r"集運|集运")
 # A label that says the number is the shop's own, in a payment service's or a marketplace's mail.
@@ -199,8 +205,10 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
                 # a payment gateway's "系统订单号" beside the "商户订单号": the gateway's record, not the order
                 add(_with_hash(source, match), 1.5, f"label '{before[-4:]}{match.group(0)[:20].strip()}' (a gateway's)")
                 continue
-            # "Clearpay order number: 4005…" / "Retailer order number: #4391": the shop's is the order
-            add(_with_hash(source, match), 4.5 if mine else 3, f"label '{match.group(0)[:24].strip()}'")
+            # "Clearpay order number: 4005…" / "Retailer order number: #4391": the shop's is the order;
+            # "Order confirmation #1788…" numbers the document, and loses to an "Order ID" beside it
+            points = 4.5 if mine else 2.5 if _DOCUMENT_HEADING.match(match.group(0)) else 3
+            add(_with_hash(source, match), points, f"label '{match.group(0)[:24].strip()}'")
         for match in _BOOKING.finditer(source):
             add(_with_hash(source, match), 2.5, f"label '{match.group(0)[:24].strip()}' (a booking)", labelled=True)
         for match in _WORDED.finditer(source):
