@@ -61,7 +61,7 @@ _ZH_ARRIVE_AFTER = guarded(
     r"(?:(送达|送達|到达|到達|到货|到貨|签收|簽收|抵达|抵達)|(出貨|出货|发货|發貨|寄出))"
 )
 _RELATIVE = guarded(
-    r"^(?:on\s+|am\s+|le\s+|il\s+|el\s+|w\s+|we\s+|op\s+|na\s+|no\s+|p[åa]\s+|den\s+|pe\s+|ve?\s+)?(?:("
+    r"^(?:on\s+|next\s+|this\s+|am\s+|le\s+|il\s+|el\s+|w\s+|we\s+|op\s+|na\s+|no\s+|p[åa]\s+|den\s+|pe\s+|ve?\s+)?(?:("
     + lexicon.DAY_AFTER
     + r")|("
     + lexicon.TODAY
@@ -138,6 +138,11 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
             by = t.at if t.has_time else end_of_day(t.at)
             kind = "deliver" if tail.group(1) else "ship"
             found.append((t.start, Promise(kind, text[max(0, t.start - 2) : t.end + tail.end()].strip(), by=by)))
+        elif (ja := _JA_BY_DATE.match(text, t.end)) is not None:  # "発売日（2026年10月24日）に発送いたします"
+            by = t.at if t.has_time else end_of_day(t.at)
+            kind = "ship" if ja.group(1) else "deliver"
+            start = max(text.rfind("\n", 0, t.start) + 1, t.start - 12)  # the phrase from its line's start
+            found.append((t.start, Promise(kind, text[start : ja.end()].strip(), by=by)))
     for match in _ZH_RELATIVE_ARRIVAL.finditer(text):  # "預計明天送達"
         offset = {"今": 0, "明": 1, "后": 2, "後": 2}[match.group(1)[0]]
         day = reference + timedelta(days=offset)
@@ -203,6 +208,11 @@ _ARRIVAL_SPAN = guarded(
     + r")(?:\b|(?<=[^\x00-\x7f]))",
     re.I,
 )
+# Japanese: a date, then what the shop does on it: "（2026年10月24日）に発送いたします", "11月5日にお届け予定"
+_JA_BY_DATE = guarded(
+    r"\s*[）)]?\s*(?:頃|ごろ)?\s*(?:に|までに)\s*(?:(発送|出荷)|(?:お届け|配達|到着))"
+    r"(?:いたします|致します|します|させていただきます|予定|の予定)"
+)
 _ZH_RELATIVE_ARRIVAL = guarded(
     r"(?:预计|預計|将于|將於|将在|將在)\s*(今天|今日|明天|明日|后天|後天)\s*(?:[（(][^）)\n]{0,16}[）)])?\s*(?:之前|以前|前|内|內)?\s*"
     r"(?:送达|送達|到货|到貨|抵达|抵達|到达|到達|签收|簽收)"
@@ -243,6 +253,11 @@ def arrival_time(window: str, reference: datetime, lines: str = "") -> tuple[dat
                 window[clock_first.end() :].lstrip(" ,")
             ) + rest_used
         if rest_at is None and clock_first.group(3):  # "arrive by 11:59am": a clock with am/pm and no day
+            # "ETA 7:25 PM–7:35 PM": a range ends at its later clock
+            dash = _RANGE_DASH.match(window, clock_first.end())
+            later = _CLOCK.match(window, dash.end()) if dash else None
+            if later is not None and later.group(3):
+                clock_first = later
             same_day = _with_clock(reference, clock_first)
             if same_day is not None and same_day > reference:
                 return same_day, clock_first.end()
@@ -364,8 +379,9 @@ def _line_end(lines: str, start: int) -> int:
 _WRAP = guarded(r"[\w,][ \t]*\n[ \t]*[a-zà-ÿ\d]")
 _DAY_MONTH = guarded(r"^\s*(?:[A-Za-zà-ÿ]{2,10}\.?,?\s+)?(\d{1,2})\.(\d{1,2})(?![\d.])")
 _DAY_MONTH_ANY = guarded(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d])")
+_RANGE_DASH = guarded(r"\s*(?:[-–—~]|to)\s*", re.I)
 _LEAD = guarded(
-    r"(?:by|before|until|no later than|bis(?:\s+zum)?|vor|avant(?:\s+le)?|au plus tard(?:\s+le)?|d'ici|entro|antes\s+del?|do)\s+",
+    r"(?:by|before|until|no later than|eta|bis(?:\s+zum)?|vor|avant(?:\s+le)?|au plus tard(?:\s+le)?|d'ici|entro|antes\s+del?|do)\s+",
     re.I,
 )
 

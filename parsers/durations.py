@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from orderwatch.parsers import guarded as rx
@@ -117,6 +117,12 @@ def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
 _WEEKDAY_AT_END = guarded(r"\s*\b(?:" + WEEKDAY_FULL + r")\.?,?\s*$", re.I)
 
 
+# A relative day with its clock, then "before": "今天20:00前", "明天18点之前"
+_DAY_CLOCK_BEFORE = guarded(
+    r"(今天|今日|明天|明日|后天|後天)\s*(晚上|下午)?\s*(\d{1,2})\s*(?:[:：](\d{2})|[点點時时](?:(\d{1,2})分)?)\s*(?:之前|以前|前)"
+)
+
+
 def stated_deadline(text: str, reference: datetime) -> datetime | None:
     """An explicit date written as a deadline: '请于2026年3月19日18:00前', 'by 18 June 2026, 15:47 CEST',
     '11월 19일(목) 오후 6시까지'."""
@@ -124,6 +130,14 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
 
     if "까지" in text and (korean := korean_deadline(text, reference)) is not None:
         return korean
+    if (day := _DAY_CLOCK_BEFORE.search(text)) is not None:  # "将于今天20:00前通过原支付渠道退回"
+        offset = {"今": 0, "明": 1, "后": 2, "後": 2}[day.group(1)[0]]
+        hour, minute = int(day.group(3)), int(day.group(4) or day.group(5) or 0)
+        hour += 12 if day.group(2) and hour < 12 else 0  # "今天晚上8点前"
+        if hour < 24 and minute < 60:
+            at = (reference + timedelta(days=offset)).replace(hour=hour, minute=minute, second=0, microsecond=0)
+            if at > reference:
+                return at
     for t in find_times(text, reference):
         if (t.at if t.has_time else end_of_day(t.at)) <= reference:
             continue  # "wasn't picked up by Mon, Aug 17": a day already past sets no deadline the mail gives

@@ -225,6 +225,8 @@ def parse(msg: Message) -> Result | None:
         within = stated_duration(text, _REFUND_ZH, _REFUND_EN, _REFUND_INTL)
         deadline = stated_deadline(text, msg.at)
         money = fields.refund_amount(text, msg.lang, msg.dollar)
+        if "order_amount" not in ref and (whole := fields.full_refund_total(text, money)) is not None:
+            ref.update(order_amount=whole.text(), order_currency=whole.currency)  # "全额退款 95.00 元"
         events.append(
             msg.event(
                 "refund",

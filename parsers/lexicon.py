@@ -227,7 +227,9 @@ ARRIVAL_CUES = alternation(
         r"(?:your\s+)?(?:\d+[- ]hour\s+)?delivery\s+(?:window|slot)",  # "Your 1-hour delivery window: 13:12 - 14:12"
         r"(?:your\s+)?(?:delivery|parcel|package|order)\s+is(?:\s+due)?(?=\s+(?:today|tomorrow)\b)",  # "Your delivery is today!"
         r"(?:we(?:'re|\s+are)\s+)?delivering(?:\s+(?:it|your\s+(?:parcel|package|order)))?(?=\s+(?:today|tomorrow|on\b|between))",
-        r"voraussichtliche[rs]?\s+(?:lieferung|zustellung|lieferdatum|liefertermin|zustelltermin|ankunft)(?:\s+am)?",
+        # "die voraussichtliche Zustellung beider Bestellungen ist Dienstag, 20.10.2026"
+        r"voraussichtliche[rs]?\s+(?:lieferung|zustellung|lieferdatum|liefertermin|zustelltermin|ankunft)"
+        r"(?:\s+(?:beider|aller|der|ihrer|deiner)\s+(?:bestellungen|bestellung|pakete|sendungen|sendung)\s+ist)?(?:\s+am)?",
         r"(?:lieferung|zustellung)\s+voraussichtlich(?:\s+am)?",
         r"(?:kommt|erfolgt|trifft)\s+voraussichtlich\s+am",
         r"kommt(?=\s+(?:heute|morgen)\b)",
@@ -325,6 +327,11 @@ DISPATCH_CUES = alternation(
         # a marketplace sets the seller's deadline: "The seller has until Mon, Sep 14 to ship"
         r"(?:has|have)\s+until(?=\s+[^.\n]{3,40}?\s+to\s+(?:ship|send|dispatch|post)\b)",
         r"versand\s+voraussichtlich(?:\s+am)?",
+        # a shop's own word: "we expect to dispatch order 18214 next Wednesday", "will be dispatched on Thursday, 4 June"
+        r"(?:expect|plan|aim)\s+to\s+(?:dispatch|ship|send\s+out|post)(?:\s+(?:your|the|this)\s+(?:order|parcel|package|items?)"
+        r"|\s+(?:your\s+)?order\s+(?:no\.?\s*|number\s*)?#?[A-Za-z0-9-]*\d[A-Za-z0-9-]*)?(?:\s+on)?",
+        r"(?<!has\s)(?<!have\s)(?:will|should|(?:is|are)\s+(?:scheduled|expected|due|set)\s+to)\s+be\s+(?:dispatched|shipped|sent\s+out|posted)(?:\s+on)?",
+        r"(?:is|are)\s+scheduled\s+for\s+(?:dispatch|shipping|shipment)(?:\s+on)?",
         r"data\s+estimat[ăa]\s+de\s+predare\s+c[ăa]tre\s+curier",
         r"(?:tiene|tienes|tiene\s+el\s+vendedor)\s+plazo\s+hasta(?:\s+el)?",
         r"exp[ée]dition\s+(?:pr[ée]vue|estim[ée]e)(?:\s+(?:le|pour))?",

@@ -19,6 +19,13 @@ from orderwatch.domain.addresses import PERSONAL_MAILBOXES
 NAME = "noise"
 
 
+# News about an order, never in a code or password mail: a complaint answered, a refund done.
+_ORDER_NEWS = guarded(
+    r"(?:卖家|賣家|商家)回复了(?:您的)?投诉|(?:卖家|賣家|商家)已同意退款|退款已完成|已退还\s*[¥￥]?\s*\d|已退還\s*[¥￥]?\s*\d|"
+    r"\brefund (?:has been |was )?(?:completed|issued)\b"
+)
+
+
 def parse(msg: Message) -> Result | None:
     mail = msg.mail
     ctype = mail.headers.get("content-type", "").lower()
@@ -35,6 +42,7 @@ def parse(msg: Message) -> Result | None:
         cues.ACCOUNT_NOISE.search(msg.text)
         and not fields.order_numbers(msg.both)
         and not cues.ACK.search(msg.both)  # a desk's auto-reply warns about codes: "请勿透露…验证码"
+        and not _ORDER_NEWS.search(msg.both)  # a platform's notice in its code template: "退款已完成 … 验证码"
     ):
         return Result(NAME, "noise", reason="account")
     if any(cues.DANGEROUS_ATTACHMENT.search(a.filename or "") for a in mail.attachments):

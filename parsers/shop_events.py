@@ -81,22 +81,21 @@ def problem_kind(text: str) -> str:
     return "cancelled_by_buyer" if cues.BUYER_CANCELLED.search(text) else "cancelled"
 
 
-def _shape(value: str) -> str:
-    return "".join("9" if ch.isdigit() else ("A" if ch.isalpha() else ch) for ch in value)
-
-
 def sibling_orders(msg: Message, order_no: str) -> list[str]:
     """The other orders one confirmation names under the same label and in the same shape: a
     marketplace's basket from two sellers is two orders ("Order number : 15-14388-20417" … "…20418")."""
     found = fields.references(msg.text, msg.subject, msg.links)
     first = next((r for r in found if r.value == order_no), None)
-    if first is None or not first.evidence[0].startswith("label"):
+    listed = first is not None and first.evidence[0].startswith("after '") and fields.plural_word(first.evidence[0])
+    if first is None or not (first.evidence[0].startswith("label") or listed):  # "Bestellungen 412 und 415"
         return []
     label = first.evidence[0].split(":")[0]
     return [
         r.value
         for r in found
-        if r.value != order_no and r.evidence[0].split(":")[0] == label and _shape(r.value) == _shape(order_no)
+        if r.value != order_no
+        and r.evidence[0].split(":")[0] == label
+        and fields.reference_shape(r.value) == fields.reference_shape(order_no)
     ]
 
 

@@ -197,7 +197,14 @@ def _status(state: OrderState) -> str:
     latest = complaint[0]
     if state.manual_status in ("cancelled", "resolved"):
         return state.manual_status
-    if state.refund_received is not None and (grant is None or state.refund_received.at >= grant.at):
+    # the buyer writes again after the money came: "I do not accept this partial refund" keeps it open
+    sent = [c for c in state.complaints if c.kind == "complaint_sent"]
+    disputed = bool(sent) and state.refund_received is not None and sent[-1].at > state.refund_received.at
+    if (
+        state.refund_received is not None
+        and (grant is None or state.refund_received.at >= grant.at)
+        and not (disputed and not _spent(state, sent[-1]))
+    ):
         return "refunded"
     if grant is not None:
         return "refund_pending"
@@ -207,7 +214,10 @@ def _status(state: OrderState) -> str:
         return "resolved"
     if latest is not None and (decision is None or latest.at > decision.at) and not _spent(state, latest):
         return "complaint_open"
-    if decision is not None or state.seller_problem is not None or state.overdue:
+    # "库存不足，未发货" then the restocked key: the problem the seller reported ended in the delivery
+    problem = state.seller_problem
+    mended = problem is not None and state.delivered is not None and state.delivered.at > problem.at
+    if decision is not None or (problem is not None and not mended) or state.overdue:
         return "problem"
     if state.delivered is not None:
         return "delivered"

@@ -24,7 +24,14 @@ from orderwatch.parsers.fields.money import (
     refund_amount,
     total_amount,
 )
-from orderwatch.parsers.fields.refs import Reference, order_numbers, references, ticket_numbers
+from orderwatch.parsers.fields.refs import (
+    Reference,
+    order_numbers,
+    plural_word,
+    reference_shape,
+    references,
+    ticket_numbers,
+)
 from orderwatch.parsers.fields.times import TextTime, end_of_day, find_times, labelled_time
 from orderwatch.parsers.guarded import guarded
 
@@ -49,6 +56,8 @@ __all__ = [
     "order_numbers",
     "order_total",
     "parse_amount",
+    "plural_word",
+    "reference_shape",
     "references",
     "refund_amount",
     "ticket_numbers",

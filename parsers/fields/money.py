@@ -261,10 +261,18 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
         return labelled[-1]
     if lang == "zh" and (priced := _unit_times_count(text, dollar)) is not None:
         return priced
-    found = amounts(text, lang, dollar)
+    found = amounts(_FACE_VALUE.sub(" ", text), lang, dollar)
     return max(found, key=lambda m: m.amount) if found else None
 
 
+# A card's face value in its name is not the price paid: "Razer Gold 禮品卡 USD 20", "Steam 錢包序號 NT$1000",
+# "$50 Gift Card" (only where no label states the total)
+_FACE_VALUE = guarded(
+    r"(?:gift\s*card|e-?gift|voucher|wallet|禮品卡|礼品卡|點卡|点卡|充值卡|儲值卡|储值卡|錢包序號|钱包序号|序號|序号|卡密)"
+    r"(?:[^\S\n]*(?:[A-Z]{3}|NT\$|US\$|HK\$|\$|€|£)[^\S\n]?\d[\d,.]*|[^\S\n]*\d[\d,.]*[^\S\n]*(?:元|美元|港元|台幣))"  # "充值卡 100元"
+    r"|(?:[A-Z]{3}|NT\$|US\$|HK\$|\$|€|£)[^\S\n]?\d[\d,.]*[^\S\n]*(?:gift\s*card|e-?gift|voucher|禮品卡|礼品卡|點卡|点卡|充值卡|儲值卡)",
+    re.I,
+)
 _CODE_THEN_NUMBER = guarded(
     # "Total in PLN (incl. VAT)  79.49": a bracket may follow the code
     r"[^\S\n]*(?:in[^\S\n]+|\()?(CHF|EUR|USD|GBP|SEK|NOK|DKK|PLN|CZK|HUF|CAD|AUD|NZD)\)?(?:[^\S\n]*\([^)\n]{1,30}\))?"
@@ -287,7 +295,7 @@ def _unit_times_count(text: str, dollar: str | None) -> Money | None:
 # Labels that name the order's own total, never a refund's or a fee's: a desk's or a refund
 # notice's "订单金额：￥86.00" gives the order its amount even when the confirmation is missing.
 _ORDER_TOTAL_LABELS = guarded(
-    r"(订单金额|订单总额|订单总价|訂單金額|訂單總額|实付(?:金额|款)?|實付(?:金額)?|付款金额|付款金額|支付金额|支付金額|(?:通过|透過)\S{1,6}?支付(?=\s*[¥￥]?\s*\d)|order\s+(?:total|amount|value)|total\s+(?:de\s+la\s+)?commande|"
+    r"((?:您)?已(?:支付|付)的?(?:货款|金额|款项)|订单金额|订单总额|订单总价|訂單金額|訂單總額|实付(?:金额|款)?|實付(?:金額)?|付款金额|付款金額|支付金额|支付金額|(?:通过|透過)\S{1,6}?支付(?=\s*[¥￥]?\s*\d)|order\s+(?:total|amount|value)|total\s+(?:de\s+la\s+)?commande|"
     r"montant\s+de\s+(?:la\s+)?commande|bestellwert|bestellsumme|importe\s+del\s+pedido|totale\s+(?:dell')?ordine|"
     r"warto[śs][ćc]\s+zam[óo]wienia|bestelwaarde|sipari[şs]\s+tutar[ıi]|(?:총\s*)?(?:결제|주문)\s*금액|"
     # a case form's own line: "Amount: PHP 50.00", "Amount paid: ₹349" (a refund's line says so)

@@ -39,7 +39,10 @@ _REFERENCE_LABELLED = guarded(
 )
 # "订单X" / "order X" / "Bestellung X": the bare word, then a reference with a digit.
 _WORDED = guarded(
-    r"(?<![A-Za-z])(?:" + lexicon.ORDER_WORDS + r")(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
+    # the plural names several: "Ihre Bestellungen 000000412 und 000000415", "orders #2041 and #2042"
+    r"(?<![A-Za-z])(?:"
+    + lexicon.ORDER_WORDS
+    + r")(?:(?<=[a-z])(?:s|en|es)(?![a-z]))?(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
     r"(?:confirmed\s*[-–:]\s*)?(?:n[.°º]\s*|nr\.\s*)?[(（【「\[]?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
     re.I,
 )
@@ -59,6 +62,7 @@ _ITEM = guarded(
 _DISPUTE = guarded(
     r"dispute|claim|case id|chargeback|resolution cent|争议|爭議|纠纷|糾紛|拒付|投诉|投訴|申诉|申訴", re.I
 )
+_ORDER_COMPLAINT = guarded(r"订单投诉|訂單投訴|投诉订单|投訴訂單")
 # "Your Epic Games Receipt F2608141232184417": a receipt or order subject that ends with its reference.
 # A code in dashed groups named in the subject: "Garantie réparation OR-069-2610-00418 - tactile HS"
 _SUBJECT_DASHED = guarded(r"(?<![\w-])([A-Z]{1,4}-\d{2,6}(?:-\d{2,6}){1,3})(?![\w-])")
@@ -123,6 +127,26 @@ _REGISTRATION = guarded(
     r"registration\s+|companies house\s+)(?:no\.?|number|nr\.?|#)\s*[:.]?\s*((?:GB)?\d[\d ]{4,12}\d)",
     re.I,
 )
+
+
+# The number before the word: "您的编号为：2026110905872的订单已取消"
+_NUMBER_OF_THE_ORDER = guarded(r"编号(?:为|是)?\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]{3,40})(?=\s*的(?:订单|訂單))")
+# A plural order word, then the next reference of a list: "orders 2041 and 2042", "Bestellungen 412 (…) und 415"
+_PLURAL = guarded(r"[a-z](?:s|en|es)$", re.I)
+_AND_NEXT = guarded(
+    r"(?:[^\S\n]*[(（][^)）\n]{0,40}[)）])?[^\S\n]*(?:,|und|and|et|y|e|en|i|&)[^\S\n]*[#№]?[^\S\n]*"
+    r"([A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])"
+)
+
+
+def plural_word(evidence: str) -> bool:
+    """The evidence "after 'Bestellungen'" names a plural order word: a list of orders follows."""
+    return bool(_PLURAL.search(evidence.rstrip("'")))
+
+
+def reference_shape(value: str) -> str:
+    """Digits as 9, letters as A: two references of one list share it."""
+    return "".join("9" if ch.isdigit() else "A" if ch.isalpha() else ch for ch in value)
 
 
 # The confirmation document's own number, not the order's label: "Order confirmation #1788973960412"
@@ -215,6 +239,15 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             if match.start() > 0 and source[match.start() - 1] in "=&/._-":
                 continue
             add(_with_hash(source, match), 2, f"after '{match.group(0).split()[0]}'")
+            if _PLURAL.search(match.group(0).split()[0]):  # "Bestellungen 412 (Brett) und 415": each is one
+                end = match.end()
+                while (more := _AND_NEXT.match(source, end)) and reference_shape(more.group(1)) == reference_shape(
+                    match.group(1)
+                ):
+                    add(more.group(1), 2, f"after '{match.group(0).split()[0]}'")
+                    end = more.end()
+        for match in _NUMBER_OF_THE_ORDER.finditer(source):
+            add(match.group(1), 3, "numbers 'the order'", labelled=True)
         for match in _WORDED_LETTERS.finditer(source):
             add(match.group(1), 2, f"after '{match.group(0).split()[0]}'")
         for match in _REFERENCE_LABELLED.finditer(source):
@@ -237,8 +270,11 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             if any(ch.isdigit() for ch in match.group(1)):
                 add(match.group(1), 1.5, "listing item number")
         for match in _TRANSACTION.finditer(source):
-            # a store's receipt, not a payment dispute: there the transaction is the payment's, not the order's
-            if any(ch.isdigit() for ch in match.group(1)) and not _DISPUTE.search(text):
+            # a store's receipt, not a payment dispute: there the transaction is the payment's, not the order's;
+            # a complaint about the order itself names the trade ("您已提交订单投诉：Netflix 会员（交易号 id_1794…）")
+            if any(ch.isdigit() for ch in match.group(1)) and (
+                not _DISPUTE.search(text) or _ORDER_COMPLAINT.search(text)
+            ):
                 add(match.group(1), 1.5, "transaction reference")
     if rx.search(
         lexicon.ORDER_WORDS
