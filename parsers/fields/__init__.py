@@ -30,8 +30,8 @@ from orderwatch.parsers.fields.refs import (
     plural_word,
     reference_shape,
     references,
-    ticket_numbers,
 )
+from orderwatch.parsers.fields.tickets import ticket_numbers
 from orderwatch.parsers.fields.times import TextTime, end_of_day, find_times, labelled_time
 from orderwatch.parsers.guarded import guarded
 
