@@ -46,8 +46,14 @@ _ZH_ITEM = guarded(
 )  # an empty label is no item
 _ZH_ITEM_QUOTED = guarded(r"购买(?:的商品)?\s*[“\"「]([^”\"」\n]{2,80})[”\"」]")
 _PRICE_LINE = guarded(
-    r"^(?!\s*(?:sub-?total|total|grand total|shipping|tax|vat|discount|订单|合计|总|配送|运费))(.{3,90}?)\s+(?:x\s*)?\d+\s+\S*\d+[.,]\d{2}",
+    # never the card that paid: "Mastercard ending in 2208  $38.47"
+    r"^(?!\s*(?:sub-?total|total|grand total|shipping|tax|vat|discount|订单|合计|总|配送|运费|visa\b|master\s?card|amex\b|"
+    r"american express|discover\b|paypal|apple pay|google pay|[^\n]{0,30}\b(?:ending|ends) (?:in|with)\b))"
+    r"(.{3,90}?)\s+(?:x\s*)?\d+\s+\S*\d+[.,]\d{2}",
     re.I | re.M,
+)
+_COUNT_FIRST = guarded(
+    r"^[ \t]*\d{1,3}(?:[ \t]{2,}|[ \t]*[x×][ \t]+)([^\d\s][^\n]{2,80}?)[ \t]{2,}\S{0,4}\d+[.,]\d{2}[ \t]*$", re.M
 )
 _CARRIER = guarded(
     r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*(?!the (?:seller|merchant|shop|store|vendor)|us\b|our\b)([^\n,;]{2,30})",
@@ -391,6 +397,8 @@ def _item(msg: Message) -> str | None:
         match = pattern.search(msg.text)
         if match:
             return match.group(1).strip()
+    if counted := _COUNT_FIRST.search(msg.text):  # "1  Pad See Ew (Chicken)  $14.95"
+        return counted.group(1).strip()
     lines = msg.text.splitlines()
     for match in _PRICE_LINE.finditer(msg.text):
         candidate = rx.sub(r"\s+(?:x|×)\s*$", "", match.group(1).strip())
