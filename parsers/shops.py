@@ -198,7 +198,7 @@ def parse(msg: Message) -> Result | None:
     # a credit memo is the refund made, unless its own comment says the money is still to come
     memo = cues.CREDIT_MEMO.search(msg.subject) and not (cues.granted(msg.text) and not cues.refund_received(msg.text))
     if (received and not cues.still_to_arrive(plain, received)) or memo:
-        refund = fields.total_amount(msg.text, lang)
+        refund = fields.refund_amount(msg.text, lang, msg.dollar) or fields.total_amount(msg.text, lang)
         events.append(
             msg.event(
                 "refund",

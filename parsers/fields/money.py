@@ -309,13 +309,24 @@ _REFUND_LINE = guarded(lexicon.REFUND_WORDS + r"|退回|退還|rembours|refunded
 
 
 def refund_amount(text: str, lang: str = "en", dollar: str | None = None) -> Money | None:
-    """The first amount on a line that speaks of the refund: "退款金额：89.00元", "a refund of $23.17"."""
-    for line in text.splitlines():
+    """The first amount on a line that speaks of the refund: "退款金额：89.00元", "a refund of $23.17";
+    or under a "Refund" heading alone on its line: "Refund" / "Mastercard" / "- €186,60"."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
         if _REFUND_LINE.search(line):
             found = amounts(line, lang, dollar)
             if found:
                 return found[0]
+            if _REFUND_HEADING.match(line):
+                for below in [ln for ln in lines[index + 1 : index + 7] if ln.strip()][:2]:
+                    if found := amounts(below, lang, dollar):
+                        return found[0]
     return None
+
+
+_REFUND_HEADING = guarded(
+    r"^\s*(?:refund(?: total| amount)?|total refund|remboursement|rückerstattung|reembolso|rimborso)\s*:?\s*$", re.I
+)
 
 
 # A refund of the whole price: its sum is the order's ("已为您办理全额退款¥256.00", "a full refund of $41.20").
