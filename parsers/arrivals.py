@@ -43,6 +43,7 @@ _EARLIER = guarded(
     r"versuchte|attempted|tentative de|intento de|tentata|poging tot",
     re.I,
 )
+_ADDRESS_OF = guarded(r"adresse\s+de\s+$", re.I)
 _ZH_SHIP_VERB = guarded(r"出貨|出货|发货|發貨|寄出")
 _ZH_SHIP_LABEL = guarded(r"(?:出貨|出货|发货|發貨|寄出)(?:日期|日|時間|时间)?\s*[:：]?\s*")
 # The words before an estimated DISPATCH date: "Voraussichtlich versandbereit: Do, 15.10.", "Data
@@ -92,6 +93,8 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
         for match in pattern.finditer(text):
             if _replaced(text, match):
                 continue  # "livraison initialement prévue le 06/11", "Eerder verwacht": the date it replaces
+            if _ADDRESS_OF.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "remis à l'adresse de livraison le 15 juillet": the address, then a past day
             if kind == "deliver" and _SLOT_LABEL.match(text, match.start()) and _CLOCK.match(text, match.end()):
                 continue  # "Delivery time: 9:00am and 10:00am" names the slot of a date given elsewhere
             window = " ".join(text[match.end() : match.end() + 120].split("\n")[:3])

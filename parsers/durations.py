@@ -170,7 +170,7 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
 # A body that sets a hearing: the other side answers there ("deberá comparecer y responder al reclamo").
 _HEARING = guarded(
     r"audiencia(?: de conciliaci[óo]n)?|audi[êe]ncia(?: de concilia[çc][ãa]o)?|\bhearing\b|s[ée]ance de conciliation|"
-    r"udienza|verhandlung|mediation (?:meeting|session)",
+    r"udienza|verhandlung|mediation (?:meeting|session)|調解會議|调解会议|調解期日|调解期日",
     re.I,
 )
 

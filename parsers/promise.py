@@ -250,7 +250,17 @@ _METHOD = (
     r"\b(?:delivery|shipping|postage|livraison|versand|lieferung|env[íi]o|spedizione|verzending|domicile|relais|standard|"
     r"express|colissimo|chronopost|mondial relay|dpd|gls|dhl|ups|fedex|usps|royal mail|evri|postnl|bpost)\b[^\n()]{0,40}\(\s*"
 )
-_METHOD_SPANS = tuple(guarded(_METHOD + RANGE + r"\s+" + unit + r"\s*\)", re.I) for unit in (EN_UNIT, INTL_UNIT))
+# or after a dash, ending its line: "Transporteur : Livraison à domicile sur rendez-vous - 10 à 15 jours ouvrés"
+_METHOD_DASHED = _METHOD.replace(
+    r"\(\s*",
+    r"\s[-–—]\s*(?:(?:livraison|delivery|shipping|exp[ée]dition|d[ée]lai|lieferung|lieferzeit|versand|entrega|consegna)"
+    r"\s*:?\s*(?:en|in|sous|within)?\s*)?",  # "Colissimo avec signature - livraison 48/72h"
+).replace(r"{0,40}", r"{0,50}?")
+_METHOD_SPANS = tuple(
+    guarded(method + RANGE.replace("(?:-|", "(?:/|-|", 1) + r"\s*" + unit + ending, re.I | re.M)  # "(48/72h)"
+    for unit in (EN_UNIT, INTL_UNIT)
+    for method, ending in ((_METHOD, r"\s*\)"), (_METHOD_DASHED, r"[ \t]*$"))
+)
 
 
 # A mail that revises its own estimate says so; the revised one is the promise now.

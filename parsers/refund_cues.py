@@ -105,7 +105,7 @@ REFUND_GRANTED = any_of(
     r"\brefund\b(?:[^.\n]|\.(?=\d)|\n(?=[a-z(]))(?:[^.]|\.(?=\d)){0,50}?\b(?:has been|was|have been) issued\b|"
     r"(?:issued|processed|applied) (?:a|the|your) (?:full |partial )?credit (?:for|of|to)\b|"  # "We have issued a credit for the amount above"
     # a refund under way, said in the present: "I'm refunding the full £38.50", "nous procédons au remboursement"
-    r"(?:I'm|I am|we're|we are) (?:now )?(?:fully )?refunding|proc[ée]d(?:ons|er|e) (?:donc )?(?:au|à un|à votre) remboursement|(?:avons|a)\s+(?:donc\s+)?proc[ée]d[ée]\s+(?:au|à un|à votre)\s+remboursement|"
+    r"(?:I'm|I am|we're|we are) (?:now )?(?:fully )?refunding|proc[ée]d(?:ons|er|e|erons|era) (?:donc )?(?:au|à un|à votre) remboursement|(?:avons|a)\s+(?:donc\s+)?proc[ée]d[ée]\s+(?:au|à un|à votre)\s+remboursement|"
     # a cancellation's refund lines: "退款方式：退回原付款信用卡", "信用卡刷退作業時間約需 7～14 個工作天"
     r"退款方式\s*[:：]\s*(?:退回|退还|退還|原路|刷退|退刷)|(?:刷退|退刷)(?:作業|作业)|"
     r"辦理(?:了)?(?:全額|部分)?退款|(?:辦理|办理)(?:了)?(?:刷退|退刷)|款[项項](?:会|會|将|將)(?:在[^。\n]{0,16})?(?:退回|退還|退还|原路)"

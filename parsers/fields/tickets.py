@@ -13,7 +13,7 @@ from orderwatch.parsers.guarded import guarded
 
 _TICKETS = [
     guarded(
-        r"(?:(?:售后|售後)?(?:服务单|服務單)(?=\s*[:：]?\s*\d)|投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号|售后单号|售後單號|個案編號|个案编号|案件編號|申訴編號|受理編號|aktenzeichen|vorgangsnummer|fallnummer|"
+        r"(?:(?:售后|售後)?(?:服务单|服務單)(?=\s*[:：]?\s*\d)|投诉编号|工单号|工单编号|登记编号|受理编号|投诉单号|案件编号|申诉编号|服务单号|售后单号|售後單號|個案編號|个案编号|收件編號|收件编号|案件編號|申訴編號|受理編號|aktenzeichen|vorgangsnummer|fallnummer|"
         r"num[ée]ro de dossier|dossier n[°º]|numero (?:di )?pratica|n[úu]mero de expediente|expediente(?=\s*[:：]?\s*\d)|sygnatura|dossiernummer|"
         r"r[ée]f[ée]rence de (?:la |votre )?(?:r[ée]clamation|contestation|dossier)|litige n[°º]|"
         r"[äa]rendenummer|[äa]rende(?=\s*[:：]?\s*\d)|saksnummer|sagsnummer|asianumero|[čc][íi]slo reklamace|[üu]gysz[áa]m|"
