@@ -146,6 +146,9 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
             kind = "ship" if ja.group(1) else "deliver"
             start = max(text.rfind("\n", 0, t.start) + 1, t.start - 12)  # the phrase from its line's start
             found.append((t.start, Promise(kind, text[start : ja.end()].strip(), by=by)))
+    for match in _DAY_THEN_DELIVERED.finditer(text):  # "Je pakket wordt morgen bezorgd door DHL"
+        day = reference + timedelta(days=2 if match.group(1) else 0 if match.group(2) else 1)
+        found.append((match.start(), Promise("deliver", match.group(0), by=end_of_day(day))))
     for match in _ZH_RELATIVE_ARRIVAL.finditer(text):  # "預計明天送達"
         offset = {"今": 0, "明": 1, "后": 2, "後": 2}[match.group(1)[0]]
         day = reference + timedelta(days=offset)
@@ -193,7 +196,9 @@ def _slot_end(text: str, day: datetime) -> datetime | None:
         return day.replace(hour=hour, minute=int(minute or 0), second=0) if hour < 24 else None
     last = clocks[-1]
     at = _with_clock(day, last, line[: last.start()])
-    afternoon = any((c.group(3) or "").lower().startswith("p") for c in clocks)
+    afternoon = any((c.group(3) or "").lower().startswith("p") for c in clocks) or bool(
+        _AFTERNOON.search(line[: clocks[0].start()])  # "下午 2:00 - 6:00": the half-day named once, before both
+    )
     if at is not None and not last.group(3) and afternoon and at.hour < 12:
         at += timedelta(hours=12)  # "7:00pm - 8:00": the slot's end is in the afternoon too
     return at
@@ -219,6 +224,17 @@ _JA_BY_DATE = guarded(
 _ZH_RELATIVE_ARRIVAL = guarded(
     r"(?:预计|預計|将于|將於|将在|將在)\s*(今天|今日|明天|明日|后天|後天)\s*(?:[（(][^）)\n]{0,16}[）)])?\s*(?:之前|以前|前|内|內)?\s*"
     r"(?:送达|送達|到货|到貨|抵达|抵達|到达|到達|签收|簽收)"
+)
+# The day named between "is" and "delivered": "Je pakket wordt morgen bezorgd", "wird heute zugestellt"
+_DAY_THEN_DELIVERED = guarded(
+    r"\b(?:wordt|worden|wird|werden|sera|seront|verr[àa]|verranno|ser[áa]n?)\s+(?:("
+    + lexicon.DAY_AFTER
+    + r")|("
+    + lexicon.TODAY
+    + r")|("
+    + lexicon.TOMORROW
+    + r"))\s+(?:(?:bij je |bei dir |chez vous )?(?:bezorgd|geleverd|zugestellt|geliefert|livr[ée]e?s?|consegnat[oaie]|entregad[oa]s?))\b",
+    re.I,
 )
 _ZH_SLASH_ARRIVAL = guarded(
     r"(?:预计|預計|将于|將於|将在|將在)\s*(?:(?:出貨|出货|送達|送达|到貨|到货|發貨|发货)(?:日期|日)?\s*[:：]\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/)(?:\s*[（(](?:週|周|星期)?[一二三四五六日天][）)])?\s*(?:之前|以前|前)?\s*"

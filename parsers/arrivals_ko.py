@@ -55,6 +55,11 @@ _KO_LABEL = guarded(
 
 
 _KO_EARLIER = guarded(r"(?:변경\s*전|기존|당초|원래)\s*$")
+# a weekday, maybe its day of the month, then the shop's act: "다음 주 화요일(17일)에 … 일괄 발송해 드리려고 합니다"
+_KO_WEEKDAY_ACT = guarded(
+    r"(다음\s*주|이번\s*주)?\s*([월화수목금토일])요일\s*(?:\((\d{1,2})일\))?\s*에[^.\n]{0,30}?(발송|출고|배송|도착)"
+)
+_KO_WEEKDAYS = "월화수목금토일"
 
 
 def korean_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
@@ -85,6 +90,20 @@ def korean_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]
         at = _at_hour(at, part, int(until or hour) if (until or hour) else None)
         kind = "ship" if verb.startswith("발송") else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
+    for match in _KO_WEEKDAY_ACT.finditer(text):
+        week, weekday, day, verb = match.groups()
+        if day:  # the day of the month it names, this month or the next
+            at = base.replace(day=1) + timedelta(days=int(day) - 1) if int(day) <= 31 else None
+            if at is not None and at < base:
+                at = (base.replace(day=28) + timedelta(days=4)).replace(day=1) + timedelta(days=int(day) - 1)
+        else:
+            ahead = (_KO_WEEKDAYS.index(weekday) - base.weekday()) % 7 or 7
+            if week and week.startswith("다음") and ahead < 7 - base.weekday():
+                ahead += 7
+            at = base + timedelta(days=ahead)
+        if at is not None:
+            kind = "ship" if verb in ("발송", "출고") else "deliver"
+            found.append((match.start(), Promise(kind, match.group(0).strip(), by=_at_hour(at, None, None))))
     return found
 
 

@@ -265,8 +265,8 @@ _METHOD_SPANS = tuple(
 
 # A mail that revises its own estimate says so; the revised one is the promise now.
 _REVISION = guarded(
-    r"新|now|new|revised|updated|changed|neu|geändert|nouvelle|modifiée|nuova|aggiornata|nueva|actualizada|ahora|agora|nova|nowa|"
-    r"調整|调整|變更|变更|改為|改为|延至|延後|延后",
+    r"新|\b(?:now|new|revised|updated|changed)\b|neu|geändert|nouvelle|modifiée|nuova|aggiornata|nueva|actualizada|ahora|"
+    r"agora|nova|nowa|調整|调整|變更|变更|改為|改为|延至|延後|延后",  # English as whole words: "Good news" revises nothing
     re.I,
 )
 

@@ -172,9 +172,20 @@ def krone(money: Money | None, text: str, sender_domain: str = "") -> Money | No
     return Money(money.amount, places[0]) if len(places) == 1 else money
 
 
+def local_dollar(money: Money | None, text: str, sender_domain: str = "") -> Money | None:
+    """'1,158 元' from a Taiwan or Hong Kong shop's own domain is its dollar, unless the mail names the renminbi."""
+    if money is None or money.currency != "CNY" or _RENMINBI.search(text):
+        return money
+    tld = sender_domain.lower().rpartition(".")[2]
+    return Money(money.amount, {"tw": "TWD", "hk": "HKD"}[tld]) if tld in ("tw", "hk") else money
+
+
+_RENMINBI = guarded(r"人民幣|人民币|\bRMB\b|\bCNY\b|[¥￥]")
+
+
 def local_currency(money: Money | None, text: str, sender_domain: str = "") -> Money | None:
-    """The yen or krone a '¥' or 'kr' means, by the mail's language, codes and the shop's domain."""
-    return krone(japanese_yen(money, text, sender_domain), text, sender_domain)
+    """The yen, krone or dollar a '¥', 'kr' or '元' means, by the mail's language, codes and the shop's domain."""
+    return local_dollar(krone(japanese_yen(money, text, sender_domain), text, sender_domain), text, sender_domain)
 
 
 def decimal_value(num: str) -> Decimal | None:
