@@ -410,6 +410,8 @@ SELLER_SIDE = any_of(
     r"(?:您|你)有一笔[^。\n]{0,20}?(?:收款|到账收入)|收到一笔(?:新的)?(?:收款|付款)|尊敬的(?:商户|商家|卖家)|亲爱的(?:商户|卖家)|您(?:在\S{0,6})?(?:出售|寄售)的(?:商品|角色|帐号|账号|物品)|已被买家(?:拍下|购买)|dear (?:merchant|seller)|新订单(?:通知|提醒)|您有(?:一笔|一个)?新的?订单|(?<!您提供的)(?<!您的)商户订单号(?=[:：]\s*\S+\s*\n\s*(?:支付|付款|结算))|商户号|商户编号|商户后台|结算(?:完成|通知)|提现(?:成功|通知)|"
     r"you(?:'ve| have) (?:got |received )?(?:a )?new order|new order (?:received|notification|alert)|"
     r"payout (?:sent|initiated|completed)|your (?:store|shop) (?:has )?received (?:a|an) (?:new )?order|"
+    # a creator's share, a referral commission, a seller's restock call: "获得一笔创作分成", "推广佣金", "您的商品有一个订单急需补发"
+    r"获得一笔(?:创作)?分成|获得一笔(?:推广|推荐)?佣金|(?:创作分成|推广佣金|推荐佣金)\s*[:：]|您的商品有[一\d]+个订单(?:急需|需要|待)(?:补发|发货)|"
     # a payment service tells the seller to ship: "You received a payment of £6.41 GBP from cerys_w1990"
     r"\byou(?:'ve| have)? received a payment (?:of|from)\b|notification of payment received|\byou can now ship (?:any|the|your) items?\b"
 )

@@ -203,7 +203,7 @@ PAID_TIME_LABELS = (
     r"支付时间|付款时间|付款日期|支付日期|付款時間|支付時間|付款(?:确认|確認|成功)(?:时间|時間)|已付款\s*[（(]|已支付\s*[（(]|"
     r"Paid on|Payment date|Date paid|Payment (?:confirmed|received)(?: on)?|Bezahlt am|Zahlungsdatum|"
     r"Payée? le|Date de paiement|Pagato il|Data (?:di )?pagamento|Pagado el|Fecha de pago|opłacono|Data płatności|"
-    r"Betaald op|Pago em|Data do pagamento|결제\s*일시|결제\s*일자|お支払い日時|決済日時"
+    r"Betaald op|Pago em|Data do pagamento|결제\s*일시|결제\s*일자|お支払い日時|決済日時|Tanggal (?:transaksi|pembayaran)|Waktu pembayaran"
 )
 
 # --- arrival and dispatch estimates -----------------------------------------------------

@@ -4,6 +4,7 @@ complaints, and to whom each went. What counts as what is read from the words an
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from orderwatch.parsers import cues, fields
@@ -88,7 +89,9 @@ def parse(msg: Message) -> Result | None:
         attachments=sum(1 for a in msg.mail.attachments if a.filename) or None,
         asks="cancel" if subtype == "complaint" and _CANCEL_REQUEST.search(text) else None,
     )
-    events = [event]
+    # "两个订单的卡密都…": "1. 订单号 ORD…117 … 2. 订单号 ORD…356": one complaint about each order it names
+    siblings = _other_orders(msg, numbers[0]) if numbers and _SEVERAL.search(both) else []
+    events = [event, *(dataclasses.replace(event, order_no=sibling) for sibling in siblings)]
     if _says_it_arrived(text):  # "the grinder stops since it arrived": a complaint about what came
         events.append(
             msg.event(
@@ -100,6 +103,23 @@ def parse(msg: Message) -> Result | None:
             )
         )
     return Result(NAME, "user", events, confidence=0.8)
+
+
+_SEVERAL = guarded(
+    r"(?:两|兩|几|幾|多)(?:个|個|笔|筆)?(?:订单|訂單|单|單)|\b(?:both|two|several|multiple|\d) orders\b|"
+    r"\bbeide(?:n)? bestellungen\b|\b(?:les )?deux commandes\b|\bdos pedidos\b|\bdue ordini\b",
+    re.I,
+)
+
+
+def _other_orders(msg: Message, first: str) -> list[str]:
+    """The other orders a complaint about several names under a label, in the first one's shape."""
+    shape = fields.reference_shape(first)
+    return [
+        r.value
+        for r in fields.references(msg.text, msg.subject)
+        if r.value != first and r.evidence[0].startswith("label") and fields.reference_shape(r.value) == shape
+    ]
 
 
 def _says_it_arrived(text: str) -> bool:
@@ -121,7 +141,8 @@ _RELAY = guarded(r"@(?:marketplace\.amazon\.|members\.ebay\.|m2m\.ebay\.|reply\.
 _THREAT = guarded(
     r"如无|如果|若|否则|不然|届时|(?:我|本人)?将(?:会)?(?:向|通过|到|去)|保留.{0,8}权利|"
     r"\bif\b|\bunless\b|\botherwise\b|\bI will (?:escalate|complain|take|raise|report|contact|file|open|go)|"
-    r"\bsinon\b|\bsi\b|à défaut|faute de quoi|je (?:saisirai|me verrai)|\bsonst\b|\bfalls\b|\bwenn\b|\bse\b|\banders\b|\bjeśli\b",
+    r"\bsinon\b|\bsi\b|à défaut|faute de quoi|je (?:saisirai|me verrai)|\bsonst\b|\bfalls\b|\bwenn\b|\bse\b|\banders\b|\bjeśli\b|"
+    r"\bcaso\b|\bcaso contr[áa]rio\b|\bde lo contrario\b|\ben caso de\b|\baltrimenti\b|\bvou (?:registrar|abrir|recorrer|acionar)\b",
     re.I,
 )
 

@@ -155,7 +155,8 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         verb, middle, low, high, unit_word, tail = match.groups()
         before = text[max(0, match.start() - 80) : match.start()]
         sentence = before[max(before.rfind("."), before.rfind("\n\n")) + 1 :]
-        if rx.search(r"\b(refund|return|reply|respond|contact|appeal|dispute)", middle + " " + sentence, re.I):
+        either = rx.sub(r"\bor (?:be )?refunded\b", "", middle, flags=re.I)  # "credited or refunded … within 24 hours"
+        if rx.search(r"\b(refund|return|reply|respond|contact|appeal|dispute)", either + " " + sentence, re.I):
             continue
         duration = duration_from(low, high, unit_word)
         if duration is None:
@@ -274,7 +275,7 @@ _REVISION = guarded(
 # --- "within N days" in the other European languages -------------------------------------
 
 _INTL_WITHIN = guarded(
-    r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|dans\s+les\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
+    r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|(?<!\w)dalam\s+(?:waktu\s+)?|dans\s+les\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
     r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*(?:bis zu\s+|ca\.\s*|etwa\s+)?|delivery time\s*[:：]\s*(?:up to\s+)?|livraison\s+en\s+|"
     r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
     r"dostawa\s+w\s+|(?:puede|podr[íi]a)\s+tardar\s+hasta\s+|peut\s+prendre\s+jusqu'[àa]\s+|"

@@ -71,7 +71,7 @@ REFUND_GRANTED = any_of(
     r"(?:initiated|issued|arranged|processed|started|approved|submitted|authori[sz]ed|sent|requested|put through)\s+"
     r"(?:you\s+)?(?:a|your|the)\s+(?:full\s+|partial\s+)?refund(?!\s+(?:request|application|claim))|"
     r"you(?:'ll| will) (?:receive|get|see) (?:a|your|the) (?:full |partial )?refund|"
-    r"you(?:'ll| will) (?:get|receive) (?:the |your )?(?:full )?(?:[^.\n]|\.(?=\d)){0,30}?\bback\b|erstatten (?:dir|ihnen|euch)|\berstattet (?:dir|ihnen|euch) (?:den|die|das)\b|die erstattung erfolgt innerhalb|refund (?:of|for) (?:[^.\n]|\.(?=\d)|\n(?![ \t]*\n)){0,70}?(?:will|has been|is being)\b|"
+    r"you(?:'ll| will) (?:get|receive) (?:the |your )?(?:full )?(?:[^.\n]|\.(?=\d)){0,30}?\bback\b|erstatten (?:dir|ihnen|euch)|\berstattet (?:dir|ihnen|euch) (?:den|die|das)\b|die erstattung erfolgt innerhalb|refund (?:of|for) (?:[^.\n]|\.(?=\s?\d)|\n(?![ \t]*\n)){0,70}?(?:will|has been|is being)\b|"
     r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid)|we(?:'ve| have) processed your refund|"
     r"退款將|將.{0,20}(?:退回|退還|返還|刷退|退刷)|為您辦理退款|安排退款|同意退款|"
     r"r[üu]ckerstattung\b[^.]{0,60}?(?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"

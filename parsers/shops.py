@@ -14,6 +14,7 @@ from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.assertions import unwrapped
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.guarded import guarded
+from orderwatch.parsers.items import item_name
 
 NAME = "shops"
 
@@ -41,20 +42,6 @@ _EN_MERCHANT = [
     ),
 ]
 _HOSTED = guarded(r"入驻\s*([^\s，。,（(\n]{2,20}?)(?:平台)?[，。,（(\s]")
-_ZH_ITEM = guarded(
-    r"(?:商品名称|商品名|产品名称|宝贝名称|商品)[^\S\n]*[:：][^\S\n]*([^\n]{2,80})"
-)  # an empty label is no item
-_ZH_ITEM_QUOTED = guarded(r"购买(?:的商品)?\s*[“\"「]([^”\"」\n]{2,80})[”\"」]")
-_PRICE_LINE = guarded(
-    # never the card that paid: "Mastercard ending in 2208  $38.47"
-    r"^(?!\s*(?:sub-?total|total|grand total|shipping|tax|vat|discount|订单|合计|总|配送|运费|visa\b|master\s?card|amex\b|"
-    r"american express|discover\b|paypal|apple pay|google pay|[^\n]{0,30}\b(?:ending|ends) (?:in|with)\b))"
-    r"(.{3,90}?)\s+(?:x\s*)?\d+\s+\S*\d+[.,]\d{2}",
-    re.I | re.M,
-)
-_COUNT_FIRST = guarded(
-    r"^[ \t]*\d{1,3}(?:[ \t]{2,}|[ \t]*[x×][ \t]+)([^\d\s][^\n]{2,80}?)[ \t]{2,}\S{0,4}\d+[.,]\d{2}[ \t]*$", re.M
-)
 _CARRIER = guarded(
     r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*(?!the (?:seller|merchant|shop|store|vendor)|us\b|our\b)([^\n,;]{2,30})",
     re.I,
@@ -66,13 +53,13 @@ def parse(msg: Message) -> Result | None:
     text = msg.both
     numbers = fields.order_numbers(msg.text, msg.subject, links=msg.links)
     if not numbers:
-        return parcels.carrier_notice(msg)
+        return parcels.carrier_notice(msg) or _unnamed_delivery(msg)
     order_no = numbers[0]
     lang = msg.lang
     events = []
     confirm = cues.CONFIRM.search(text)
-    money = fields.local_currency(
-        fields.total_amount(msg.text, lang, msg.dollar),
+    money = fields.local_currency(  # the body's total, else the subject's: "订单支付成功-金额：￥28，订单号[…]"
+        fields.total_amount(msg.text, lang, msg.dollar) or fields.total_amount(msg.subject, lang, msg.dollar),
         msg.text,
         msg.sender_domain,
     )
@@ -274,7 +261,7 @@ def _opening_fields(msg: Message, money: fields.Money | None, virtual: bool) -> 
         "marketplace": marketplace or None,
         "platform": domain_slug(msg.mail.from_addr, platform_name or merchant),
         "shop_domain": msg.sender_domain,
-        "item": _item(msg),
+        "item": item_name(msg.text),
         "amount": money.text() if money else None,
         "currency": money.currency if money else None,
         "virtual": virtual or None,
@@ -337,7 +324,7 @@ def _order_events(msg: Message, order_no: str, money: fields.Money | None, virtu
         "marketplace": marketplace,
         "platform": domain_slug(msg.mail.from_addr, platform_name or merchant),
         "shop_domain": msg.sender_domain,
-        "item": _item(msg),
+        "item": item_name(msg.text),
         "virtual": virtual or mode is not None,
         "delivery_mode": mode,
         "unpaid": (paid_at is None and bool(cues.UNPAID.search(text))) or None,  # nothing is owed before payment
@@ -389,37 +376,20 @@ _RELAYED_SELLER = guarded(
     r"^\s*\"?(.{2,60}?)\s+(?:-|–|via)\s+((?:Amazon|eBay|Etsy|Cdiscount|Rakuten|Allegro|Kaufland)(?:\.\w{2,3})?)(?:\s+Marketplace)?\"?\s*$",
     re.I,
 )
-_LABEL_LINE = guarded(r"^[^:：]{2,40}[:：]\s*\S")
 
 
-def _item(msg: Message) -> str | None:
-    for pattern in (_ZH_ITEM, _ZH_ITEM_QUOTED):
-        match = pattern.search(msg.text)
-        if match:
-            return match.group(1).strip()
-    if counted := _COUNT_FIRST.search(msg.text):  # "1  Pad See Ew (Chicken)  $14.95"
-        return counted.group(1).strip()
-    lines = msg.text.splitlines()
-    for match in _PRICE_LINE.finditer(msg.text):
-        candidate = rx.sub(r"\s+(?:x|×)\s*$", "", match.group(1).strip())
-        if rx.match(r"^(?:qty|quantity|数量|sku)\b", candidate, re.I):
-            line_no = msg.text[: match.start()].count("\n")
-            previous = [  # the product's name, not the label lines under it ("Estimated Delivery Date: Oct 07")
-                ln.strip()
-                for ln in lines[:line_no]
-                if ln.strip() and not rx.match(r"^sku\b", ln.strip(), re.I) and not _LABEL_LINE.match(ln.strip())
-            ]
-            if previous:
-                return previous[-1]
-            continue
-        return candidate
-    lines = msg.text.splitlines()
-    for index, line in enumerate(lines):
-        if rx.match(r"^\s*(?:商品|Product|Item)s?\b.*(?:数量|Qty|Quantity)", line, re.I) and index + 1 < len(lines):
-            candidate = rx.sub(r"\s+\S*\d+[.,]\d{2}.*$", "", lines[index + 1]).strip()
-            if candidate:
-                return candidate
-    return None
+def _unnamed_delivery(msg: Message) -> Result | None:
+    """A shop's notice that the keys are out, naming no order ("卡密信息已更新到您的订单中心"): it joins
+    the one order that shop sold lately (the timeline decides)."""
+    if (
+        msg.role != "inbox"
+        or not cues.affirmed(cues.DELIVERED_VIRTUAL, msg.text)
+        or cues.STILL_PROCESSING.search(msg.text)
+    ):
+        return None
+    return Result(
+        NAME, "delivered", [msg.event("delivered", summary="delivered (keys out; no order named)", how="virtual")]
+    )
 
 
 def _delivered_in_text(msg: Message) -> bool:

@@ -205,6 +205,16 @@ def test_evidence_default_is_24_hours_and_sending_anything_ends_it() -> None:
     assert "evidence_due" not in due([request, sent], facts(PAID), at("2026-03-18 21:00"))
 
 
+def test_a_decision_after_the_request_spends_it() -> None:
+    """The desk asked for screenshots, then decided without them: the decision's window counts, not the request."""
+    request = ev("evidence_requested", at("2026-10-23 09:15"), due="2026-10-25T09:15:00+08:00")
+    decision = ev("decision", at("2026-10-27 16:30"), outcome="against", appeal_within="3 days")
+    clocks = due([request, decision], facts(PAID), at("2026-10-28 12:00"))
+    assert "evidence_due" not in clocks
+    assert clocks["appeal_window"] == at("2026-10-30 16:30")
+    assert "evidence_due" in due([request], facts(PAID), at("2026-10-28 12:00"))
+
+
 # --- appeal_window ------------------------------------------------------------------------
 
 

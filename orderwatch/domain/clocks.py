@@ -104,6 +104,9 @@ def evidence_due(i: Inputs) -> Due | None:
     request = i.state.last_request
     if request is None or i.state.sent_since(request.at):
         return None
+    decided = i.state.last_decision
+    if decided is not None and decided.at > request.at:
+        return None  # the desk decided after asking: the request is spent, the decision's own window counts
     stated = request.fields.get("due")
     if stated:
         due_at, provisional = datetime.fromisoformat(str(stated)), False

@@ -146,7 +146,11 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
         r"stunden?|heures?|ore|horas|godzin[y]?|uur|час(?:а|ов)?|saat|jam|giờ|ชั่วโมง|timmar|timer|tuntia|hodin|[óo]r[áa]n?|h(?![a-zà-ÿ])",
         "hours",
     ),
-    ("intl", r"minutes?|minuten?|minuti|minutos?|minut(?:y|ach|ów)?|minuter|minutter|minuuttia|min\.?", "minutes"),
+    (
+        "intl",
+        r"minutes?|minuten?|minuti|minutos?|minut(?:y|ach|ów)?|minuter|minutter|minuuttia|menit|min\.?",
+        "minutes",
+    ),
     (
         "intl",
         r"kalendertag(?:e|en)?|tag(?:e|en)?|jours?(?: calendaires)?|giorni|d[íi]as(?: naturales)?|dni|dag(?:en)?|"

@@ -169,12 +169,16 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
 
 # A desk's mail that names no order, no ticket and no thread ("已收到您的退款申请", a refund to the
 # wallet) joins the order its site sold, when that site sold exactly one in the last 90 days.
-_UNNAMED_JOINERS = frozenset({"complaint_ack", "platform_reply", "decision", "refund", "evidence_requested"})
+_UNNAMED_JOINERS = frozenset(
+    {"complaint_ack", "platform_reply", "decision", "refund", "evidence_requested", "delivered"}
+)
 
 
 def _only_order_from(event: Event, by_site: dict[str, list[Case]]) -> Case | None:
     if event.kind not in _UNNAMED_JOINERS or event.role != Role.INBOX or event.in_reply_to:
         return None
+    if event.kind == "delivered" and event.fields.get("how") != "virtual":
+        return None  # a carrier's notice joins by its tracking number only; a shop's "keys are out" by its site
     recent = [
         case
         for case in by_site.get(_site(event.sender), [])
@@ -208,9 +212,12 @@ def _words(name: str) -> set[str]:
 
 
 def _site(address: str) -> str:
-    """example.co.uk for mail@shop.example.co.uk; '' for a person's mailbox or a shared sending service."""
+    """example.co.uk for mail@shop.example.co.uk; the whole address for a shop that mails from a personal
+    mailbox (a 发卡 shop's 1593028746@qq.com); '' for a shared sending service."""
     site = registrable_domain(address)
-    return "" if site in HOSTED_SENDERS or site in PERSONAL_MAILBOXES or "." not in site else site
+    if site in PERSONAL_MAILBOXES:
+        return address.strip().lower()
+    return "" if site in HOSTED_SENDERS or "." not in site else site
 
 
 def _find(

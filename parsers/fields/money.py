@@ -17,14 +17,15 @@ _NUM = r"(?<!\d)(\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.
 _PRE = (
     r"(US\$|A\$|AU\$|C\$|CA\$|HK\$|NT\$|S\$|NZ\$|R\$|MX\$|\$|¥|￥|€|£|₩|₹|₽|₺|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|"
     r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|MOP\$?|人民币|新台幣|新臺幣|港幣|港币|澳門元|澳门元|澳門幣|澳门币|"
-    r"₱|PHP|Rp|IDR|RM|MYR|฿|THB|₫|VND|AED|SAR|RON|HUF|BGN|₴|UAH|ZAR|XOF|XAF|Rs\.?|₨|(?-i:S/\.?|PEN|CLP|COP|ARS|UYU)|"
+    r"₱|PHP|Rp|IDR|RM|MYR|฿|THB|₫|VND|AED|SAR|RON|HUF|BGN|₴|UAH|ZAR|XOF|XAF|Rs\.?|₨|₦|NGN|KSh|KES|GH₵|₵|GHS|৳|BDT|₪|ILS|EGP|PKR|"
+    r"(?-i:S/\.?|PEN|CLP|COP|ARS|UYU)|"
     # the rand, a capital R before a price-shaped number ("R 4,643", "R4 299", "R450.00"), never a model ("R7100")
     r"(?-i:R)(?=[^\S\n]\d{1,3}(?:[ ,]\d{3})*(?:[.,]\d{2})?(?!\w)|\d{1,3}(?:[, ]\d{3})+(?:[.,]\d{2})?(?!\w)|\d{1,6}[.,]\d{2}(?!\w)))"
 )
 _POST = (
     r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|euro(?=\b)|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
     r"CZK|BRL|MXN|MOP|澳門元|澳门元|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|"
-    r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|درهم|ريال|ریال|تومان|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES|(?-i:PEN|CLP|COP|ARS|UYU)\b)"
+    r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|درهم|ريال|ریال|تومان|جنيه|ج\.م|₦|৳|₪|GHS|BDT|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES|(?-i:PEN|CLP|COP|ARS|UYU)\b)"
 )
 AMOUNT = guarded(
     # a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")
@@ -173,11 +174,20 @@ def krone(money: Money | None, text: str, sender_domain: str = "") -> Money | No
 
 
 def local_dollar(money: Money | None, text: str, sender_domain: str = "") -> Money | None:
-    """'1,158 元' from a Taiwan or Hong Kong shop's own domain is its dollar, unless the mail names the renminbi."""
-    if money is None or money.currency != "CNY" or _RENMINBI.search(text):
+    """'1,158 元' from a Taiwan or Hong Kong shop's own domain is its dollar, unless the mail names the renminbi;
+    'Rs. 4,350' from a Pakistani, Sri Lankan or Nepali shop is its own rupee."""
+    if money is None:
         return money
     tld = sender_domain.lower().rpartition(".")[2]
-    return Money(money.amount, {"tw": "TWD", "hk": "HKD"}[tld]) if tld in ("tw", "hk") else money
+    if money.currency == "CNY" and tld in ("tw", "hk") and not _RENMINBI.search(text):
+        return Money(money.amount, {"tw": "TWD", "hk": "HKD"}[tld])
+    if money.currency == "INR" and tld in _RUPEE_TLDS and not _INDIAN_RUPEE.search(text):
+        return Money(money.amount, _RUPEE_TLDS[tld])
+    return money
+
+
+_RUPEE_TLDS = {"pk": "PKR", "lk": "LKR", "np": "NPR"}
+_INDIAN_RUPEE = guarded(r"₹|\bINR\b")
 
 
 _RENMINBI = guarded(r"人民幣|人民币|\bRMB\b|\bCNY\b|[¥￥]")

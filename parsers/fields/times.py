@@ -46,17 +46,23 @@ _ZONES = {
     "mez": 1,
     "mesz": 2,
     "北京时间": 8,
+    "wib": 7,  # Indonesia: western, central, eastern
+    "wita": 8,
+    "wit": 9,
+    "pht": 8,
+    "ict": 7,
+    "myt": 8,
 }
 # A zone named after a time: an offset ("GMT+8", "UTC+08:00"), "Z", or an abbreviation (never the
 # head of a word: "10:00 Estimated" names no zone).
 _ZONE_RE = (
     r"(?:\(?\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?<=\d)Z|UTC|GMT|BST|CET|CEST|EET|EEST|MSK|HKT|SGT|AWST|JST|KST|"
-    r"AEST|AEDT|NZST|NZDT|EST|EDT|CDT|MST|MDT|PST|PDT|MESZ|MEZ|(?-i:(?<=\()(?:ET|CT|MT|PT)(?=\)))|(?-i:(?<=[AP]M )(?:ET|CT|MT|PT)(?![A-Za-z])))(?![A-Za-z])\s*\)?|(北京时间))?"
+    r"AEST|AEDT|NZST|NZDT|EST|EDT|CDT|MST|MDT|PST|PDT|MESZ|MEZ|WITA|WIB|WIT|PHT|ICT|MYT|(?-i:(?<=\()(?:ET|CT|MT|PT)(?=\)))|(?-i:(?<=[AP]M )(?:ET|CT|MT|PT)(?![A-Za-z])))(?![A-Za-z])\s*\)?|(北京时间))?"
 )
 # US time named without its season, in brackets or after AM/PM ("8:00 AM (ET)", "12:38 PM ET"): the zone's offset that day
 _US_ZONES = {"et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles"}
 _OFFSET = guarded(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
-_TIME = r"(?:\s*(?:,|at|um|à|alle(?: ore)?|a las|às|om)?\s*(上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,2})\s*[:：点时時]\s*(\d{2})?(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?"
+_TIME = r"(?:\s*(?:,|at|um|à|alle(?: ore)?|a las|às|om|pukul|jam|lúc|kl\.?|klo)?\s*(上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,2})\s*[:：点时時]\s*(\d{2})?(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?"
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天][)）]?|\s*[(（][月火水木金土日월화수목금토일][)）])?"
 _ROC = guarded(r"(?<![\d/.])(?:民國\s*)?(1[01]\d)\s*([/.年])\s*(\d{1,2})\s*(?:\2|月)\s*(\d{1,2})(?![\d/.])\s*日?")
 _ISO = guarded(
@@ -255,8 +261,18 @@ def labelled_time(text: str, labels: str, reference: datetime) -> datetime | Non
     for match in rx.finditer(rf"(?:{labels})\s*[:：]?\s*", text, re.I):
         window = text[match.end() : match.end() + 60].split("\n")[0]
         times = [t for t in find_times(window, reference) if t.start < 4 and t.has_time]
-        if times:
-            return times[0].at  # a bare date says less than the mail's own timestamp
+        if times:  # a bare date says less than the mail's own timestamp
+            at = times[0].at
+            if (
+                at > reference + timedelta(minutes=5)
+                and reference.utcoffset() == timedelta(0)
+                and not names_zone(window)
+            ):
+                # a payment written after the mail that reports it: the shop's wall clock, not the server's UTC
+                # stamp ("支付时间：2026-10-16 21:14:08" in a mail dated 13:14 +0000)
+                local = at.replace(tzinfo=country_zone("", text, reference.tzinfo or UTC))
+                return local if local <= reference + timedelta(minutes=5) else at
+            return at
     return None
 
 
