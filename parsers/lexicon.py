@@ -220,6 +220,7 @@ ARRIVAL_CUES = alternation(
         r"(?:now|is\s+now)\s+expected(?:\s+to\s+(?:arrive|be\s+delivered))?(?:\s+(?:on|by))?",
         r"delivery\s+(?:estimate|expected|date|by)",
         r"(?:will|should)\s+(?:be\s+delivered|arrive)(?:\s+(?:on|by))?",
+        r"(?:it|they|your\s+(?:order|parcel|package|items?))(?:'ll|\s+will|\s+should)\s+be\s+with\s+you(?:\s+(?:by|on))?",
         r"(?:we'll|we\s+will|our\s+driver\s+will)\s+deliver(?:\s+(?:it|them|your\s+(?:order|parcel|items?)))?",  # "We'll deliver today between 11:40am and 1:40pm"
         r"expected\s+(?:by|on)",
         r"(?:estimated\s+)?(?:delivery|arrival|transit)\s+time",

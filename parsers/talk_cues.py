@@ -198,6 +198,8 @@ OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|�
 ACK = any_of(
     # a conciliation body opens the case: "avvio del procedimento e convocazione delle parti", "ha tenido entrada"
     r"nous avons transmis votre (?:plainte|r[ée]clamation|dossier|demande) [àa] l'entreprise|"
+    # the buyer's own after-sales request filed: "您的服务单1912573360已提交成功（…），京东售后将在48小时内完成审核"
+    r"(?:服务单|服務單|售后申请|售後申請|退货申请|退貨申請|退款申请|退款申請|工单|工單)[^。\n]{0,24}?已提交成功|"
     # a Taiwan body's receipt and its mediation set: "調解申請收件通知 … 已送達受理機關", "訂於…召開調解會議"
     r"申請收件通知|已(?:送達|轉送|转送)(?:受理|主管)機關|召開調解會議|調解會議開會通知|召开调解会议|"
     # a mediator admits the case, its outcome still to come: "notification de recevabilité", "votre réclamation est recevable"

@@ -138,6 +138,7 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
     by_ticket: dict[str, Case] = {}
     by_tracking: dict[str, Case] = {}
     by_site: dict[str, list[Case]] = {}
+    unplaced: list[Event] = []
     for event in ordered:
         case = _find(event, by_number, by_ticket, by_message)
         tracking = str(event.fields.get("tracking_no") or "")
@@ -147,6 +148,8 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
             by_site_order = None if event.ticket_no else _only_order_from(event, by_site)
             case = by_site_order or _charged_order(event, cases.values())
         if case is None:
+            if event.ticket_no and not event.order_no:
+                unplaced.append(event)
             continue
         case.add(event)
         if event.message_id:
@@ -158,6 +161,9 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
         site = _site(event.sender)
         if event.order_no and event.role == Role.INBOX and site and case not in by_site.setdefault(site, []):
             by_site[site].append(case)
+    for event in unplaced:  # the case's first mail named only its number; a later one tied it to the order
+        if (case := by_ticket.get(str(event.ticket_no))) is not None:
+            case.add(event)
     result = sorted(cases.values(), key=lambda c: (c.events[0].at if c.events else datetime.min, c.ref))
     for case in result:
         case.events, case.folded = without_quoted_repeats(case.events)
