@@ -223,7 +223,7 @@ _JA_BY_DATE = guarded(
 )
 _ZH_RELATIVE_ARRIVAL = guarded(
     r"(?:预计|預計|将于|將於|将在|將在)\s*(今天|今日|明天|明日|后天|後天)\s*(?:[（(][^）)\n]{0,16}[）)])?\s*(?:之前|以前|前|内|內)?\s*"
-    r"(?:送达|送達|到货|到貨|抵达|抵達|到达|到達|签收|簽收)"
+    r"(?:送达|送達|到货|到貨|抵达|抵達|到达|到達|签收|簽收|投遞|投递)"  # "預計明天投遞至 i郵箱"
 )
 # The day named between "is" and "delivered": "Je pakket wordt morgen bezorgd", "wird heute zugestellt"
 _DAY_THEN_DELIVERED = guarded(

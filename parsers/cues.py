@@ -182,7 +182,8 @@ DELIVERED_PHYSICAL = any_of(
     r"|(?:ist|sind) angekommen|(?:has|have) arrived(?! at (?:the |your )?(?:store|shop|pickup|pick-up|locker|post office|collection|parcel))|est arriv(?:ée|ee|é|e)(?![\wé])(?! (?:dans|au|en|à) (?:votre |le |la )?(?:point relais|relais|magasin|bureau de poste|consigne|casier))|è arrivat[oa]|ha llegado|dotar[łl]a|is aangekomen"
     # collected at a store, drive or locker
     r"|(?:commande|colis|courses)\b[^.\n]{0,40}?\ba (?:bien )?été retir[ée]e?s?\b(?! de| du| des)|you(?:'ve| have) (?:collected|picked up) your (?:order|parcel|package)|vous avez (?:bien )?retir[ée] votre (?:commande|colis)|commande retir[ée]e\b|thanks? (?:you )?for (?:picking up|collecting) your (?:order|parcel|package)|(?:^|\n)\s*picked up on\b|"
-    r"(?:order|parcel|package) (?:has been|was) collected\b(?! by)|(?:wurde|wurden) (?:von (?:ihnen|dir) )?abgeholt|[èe] stat[oa] ritirat[oa]|is opgehaald"
+    r"(?:order|parcel|package) (?:has been|was) collected\b(?! by)|(?:order|parcel|package|items?) (?:has been|have been|was|were) picked up\b(?! by)|"
+    r"(?:完成|已)取貨付款(?!後|后)|取貨付款完成(?!後|后)|(?:已)?完成取貨(?!後|后|時|时)|(?:colis|commande) (?:a été )?remis(?:e)? (?:au destinataire|[àa] (?:son|votre) destinataire)|votre colis vous a été remis|colis\b[^.\n]{0,60}?\ba été remis le \d[^.\n]{0,30}?\bau relais\b|(?:wurde|wurden) (?:von (?:ihnen|dir) )?abgeholt|[èe] stat[oa] ritirat[oa]|is opgehaald"
     r"|we delivered your (?:parcel|package|item|order)|delivered to (?:your|the) (?:door|porch|mailbox|front|reception|neighbou?r|parcel locker)"
     r"|已(?:於|于)[^。\n]{0,30}(?:簽收|签收)|已確認收貨|已确认收货|(?:簽收|签收)(?:時間|时间)\s*[:：]|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|(?<!「)已取貨|(?<!「)取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
     r"(?:^|\n)\s*(?:zugestellt|livrée?|consegnat[oa]|entregad[oa]|dostarczone|bezorgd|delivered)\s*:|"

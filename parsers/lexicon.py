@@ -344,7 +344,7 @@ DISPATCH_CUES = alternation(
         # "Lieferbar ab 02.10.2026", "available from 12 October", "disponibile dal 5 ottobre"
         r"(?:nouvelle\s+)?disponibilit[ée]\s*:\s*disponible\s+(?:d[èe]s\s+le|[àa]\s+partir\s+du)|disponible\s+d[èe]s\s+le",
         r"(?:lieferbar|verf[üu]gbar|versandfertig)\s+ab(?:\s+dem)?(?=\s+\d)|(?:available|in\s+stock)\s+from(?=\s+\d(?!\d?\s*(?:[:.]\d{2})?\s*(?:am|pm)\b|\d?[:.]\d{2}(?![.\d]))|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
-        r"disponibile\s+dal|disponible\s+a\s+partir\s+del",
+        r"disponibile\s+dal|disponible\s+a\s+partir\s+del|disponible\s+en\s+magasin\s+[àa]\s+partir\s+du",
         # a pickup slot: the shop's promise is the goods ready by its end ("Retrait : samedi 14 novembre entre 10h00 et 11h00")
         r"cr[ée]neau\s+de\s+retrait|(?<!mode\sde\s)retrait(?:\s+au\s+drive)?(?=\s*:|\s*\n\s*(?:le\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)|(?:collection|pick-?up)\s+(?:slot|window)",
     ]

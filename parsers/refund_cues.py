@@ -75,6 +75,8 @@ REFUND_GRANTED = any_of(
     r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid)|we(?:'ve| have) processed your refund|"
     r"退款將|將.{0,20}(?:退回|退還|返還|刷退|退刷)|為您辦理退款|安排退款|同意退款|"
     r"r[üu]ckerstattung\b[^.]{0,60}?(?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
+    # "Nous avons donc procédé à l'annulation de votre commande et à son remboursement intégral"
+    r"proc[ée]d[ée]\s+[àa]\s+l'annulation\b[^.]{0,60}?\bet\s+[àa]\s+(?:son|votre|leur)\s+remboursement|"
     # "veranlassen wir die Erstattung des vollen Kaufpreises", "Du erhältst den Betrag innerhalb von 5 Werktagen"
     r"(?:veranlassen|leiten) wir (?:die|eine) (?:r[üu]ck)?erstattung|wir (?:veranlassen|leiten) (?:die|eine) (?:r[üu]ck)?erstattung|"
     r"(?:du erh[äa]ltst|sie erhalten) (?:den|das|dein|ihr) (?:betrag|geld)\b[^.]{0,40}?\binnerhalb\b|"
@@ -110,7 +112,7 @@ REFUND_GRANTED = any_of(
     # a refund under way, said in the present: "I'm refunding the full £38.50", "nous procédons au remboursement"
     r"(?:I'm|I am|we're|we are) (?:now )?(?:fully )?refunding|proc[ée]d(?:ons|er|e|erons|era) (?:donc )?(?:au|à un|à votre) remboursement|(?:avons|a)\s+(?:donc\s+)?proc[ée]d[ée]\s+(?:au|à un|à votre)\s+remboursement|"
     # a cancellation's refund lines: "退款方式：退回原付款信用卡", "信用卡刷退作業時間約需 7～14 個工作天"
-    r"退款方式\s*[:：]\s*(?:退回|退还|退還|原路|刷退|退刷)|(?:刷退|退刷)(?:作業|作业)|"
+    r"退款方式\s*[:：]\s*(?:信用卡|原付款(?:方式|信用卡)?|原)?(?:退回|退还|退還|原路|刷退|退刷)|(?:刷退|退刷)(?:作業|作业)|"
     r"辦理(?:了)?(?:全額|部分)?退款|(?:辦理|办理)(?:了)?(?:刷退|退刷)|款[项項](?:会|會|将|將)(?:在[^。\n]{0,16})?(?:退回|退還|退还|原路)"
     # ru, tr, id, vi, th, ar
     r"|возврат (?:средств |денег )?(?:оформлен|будет)|вернём|iade(?:n|niz)? banka(?:na|n[ıi]za|ya) iletildi|[üu]cret iaden"

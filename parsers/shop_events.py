@@ -12,9 +12,19 @@ from orderwatch.parsers import cues, fields, lexicon
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message
 from orderwatch.parsers.durations import stated_deadline, stated_duration
+from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.replies import reply_promise
 
 from orderwatch.domain.calendar import calendar_for
+
+# An order the buyer collects from the shop's own store: the shop promises it ready, not brought to the door.
+_COLLECTED_IN_STORE = guarded(
+    r"retrait (?:en |au |dans (?:votre |le )?)?magasin|click\s*(?:&|and|\+|et)\s*collect|in-?store pick-?up|"
+    r"(?:store|local|curbside) pick-?up|collect (?:it )?in[- ]store|abholung im (?:markt|laden|gesch[äa]ft)|"
+    r"ritiro in negozio|recogida en tienda|门店自提|到店自提|到店自取|門市自取",
+    re.I,
+)
+_TO_THE_DOOR = guarded(r"livr|deliver|liefer|zustell|consegn|entreg|送达|送達|配達", re.I)
 
 
 def promise_event(msg: Message, promise, order_no: str, start, currency: str | None, **extra: object):
@@ -24,13 +34,16 @@ def promise_event(msg: Message, promise, order_no: str, start, currency: str | N
     else:
         assert promise.within is not None
         by, provisional = promise.within.after(start, calendar_for(msg.lang, currency))
+    kind = promise.kind
+    if kind == "deliver" and _COLLECTED_IN_STORE.search(msg.text) and not _TO_THE_DOOR.search(promise.phrase):
+        kind = "ship"  # "Retrait magasin sous 3 à 5 jours ouvrés": ready to collect is the shop's part, kept by "prête"
     return msg.event(
         "promise",
         at=start,
         summary=f"promised: {promise.phrase}",
         order_no=order_no,
         by=by.isoformat(),
-        promise=promise.kind,
+        promise=kind,
         phrase=" ".join(promise.phrase.split()),
         stated=True,
         provisional=provisional or None,

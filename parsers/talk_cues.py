@@ -159,7 +159,7 @@ DECISION_AGAINST = any_of(
     r"in (?:the )?(?:seller|merchant|vendor|retailer|shop)(?:'s|s'|s)? favou?r|(?:has|have)n'?t been successful|(?:claim|dispute|appeal|request|case|complaint|application|chargeback)\b[^.\n]{0,30}?(?:was|is|has been) (?:not |un)successful|in favou?r of the (?:seller|merchant|vendor)|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal)\b[^.\n]{0,30}?\b(?:has been |was |is )?(?:denied|rejected|declined)|"
     r"(?:declined|rejected|denied|refused) (?:your|the) (?:[\w-]+ ){0,2}?(?:request|claim|dispute|complaint|appeal)\b|"
     r"we regret to inform you that your (?:request|claim|application|return|exchange)[^.\n]{0,20}? (?:cannot|can't|could not|will not) be (?:accepted|approved|processed)|"
-    r"we (?:are|were) unable to approve|not eligible for a refund|decided against|(?:do|does|did) not uphold|not (?:been )?upheld|"
+    r"we (?:are|were) unable to approve|(?:we're|we are|we were) (?:unfortunately )?unable to accept (?:them|it|this|the|your)\b[^.]{0,24}?\b(?:returns?|refunds?|exchanges?)\b|not eligible for a refund|decided against|(?:do|does|did) not uphold|not (?:been )?upheld|"
     r"unable to (?:\w+ ){1,4}?or (?:issue|offer|give|provide) (?:you )?(?:a |any )?(?:refund|replacement)|"
     r"(?:can(?:'|no)?t|cannot|unable to|won'?t|will not|not able to|(?:are|am|is)(?:n't| not) able to) (?:offer|issue|give|provide|approve|process|accept|send) "
     r"(?:you )?(?:a |any )?(?:full |partial |cash )?(?:refund|replacement|return)|"
