@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from orderwatch.parsers.assertions import affirmed, stated_as_fact, unconditional
 from orderwatch.parsers.base import any_of
+from orderwatch.parsers.complaint_words import COMPLAINT_WORDS  # noqa: F401 - the buyer's words, as cues.X
 from orderwatch.parsers.desk_words import (  # noqa: F401 - who writes, read as cues.X
     DESK_SENDER,
     LEGAL_WORDS,
@@ -28,7 +29,6 @@ from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's wo
     APPEAL_WORDS,
     BUYER_NOT_RECEIVED,
     BUYER_RECEIVED,
-    COMPLAINT_WORDS,
     DECISION_AGAINST,
     DECISION_FOR,
     DECISION_PARTIAL,
@@ -64,7 +64,7 @@ CONFIRM = any_of(
     r"ご注文の確認|ご注文を承りました|(?:ご)?注文は[^。\n]{0,40}?(?:にて)?承りました|(?:ご)?入金を確認(?:いた)?しました|ご注文を受け付けました|ご注文ありがとうございます|お申(?:し)?込(?:み)?(?:ありがとうございます|を承りました|を受け付けました)|주문이\s*(?:정상적으로\s*)?(?:완료|접수)되었습니다|결제가\s*완료되었습니다|"
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
-    r"|訂單成立|訂購成功|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) (?:bestellung|zahlung)|merci pour (?:votre|ton) paiement|grazie per il (?:tuo |suo )?pagamento|gracias por (?:tu|su) pago|bedankt voor (?:je|uw) betaling|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton|ta) (?:commande|achat)|vous avez achet[ée]|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?pedido|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie|z[łl]o[żz]enie zam[óo]wienia)|podsumowanie zam[óo]wienia|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|(?:je|uw) bestelling(?: \(\S+\))? is gelukt|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
+    r"|訂單成立|訂購成功|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) (?:bestellung|zahlung)|merci pour (?:votre|ton) paiement|grazie per il (?:tuo |suo )?pagamento|gracias por (?:tu|su) pago|bedankt voor (?:je|uw) betaling|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton|ta) (?:commande|achat)|vous avez achet[ée]|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?(?:tu |su )?pedido|(?:tu|su) pedido (?:est[áa] |ha sido )?confirmado|pedido confirmado|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie|z[łl]o[żz]enie zam[óo]wienia)|podsumowanie zam[óo]wienia|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|(?:je|uw) bestelling(?: \(\S+\))? is gelukt|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
     r"|recebemos (?:o )?seu pedido|hemos recibido (?:tu|su) pedido|nous avons (?:bien )?re[çc]u votre commande|abbiamo ricevuto il (?:tuo|suo) ordine|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
     r"votre commande (?:\(\S+\) )?est pass[ée]e|confirmaci[óo]n de (?:tu|su) compra|zahlung\s+erfolgreich|(?:deine|ihre) zahlung .{0,60}(?:war|ist) erfolgreich|paiement confirm[ée]|votre paiement .{0,80}a bien été pris en compte|"
     r"compraste|gracias por (?:tu|su) (?:compra|pedido)|preparando tu compra|(?:tu|su) compra (?:fue|est[áa]|ha sido) (?:confirmada|aprobada|realizada)|"
@@ -156,7 +156,7 @@ SHIPPED = any_of(
     r"is verzonden|is onderweg|"
     r"передан[аоы]?\s+в\s+доставку|передан[аоы]?\s+курьеру|kargoya verildi|(?:telah|sudah) dikirim|"
     r"đã được gửi đi|đã được giao cho đơn vị vận chuyển|đang trên đường giao|ได้ทำการจัดส่ง|จัดส่งแล้ว|تم الشحن|تم شحن|"
-    r"передано до служби доставки|замовлення вже в дорозі|απεστ[άα]λη|[áa]tadtuk a fut[áa]rszolg[áa]latnak|csomagod [úu]ton van|"
+    r"передано до служби доставки|замовлення вже в дорозі|απεστ[άα]λη|[áa]tadtuk a (?:[\w-]+ )?fut[áa]rszolg[áa]latnak|csomagod [úu]ton van|"
     # waiting at a pickup store or locker: on its way's last leg, not delivered until picked up
     r"已到店|商品已到店|到店通知|已送達[^，。\n]{0,10}(?:門市|取貨)|已送达[^，。\n]{0,10}(?:门店|自提|驿站)|已到达[^，。\n]{0,6}(?:驿站|自提点|门店|快递柜)|"
     r"ready for (?:in-store |curbside )?pick-?up|(?:has )?arrived at (?:the |your )?(?:store|pickup point|pick-up point|locker|collection point)|"
@@ -231,7 +231,8 @@ DELIVERED_VIRTUAL = any_of(
     r"your (?:[\w&'-]+ ){0,3}e-?gift(?: card)? (?:is here|has been delivered|was delivered)|e-?gift(?: card)? (?:has been |was )?delivered to (?:the |your )?recipient|"
     r"(?:(?:key|code|licen[cs]e|cdkey|cd-key|Schlüssel|clé|chiave|clave|klucz)s?\b|卡密|激活码|兑换码|充值码|礼品码|序列号|啟用碼|兌換碼)[^\n]{0,20}[:：]?\s*\n?\s*"
     r"[A-Z0-9]{4,8}(?:-[A-Z0-9]{4,8}){2,}|"  # a key-shaped value right under its label
-    r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games)|"
+    r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games|wallet)|"
+    r"(?:资金|款项|金额)?已(?:成功|即时)?(?:添加|充入|存入)(?:到|至)?(?:您|你)的[^。\n，]{0,10}?(?:钱包|錢包|余额|餘額)|"  # "资金已成功添加到您的蒸汽平台钱包"
     # a key label counts with a value under it: "您的卡密：" over an empty box delivers nothing
     r"(?:賣家|卖家)(?:已完成|已)移交|已完成移交|卡密信息|(?:卡密|账号|帳號|账户|帳戶)(?:已|已经|已經)(?:交付|发放|發放)|(?:补发|補發|重新发送|重新發送|重发|重發)(?:给您|給您)?(?:一张|一張|一个|一個|了)?(?:新的)?(?:卡密|兑换码|兌換碼|激活码|序列号|序號|卡)?\s*[:：]\s*\n?\s*[A-Za-z0-9][A-Za-z0-9-]{5,}|卡密(?:交付|发货|發貨)凭证|卡密(?:交付|發貨)憑證|(?:卡密|激活码|兑换码|序列号|(?<!交易)(?<!訂單)(?<!订单)(?<!交易)序號|序列號|兌換碼|啟用碼)\s*[:：]\s*[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|卡[号號]\s*[:：]\s*\S+\s*密[码碼]|(?:商品)?序[号號]已(?:发送|發送)|(?<!充值)账号\s*[:：]\s*\S+\s*\n?\s*密码\s*[:：]|发货内容|交付[内內]容\s*[:：]\s*\n?[^\n]*?[A-Za-z0-9][A-Za-z0-9-]{3,}|"
     r"已为您自动发货|处理完成(?!后)|已经处理完成|处理完毕(?!后)|充值成功(?!后|後|之后|通知[信邮郵短簡])|處理完成(?!後)|處理完畢(?!後)|儲值成功(?!後|通知[信邮郵短簡])|已成功(?:存入|儲值|充值)|(?<!未)已充值|"
@@ -315,12 +316,13 @@ FAILED = any_of(
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership)\b"
     r"|(?:your |the )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership) (?:has been |was |is )(?:now )?cancell?ed"
-    r"|訂單已取消|已取消訂單|缺貨|無法出貨|storniert|annul[ée]e|annul[ée]e?s\b|commande annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
+    r"|訂單已取消|已取消訂單|缺貨|無法出貨|(?:megrendel[ée]s[ée]?t?|rendel[ée]s[ée]?t?)\b[^.\n]{0,40}?t[öo]r[öo]lt[üu]k|storniert|annul[ée]e|annul[ée]e?s\b|commande annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|comanda (?:ta )?a fost anulat[ăa]|キャンセルされました"
     r"|iptal edil(?:di|mi[şs]tir)|заказ[^.\n]{0,40}отмен[её]н|(?:telah )?dibatalkan|đã bị hủy|ถูกยกเลิก|تم إلغاء"
     r"|замовлення[^.\n]{0,40}скасовано|ακυρ[ώω]θηκε|t[öo]r[öo]lt[üu]k a rendel[ée]s"
 )
 CANCELLED = any_of(
+    r"(?:megrendel[ée]s[ée]?t?|rendel[ée]s[ée]?t?)\b[^.\n]{0,40}?t[öo]r[öo]lt[üu]k|megrendel[ée]s t[öo]r[öo]lve|"  # hu: "… megrendelését töröltük"
     r"已取消|订单取消|取消订单|订单(?:已)?关闭|訂單(?:已)?關閉|cancell?ed (?:your|the|this) order|cancell?ed order\s*(?:#|no\.?|number)|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed|"
     r"(?:the |this |your )?(?:event|show|performance|concert|match|gig|screening|tour date)s? (?:has been |have been |was |were |is )?(?:cancell?ed|called off)|cancell?ed (?:this|the|your) (?:event|show|performance|concert|match|gig)|"
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
@@ -337,7 +339,7 @@ BUYER_CANCELLED = any_of(
     r"您(?:已|已经)?(?:成功)?取消|您申请取消|應您的要求|auf (?:ihren|deinen) wunsch|wie (?:von (?:ihnen|dir|euch) )?gew[üu]nscht|[àa] votre demande|"
     r"su (?:tua|vostra) richiesta|a petici[óo]n (?:tuya|suya)|seg[úu]n (?:tu|su) solicitud|na (?:twoj[ąa]|pa[ńn]stwa) pro[śs]b[ęe]|"
     r"キャンセルを承りました|お客様からのご依頼により|고객님의\s*요청(?:으로|에\s*따라)|op (?:je|uw) verzoek|na va[šs]i [žz][áa]dost|stornov[áa]no z[áa]kazn[íi]kem|la cererea ta|enligt din beg[äa]ran|"
-    r"お客様のご依頼により|ご依頼いただきました[^。\n]{0,20}キャンセル"
+    r"お客様のご依頼により|ご依頼いただきました[^。\n]{0,20}キャンセル|k[ée]r[ée]s(?:[ée]nek|ed|[üu]k)? megfelel[őo]en"
 )
 VIRTUAL_GOODS = any_of(
     r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|(?<!尊敬的)(?<!亲爱的)(?<!尊貴的)(?<!親愛的)(?<!尊敬的)会员(?!\s*[A-Z]{0,4}\d)|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"

@@ -55,7 +55,7 @@ ORDER_LABELS = [
     r"m[ãa]\s+đơn\s+hàng|số\s+đơn\s+hàng|đơn\s+hàng\s*#|หมายเลขคำสั่งซื้อ|คำสั่งซื้อหมายเลข|رقم\s+الطلب|(?:کد|شماره)\s+سفارش",
     # uk, el, hu
     r"номер\s+замовлення|замовлення\s*(?:№|#)|αριθμ[οό]ς\s+παραγγελ[ιί]ας|παραγγελ[ιί]α\s*(?:#|αρ\.)|"
-    r"rendel[ée]ssz[áa]m|rendel[ée]s\s*(?:sz[áa]ma|azonos[ií]t[óo]ja)",
+    r"rendel[ée]ssz[áa]m|rendel[ée]s\s*(?:sz[áa]ma|azonos[ií]t[óo](?:ja)?)",
     # nb, da, fi
     r"ordre(?:nummer|nr\.?)|ordre\s*(?:nr\.?|nummer|#)|bestillings?(?:nummer|nr\.?)|tilausnumero|tilausnro\.?|tilaus\s*(?:nro\.?|numero|#)",
 ]
@@ -220,6 +220,7 @@ ARRIVAL_CUES = alternation(
         r"(?:now|is\s+now)\s+expected(?:\s+to\s+(?:arrive|be\s+delivered))?(?:\s+(?:on|by))?",
         r"delivery\s+(?:estimate|expected|date|by)",
         r"(?:will|should)\s+(?:be\s+delivered|arrive)(?:\s+(?:on|by))?",
+        r"v[áa]rhat[óo]\s+(?:k[ée]zbes[íi]t[ée]s|sz[áa]ll[íi]t[áa]s)(?:i\s+(?:nap|id[őo]pont|d[áa]tum))?",  # hu: "Várható kézbesítés:"
         r"(?:it|they|your\s+(?:order|parcel|package|items?))(?:'ll|\s+will|\s+should)\s+be\s+with\s+you(?:\s+(?:by|on))?",
         r"(?:we'll|we\s+will|our\s+driver\s+will)\s+deliver(?:\s+(?:it|them|your\s+(?:order|parcel|items?)))?",  # "We'll deliver today between 11:40am and 1:40pm"
         r"expected\s+(?:by|on)",

@@ -143,7 +143,7 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         tail = text[t.end : t.end + 16]
         # "11/6（五）前出貨": the weekday in brackets between the date and 前
         m = rx.match(
-            r"\s*(?:[（(](?:週|周|星期)?[一二三四五六日天][）)])?\s*(?:之前|以前|前)\s*(?:为您|為您)?\s*(?:陸續|陆续|依序|分批)?\s*"
+            r"\s*(?:[（(](?:週|周|星期)?[一二三四五六日天][）)])?\s*(?:之前|以前|前)\s*(?:为您|為您)?\s*(?:安排|陸續|陆续|依序|分批)?\s*"
             r"(?:[把將将][^，。,\n]{1,10}?)?(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")",  # "今天18:00前把卡密发到您的邮箱"
             tail,
         )
@@ -214,6 +214,20 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             continue  # a desk's reply time ("innerhalb von 2 Arbeitstagen"), a refund's ("remboursement … sous 10 jours")
         kind = "ship" if _INTL_SHIP.search(near) and not _INTL_DELIVER.search(match.group(0)) else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))
+    for match in _HAS_DAYS_TO.finditer(text):  # "The seller has 7 days to ship your order"
+        duration = duration_from(match.group(1), match.group(2), match.group(3))
+        if duration is not None:
+            kind = "deliver" if match.group(4).lower().startswith("deliver") else "ship"
+            found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))
+    for match in _HU_WITHIN.finditer(text):  # "a sikeres fizetéstől számított 1-2 munkanapon belül feladjuk"
+        duration = duration_from(match.group(1), match.group(2), match.group(3))
+        if duration is not None and not _REFUND_NEAR.search(text[max(0, match.start() - 80) : match.end() + 30]):
+            kind = (
+                "ship"
+                if rx.match(r"\s*(?:felad|post[áa]z|elk[üu]ld|kik[üu]ld)", text[match.end() :], re.I)
+                else "deliver"
+            )
+            found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))
     found.extend(find_arrivals(text, reference))
     # "If you ordered something from Pick a Brick, … should arrive within 5 business days": other orders
     found = [(start, p) for start, p in found if not _CONDITIONAL_PARAGRAPH.match(text, _paragraph_start(text, start))]
@@ -272,6 +286,13 @@ _REVISION = guarded(
 )
 
 
+_HAS_DAYS_TO = guarded(
+    r"\b(?:has|have)\s+" + RANGE + r"\s+" + EN_UNIT + r"\s+to\s+(ship|dispatch|send|post|deliver)\b", re.I
+)
+# Hungarian puts "within" after the time: "1-2 munkanapon belül", "24 órán belül"
+_HU_WITHIN = guarded(RANGE + r"\s*(munkanapon|napon|[óo]r[áa]n)\s+bel[üu]l", re.I)
+
+
 # --- "within N days" in the other European languages -------------------------------------
 
 _INTL_WITHIN = guarded(
@@ -298,7 +319,7 @@ _INTL_REPLY = guarded(
 )
 # a refund's time or a return / withdrawal window ("Widerrufsrecht … innerhalb von 14 Tagen") is no delivery
 _REFUND_NEAR = guarded(
-    r"rembours|erstatt|reembols|rimbors|zwrot|terugbet|refund|estorn|devolu[çc]|devolvid|volta para a sua conta|"
+    r"rembours|erstatt|reembols|rimbors|zwrot|terugbet|refund|estorn|devolu[çc]|devolvid|volta para a sua conta|visszat[ée]r[íi]t|"
     # money coming back, or the buyer's own step of a return: "Środki pojawią się…", "Nadaj paczkę w ciągu 14 dni"
     r"[śs]rodki|pieni[ąa]dze|\bfunds\b|\bmoney\b|\bnadaj|ode[śs]lij|send (?:it|them|the (?:item|parcel|package)) back|"
     r"autorisation|authori[sz]ation hold|pre-?authori[sz]ation|cr[ée]dit[ée]|"  # a card hold released, money credited

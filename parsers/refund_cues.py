@@ -77,6 +77,8 @@ REFUND_GRANTED = any_of(
     r"r[üu]ckerstattung\b[^.]{0,60}?(?:wurde |wird )?(?:veranlasst|eingeleitet|angewiesen)|(?:erstatten|überweisen) (?:wir|Ihnen)|"
     # "Nous avons donc procédé à l'annulation de votre commande et à son remboursement intégral"
     r"proc[ée]d[ée]\s+[àa]\s+l'annulation\b[^.]{0,60}?\bet\s+[àa]\s+(?:son|votre|leur)\s+remboursement|"
+    # hu: "A visszatérítést 5 munkanapon belül indítjuk", "Visszatérítendő összeg: 27 990 Ft"
+    r"visszat[ée]r[íi]t[ée]st\b[^.]{0,40}?\b(?:ind[íi]tjuk|ut[áa]ljuk|teljes[íi]tj[üu]k)|visszat[ée]r[íi]tend[őo] [öo]sszeg\s*[:：]|"
     # "veranlassen wir die Erstattung des vollen Kaufpreises", "Du erhältst den Betrag innerhalb von 5 Werktagen"
     r"(?:veranlassen|leiten) wir (?:die|eine) (?:r[üu]ck)?erstattung|wir (?:veranlassen|leiten) (?:die|eine) (?:r[üu]ck)?erstattung|"
     r"(?:du erh[äa]ltst|sie erhalten) (?:den|das|dein|ihr) (?:betrag|geld)\b[^.]{0,40}?\binnerhalb\b|"

@@ -4,8 +4,8 @@ Linking, in order of trust: the order number the mail names; a ticket or complai
 before on that order; the thread (In-Reply-To / References to a message already on the order).
 Any shop or marketplace mail that names a purchase opens its order (domain.md, "Which mail makes
 an order"): the confirmation first, else a payment, shipping, delivery, failure or refund notice
-(a mailbox often holds only those). The user's own complaint about an unknown order number and a
-desk's reply create nothing.
+(a mailbox often holds only those). The user's own complaint about an unknown order number opens
+it only when the shop answers in its thread.
 """
 
 from __future__ import annotations
@@ -134,6 +134,7 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
             if key not in cases:
                 cases[key] = Case(event.order_no, platform)
                 by_number.setdefault(event.order_no, []).append(cases[key])
+    _open_from_answered_complaints(ordered, cases, by_number)
     by_message: dict[str, Case] = {}
     by_ticket: dict[str, Case] = {}
     by_tracking: dict[str, Case] = {}
@@ -171,6 +172,23 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
             case.add(extra)
         case.events.sort(key=event_order)
     return result
+
+
+def _open_from_answered_complaints(
+    ordered: list[Event], cases: dict[tuple[str, str], Case], by_number: dict[str, list[Case]]
+) -> None:
+    """The user's complaint names an order no shop mail here names, and the shop answers in its thread
+    ("OPPO商城客服回复" In-Reply-To the complaint): the answer makes that number an order."""
+    asked = {e.message_id: e for e in ordered if e.role == Role.SENT and e.order_no and e.message_id}
+    for event in ordered:
+        complaint = asked.get(event.in_reply_to or "")
+        if complaint is None or event.order_no or event.kind not in OPENING or not from_shop(event):
+            continue
+        number = str(complaint.order_no)
+        if number not in by_number:
+            key = (str(event.fields.get("platform") or _site(event.sender) or "mail"), number)
+            cases[key] = Case(number, key[0])
+            by_number.setdefault(number, []).append(cases[key])
 
 
 # A desk's mail that names no order, no ticket and no thread ("已收到您的退款申请", a refund to the

@@ -131,7 +131,11 @@ _REGISTRATION = guarded(
 
 
 # The number before the word: "您的编号为：2026110905872的订单已取消"
-_NUMBER_OF_THE_ORDER = guarded(r"编号(?:为|是)?\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]{3,40})(?=\s*的(?:订单|訂單))")
+_NUMBER_OF_THE_ORDER = guarded(
+    r"编号(?:为|是)?\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9-]{3,40})(?=\s*的(?:订单|訂單))"
+    r"|(?<![\w-])([A-Za-z0-9-]*\d{4,}[A-Za-z0-9-]*)\s+sz[áa]m[úu]\s+rendel[ée]s",  # hu: "A 400512837 számú rendelésed"
+    re.I,
+)
 # A plural order word, then the next reference of a list: "orders 2041 and 2042", "Bestellungen 412 (…) und 415"
 _PLURAL = guarded(r"[a-z](?:s|en|es)$", re.I)
 _AND_NEXT = guarded(
@@ -248,7 +252,7 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
                     add(more.group(1), 2, f"after '{match.group(0).split()[0]}'")
                     end = more.end()
         for match in _NUMBER_OF_THE_ORDER.finditer(source):
-            add(match.group(1), 3, "numbers 'the order'", labelled=True)
+            add(match.group(1) or match.group(2), 3, "numbers 'the order'", labelled=True)
         for match in _WORDED_LETTERS.finditer(source):
             add(match.group(1), 2, f"after '{match.group(0).split()[0]}'")
         for match in _REFERENCE_LABELLED.finditer(source):

@@ -1,0 +1,67 @@
+"""What the buyer's own complaint says, in every language the corpus reads: what makes a mail in the
+Sent folder a complaint rather than a note. Kept apart from `talk_cues` (what desks say) to keep each
+readable; `cues` re-exports it, so families keep reading `cues.COMPLAINT_WORDS`.
+"""
+
+from __future__ import annotations
+
+from orderwatch.parsers.base import any_of
+
+COMPLAINT_WORDS = any_of(
+    # es: "el título no aparece en Mi biblioteca", "que me devuelvan los 14,95 €", "sigo sin recibir"
+    r"no aparece en|que me devuelvan|me devuelvan (?:el|los|mi)|sigo sin recibir|no me ha llegado|"
+    # zh: "到现在5天了一直显示"待发货"。请问到底什么时候发货？"
+    r"到底什么时候|到底什麼時候|一直(?:显示|顯示)|(?:还|還)(?:没|沒)有?(?:发货|發貨|到货|到貨)|"
+    # nl: "Garantieaanvraag bestelling #2217 - espressomachine lekt", "nog steeds niet ontvangen"
+    r"klacht|garantieaanvraag|defect|kapot|lekt\b|beschadigd|werkt niet|nog (?:steeds )?niet (?:ontvangen|geleverd|bezorgd|verzonden)|geld terug|terugbetaling|"
+    # ro, hu, cs: "lipsește, deși apare pe factură", "meghibásodott … jótállási igényt", "zboží nedorazilo"
+    r"\blipse[șs]te\b|produsul lips[ăa]|nu am primit|deteriorat|s[ăa] (?:[îi]mi )?returna[țt]i|"
+    r"meghib[áa]sodott|j[óo]t[áa]ll[áa]si ig[ée]ny|nem kaptam meg|hi[áa]nyzik|b[ée]k[ée]ltet[őo] test[üu]leti elj[áa]r[áa]s|"
+    r"nedorazil[oa]|chyb[íi] (?:mi )?(?:zbo[žz][íi]|polo[žz]ka)|reklamuji|vadn[ée]|po[šs]kozen[ée]|"
+    r"reklamation|klagom[åa]l|har (?:inte|ikke|ikkje) (?:f[åa]tt|kommit|mottatt|modtaget)|aldrig (?:levererats|kommit fram|modtaget)|aldri (?:levert|kommet)|"
+    r"reklamasjon|klage|reklamaatio|valitus|en ole saanut|reklamace|st[íi][žz]nost|nedoru[čc]en|panasz|reklam[áa]ci[óo]|nem [ée]rkezett meg|"
+    r"reclama[țt]ie|nu am primit|reclama[çc][ãa]o|n[ãa]o recebi|n[ãa]o chegou|"
+    r"hindi pa (?:rin |po )*(?:dumating|dumarating|na-?ship|natanggap|na-?deliver)|wala pa (?:rin |po |pong )*(?:shipping|tracking|update|dumating)|pa-?refund|"
+    r"投诉|申诉|维权|退款|未发货|未到账|(?:没有|沒有|还没|還沒|仍未|尚未)(?:到账|到帳|到帐)|未开通|没有收到|未收到|仍未|至今|超时|已被使用|无效|诉求|申请.{0,6}退|不符|找回|"
+    # "QQ会员还是没开通", "到现在还没到账", "原路退回支付宝": what has not happened, and the money asked back
+    r"(?:还是|还|仍然|依然|一直|都|也)(?:没|沒|未)(?:有)?(?:开通|開通|到账|到帳|充上|充值|發貨|发货|收到|到)|原路退回|原路退還|(?:把|将|將)钱退(?:给|還|还)|(?:把|將)錢退(?:給|還)|"
+    r"破裂|漏送|少送|漏發|少發|漏发|少发|送錯|送错|(?:請|请)退回|"
+    r"密码错误|登不上|登录不上|无法登录|不能用|用不了|换一个|已失效|被封|"
+    r"уже активирован|не работает|прошу (?:вернуть|выдать|заменить)|верните деньги|не получил|"
+    r"(?:没有|没|還沒有?|沒有?)拿到|补发|補發|全额退回|全額退回|解除契約|解除合約|解除合同|退刷|到今天(?:都|還|还)?(?:沒|没)有?|"
+    # a parcel gone astray: "黑貓顯示退回寄件人，請協助…重新寄送"
+    r"退回寄件[人者]|退回(?:发货|發貨)人|重新(?:寄送|配送|派送)|(?:沒有|沒|还没|還沒)收到|破損|损坏|損壞|遺失|遗失|丢件|丟件|"
+    r"refund|complain|dispute|hasn'?t (?:shipped|arrived)|\btorn\b|ripped|(?:send|ship) (?:me )?a replacement|wrong (?:item|size|colou?r)|faulty|defective|stopped working|not (?:shipped|received|delivered|arrived|as described|working)|still (?:no|not|haven'?t)|"
+    r"already (?:been )?(?:redeemed|activated|used)|doesn'?t work|does not work|broken|damaged|missing|cancel|chargeback|where is my order|"
+    r"還沒(?:收到|出貨|到)|沒有收到|尚未收到|退貨|投訴|申訴|怎么还没|怎麼還沒|"
+    r"(?:申請|申请)(?:換貨|换货|退換|退换)|刮傷|刮伤|刮痕|瑕疵|壓痕|压痕|花痕|要求(?:更換|更换|換機|换机)|"
+    r"(?:沒有|没有|未|沒|没)(?:人)?(?:送達|送达|送到|送貨|送货)|"
+    r"no (?:shipping|tracking)|please (?:ship|refund|replace|send)|toujours re[çc]u aucun|n'ai (?:toujours )?(?:pas|rien) re[çc]u|bloqu[ée]|(?:send|ship) me a (?:replacement|new one)|still waiting|was (?:supposed|due|meant) to (?:arrive|be delivered|ship)|ha(?:s|sn'?t|s not) (?:moved|been updated) since|never (?:arrived|came|showed up)|arrived (?:stained|torn|broken|damaged|dented|cracked)|stain(?:ed)?\b|"
+    # tracking that stalled: "n'a pas bougé depuis le 6 octobre", "物流一直没更新"
+    r"n'a (?:pas|plus) (?:bougé|évolué)|aucune (?:nouvelle|évolution|expédition|livraison)|sans nouvelles|ouvrir une enquête|"
+    r"(?:souhaite|voudrais|veux) annuler|être rembours|stornieren|quiero cancelar|vorrei annullare|"
+    r"(?:nicht|kein\w*) (?:mehr )?(?:bewegt|aktualisiert)|keine bewegung|no se ha movido|sin movimiento|non si muove|fermo da|"
+    r"物流(?:一直|还是|都)?(?:没|沒|未)(?:有)?(?:更新|动|動)|一直(?:没|沒)(?:动|動|更新)|"
+    r"noch nicht (?:versendet|verschickt|angekommen|erhalten|geliefert)|nicht (?:erhalten|angekommen|geliefert)|weder .{0,40} noch|"
+    r"erstattung|stornierung|reklamation|beschwerde|defekt|beschädigt|falsch(?:e|es|er|en)? [\wäöüß-]+ (?:geliefert|erhalten|bekommen)|"
+    r"statt de[sr] [\wäöüß-]+ war|bitte schick(?:t|en sie) mir|"
+    r"pas (?:encore )?(?:reçu|été livré|été expédié)|toujours pas|remboursement|réclamation|défectueu|endommag|"
+    r"cass[ée]e?|ab[îi]m[ée]e?|me rembourser|rembourser|ne fonctionne pas|ne marche pas|"
+    r"remplacement de l'appareil|intervention d'un technicien|\bfuite?\b|en panne|code (?:d')?erreur|"
+    r"non (?:ho )?(?:ancora )?ricevut|rimborso|riaccredito|non (?:erano|sono stat[ie]|sono) (?:consegnat|nell[ea]|arrivat)|(?:addebitat[ie]|pagat[ie]) ma non|reclamo|difettos|danneggiat|\brott[oaie]\b|spaccat[oaie]|sostituzione|mandarmi (?:un|una)\b[^.?\n]{0,40}\bnuov|"
+    r"no (?:he )?recibido|todav[íi]a no|nunca (?:lleg[óo]|ha llegado)|no me (?:han )?(?:contestado|respondido)|reembolso|defectuos|da[ñn]ad|"
+    r"nie (?:otrzyma|dotar)|zwrot|reklamacj|uszkodzon|"
+    r"niet (?:ontvangen|geleverd|verzonden|bezorgd)|terugbetaling|klacht|beschadigd|compensatie|vergoeding|geld terug|ontbr(?:eekt|eken|ak)|"
+    # late: "anderhalf uur te laat", "eine Stunde zu spät", "livrée en retard", "arrived an hour late"
+    r"te laat|zu sp[äa]t|en retard|con retraso|lleg[óo] tarde|in ritardo|(?:arrived|came|delivered)\b[^.\n]{0,30}\blate\b|\bhours? late\b|"
+    # ru, tr, id, vi, th, ja, ko
+    r"прошу повернути|поверніть (?:кошти|гроші)|не отримал[аи]?|пошкоджен|тріщин|не працює|зламан|"
+    r"не (?:получил|получила|доставлен|пришёл|пришел|работает)|до сих пор|брак|возврат|жалоб|претензи|"
+    r"hala (?:gelmedi|teslim)|teslim (?:edilmedi|almad)|[çc]al[ıi][şs]m[ıi]yor|iade talebi|[şs]ikayet|ar[ıi]zal[ıi]|"
+    r"belum (?:diterima|sampai|dikirim)|tidak sesuai|rusak|komplain|pengembalian dana|"
+    r"chưa nhận được|không nhận được|hỏng|hoàn tiền|khiếu nại|"
+    r"ยังไม่ได้รับ|ชำรุด|เสียหาย|คืนเงิน|ร้องเรียน|"
+    r"届いていません|届かない|まだ届|発送されていない|破損|不良品|返金|"
+    r"받지\s*못|아직\s*(?:못\s*받|도착하지)|파손|불량|환불\s*요청|교환\s*요청|"
+    r"아직\s*(?:배송\s*준비\s*중|출고(?:되지|가\s*안)|발송(?:되지|이\s*안)|배송(?:되지|이\s*안))|(?:출고|발송|배송)(?:가|이)?\s*지연|언제\s*(?:출고|발송|배송|도착)"
+)
