@@ -65,7 +65,7 @@ _APPEAL_INTL = (
     r"erneute pr[üu]fung|[üu]berpr[üu]fung beantragen|"
     r"solicitar una revisi[óo]n|pedir una revisi[óo]n|respondiendo a este|solicitar (?:uma )?revis[ãa]o|demander (?:une )?r[ée]vision|chiedere (?:una )?revisione|"
     r"rispondere a questa|riesam|rivedere la|répondre à ce(?:t)? (?:e-?mail|message)|responder a este (?:correo|mensaje)|"
-    r"klage videre|klaga vidare|anke|valitta|odvol|fellebbez|contesta|recorrer|faire appel|"
+    r"klage videre|klaga vidare|anke|valitta|odvol|fellebbez|contesta|recorrer|faire appel|recours|"
     r"обжал|апелляц|itiraz|banding|khiếu nại lại|อุทธรณ์|(?:acceptation|accepter) ou (?:votre )?(?:refus|refuser)"
 )
 _EVIDENCE_ZH = "补充|提供|上传|回复|補正|补正|上傳|補充"

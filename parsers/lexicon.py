@@ -252,7 +252,7 @@ ARRIVAL_CUES = alternation(
         r"livraison(?:\s+(?:le|pr[ée]vue|pour))?",
         # the method named before the estimate: "Livraison Chronopost : demain avant 13h"
         r"livraison\s+(?:chronopost|colissimo|express|dpd|ups|gls|dhl|fedex)(?=\s*[:：])",
-        r"nouvelle\s+date\s+de\s+livraison(?:\s+(?:estim[ée]e|pr[ée]vue))?|nous\s+livrons\s+votre\s+commande(?:\s+le)?",
+        r"nouvelle\s+date\s+de\s+livraison(?:\s+(?:estim[ée]e|pr[ée]vue))?|nous\s+(?:vous\s+)?livrons\s+(?:donc\s+|ainsi\s+)?votre\s+commande(?:\s+le)?",
         # a plan said with an infinitive: "Nous prévoyons de te livrer entre le 27.10. et le 29.10.2026",
         # "we expect to deliver your order on", "prevediamo di consegnarti il", "prevemos entregarte el"
         r"(?:nous\s+)?(?:pr[ée]voyons|comptons|pensons|esp[ée]rons)\s+(?:de\s+)?(?:te|vous)\s+(?:la\s+|le\s+|les\s+)?livrer(?:\s+(?:le|d[èe]s\s+le))?",

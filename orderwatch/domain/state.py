@@ -214,6 +214,9 @@ def _status(state: OrderState) -> str:
         return "resolved"
     if latest is not None and (decision is None or latest.at > decision.at) and not _spent(state, latest):
         return "complaint_open"
+    request = state.last_request  # a case known only from the desk asking for evidence ("申訴受理 … 請上傳截圖")
+    if latest is None and request is not None and (decision is None or decision.at < request.at):
+        return "complaint_open"
     # "库存不足，未发货" then the restocked key: the problem the seller reported ended in the delivery
     problem = state.seller_problem
     mended = problem is not None and state.delivered is not None and state.delivered.at > problem.at
