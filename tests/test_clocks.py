@@ -253,6 +253,17 @@ def test_a_granted_refund_answers_the_complaint_and_starts_the_refund_clock() ->
     assert found == {"refund_overdue": at("2026-04-23 11:40", NY)}
 
 
+def test_a_key_resent_after_the_complaint_leaves_the_order_delivered() -> None:
+    """The first key was used; the desk answers with a new one: the re-delivery, not the first, counts."""
+    first = ev("delivered", at("2026-07-10 15:31"), how="virtual")
+    sent = ev("complaint_sent", at("2026-07-10 16:05"), role="sent")
+    answer = ev("platform_reply", at("2026-07-10 17:48"))
+    again = ev("delivered", at("2026-07-10 17:48"), how="virtual")
+    f = facts(PAID)
+    assert fold(Case("A1", "shop", [first, sent, answer]), f, at("2026-07-11 09:00")).status == "complaint_open"
+    assert fold(Case("A1", "shop", [first, sent, answer, again]), f, at("2026-07-11 09:00")).status == "delivered"
+
+
 def test_refund_default_three_workdays_across_spring_festival_with_make_up_saturday() -> None:
     grant = ev("refund", at("2026-02-12 11:00"), state="granted")  # a Thursday
     # Fri 13 (1), Sat 14 make-up workday (2), Feb 15-23 off, Tue 24 (3)

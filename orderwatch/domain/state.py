@@ -61,6 +61,7 @@ class OrderState:
     seller_problem: Event | None = None
     buyer_cancelled: Event | None = None  # the shop confirms the buyer's own cancellation: nothing owed
     last_promise: Event | None = None  # the latest time the seller (or its carrier) gave
+    last_delivered: Event | None = None  # the latest delivery: a key re-sent after a complaint
     overdue: bool = False
     manual_status: str | None = None
 
@@ -92,6 +93,8 @@ def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
     request_stage: str | None = None
     for event in (e for e in case.events if e.at <= at):
         kind = event.kind
+        if kind == "delivered" and not event.fields.get("partial"):
+            state.last_delivered = event
         if kind == "note" and event.manual and event.fields.get("status"):
             state.manual_status = str(event.fields["status"])
         elif kind == "complaint_sent":
@@ -234,7 +237,8 @@ def _spent(state: OrderState, complaint: Event) -> bool:
     or let the new time its answer gave run out: the order's own stage says where it stands."""
     if not all(c.answered_at is not None for c in state.clocks):
         return False
-    performed = state.delivered or state.shipped
+    redelivered = state.last_delivered is not None and state.last_delivered.at > complaint.at
+    performed = state.last_delivered if redelivered else (state.delivered or state.shipped)
     if performed is not None and performed.at > complaint.at:
         return True
     return state.overdue and state.last_promise is not None and state.last_promise.at > complaint.at
