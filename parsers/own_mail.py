@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from orderwatch.parsers import cues, fields
+from orderwatch.parsers import cues, fields, shop_events
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message, Result, registrable_domain
 from orderwatch.parsers.guarded import guarded
@@ -90,7 +90,7 @@ def parse(msg: Message) -> Result | None:
         asks="cancel" if subtype == "complaint" and _CANCEL_REQUEST.search(text) else None,
     )
     # "两个订单的卡密都…": "1. 订单号 ORD…117 … 2. 订单号 ORD…356": one complaint about each order it names
-    siblings = _other_orders(msg, numbers[0]) if numbers and _SEVERAL.search(both) else []
+    siblings = shop_events.sibling_orders(msg, numbers[0], any_label=True) if numbers and _SEVERAL.search(both) else []
     events = [event, *(dataclasses.replace(event, order_no=sibling) for sibling in siblings)]
     if _says_it_arrived(text):  # "the grinder stops since it arrived": a complaint about what came
         events.append(
@@ -110,16 +110,6 @@ _SEVERAL = guarded(
     r"\bbeide(?:n)? bestellungen\b|\b(?:les )?deux commandes\b|\bdos pedidos\b|\bdue ordini\b",
     re.I,
 )
-
-
-def _other_orders(msg: Message, first: str) -> list[str]:
-    """The other orders a complaint about several names under a label, in the first one's shape."""
-    shape = fields.reference_shape(first)
-    return [
-        r.value
-        for r in fields.references(msg.text, msg.subject)
-        if r.value != first and r.evidence[0].startswith("label") and fields.reference_shape(r.value) == shape
-    ]
 
 
 def _says_it_arrived(text: str) -> bool:

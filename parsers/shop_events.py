@@ -94,20 +94,23 @@ def problem_kind(text: str) -> str:
     return "cancelled_by_buyer" if cues.BUYER_CANCELLED.search(text) else "cancelled"
 
 
-def sibling_orders(msg: Message, order_no: str) -> list[str]:
-    """The other orders one confirmation names under the same label and in the same shape: a
-    marketplace's basket from two sellers is two orders ("Order number : 15-14388-20417" … "…20418")."""
+def sibling_orders(msg: Message, order_no: str, any_label: bool = False) -> list[str]:
+    """The other orders one mail names under the same label and in the same shape: a marketplace's
+    basket from two sellers is two orders ("Order number : 15-14388-20417" … "…20418"). With
+    `any_label`, any label will do: a complaint about several ("1. 订单号 ORD…117 … 2. 订单号 ORD…356")."""
     found = fields.references(msg.text, msg.subject, msg.links)
     first = next((r for r in found if r.value == order_no), None)
-    listed = first is not None and first.evidence[0].startswith("after '") and fields.plural_word(first.evidence[0])
-    if first is None or not (first.evidence[0].startswith("label") or listed):  # "Bestellungen 412 und 415"
+    if first is None:
+        return []
+    listed = first.evidence[0].startswith("after '") and fields.plural_word(first.evidence[0])
+    if not (any_label or first.evidence[0].startswith("label") or listed):  # "Bestellungen 412 und 415"
         return []
     label = first.evidence[0].split(":")[0]
     return [
         r.value
         for r in found
         if r.value != order_no
-        and r.evidence[0].split(":")[0] == label
+        and (r.evidence[0].startswith("label") if any_label else r.evidence[0].split(":")[0] == label)
         and fields.reference_shape(r.value) == fields.reference_shape(order_no)
     ]
 

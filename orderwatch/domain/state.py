@@ -222,7 +222,7 @@ def _status(state: OrderState) -> str:
         return "complaint_open"
     # "库存不足，未发货" then the restocked key: the problem the seller reported ended in the delivery
     problem = state.seller_problem
-    mended = problem is not None and state.delivered is not None and state.delivered.at > problem.at
+    mended = problem is not None and state.last_delivered is not None and state.last_delivered.at > problem.at
     if decision is not None or (problem is not None and not mended) or state.overdue:
         return "problem"
     if state.delivered is not None:
@@ -237,8 +237,9 @@ def _spent(state: OrderState, complaint: Event) -> bool:
     or let the new time its answer gave run out: the order's own stage says where it stands."""
     if not all(c.answered_at is not None for c in state.clocks):
         return False
-    redelivered = state.last_delivered is not None and state.last_delivered.at > complaint.at
-    performed = state.last_delivered if redelivered else (state.delivered or state.shipped)
+    if state.last_delivered is not None and state.last_delivered.at > complaint.at:
+        return True  # delivered (or a key re-sent) after the complaint
+    performed = state.delivered or state.shipped
     if performed is not None and performed.at > complaint.at:
         return True
     return state.overdue and state.last_promise is not None and state.last_promise.at > complaint.at

@@ -174,23 +174,27 @@ def krone(money: Money | None, text: str, sender_domain: str = "") -> Money | No
 
 
 def local_dollar(money: Money | None, text: str, sender_domain: str = "") -> Money | None:
-    """'1,158 元' from a Taiwan or Hong Kong shop's own domain is its dollar, unless the mail names the renminbi;
-    'Rs. 4,350' from a Pakistani, Sri Lankan or Nepali shop is its own rupee."""
+    """'1,158 元' from a Taiwan or Hong Kong shop's own domain is its dollar, 'Rs. 4,350' from a Pakistani,
+    Sri Lankan or Nepali shop its own rupee, unless the mail names the renminbi or the Indian rupee."""
     if money is None:
         return money
-    tld = sender_domain.lower().rpartition(".")[2]
-    if money.currency == "CNY" and tld in ("tw", "hk") and not _RENMINBI.search(text):
-        return Money(money.amount, {"tw": "TWD", "hk": "HKD"}[tld])
-    if money.currency == "INR" and tld in _RUPEE_TLDS and not _INDIAN_RUPEE.search(text):
-        return Money(money.amount, _RUPEE_TLDS[tld])
-    return money
+    local = _LOCAL_UNIT.get((money.currency, sender_domain.lower().rpartition(".")[2]))
+    if local is None or _NAMED_HOME[money.currency].search(text):
+        return money
+    return Money(money.amount, local)
 
 
-_RUPEE_TLDS = {"pk": "PKR", "lk": "LKR", "np": "NPR"}
-_INDIAN_RUPEE = guarded(r"₹|\bINR\b")
-
-
-_RENMINBI = guarded(r"人民幣|人民币|\bRMB\b|\bCNY\b|[¥￥]")
+_LOCAL_UNIT = {
+    ("CNY", "tw"): "TWD",
+    ("CNY", "hk"): "HKD",
+    ("INR", "pk"): "PKR",
+    ("INR", "lk"): "LKR",
+    ("INR", "np"): "NPR",
+}
+_NAMED_HOME = {
+    "CNY": guarded(r"人民幣|人民币|\bRMB\b|\bCNY\b|[¥￥]"),
+    "INR": guarded(r"₹|\bINR\b"),
+}
 
 
 def local_currency(money: Money | None, text: str, sender_domain: str = "") -> Money | None:
