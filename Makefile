@@ -16,6 +16,8 @@ $(STAMP): requirements.lock requirements-fonts.lock pyproject.toml
 	$(BIN)/python -m pip install -q --no-deps -r requirements-fonts.lock
 	# setuptools warns about every editable install with mapped folders (parsers/, flows/, templates/): noise here
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install -q --no-deps -e .
+	# like compiling .pyc files: what the readers work out from their patterns, kept in ~/.cache/orderwatch
+	$(BIN)/python -m orderwatch.parsers.pattern_cache >/dev/null
 	touch $@
 
 $(TEST_STAMP): $(STAMP) requirements-test.lock

@@ -4,6 +4,8 @@ For each mailbox size N (default 1,000, 2,000 and 10,000 messages of realistic s
 attachments) loaded into a fresh Dovecot user, it measures in one run:
   - first sync: `orderwatch sync` (fetch, store, parse), a bare imapclient fetch of the same
     messages (the floor), and `mbsync` copying the mailbox to a Maildir (what a user might run);
+    orderwatch with the readers' pattern cache as `make setup` leaves it, and once more with an
+    empty one ("ow cold": the first run after an install or upgrade);
   - no-op sync (nothing new): orderwatch against mbsync's no-op run;
   - peak memory (max RSS) of each process, read with wait4.
 Every figure is the median of --repeat runs; ratios are computed from the same run.
@@ -147,7 +149,11 @@ def measure(server: Dovecot, user: str, n: int, repeat: int) -> dict[str, float]
         if (ROOT / ".venv/bin/orderwatch").exists()
         else [sys.executable, "-m", "orderwatch"]
     )
-    env = {**os.environ, "OW_BENCH_PW": PASSWORD}
+    # The readers' pattern cache as `make setup` leaves it (what every run after the first sees);
+    # "ow cold" is the very first run after an install or upgrade, with an empty cache.
+    warm_cache = Path(tempfile.mkdtemp(prefix="ow-bench-cache-"))
+    env = {**os.environ, "OW_BENCH_PW": PASSWORD, "ORDERWATCH_CACHE_DIR": str(warm_cache)}
+    run([sys.executable, "-m", "orderwatch.parsers.pattern_cache"], env)
     rows: dict[str, list[float]] = {}
 
     def note(key: str, value: float) -> None:
@@ -169,6 +175,11 @@ def measure(server: Dovecot, user: str, n: int, repeat: int) -> dict[str, float]
             t, rss = run([*ow, "--config", str(ow_cfg), "sync"], env)
             note("ow_first_s", t)
             note("ow_first_rss_kib", rss)
+            cold = work / "cold"
+            cold.mkdir()
+            cold_env = {**env, "ORDERWATCH_CACHE_DIR": str(cold / "cache")}
+            t, _ = run([*ow, "--config", str(orderwatch_config(cold, server.port, user)), "sync"], cold_env)
+            note("ow_cold_s", t)
             t, rss = run(["mbsync", "-q", "-c", str(mb_cfg), "bench"])
             note("mbsync_noop_s", t)
             t, rss = run([*ow, "--config", str(ow_cfg), "sync"], env)
@@ -184,10 +195,12 @@ def measure(server: Dovecot, user: str, n: int, repeat: int) -> dict[str, float]
                 stored = conn.execute("select count(*) from messages").fetchone()[0]
             if stored != n:
                 raise RuntimeError(f"orderwatch stored {stored} of {n} messages")
+    shutil.rmtree(warm_cache, ignore_errors=True)
     result = {k: statistics.median(v) for k, v in rows.items()}
     result["n"] = n
     result["first_vs_bare"] = result["ow_first_s"] / result["bare_first_s"]
     result["first_vs_mbsync"] = result["ow_first_s"] / result["mbsync_first_s"]
+    result["cold_vs_mbsync"] = result["ow_cold_s"] / result["mbsync_first_s"]
     result["noop_vs_mbsync"] = result["ow_noop_s"] / result["mbsync_noop_s"]
     result["noop_inprocess_vs_mbsync"] = result["ow_noop_inprocess_s"] / result["mbsync_noop_s"]
     return result
@@ -232,6 +245,8 @@ def main() -> None:
         ("ow", "ow_first_s", "{:>6.2f}"),
         ("ow/bare", "first_vs_bare", "{:>7.2f}"),
         ("ow/mbsync", "first_vs_mbsync", "{:>9.2f}"),
+        ("ow cold", "ow_cold_s", "{:>7.2f}"),
+        ("cold/mbsync", "cold_vs_mbsync", "{:>11.2f}"),
         ("mbsync no-op", "mbsync_noop_s", "{:>12.3f}"),
         ("ow no-op", "ow_noop_s", "{:>8.3f}"),
         ("ratio", "noop_vs_mbsync", "{:>6.2f}"),

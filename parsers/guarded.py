@@ -41,9 +41,18 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     Cached: a pattern built inside a function is compiled once, not once per mail (re's own cache
     of 512 is flushed by the email package's per-message boundary patterns). A long pattern comes
     behind an RE2 screen (`screen`), which answers "no match here" without running `re`."""
+    from orderwatch.parsers.pattern_cache import translated
     from orderwatch.parsers.screen import screened
 
-    return screened(re.compile(guard_text(pattern, flags), flags), pattern, flags)  # type: ignore[return-value]
+    guard, wider = translated(pattern, flags, _work_out)
+    return screened(guard, flags, wider)  # type: ignore[return-value]
+
+
+def _work_out(pattern: str, flags: int) -> tuple[str, str | None]:
+    """What `guarded` needs from a pattern's parse: its guard text and its RE2 screen (if any)."""
+    from orderwatch.parsers.screen import screen_text
+
+    return guard_text(pattern, flags), screen_text(pattern, flags)
 
 
 @lru_cache(maxsize=1024)

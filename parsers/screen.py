@@ -170,17 +170,33 @@ def _utf8(text: str) -> bytes:
 
 
 class Screened:
-    """A compiled `re` pattern behind its RE2 screen; the same methods, the same answers."""
+    """A `re` pattern behind its RE2 screen; the same methods, the same answers.
 
-    __slots__ = ("flags", "full", "groupindex", "groups", "pattern", "screen")
+    The `re` pattern is compiled the first time the screen lets a text through: most long cue
+    lists never match most mail, and a process that reads a few messages need not compile them.
+    """
 
-    def __init__(self, full: re.Pattern[str], screen: Any) -> None:
-        self.full = full
+    __slots__ = ("_full", "flags", "pattern", "screen")
+
+    def __init__(self, pattern: str, flags: int, screen: Any) -> None:
+        self.pattern = pattern
+        self.flags = flags
         self.screen = screen
-        self.pattern = full.pattern
-        self.flags = full.flags
-        self.groups = full.groups
-        self.groupindex = full.groupindex
+        self._full: re.Pattern[str] | None = None
+
+    @property
+    def full(self) -> re.Pattern[str]:
+        if self._full is None:
+            self._full = re.compile(self.pattern, self.flags)
+        return self._full
+
+    @property
+    def groups(self) -> int:
+        return self.full.groups
+
+    @property
+    def groupindex(self) -> Any:
+        return self.full.groupindex
 
     def possible(self, string: str) -> bool:
         """Whether `string` may hold a match (False: it certainly holds none)."""
@@ -220,14 +236,24 @@ class Screened:
         return f"Screened({self.full!r})"
 
 
-def screened(full: re.Pattern[str], pattern: str, flags: int) -> re.Pattern[str] | Screened:
-    """`full` behind an RE2 screen when it is long enough to gain from one and RE2 can take it."""
-    if re2 is None or len(pattern) < MIN_PATTERN:
-        return full
+def screen_text(pattern: str, flags: int) -> str | None:
+    """The RE2 screen of a pattern long enough to gain from one, or None (short, or untranslatable)."""
+    if len(pattern) < MIN_PATTERN:
+        return None
     try:
-        screen = re2._re2.RE2(wider_re2(pattern, flags).encode("utf-8"), _options())
-    except Exception:  # noqa: BLE001 - Untranslatable, re.error: the pattern runs unscreened
-        return full
+        return wider_re2(pattern, flags)
+    except Exception:  # noqa: BLE001 - Untranslatable, re.error, RecursionError: the pattern runs unscreened
+        return None
+
+
+def screened(pattern: str, flags: int, screen_pattern: str | None) -> re.Pattern[str] | Screened:
+    """`pattern` behind its RE2 screen when it has one and RE2 can take it; else plain `re`."""
+    if re2 is None or screen_pattern is None:
+        return re.compile(pattern, flags)
+    try:
+        screen = re2._re2.RE2(screen_pattern.encode("utf-8"), _options())
+    except Exception:  # noqa: BLE001 - a construct the binding refuses: the pattern runs unscreened
+        return re.compile(pattern, flags)
     if not screen.ok():  # beyond RE2's memory budget, or a construct it refuses
-        return full
-    return Screened(full, screen)
+        return re.compile(pattern, flags)
+    return Screened(pattern, flags, screen)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from orderwatch.parsers import pattern_cache
 
 from tests.support.dovecot import PASSWORD, Dovecot
 
@@ -29,6 +30,9 @@ _users = itertools.count(1)
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER")
 SESSION_MARK = os.environ["ORDERWATCH_TEST_SESSION"] if _WORKER else f"{os.getpid()}-{int(time.time())}"
 os.environ["ORDERWATCH_TEST_SESSION"] = SESSION_MARK
+# CLI tests run under a private HOME; the readers' pattern cache stays the one `make setup` warmed
+# (a cache: the answers are the same without it, tests/test_pattern_cache.py checks that).
+os.environ.setdefault("ORDERWATCH_CACHE_DIR", str(pattern_cache.cache_dir()))
 
 
 def _marked_processes() -> list[tuple[int, str]]:
