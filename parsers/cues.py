@@ -14,6 +14,7 @@ from orderwatch.parsers.desk_words import (  # noqa: F401 - who writes, read as 
     LEGAL_WORDS,
     OUTSIDE_WORDS,
     PLATFORM_WORDS,
+    RESPONDENT,
 )
 from orderwatch.parsers.refund_cues import (  # noqa: F401 - the refund's words, read as cues.X
     CREDIT_MEMO,
@@ -52,7 +53,7 @@ _TO_CARRIER = (
 
 CONFIRM = any_of(
     r"(?:自动)?续费成功|自動續費成功|扣款成功|订单支付成功|支付成功(?!后|後)|付款成功(?!后|後)|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
-    r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|(?:已)?成功租用|租用成功|租号成功|订单已生成|已下单|已经收到您的付款|订单(?:已)?提交成功|交易成功|"
+    r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|(?:已)?成功租用|租用成功|租号成功|订单已生成|已下单|(?:本|该|此)?商品为(?:手动|人工)发货[^。\n]{0,8}?请耐心等待|(?:本|該|此)?商品為(?:手動|人工)發貨[^。\n]{0,8}?請耐心等待|已经收到您的付款|订单(?:已)?提交成功|交易成功|"
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"(?:^|\n)\s*date ordered\s*:|danke für deinen (?:einkauf|kauf)|vielen dank für (?:ihren|deinen) einkauf|"  # a shop engine's plain receipt: "Order Number: 2291 / Date Ordered: …"
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping(?! (?:at|with)\b)|buying|ordering|pre-?ordering|payment|subscribing)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
@@ -151,7 +152,7 @@ SHIPPED = any_of(
     r"(?:notificaci[óo]n|confirmaci[óo]n|aviso) de env[íi]o|(?:notifica[çc][ãa]o|confirma[çc][ãa]o|aviso) de envio|"
     r"(?:tu|su|seu|sua) entrega (?:fue|foi) iniciada|entrega iniciada|(?:entregad[oa]|entregue)s?" + _TO_CARRIER + "|"
     r"(?<!mail )(?<!mensagem )(?:foi|foram) enviad[oa]s?(?! (?:pel[oa]|por|automaticamente|para (?:o seu|voc[êe])))|(?:est[áa]|j[áa] est[áa]) a caminho|pedido despachado|"
-    r"(?:jest|zosta[łl]o) (?:obecnie )?w transporcie|paczka w drodze|przesy[łl]ka w drodze|mo[żz]esz [śs]ledzi[ćc] przesy[łl]k[ęe]|"
+    r"(?:jest|zosta[łl]o) (?:obecnie )?w transporcie|paczka w drodze|przesy[łl]ka w drodze|(?:zam[óo]wienie|paczka|przesy[łl]ka)\b[^.\n!]{0,30}?\bjest (?:ju[żz] )?w drodze|mo[żz]esz [śs]ledzi[ćc] przesy[łl]k[ęe]|"
     r"zosta[łl][oa]? wys[łl]an[ea]|przesy[łl]ka (?:zosta[łl]a )?nadana|zam[óo]wienie wys[łl]ane|"
     r"is verzonden|is onderweg|"
     r"передан[аоы]?\s+в\s+доставку|передан[аоы]?\s+курьеру|kargoya verildi|(?:telah|sudah) dikirim|"
@@ -193,7 +194,7 @@ DELIVERED_PHYSICAL = any_of(
     r"(?:[èe]'?\s+stat[oa]|sono\s+stat[ie])\s+consegnat[oaie]|"
     r"(?:ha|han) sido entregad[oa]s?(?!" + _TO_CARRIER + r")|pedido entregado(?!" + _TO_CARRIER + r")|"
     r"(?:foi|foram) entregues?(?!" + _TO_CARRIER + r")|(?:pedido|pacote|encomenda) entregue(?!" + _TO_CARRIER + r")|"
-    r"zosta[łl][oa]?(?: (?:dzisiaj|dzi[śs]|ju[żz]|wczoraj))? (?:dostarczon[ea]|dor[ęe]czon[ea])|paczka odebrana|odebra[łl](?:e[śs]|a[śs])? paczk[ęe]|"
+    r"zosta[łl][oa]?(?: (?:dzisiaj|dzi[śs]|ju[żz]|wczoraj))? (?:dostarczon[ea]|dor[ęe]czon[ea])|paczka odebrana|(?:paczka|przesy[łl]ka) zosta[łl]a odebrana|odebran[ay] z paczkomatu|status\s*:\s*dostarczon[ay]|odebra[łl](?:e[śs]|a[śs])? paczk[ęe]|"
     r"is bezorgd|is afgeleverd|"
     r"配達済み|配達完了|配達されました|お届けしました|お届け(?:が)?完了|(?:배송|배달)\s*완료(?:되었습니다|됐습니다)|(?:배송|배달)이\s*완료|"
     r"har levererats|(?:^|\n)\s*levererat\b|"
@@ -229,7 +230,7 @@ DELIVERED_VIRTUAL = any_of(
     # a gift card's number and PIN in the mail, or the eGift delivered: "Card number: 6338 4501 … PIN: 5082"
     r"(?:card|gift card|voucher|e-?gift)\s*(?:number|no\.?|code)\s*[:：]\s*[\dA-Z][\dA-Z -]{9,30}[\s\S]{0,40}?\bPIN\s*[:：]\s*\d{4,8}\b|"
     r"your (?:[\w&'-]+ ){0,3}e-?gift(?: card)? (?:is here|has been delivered|was delivered)|e-?gift(?: card)? (?:has been |was )?delivered to (?:the |your )?recipient|"
-    r"(?:(?:key|code|licen[cs]e|cdkey|cd-key|Schlüssel|clé|chiave|clave|klucz)s?\b|卡密|激活码|兑换码|充值码|礼品码|序列号|啟用碼|兌換碼)[^\n]{0,20}[:：]?\s*\n?\s*"
+    r"(?:(?:key|code|licen[cs]e|cdkey|cd-key|Schlüssel|clé|chiave|clave|klucz)s?\b|卡密|激活码|兑换码|充值码|礼品码|序列号|啟用碼|兌換碼|钱包码|錢包碼|券码|券碼|CDK)[^\n]{0,20}[:：]?\s*\n?\s*"
     r"[A-Z0-9]{4,8}(?:-[A-Z0-9]{4,8}){2,}|"  # a key-shaped value right under its label
     r"(?:have been|has been|were|was) added to your (?:\w+ )?(?:library|account|games|wallet)|"
     r"(?:资金|款项|金额)?已(?:成功|即时)?(?:添加|充入|存入)(?:到|至)?(?:您|你)的[^。\n，]{0,10}?(?:钱包|錢包|余额|餘額)|"  # "资金已成功添加到您的蒸汽平台钱包"

@@ -5,7 +5,10 @@ readable; `cues` re-exports every name, so families keep reading `cues.OUTSIDE_W
 
 from __future__ import annotations
 
+import re
+
 from orderwatch.parsers.base import any_of
+from orderwatch.parsers.guarded import guarded
 
 OUTSIDE_WORDS = any_of(
     r"(?<!\d)(?:12315|12345)(?!\d)|政务服务|消费者协会|消协|市场监督|市场监管|黑猫投诉|聚投诉|电诉宝|消费保|工商|消费维权|人民法院|消费投诉|"
@@ -39,4 +42,13 @@ PLATFORM_WORDS = any_of(
 DESK_SENDER = any_of(
     r"投诉|客服|维权|服务中心|工单|售后|纠纷|仲裁|support|help|care|service|resolution|dispute|claims?|chargebacks?|ticket|desk|zendesk|freshdesk|zammad|"
     r"assistenza|soporte|atenci[óo]n al cliente|kundenservice|kundendienst|klantenservice|servizio clienti|service client"
+)
+
+# The trader an outside body's case is against, on its own labelled line: "被投诉方：杭州白鲸网络科技
+#有限公司（白鲸发卡）", "Antragsgegnerin: Polsterwerk Ahrens GmbH", "Respondent: …"
+RESPONDENT = guarded(
+    r"^[ \t]*(?:被投诉方|被投诉人|被投诉单位|被投诉企业|被投訴方|被投訴人|被申请人|被申請人|antragsgegner(?:in)?|respondent|"
+    r"trader(?: name)?|professionnel (?:mis en cause|concern[ée])|entreprise (?:mise en cause|concern[ée]e)|empresa reclamada|"
+    r"parte reclamata|przedsi[ęe]biorca)[ \t]*[:：][ \t]*(\S.{1,80})$",
+    re.I | re.M,
 )

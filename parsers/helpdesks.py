@@ -49,7 +49,7 @@ _REFUND_ZH = lexicon.REFUND_VERBS_ZH
 _REFUND_EN = lexicon.REFUND_VERBS_EN
 _REFUND_INTL = lexicon.REFUND_INTL_WORDS
 _HANDLING_INTL = (
-    r"antwort|beantwort|melden|r[ée]pon|reviendr|contact|rispond|respond|contest|odpowi|antwoord|reageren|terug|"
+    r"antwort|beantwort|melden|stellung|mitzuteilen|mitteil|r[ée]pon|reviendr|contact|rispond|respond|contest|odpowi|antwoord|reageren|terug|"
     r"comunic|communiqu|sa position|inform|vy[řr][íi]d|vy[řr]izen|solu[țt]ion|rezolv|elint[ée]z|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
     r"gesti[óo]n|tramit|an[áa]lis|resposta|respuesta|rozpatr|ответ|відпов|рассмотр|розгляд|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
 )
@@ -161,6 +161,8 @@ def parse(msg: Message) -> Result | None:
         ref.update(order_amount=total.text(), order_currency=total.currency)
     if not numbers:  # a card issuer names the charge, not the order: "Merchant: BIRCH & BRAMBLE", "Amount: $236.50"
         ref.update(_charge(text, msg.lang))
+        if desk == "outside" and (respondent := cues.RESPONDENT.search(text)) is not None:
+            ref.update(respondent=respondent.group(1).strip())  # the trader the body's case is against
     if numbers and desk != "outside":  # a shop's or marketplace's after-sales mail may open the order itself
         ref.update(platform=domain_slug(msg.mail.from_addr, msg.mail.from_name), shop_domain=msg.sender_domain)
     events = []

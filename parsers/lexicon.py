@@ -113,8 +113,8 @@ ORDER_WORDS = (
 # --- totals -----------------------------------------------------------------------------
 
 TOTAL_LABELS = [
-    r"总价|订单总价|订单总额|订单金额|实付款|实付金额|实付|支付金额|付款金额|应付金额|合计|总计|总金额|退款金额|支付(?=\d|\s*[¥￥]|\s*\d+(?:\.\d{1,2})?\s*元)|成交金额|成交价|租金(?=\s*[:：]?\s*[¥￥]?\d)",
-    r"總計|總金額|(?<!貨品)(?<!商品)總額|訂單金額|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價|成交金額|(?<!货品)(?<!商品)总额",
+    r"总价|订单总价|订单总额|订单金额|订单价格|实付款|实付金额|实付|支付金额|付款金额|应付金额|合计|总计|总金额|退款金额|支付(?=\d|\s*[¥￥]|\s*\d+(?:\.\d{1,2})?\s*元)|成交金额|成交价|租金(?=\s*[:：]?\s*[¥￥]?\d)",
+    r"總計|總金額|(?<!貨品)(?<!商品)總額|訂單金額|訂單價格|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價|成交金額|(?<!货品)(?<!商品)总额",
     # a bare "金额：45.00 CNY" (a 发卡 engine's status mail), never a discount's, a fee's or a refund's
     r"(?<![优優惠折扣运運费費退款减減免红紅包抵])金[额額](?=\s*[:：])",
     r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?<!included in )(?<!ncluded in the )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
@@ -150,18 +150,18 @@ def numbered(groups: list[str], start: int = 0) -> dict[str, int]:
 
 MONTHS = numbered(
     [
-        "january jan ene gen janvier janv januar jän gennaio enero stycznia styczeń januari janeiro ianuarie января январь янв ocak januari يناير มกราคม ม.ค. січня січень ιανουαρίου ιανουάριος ιαν január jan. januar tammikuuta tammikuu ledna leden",
-        "february feb février févr fevrier februar febbraio febrero febr lutego luty februari fevereiro februarie февраля февраль фев şubat subat februari فبراير กุมภาพันธ์ ก.พ. лютого лютий φεβρουαρίου φεβρουάριος φεβ február feb. februar helmikuuta helmikuu února únor fev fev.",
+        "january jan ene gen janvier janv januar jän gennaio enero stycznia styczeń sty januari janeiro ianuarie января январь янв ocak januari يناير มกราคม ม.ค. січня січень ιανουαρίου ιανουάριος ιαν január jan. januar tammikuuta tammikuu ledna leden",
+        "february feb février févr fevrier februar febbraio febrero febr lutego luty lut februari fevereiro februarie февраля февраль фев şubat subat februari فبراير กุมภาพันธ์ ก.พ. лютого лютий φεβρουαρίου φεβρουάριος φεβ február feb. februar helmikuuta helmikuu února únor fev fev.",
         "march mar mars märz maerz marzo marca marzec maart março marco martie марта март mart maret مارس มีนาคม มี.ค. березня березень μαρτίου μάρτιος μαρ március márc. marts maaliskuuta maaliskuu března březen",
-        "april apr avril aprile abril kwietnia kwiecień aprilie апреля апрель апр nisan أبريل ابريل เมษายน เม.ย. квітня квітень απριλίου απρίλιος απρ április ápr. huhtikuuta huhtikuu dubna duben abr abr.",
+        "april apr avril aprile abril kwietnia kwiecień kwi aprilie апреля апрель апр nisan أبريل ابريل เมษายน เม.ย. квітня квітень απριλίου απρίλιος απρ április ápr. huhtikuuta huhtikuu dubna duben abr abr.",
         "may mai mag maggio mayo maja maj mei maio мая май mayıs mayis مايو พฤษภาคม พ.ค. травня травень μαΐου μάιος μαΐ május máj. toukokuuta toukokuu května květen",
-        "june jun giu juin juni giugno junio czerwca czerwiec junho iunie июня июнь haziran juni يونيو มิถุนายน มิ.ย. червня червень ιουνίου ιούνιος ιουν június jún. kesäkuuta kesäkuu června červen",
-        "july jul lug juillet juil juli luglio julio lipca lipiec julho iulie июля июль temmuz juli يوليو กรกฎาคม ก.ค. липня липень ιουλίου ιούλιος ιουλ július júl. heinäkuuta heinäkuu července červenec",
-        "august aug ago août aout agosto sierpnia sierpień augustus августа август авг ağustos agustos agu ags أغسطس اغسطس สิงหาคม ส.ค. серпня серпень αυγούστου αύγουστος αυγ augusztus aug. augusti elokuuta elokuu srpna srpen ago.",
-        "september sep set sept septembre settembre septiembre setiembre września wrzesień setembro septembrie сентября сентябрь сен сент eylül eylul سبتمبر กันยายน ก.ย. вересня вересень σεπτεμβρίου σεπτέμβριος σεπ szeptember szept. syyskuuta syyskuu září set.",
-        "october oct ott octobre oktober ottobre octubre października październik okt outubro octombrie октября октябрь окт ekim oktober أكتوبر اكتوبر ตุลาคม ต.ค. жовтня жовтень οκτωβρίου οκτώβριος οκτ október okt. lokakuuta lokakuu října říjen out.",
-        "november nov novembre noviembre listopada listopad novembro noiembrie ноября ноябрь ноя нояб kasım kasim نوفمبر พฤศจิกายน พ.ย. листопада листопад νοεμβρίου νοέμβριος νοε marraskuuta marraskuu listopadu",
-        "december dec dic décembre decembre dezember dicembre diciembre grudnia grudzień dezembro decembrie декабря декабрь дек aralık aralik desember ديسمبر ธันวาคม ธ.ค. грудня грудень δεκεμβρίου δεκέμβριος δεκ december desember joulukuuta joulukuu prosince prosinec dez dez.",
+        "june jun giu juin juni giugno junio czerwca czerwiec cze junho iunie июня июнь haziran juni يونيو มิถุนายน มิ.ย. червня червень ιουνίου ιούνιος ιουν június jún. kesäkuuta kesäkuu června červen",
+        "july jul lug juillet juil juli luglio julio lipca lipiec lip. julho iulie июля июль temmuz juli يوليو กรกฎาคม ก.ค. липня липень ιουλίου ιούλιος ιουλ július júl. heinäkuuta heinäkuu července červenec",
+        "august aug ago août aout agosto sierpnia sierpień sie. augustus августа август авг ağustos agustos agu ags أغسطس اغسطس สิงหาคม ส.ค. серпня серпень αυγούστου αύγουστος αυγ augusztus aug. augusti elokuuta elokuu srpna srpen ago.",
+        "september sep set sept septembre settembre septiembre setiembre września wrzesień wrz setembro septembrie сентября сентябрь сен сент eylül eylul سبتمبر กันยายน ก.ย. вересня вересень σεπτεμβρίου σεπτέμβριος σεπ szeptember szept. syyskuuta syyskuu září set.",
+        "october oct ott octobre oktober ottobre octubre października październik paź okt outubro octombrie октября октябрь окт ekim oktober أكتوبر اكتوبر ตุลาคม ต.ค. жовтня жовтень οκτωβρίου οκτώβριος οκτ október okt. lokakuuta lokakuu října říjen out.",
+        "november nov novembre noviembre listopada listopad lis novembro noiembrie ноября ноябрь ноя нояб kasım kasim نوفمبر พฤศจิกายน พ.ย. листопада листопад νοεμβρίου νοέμβριος νοε marraskuuta marraskuu listopadu",
+        "december dec dic décembre decembre dezember dicembre diciembre grudnia grudzień gru dezembro decembrie декабря декабрь дек aralık aralik desember ديسمبر ธันวาคม ธ.ค. грудня грудень δεκεμβρίου δεκέμβριος δεκ december desember joulukuuta joulukuu prosince prosinec dez dez.",
     ],
     start=1,
 )
@@ -306,6 +306,9 @@ ARRIVAL_CUES = alternation(
         r"release\s+date|releases?\s+on|(?:is\s+)?(?:scheduled|expected|set|due)\s+to\s+be\s+released\s+on|will\s+be\s+released\s+on|date\s+de\s+sortie|sortie\s+(?:officielle\s+)?(?:le|pr[ée]vue)|"
         r"erscheint\s+am|erscheinungsdatum|fecha\s+de\s+lanzamiento|data\s+di\s+uscita|发售日(?:期)?|發售日(?:期)?",
         r"(?:wird|werden)\s+(?:ihnen\s+|dir\s+)?voraussichtlich(?:\s+am)?(?=[^\n]{0,40}(?:zugestellt|geliefert))",
+        # "Wir liefern Ihre Bestellung bis 14.10.2026"; a label alone: "Arrivo: martedì 8 settembre", "Llegada: jueves 12"
+        r"wir\s+liefern\s+(?:ihnen\s+|dir\s+)?(?:ihre|deine|die)\s+(?:bestellung|sendung|lieferung|ware)(?:\s+(?:bis|am|voraussichtlich))*",
+        r"arrivo(?=\s*[:：])|llegada(?=\s*[:：])",
         r"voraussichtlich\s+am(?=[^\n]{0,40}bei\s+(?:dir|ihnen|euch))",
         r"nu\s+verwacht|nieuwe\s+(?:verwachte\s+)?(?:bezorg|lever)datum",
         r"we\s+verwachten\s+(?:je|uw)\s+(?:bestelling|pakket|zending)(?:\s+nu)?",
@@ -394,6 +397,7 @@ REFUND_VERBS_ZH = "退回|返回|到账|退还|原路|退款|返还|到帳|退�
 # A refund's own time in the other languages is read in a sentence that names the money or the refund.
 REFUND_INTL_WORDS = (
     REFUND_WORDS
-    + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto|suma|valor|belopp|bel[øo]b"
+    + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto|suma|valor|belopp|bel[øo]b|"
+    + r"[śs]rodki|rachun|pieni|geld|dinero|soldi|argent"
 )
 REFUND_VERBS_EN = "refunds?|hit|processed|returned|reversed|credited|issued|made|paid|sent|transferred|appear|reach|receive|see|get|show|post|land|back"

@@ -286,9 +286,14 @@ def _walk(
             warnings.append("UndecodablePayload")
             data = b""
         text = decode_bytes(data, part.get_content_charset() or meta_charset(data))
-        (htmls if ctype == "text/html" else plain).append(text)
+        # a mailer that labels its HTML as text/plain (PHP 发卡 engines): markup, read as HTML
+        markup = ctype == "text/html" or _MARKUP_AS_TEXT.match(text) is not None
+        (htmls if markup else plain).append(text)
         return
     attachments.append(Attachment(filename, ctype, _encoded_size(part)))
+
+
+_MARKUP_AS_TEXT = guarded(r"\s*<(?:!doctype\s+html|html|head|meta|title|style|body|div|table)\b[^>]*>", re.I)
 
 
 def _encoded_size(part: Message) -> int:

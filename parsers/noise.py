@@ -86,7 +86,7 @@ PHISHING_LURE = guarded(
     # "update your payment method or your account is limited", in the languages the lexicon reads
     r"mettre à jour (?:votre|vos) (?:moyen de paiement|informations (?:de paiement|bancaires)|coordonnées bancaires)|"
     r"compte (?:sera|a été|est) (?:temporairement )?(?:limité|suspendu|bloqué)|"
-    r"zahlungs(?:methode|mittel|informationen|daten) (?:zu )?(?:aktualisieren|bestätigen)|konto (?:wurde|wird) (?:vorübergehend )?(?:gesperrt|eingeschränkt)|"
+    r"zahlungs(?:methode|mittel|informationen|daten) (?:zu )?(?:aktualisieren|bestätigen)|konto (?:wurde|wird) (?:vorübergehend )?(?:gesperrt|eingeschränkt)|(?:wurde|wird) (?:ihr|dein) [\w-]*konto (?:vorübergehend |dauerhaft )?(?:gesperrt|eingeschränkt)|(?:ihre|deine) identität[^.\n]{0,40}?bestätigen|"
     r"actualiza[r]? (?:tu|su) (?:método|forma|información) de pago|cuenta (?:ha sido|será) (?:suspendida|bloqueada|limitada)|"
     r"aggiorna(?:re)? (?:il tuo |il )?metodo di pagamento|account (?:è stato|sarà) (?:sospeso|bloccato|limitato)|"
     r"更新(?:您的)?(?:支付|付款)(?:方式|信息|資訊)|缴纳保证金|(?:核验|验证|认证)领取|发放异常|领取异常|"

@@ -297,7 +297,11 @@ _HU_WITHIN = guarded(RANGE + r"\s*(munkanapon|napon|[óo]r[áa]n)\s+bel[üu]l", 
 
 _INTL_WITHIN = guarded(
     r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|(?<!\w)dalam\s+(?:waktu\s+)?|dans\s+les\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
-    r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|lieferzeit\s*[:：]?\s*(?:bis zu\s+|ca\.\s*|etwa\s+)?|delivery time\s*[:：]\s*(?:up to\s+)?|livraison\s+en\s+|"
+    r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|delivery time\s*[:：]\s*(?:up to\s+)?|livraison\s+en\s+|"
+    # a shop's delivery-time label, maybe with a range's opener: "Plazo de entrega: de 3 a 5 días laborables",
+    # "Czas realizacji: do 10 dni roboczych", "Lieferzeit: zwischen 2 und 4 Werktagen"
+    r"(?:lieferzeit|(?:plazo|tiempo) de entrega|temp[io] di consegna|termin dostawy|czas (?:dostawy|realizacji)|termin realizacji|"
+    r"d[ée]lai de livraison|prazo de entrega)\s*[:：]?\s*(?:(?:bis zu|ca\.|etwa|zwischen|von|de|da|entre|od|do|fino a|hasta|jusqu'[àa])\s*)?|"
     r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
     r"dostawa\s+w\s+|(?:puede|podr[íi]a)\s+tardar\s+hasta\s+|peut\s+prendre\s+jusqu'[àa]\s+|"
     r"pr[êe]te?s?\s+dans\s+|kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+|(?<!\w)em\s+at[ée]\s+|(?<!\w)en\s+hasta\s+|"
@@ -333,6 +337,6 @@ _GETS_BACK = guarded(
     re.I,
 )
 _INTL_SHIP = guarded(
-    r"pr[êe]te?s?\s+dans|versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I
+    r"realizac|pr[êe]te?s?\s+dans|versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I
 )
 _INTL_DELIVER = guarded(r"lieferzeit|lieferung|zustellung|livraison|consegna|entrega|levertijd|levering|dostawa", re.I)

@@ -107,7 +107,7 @@ def commerce_evidence(msg: Message) -> str:
     """Why an unrecognised mail still looks like commerce ('' when it does not), for `review`.
 
     Evidence: an amount with a currency, an order word in any language, a shipping or delivery
-    word. Two of them, or an order word in the subject, make the mail worth a person's look.
+    word, a labelled order number. Two of them, or an order word in the subject, make the mail worth a person's look.
     """
     from orderwatch.parsers import cues, fields, lexicon
 
@@ -122,6 +122,8 @@ def commerce_evidence(msg: Message) -> str:
         found.append("shipping or delivery words")
     if cues.CONFIRM.search(msg.both):
         found.append("an order confirmation phrase")
+    if any(ref.score >= 3 for ref in fields.references(msg.text[:4000], msg.subject)):
+        found.append("a labelled order number")  # "Numer zamówienia: 25917730" in a mail nothing else read
     in_subject = bool(order_word and rx.search(lexicon.ORDER_WORDS, msg.subject, re.I))
     if len(found) < 2 and not in_subject:
         return ""

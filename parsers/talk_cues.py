@@ -80,7 +80,11 @@ EVIDENCE_REQUEST = any_of(
 )
 DECISION_AGAINST = any_of(
     # "本次退款申請經審核後無法受理", "无法为您办理退款", "订单状态正常，不予退费"
-    r"不予(?:退费|退費|退款|赔偿|賠償|支持)|"
+    r"不予(?:(?:补发|補發|退货|退貨|换货|換貨)(?:或|和|及|、)?)?(?:退费|退費|退款|赔偿|賠償|支持)|"
+    # "zugunsten des Verkäufers entschieden", "non possiamo concedere un rimborso", "Decyzja: nie możemy zwrócić Ci pieniędzy"
+    r"zugunsten des (?:verk[äa]ufers|h[äa]ndlers|unternehmens)|(?:ihnen|dir) keine (?:r[üu]ckzahlung|r[üu]ckerstattung|erstattung) gew[äa]hren|"
+    r"non (?:possiamo|[èe] possibile) concedere (?:un |il )?rimborso|no (?:podemos|es posible) conceder(?:te|le)? (?:un |el )?reembolso|"
+    r"nie mo[żz]emy zwr[óo]ci[ćc] (?:ci |pa[ńn]stwu |panu |pani )?pieni[ęe]dzy|wniosek (?:zosta[łl] )?odrzucony|"
     r"(?:申請|申请)[^。\n，,]{0,10}?(?:無法|无法|不予)(?:受理|通過|通过|核准)|(?:無法|无法)(?:為|为)(?:您|你)(?:辦理|办理)退款|"
     r"(?:退货|退款|售后|退貨|换货|換貨|退票|退訂|退订)(?:申请|申請)未(?:能)?(?:通过|通過)|(?:申请|申請)(?:已)?被驳回|"
     # "您的售后申请（服务单号：…）已被商家拒绝", "商家拒绝了您的售后申请"
@@ -267,7 +271,7 @@ ACK = any_of(
     r"(?:a )?(?:sua|tua) reclama[çc][ãa]o foi (?:enviada|registrada|recebida|publicada)|reclama[çc][ãa]o (?:enviada|registrada|publicada) com sucesso|"
     r"constancia de (?:tu |su )?(?:hoja de )?(?:reclamaci[óo]n|reclamo|queja)|hoja de reclamaci[óo]n(?: virtual)? n[°º.]|"
     r"(?:abriste|iniciaste) (?:un reclamo|una disputa|una reclamaci[óo]n)|recibimos tu (?:pedido de ayuda|solicitud|reclamo|consulta)|"
-    r"(?:avons )?bien enregistr[ée] (?:[^\n]{0,50}? )?votre (?:d[ée]claration|r[ée]clamation|demande|dossier|saisine|contestation)|(?:reclamaci[óo]n|queja|solicitud) ha quedado registrada|(?:wir haben )?(?:deine|ihre) (?:problemmeldung|meldung|beschwerde|reklamation|anfrage) erhalten|"
+    r"(?:avons )?bien enregistr[ée] (?:[^\n]{0,50}? )?votre (?:d[ée]claration|r[ée]clamation|demande|dossier|saisine|contestation)|(?:reclamaci[óo]n|queja|solicitud) ha quedado registrada|(?:wir haben )?(?:deinen?|ihren?) (?:problemmeldung|meldung|beschwerde|reklamation|anfrage|antrag(?: auf k[äa]uferschutz)?|widerspruch) erhalten|(?:ihr|dein) (?:\w+)?antrag\b[^.\n]{0,80}?\bist\b[^.\n]{0,40}?(?:bei uns )?eingegangen|wir haben (?:ihren|deinen) (?:\w+)?antrag\b[^.\n]{0,60}?\b(?:übermittelt|weitergeleitet)|otrzymali[śs]my (?:tw[óo]j|twoj[ąe]|pa[ńn]stwa) (?:wniosek|zg[łl]oszenie|reklamacj[ęe]|skarg[ęe]|wiadomo[śs][ćc])|(?:zg[łl]oszenie|reklamacja|wniosek|skarga)(?: reklamacyjne)?\b[^.\n]{0,40}?zosta[łl][oa]? (?:zarejestrowan[ea]|przyj[ęe]t[aey])|reklamacja przyj[ęe]ta|"
     r"(?:客服|平台|小二)已介入|已由(?:平台)?(?:客服|小二)?介入|(?:升级|升級)(?:为|為)?(?:平台)?(?:客服|平台|小二)介入|已申请(?:客服|平台|小二)介入|已收到您的(?:投诉|工单|申请|反馈|留言|邮件)|已收到(?:您|你)的[^。\n]{1,6}(?:申请|申請)|完成登记|登记回执|已登记|工单已创建|"
     r"(?:ticket|request|case|dispute|inquiry|enquiry|complaint)\b.{0,40}(?:has been |was |is )?(?:opened|created|received|logged|filed)|"
     r"thank you for (?:(?:submitting|lodging|filing|making) )?(?:your |an? )?(?:online )?(?:complaint|claim|case)\b|"

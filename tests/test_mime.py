@@ -87,3 +87,15 @@ def test_any_header_decodes(text: str, charset: str) -> None:
     raw = b"From: x@y.z\r\nSubject: " + encoded.replace(b"\r", b"").replace(b"\n", b"") + b"\r\n\r\nbody\r\n"
     outcome = parsers.parse(raw)
     assert outcome.status == "ok"
+
+
+def test_html_sent_as_text_plain_is_read_as_html() -> None:
+    raw = (
+        "From: shop@faka.example\r\nSubject: =?UTF-8?B?6K6i5Y2V6YCa55+l?=\r\nDate: Wed, 06 May 2026 10:03:27 +0800\r\n"
+        "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+        '<meta charset="UTF-8"><div style="color:#000"><span>下单成功，请等待订单发货。</span>'
+        "<p>订单编号：2026050610025138417</p></div>\r\n"
+    ).encode()
+    mail = parse_mail(raw)
+    assert "<div" not in mail.text and "<p>" not in mail.text
+    assert "订单编号：2026050610025138417" in mail.text

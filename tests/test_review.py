@@ -69,3 +69,17 @@ def test_not_an_order_leaves_the_list(tmp_path: Path) -> None:
     assert json.loads(_run("--db", db, "review", "--json")) == []
     result = CliRunner().invoke(app, ["--db", str(db), "review", "--not-order", "zz"])
     assert isinstance(result.exception, UsageError)  # the entry point maps it to one line and exit 2
+
+
+def test_a_labelled_order_number_in_mail_nothing_else_read_puts_it_on_the_review_list() -> None:
+    from orderwatch import parsers
+
+    raw = (
+        "From: Serwis <serwis-noreply@sklep.example.pl>\r\nSubject: RMA/2609/04471\r\n"
+        "Date: Thu, 10 Sep 2026 11:32:40 +0200\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+        "Dzień dobry,\r\ntowar dotarł do serwisu w dniu 10.09.2026.\r\nNumer zamówienia: 25917730\r\n"
+    ).encode()
+    outcome = parsers.parse(raw)
+    assert outcome.kind == "unrecognised"
+    assert outcome.reason is not None and outcome.reason.startswith("looks like commerce")
+    assert "a labelled order number" in outcome.reason and "25917730" in outcome.reason

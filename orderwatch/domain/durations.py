@@ -82,7 +82,7 @@ NUM = (
     + r")(?![a-zà-ÿß]))"
 )
 # "1-3", "3 à 5", "2 bis 4", "1至3": the upper bound counts.
-RANGE = NUM + r"(?:\s*(?:-|–|—|~|～|〜|至|到|to|or|à|a|bis|y|e|do|tot)\s*" + NUM + r")?"
+RANGE = NUM + r"(?:\s*(?:-|–|—|~|～|〜|至|到|to|or|à|a|bis|y|e|do|tot|und|et|and)\s*" + NUM + r")?"
 
 
 def number(word: str) -> int | None:

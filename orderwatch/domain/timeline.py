@@ -147,7 +147,7 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
             case = by_tracking.get(tracking)  # a carrier's notice joins the order that shipped it
         if case is None and not event.order_no:  # a ticket seen for the first time names no order either
             by_site_order = None if event.ticket_no else _only_order_from(event, by_site)
-            case = by_site_order or _charged_order(event, cases.values())
+            case = by_site_order or _charged_order(event, cases.values()) or _respondent_order(event, cases.values())
         if case is None:
             if event.ticket_no and not event.order_no:
                 unplaced.append(event)
@@ -224,6 +224,25 @@ def _charged_order(event: Event, cases: Iterable[Case]) -> Case | None:
         and any(descriptor & _words(str(e.fields.get("merchant") or "")) for e in case.events)
     ]
     return matching[0] if len(matching) == 1 else None
+
+
+def _respondent_order(event: Event, cases: Iterable[Case]) -> Case | None:
+    """An outside body names the trader, not the order ("被投诉方：杭州白鲸网络科技有限公司（白鲸发卡）"): the
+    case joins the one order whose shop that name contains."""
+    named = _folded(str(event.fields.get("respondent") or ""))
+    if event.kind not in _UNNAMED_JOINERS or not named:
+        return None
+
+    def names(case: Case) -> bool:
+        shops = {_folded(str(e.fields.get("merchant") or "")) for e in case.events}
+        return any((len(shop) >= 4 or (len(shop) >= 2 and not shop.isascii())) and shop in named for shop in shops)
+
+    matching = [case for case in cases if names(case)]
+    return matching[0] if len(matching) == 1 else None
+
+
+def _folded(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).lower().split())
 
 
 _FILLER = frozenset({"the", "and", "ltd", "llc", "inc", "shop", "store"})

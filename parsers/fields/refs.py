@@ -57,6 +57,17 @@ _INVOICE = guarded(
     r"(?:" + lexicon.INVOICE_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,30}[A-Za-z0-9])(?![A-Za-z0-9\-])",
     re.I,
 )
+# The invoice number a payment service repeats from the shop, in any language: "Rechnungsnummer #1384"
+_INVOICE_NAMED = guarded(
+    r"(?:rechnungsnummer|rechnungs-?nr\.?|num[ée]ro\s+de\s+facture|n[úu]mero\s+de\s+factura|numero\s+(?:di\s+)?fattura|"
+    r"numer\s+faktury|invoice\s*(?:id|no\.?|number))\s*[:：]?\s*(#?[A-Za-z0-9][A-Za-z0-9\-]{2,30}[A-Za-z0-9])(?![A-Za-z0-9\-])",
+    re.I,
+)
+# A purchase id (a UUID) on the line that names the purchase: "Dotyczy zakupu z 16.09.2026 9d7e2c14-95b1-…"
+_UUID_OF_PURCHASE = guarded(
+    r"(?i:" + lexicon.ORDER_WORDS + r"|zakup\w*|purchase|kauf|achat|acquisto)[^\n]{0,60}?"
+    r"(?<![\w/=.-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w-])"  # never a link's parameter
+)
 _ITEM = guarded(
     r"(?:" + lexicon.ITEM_LABELS + r")\s*[:：#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,30}[A-Za-z0-9])(?![A-Za-z0-9\-])", re.I
 )
@@ -102,6 +113,8 @@ _TRACKING_LABELLED = guarded(
 # A code alone on its own line: a capital, then at least four digits with a letter after one: "A0009F2LXC"
 _ALONE_ON_LINE = guarded(r"^[ \t]*((?-i:[A-Z](?=(?:[A-Z]*\d){4})(?=[A-Z0-9]*\d[A-Z])[A-Z0-9]{7,11}))[ \t]*$", re.M)
 # A prefixed code heading a table row flattened to a line: "BS-28417736 発送元：千葉配送センター 発送：2026/10/22"
+# A 发卡 engine's number alone on the line under its purchase sentence: "您在X购买的商品已自动发货。" / "1784556830…"
+_UNDER_PURCHASE_LINE = guarded(r"(?:购买|購買|下单|下單|订单|訂單)[^\n]{0,60}\n[ \t]*(\d{14,22})[ \t]*(?=\n|$)")
 _HEADS_ITS_ROW = guarded(r"^[ \t]*((?-i:[A-Z]{1,4}-\d{6,12}))(?=[ \t]+[^\s:：]{1,12}[:：])", re.M)
 # A carrier's tracking page names the parcel in its query: "?piececode=00340434161094227318", "?objects=DX…PT"
 _TRACKING_QUERY = guarded(r"[?&](?:" + lexicon.TRACKING_QUERY_KEYS + r")=([A-Za-z0-9]{8,40})\b", re.I)
@@ -268,9 +281,11 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             # "PURCHASE ORDER NUMBER 8437 / REFERENCE 113-4821907-5530617": a carrier's notice names the
             # seller's own purchase order beside the buyer's marketplace order, whose shape tells it apart
             add(next(g for g in match.groups() if g), 2, "marketplace number shape")
-        for match in _INVOICE.finditer(source):
+        for match in [*_INVOICE.finditer(source), *_INVOICE_NAMED.finditer(source)]:
             if any(ch.isdigit() for ch in match.group(1)):
                 add(match.group(1), 2, "the merchant's invoice")
+        for match in _UUID_OF_PURCHASE.finditer(source):
+            add(match.group(1), 2, "a purchase id on the purchase's line")
         for match in _ITEM.finditer(source):
             if any(ch.isdigit() for ch in match.group(1)):
                 add(match.group(1), 1.5, "listing item number")
@@ -310,6 +325,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         add(match.group(1), 1.5, "alone on its line")
     for match in _HEADS_ITS_ROW.finditer(text):
         add(match.group(1), 1.5, "heads its row")
+    for match in _UNDER_PURCHASE_LINE.finditer(text):
+        add(match.group(1), 2, "alone under the purchase line")
     for value in _under_its_label(text):  # "DATE   ORDER ID   DOCUMENT NO." over "Nov 1, 2026   MT7QX4K2LP   2811…"
         add(value, 3, "under its column label", labelled=True)
     for ticket in ticket_numbers(subject + "\n" + text):

@@ -1,0 +1,61 @@
+"""How events find their order when a mail names none: pure, on events (no mail, no store).
+
+An outside body's acknowledgement names the trader it is against ("被投诉方"), not the order; it
+joins the one order whose shop that name contains, and none when the name fits two shops or none.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from orderwatch.domain.model import Event
+from orderwatch.domain.timeline import link
+
+CN = timezone(timedelta(hours=8))
+
+
+def _at(day: int) -> datetime:
+    return datetime(2026, 7, day, 10, tzinfo=CN)
+
+
+def _order(number: str, merchant: str, day: int = 1) -> Event:
+    return Event(
+        kind="ordered",
+        at=_at(day),
+        order_no=number,
+        fields={"merchant": merchant, "platform": merchant.lower(), "amount": "168.00", "currency": "CNY"},
+        role="inbox",
+        sender=f"noreply@{merchant.lower()}.example",
+    )
+
+
+def _body_ack(respondent: str) -> Event:
+    return Event(
+        kind="complaint_ack",
+        at=_at(23),
+        fields={"desk": "outside", "within": "7 workdays", "respondent": respondent},
+        role="inbox",
+        sender="noreply@12315.cn",
+    )
+
+
+def _joined(events: list[Event]) -> dict[str, list[str]]:
+    return {case.order_no: [e.kind for e in case.events] for case in link(events)}
+
+
+def test_an_outside_bodys_ack_joins_the_one_order_whose_shop_it_names() -> None:
+    events = [
+        _order("178455683031841702", "白鲸发卡"),
+        _order("55012", "Teeladen"),
+        _body_ack("杭州白鲸网络科技有限公司（白鲸发卡）"),
+    ]
+    assert _joined(events) == {"178455683031841702": ["ordered", "complaint_ack"], "55012": ["ordered"]}
+    latin = [_order("4471", "Polsterwerk Ahrens"), _body_ack("Polsterwerk  Ahrens GmbH, Detmold")]
+    assert _joined(latin) == {"4471": ["ordered", "complaint_ack"]}  # spaces and case folded
+
+
+def test_a_name_that_fits_two_shops_or_a_short_name_joins_nothing() -> None:
+    two = [_order("1", "白鲸发卡"), _order("2", "白鲸发卡", day=2), _body_ack("白鲸发卡")]
+    assert _joined(two) == {"1": ["ordered"], "2": ["ordered"]}
+    short = [_order("3", "ABC"), _body_ack("ABC Trading Ltd")]  # three Latin letters say too little
+    assert _joined(short) == {"3": ["ordered"]}
