@@ -248,12 +248,12 @@ def screen_text(pattern: str, flags: int) -> str | None:
 
 def screened(pattern: str, flags: int, screen_pattern: str | None) -> re.Pattern[str] | Screened:
     """`pattern` behind its RE2 screen when it has one and RE2 can take it; else plain `re`."""
-    if re2 is None or screen_pattern is None:
-        return re.compile(pattern, flags)
-    try:
-        screen = re2._re2.RE2(screen_pattern.encode("utf-8"), _options())
-    except Exception:  # noqa: BLE001 - a construct the binding refuses: the pattern runs unscreened
-        return re.compile(pattern, flags)
-    if not screen.ok():  # beyond RE2's memory budget, or a construct it refuses
+    screen = None
+    if re2 is not None and screen_pattern is not None:
+        try:
+            screen = re2._re2.RE2(screen_pattern.encode("utf-8"), _options())
+        except Exception:  # noqa: BLE001 - a construct the binding refuses: the pattern runs unscreened
+            screen = None
+    if screen is None or not screen.ok():  # beyond RE2's memory budget, or a construct it refuses
         return re.compile(pattern, flags)
     return Screened(pattern, flags, screen)

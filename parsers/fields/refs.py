@@ -112,9 +112,9 @@ _TRACKING_LABELLED = guarded(
 )
 # A code alone on its own line: a capital, then at least four digits with a letter after one: "A0009F2LXC"
 _ALONE_ON_LINE = guarded(r"^[ \t]*((?-i:[A-Z](?=(?:[A-Z]*\d){4})(?=[A-Z0-9]*\d[A-Z])[A-Z0-9]{7,11}))[ \t]*$", re.M)
-# A prefixed code heading a table row flattened to a line: "BS-28417736 発送元：千葉配送センター 発送：2026/10/22"
 # A 发卡 engine's number alone on the line under its purchase sentence: "您在X购买的商品已自动发货。" / "1784556830…"
 _UNDER_PURCHASE_LINE = guarded(r"(?:购买|購買|下单|下單|订单|訂單)[^\n]{0,60}\n[ \t]*(\d{14,22})[ \t]*(?=\n|$)")
+# A prefixed code heading a table row flattened to a line: "BS-28417736 発送元：千葉配送センター 発送：2026/10/22"
 _HEADS_ITS_ROW = guarded(r"^[ \t]*((?-i:[A-Z]{1,4}-\d{6,12}))(?=[ \t]+[^\s:：]{1,12}[:：])", re.M)
 # A carrier's tracking page names the parcel in its query: "?piececode=00340434161094227318", "?objects=DX…PT"
 _TRACKING_QUERY = guarded(r"[?&](?:" + lexicon.TRACKING_QUERY_KEYS + r")=([A-Za-z0-9]{8,40})\b", re.I)
@@ -281,9 +281,11 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             # "PURCHASE ORDER NUMBER 8437 / REFERENCE 113-4821907-5530617": a carrier's notice names the
             # seller's own purchase order beside the buyer's marketplace order, whose shape tells it apart
             add(next(g for g in match.groups() if g), 2, "marketplace number shape")
-        for match in [*_INVOICE.finditer(source), *_INVOICE_NAMED.finditer(source)]:
-            if any(ch.isdigit() for ch in match.group(1)):
-                add(match.group(1), 2, "the merchant's invoice")
+        # both forms may read the same "Invoice ID: …": one mention, not two
+        invoices = [m.group(1) for m in (*_INVOICE.finditer(source), *_INVOICE_NAMED.finditer(source))]
+        for value in dict.fromkeys(v.lstrip("#") for v in invoices):
+            if any(ch.isdigit() for ch in value):
+                add(value, 2, "the merchant's invoice")
         for match in _UUID_OF_PURCHASE.finditer(source):
             add(match.group(1), 2, "a purchase id on the purchase's line")
         for match in _ITEM.finditer(source):
