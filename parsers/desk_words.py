@@ -45,7 +45,7 @@ DESK_SENDER = any_of(
 )
 
 # The trader an outside body's case is against, on its own labelled line: "被投诉方：杭州白鲸网络科技
-#有限公司（白鲸发卡）", "Antragsgegnerin: Polsterwerk Ahrens GmbH", "Respondent: …"
+# 有限公司（白鲸发卡）", "Antragsgegnerin: Polsterwerk Ahrens GmbH", "Respondent: …"
 RESPONDENT = guarded(
     r"^[ \t]*(?:被投诉方|被投诉人|被投诉单位|被投诉企业|被投訴方|被投訴人|被申请人|被申請人|antragsgegner(?:in)?|respondent|"
     r"trader(?: name)?|professionnel (?:mis en cause|concern[ée])|entreprise (?:mise en cause|concern[ée]e)|empresa reclamada|"

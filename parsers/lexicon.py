@@ -372,8 +372,6 @@ TRACKING_LABELS = (
     r"(?:package|parcel|colis|paquete|pacco|paczk[ai]|paket|sendung|pakket|env[íi]o|envoi|spedizione|przesy[łl]ka|zending)"
     r"(?:\s*(?:n[°º]|nr\.?|no\.?|number|#))?(?=\s*[:：#]?\s*[A-Z0-9]*\d)|"
     r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|paketverfolgungsnummer|verfolgungsnummer|(?:お問い合わせ)?伝票番号|お問い合わせ番号|"
-    # hu: the number before its noun, "A(z) 67148822913 számú csomagját kézbesítettük"
-    r"(?<![\d\w])(?=\d{8,16}\s+sz[áa]m[úu]\s+(?:csomag|k[üu]ldem[ée]ny))|"
     r"追跡番号|配送伝票(?:番号)?|(?:お問い合わせ)?送り状(?:番号|No\.?)|配達受付番号(?:[（(][^）)\n]{0,10}[）)])?|송장\s*번호|운송장\s*번호|등기\s*번호|"
     r"sendings?nummer|sporingsnummer|kollinummer|sendingen|forsendelsesnummer|s[äa]ndningsnummer|sp[åa]rningsnummer|kolli-?id|"
     r"seurantakoodi|seurantanumero|l[äa]hetystunnus|[čc][íi]slo\s+z[áa]silky|sledovac[íi]\s+[čc][íi]slo|nyomk[öo]vet[ée]si\s+sz[áa]m|"
@@ -382,6 +380,11 @@ TRACKING_LABELS = (
     r"n\.?[°º]\s*de\s*objeto|(?<![\w ])objeto(?=\s*[:：]\s*[A-Z]{2}\d{9}[A-Z]{2})|n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|n[°º]\s*de\s*seguimiento|(?:paczk[ai]|przesy[łl]k[ia])\s+o\s+numerze|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendings?nummer|"
     r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?"
 )
+
+# A parcel number written before its noun, as Hungarian does: "A(z) 67148822913 számú csomagját kézbesítettük".
+# Its own pattern, not a zero-width branch of the labels: a label that can be empty lets the labels' RE2
+# screen (parsers/screen.py) match every text, and then `re` tries every label at every position.
+TRACKING_NUMBER_FIRST = r"(?<![\d\w])(\d{8,16})(?=\s+sz[áa]m[úu]\s+(?:csomag|k[üu]ldem[ée]ny))"
 
 # A carrier's tracking page names its parcel in the query ("?piececode=0034…", "?objects=DX…PT"): the
 # parameter names that mean a parcel on any site (a carrier's own site may use plainer ones: parcels.py)

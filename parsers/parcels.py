@@ -88,10 +88,18 @@ _TRACKING_GROUPED = guarded(
 )
 
 
+_TRACKING_NUMBER_FIRST = guarded(lexicon.TRACKING_NUMBER_FIRST, re.I)
+
+
+def labelled_tracking(text: str) -> re.Match[str] | None:
+    """A tracking number named by its label, or by its noun after it (hu): group 1 is the number."""
+    return TRACKING.search(text) or _TRACKING_NUMBER_FIRST.search(text)
+
+
 def find_tracking(text: str) -> re.Match[str] | None:
     """The tracking number a notice names: after its label, else under it in a table."""
     return (
-        TRACKING.search(text)
+        labelled_tracking(text)
         or _TRACKING_GROUPED.search(text)
         or _TRACKING_BLOCK.search(text)
         or _TRACKING_ROW.search(text)
@@ -122,7 +130,7 @@ def carrier_notice(msg: Message) -> Result | None:
     """A carrier's notice names no order, only its tracking number: it joins the order whose
     shipping notice gave that number (the timeline links it), and opens none by itself."""
     tracking = (
-        TRACKING.search(msg.both)
+        labelled_tracking(msg.both)
         or _TRACKING_GROUPED.search(msg.both)  # DPD: "Your parcel: 1550 6021 438 907"
         or TRACKING_SHAPE.search(msg.both)
         or TRACKING_LINK.search(msg.links or msg.mail.text)  # "…?piececode=00340434161094023781"

@@ -337,6 +337,7 @@ _GETS_BACK = guarded(
     re.I,
 )
 _INTL_SHIP = guarded(
-    r"realizac|pr[êe]te?s?\s+dans|versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden", re.I
+    r"realizac|pr[êe]te?s?\s+dans|versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden",
+    re.I,
 )
 _INTL_DELIVER = guarded(r"lieferzeit|lieferung|zustellung|livraison|consegna|entrega|levertijd|levering|dostawa", re.I)

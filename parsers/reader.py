@@ -164,7 +164,7 @@ def _may_be_notice(msg: Message) -> bool:
 
     if not helpdesks.from_outside_body(msg):
         return True
-    posted = parcels.TRACKING.search(msg.both) and cues.DELIVERED_PHYSICAL.search(msg.text[:800])  # post.gov.tw
+    posted = parcels.labelled_tracking(msg.both) and cues.DELIVERED_PHYSICAL.search(msg.text[:800])  # post.gov.tw
     return bool(cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject) or posted)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
 from functools import lru_cache
 from re import _casefix  # the extra case pairs `re` applies under IGNORECASE ('ſ' ~ 's', 'K' ~ 'k')
 from re import _constants as sre  # the parsed form of a pattern: stable across 3.11-3.13
@@ -25,7 +26,10 @@ except ImportError:  # the screen is a speed-up: without it every pattern runs i
     re2 = None
 else:
     _UNANCHORED = re2._Anchor.UNANCHORED  # the binding's own low-level call: no Match object per screen
+    _AT_START = re2._Anchor.ANCHOR_START
     _NO_MATCH = re2._NULL_SPAN
+    _char_len = re2._re2.BytesToCharLen  # (utf8, byte start, byte length) -> characters
+    _byte_len = re2._re2.CharLenToBytes  # (utf8, byte start, characters) -> bytes
 
 MIN_PATTERN = 60  # a shorter pattern costs `re` too little to be worth a second engine
 MIN_TEXT = 64  # a short text, likewise
@@ -96,9 +100,16 @@ def _class(items: Any, ignore_case: bool) -> str:
     return ("[^" if negated else "[") + "".join(parts) + "]"
 
 
-def _sequence(items: Any, ignore_case: bool, dotall: bool) -> str:
+def _sequence(items: Any, ignore_case: bool, dotall: bool, at_end: bool = False) -> str:
+    """RE2 text for a parsed sequence; `at_end`: nothing of the pattern follows it.
+
+    A look-ahead is dropped (zero width: the pattern only matches more), except a positive one
+    that ends the whole pattern: nothing after it needs its position, so RE2 may consume what it
+    looks at ("(\\d{8,16})(?=\\s+számú csomag)" screens for the words, not for any digit)."""
     out: list[str] = []
-    for op, av in items:
+    last = len(items) - 1
+    for index, (op, av) in enumerate(items):
+        end = at_end and index == last
         if op is sre.LITERAL:
             codes = sorted(_case_variants(av)) if ignore_case else [av]
             out.append(_char(av) if len(codes) == 1 else "[" + "".join(_char(c) for c in codes) + "]")
@@ -109,12 +120,12 @@ def _sequence(items: Any, ignore_case: bool, dotall: bool) -> str:
         elif op is sre.IN:
             out.append(_class(av, ignore_case))
         elif op is sre.BRANCH:
-            out.append("(?:" + "|".join(_sequence(b, ignore_case, dotall) for b in av[1]) + ")")
+            out.append("(?:" + "|".join(_sequence(b, ignore_case, dotall, end) for b in av[1]) + ")")
         elif op is sre.SUBPATTERN:
             _group, add, remove, sub = av
             case = (ignore_case or bool(add & re.I)) and not remove & re.I
             dots = (dotall or bool(add & re.S)) and not remove & re.S
-            out.append("(?:" + _sequence(sub, case, dots) + ")")
+            out.append("(?:" + _sequence(sub, case, dots, end) + ")")
         elif op is sre.ATOMIC_GROUP:
             out.append("(?:" + _sequence(av, ignore_case, dotall) + ")")
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
@@ -124,6 +135,8 @@ def _sequence(items: Any, ignore_case: bool, dotall: bool) -> str:
                 out.append(body + ("*" if low == 0 else "+"))  # at least once, or not at all: wider
             else:
                 out.append(body + f"{{{low},{high}}}")
+        elif op is sre.ASSERT and end and av[0] == 1:  # (direction, sequence): 1 looks ahead
+            out.append("(?:" + _sequence(av[1], ignore_case, dotall, True) + ")")
         elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue  # zero width: without it the pattern only matches more
         elif op is sre.GROUPREF:
@@ -148,7 +161,7 @@ def wider_re2(pattern: str, flags: int = 0) -> str:
 
     parsed = parsed_form(pattern, flags)
     state = parsed.state.flags
-    return _sequence(parsed, bool(state & re.I), bool(state & re.S))
+    return _sequence(parsed, bool(state & re.I), bool(state & re.S), at_end=True)
 
 
 def _options() -> Any:
@@ -208,17 +221,49 @@ class Screened:
             return True
         return self.screen.Match(_UNANCHORED, data, 0, len(data))[0] != _NO_MATCH
 
+    def first_start(self, string: str, pos: int = 0, anchored: bool = False) -> int:
+        """Where the first match at or after `pos` may start (-1: none can; `anchored`: only at `pos`).
+
+        The screen drops look-arounds and never consumes less, so wherever `re` can match RE2
+        matches from the same position: no match starts before RE2's first. `re` then starts
+        there, not at `pos` (its look-behinds still see the text before, as with `pos`)."""
+        pos = max(pos, 0)
+        if len(string) < MIN_TEXT or pos >= len(string):
+            return pos
+        try:
+            data = _utf8(string)
+        except UnicodeEncodeError:  # a text RE2 cannot take (lone surrogates): `re` alone
+            return pos
+        ascii_only = string.isascii()  # then a character is a byte
+        start = pos if ascii_only or not pos else _byte_len(data, 0, pos)
+        span = self.screen.Match(_AT_START if anchored else _UNANCHORED, data, start, len(data))[0]
+        if span == _NO_MATCH:
+            return -1
+        return span[0] if ascii_only else pos + _char_len(data, start, span[0] - start)
+
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.full.search(string, pos, endpos) if self.possible(string) else None
+        start = self.first_start(string, pos)
+        return None if start < 0 else self.full.search(string, start, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.full.match(string, pos, endpos) if self.possible(string) else None
+        return None if self.first_start(string, pos, anchored=True) < 0 else self.full.match(string, pos, endpos)
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.full.fullmatch(string, pos, endpos) if self.possible(string) else None
 
-    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
-        return self.full.finditer(string, pos, endpos) if self.possible(string) else iter(())
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        start = self.first_start(string, pos)
+        return iter(()) if start < 0 else self._matches_from(string, start, endpos)
+
+    def _matches_from(self, string: str, start: int, endpos: int) -> Iterator[re.Match[str]]:
+        """`re`'s finditer, each search begun where the screen says the next match may start."""
+        while (found := self.full.search(string, start, endpos)) is not None:
+            if found.end() == found.start():  # an empty match: `re`'s own iteration goes on from it
+                yield from self.full.finditer(string, found.start(), endpos)
+                return
+            yield found
+            if (start := self.first_start(string, found.end())) < 0:
+                return
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
         return self.full.findall(string, pos, endpos) if self.possible(string) else []

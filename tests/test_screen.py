@@ -87,3 +87,84 @@ def test_lexicon_built_patterns_are_screened_too() -> None:
     labelled = guarded("(?:" + "|".join(lexicon.ORDER_LABELS) + r")\s*[:：]?\s*(\d{4,})", re.I)
     assert isinstance(labelled, screen.Screened)
     assert labelled.search("Bestellnummer: 104482 " + "x" * 80).group(1) == "104482"
+
+
+def _spans(matches) -> list[tuple[tuple[int, int], tuple]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_re_starts_where_the_screen_finds_a_candidate_with_the_same_answers() -> None:
+    """search, match and finditer begin `re` at RE2's first candidate: the matches are `re`'s own,
+    in ASCII and in Chinese, Polish or Hungarian mail (RE2 counts bytes, `re` characters)."""
+    texts = _texts()[::3]
+    compared = 0
+    for name, pattern in SCREENED.items():
+        for text in texts:
+            positions = (0, len(text) // 3, len(text) - 5)
+            found = _spans(pattern.finditer(text))
+            assert found == _spans(pattern.full.finditer(text)), name
+            for pos in positions:
+                assert _spans(filter(None, [pattern.search(text, pos)])) == _spans(
+                    filter(None, [pattern.full.search(text, pos)])
+                ), (name, pos)
+            for (start, _end), _groups in found[:3]:
+                assert pattern.match(text, start).span() == pattern.full.match(text, start).span(), name
+                assert pattern.match(text, start + 1) == pattern.full.match(text, start + 1) or (
+                    pattern.match(text, start + 1).span() == pattern.full.match(text, start + 1).span()
+                ), name
+            compared += 1
+    assert compared > 5000
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "expected"),
+    [
+        # a look-behind sees the text before `pos`, as with `re` alone
+        (r"(?<!un)(?:paid|shipped)\b" + PAD, "unpaid ... shipped, and paid " + "." * 60, ["shipped", "paid"]),
+        # empty matches: `re`'s own iteration takes over
+        (r"(?:订单|order)?(?=号)" + PAD, "订单号 1 order号 2 号 " + "。" * 60, ["订单", "", "order"]),
+        # a character after many multi-byte ones: offsets are characters, not bytes
+        (
+            r"(?:発送|shipped)\s*(\d{4,})" + PAD,
+            "ご注文の商品を発送しました。" * 5 + "発送 12345 / shipped 67890" + "。" * 40,
+            ["発送 12345", "shipped 67890"],
+        ),
+    ],
+)
+def test_finditer_from_the_screen_candidates_matches_re(pattern: str, text: str, expected: list[str]) -> None:
+    compiled = guarded(pattern, re.I)
+    assert isinstance(compiled, screen.Screened)
+    plain = re.compile(pattern, re.I)
+    assert [m.group(0) for m in compiled.finditer(text)] == [m.group(0) for m in plain.finditer(text)]
+    assert [m.group(0) for m in compiled.finditer(text)][: len(expected)] == expected
+
+
+def test_a_look_ahead_that_ends_the_pattern_narrows_its_screen() -> None:
+    """ "(\\d{8,16})(?=\\s+számú csomag)": RE2 looks for the words after the number, not for any digit."""
+    pattern = guarded(lexicon.TRACKING_NUMBER_FIRST, re.I)
+    assert isinstance(pattern, screen.Screened)
+    digits_only = "Rendelés 2026-10-12, összeg 12 990 Ft, 1234567890 " + "x " * 40
+    assert not pattern.possible(digits_only)
+    named = "A(z) 67148822913 számú csomagját kézbesítettük. " + "x " * 40
+    assert pattern.search(named).group(1) == "67148822913"
+    # inside the pattern a look-ahead still only narrows `re`: RE2 drops it
+    inner = guarded(r"(?:order|commande|bestellung|zamówienie|pedido|ordine)(?=\s*n[°º])\s*n[°º]?\s*(\d+)", re.I)
+    assert isinstance(inner, screen.Screened)
+    assert inner.search("commande n 4412 " + "x " * 40) is None
+    assert inner.possible("commande n 4412 " + "x " * 40)
+
+
+def test_no_long_reader_pattern_has_a_screen_that_passes_every_text() -> None:
+    """A branch that can match nothing but a look-around (an empty label) makes a screen pass every
+    mail, and `re` then tries each alternative at every position: such a branch needs its own pattern."""
+    import gc
+
+    neutral = ("zzzz qqqq " * 8).encode()
+    open_screens = [
+        obj.pattern[:80]
+        for obj in gc.get_objects()
+        if isinstance(obj, screen.Screened)
+        and "{24,}" not in obj.pattern  # a token's shape, read on values of a few characters only
+        and obj.screen.Match(screen._UNANCHORED, neutral, 0, len(neutral))[0] != screen._NO_MATCH
+    ]
+    assert open_screens == []

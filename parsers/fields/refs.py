@@ -110,6 +110,7 @@ _TRACKING_LABELLED = guarded(
     + r")\s*[:：#]?\s*(?:(?-i:[A-Z]{2,5})\s+)?([A-Za-z0-9][A-Za-z0-9\-]{5,40})(?![A-Za-z0-9])",
     re.I,
 )
+_TRACKING_NUMBER_FIRST = guarded(lexicon.TRACKING_NUMBER_FIRST, re.I)
 # A code alone on its own line: a capital, then at least four digits with a letter after one: "A0009F2LXC"
 _ALONE_ON_LINE = guarded(r"^[ \t]*((?-i:[A-Z](?=(?:[A-Z]*\d){4})(?=[A-Z0-9]*\d[A-Z])[A-Z0-9]{7,11}))[ \t]*$", re.M)
 # A 发卡 engine's number alone on the line under its purchase sentence: "您在X购买的商品已自动发货。" / "1784556830…"
@@ -338,7 +339,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             scores.pop(ticket, None)
     for company in _REGISTRATION.finditer(text):  # "Registered in England & Wales No. 732993": the company's
         scores.pop(company.group(1).replace(" ", ""), None)
-    for parcel in _TRACKING_LABELLED.finditer(text):  # "mã vận đơn GYKD7Q2M": the parcel's, unless labelled an order
+    parcels = (*_TRACKING_LABELLED.finditer(text), *_TRACKING_NUMBER_FIRST.finditer(text)) if scores else ()
+    for parcel in parcels:  # "mã vận đơn GYKD7Q2M": the parcel's, unless labelled an order
         value = parcel.group(1)
         if value in scores and not any(why.startswith("label") for why in evidence[value]):
             scores.pop(value)
