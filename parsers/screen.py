@@ -28,11 +28,12 @@ else:
     _UNANCHORED = re2._Anchor.UNANCHORED  # the binding's own low-level call: no Match object per screen
     _AT_START = re2._Anchor.ANCHOR_START
     _NO_MATCH = re2._NULL_SPAN
-    _char_len = re2._re2.BytesToCharLen  # (utf8, byte start, byte length) -> characters
+    _char_len = re2._re2.BytesToCharLen  # (utf8, byte start, byte end) -> characters between
     _byte_len = re2._re2.CharLenToBytes  # (utf8, byte start, characters) -> bytes
 
 MIN_PATTERN = 60  # a shorter pattern costs `re` too little to be worth a second engine
 MIN_TEXT = 64  # a short text, likewise
+_ANCHORED_TRIES = 8  # candidates `re` tries anchored before it scans the rest of a text by itself
 _OPEN_REPEAT = 4  # "{0,40}" is read as "*": RE2 unrolls counted repeats, which makes big automata
 
 # Python's \s: every character str.isspace() accepts
@@ -168,18 +169,37 @@ def _options() -> Any:
     options = re2.Options()
     options.max_mem = 32 << 20
     options.log_errors = False
-    options.never_capture = True  # only "is there a match" is asked
+    options.never_capture = True  # only whether, and where the first match starts, is asked
     return options
 
 
-_encoded: list[Any] = [None, b""]  # the last text screened and its UTF-8: every screen reads the same mail
+# The last text screened, its UTF-8 and one (character, byte) offset pair in it: every screen reads
+# the same mail, and the screens' candidates move forward through it. One tuple, replaced whole.
+_last: list[tuple[Any, bytes, int, int]] = [(None, b"", 0, 0)]
 
 
 def _utf8(text: str) -> bytes:
-    if _encoded[0] is not text:
-        _encoded[1] = text.encode("utf-8")  # lone surrogates raise: the caller lets `re` answer
-        _encoded[0] = text
-    return _encoded[1]
+    last = _last[0]
+    if last[0] is not text:
+        last = (text, text.encode("utf-8"), 0, 0)  # lone surrogates raise: the caller lets `re` answer
+        _last[0] = last
+    return last[1]
+
+
+def _byte_offset(text: str, data: bytes, pos: int) -> int:
+    """The UTF-8 offset of character `pos`, counted on from the last pair known before it."""
+    last = _last[0]
+    char, byte = (last[2], last[3]) if last[0] is text and pos >= last[2] else (0, 0)
+    byte += _byte_len(data, byte, pos - char)
+    _last[0] = (text, data, pos, byte)
+    return byte
+
+
+def _char_offset(text: str, data: bytes, byte: int, from_char: int, from_byte: int) -> int:
+    """The character at UTF-8 offset `byte`, counted on from a known pair before it."""
+    char = from_char + _char_len(data, from_byte, byte)
+    _last[0] = (text, data, char, byte)
+    return char
 
 
 class Screened:
@@ -234,16 +254,31 @@ class Screened:
             data = _utf8(string)
         except UnicodeEncodeError:  # a text RE2 cannot take (lone surrogates): `re` alone
             return pos
-        ascii_only = string.isascii()  # then a character is a byte
-        start = pos if ascii_only or not pos else _byte_len(data, 0, pos)
+        if string.isascii():  # a character is a byte
+            span = self.screen.Match(_AT_START if anchored else _UNANCHORED, data, pos, len(data))[0]
+            return -1 if span == _NO_MATCH else span[0]
+        start = _byte_offset(string, data, pos)
         span = self.screen.Match(_AT_START if anchored else _UNANCHORED, data, start, len(data))[0]
-        if span == _NO_MATCH:
-            return -1
-        return span[0] if ascii_only else pos + _char_len(data, start, span[0] - start)
+        return -1 if span == _NO_MATCH else _char_offset(string, data, span[0], pos, start)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         start = self.first_start(string, pos)
-        return None if start < 0 else self.full.search(string, start, endpos)
+        return None if start < 0 else self._first_match(string, start, endpos)
+
+    def _first_match(self, string: str, start: int, endpos: int) -> re.Match[str] | None:
+        """`re`'s leftmost match at or after `start`, the screen's first candidate: `re` tries each
+        candidate anchored, and never scans the text between them (a long cue list costs `re` every
+        alternative at every position); after a few candidates that fail it scans on by itself."""
+        if len(string) < MIN_TEXT:
+            return self.full.search(string, start, endpos)
+        for _ in range(_ANCHORED_TRIES):
+            if start > endpos:
+                return None
+            if (found := self.full.match(string, start, endpos)) is not None:
+                return found
+            if (start := self.first_start(string, start + 1)) < 0:
+                return None
+        return self.full.search(string, start, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return None if self.first_start(string, pos, anchored=True) < 0 else self.full.match(string, pos, endpos)
@@ -257,7 +292,7 @@ class Screened:
 
     def _matches_from(self, string: str, start: int, endpos: int) -> Iterator[re.Match[str]]:
         """`re`'s finditer, each search begun where the screen says the next match may start."""
-        while (found := self.full.search(string, start, endpos)) is not None:
+        while (found := self._first_match(string, start, endpos)) is not None:
             if found.end() == found.start():  # an empty match: `re`'s own iteration goes on from it
                 yield from self.full.finditer(string, found.start(), endpos)
                 return
