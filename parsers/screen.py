@@ -32,7 +32,7 @@ else:
     _byte_len = re2._re2.CharLenToBytes  # (utf8, byte start, characters) -> bytes
 
 MIN_PATTERN = 60  # a shorter pattern costs `re` too little to be worth a second engine
-MIN_TEXT = 64  # a short text, likewise
+MIN_TEXT = 8  # a shorter text, likewise (a 30-character subject costs `re` ~100 µs on a long cue list)
 _ANCHORED_TRIES = 8  # candidates `re` tries anchored before it scans the rest of a text by itself
 _OPEN_REPEAT = 4  # "{0,40}" is read as "*": RE2 unrolls counted repeats, which makes big automata
 
@@ -101,7 +101,7 @@ def _class(items: Any, ignore_case: bool) -> str:
     return ("[^" if negated else "[") + "".join(parts) + "]"
 
 
-def _sequence(items: Any, ignore_case: bool, dotall: bool, at_end: bool = False) -> str:
+def _sequence(items: Any, ignore_case: bool, dotall: bool, at_end: bool = False, capture: bool = False) -> str:
     """RE2 text for a parsed sequence; `at_end`: nothing of the pattern follows it.
 
     A look-ahead is dropped (zero width: the pattern only matches more), except a positive one
@@ -121,17 +121,17 @@ def _sequence(items: Any, ignore_case: bool, dotall: bool, at_end: bool = False)
         elif op is sre.IN:
             out.append(_class(av, ignore_case))
         elif op is sre.BRANCH:
-            out.append("(?:" + "|".join(_sequence(b, ignore_case, dotall, end) for b in av[1]) + ")")
+            out.append("(?:" + "|".join(_sequence(b, ignore_case, dotall, end, capture) for b in av[1]) + ")")
         elif op is sre.SUBPATTERN:
             _group, add, remove, sub = av
             case = (ignore_case or bool(add & re.I)) and not remove & re.I
             dots = (dotall or bool(add & re.S)) and not remove & re.S
-            out.append("(?:" + _sequence(sub, case, dots, end) + ")")
+            out.append(("(" if capture and _group else "(?:") + _sequence(sub, case, dots, end, capture) + ")")
         elif op is sre.ATOMIC_GROUP:
             out.append("(?:" + _sequence(av, ignore_case, dotall) + ")")
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             low, high, sub = av
-            body = "(?:" + _sequence(sub, ignore_case, dotall) + ")"
+            body = "(?:" + _sequence(sub, ignore_case, dotall, capture=capture) + ")"
             if high is sre.MAXREPEAT or high > _OPEN_REPEAT:
                 out.append(body + ("*" if low == 0 else "+"))  # at least once, or not at all: wider
             else:
@@ -163,6 +163,55 @@ def wider_re2(pattern: str, flags: int = 0) -> str:
     parsed = parsed_form(pattern, flags)
     state = parsed.state.flags
     return _sequence(parsed, bool(state & re.I), bool(state & re.S), at_end=True)
+
+
+def _exact(items: Any, ignore_case: bool) -> bool:
+    """Whether `_sequence` writes this parsed sequence exactly (it widens look-arounds, long counted
+    repeats, back-references, \\w and negated classes under IGNORECASE)."""
+    for op, av in items:
+        if op in (sre.LITERAL, sre.NOT_LITERAL, sre.ANY):
+            continue
+        if op is sre.IN:
+            negated = any(o is sre.NEGATE for o, _ in av)
+            for o, a in av:
+                if o is sre.CATEGORY and a not in (sre.CATEGORY_SPACE, sre.CATEGORY_DIGIT, sre.CATEGORY_NOT_SPACE):
+                    return False
+                if (
+                    negated
+                    and ignore_case
+                    and o in (sre.LITERAL, sre.RANGE)
+                    and chr(a if o is sre.LITERAL else a[1]).isalpha()
+                ):
+                    return False
+        elif op is sre.BRANCH:
+            if not all(_exact(branch, ignore_case) for branch in av[1]):
+                return False
+        elif op is sre.SUBPATTERN:
+            _group, add, remove, sub = av
+            if not _exact(sub, (ignore_case or bool(add & re.I)) and not remove & re.I):
+                return False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            _low, high, sub = av
+            if (high is not sre.MAXREPEAT and high > _OPEN_REPEAT) or not _exact(sub, ignore_case):
+                return False
+        else:  # look-arounds, anchors, back-references, atomic groups: RE2 has no exact counterpart
+            return False
+    return True
+
+
+def exact_re2(pattern: str, flags: int = 0) -> Any:
+    """`pattern` compiled by RE2 with exactly `re`'s meaning (every case `re` folds together, Python's
+    \\s), for a short pattern run over long HTML where `re` is slow; `re` itself where RE2 cannot say
+    the same, or without google-re2."""
+    from orderwatch.parsers.guarded import parsed_form  # guarded imports this module
+
+    parsed = parsed_form(pattern, flags)
+    ignore_case = bool(parsed.state.flags & re.I)
+    if re2 is None or not _exact(parsed, ignore_case):
+        return re.compile(pattern, flags)
+    options = re2.Options()
+    options.max_mem = 8 << 20
+    return re2.compile(_sequence(parsed, ignore_case, bool(parsed.state.flags & re.S), capture=True), options)
 
 
 def _options() -> Any:

@@ -168,3 +168,29 @@ def test_no_long_reader_pattern_has_a_screen_that_passes_every_text() -> None:
         and obj.screen.Match(screen._UNANCHORED, neutral, 0, len(neutral))[0] != screen._NO_MATCH
     ]
     assert open_screens == []
+
+
+def test_exact_re2_finds_what_re_finds_in_every_corpus_html() -> None:
+    """The attribute URLs of each HTML body: RE2 with every case `re` folds together and Python's \\s."""
+    from orderwatch.parsers import base
+
+    source = r"""(?:href|src|action)\s*=\s*["']?([^"'\s>]+)"""
+    assert not isinstance(base._ATTRIBUTE_URL, re.Pattern)  # RE2 reads it
+    plain = re.compile(source, re.I)
+    compared = 0
+    for path in sorted(SCENARIOS.glob("*/*.eml"))[::4]:
+        try:
+            html = parse_mail(path.read_bytes()).html
+        except MalformedMail:
+            continue
+        if html:
+            assert base._ATTRIBUTE_URL.findall(html) == plain.findall(html), path.name
+            compared += 1
+    assert compared > 200
+    corners = "<A HREF=\u00a0'x1'> <img ſrc=y2> <form ACTİON=z3> <a href=\u3000w4>"
+    assert base._ATTRIBUTE_URL.findall(corners) == plain.findall(corners) == ["x1", "y2", "z3", "w4"]
+
+
+@pytest.mark.parametrize("pattern", [r"(?<!un)paid\s+(\d+)", r"\bref\s+(\w+)", r"[^a-z]{2}", r"(\d)-\1", r"x{2,9}"])
+def test_exact_re2_leaves_to_re_what_re2_would_read_otherwise(pattern: str) -> None:
+    assert isinstance(screen.exact_re2(pattern, re.I), re.Pattern)
