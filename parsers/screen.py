@@ -6,8 +6,12 @@ refusal, no acknowledgement, no refund). RE2 (google-re2) reads a text once what
 phrases, but lacks look-arounds and back-references. So each long pattern is translated into an
 RE2 pattern that matches *more* than the original (look-arounds and word boundaries dropped, long
 counted repeats left open, classes widened to Python's Unicode meaning and case folding), and RE2
-is asked first: when it finds nothing, `re` cannot find anything either; otherwise `re` runs as
-before and gives the answer. The results are `re`'s, always.
+is asked first: when it finds nothing, `re` cannot find anything either. When it finds something,
+where it starts is as far as `re` can skip: no match of the pattern starts earlier. `re` is tried
+anchored at RE2's candidates, one after the other, so it never runs its alternations over text
+RE2 has ruled out. The results are `re`'s, always.
+
+A short pattern that RE2 can write with exactly `re`'s meaning runs in RE2 alone (`exact_re2`).
 """
 
 from __future__ import annotations
