@@ -18,11 +18,13 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 CACHE_DIR_ENV = "ORDERWATCH_CACHE_DIR"
 _MAX_ENTRIES = 4096  # a file grown past this (patterns edited many times) starts again from this process's
+_STALE_AFTER = 7 * 24 * 3600  # another version's file unused this long (seconds) is removed when this one is saved
 
 Entry = tuple[str, str | None]  # the guarded pattern text, and its RE2 translation (None: no screen)
 
@@ -62,6 +64,8 @@ def _load() -> None:
         return  # no file yet, or one nobody can read: work everything out
     if all(isinstance(g, str) and (w is None or isinstance(w, str)) for g, w in entries.values()):
         _entries.update(entries)
+        with contextlib.suppress(OSError):
+            os.utime(cache_file())  # in use: not stale for another version's save (_remove_stale)
 
 
 def translated(pattern: str, flags: int, work_out: Callable[[str, int], Entry]) -> Entry:
@@ -102,8 +106,19 @@ def save() -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
         _state["added"] = 0
+        _remove_stale(path)
     except (OSError, ValueError):
         pass  # a read-only home: the next process works them out again
+
+
+def _remove_stale(current: Path) -> None:
+    """Each upgrade names a new file; the files of versions not used for a week go, so the cache
+    does not grow by a few MB with every version (a version in use touches its own when it reads it)."""
+    now = time.time()
+    for other in current.parent.glob("patterns-*.json"):
+        with contextlib.suppress(OSError):
+            if other != current and now - other.stat().st_mtime > _STALE_AFTER:
+                other.unlink()
 
 
 def warm() -> int:

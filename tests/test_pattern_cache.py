@@ -98,3 +98,26 @@ def test_a_screened_pattern_is_compiled_only_when_a_text_gets_past_its_screen() 
     assert pattern.search("Your refund has been issued 4711 today. " * 3).group(1) == "4711"
     assert pattern._full is not None
     assert pattern.groups == 1
+
+
+def test_an_old_versions_file_goes_when_this_one_is_saved_a_recent_one_stays(tmp_path: Path) -> None:
+    import os
+    import time
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    old, recent = cache / "patterns-py39-0000000000000000.json", cache / "patterns-py311-1111111111111111.json"
+    for path in (old, recent):
+        path.write_text("{}", encoding="ascii")
+    week_and_a_day = time.time() - 8 * 24 * 3600
+    os.utime(old, (week_and_a_day, week_and_a_day))
+    unrelated = cache / "notes.json"
+    unrelated.write_text("{}", encoding="ascii")
+    os.utime(unrelated, (week_and_a_day, week_and_a_day))
+    _read(cache, _mails()[:3])  # works the patterns out and saves this version's file
+    assert not old.exists()
+    assert recent.exists() and unrelated.exists()
+    (current,) = set(cache.glob("patterns-*.json")) - {recent}
+    os.utime(current, (week_and_a_day, week_and_a_day))
+    _read(cache, _mails()[:3])  # reads it: in use, so its time is fresh again
+    assert time.time() - current.stat().st_mtime < 3600
