@@ -286,13 +286,7 @@ class Screened:
 
     def possible(self, string: str) -> bool:
         """Whether `string` may hold a match (False: it certainly holds none)."""
-        if len(string) < MIN_TEXT:
-            return True
-        try:
-            data = _utf8(string)
-        except UnicodeEncodeError:  # a text RE2 cannot take (lone surrogates): ask `re`
-            return True
-        return self.screen.Match(_UNANCHORED, data, 0, len(data))[0] != _NO_MATCH
+        return self.first_start(string) >= 0
 
     def first_start(self, string: str, pos: int = 0, anchored: bool = False) -> int:
         """Where the first match at or after `pos` may start (-1: none can; `anchored`: only at `pos`).
@@ -307,12 +301,12 @@ class Screened:
             data = _utf8(string)
         except UnicodeEncodeError:  # a text RE2 cannot take (lone surrogates): `re` alone
             return pos
-        if string.isascii():  # a character is a byte
-            span = self.screen.Match(_AT_START if anchored else _UNANCHORED, data, pos, len(data))[0]
-            return -1 if span == _NO_MATCH else span[0]
-        start = _byte_offset(string, data, pos)
+        ascii_only = string.isascii()  # then a character is a byte
+        start = pos if ascii_only else _byte_offset(string, data, pos)
         span = self.screen.Match(_AT_START if anchored else _UNANCHORED, data, start, len(data))[0]
-        return -1 if span == _NO_MATCH else _char_offset(string, data, span[0], pos, start)
+        if span == _NO_MATCH:
+            return -1
+        return span[0] if ascii_only else _char_offset(string, data, span[0], pos, start)
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         start = self.first_start(string, pos)
@@ -322,16 +316,17 @@ class Screened:
         """`re`'s leftmost match at or after `start`, the screen's first candidate: `re` tries each
         candidate anchored, and never scans the text between them (a long cue list costs `re` every
         alternative at every position); after a few candidates that fail it scans on by itself."""
+        full = self.full
         if len(string) < MIN_TEXT:
-            return self.full.search(string, start, endpos)
+            return full.search(string, start, endpos)
         for _ in range(_ANCHORED_TRIES):
             if start > endpos:
                 return None
-            if (found := self.full.match(string, start, endpos)) is not None:
+            if (found := full.match(string, start, endpos)) is not None:
                 return found
             if (start := self.first_start(string, start + 1)) < 0:
                 return None
-        return self.full.search(string, start, endpos)
+        return full.search(string, start, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return None if self.first_start(string, pos, anchored=True) < 0 else self.full.match(string, pos, endpos)
