@@ -12,6 +12,7 @@ from functools import lru_cache
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.assertions import conditional_at
 from orderwatch.parsers.fields import end_of_day, find_times
+from orderwatch.parsers.fields.times import clock_before
 from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.lexicon import WEEKDAY_FULL
 
@@ -164,6 +165,8 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
             re.I,
         ):
             return t.at if t.has_time else end_of_day(t.at)
+        if not t.has_time and (clocked := clock_before(before, t.at)) is not None and clocked > reference:
+            return clocked  # "by 5pm AEST on Friday 24 April 2026"
     return None
 
 

@@ -29,7 +29,7 @@ def parse(msg: Message) -> Result | None:
         return None
     has_attachments = any(a.filename for a in msg.mail.attachments)
     asked = rx.search(  # the request named in the subject replied to: "Re: … wezwanie do uzupełnienia wniosku"
-        r"补充凭证|补充材料|evidence|screenshot|uzupe[łl]nieni|aanvullende (?:stukken|informatie)|pi[èe]ces justificatives|"
+        r"补充凭证|补充材料|evidence|screenshot|request for (?:further |more )?(?:information|documents)|information request|uzupe[łl]nieni|aanvullende (?:stukken|informatie)|pi[èe]ces justificatives|"
         r"unterlagen nachreichen|documentaci[óo]n adicional|documentazione integrativa",
         subject + quoted_text(msg.mail.text)[:400],
         re.I,

@@ -13,7 +13,9 @@ from orderwatch.parsers.talk_cues import RECALL
 
 REFUND_RECEIVED = any_of(
     r"退款已到账|退款到账通知|退款到帳通知|(?:订单|訂單)?退款已成功|결제가\s*취소되었(?:어요|습니다)|결제\s*취소\s*(?:완료|되었습니다)|환불이\s*완료되었습니다|已原路退回至|(?:已经|已經)[^。\n，,]{0,12}?原路(?:退回|退还|退還)了|已(?:全額|全额|全數|全数)?(?:退回|退還|退还)(?:至|到)(?:您|你)的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功(?![后後]|之[后後]|时|時)|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
-    r"refund (?:has been |was )?(?:completed|credited|received)|(?:has|have) been returned to (?:the|your) (?:card|account)|"
+    r"refund (?:has been |was )?(?:completed|credited|received)|"
+    # a card issuer settles a dispute: "We have issued a permanent credit of $74.95", "The credit posted on May 19"
+    r"(?:issued|posted|applied|made) (?:you )?(?:a |the )?permanent credit\b|\bthe credit (?:has )?posted (?:on|to)\b|(?:has|have) been returned to (?:the|your) (?:card|account)|"
     r"refunded amount has been returned|(?:temporary|provisional) credit[\s\S]{0,80}?(?:is now|has been made|now) (?:permanent|final)|amount is now (?:available|credited) in your|"
     r"(?:has been|was|have been|were) (?:credited|added|returned) to your (?:\w+ ){0,2}(?:wallet|balance|store credit)|"
     r"(?:have|has) been (?:cancell?ed and )?(?:fully )?refunded\b|"
@@ -104,6 +106,9 @@ REFUND_GRANTED = any_of(
     r"(?:we'll|we will|i'll|i will) (?:now |also )?(?:fully |automatically )?refund "
     r"(?=[£$€¥]|(?:[A-Z]{3} ?)?\d|you\b|your\b|it\b|this\b|(?:in )?full\b|the (?:full|order|amount|payment|purchase|total|price|money)\b|the [£$€¥]|the \d)|"
     r"(?:reversed|refunded) the (?:charge|payment|transaction)|refund has been sent(?: back)?|"
+    # an adjudicator's award: "British Airways is directed to refund the booking", "has 20 working days … to refund"
+    r"\b(?:is|are|was|were|has been|have been) (?:directed|ordered|required) to (?:refund|reimburse|repay)\b|"
+    r"\b(?:has|have) (?:\d+|[a-z]+) (?:working |business |calendar )?days\b[^.\n]{0,60}?\bto (?:refund|reimburse|repay)\b|"
     # a marketplace's refund summary: "$10.95 refunded to your Amazon Visa ending in 7730", "Your refund is
     # delayed … will be available soon": money sent back (or on its way) and still to show on the card
     r"(?:[£$€¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|zł|[A-Z]{3}))\s+refunded to your\b|\byour refund (?:is|has been) delayed\b|"

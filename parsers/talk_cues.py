@@ -24,7 +24,8 @@ EVIDENCE_REQUEST = any_of(
     r"请(?!勿|不要)[^。！？\n]{0,40}?(?:附上|提供|上传)[^。！？\n]{0,20}(?:照片|图片|截图|凭证|材料|资料)|"
     r"(?:sign|complete|fill (?:in|out))(?: and return)? (?:the |your |this |our )?(?:enclosed |attached )?(?:claim |dispute |statement |declaration |affidavit )?form\b|\bsigned (?:statement|declaration|affidavit)\b|"
     r"(?:need|require|requires|(?:please|kindly) (?:send|provide|reply with|upload|attach|submit))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
-    r"(?:please|kindly) submit the following\b|(?:please|kindly) (?:send|email|forward|provide) (?:me|us) (?:copies of|a copy of|the following)\b|"
+    r"(?:please|kindly) submit the following\b|(?:need|require) (?:the following |some |more |further |additional )?(?:information|documents|details) from you\b|"
+    r"(?:please|kindly) provide (?:this|the following|the requested|these) (?:information|documents|details)\b|(?:please|kindly) (?:send|email|forward|provide) (?:me|us) (?:copies of|a copy of|the following)\b|"
     r"please reply to this (?:e-?mail|message)\s+(?:(?:within|by)\s[^.]{1,24}?\s+)?with\b[\s\S]{0,120}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
     r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
@@ -164,6 +165,8 @@ DECISION_AGAINST = any_of(
     r"(?:declined|rejected|denied|refused) (?:your|the) (?:[\w-]+ ){0,2}?(?:request|claim|dispute|complaint|appeal)\b|"
     r"we regret to inform you that your (?:request|claim|application|return|exchange)[^.\n]{0,20}? (?:cannot|can't|could not|will not) be (?:accepted|approved|processed)|"
     r"we (?:are|were) unable to approve|(?:we're|we are|we were) unable to grant (?:your|the|this) (?:claim|request|refund|appeal)|"
+    r"(?:unable|not able|(?:are|were)n't able) to reverse (?:the|this|your) (?:charge|transaction|payment)|company response\s*[:：]\s*closed with explanation|(?:dispute|claim|chargeback) (?:remains|will remain) closed|"
+    r"(?:無法|无法)(?:為|为)?\s*(?:台端|您|你)?\s*(?:扣回|追回)(?:帳款|账款|款項|款项)|不符(?:合)?扣款(?:條件|条件)|"
     r"nous ne recommandons ni\b|le refus de l'entreprise\b[^.]{0,60}?\bnous para[îi]t fond[ée]|(?:payment|funds) (?:has|have) been released to the seller|item was (?:accurately|correctly|as) described|"
     r"(?:we're|we are|we were) (?:unfortunately )?unable to accept (?:them|it|this|the|your)\b[^.]{0,24}?\b(?:returns?|refunds?|exchanges?)\b|not eligible for a refund|decided against|(?:do|does|did) not uphold|not (?:been )?upheld|"
     r"unable to (?:\w+ ){1,4}?or (?:issue|offer|give|provide) (?:you )?(?:a |any )?(?:refund|replacement)|"
@@ -180,7 +183,7 @@ DECISION_PARTIAL = any_of(
 DECISION_FOR = any_of(
     r"zu (?:deinen|ihren|euren) gunsten entschieden|en (?:votre|ta) faveur|a (?:tu|su) favor|a (?:tuo|suo|vostro) favore|"
     r"处理结果\s*[:：]?\s*(?:支持|同意)|(?<!不)支持您的(?:退款)?诉求|投诉成立|(?:判定|判决|裁定)?(?:买家|買家)(?:胜诉|勝訴)|"
-    r"in your favou?r|(?:claim|dispute|complaint) (?:has been |was )?(?:approved|upheld|accepted(?! (?:for|into|by) )|resolved in your favou?r)"
+    r"in your favou?r|(?:claim|dispute|complaint) (?:has been |was )?(?:approved|upheld|accepted(?! (?:for|into|by) )|resolved in your favou?r)|(?:claim|complaint|dispute) succeeds\b|closed with (?:monetary|non-monetary) relief"
     r"|\b(?:has|have) accepted your (?:dispute|claim|complaint|return request)\b"
 )
 # A shop's copy of what the user sent through its contact form: an acknowledgement when what was

@@ -298,3 +298,17 @@ def test_a_reply_that_will_ship_by_a_day_promises_and_one_that_shipped_reports()
     assert found is not None and found["by"] == "2026-11-16T23:59:59+01:00" and found["promise"] == "ship"
     assert reply_promise("Votre produit a été expédié lundi.", thursday) is None
     assert reply_promise("Votre produit ne sera pas expédié avant lundi.", thursday) is None
+
+
+def test_a_clock_written_before_its_date_is_the_deadline_time() -> None:
+    from orderwatch.parsers.durations import stated_deadline
+
+    sydney = datetime(2026, 4, 17, 15, 12, tzinfo=timezone(timedelta(hours=10)))
+    found = stated_deadline("Please provide this information by 5pm AEST on Friday 24 April 2026.", sydney)
+    assert found == datetime.fromisoformat("2026-04-24T17:00:00+10:00")
+    found = stated_deadline("Reply before 09:30 on 24 April 2026, please.", sydney)
+    assert found == datetime.fromisoformat("2026-04-24T09:30:00+10:00")
+    # a bare number before the date is no clock: the end of that day
+    assert stated_deadline("Please reply by 24 April 2026.", sydney) == datetime.fromisoformat(
+        "2026-04-24T23:59:59+10:00"
+    )

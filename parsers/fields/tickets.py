@@ -19,7 +19,7 @@ _TICKETS = [
         r"[äa]rendenummer|[äa]rende(?=\s*[:：]?\s*\d)|saksnummer|sagsnummer|asianumero|[čc][íi]slo reklamace|[üu]gysz[áa]m|"
         r"num[ăa]r(?:ul)? (?:de )?[îi]nregistrare|(?:n[úu]mero d[oa] )?protocolo|n[°º] (?:do|de) reclamo|"
         # a bank's or a payment service's own case: "Claim reference: 26100941873", "Dispute case number"
-        r"claim (?:reference|ref\.?|number|no\.?|id)|dispute (?:case )?(?:reference|number|no\.?|id)|case reference|"
+        r"claim (?:reference|ref\.?|number|no\.?|id)|dispute (?:case )?(?:reference|number|no\.?|id)|case reference|complaint (?:reference|ref\.?|number|no\.?|id)|"
         r"n\.?[°º] de solicitud|solicitud n\.?[°º]|reclamaci[óo]n n[°º]|n[úu]mero de (?:reclamaci[óo]n|caso|incidencia)|pratica n[°º]|numero (?:della )?contestazione|"
         r"zaaknummer|dossiernr\.?|r[ée]f[ée]rence (?:de )?contestation)"
         r"\s*[:：]?\s*([A-Za-z0-9\-]{4,40}(?:/[A-Za-z0-9\-]{1,20}){0,3})",  # "dossier : 2026/FR/05372"
@@ -41,7 +41,9 @@ _TICKETS = [
         re.I,
     ),
     # "Ticket ID: 482913" (WHMCS), "Case number: 5301948257", "Ticket No. 4471"
-    guarded(r"\b(?:ticket|case)\s*(?:id|no\.?|number)\s*[:：#]?\s*#?(\d{3,14}(?:-\d{2,10}){0,3})\b", re.I),
+    guarded(r"\b(?:ticket|case)\s*(?:id|no\.?|number)\s*[:：#]?\s*#?(\d{2,14}(?:-\d{2,10}){1,3}|\d{3,14})\b", re.I),
+    # a body's dated complaint number named after the word: "CFPB complaint 260227-19384756"
+    guarded(r"\bcomplaint\s+(?:no\.?\s*|#\s*)?(\d{4,8}-\d{4,12})\b", re.I),
     # payment and marketplace cases: "Case ID: PP-D-71846203", "dispute PP-R-1234567"
     guarded(
         r"\b(?:case|dispute|claim|fall|caso|litige|sprawa)\s*(?:id|number|#|no\.?|nr\.?)?\s*[:：#]?\s*((?:[A-Z]{1,4}-){1,2}\d{5,14})\b",

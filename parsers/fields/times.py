@@ -276,6 +276,26 @@ def labelled_time(text: str, labels: str, reference: datetime) -> datetime | Non
     return None
 
 
+# A clock written before its date: "by 5pm AEST on Friday 24 April 2026", "before 17:00 on 3 May"
+_CLOCK_BEFORE_DATE = guarded(
+    r"\b(?:by|before|no later than|until)\s+(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?m\.?)?\s*(?:\(?([A-Z]{2,5})\)?\s*)?,?\s*(?:on\s+)?(?:the\s+)?$",
+    re.I,
+)
+
+
+def clock_before(before: str, day: datetime) -> datetime | None:
+    """`day` at the clock written just before it ("by 5pm AEST on"), in the zone named there; None without one."""
+    found = _CLOCK_BEFORE_DATE.search(before)
+    if found is None or not (found.group(2) or found.group(3)):  # "by 24 April": a bare number is no clock
+        return None
+    hour = _hour(found.group(1), found.group(3), None)
+    minute = int(found.group(2) or 0)
+    if hour is None or hour > 23 or minute > 59:
+        return None
+    zone = _zone(found.group(4), None, day.tzinfo or UTC)
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+
+
 def end_of_day(at: datetime) -> datetime:
     return datetime.combine(at.date(), time(23, 59, 59), at.tzinfo)
 
