@@ -39,6 +39,7 @@ from orderwatch.parsers.talk_cues import (  # noqa: F401 - the conversation's wo
     MESSAGE_SENT,
     OWN_ESCALATION,
     RECALL,
+    SELLER_CLOCK,
     TICKET_CLOSED,
     without_account,
 )
@@ -61,11 +62,11 @@ CONFIRM = any_of(
     r"(?<!n't )(?<!not )(?<!never )\breceived your order\b|"  # the Shop app: "Fernway Botanicals received your order"
     r"payment (?:went through|has gone through|received|has been received|confirmed|successful|(?:was|is) successful)|your receipt|"
     r"\bwinning bid\b|you(?:'ve)? won (?:the |this )?(?:auction|listing|item)|new order\b|order receipt|"
-    r"purchase (?:confirmation|receipt)|order summary|charged (?:today|now)\s*[:：]|\byou(?: were|(?:'ve| have) been) charged\b|\byour (?:card|account|payment method) (?:has been |was )charged\b|your order is being processed|we(?:'re| are) (?:getting|preparing) your order|"
+    r"purchase (?:confirmation|receipt)|\bpayment receipt\b|\breceipt for (?:your )?order\b|(?:^|\n)\s*(?:total|amount) paid\s*[:：]|order summary|charged (?:today|now)\s*[:：]|\byou(?: were|(?:'ve| have) been) charged\b|\byour (?:card|account|payment method) (?:has been |was )charged\b|your order is being processed|we(?:'re| are) (?:getting|preparing) your order|"
     r"ご注文の確認|ご注文を承りました|(?:ご)?注文は[^。\n]{0,40}?(?:にて)?承りました|(?:ご)?入金を確認(?:いた)?しました|ご注文を受け付けました|ご注文ありがとうございます|お申(?:し)?込(?:み)?(?:ありがとうございます|を承りました|を受け付けました)|주문이\s*(?:정상적으로\s*)?(?:완료|접수)되었습니다|결제가\s*완료되었습니다|"
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
-    r"|訂單成立|訂購成功|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) (?:bestellung|zahlung)|merci pour (?:votre|ton) paiement|grazie per il (?:tuo |suo )?pagamento|gracias por (?:tu|su) pago|bedankt voor (?:je|uw) betaling|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton|ta) (?:commande|achat)|vous avez achet[ée]|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?(?:tu |su )?pedido|(?:tu|su) pedido (?:est[áa] |ha sido )?confirmado|pedido confirmado|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie|z[łl]o[żz]enie zam[óo]wienia)|podsumowanie zam[óo]wienia|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|(?:je|uw) bestelling(?: \(\S+\))? is gelukt|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
+    r"|訂單成立|訂購成功|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) (?:bestellung|zahlung)|merci pour (?:votre|ton) paiement|grazie per il (?:tuo |suo )?pagamento|gracias por (?:tu|su) pago|bedankt voor (?:je|uw) betaling|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton|ta) (?:commande|achat)|vous avez achet[ée]|tu as achet[ée]|nous avons (?:bien )?re[çc]u (?:votre|ton) paiement|veuillez trouver,? ci-joint,? (?:la|notre|votre) commande|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?(?:tu |su )?pedido|(?:tu|su) pedido (?:est[áa] |ha sido )?confirmado|pedido confirmado|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie|z[łl]o[żz]enie zam[óo]wienia)|podsumowanie zam[óo]wienia|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|(?:je|uw) bestelling(?: \(\S+\))? is gelukt|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
     r"|recebemos (?:o )?seu pedido|hemos recibido (?:tu|su) pedido|nous avons (?:bien )?re[çc]u votre commande|abbiamo ricevuto il (?:tuo|suo) ordine|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
     r"votre commande (?:\(\S+\) )?est pass[ée]e|confirmaci[óo]n de (?:tu|su) compra|zahlung\s+erfolgreich|(?:deine|ihre) zahlung .{0,60}(?:war|ist) erfolgreich|paiement confirm[ée]|votre paiement .{0,80}a bien été pris en compte|"
     r"compraste|gracias por (?:tu|su) (?:compra|pedido)|preparando tu compra|(?:tu|su) compra (?:fue|est[áa]|ha sido) (?:confirmada|aprobada|realizada)|"
@@ -120,7 +121,7 @@ PAYMENT_TO_PAYEE = any_of(
 PAID = any_of(
     r"支付成功|付款成功|已付款|已支付|收到您的付款|已经收到您的付款|支付时间|付款时间|支付方式|"
     r"payment (?:went through|received|has been received|confirmed|successful|method)|paid|your payment|charged"
-    r"|付款成功|已付款|付款時間|付款方式|(?:微信)?支付凭证|支付憑證|zahlung (?:erhalten|best[äa]tigt)|bezahlt|paiement (?:reçu|confirmé|accepté)|pagamento (?:ricevuto|confermato)|pago (?:recibido|confirmado)|p[łl]atno[śs][ćc] (?:otrzymana|zaksi[ęe]gowana)|zap[łl]acono"
+    r"|付款成功|已付款|付款時間|付款方式|(?:微信)?支付凭证|支付憑證|zahlung (?:erhalten|best[äa]tigt)|bezahlt|paiement (?:reçu|confirmé|accepté)|paiement a (?:bien )?été (?:reçu|confirmé|accepté)|pagamento (?:ricevuto|confermato)|pago (?:recibido|confirmado)|p[łl]atno[śs][ćc] (?:otrzymana|zaksi[ęe]gowana)|zap[łl]acono"
     r"|pagamento (?:foi )?(?:aprovado|confirmado|recebido)|pago (?:fue |ha sido )?(?:aprobado|acreditado)"
     r"|(?:ご)?入金を確認(?:いた)?しました|(?:ご)?入金確認のお知らせ|お支払い(?:を)?確認(?:いた)?しました|決済が完了(?:いた)?しました"
 )
@@ -144,6 +145,8 @@ SHIPPED = any_of(
     r"(?:on|ovat) l[äa]hetetty|l[äa]hetys on matkalla|je na cest[ěe]|[úu]ton van|feladtuk|elk[üu]ldt[üu]k|"
     r"(?:^|\n)\s*(?:versandt|verschickt|expédiée?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|dispatched|shipped)\s*:|"
     r"versandbest[äa]tigung|wurde (?:versandt|verschickt|versendet)|ist unterwegs|"
+    # a shipping tool's parcel handed to its carrier: "ist gepackt und wird von DHL Germany versandt"
+    r"(?:ist|wurde|has been|is) (?:gepackt|verpackt|packed) (?:und wird|and will be) (?:von|mit|per|by|with) [^.\n]{2,30}? (?:versandt|verschickt|zugestellt|shipped|delivered)\b|"
     # a note giving the parcel: "votre colis est parti ce matin avec Colissimo. Numéro de suivi : 6A24…"
     r"(?:votre |le )colis (?:est parti|a quitté)|num[ée]ro de suivi\s*[:：]\s*[A-Z0-9]{8,}|n[úu]mero de seguimiento\s*[:：]\s*[A-Z0-9]{8,}|"
     r"(?:a|ont) été expédi[ée]e?s?|(?:a|ont) été envoy[ée]e?s?|expédition de votre commande|commande (?:a été )?expédiée|est en route|(?:est )?en cours d'acheminement|"
@@ -186,7 +189,7 @@ DELIVERED_PHYSICAL = any_of(
     r"(?:order|parcel|package) (?:has been|was) collected\b(?! by)|(?:order|parcel|package|items?) (?:has been|have been|was|were) picked up\b(?! by)|"
     r"(?:完成|已)取貨付款(?!後|后)|取貨付款完成(?!後|后)|(?:已)?完成取貨(?!後|后|時|时)|(?:colis|commande) (?:a été )?remis(?:e)? (?:au destinataire|[àa] (?:son|votre) destinataire)|votre colis vous a été remis|colis\b[^.\n]{0,60}?\ba été remis le \d[^.\n]{0,30}?\bau relais\b|(?:wurde|wurden) (?:von (?:ihnen|dir) )?abgeholt|[èe] stat[oa] ritirat[oa]|is opgehaald"
     r"|we delivered your (?:parcel|package|item|order)|delivered to (?:your|the) (?:door|porch|mailbox|front|reception|neighbou?r|parcel locker)"
-    r"|已(?:於|于)[^。\n]{0,30}(?:簽收|签收|確認收貨|确认收货)|已確認收貨|已确认收货|(?:簽收|签收)(?:時間|时间)\s*[:：]|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|(?<!「)已取貨|(?<!「)取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
+    r"|已(?:於|于)[^。\n]{0,30}(?:簽收|签收|確認收貨|确认收货)|已確認收貨|已确认收货|(?:tu as|vous avez) confirm[ée] (?:avoir (?:bien )?re[çc]u|la r[ée]ception)|(?:感谢|感謝)(?:您|你)(?:的)?(?:确认|確認)收(?:货|貨)|(?<![请請])(?:收货|收貨)成功(?!后|後)|(?<![请請])(?:确认|確認)收(?:货|貨)成功(?!后|後)|(?:簽收|签收)(?:時間|时间)\s*[:：]|已送達(?![^，。\n]{0,10}(?:門市|門店|取貨|超商))|已配達|(?<!「)已取貨|(?<!「)取貨完成(?!後|后)|已簽收|配送完成|配達完成|配達通知|送達通知|已到貨(?!日)|已妥投|"
     r"(?:^|\n)\s*(?:zugestellt|livrée?|consegnat[oa]|entregad[oa]|dostarczone|bezorgd|delivered)\s*:|"
     r"投遞成功|投递成功|"  # 中華郵政 "處理狀態：投遞成功（本人收受）"
     r"wurde (?:(?:heute|gestern|am [\d.]+)(?: um [\d:.]+(?: uhr)?)? )?(?:erfolgreich )?(?:zugestellt|geliefert)|erfolgreich zugestellt|(?:ihr|dein) (?:paket|p[äa]ckchen|sendung) ist da\b|"
@@ -215,6 +218,8 @@ DELIVERED_VIRTUAL = any_of(
     # a digital download handed over now: "Use the button below to download your files", "Download: https://…"
     r"(?:use|click|tap) the (?:button|link) below to download (?:your|the) (?:files?|purchase|products?|items?|e-?books?)|"
     r"download your (?:files?|purchase|products?|e-?books?) (?:here|now|below)|here(?:'s| is| are) (?:your|the) download links?|"
+    # "Your files are ready. Download them from your order page"
+    r"your (?:files?|downloads?|download links?) (?:is|are) (?:now )?ready\b|download (?:them|it|your files?) (?:from|on|at) (?:your|the) (?:order|download) page|"
     # an audiobook or e-book in the buyer's library: "Your next listen is ready" over "Visit library"
     r"your next (?:listen|read|audiobook|e-?book) is ready|(?:has been |was )?added to your (?:audible |kindle )?library|"
     r"(?:^|\n)\s*(?:download|t[ée]l[ée]chargement|herunterladen)\s*[:：]\s*https?://|"
@@ -343,7 +348,7 @@ BUYER_CANCELLED = any_of(
     r"お客様のご依頼により|ご依頼いただきました[^。\n]{0,20}キャンセル|k[ée]r[ée]s(?:[ée]nek|ed|[üu]k)? megfelel[őo]en"
 )
 VIRTUAL_GOODS = any_of(
-    r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|(?<!尊敬的)(?<!亲爱的)(?<!尊貴的)(?<!親愛的)(?<!尊敬的)会员(?!\s*[A-Z]{0,4}\d)|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
+    r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|(?<!尊敬的)(?<!亲爱的)(?<!尊貴的)(?<!親愛的)(?<!尊敬的)会员(?!\s*[A-Z]{0,4}\d)(?!中心|账户|賬戶|名|号|號|等级|积分|價|价|登录|注册)|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
     r"代儲|代储|儲值|シリアル番号|シリアルコード|ダウンロード版|ダウンロード商品|プリペイドカード|ギフトコード|點數|點卡|自動發貨|自動發卡|序號|礼品卡|禮品卡|电子码|電子碼|兌換碼|數碼產品|数码产品|"
     r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods|rewards?|files?|edition|copy|products?|items?|content)|download links?|e-?voucher|(?:digital|streaming|software|app|premium|vpn|cloud|online|game|gaming|membership) subscription|subscription (?:key|code)|top-?up|steam|"
     # a PIN is a code, a "4-pin cable" is not; diamonds and gems are a game's currency when counted ("500 Diamonds")

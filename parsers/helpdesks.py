@@ -253,8 +253,9 @@ def parse(msg: Message) -> Result | None:
     if not events:
         # an agent's reply that commits to a new time, or tells what they did, answers
         acted = promised is not None or cues.AGENT_ACTED.search(fresh)
-        answered = bool(acted) and replying and not _auto_submitted(msg)
-        if (cues.ACK.search(both) or _auto_submitted(msg) or _complaint_copy(msg)) and not answered:
+        handed = cues.SELLER_CLOCK.search(fresh)  # the platform puts the seller on a clock: still waiting
+        answered = bool(acted) and replying and not _auto_submitted(msg) and not handed
+        if (cues.ACK.search(both) or _auto_submitted(msg) or _complaint_copy(msg) or handed) and not answered:
             within = stated_duration(told, _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL)
             deadline = stated_deadline(told, msg.at)  # "the seller has until Mar 17 to respond"
             if within is None and deadline is None:

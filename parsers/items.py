@@ -28,6 +28,13 @@ _COUNT_FIRST = guarded(
 _LABEL_LINE = guarded(r"^[^:：]{2,40}[:：]\s*\S")
 
 
+# The lines about the sale around a product's name: "Verkauf durch Werkzeug Hoffmann KG", "Commande n° 3004… du …"
+_NOT_A_PRODUCT = guarded(
+    r"(?:verkauf durch|verkauft von|sold by|vendu par|venduto da|vendido por|sprzedawca|commande n|order\s*(?:#|no\b|number)|bestellung\b|merci\b|bonjour\b|bonsoir\b|hello\b|hi\b|dear\b|hallo\b|guten tag|sehr geehrte|ciao\b|hola\b|buongiorno\b|dzie[ńn] dobry|thank you|thanks\b|danke\b|grazie\b|gracias\b|dzi[ęe]kujemy)",
+    re.I,
+)
+
+
 def item_name(text: str) -> str | None:
     """The product a shop's mail names: its labelled name, else the first priced line."""
     for pattern in (_ZH_ITEM, _ZH_ITEM_QUOTED):
@@ -39,12 +46,23 @@ def item_name(text: str) -> str | None:
     lines = text.splitlines()
     for match in _PRICE_LINE.finditer(text):
         candidate = rx.sub(r"\s+(?:x|×)\s*$", "", match.group(1).strip())
-        if rx.match(r"^(?:qty|quantity|数量|sku)\b", candidate, re.I):
+        if rx.match(
+            r"^(?:montant|total|sous-total|subtotal|summe|gesamt|zwischensumme|totale|importe|suma)\b", candidate, re.I
+        ):
+            continue  # "Montant total de la commande 1 299,00 DH": the total's label, not a product
+        if rx.match(
+            r"^(?:qty|quantity|数量|sku|anzahl|menge|quantit[ée]|qt[ée]|cantidad|quantit[àa]|ilo[śs][ćc]|aantal|antal)\b",
+            candidate,
+            re.I,
+        ):
             line_no = text[: match.start()].count("\n")
             previous = [  # the product's name, not the label lines under it ("Estimated Delivery Date: Oct 07")
-                ln.strip()
+                rx.sub(r"\s*<https?://[^>]*>\s*$", "", ln.strip().lstrip("*•-· ")).strip()
                 for ln in lines[:line_no]
-                if ln.strip() and not rx.match(r"^sku\b", ln.strip(), re.I) and not _LABEL_LINE.match(ln.strip())
+                if ln.strip()
+                and not rx.match(r"^sku\b", ln.strip(), re.I)
+                and not _LABEL_LINE.match(ln.strip())
+                and not _NOT_A_PRODUCT.match(ln.strip())
             ]
             if previous:
                 return previous[-1]

@@ -81,7 +81,8 @@ TRANSACTION_LABELS = (
 INVOICE_LABELS = r"(?:invoice|发票|發票)\s*(?:id|no\.?|number|#|号|號|编号|編號)?(?=\s*[:：#\n])|invoice(?=\s+\d{6,})"
 # A marketplace listing's own number: the reference of a purchase that has no order number (Mercari).
 ITEM_LABELS = (
-    r"item\s*(?:id|#|no\.?|number)|listing\s*(?:id|#|no\.?|number|code)?|artikel-?(?:id|nummer)|商品\s*(?:ID|编号|編號)"
+    r"item\s*(?:id|#|no\.?|number)|listing\s*(?:id|#|no\.?|number|code)?|artikel-?(?:id|nummer)|商品\s*(?:ID|编号|編號)|"
+    r"num[ée]ro\s+d['’]article|n[°º]\s*d['’]article|num[ée]ro\s+de\s+l['’]objet|numero\s+(?:dell['’])?(?:articolo|inserzione)"
 )
 # A reference label that may also name other things (a product): weaker evidence than the above.
 REFERENCE_LABELS = (
@@ -202,6 +203,8 @@ ORDER_TIME_LABELS = (
 PAID_TIME_LABELS = (
     r"支付时间|付款时间|付款日期|支付日期|付款時間|支付時間|付款(?:确认|確認|成功)(?:时间|時間)|已付款\s*[（(]|已支付\s*[（(]|"
     r"Paid on|Payment date|Date paid|Payment (?:confirmed|received)(?: on)?|Bezahlt am|Zahlungsdatum|"
+    # the sentence that reports it: "Nous avons bien reçu votre paiement en ligne par carte bancaire le 13/10/2026 à 16:31"
+    r"(?:re[çc]u|accept[ée]|enregistr[ée]) (?:votre|ton) paiement(?: [^.\n]{0,40}?)? le|we received your payment(?: [^.\n]{0,30}?)? on|"
     r"Payée? le|Date de paiement|Pagato il|Data (?:di )?pagamento|Pagado el|Fecha de pago|opłacono|Data płatności|"
     r"Betaald op|Pago em|Data do pagamento|결제\s*일시|결제\s*일자|お支払い日時|決済日時|Tanggal (?:transaksi|pembayaran)|Waktu pembayaran"
 )

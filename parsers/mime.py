@@ -230,20 +230,34 @@ def received_date(values: list[str]) -> datetime | None:
     from mailparser.utils import parse_received  # imported here: only mail without a Date needs it
 
     times = []
+    received = []  # the hops after the recipient's mailbox provider took the mail (they stand above it)
     for value in values[:50]:
         try:
-            stamp = parse_received(unfold(str(value))).get("date")
+            clauses = parse_received(unfold(str(value)))
         except Exception:  # noqa: BLE001 - a malformed Received header says nothing, it stops nothing
             continue
-        at = parse_date(stamp)
+        at = parse_date(clauses.get("date"))
         if at is not None:
             times.append(at)
+            if _MAILBOX_PROVIDER.search(str(clauses.get("by") or "")):
+                received = list(times)
+    sending = times[len(received) :]
     if not times:
         return None
     # The instant of the first hop, in the sender's zone: the first hop, from the sender's side,
-    # that states a local offset (a shop's worker often stamps UTC, its relay local time).
-    local = next((at.tzinfo for at in reversed(times) if at.utcoffset()), times[-1].tzinfo)
+    # that states a local offset (a shop's worker often stamps UTC, its relay local time); never
+    # the zone of the recipient's provider (Gmail stamps Pacific time on every mail it takes in).
+    sending = sending or times
+    local = next((at.tzinfo for at in reversed(sending) if at.utcoffset()), sending[-1].tzinfo)
     return min(times).astimezone(local)
+
+
+# The big mailbox providers' own receiving hosts: their stamps say where the recipient's mail is kept.
+_MAILBOX_PROVIDER = guarded(
+    r"(?:^|[\s.])(?:mx\.google\.com|google\.com|outlook\.com|hotmail\.com|yahoo\.com|yahoodns\.net|icloud\.com|me\.com|"
+    r"qq\.com|163\.com|126\.com|yeah\.net|sina\.com|mail\.ru|yandex\.net|gmx\.net|web\.de|protonmail\.ch|zoho\.com)\b",
+    re.I,
+)
 
 
 def _walk(

@@ -25,7 +25,9 @@ def parse(msg: Message) -> Result | None:
     numbers = fields.order_numbers(both) or fields.order_numbers(quoted_text(msg.mail.text))
     tickets = fields.ticket_numbers(both) or fields.ticket_numbers(quoted_text(msg.mail.text))
     threaded = bool(msg.mail.in_reply_to or msg.mail.references)
-    if not numbers and not tickets and not threaded:
+    # no labelled number: the tokens it names tie it to an order already known ("transaction tbx-…")
+    named = fields.mentions(subject + "\n" + new_text(text)) if not numbers and not tickets else []
+    if not numbers and not tickets and not threaded and not named:
         return None
     has_attachments = any(a.filename for a in msg.mail.attachments)
     asked = rx.search(  # the request named in the subject replied to: "Re: … wezwanie do uzupełnienia wniosku"
@@ -54,6 +56,7 @@ def parse(msg: Message) -> Result | None:
                     summary="you wrote",
                     order_no=numbers[0] if numbers else None,
                     ticket_no=tickets[0] if tickets else None,
+                    mentions=named or None,
                 )
             ],
             confidence=0.5,
@@ -88,6 +91,7 @@ def parse(msg: Message) -> Result | None:
         to=[registrable_domain(a) for a in msg.mail.to] or None,
         attachments=sum(1 for a in msg.mail.attachments if a.filename) or None,
         asks="cancel" if subtype == "complaint" and _CANCEL_REQUEST.search(text) else None,
+        mentions=named or None,
     )
     # "两个订单的卡密都…": "1. 订单号 ORD…117 … 2. 订单号 ORD…356": one complaint about each order it names
     siblings = shop_events.sibling_orders(msg, numbers[0], any_label=True) if numbers and _SEVERAL.search(both) else []

@@ -27,7 +27,10 @@ REFUND_RECEIVED = any_of(
     r"(?:abono|cr[ée]dito|reembolso) provisional[\s\S]{0,80}?pasa a ser definitivo|abono definitivo|"
     r"hemos cancelado tu compra y reembolsado|(?:importe|reembolso) ya est[áa] disponible en tu monedero|"
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
-    r"(?:erstattung|betrag|gutschrift)\b(?:[^.]|\.(?=\d)){0,80}?\bwurde\b(?:[^.]|\.(?=\d)){0,60}?\bgutgeschrieben\b|"
+    # "21,99 € wurden Ihrem Amazon-Konto als Guthaben gutgeschrieben"
+    r"\d\s?(?:€|eur)\s+wurden?\s+(?:(?!\bwird\b|\bwerden\b)[^.\n]){0,60}?\bgutgeschrieben\b|"
+    # (never "wurde veranlasst und wird … gutgeschrieben": started, the credit still to come)
+    r"(?:erstattung|betrag|gutschrift)\b(?:[^.]|\.(?=\d)){0,80}?\bwurde\b(?:(?!\bwird\b|\bwerden\b)[^.]|\.(?=\d)){0,60}?\bgutgeschrieben\b|"
     r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
     r"\bproc[ée]d[ée]\s+au\s+remboursement\b|"  # done; with "sous 5 jours" after it, still on its way
     # pt: "o reembolso relativo à encomenda n.º 70563918 foi efetuado", subject "Reembolso efetuado"
@@ -39,7 +42,7 @@ REFUND_RECEIVED = any_of(
     r"(?<![^\n])[^\S\n]*(?:refund notification|refunded items)[^\S\n]*(?=\n)|"
     r"importo rimborsato\s*[:：]|rimborsat[oa] sulla (?:tua )?carta[^.\n]{0,40}\bin data\b|montant rembours[ée]\s*[:：]|date du remboursement\s*[:：]|"
     r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)|remboursement\b[^.\n]{0,60}?\ba été effectu[ée]"
-    r"|退款已完成|已退款|已经退款|已經退款|退款成功(?![后後]|之[后後]|时|時)|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?(?:veranlasst|abgeschlossen)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
+    r"|退款已完成|已退款|已经退款|已經退款|退款成功(?![后後]|之[后後]|时|時)|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?abgeschlossen|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
 )
 CREDIT_MEMO = any_of(
     r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
@@ -100,7 +103,7 @@ REFUND_GRANTED = any_of(
     r"kwota do zwrotu\s*[:：]|zwr[óo]cimy (?:ci |pa[ńn]stwu )?(?:pieni[ąa]dze|[śs]rodki|kwot[ęe]|nale[żz]no[śs][ćc])|"
     r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
     r"nous vous remboursons|remboursement\b(?:[^.\n]|\.\d){0,60}?a été (?:initi[ée]|lanc[ée]|[ée]mis|d[ée]clench[ée])|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
-    r"wir erstatten (?:dir|ihnen)|erstattung (?:wurde|wird) (?:veranlasst|eingeleitet)|te reembolsamos|se (?:obliga|compromete)n? a (?:reembolsar|devolver|restituir)|si (?:[èe] )?impegnat[oa] a (?:rimborsar|restituir)|si impegna a (?:rimborsar|restituir)|s'engage (?:à|a) (?:vous )?rembourser|verpflichtet sich,? (?:ihnen |dir )?(?:den betrag )?zu erstatten|compromete-se a (?:reembolsar|devolver|restituir)|(?:te|le) devolv(?:emos|eremos) (?:el|tu|su) dinero|ti rimborsiamo|"
+    r"wir erstatten (?:dir|ihnen)|erstattung\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:wurde|wird)\s+(?:veranlasst|eingeleitet|angewiesen)\b|te reembolsamos|se (?:obliga|compromete)n? a (?:reembolsar|devolver|restituir)|si (?:[èe] )?impegnat[oa] a (?:rimborsar|restituir)|si impegna a (?:rimborsar|restituir)|s'engage (?:à|a) (?:vous )?rembourser|verpflichtet sich,? (?:ihnen |dir )?(?:den betrag )?zu erstatten|compromete-se a (?:reembolsar|devolver|restituir)|(?:te|le) devolv(?:emos|eremos) (?:el|tu|su) dinero|ti rimborsiamo|"
     r"(?:we'll|we will|we are going to|we're going to|i'll|i will|\band will) (?:now )?(?:process|issue|send|arrange) (?:you )?(?:a |the |your )?(?:full |partial )?refund|"
     # "We'll refund £89.94 to your card" (never "we'll refund any associated interest or fees")
     r"(?:we'll|we will|i'll|i will) (?:now |also )?(?:fully |automatically )?refund "

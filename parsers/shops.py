@@ -51,7 +51,9 @@ _ZH_FAIL_REASON = guarded(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{2,6
 
 def parse(msg: Message) -> Result | None:
     text = msg.both
-    numbers = fields.order_numbers(msg.text, msg.subject, links=msg.links)
+    found = fields.references(msg.text, msg.subject, msg.links)
+    # a pay-later service's own record of the order ("Klarna order reference") is no order of the shop (domain.md)
+    numbers = [] if found and fields.service_own(found[0]) else [r.value for r in found]
     if not numbers:
         return parcels.carrier_notice(msg) or _unnamed_delivery(msg)
     order_no = numbers[0]

@@ -209,6 +209,8 @@ ACK = any_of(
     r"nous avons transmis votre (?:plainte|r[ée]clamation|dossier|demande) [àa] l'entreprise|"
     # the buyer's own after-sales request filed: "您的服务单1912573360已提交成功（…），京东售后将在48小时内完成审核"
     r"(?:服务单|服務單|售后申请|售後申請|退货申请|退貨申請|退款申请|退款申請|工单|工單)[^。\n]{0,24}?已提交成功|"
+    # the desk files the buyer's message as a ticket: "已为您登记售后工单 SH2026…，售后专员将在3个工作日内与您联系"
+    r"已(?:经|經)?(?:为您|為您|替您|帮您|幫您)?(?:登记|登記|创建|創建|建立|提交|生成)(?:了)?(?:售后|售後|客服|投诉|投訴)?(?:工单|工單|服务单|服務單|售后单|售後單)|"
     # a Taiwan body's receipt and its mediation set: "調解申請收件通知 … 已送達受理機關", "訂於…召開調解會議"
     r"申請收件通知|已(?:送達|轉送|转送)(?:受理|主管)機關|召開調解會議|調解會議開會通知|召开调解会议|"
     # a mediator admits the case, its outcome still to come: "notification de recevabilité", "votre réclamation est recevable"
@@ -343,6 +345,14 @@ AGENT_ACTED = any_of(
     r"\bje l'ai (?:transmise?|envoy[ée]e?|fait suivre)\b|\bj'ai (?:transmis|contact[ée]|relanc[ée]|saisi|ouvert un dossier)\b|"
     r"\bich habe (?:ihre|deine) (?:anfrage|beanstandung|reklamation|beschwerde) (?:an|weitergeleitet)|\bl'ho (?:inoltrat[ao]|trasmess[ao])\b|"
     r"\b(?:la|lo) he (?:trasladado|enviado|remitido)\b|\bik heb (?:je|uw) (?:klacht|vraag|melding) doorgestuurd\b"
+)
+
+
+# A platform hands the complaint to the seller with a clock ("I've added the owner of X to this
+# conversation. As the seller, they have 3 days to respond"): the complaint waits on, now on the seller.
+SELLER_CLOCK = any_of(
+    r"\b(?:seller|merchant|store|shop|vendor|owner|creator)s?\b[^.\n]{0,40}?\b(?:has|have|gets|get|will have|is given|are given)\s+"
+    r"(?:up to\s+)?\d{1,3}\s+(?:business |working |calendar )?(?:days?|hours?)\s+to\s+(?:respond|reply|answer|get back)\b"
 )
 
 

@@ -364,6 +364,34 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("REFUND_RECEIVED", "Informamos que o reembolso relativo à encomenda n.º 70563918 foi efetuado.", True),
         ("CONFIRM", "Obrigado pela sua encomenda no Continente Online.", True),
         ("DECISION_AGAINST", "Nach Prüfung können wir deine Reklamation daher leider nicht anerkennen.", True),
+        # session 19: digital-goods checkouts, Chinese mall engines, captured German shop mail, French shops
+        ("DELIVERED_VIRTUAL", "Your files are ready. Download them from your order page:", True),
+        ("CONFIRM", "Receipt for order #98210457\nTotal paid: $49.00 AUD", True),
+        (
+            "SELLER_CLOCK",
+            "I've added the owner to this conversation. As the seller, they have 3 days to respond.",
+            True,
+        ),
+        ("SELLER_CLOCK", "Our team will respond within 3 days.", False),
+        ("ACK", "已为您登记售后工单 SH2026093000417，售后专员将在3个工作日内与您联系", True),
+        ("DELIVERED_PHYSICAL", "您好，订单260510213308044已经完成，感谢您确认收货。", True),
+        ("DELIVERED_PHYSICAL", "尊敬的会员，您的订单2026082009153762002，收货成功。", True),
+        ("DELIVERED_PHYSICAL", "收到商品后请及时确认收货，确认收货成功后积分将发放。", False),
+        ("DELIVERED_PHYSICAL", "Tu as confirmé avoir bien reçu l'article suivant :", True),
+        ("SHIPPED", "Deine Bestellung #6417 ist gepackt und wird von DHL Germany versandt.", True),
+        (
+            "REFUND_RECEIVED",
+            "Die Erstattung über €119.92 wurde veranlasst und wird Ihrer Karte gutgeschrieben.",
+            False,
+        ),
+        (
+            "REFUND_GRANTED",
+            "Die Erstattung über €119.92 wurde veranlasst und wird Ihrer Karte gutgeschrieben.",
+            True,
+        ),
+        ("REFUND_RECEIVED", "21,99 € wurden Ihrem Amazon-Konto als Guthaben gutgeschrieben.", True),
+        ("CONFIRM", "Félicitations, tu as acheté l'article suivant :", True),
+        ("CONFIRM", "Veuillez trouver, ci-joint, la commande CO2610-0187", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -589,6 +617,8 @@ def test_an_appointment_and_a_courier_window_are_arrival_times() -> None:
         ("Merchant reference #4471\nAfterpay order ID 100284417563\n", "4471"),  # the shop's, beside the service's
         ("取引番号:S2608016621\n", "S2608016621"),
         ("Rendelésedet (#18457) feladtuk, a csomagot a GLS szállítja.", "18457"),
+        ("Vous trouverez en pièce jointe la confirmation de votre commande SAL-ORD-2026-00417.", "SAL-ORD-2026-00417"),
+        ("Objectif Fujifilm XF 35mm\nNuméro d'article : 1301847265\nVendeur : photo_lemanique", "1301847265"),
     ],
 )
 def test_references_a_new_round_taught(text: str, expected: str) -> None:
@@ -637,3 +667,26 @@ def test_deadlines_in_korean_hungarian_polish_and_japanese() -> None:
     assert stated_deadline("legkésőbb 2026. november 13-ig küldje meg", at).date().isoformat() == "2026-11-13"
     assert stated_deadline("zwrot najpóźniej do 19.11.2026", at).date().isoformat() == "2026-11-19"
     assert stated_deadline("2026年11月20日(金)までに添付してお送りください", at).date().isoformat() == "2026-11-20"
+
+
+def test_a_totals_table_flattened_column_by_column_pairs_each_label_with_its_amount() -> None:
+    """'Subtotal / Versand / GESAMT' over '€159.90 / €0.00 / €119.92': the total is the third amount."""
+    assert fields.total_amount("Subtotal\nVersand\nGESAMT\n\n€159.90\n€0.00\n€119.92\n", "de") == fields.Money(
+        Decimal("119.92"), "EUR"
+    )
+    spaced = "Subtotal:\n\nRabatt:\n\nVersand:\n\nGESAMT:\n\n159.90\n\n-0.00\n\n0.00\n\n€ 119.92\n"
+    assert fields.total_amount(spaced, "de") == fields.Money(Decimal("119.92"), "EUR")
+    assert fields.total_amount("Zwischensumme: 85,00 EUR\nSumme: 89,90 EUR\n", "de") == fields.Money(
+        Decimal("89.90"), "EUR"
+    )
+    assert fields.total_amount("Total TTC 1 299,00 DH", "fr") == fields.Money(Decimal("1299.00"), "MAD")
+
+
+def test_a_pay_later_services_own_record_of_the_order_is_not_the_shops() -> None:
+    found = references("Gorewear\n\nKlarna order reference   2UVZD7AP\nOrder placed  October 18, 2026")
+    assert found and fields.service_own(found[0])
+    paid_by = references("Zahlungsmethode: PayPal\nBestellnummer: 10482\n")  # the method's name on the line above
+    assert paid_by[0].value == "10482" and not fields.service_own(paid_by[0])
+    assert fields.mentions("Rank not received - tbx-63904751c28e14-3b7d2a\non 19/09/2026, £24.99") == [
+        "tbx-63904751c28e14-3b7d2a"
+    ]

@@ -59,3 +59,30 @@ def test_a_name_that_fits_two_shops_or_a_short_name_joins_nothing() -> None:
     assert _joined(two) == {"1": ["ordered"], "2": ["ordered"]}
     short = [_order("3", "ABC"), _body_ack("ABC Trading Ltd")]  # three Latin letters say too little
     assert _joined(short) == {"3": ["ordered"]}
+
+
+def _own_complaint(*mentions: str) -> Event:
+    return Event(
+        kind="complaint_sent",
+        at=_at(5),
+        fields={"subtype": "complaint", "mentions": list(mentions)},
+        role="sent",
+        sender="buyer@example.net",
+    )
+
+
+def test_the_users_mail_joins_the_one_known_order_it_mentions() -> None:
+    """ "Rank not received - tbx-6390…": no label, but a token that is an order already known."""
+    events = [
+        _order("tbx-63904751c28e14-3b7d2a", "Tebex"),
+        _order("55012", "Teeladen"),
+        _own_complaint("tbx-63904751c28e14-3b7d2a", "2026"),
+    ]
+    assert _joined(events) == {"tbx-63904751c28e14-3b7d2a": ["ordered", "complaint_sent"], "55012": ["ordered"]}
+
+
+def test_a_mail_mentioning_two_known_orders_or_none_joins_nothing() -> None:
+    two = [_order("4471", "Tebex"), _order("55012", "Teeladen"), _own_complaint("4471", "55012")]
+    assert _joined(two) == {"4471": ["ordered"], "55012": ["ordered"]}
+    unknown = [_order("4471", "Tebex"), _own_complaint("99887766")]
+    assert _joined(unknown) == {"4471": ["ordered"]}

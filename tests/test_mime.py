@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from orderwatch.parsers.mime import MalformedMail, decode_bytes, decode_header_value, html_to_text, parse_mail
+from orderwatch.parsers.mime import (
+    MalformedMail,
+    decode_bytes,
+    decode_header_value,
+    html_to_text,
+    parse_mail,
+    received_date,
+)
 
 from orderwatch import parsers
 from tests.conftest import CORPUS
@@ -99,3 +106,21 @@ def test_html_sent_as_text_plain_is_read_as_html() -> None:
     mail = parse_mail(raw)
     assert "<div" not in mail.text and "<p>" not in mail.text
     assert "订单编号：2026050610025138417" in mail.text
+
+
+def test_a_mail_without_date_takes_the_senders_zone_not_the_recipients_provider() -> None:
+    """Gmail stamps Pacific time on what it takes in; the shop's own relay stamped UTC: the mail's zone
+    is the sender's (its 'end of day' is the shop's), the instant the first hop's."""
+    hops = [
+        "by 2002:a05:7300:6c2a::90 with SMTP id d42csp; Fri, 9 Oct 2026 07:22:10 -0700 (PDT)",
+        "from smtp-out.shop.example by mx.google.com with ESMTPS id 5b1f; Fri, 09 Oct 2026 07:22:09 -0700 (PDT)",
+        "from web-worker-2 by smtp-out.shop.example (Postfix) id 8F2C; Fri, 9 Oct 2026 14:22:07 +0000 (UTC)",
+    ]
+    at = received_date(hops)
+    assert at is not None and at.isoformat() == "2026-10-09T14:22:07+00:00"
+    relayed = [  # a worker stamping UTC behind the shop's relay in local time: the relay's zone
+        "from relay.shop.example by mx.google.com; Fri, 9 Oct 2026 07:22:10 -0700 (PDT)",
+        "from worker by relay.shop.example; Fri, 9 Oct 2026 16:22:08 +0200",
+        "from localhost by worker; Fri, 9 Oct 2026 14:22:07 +0000",
+    ]
+    assert received_date(relayed).isoformat() == "2026-10-09T16:22:07+02:00"

@@ -147,7 +147,12 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
             case = by_tracking.get(tracking)  # a carrier's notice joins the order that shipped it
         if case is None and not event.order_no:  # a ticket seen for the first time names no order either
             by_site_order = None if event.ticket_no else _only_order_from(event, by_site)
-            case = by_site_order or _charged_order(event, cases.values()) or _respondent_order(event, cases.values())
+            case = (
+                by_site_order
+                or _charged_order(event, cases.values())
+                or _respondent_order(event, cases.values())
+                or _mentioned_order(event, by_number)
+            )
         if case is None:
             if event.ticket_no and not event.order_no:
                 unplaced.append(event)
@@ -209,6 +214,16 @@ def _only_order_from(event: Event, by_site: dict[str, list[Case]]) -> Case | Non
         if case.events and timedelta(0) <= event.at - case.events[0].at <= timedelta(days=90)
     ]
     return recent[0] if len(recent) == 1 else None
+
+
+def _mentioned_order(event: Event, by_number: dict[str, list[Case]]) -> Case | None:
+    """The user's own mail names no labelled order but a token that is one ("Rank not received - tbx-…"):
+    it joins that order when exactly one known order is named."""
+    named = {str(token) for token in event.fields.get("mentions") or () if str(token) in by_number}
+    if event.role != Role.SENT or len(named) != 1:
+        return None
+    candidates = by_number[named.pop()]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _charged_order(event: Event, cases: Iterable[Case]) -> Case | None:

@@ -26,10 +26,12 @@ from orderwatch.parsers.fields.money import (
 )
 from orderwatch.parsers.fields.refs import (
     Reference,
+    mentions,
     order_numbers,
     plural_word,
     reference_shape,
     references,
+    service_own,
 )
 from orderwatch.parsers.fields.tickets import ticket_numbers
 from orderwatch.parsers.fields.times import TextTime, end_of_day, find_times, labelled_time
@@ -53,6 +55,7 @@ __all__ = [
     "labelled_time",
     "language",
     "local_currency",
+    "mentions",
     "order_numbers",
     "order_total",
     "parse_amount",
@@ -60,6 +63,7 @@ __all__ = [
     "reference_shape",
     "references",
     "refund_amount",
+    "service_own",
     "ticket_numbers",
     "total_amount",
 ]

@@ -126,6 +126,9 @@ SYMBOLS.update(
         "cfa": "XOF",
         "xof": "XOF",
         "xaf": "XAF",
+        "dh": "MAD",  # the Moroccan dirham: "1 299,00 DH", "450 Dhs"
+        "dhs": "MAD",
+        "mad": "MAD",
         "s/": "PEN",  # the Peruvian sol: "S/ 2,399.00", "S/. 89.90"
         "s/.": "PEN",
         "pen": "PEN",

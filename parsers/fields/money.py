@@ -25,7 +25,7 @@ _PRE = (
 _POST = (
     r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|euro(?=\b)|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
     r"CZK|BRL|MXN|MOP|澳門元|澳门元|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|"
-    r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|درهم|ريال|ریال|تومان|جنيه|ج\.م|₦|৳|₪|GHS|BDT|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES|(?-i:PEN|CLP|COP|ARS|UYU)\b)"
+    r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|(?-i:DH|Dhs?)\b|MAD\b|درهم|ريال|ریال|تومان|جنيه|ج\.م|₦|৳|₪|GHS|BDT|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES|(?-i:PEN|CLP|COP|ARS|UYU)\b)"
 )
 AMOUNT = guarded(
     # a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")
@@ -264,7 +264,11 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
     """The order total: the last amount after a total label, else the largest amount shown."""
     text = _CARD_TAIL.sub(" ", text)  # "Visa ending in 7731 $324.74": the card's last digits are no amount
     labelled: list[Money] = []
+    stacked = _stacked_columns(text, lang, dollar)
     for label in _TOTAL_LABELS.finditer(text):
+        if label.start() in stacked:  # "Subtotal / Versand / GESAMT" over "€159.90 / €0.00 / €119.92"
+            labelled.append(stacked[label.start()])
+            continue
         window = text[label.end() : label.end() + 40]
         if _COUNT.match(window):  # "合計 1 点 9,680 円": one line's subtotal, not the order's total
             continue
@@ -288,6 +292,42 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
         return priced
     found = amounts(_FACE_VALUE.sub(" ", text), lang, dollar)
     return max(found, key=lambda m: m.amount) if found else None
+
+
+_LABEL_LINE = guarded(r"[^\S\n]*([^\W\d][^\d\n]{0,28}?)[:：]?[^\S\n]*$")
+_VALUE_LINE = guarded(
+    r"[^\S\n]*-?[^\S\n]*(?:" + _PRE + r")?[^\S\n]?(?P<num>\d[\d.,\u00a0' ]*?)[^\S\n]?(?:" + _POST + r")?[^\S\n]*$", re.I
+)
+
+
+def _stacked_columns(text: str, lang: str, dollar: str | None) -> dict[int, Money]:
+    """A totals table flattened column by column: the labels' lines, then as many amounts' lines in the
+    same order. Maps each label's offset to its own amount."""
+    lines = [(m.start(), m.group(0)) for m in rx.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    out: dict[int, Money] = {}
+    i = 0
+    while i < len(lines) - 3:
+        k = 0
+        while i + k < len(lines) and _LABEL_LINE.fullmatch(lines[i + k][1]) and not AMOUNT.search(lines[i + k][1]):
+            k += 1
+        values = lines[i + k : i + 2 * k]
+        if k < 2 or len(values) < k or not all(_VALUE_LINE.fullmatch(v) for _, v in values):
+            i += max(k, 1)
+            continue
+        found = [(AMOUNT.search(v), v) for _, v in values]
+        currency = next((m.currency for a, _ in found if a and (m := parse_amount(a, lang, dollar))), None)
+        for (offset, label), (amount, line) in zip(lines[i : i + k], found, strict=True):
+            money = parse_amount(amount, lang, dollar) if amount else None
+            if (
+                money is None
+                and currency
+                and (number := decimal_value(_VALUE_LINE.fullmatch(line).group("num").strip()))
+            ):
+                money = Money(number.quantize(Decimal("0.01")), currency)
+            if money is not None:
+                out[offset + len(label) - len(label.lstrip())] = money
+        i += 2 * k
+    return out
 
 
 # A card's face value in its name is not the price paid: "Razer Gold 禮品卡 USD 20", "Steam 錢包序號 NT$1000",

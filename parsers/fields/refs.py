@@ -44,7 +44,7 @@ _WORDED = guarded(
     r"(?<![A-Za-z])(?:"
     + lexicon.ORDER_WORDS
     + r")(?:(?<=[a-z])(?:s|en|es)(?![a-z]))?(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
-    r"(?:confirmed\s*[-–:]\s*)?(?:n[.°º]\s*|nr\.\s*)?[(（【「\[]?[#№]?\s*((?:[A-Za-z]{1,6}-)?[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
+    r"(?:confirmed\s*[-–:]\s*)?(?:n[.°º]\s*|nr\.\s*)?[(（【「\[]?[#№]?\s*((?:[A-Za-z]{1,6}-){0,2}[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
     re.I,
 )
 _TRANSACTION = guarded(
@@ -178,6 +178,11 @@ _DOCUMENT_HEADING = guarded(
 _CONSOLIDATION = guarded(r"集運|集运")
 # A label that says the number is the shop's own, in a payment service's or a marketplace's mail.
 _PAYMENT_SYSTEMS_OWN = guarded(r"(?:系统|系統|平台|支付|网关|網關|渠道|交易)$")
+# A pay-later or payment service names its own record of the order: "Klarna order reference", "Afterpay order ID".
+_PAY_LATER_OWN = guarded(
+    r"(?<![\w.])(?:klarna|afterpay|clearpay|affirm|sezzle|scalapay|ratepay|riverty|laybuy|atome|zip|paypal|alipay|支付宝|支付寶|微信支付|易支付)[^\S\n]*\Z",  # on the label's own line
+    re.I,
+)
 _MERCHANT_WORDS = (
     r"(?:retailer|merchant|store|shop|seller|vendor|h[äa]ndler|marchand|commer[çc]ant|boutique|esercente|negozio|"
     r"venditore|comercio|tienda|vendedor|loja|商户|商戶|商家|卖家|賣家|店铺|店舖)"
@@ -244,6 +249,14 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             before = source[max(0, match.start() - 24) : match.start()]
             # the merchant named before the label, or in it: "Retailer order number", "商户订单号", "Merchant reference"
             mine = _MERCHANTS_OWN.search(before) or rx.match(_MERCHANT_WORDS, match.group(0), re.I)
+            if _PAY_LATER_OWN.search(before) and not mine:
+                # "Klarna order reference 2UVZD7AP": the payment service's record of the order, not the shop's number
+                add(
+                    _with_hash(source, match),
+                    1,
+                    f"label '{before.split()[-1]} {match.group(0)[:20].strip()}' (a payment service's own)",
+                )
+                continue
             if _PAYMENT_SYSTEMS_OWN.search(before) and not mine:
                 # a payment gateway's "系统订单号" beside the "商户订单号": the gateway's record, not the order
                 add(_with_hash(source, match), 1.5, f"label '{before[-4:]}{match.group(0)[:20].strip()}' (a gateway's)")
@@ -386,6 +399,25 @@ def _with_hash(source: str, match: re.Match[str]) -> str:
     """The captured reference, with the '#' written right before it kept as evidence."""
     before = source[max(0, match.start(1) - 2) : match.start(1)]
     return ("#" + match.group(1)) if "#" in before or "№" in before else match.group(1)
+
+
+# Any reference-shaped token: letters, digits and dashes with at least four digits ("tbx-6390475…", "20417")
+_MENTION = guarded(r"(?<![\w/.@#=&%-])#?([A-Za-z0-9_-]*\d[A-Za-z0-9_-]*)(?![\w@/]|\.\w)")
+
+
+def mentions(text: str) -> list[str]:
+    """Every reference-shaped token the text names, unlabelled: a user's own mail about an order ("transaction
+    tbx-…", "Rank not received - 63904751") is tied to it when one of them is an order number already known."""
+    found = (m.group(1).strip("-_") for m in _MENTION.finditer(text))
+    shaped = (v for v in found if 5 <= len(v) <= 50 and sum(ch.isdigit() for ch in v) >= 4)
+    return list(dict.fromkeys(v for v in shaped if not _NOT_ORDER.match(v)))[:12]
+
+
+def service_own(reference: Reference) -> bool:
+    """Named only as a payment service's own record of the order ("Klarna order reference 2UVZD7AP")."""
+    return any("a payment service's own" in why for why in reference.evidence) and not any(
+        why.startswith("label") and "a payment service's own" not in why for why in reference.evidence
+    )
 
 
 def order_numbers(text: str, subject: str = "", links: str = "") -> list[str]:
