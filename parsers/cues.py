@@ -60,13 +60,13 @@ CONFIRM = any_of(
     r"thank(?:s| you) for (?:your )?(?:order|purchase|shopping(?! (?:at|with)\b)|buying|ordering|pre-?ordering|payment|subscribing)|\byou(?:'ve)? (?:just )?(?:bought|purchased)\b|order(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:has been |is |was )?(?:confirmed|received|placed)|"
     r"order confirmation|confirmation of (?:your )?order|obrigad[oa] pela (?:sua )?(?:encomenda|compra)|confirma[çc][ãa]o da (?:sua )?encomenda|\byour order is complete\b|\breceipt for your (?:order|purchase) (?:to|from|with)\b|\byou submitted an order\b|(?:this is|here is|here's) (?:the|your) receipt for (?:your|this) (?:order|purchase)|congrat(?:s|ulations) on your (?:purchase|order)|we(?:'ve| have) (?:received|got) your (?:order|payment)|"
     r"(?<!n't )(?<!not )(?<!never )\breceived your order\b|"  # the Shop app: "Fernway Botanicals received your order"
-    r"payment (?:went through|has gone through|received|has been received|confirmed|successful|(?:was|is) successful)|your receipt|"
+    r"payment (?:went through|has gone through|received|has been received|confirmed|successful|(?:was|is) successful)|(?<!as )(?<!serves as )your receipt|"
     r"\bwinning bid\b|you(?:'ve)? won (?:the |this )?(?:auction|listing|item)|new order\b|order receipt|"
     r"purchase (?:confirmation|receipt)|\bpayment receipt\b|\breceipt for (?:your )?order\b|(?:^|\n)\s*(?:total|amount) paid\s*[:：]|order summary|charged (?:today|now)\s*[:：]|\byou(?: were|(?:'ve| have) been) charged\b|\byour (?:card|account|payment method) (?:has been |was )charged\b|your order is being processed|we(?:'re| are) (?:getting|preparing) your order|"
     r"ご注文の確認|ご注文を承りました|(?:ご)?注文は[^。\n]{0,40}?(?:にて)?承りました|(?:ご)?入金を確認(?:いた)?しました|ご注文を受け付けました|ご注文ありがとうございます|お申(?:し)?込(?:み)?(?:ありがとうございます|を承りました|を受け付けました)|주문이\s*(?:정상적으로\s*)?(?:완료|접수)되었습니다|결제가\s*완료되었습니다|"
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
-    r"|訂單成立|訂購成功|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) (?:bestellung|zahlung)|merci pour (?:votre|ton) paiement|grazie per il (?:tuo |suo )?pagamento|gracias por (?:tu|su) pago|bedankt voor (?:je|uw) betaling|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton|ta) (?:commande|achat)|vous avez achet[ée]|tu as achet[ée]|nous avons (?:bien )?re[çc]u (?:votre|ton) paiement|veuillez trouver,? ci-joint,? (?:la|notre|votre) commande|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?(?:tu |su )?pedido|(?:tu|su) pedido (?:est[áa] |ha sido )?confirmado|pedido confirmado|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie|z[łl]o[żz]enie zam[óo]wienia)|podsumowanie zam[óo]wienia|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|(?:je|uw) bestelling(?: \(\S+\))? is gelukt|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
+    r"|訂單成立|訂購成功|下單成功|結帳成功|结账成功|(?:已)?完成結帳|(?:已)?完成结账|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) (?:bestellung|zahlung)|merci pour (?:votre|ton) paiement|grazie per il (?:tuo |suo )?pagamento|gracias por (?:tu|su) pago|bedankt voor (?:je|uw) betaling|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton|ta) (?:commande|achat)|vous avez achet[ée]|tu as achet[ée]|nous avons (?:bien )?re[çc]u (?:votre|ton) paiement|veuillez trouver,? ci-joint,? (?:la|notre|votre) commande|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?(?:tu |su )?pedido|(?:tu|su) pedido (?:est[áa] |ha sido )?confirmado|pedido confirmado|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie|z[łl]o[żz]enie zam[óo]wienia)|podsumowanie zam[óo]wienia|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|(?:je|uw) bestelling(?: \(\S+\))? is gelukt|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
     r"|recebemos (?:o )?seu pedido|hemos recibido (?:tu|su) pedido|nous avons (?:bien )?re[çc]u votre commande|abbiamo ricevuto il (?:tuo|suo) ordine|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
     r"votre commande (?:\(\S+\) )?est pass[ée]e|confirmaci[óo]n de (?:tu|su) compra|zahlung\s+erfolgreich|(?:deine|ihre) zahlung .{0,60}(?:war|ist) erfolgreich|paiement confirm[ée]|votre paiement .{0,80}a bien été pris en compte|"
     r"compraste|gracias por (?:tu|su) (?:compra|pedido)|preparando tu compra|(?:tu|su) compra (?:fue|est[áa]|ha sido) (?:confirmada|aprobada|realizada)|"
@@ -116,7 +116,7 @@ PAYMENT_TO_PAYEE = any_of(
     r"your (?:payment|repayment) (?:schedule|plan)|\bpay in [3-6]\b|(?:first|1st) (?:payment|instal(?:l)?ment) (?:of|[£$€\d])|"
     r"\bretailer order (?:number|no)|piano (?:di )?(?:pagamento|rate)|le tue rate|[ée]ch[ée]ancier|ratenplan|zahlungsplan|"
     # a payment gateway writes for the shop: "特店訂單編號", "本公司僅提供金流代收付服務"
-    r"特店訂單編號|特店名稱|金流代收付|代收付服務|代收代付|第三方支付服務|payment (?:processor|gateway) for"
+    r"特店訂單編號|商店訂單編號|特店名稱|(?:商品|服務)(?:或(?:商品|服務))?之提供由商店負責|金流代收付|代收付服務|代收代付|第三方支付服務|payment (?:processor|gateway) for"
 )
 PAID = any_of(
     r"支付成功|付款成功|已付款|已支付|收到您的付款|已经收到您的付款|支付时间|付款时间|支付方式|"
@@ -162,7 +162,7 @@ SHIPPED = any_of(
     r"đã được gửi đi|đã được giao cho đơn vị vận chuyển|đang trên đường giao|ได้ทำการจัดส่ง|จัดส่งแล้ว|تم الشحن|تم شحن|"
     r"передано до служби доставки|замовлення вже в дорозі|απεστ[άα]λη|[áa]tadtuk a (?:[\w-]+ )?fut[áa]rszolg[áa]latnak|csomagod [úu]ton van|"
     # waiting at a pickup store or locker: on its way's last leg, not delivered until picked up
-    r"已到店|商品已到店|到店通知|已送達[^，。\n]{0,10}(?:門市|取貨)|已送达[^，。\n]{0,10}(?:门店|自提|驿站)|已到达[^，。\n]{0,6}(?:驿站|自提点|门店|快递柜)|"
+    r"已到店|商品已到店|到店通知|已(?:經|经)?送達[^，。\n]{0,10}(?:門市|取貨)|已(?:經|经)?送达[^，。\n]{0,10}(?:门店|自提|驿站)|已到达[^，。\n]{0,6}(?:驿站|自提点|门店|快递柜)|"
     r"ready for (?:in-store |curbside )?pick-?up|(?:has )?arrived at (?:the |your )?(?:store|pickup point|pick-up point|locker|collection point)|"
     r"abholbereit|zur abholung bereit|pr[êe]te? (?:à être retiré|pour le retrait)|(?:commande|courses|colis)\b[^.\n]{0,40}?\b(?:est|sont) pr[êe]te?s?\b|"
     r"vous attend(?:ent)? (?:au|en|dans|à) (?:votre |le |la )?(?:comptoir|point|magasin|drive|relais|casier|consigne)|disponible en (?:point relais|magasin)|pronto per il ritiro|listo para recoger|"
@@ -297,7 +297,7 @@ POLICY_LINE = any_of(
 ORDER_COMPLETED = any_of(
     # "order number 260512-… is complete" (never "once your order is completed": a condition)
     r"\border (?:number |no\.? ?|#)\s*[\w-]*\d[\w-]* (?:is|has been) (?:now )?completed?\b|"
-    r"(?:订单|訂單)已完成(?!打包|支付|付款|發貨|发货|下单|下單|出库|出庫|入库|入庫|合箱)|(?:订单|訂單)?(?:状态|狀態)\s*[:：]\s*已完成|交易(?:已经?)?完成(?![^。\n]{0,4}(?:后|後))|交易已完成"
+    r"(?:我們|我们)已完成(?:您|你)的(?:訂單|订单)|(?:订单|訂單)(?:现|現)已完成|(?:订单|訂單)已完成(?!打包|支付|付款|發貨|发货|下单|下單|出库|出庫|入库|入庫|合箱)|(?:订单|訂單)?(?:状态|狀態)\s*[:：]\s*已完成|交易(?:已经?)?完成(?![^。\n]{0,4}(?:后|後))|交易已完成"
 )
 # "订单状态：已完成 … 处理结果：订单已经开始处理,请耐心等待到账": passed on to the supplier, not yet credited
 STILL_PROCESSING = any_of(
@@ -350,7 +350,7 @@ BUYER_CANCELLED = any_of(
 VIRTUAL_GOODS = any_of(
     r"卡密|自动发货|自动发卡|代充|充值|激活码|兑换码|点券|(?<!尊敬的)(?<!亲爱的)(?<!尊貴的)(?<!親愛的)(?<!尊敬的)会员(?!\s*[A-Z]{0,4}\d)(?!中心|账户|賬戶|名|号|號|等级|积分|價|价|登录|注册)|VIP|月卡|季卡|年卡|皮肤|游戏币|Q币|话费|成品号|账号|序列号|虚拟|"
     r"代儲|代储|儲值|シリアル番号|シリアルコード|ダウンロード版|ダウンロード商品|プリペイドカード|ギフトコード|點數|點卡|自動發貨|自動發卡|序號|礼品卡|禮品卡|电子码|電子碼|兌換碼|數碼產品|数码产品|"
-    r"\bkey\b|licen[cs]e|activation|gift card|redeem|digital (?:delivery|download|goods|rewards?|files?|edition|copy|products?|items?|content)|download links?|e-?voucher|(?:digital|streaming|software|app|premium|vpn|cloud|online|game|gaming|membership) subscription|subscription (?:key|code)|top-?up|steam|"
+    r"\bkey\b|licen[cs]e|activation|gift card|(?<!rewards )(?<!points )\bredeem\b|digital (?:delivery|download|goods|rewards?|files?|edition|copy|products?|items?|content)|download links?|e-?voucher|(?:digital|streaming|software|app|premium|vpn|cloud|online|game|gaming|membership) subscription|subscription (?:key|code)|top-?up|steam|"
     # a PIN is a code, a "4-pin cable" is not; diamonds and gems are a game's currency when counted ("500 Diamonds")
     r"(?-i:\bPIN\b|e-?PIN|\bUC\b)|\d[\d,.]*\s*(?:diamonds|gems)\b|V-?Bucks|in-game currency|钻石|金币|鑽石|"
     r"guthaben(?:karte|code)?|gutschein(?:code)?|aufladecode|carte cadeau|code cadeau|tarjeta regalo|cart[ãa]o presente|diamantes|recarga"

@@ -124,6 +124,11 @@ _DAY_CLOCK_BEFORE = guarded(
 )
 
 
+_WEEKDAY_CLOCK_BEFORE = guarded(
+    r"\s*[（(](?:週|周|星期)?[一二三四五六日天][）)]\s*(\d{1,2})[:：](\d{2})\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前)"
+)
+
+
 def stated_deadline(text: str, reference: datetime) -> datetime | None:
     """An explicit date written as a deadline: '请于2026年3月19日18:00前', 'by 18 June 2026, 15:47 CEST',
     '11월 19일(목) 오후 6시까지'."""
@@ -144,10 +149,14 @@ def stated_deadline(text: str, reference: datetime) -> datetime | None:
             continue  # "wasn't picked up by Mon, Aug 17": a day already past sets no deadline the mail gives
         before = _WEEKDAY_AT_END.sub("", text[max(0, t.start - 34) : t.start])  # "hasta el miércoles 13 de mayo"
         after = text[t.end : t.end + 9]
+        # "請於 2026/05/27（三）17:00 前": a weekday in brackets, then the clock, between the date and 前
+        clocked_after = _WEEKDAY_CLOCK_BEFORE.match(text, t.end) if not t.has_time else None
         if (
             rx.search(r"(?:请于|请在|請於|請在|截止|最晚|于|於|在)\s*$", before)
             or rx.search(r"期限\S{0,2}\s*$", before)
-        ) and rx.match(r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前|まで|までに)", after):
+        ) and (clocked_after or rx.match(r"\s*(?:[（(]含[）)])?\s*(?:或之前|或以前|之前|以前|前|まで|までに)", after)):
+            if clocked_after and int(clocked_after.group(1)) < 24 and int(clocked_after.group(2)) < 60:
+                return t.at.replace(hour=int(clocked_after.group(1)), minute=int(clocked_after.group(2)), second=0)
             return t.at if t.has_time else end_of_day(t.at)
         if rx.match(
             r"\s*(?:之前|前)(?:到账|到帳|退回|退还|退還)", after

@@ -53,9 +53,9 @@ _HANDLING_INTL = (
     r"comunic|communiqu|sa position|inform|vy[řr][íi]d|vy[řr]izen|solu[țt]ion|rezolv|elint[ée]z|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
     r"gesti[óo]n|tramit|an[áa]lis|resposta|respuesta|rozpatr|ответ|відпов|рассмотр|розгляд|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
 )
-_APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|申覆|申复|申請評議|申请评议|仲裁|平台介入|客服介入|修改(?:退款)?申请|上诉|上訴|이의|재검토|再審査"
+_APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|覆議|覆议|申覆|申复|申請評議|申请评议|仲裁|平台介入|客服介入|修改(?:退款)?申请|上诉|上訴|이의|재검토|再審査"
 _APPEAL_EN = (
-    "appeal|rehearing|escalate|dispute this|contest|reconsider|request a review|ask for a review|ask us to review|replying to this (?:e-?mail|message)|review of (?:this|the|our) decision|rebuttal|"
+    "appeal|rehearing|escalate|dispute this|proceed with (?:the|your|this) (?:dispute|claim|complaint)|contest|reconsider|request a review|ask for a review|ask us to review|replying to this (?:e-?mail|message)|review of (?:this|the|our) decision|rebuttal|"
     "review (?:the|this|your|our) (?:decision|claim|case)|reply to this (?:e-?mail|message|ticket)|(?:decision|claim|case) reviewed|disagree|"
     "reject (?:the|this) (?:solution|resolution|decision)|reopen|"
     "give (?:us )?feedback (?:about|on) (?:the|their|its) (?:company's |firm's |business's |trader's )?response"

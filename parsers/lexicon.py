@@ -201,7 +201,7 @@ ORDER_TIME_LABELS = (
     r"Ordredato|Orderdatum|Best[äa]llningsdatum|Tilausp[äa]iv[äa]|Datum objedn[áa]vky|Rendel[ée]s d[áa]tuma|Data comenzii|Date"
 )
 PAID_TIME_LABELS = (
-    r"支付时间|付款时间|付款日期|支付日期|付款時間|支付時間|付款(?:确认|確認|成功)(?:时间|時間)|已付款\s*[（(]|已支付\s*[（(]|"
+    r"支付时间|付款时间|付款日期|支付日期|付款時間|支付時間|交易時間|付款(?:确认|確認|成功)(?:时间|時間)|已付款\s*[（(]|已支付\s*[（(]|"
     r"Paid on|Payment date|Date paid|Payment (?:confirmed|received)(?: on)?|Bezahlt am|Zahlungsdatum|"
     # the sentence that reports it: "Nous avons bien reçu votre paiement en ligne par carte bancaire le 13/10/2026 à 16:31"
     r"(?:re[çc]u|accept[ée]|enregistr[ée]) (?:votre|ton) paiement(?: [^.\n]{0,40}?)? le|we received your payment(?: [^.\n]{0,30}?)? on|"

@@ -132,6 +132,8 @@ def parse_mail(raw: bytes) -> Mail:
         warnings.append("AmbiguousFrom")
         senders = [("", "")]
     from_name, from_addr = senders[0] if senders else ("", "")
+    if not from_addr and "AmbiguousFrom" not in warnings:
+        warnings.append("NoFromAddress")  # "Verzendingsupdate <>": a lure's empty sender
     text_plain: list[str] = []
     text_html: list[str] = []
     attachments: list[Attachment] = []
@@ -178,6 +180,8 @@ def _readable_body(plain: str, html_body: str) -> str:
     """
     if not plain.strip():
         return html_to_text(html_body)
+    if html_body and len(_MARKUP_LEFT.findall(plain[:20000])) >= 3:
+        return html_to_text(html_body)  # a text part made by stripping tags badly: "&bull;&nbsp;Ordered", 'style="…'
     if not html_body or len(plain) > 1500 or len(html_body) < 2 * len(plain):
         return plain
     words = len(rx.sub(r"https?://\S+|<[^>\s]+>", "", plain).strip())
@@ -186,6 +190,8 @@ def _readable_body(plain: str, html_body: str) -> str:
     return text if stub or len(text) > 2 * words + 200 else plain
 
 
+# What a tag-stripper leaves in a text part: entities and style attributes no person writes
+_MARKUP_LEFT = guarded(r"&(?:nbsp|bull|amp|quot|zwnj|#\d{2,5});|\bstyle=\"|font-family:\s*['\w]", re.I)
 # "View this email as a web page", "Having trouble viewing this email?", "im Browser ansehen", "在浏览器中查看"
 _WEB_VIEW = guarded(
     r"view (?:this|the) (?:e-?mail|message) (?:as a web ?page|in (?:a|your) (?:web )?browser|online)|"

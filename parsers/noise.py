@@ -77,6 +77,8 @@ def parse(msg: Message) -> Result | None:
 PHISHING_LURE = guarded(
     r"双倍理赔|申请理赔|领取(?:赔偿|理赔|退款)|点击.{0,12}(?:理赔|领取)|账户(?:已被)?冻结|"
     r"verify your (?:payment|billing|card)|update your (?:payment|billing) (?:details|information|method)|"
+    # a refund held until the reader gives card details through a link: "confirm your card details within 24 hours"
+    r"confirm (?:your )?(?:card|bank|billing) (?:details|information|number)|refund (?:has been |is )?(?:placed )?on hold\b[^.\n]{0,80}?(?:confirm|verify)|"
     r"(?:unusual|suspicious) (?:activity|sign-?in)|account (?:has been |will be )?(?:suspended|locked|limited)|"
     r"pay (?:a |the )?(?:small |outstanding )?(?:fee|duty|customs)|redelivery fee|customs (?:fee|charge)s? (?:of|unpaid)|"
     r"dopłat[aę]|zapłać.{0,20}(?:zł|pln)|Zollgebühr|frais de (?:douane|livraison) (?:impayés|à régler)|"

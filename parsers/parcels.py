@@ -190,3 +190,11 @@ _SHIPPER_REFERENCE = guarded(
     r"((?-i:[A-Z0-9][A-Z0-9-]{3,30}))\b",  # a code in capitals or digits, never the next word
     re.I,
 )
+
+
+# A pickup order the shop marks completed was collected: it can know no other way ("運送方式：7-11 超商取貨").
+PICKUP_METHOD = guarded(
+    r"超商取貨|超商取货|門市取貨|门店自提|店到店|到店取貨|自提|click (?:&|and) collect|in-store pick-?up|store pick-?up|"
+    r"retrait (?:en magasin|au magasin)|abholung im (?:markt|gesch[äa]ft)|ritiro in negozio|recogida en tienda",
+    re.I,
+)

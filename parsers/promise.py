@@ -144,7 +144,12 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         # "11/6（五）前出貨": the weekday in brackets between the date and 前
         m = rx.match(
             r"\s*(?:[（(](?:週|周|星期)?[一二三四五六日天][）)])?\s*(?:之前|以前|前)\s*(?:为您|為您)?\s*(?:安排|陸續|陆续|依序|分批)?\s*"
-            r"(?:[把將将][^，。,\n]{1,10}?)?(" + _ZH_SHIP + "|" + _ZH_DELIVER + ")",  # "今天18:00前把卡密发到您的邮箱"
+            # "今天18:00前把卡密发到您的邮箱", "5月4日(一) 前重新以掛號寄出"
+            r"(?:[把將将][^，。,\n]{1,10}?|(?:重新|再次|再)?(?:以|用|透過|透过|經由|经由)[^，。,\n]{1,6}?)?("
+            + _ZH_SHIP
+            + "|"
+            + _ZH_DELIVER
+            + ")",
             tail,
         )
         if m:

@@ -127,8 +127,11 @@ def commerce_evidence(msg: Message) -> str:
     in_subject = bool(order_word and rx.search(lexicon.ORDER_WORDS, msg.subject, re.I))
     if len(found) < 2 and not in_subject:
         return ""
-    named = fields.order_numbers(msg.text, msg.subject)
-    if named:
+    refs = fields.references(msg.text, msg.subject)
+    named = [r.value for r in refs]
+    if refs and fields.service_own(refs[0]):  # "Klarna order reference 2UVZD7AP": the shop's number is not named
+        verdict = f"names only a payment service's own reference ({named[0]}), not the shop's order number"
+    elif named:
         verdict = (
             f"names order {named[0]} but no order, payment, shipping, delivery, refund or problem the reader knows"
         )

@@ -30,7 +30,7 @@ _ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|补发|補發
 # may be the parcel's and the thing received a mere tracking number: "partira demain ; vous recevrez le numéro")
 _RECEIVE_VERBS = r"recevr|erhalten|ricever|recibir"
 # "已經縫好寄出", "已經幫您重新包裝寄出": done, with how (never "已经安排明天寄出", a plan)
-_DONE_ZH = guarded(r"(?:已|已經|已经)(?:(?!明|後|后|下|安排|將|将)[^，。,、\s]){0,8}\s*$")
+_DONE_ZH = guarded(r"(?:已|已經|已经)(?:(?!明|後|后|下(?!午)|安排|將|将)[^，。,、\s]){0,14}\s*$")
 _DAY_THEN_VERB = guarded(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
 # one sentence, maybe wrapped at 72 columns: "elle vous sera livrée au plus\ntard le mardi 10 novembre"
 _VERB_THEN_DAY = guarded(
@@ -84,7 +84,7 @@ def reply_promise(text: str, at, labels: bool = False) -> dict[str, object] | No
             before = text[max(0, match.start(verb_group) - 12) : match.start(verb_group)]
             participle = word.lower().endswith(_PARTICIPLES)
             auxiliary = FUTURE_BEFORE.search(before) if participle else None
-            if (participle and auxiliary is None) or _DONE_ZH.search(text[: match.start(verb_group)][-12:]):
+            if (participle and auxiliary is None) or _DONE_ZH.search(text[: match.start(verb_group)][-18:]):
                 continue  # "was delivered on Saturday", "abbiamo spedito oggi", "今天已經寄出了": a report
             by, used = _day_of(text[match.start(day_group) :], at)
             if by is None or by <= at:

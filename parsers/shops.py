@@ -15,6 +15,7 @@ from orderwatch.parsers.assertions import unwrapped
 from orderwatch.parsers.base import Message, Result, domain_slug
 from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.items import item_name
+from orderwatch.parsers.order_sections import order_sections
 
 NAME = "shops"
 
@@ -56,6 +57,10 @@ def parse(msg: Message) -> Result | None:
     numbers = [] if found and fields.service_own(found[0]) else [r.value for r in found]
     if not numbers:
         return parcels.carrier_notice(msg) or _unnamed_delivery(msg)
+    if len(numbers) >= 2 and (sections := order_sections(msg, numbers)):  # one mail, each order its own section
+        parts = [part for _, section in sections if (part := parse(section)) is not None]
+        if parts:
+            return Result(NAME, parts[0].kind, [e for part in parts for e in part.events], confidence=0.8)
     order_no = numbers[0]
     lang = msg.lang
     events = []
@@ -98,7 +103,9 @@ def parse(msg: Message) -> Result | None:
                 **opening,
             )
         )
-    receipt_of_delivery = bool(cues.affirmed(cues.DELIVERED_RECEIPT, text))
+    receipt_of_delivery = bool(cues.affirmed(cues.DELIVERED_RECEIPT, text)) or bool(
+        not virtual and cues.affirmed(cues.ORDER_COMPLETED, msg.text) and parcels.PICKUP_METHOD.search(msg.text)
+    )  # a pickup order marked completed: collected
     if receipt_of_delivery:  # what the receipt restates of the delivery day is no new promise
         events = [e for e in events if e.kind != "promise"]
     if (

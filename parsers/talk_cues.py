@@ -80,6 +80,9 @@ EVIDENCE_REQUEST = any_of(
     r"กรุณาส่ง(?:รูปถ่าย|หลักฐาน|วิดีโอ)|写真を(?:添付|送付|お送り)|(?:お)?(?:写真|画像)[^。]{0,120}?(?:添付|送付|お送り|ご提出)[^。]{0,10}?(?:ください|下さい|願います)|사진(?:을|은)?[^\n]{0,40}(?:요청드립니다|첨부해\s*주(?:세요|시거나|십시오)|보내\s*주(?:세요|셔야|십시오)|남겨\s*주세요)"
 )
 DECISION_AGAINST = any_of(
+    # a card issuer's chargeback lost: "The merchant's bank has rejected the chargeback", "we're unable to continue your dispute"
+    r"(?:has|have) (?:rejected|declined) the chargeback|chargeback (?:was|has been) (?:rejected|declined|unsuccessful)|"
+    r"(?:unable|not able) to (?:continue|proceed with|pursue) (?:your|the|this) (?:dispute|claim|chargeback)|"
     # "本次退款申請經審核後無法受理", "无法为您办理退款", "订单状态正常，不予退费"
     r"不予(?:(?:补发|補發|退货|退貨|换货|換貨)(?:或|和|及|、)?)?(?:退费|退費|退款|赔偿|賠償|支持)|"
     # "zugunsten des Verkäufers entschieden", "non possiamo concedere un rimborso", "Decyzja: nie możemy zwrócić Ci pieniędzy"
@@ -159,7 +162,7 @@ DECISION_AGAINST = any_of(
     r"(?:ne sommes|n'est|ne pouvons)[^.\n]{0,20}?pas en mesure de\s+(?:vous\s+)?(?:proc[ée]der\s+(?:au|à un)\s+)?"
     r"(?:rembours|renvoy|rempla|[ée]chang|accept|nouvel envoi|accorder\s+(?:un|le|votre)\s+remboursement)|"
     r"(?:demande|r[ée]clamation)[^.\n]{0,40}(?:n'est|n'a) (?:donc )?pas (?:été )?retenue|"
-    r"k[öo]nnen (?:wir )?(?:leider )?keine (?:erstattung|r[üu]ckerstattung)|no podemos (?:realizar el )?reembols|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|(?:申訴|申诉|投訴|投诉)(?:判定)?不成立|(?:調解|调解)(?:不成立|失敗|失败|未成立)|終止調解|調解終止|(?:調停|调停|調解|调解)(?:未能|不)成功|conciliation (?:was |has been )?unsuccessful|"
+    r"k[öo]nnen (?:wir )?(?:leider )?keine (?:erstattung|r[üu]ckerstattung)|no podemos (?:realizar el )?reembols|维持原处理结果|申诉失败|决定不予受理|不予立案|终止调解|调解终止|(?:申訴|申诉|投訴|投诉)(?:判定)?不成立|(?:棄單|弃单|檢舉|检举)不成立|(?:調解|调解)(?:不成立|失敗|失败|未成立)|終止調解|調解終止|(?:調停|调停|調解|调解)(?:未能|不)成功|conciliation (?:was |has been )?unsuccessful|"
     r"不符合(?:退貨|退货|退換貨|退换货|退款)條件|不符合(?:退貨|退货|退換貨|退换货|退款)条件|恕(?:無法|无法)受理|pas en mesure d'y donner\s+(?:une\s+)?suite\s+favorable|ne\s+pas\s+pouvoir\s+donner\s+(?:une\s+)?suite\s+favorable|ne\s+pouvons\s+(?:donc\s+)?pas\s+donner\s+suite\s+[àa]\s+votre\s+demande|"
     r"in (?:the )?(?:seller|merchant|vendor|retailer|shop)(?:'s|s'|s)? favou?r|(?:has|have)n'?t been successful|(?:claim|dispute|appeal|request|case|complaint|application|chargeback)\b[^.\n]{0,30}?(?:was|is|has been) (?:not |un)successful|in favou?r of the (?:seller|merchant|vendor)|no refund will be (?:issued|made)|(?:claim|dispute|request|complaint|appeal)\b[^.\n]{0,30}?\b(?:has been |was |is )?(?:denied|rejected|declined)|"
     r"(?:declined|rejected|denied|refused) (?:your|the) (?:[\w-]+ ){0,2}?(?:request|claim|dispute|complaint|appeal)\b|"
@@ -209,6 +212,8 @@ ACK = any_of(
     r"nous avons transmis votre (?:plainte|r[ée]clamation|dossier|demande) [àa] l'entreprise|"
     # the buyer's own after-sales request filed: "您的服务单1912573360已提交成功（…），京东售后将在48小时内完成审核"
     r"(?:服务单|服務單|售后申请|售後申請|退货申请|退貨申請|退款申请|退款申請|工单|工單)[^。\n]{0,24}?已提交成功|"
+    # the platform confirms the buyer's complaint against the seller: "您已於 2026/07/16 10:05 對賣家 X 提出棄單投訴"
+    r"(?:您|你)已(?:於|于)?[^。\n]{0,30}?(?:對|对)(?:賣家|卖家|商家|店家|商店)[^。\n]{0,30}?提出[^。\n]{0,6}?(?:投訴|投诉|申訴|申诉|檢舉|检举)|"
     # the desk files the buyer's message as a ticket: "已为您登记售后工单 SH2026…，售后专员将在3个工作日内与您联系"
     r"已(?:经|經)?(?:为您|為您|替您|帮您|幫您)?(?:登记|登記|创建|創建|建立|提交|生成)(?:了)?(?:售后|售後|客服|投诉|投訴)?(?:工单|工單|服务单|服務單|售后单|售後單)|"
     # a Taiwan body's receipt and its mediation set: "調解申請收件通知 … 已送達受理機關", "訂於…召開調解會議"

@@ -392,6 +392,15 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("REFUND_RECEIVED", "21,99 € wurden Ihrem Amazon-Konto als Guthaben gutgeschrieben.", True),
         ("CONFIRM", "Félicitations, tu as acheté l'article suivant :", True),
         ("CONFIRM", "Veuillez trouver, ci-joint, la commande CO2610-0187", True),
+        ("CONFIRM", "露天拍賣 結帳成功通知\n您已完成結帳，以下為本次訂單資訊：", True),
+        ("CONFIRM", "Please hold onto this email as it serves as your packing slip … as your receipt.", False),
+        ("ACK", "您已於 2026/07/16 10:05 對賣家 lens_corner_tw 提出棄單投訴。", True),
+        ("DECISION_AGAINST", "經露天審核雙方提供之資料，本案裁定：棄單不成立，投訴結案。", True),
+        ("DECISION_AGAINST", "The merchant's bank has rejected the chargeback.", True),
+        ("DECISION_AGAINST", "Based on this information we're unable to continue your dispute.", True),
+        ("SHIPPED", "你訂購的商品已經送達超商門市。", True),
+        ("VIRTUAL_GOODS", "Rewards Summary\nRewards Redeemed: $0.00", False),
+        ("PAYMENT_TO_PAYEE", "商店訂單編號 1088\n藍新金流交易序號 26051020325187403", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -690,3 +699,17 @@ def test_a_pay_later_services_own_record_of_the_order_is_not_the_shops() -> None
     assert fields.mentions("Rank not received - tbx-63904751c28e14-3b7d2a\non 19/09/2026, £24.99") == [
         "tbx-63904751c28e14-3b7d2a"
     ]
+
+
+def test_an_order_total_two_short_lines_below_its_label() -> None:
+    """Walgreens: 'Order total' / 'View order receipt' / '$41.73', after an item's own 'Total: $38.25'."""
+    text = "Total: $38.25\nShipping FAQs\nOrder total\nView order receipt\n$41.73\nApplicable tax"
+    assert fields.total_amount(text, "en") == fields.Money(Decimal("41.73"), "USD")
+
+
+def test_a_faveo_ticket_tag_is_a_ticket_and_a_receipts_bracketed_number_is_not() -> None:
+    from orderwatch.parsers.fields import ticket_numbers
+
+    assert ticket_numbers("Order #5521 not delivered[#AAAA-0000-0412]") == ["AAAA-0000-0412"]
+    assert ticket_numbers("Ticket Details\nTicket ID: AAAA-0000-0412") == ["AAAA-0000-0412"]
+    assert ticket_numbers("Receipt from Duolingo [#1482-7735]") == []

@@ -27,12 +27,12 @@ _POST = (
     r"CZK|BRL|MXN|MOP|澳門元|澳门元|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|"
     r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|(?-i:DH|Dhs?)\b|MAD\b|درهم|ريال|ریال|تومان|جنيه|ج\.م|₦|৳|₪|GHS|BDT|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES|(?-i:PEN|CLP|COP|ARS|UYU)\b)"
 )
-AMOUNT = guarded(
-    # a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")
-    # nor ends inside one ("©1997-2026 Audible" names no Australian dollars)
-    rf"(?:(?:(?<![A-Za-z])|(?![A-Za-z])){_PRE}[^\S\n]?{_NUM}(?![A-Za-z])[^\S\n]?{_POST}?|{_NUM}[^\S\n]?\(?{_POST}(?![a-z]))",
-    re.I,
-)  # one line; "26,400(円)"
+# a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")
+# nor ends inside one ("©1997-2026 Audible" names no Australian dollars)
+_AMOUNT_SOURCE = (
+    rf"(?:(?<![A-Za-z])|(?![A-Za-z])){_PRE}[^\S\n]?{_NUM}(?![A-Za-z])[^\S\n]?{_POST}?|{_NUM}[^\S\n]?\(?{_POST}(?![a-z])"
+)
+AMOUNT = guarded(rf"(?:{_AMOUNT_SOURCE})", re.I)  # one line; "26,400(円)"
 # a label may carry a bracket: "Order total (incl. GST $17.09)  $188.00"
 _TOTAL_LABELS = guarded(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")(?:[^\S\n]*\([^)\n]{0,40}\))?\s*[:：]?\s*", re.I)
 # "$" means the currency of the shop's country: named in the mail, else the sender's domain.
@@ -264,7 +264,9 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
     """The order total: the last amount after a total label, else the largest amount shown."""
     text = _CARD_TAIL.sub(" ", text)  # "Visa ending in 7731 $324.74": the card's last digits are no amount
     labelled: list[Money] = []
-    stacked = _stacked_columns(text, lang, dollar)
+    from orderwatch.parsers.fields.columns import stacked_columns  # it reads amounts with this module's parts
+
+    stacked = stacked_columns(text, lang, dollar)
     for label in _TOTAL_LABELS.finditer(text):
         if label.start() in stacked:  # "Subtotal / Versand / GESAMT" over "€159.90 / €0.00 / €119.92"
             labelled.append(stacked[label.start()])
@@ -282,6 +284,8 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
             value = decimal_value(coded.group(2))
             if value is not None:
                 labelled.append(Money(value, coded.group(1).upper()))
+        elif (below := _AMOUNT_BELOW.match(text, label.end())) and (money := parse_amount(below, lang, dollar)):
+            labelled.append(money)  # "Order total" / "View order receipt" / "$41.73": a link's words between
         elif lang == "zh" and (bare := _BARE.match(window)):  # "订单金额：86.5": a Chinese shop's own currency
             value = decimal_value(bare.group(1))
             if value is not None:
@@ -294,42 +298,10 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
     return max(found, key=lambda m: m.amount) if found else None
 
 
-_LABEL_LINE = guarded(r"[^\S\n]*([^\W\d][^\d\n]{0,28}?)[:：]?[^\S\n]*$")
-_VALUE_LINE = guarded(
-    r"[^\S\n]*-?[^\S\n]*(?:" + _PRE + r")?[^\S\n]?(?P<num>\d[\d.,\u00a0' ]*?)[^\S\n]?(?:" + _POST + r")?[^\S\n]*$", re.I
+# "Order total" / "View order receipt" / "$41.73": one or two short lines (a link's words) between
+_AMOUNT_BELOW = guarded(
+    r"[^\S\n]*\n?(?:[^\S\n]*[^\d\n:：]{1,30}\n){1,2}?[^\S\n]*(?:" + _AMOUNT_SOURCE + r")[^\S\n]*$", re.I | re.M
 )
-
-
-def _stacked_columns(text: str, lang: str, dollar: str | None) -> dict[int, Money]:
-    """A totals table flattened column by column: the labels' lines, then as many amounts' lines in the
-    same order. Maps each label's offset to its own amount."""
-    lines = [(m.start(), m.group(0)) for m in rx.finditer(r"[^\n]+", text) if m.group(0).strip()]
-    out: dict[int, Money] = {}
-    i = 0
-    while i < len(lines) - 3:
-        k = 0
-        while i + k < len(lines) and _LABEL_LINE.fullmatch(lines[i + k][1]) and not AMOUNT.search(lines[i + k][1]):
-            k += 1
-        values = lines[i + k : i + 2 * k]
-        if k < 2 or len(values) < k or not all(_VALUE_LINE.fullmatch(v) for _, v in values):
-            i += max(k, 1)
-            continue
-        found = [(AMOUNT.search(v), v) for _, v in values]
-        currency = next((m.currency for a, _ in found if a and (m := parse_amount(a, lang, dollar))), None)
-        for (offset, label), (amount, line) in zip(lines[i : i + k], found, strict=True):
-            money = parse_amount(amount, lang, dollar) if amount else None
-            if (
-                money is None
-                and currency
-                and (number := decimal_value(_VALUE_LINE.fullmatch(line).group("num").strip()))
-            ):
-                money = Money(number.quantize(Decimal("0.01")), currency)
-            if money is not None:
-                out[offset + len(label) - len(label.lstrip())] = money
-        i += 2 * k
-    return out
-
-
 # A card's face value in its name is not the price paid: "Razer Gold 禮品卡 USD 20", "Steam 錢包序號 NT$1000",
 # "$50 Gift Card" (only where no label states the total)
 _FACE_VALUE = guarded(

@@ -119,7 +119,7 @@ _UNDER_PURCHASE_LINE = guarded(r"(?:购买|購買|下单|下單|订单|訂單)[^
 _HEADS_ITS_ROW = guarded(r"^[ \t]*((?-i:[A-Z]{1,4}-\d{6,12}))(?=[ \t]+[^\s:：]{1,12}[:：])", re.M)
 # A carrier's tracking page names the parcel in its query: "?piececode=00340434161094227318", "?objects=DX…PT"
 _TRACKING_QUERY = guarded(r"[?&](?:" + lexicon.TRACKING_QUERY_KEYS + r")=([A-Za-z0-9]{8,40})\b", re.I)
-_NUMBERED = guarded(r"(?:n[°º]|no\.|nr\.|#|№|nummer|num[ée]ro|number)\s*\d{4}\b", re.I)
+_NUMBERED = guarded(r"(?:n[°º]|no\.|nr\.|#|№|nummer|num[ée]ro|number|編號|编号|番号|번호)\s*[:：]?\s*\d{4}\b", re.I)
 _NOT_ORDER = guarded(r"^(?:\d{1,2}|19\d\d|20\d\d)$")  # a day or a year, not an order
 # 24+ hex digits, or 20+ characters mixing upper and lower case: a token, not a reference a shop shows
 _TOKEN = guarded(r"^(?:[0-9a-f]{24,}|(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{20,})$")

@@ -41,7 +41,10 @@ _TICKETS = [
         re.I,
     ),
     # "Ticket ID: 482913" (WHMCS), "Case number: 5301948257", "Ticket No. 4471"
-    guarded(r"\b(?:ticket|case)\s*(?:id|no\.?|number)\s*[:：#]?\s*#?(\d{2,14}(?:-\d{2,10}){1,3}|\d{3,14})\b", re.I),
+    guarded(
+        r"\b(?:ticket|case)\s*(?:id|no\.?|number)\s*[:：#]?\s*#?((?:[A-Z]{2,6}-)?\d{2,14}(?:-\d{2,10}){1,3}|\d{3,14})\b",
+        re.I,
+    ),
     # a body's dated complaint number named after the word: "CFPB complaint 260227-19384756"
     guarded(r"\bcomplaint\s+(?:no\.?\s*|#\s*)?(\d{4,8}-\d{4,12})\b", re.I),
     # payment and marketplace cases: "Case ID: PP-D-71846203", "dispute PP-R-1234567"
@@ -60,7 +63,8 @@ _TICKETS = [
         r"お問い?合わせ番号\s*[:：]?\s*([0-9A-Za-z\-]{4,30})|(?:문의|접수)\s*번호\s*[:：]?\s*([0-9A-Za-z\-]{4,30})",
         re.I,
     ),
-    guarded(r"\[\s*#\s*([A-Za-z]{0,6}-?\d{2,12})\s*\]"),
+    # "[#1047]"; Faveo's "[#AAAA-0000-0412]" (a receipt's "[#1482-7735]" numbers the receipt, not a ticket)
+    guarded(r"\[\s*#\s*([A-Za-z]{0,6}-?\d{2,12}|[A-Za-z]{2,6}-\d{2,12}(?:-\d{2,12}){1,3})\s*\]"),
     guarded(r"\[\s*([a-z][a-z0-9]{1,20}-\d{1,10})\s*\]"),  # django-helpdesk [queue-123]
     guarded(r"\b(?:ticket|case|dispute)\s+(?:number\s+|no\.?\s*|id\s*)?([a-z][a-z0-9]{1,20}-\d{1,10})\b", re.I),
 ]

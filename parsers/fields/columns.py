@@ -1,0 +1,49 @@
+"""A totals table flattened column by column: "Subtotal / Versand / GESAMT" over "€159.90 / €0.00 / €119.92".
+
+A mail's HTML table rendered as text puts each column's cells one under the other; each label is paired
+with the amount at its own position, so the total is never the subtotal above it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from orderwatch.parsers import guarded as rx
+from orderwatch.parsers.fields.money import _POST, _PRE, AMOUNT, Money, decimal_value, parse_amount
+from orderwatch.parsers.guarded import guarded
+
+_LABEL_LINE = guarded(r"[^\S\n]*([^\W\d][^\d\n]{0,28}?)[:：]?[^\S\n]*$")
+_VALUE_LINE = guarded(
+    r"[^\S\n]*-?[^\S\n]*(?:" + _PRE + r")?[^\S\n]?(?P<num>\d[\d.,\u00a0' ]*?)[^\S\n]?(?:" + _POST + r")?[^\S\n]*$", re.I
+)
+
+
+def stacked_columns(text: str, lang: str, dollar: str | None) -> dict[int, Money]:
+    """A totals table flattened column by column: the labels' lines, then as many amounts' lines in the
+    same order. Maps each label's offset to its own amount."""
+    lines = [(m.start(), m.group(0)) for m in rx.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    out: dict[int, Money] = {}
+    i = 0
+    while i < len(lines) - 3:
+        k = 0
+        while i + k < len(lines) and _LABEL_LINE.fullmatch(lines[i + k][1]) and not AMOUNT.search(lines[i + k][1]):
+            k += 1
+        values = lines[i + k : i + 2 * k]
+        if k < 2 or len(values) < k or not all(_VALUE_LINE.fullmatch(v) for _, v in values):
+            i += max(k, 1)
+            continue
+        found = [(AMOUNT.search(v), v) for _, v in values]
+        currency = next((m.currency for a, _ in found if a and (m := parse_amount(a, lang, dollar))), None)
+        for (offset, label), (amount, line) in zip(lines[i : i + k], found, strict=True):
+            money = parse_amount(amount, lang, dollar) if amount else None
+            if (
+                money is None
+                and currency
+                and (number := decimal_value(_VALUE_LINE.fullmatch(line).group("num").strip()))
+            ):
+                money = Money(number.quantize(Decimal("0.01")), currency)
+            if money is not None:
+                out[offset + len(label) - len(label.lstrip())] = money
+        i += 2 * k
+    return out

@@ -1,0 +1,65 @@
+"""One mail that lists two orders, each with its own arrival date and total, is read order by order."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from orderwatch.parsers import parse
+
+_BODY = """Amazon.com Order Confirmation
+Order #111-3904417-2286530
+Order #111-7261093-4408817
+
+Thank you for shopping with us.
+
+Order Details
+Order #111-3904417-2286530
+Placed on today, May 22
+
+     Your guaranteed delivery date is:
+               Tuesday, May 26
+
+               Heat Shrink Tubing 1", 29 Feet Roll
+               $33.99
+
+              Order Total: $64.72
+
+=======================================
+
+Order #111-7261093-4408817
+Placed on today, May 22
+
+     Your estimated delivery date is:
+               Wednesday, May 27- Thursday, May 28
+
+               2 x Silicone O-Ring 53mm
+               $7.90
+
+              Order Total: $17.34
+
+=======================================
+"""
+
+
+def _mail(body: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = '"Amazon.com" <auto-confirm@amazon.com>'
+    msg["To"] = "owen@example.com"
+    msg["Subject"] = 'Your Amazon.com order of "Heat Shrink Tubing..." and 3 more items.'
+    msg["Date"] = "Fri, 22 May 2026 22:24:16 +0000"
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def test_each_order_keeps_its_own_total_and_arrival_date() -> None:
+    events = parse(_mail(_BODY), role="inbox").events
+    totals = {e.order_no: e.fields.get("amount") for e in events if e.kind == "ordered"}
+    promised = {e.order_no: e.fields.get("by", "")[:10] for e in events if e.kind == "promise"}
+    assert totals == {"111-3904417-2286530": "64.72", "111-7261093-4408817": "17.34"}
+    assert promised == {"111-3904417-2286530": "2026-05-26", "111-7261093-4408817": "2026-05-28"}
+
+
+def test_a_mail_with_one_total_is_not_split() -> None:
+    one = _BODY.split("=======================================")[0]
+    events = parse(_mail(one), role="inbox").events
+    assert {e.order_no for e in events if e.kind == "ordered"} == {"111-3904417-2286530"}
