@@ -116,6 +116,7 @@ PAYMENT_TO_PAYEE = any_of(
     r"your (?:payment|repayment) (?:schedule|plan)|\bpay in [3-6]\b|(?:first|1st) (?:payment|instal(?:l)?ment) (?:of|[£$€\d])|"
     r"\bretailer order (?:number|no)|piano (?:di )?(?:pagamento|rate)|le tue rate|[ée]ch[ée]ancier|ratenplan|zahlungsplan|"
     # a payment gateway writes for the shop: "特店訂單編號", "本公司僅提供金流代收付服務"
+    r"only processes the payment|processes (?:the )?payments? (?:for|on behalf of) (?:the )?(?:merchant|seller|store)|"
     r"特店訂單編號|商店訂單編號|特店名稱|(?:商品|服務)(?:或(?:商品|服務))?之提供由商店負責|金流代收付|代收付服務|代收代付|第三方支付服務|payment (?:processor|gateway) for"
 )
 PAID = any_of(
@@ -144,7 +145,8 @@ SHIPPED = any_of(
     r"(?:ordren|pakken|bestillingen|sendingen|ordre)[^.\n]{0,30}?(?:er|har blitt|blev|ble) (?:sendt|afsendt)|(?:er|blev|ble) afsendt|er p[åa] vei(?:en)?|"
     r"(?:on|ovat) l[äa]hetetty|l[äa]hetys on matkalla|je na cest[ěe]|[úu]ton van|feladtuk|elk[üu]ldt[üu]k|"
     r"(?:^|\n)\s*(?:versandt|verschickt|expédiée?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|dispatched|shipped)\s*:|"
-    r"versandbest[äa]tigung|wurde (?:versandt|verschickt|versendet)|ist unterwegs|"
+    r"zollabfertigung\b[^.\n]{0,60}?(?:abgeschlossen|beendet)|customs clearance (?:is |has been )?(?:completed?|finished)|清关完成|已清关|d[ée]douanement termin[ée]|"
+    r"versandbest[äa]tigung|wurde (?:versandt|verschickt|versendet)|ist unterwegs|(?:wurde|wurden) (?:dem|an den) versand(?:dienstleister)? [üu]bergeben|"
     # a shipping tool's parcel handed to its carrier: "ist gepackt und wird von DHL Germany versandt"
     r"(?:ist|wurde|has been|is) (?:gepackt|verpackt|packed) (?:und wird|and will be) (?:von|mit|per|by|with) [^.\n]{2,30}? (?:versandt|verschickt|zugestellt|shipped|delivered)\b|"
     # a note giving the parcel: "votre colis est parti ce matin avec Colissimo. Numéro de suivi : 6A24…"

@@ -234,7 +234,7 @@ ARRIVAL_CUES = alternation(
         r"(?:your\s+)?(?:delivery|parcel|package|order)\s+is(?:\s+due)?(?=\s+(?:today|tomorrow)\b)",  # "Your delivery is today!"
         r"(?:we(?:'re|\s+are)\s+)?delivering(?:\s+(?:it|your\s+(?:parcel|package|order)))?(?=\s+(?:today|tomorrow|on\b|between))",
         # "die voraussichtliche Zustellung beider Bestellungen ist Dienstag, 20.10.2026"
-        r"voraussichtliche[rs]?\s+(?:lieferung|zustellung|lieferdatum|liefertermin|zustelltermin|ankunft)"
+        r"voraussichtliche[rs]?\s+(?:lieferung|zustellung|lieferdatum|liefertermin|zustelltermin|zustellzeit|lieferzeit|ankunft)"
         r"(?:\s+(?:beider|aller|der|ihrer|deiner)\s+(?:bestellungen|bestellung|pakete|sendungen|sendung)\s+ist)?(?:\s+am)?",
         r"(?:lieferung|zustellung)\s+voraussichtlich(?:\s+am)?",
         r"(?:kommt|erfolgt|trifft)\s+voraussichtlich\s+am",

@@ -50,8 +50,13 @@ def parse(msg: Message) -> Result | None:
     spoofed = impersonation(mail)
     if spoofed:
         return Result(NAME, "noise", reason=f"likely phishing: {spoofed}")
-    if PHISHING_LURE.search(msg.both) and rx.search(r"https?://", mail.text + mail.html):
-        return Result(NAME, "noise", reason="likely phishing: asks for money, a claim or data through a link")
+    # the lure's way out: a link, or a private chat contact ("添加理赔专员QQ：2874419066")
+    if PHISHING_LURE.search(msg.both) and (
+        rx.search(r"https?://", mail.text + mail.html) or _CHAT_CONTACT.search(msg.text)
+    ):
+        return Result(
+            NAME, "noise", reason="likely phishing: asks for money, a claim or data through a link or a private chat"
+        )
     if (_RAW_IP_LINK.search(mail.text) or _RAW_IP_LINK.search(mail.html)) and _MONEY_ASK.search(msg.both):
         return Result(
             NAME, "noise", reason="likely phishing: a link to a bare IP address that asks about money or a card"
@@ -107,6 +112,7 @@ PHISHING_LURE = guarded(
 )
 
 
+_CHAT_CONTACT = guarded(r"(?:QQ|微信|WeChat|WhatsApp|Telegram|LINE|Line)\s*(?:号)?\s*[:：]?\s*[\w+-]{0,20}\d[\w+-]{3,}")
 # No shop, bank or carrier links its customers to a bare IP address: "CONFIRM REFUND NOW: http://185.231.154.77/…"
 _RAW_IP_LINK = guarded(r"https?://\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?/")
 _MONEY_ASK = guarded(

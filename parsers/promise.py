@@ -55,7 +55,7 @@ _EN_SHIP = r"ready for (?:pick-?up|collection)|ships?|shipped|shipping|dispatch(
 _EN_DELIVER = (
     r"deliver(?:ed|s|y)?|arrives?|arrive|arriving|emailed|e-mailed|sent to you|sent by e-?mail|sent to (?:this|your) e-?mail(?: address)?|"
     r"receive|received|activated|credited|available|processed|sent|"
-    r"deployed|provisioned|set up|"  # a hosted service: "New game servers are deployed within 24 hours of payment"
+    r"deployed|provisioned|set up|(?:be|become|becomes) active|"  # a hosted service: "New game servers are deployed within 24 hours of payment"
     r"(?:recharge|top-?up|reload)\s+(?:will|should)\s+be\s+(?:processed|completed|credited)|"  # a top-up store's
     r"review(?: and approve)? your order"  # a key shop's manual authorisation: "will review your order within 24 hours"
 )

@@ -12,7 +12,7 @@ from orderwatch.parsers.base import any_of
 from orderwatch.parsers.talk_cues import RECALL
 
 REFUND_RECEIVED = any_of(
-    r"退款已到账|退款到账通知|退款到帳通知|(?:订单|訂單)?退款已成功|결제가\s*취소되었(?:어요|습니다)|결제\s*취소\s*(?:완료|되었습니다)|환불이\s*완료되었습니다|已原路退回至|(?:已经|已經)[^。\n，,]{0,12}?原路(?:退回|退还|退還)了|已(?:全額|全额|全數|全数)?(?:退回|退還|退还)(?:至|到)(?:您|你)的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功(?![后後]|之[后後]|时|時)|退款已完成|款项已退回|已(?:通过[^。\n]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
+    r"退款已到账|退款到账通知|退款到帳通知|(?:订单|訂單)?退款已成功|결제가\s*취소되었(?:어요|습니다)|결제\s*취소\s*(?:완료|되었습니다)|환불이\s*완료되었습니다|已原路退回至|(?:已经|已經)[^。\n，,]{0,12}?原路(?:退回|退还|退還)了|已(?:全額|全额|全數|全数)?(?:退回|退還|退还)(?:至|到)(?:您|你)的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功(?![后後]|之[后後]|时|時)|退款已完成|款项已退回|已(?:通过[^。\n，,将會会在]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
     r"refund (?:has been |was )?(?:completed|credited|received)|"
     # a card issuer settles a dispute: "We have issued a permanent credit of $74.95", "The credit posted on May 19"
     r"(?:issued|posted|applied|made) (?:you )?(?:a |the )?permanent credit\b|\bthe credit (?:has )?posted (?:on|to)\b|(?:has|have) been returned to (?:the|your) (?:card|account)|"
@@ -85,7 +85,7 @@ REFUND_GRANTED = any_of(
     # hu: "A visszatérítést 5 munkanapon belül indítjuk", "Visszatérítendő összeg: 27 990 Ft"
     r"visszat[ée]r[íi]t[ée]st\b[^.]{0,40}?\b(?:ind[íi]tjuk|ut[áa]ljuk|teljes[íi]tj[üu]k)|visszat[ée]r[íi]tend[őo] [öo]sszeg\s*[:：]|"
     # "veranlassen wir die Erstattung des vollen Kaufpreises", "Du erhältst den Betrag innerhalb von 5 Werktagen"
-    r"(?:veranlassen|leiten) wir (?:die|eine) (?:r[üu]ck)?erstattung|(?:haben|hat) (?:die|eine) (?:r[üu]ck)?erstattung\b[^.]{0,60}?\b(?:veranlasst|eingeleitet)|wir (?:veranlassen|leiten) (?:die|eine) (?:r[üu]ck)?erstattung|"
+    r"(?:veranlassen|leiten) wir (?:die|eine) (?:r[üu]ck)?erstattung|(?:habe|haben|hat)\b(?:[^.\n]{0,20}?\b)?(?:die|eine|ihre) (?:r[üu]ck)?erstattung\b[^.]{0,60}?\b(?:veranlasst|eingeleitet|angewiesen)|wir (?:veranlassen|leiten) (?:die|eine) (?:r[üu]ck)?erstattung|"
     r"(?:du erh[äa]ltst|sie erhalten) (?:den|das|dein|ihr) (?:betrag|geld)\b[^.]{0,40}?\binnerhalb\b|"
     # a cancellation's refund line: "Erstattungsbetrag: 69,90 €", "… wird auf das … Zahlungsmittel zurückgebucht"
     r"erstattungsbetrag\s*[:：]|(?:(?:erstattungs)?betrag|geld|kaufpreis)\b[^.]{0,80}?\b(?:wird|werden)\b[^.]{0,80}?\b(?:zur[üu]ckgebucht|zur[üu]ck[üu]berwiesen|erstattet|gutgeschrieben)\b|"

@@ -47,12 +47,16 @@ _CARRIER = guarded(
     r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*(?!the (?:seller|merchant|shop|store|vendor)|us\b|our\b)([^\n,;]{2,30})",
     re.I,
 )
+_ORDER_LABEL = guarded(r"^label '(?:[\w ]*\b)?(?:order|订单|訂單|commande|bestell|pedido|ordine|zam[óo]wieni)", re.I)
 _ZH_FAIL_REASON = guarded(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{2,60})")
 
 
 def parse(msg: Message) -> Result | None:
     text = msg.both
     found = fields.references(msg.text, msg.subject, msg.links)
+    if len(found) > 1 and cues.PAYMENT_TO_PAYEE.search(msg.text[:1500]):
+        # a payment processor's receipt: the merchant's "Order ID" is the order, not the processor's own invoice
+        found = tuple(sorted(found, key=lambda r: not any(_ORDER_LABEL.search(why) for why in r.evidence)))
     # a pay-later service's own record of the order ("Klarna order reference") is no order of the shop (domain.md)
     numbers = [] if found and fields.service_own(found[0]) else [r.value for r in found]
     if not numbers:

@@ -401,6 +401,11 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("SHIPPED", "你訂購的商品已經送達超商門市。", True),
         ("VIRTUAL_GOODS", "Rewards Summary\nRewards Redeemed: $0.00", False),
         ("PAYMENT_TO_PAYEE", "商店訂單編號 1088\n藍新金流交易序號 26051020325187403", True),
+        ("SHIPPED", "Ihre Bestellung wurde dem Versand übergeben", True),
+        ("SHIPPED", "die Zollabfertigung für Ihr Paket LP00712458832104 wurde abgeschlossen", True),
+        ("REFUND_GRANTED", "Ich habe für Sie eine Erstattung in Höhe von 249,00 € veranlasst.", True),
+        ("REFUND_RECEIVED", "退款审核已通过，款项将在3个工作日内原路退回到您的微信支付账户", False),
+        ("REFUND_RECEIVED", "款项已通过微信原路退回", True),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -628,6 +633,10 @@ def test_an_appointment_and_a_courier_window_are_arrival_times() -> None:
         ("Rendelésedet (#18457) feladtuk, a csomagot a GLS szállítja.", "18457"),
         ("Vous trouverez en pièce jointe la confirmation de votre commande SAL-ORD-2026-00417.", "SAL-ORD-2026-00417"),
         ("Objectif Fujifilm XF 35mm\nNuméro d'article : 1301847265\nVendeur : photo_lemanique", "1301847265"),
+        (
+            "Lieferung verfolgen <https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8204988314470562>",
+            "8204988314470562",
+        ),
     ],
 )
 def test_references_a_new_round_taught(text: str, expected: str) -> None:
@@ -713,3 +722,51 @@ def test_a_faveo_ticket_tag_is_a_ticket_and_a_receipts_bracketed_number_is_not()
     assert ticket_numbers("Order #5521 not delivered[#AAAA-0000-0412]") == ["AAAA-0000-0412"]
     assert ticket_numbers("Ticket Details\nTicket ID: AAAA-0000-0412") == ["AAAA-0000-0412"]
     assert ticket_numbers("Receipt from Duolingo [#1482-7735]") == []
+
+
+def test_half_hours_and_half_days_are_durations() -> None:
+    """'active within 1.5 hours of your payment' (a VPN bought through a crypto processor); '2,5 Tage'."""
+    from datetime import UTC, datetime
+
+    from orderwatch.parsers.promise import find_promise
+
+    from orderwatch.domain.durations import Duration, duration_from
+
+    assert duration_from("1.5", None, "hours") == Duration(90, "minutes")
+    assert duration_from("2,5", None, "Tage") == Duration(60, "hours")
+    assert duration_from("1.5", None, "workdays") is None  # half a workday says no time
+    found = find_promise(
+        "Your account will be active within 1.5 hours of your payment.", datetime(2026, 9, 21, tzinfo=UTC)
+    )
+    assert found is not None and found.within == Duration(90, "minutes")
+
+
+def test_a_payment_processors_receipt_names_the_merchants_order_not_its_own_invoice() -> None:
+    from orderwatch.parsers import parse
+
+    raw = (
+        b"From: CoinGate <no-reply@coingate.com>\r\nTo: a@example.com\r\n"
+        b"Subject: Payment received - Invoice #31885214\r\n"
+        b"Date: Mon, 21 Sep 2026 22:03:58 +0000\r\nMessage-ID: <cg-1@coingate.com>\r\n\r\n"
+        b"Your payment to NordVPN has been received.\r\n\r\nInvoice ID: 31885214\r\nMerchant: NordVPN\r\n"
+        b"Order ID: 98327541\r\nPrice: 118.56 USD\r\nStatus: Paid\r\n\r\nCoinGate only processes the payment.\r\n"
+    )
+    assert {e.order_no for e in parse(raw, role="inbox").events} == {"98327541"}
+
+
+def test_a_claim_lure_that_sends_to_a_private_chat_is_phishing() -> None:
+    from email.message import EmailMessage
+
+    from orderwatch.parsers import parse
+
+    msg = EmailMessage()
+    msg["From"] = "淘宝网客服中心 <service@shop-claims.example>"
+    msg["To"] = "a@example.com"
+    msg["Subject"] = "【淘宝】您购买的商品存在质量问题，双倍理赔退款通知"
+    msg["Date"] = "Mon, 16 Nov 2026 11:02:40 +0800"
+    msg.set_content(
+        "订单编号：3391847702615538291，平台将为您办理双倍理赔退款，理赔金额 ¥236.00。\n"
+        "请添加理赔专员QQ：2874419066 办理退款。"
+    )
+    result = parse(msg.as_bytes(), role="inbox")
+    assert result.kind == "noise" and not result.events

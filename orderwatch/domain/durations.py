@@ -75,7 +75,7 @@ _EN_WORD = (
     + "|".join(sorted(_EN_ONES, key=len, reverse=True))
 )
 NUM = (
-    r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|"
+    r"(\d{1,3}(?:[.,]5(?!\d))?|[一二两三四五六七八九十]{1,3}|"
     + _EN_WORD
     + "|(?:"
     + "|".join(sorted(_INTL_NUMBERS, key=len, reverse=True))
@@ -195,6 +195,12 @@ def unit_of(word: str) -> str | None:
 def duration_from(low: str, high: str | None, unit_word: str) -> Duration | None:
     """'1', '3', '个工作日' -> 3 workdays: a range counts its upper bound; weeks are 7 days, months 30."""
     unit = unit_of(unit_word)
+    half = re.fullmatch(r"(\d{1,3})[.,]5", (high or low).strip())
+    if half and unit in ("hours", "days"):  # "within 1.5 hours": 90 minutes; "2,5 Tage": 60 hours
+        whole = int(half.group(1))
+        return Duration(whole * 60 + 30, "minutes") if unit == "hours" else Duration(whole * 24 + 12, "hours")
+    if half:
+        return None
     amount = number(high or low)
     if unit is None or amount is None or amount <= 0:
         return None

@@ -103,6 +103,8 @@ _LINKED = guarded(
     r"([A-Za-z0-9\-]*\d[A-Za-z0-9\-]{3,40})(?=[/?#\s\"'<>]|$))",
     re.I,
 )
+# Any page's query that names the order: "tracking/index.html?tradeOrderId=8204988314470562"
+_ORDER_QUERY = guarded(r"[?&](?:[a-z]{0,12}order_?(?:id|no|number|sn))=(\d[A-Za-z0-9\-]{5,40})(?=[&#\s\"'<>]|$)", re.I)
 _TRACKING_LABELLED = guarded(
     # "Nº de seguimiento GLS 1352098817": the carrier's name may stand between label and number
     r"(?:"
@@ -329,6 +331,7 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             add(match.group(1), 2, "a dashed code in the subject")
     pages = links or text
     linked = [match.group(1) or match.group(2) for match in _LINKED.finditer(pages)]
+    linked += [m.group(1) for m in _ORDER_QUERY.finditer(pages) if m.group(1) not in linked]
     if "%3d" in pages.lower():  # a redirect wraps the order page: "…&U=https%3A%2F%2F…%3ForderID%3D306-…"
         pages = unquote(pages)
         wrapped = [match.group(1) or match.group(2) for match in _LINKED.finditer(pages)]
