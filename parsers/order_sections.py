@@ -15,6 +15,7 @@ from orderwatch.parsers import cues
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message
 from orderwatch.parsers.fields.money import AMOUNT
+from orderwatch.parsers.fields.refs import reference_shape
 from orderwatch.parsers.guarded import guarded
 
 # An order's total, its amount on the label's line or the next one: "Order Total: $64.72", "Grand Total:\n265.99 USD"
@@ -52,4 +53,7 @@ def order_sections(msg: Message, references: list[str]) -> list[tuple[str, Messa
             alone = confirmed.group(0) + "\n" + alone
         mail = dataclasses.replace(msg.mail, text=alone, html="")
         sections.append((own, Message(mail, msg.role, msg.at)))
-    return sections if len(sections) >= 2 else []
+    # several orders of one shop share their number's shape ("111-3904417-2286530", "111-7261093-4408817");
+    # an invoice or a parcel number beside the order's does not make a second order
+    shapes = {reference_shape(ref) for ref, _ in sections}
+    return sections if len(sections) >= 2 and len(shapes) == 1 else []
