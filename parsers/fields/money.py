@@ -264,13 +264,16 @@ def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Mone
     """The order total: the last amount after a total label, else the largest amount shown."""
     text = _CARD_TAIL.sub(" ", text)  # "Visa ending in 7731 $324.74": the card's last digits are no amount
     labelled: list[Money] = []
-    from orderwatch.parsers.fields.columns import stacked_columns  # it reads amounts with this module's parts
-
-    stacked = stacked_columns(text, lang, dollar)
+    stacked: dict[int, Money] | None = None  # read only when a label ends its line: most mail has none
     for label in _TOTAL_LABELS.finditer(text):
-        if label.start() in stacked:  # "Subtotal / Versand / GESAMT" over "€159.90 / €0.00 / €119.92"
-            labelled.append(stacked[label.start()])
-            continue
+        if "\n" in label.group(0):  # "Subtotal / Versand / GESAMT" over "€159.90 / €0.00 / €119.92"
+            if stacked is None:
+                from orderwatch.parsers.fields.columns import stacked_columns  # reads amounts with this module
+
+                stacked = stacked_columns(text, lang, dollar)
+            if label.start() in stacked:
+                labelled.append(stacked[label.start()])
+                continue
         window = text[label.end() : label.end() + 40]
         if _COUNT.match(window):  # "合計 1 点 9,680 円": one line's subtotal, not the order's total
             continue
