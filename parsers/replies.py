@@ -25,7 +25,7 @@ _SHIP_VERBS = (
     r"发出|发货|寄出|出貨|發貨|寄出|充值|ship|dispatch|go out|be sent|in the post|in the mail|post (?:it|them)|"
     r"partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
 )
-_ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|补发|補發|发到|發到|发卡|發卡|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
+_ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|充好|充上|充进|充進|补发|補發|发到|發到|发卡|發卡|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
 # "vous le recevrez au plus tard le vendredi 20": receiving, with its day after it (before it, the day
 # may be the parcel's and the thing received a mere tracking number: "partira demain ; vous recevrez le numéro")
 _RECEIVE_VERBS = r"recevr|erhalten|ricever|recibir"

@@ -277,6 +277,24 @@ def test_refund_received_ends_the_refund_clock() -> None:
     assert due([grant, received], facts(PAID), at("2026-03-30 10:00")) == {}
 
 
+def test_a_desks_grant_that_trails_the_refund_mail_owes_nothing_more() -> None:
+    """The shop's "has been refunded" mail, then the agent's "I've refunded the full 27.50": paid."""
+    received = ev("refund", at("2026-11-09 10:12", NY), state="received", amount="27.50", currency="GBP")
+    grant = ev("refund", at("2026-11-09 10:14", NY), state="granted", amount="27.50", currency="GBP")
+    f = facts(PAID, lang="en")
+    assert fold(Case("A1", "shop", [received, grant]), f, at("2026-11-20 12:00", NY)).status == "refunded"
+    assert due([received, grant], f, at("2026-11-20 12:00", NY)) == {}
+
+
+def test_a_later_grant_of_more_money_or_weeks_later_is_still_owed() -> None:
+    received = ev("refund", at("2026-11-09 10:12", NY), state="received", amount="10.00", currency="GBP")
+    more = ev("refund", at("2026-11-09 12:00", NY), state="granted", amount="27.50", currency="GBP")
+    later = ev("refund", at("2026-11-20 12:00", NY), state="granted", amount="10.00", currency="GBP")
+    f = facts(PAID, lang="en")
+    assert fold(Case("A1", "shop", [received, more]), f, at("2026-11-12 12:00", NY)).status == "refund_pending"
+    assert fold(Case("A1", "shop", [received, later]), f, at("2026-11-21 12:00", NY)).status == "refund_pending"
+
+
 def test_within_24_hours_runs_on_the_clock_across_a_weekend() -> None:
     grant = ev("refund", at("2026-05-08 16:00", NY), state="granted", within="24 hours")  # a Friday
     assert due([grant], facts(PAID, lang="en"), at("2026-05-09 16:01", NY)) == {

@@ -116,3 +116,38 @@ def test_negated_shipping_is_no_shipment() -> None:
         in_reply_to="<x@me>",
     )
     assert "shipped" not in _events(raw)
+
+
+def test_a_ticket_number_followed_by_the_subject() -> None:
+    """Trudesk writes "Ticket #1042-Wrong size print": the ticket is 1042, not "1042-Wrong"."""
+    raw = _mail(
+        "Print Studio Support <support@printstudio.example>",
+        "Updated: Ticket #1042-Wrong size print - order #7741",
+        "Comment by Sam: sorry about the size. We will send the right print.",
+        datetime(2026, 11, 9, 10, 14, tzinfo=EST),
+        in_reply_to="<t1042@printstudio.example>",
+    )
+    assert {e["ticket_no"] for e in _events(raw).values()} == {"1042"}
+
+
+def test_a_conditional_threat_does_not_escalate_the_complaint() -> None:
+    """ "今天没有处理的话我会向支付平台投诉" names the next rung; the complaint is still to the shop."""
+    raw = _mail(
+        "买家 <buyer@example.com>",
+        "回复：Re: 代充没到账 QX8TN2WM5KR7",
+        "你们昨天说今天中午12点前充好，现在还是没到账。订单号 QX8TN2WM5KR7。\n"
+        "请今天内充好，今天没有处理的话我会向支付平台投诉。",
+        datetime(2026, 6, 24, 15, 30, tzinfo=CST),
+    )
+    assert _events(raw, "sent")["complaint_sent"].get("target") is None
+
+
+def test_a_top_up_reply_that_names_tomorrow_noon_is_a_new_promise() -> None:
+    raw = _mail(
+        "客服 <kf@topup.example>",
+        "Re: 代充没到账 QX8TN2WM5KR7",
+        "您好，订单 QX8TN2WM5KR7 已收到。渠道排队比较多，您的订单明天中午12点前给您充好。",
+        datetime(2026, 6, 23, 10, 15, tzinfo=CST),
+        in_reply_to="<c1@example.com>",
+    )
+    assert _events(raw)["promise"]["by"] == "2026-06-24T12:00:00+08:00"

@@ -8,7 +8,8 @@ the status from what the fold found (domain.md, "Order status").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
 
 from orderwatch.domain.durations import Duration
 from orderwatch.domain.ladder import RANK
@@ -113,7 +114,7 @@ def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
             elif kind == "refund":
                 if event.fields.get("state") == "received":
                     state.refund_received = event
-                else:
+                elif not _already_paid(event, state.refund_received):
                     state.last_grant = event
             elif kind == "delivered" and state.delivered is None and not event.fields.get("partial"):
                 state.delivered = event  # a delivery of part of the order keeps no promise
@@ -193,6 +194,23 @@ def _answer(state: OrderState, event: Event, stage_by_message: dict[str, str]) -
         state.complaint_no = event.ticket_no
     if event.message_id:
         stage_by_message[event.message_id] = str(side or (clock.stage if clock else "merchant"))
+
+
+# How long a desk's word may trail the shop's own refund mail: the refund notice and the agent's
+# "I've refunded the full £27.50" are sent minutes or hours apart, in either order.
+_GRANT_TRAILS_REFUND = timedelta(days=2)
+
+
+def _already_paid(grant: Event, received: Event | None) -> bool:
+    """Whether a grant only reports a refund the user has already been told of: the same sum or
+    less, received shortly before it (a later grant of more money is still owed)."""
+    if received is None or grant.at - received.at > _GRANT_TRAILS_REFUND:
+        return False
+    try:
+        granted, paid = Decimal(str(grant.fields["amount"])), Decimal(str(received.fields["amount"]))
+    except (KeyError, InvalidOperation):
+        return False
+    return grant.fields.get("currency") == received.fields.get("currency") and granted <= paid
 
 
 def _status(state: OrderState) -> str:

@@ -32,7 +32,12 @@ _TICKETS = [
         r"([A-Z]{1,5}-\d{4}-\d{3,10})\b",
         re.I,
     ),
-    guarded(r"\b(?:Ticket|Case|Request)\s*#\s*([A-Za-z0-9\-]{2,30})", re.I),
+    # "Ticket #1042-Wrong size print" (Trudesk puts the subject after the number): a dashed part of
+    # lowercase letters is the subject's first word, not the ticket's
+    guarded(
+        r"\b(?:Ticket|Case|Request)\s*#\s*([A-Za-z0-9]{2,30}(?-i:-(?:[A-Z]{1,10}|[A-Za-z]{0,10}\d[A-Za-z0-9]{0,20})(?![a-z]))*)",
+        re.I,
+    ),
     guarded(r"\b(?:reclamo|reclamaci[óo]n|r[ée]clamation|reklamation|reclamo n\.?[°º]?)\s*#\s*(\d{4,14})\b", re.I),
     guarded(r"\b(?:request|ticket|case)\s*\(\s*#?(\d{2,12})\s*\)", re.I),  # Zendesk: "Your request (5678)"
     # Request Tracker and GLPI tag subjects with their queue: "[brambleworks.com #20731]", "[GLPI #0004187]"
