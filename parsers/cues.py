@@ -212,6 +212,9 @@ DELIVERED_PHYSICAL = any_of(
 DELIVERED_RECEIPT = any_of(
     r"(?:order|items?|groceries|shopping) we delivered (?:today|this (?:morning|afternoon|evening))|"
     r"receipt for (?:today's|your) (?:\w+ )?delivery|\bwas delivered (?:at|on) \d|"
+    # a till's e-receipt: the goods left the shop with the buyer ("Use this just like you would a paper
+    # receipt", "Store # 2253  Terminal # 28")
+    r"just like (?:you would )?a paper receipt|\bstore\s*#\s*:?\s*\d{1,6}\s+(?:terminal|register|reg|lane)\s*#|"
     # a food or grocery receipt sent after the delivery: "wurde um 19:41 zugestellt", "a été livrée à 20:12"
     r"wurde um \d{1,2}[:.]\d{2}(?: uhr)? (?:zugestellt|geliefert)|a [ée]t[ée] livr[ée]e? à \d{1,2}[h:]\d{2}|fue entregad[oa] a las \d|is om \d{1,2}[:.]\d{2} bezorgd|(?:delivered|geliefert|livr[ée]e?s?) ?/ ?(?:ordered|bestellt|command[ée]e?s?)"
 )

@@ -23,7 +23,9 @@ ORDER_LABELS = [
     # zh-Hans / zh-Hant
     r"订单号码|订单编号|订单号|商户单号|商户订单号|商家订单号|(?:订单|訂單)[或/／、](?:充值|支付|交易|付款)(?:编号|編號|号|號)|关联订单|订\s*单\s*号|訂單編號|訂單號碼|訂單號|訂單代號|訂單序號|交易编号|交易編號|集运单号|集運單號|集运单|集運單|转运单号|轉運單號|涉诉单号|涉訴單號",
     # en
-    r"order\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)|purchase\s*(?:#|no\.?|number|ref(?:erence)?)|receipt\s*(?:#|no\.?|number)",
+    r"order\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)|purchase\s*(?:#|no\.?|number|ref(?:erence)?)|receipt\s*(?:#|no\.?|number)|"
+    # a restaurant's point of sale numbers the order as a check: "Check #418", "Check No. 2211"
+    r"check\s*(?:#|no\.)(?=\s*\d)",
     # a payment service names the shop's own number: "Merchant reference #4471" beside its own "order ID"
     r"(?:merchant|store|retailer)\s+(?:order\s+)?(?:reference|ref\.?)(?:\s*(?:#|no\.?|number))?",
     # a repair service's order: "Ordre de réparation : OR-069-2610-00418", "Repair order #", "維修單號"

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
 
@@ -151,3 +151,51 @@ def test_a_top_up_reply_that_names_tomorrow_noon_is_a_new_promise() -> None:
         in_reply_to="<c1@example.com>",
     )
     assert _events(raw)["promise"]["by"] == "2026-06-24T12:00:00+08:00"
+
+
+def test_a_restaurant_check_number_is_the_order() -> None:
+    raw = _mail(
+        "Corner Cafe <noreply@pos.example>",
+        "Online Order Receipt for $6.83 at Corner Cafe",
+        "Thanks for your order!\nCheck #603\nOrdered: 11/12/26 5:45 PM\n"
+        "Subtotal $5.60\nTax $0.39\nTip $0.84\nTotal $6.83",
+        datetime(2026, 11, 12, 17, 45, tzinfo=EST),
+    )
+    assert _events(raw)["ordered"]["order_no"] == "603"
+
+
+def test_a_till_receipt_is_an_order_delivered_at_once() -> None:
+    """A store's e-receipt ("just like a paper receipt"): nothing is left to deliver."""
+    raw = _mail(
+        "Home Store <receipts@store.example>",
+        "Your Home Store Purchase Receipt",
+        "Use this just like you would a paper receipt for proof of purchase.\nOrder # : 202611073317\n"
+        "Subtotal $ 82.48\nTotal $ 88.25\nStore # 2253\nTerminal # 28",
+        datetime(2026, 11, 7, 21, 41, tzinfo=UTC),
+    )
+    events = _events(raw)
+    assert events["ordered"]["order_no"] == "202611073317" and "delivered" in events
+
+
+def test_a_slashed_date_is_read_the_way_that_lands_near_the_mails_own_date() -> None:
+    """ "11/07/26" in a mail of 7 November sent at +0000 is 7 November, not 11 July."""
+    raw = _mail(
+        "Home Store <receipts@store.example>",
+        "Your order 20261107551 is confirmed",
+        "Order Number: 20261107551\nOrder Date : 11/07/26 16:41:37\nTotal $ 88.25",
+        datetime(2026, 11, 7, 21, 41, tzinfo=UTC),
+    )
+    assert _events(raw)["ordered"]["order_no"] == "20261107551"
+    ordered = parsers.parse(raw, "inbox").events[0]
+    assert (ordered.at.month, ordered.at.day) == (11, 7)
+
+
+def test_a_shops_cancellation_that_will_pay_back_grants_a_refund() -> None:
+    raw = _mail(
+        "相機店 <service@camera.example>",
+        "【相機店】訂單取消通知 #20261102211402873",
+        "您訂購的商品因原廠缺貨，我們已將您的訂單取消。\n訂單編號：20261102211402873\n"
+        "已經付款者，我們會把款項 NT$3,290 退給您（原信用卡刷退）。",
+        datetime(2026, 11, 5, 11, 2, tzinfo=CST),
+    )
+    assert _events(raw)["refund"]["state"] == "granted"

@@ -12,7 +12,7 @@ from orderwatch.parsers import lexicon
 from orderwatch.parsers.fields.tickets import ticket_numbers
 from orderwatch.parsers.guarded import guarded
 
-_ID = r"[#№【「\[(（]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{2,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "GPA.3371-4420-…"  # "==": base64 ids
+_ID = r"[#№【「\[(（]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{1,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "GPA.3371-4420-…"  # "==": base64 ids
 _LABELLED = guarded(
     r"(?:"
     + "|".join(lexicon.ORDER_LABELS)

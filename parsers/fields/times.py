@@ -248,12 +248,32 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
         if h is not None and mi is None and not ap:
             h = None
         year = (2000 + int(y) if len(y) == 2 else int(y)) if y else None
+        if (
+            sep == "/"
+            and year
+            and day != month <= 12
+            and day <= 12
+            and not ab
+            and _nearer_swapped(year, month, day, reference)
+        ):
+            day, month = month, day  # "Order Date : 11/07/26" in a mail of 7 November (sent at +0000) is 7 November
         build(year, month, day, zp, h, mi, s, ap, ab, zz, _with_dayname(text, match))
     out.sort(key=lambda t: t.start)
     return tuple(out)
 
 
 _DAY_OF_NUMERIC = guarded(r"\.\d{1,2}\.")
+
+
+def _nearer_swapped(year: int, month: int, day: int, reference: datetime) -> bool:
+    """Whether "a/b/year", read the other way round, lands far nearer the mail's own date: a mail
+    speaks of its own weeks, so "11/07/26" in a mail of 7 November is month first whatever its zone."""
+    try:
+        read = datetime(year, month, day, tzinfo=reference.tzinfo)
+        swapped = datetime(year, day, month, tzinfo=reference.tzinfo)
+    except ValueError:
+        return False
+    return abs(swapped - reference) + timedelta(days=14) < abs(read - reference)
 
 
 def labelled_time(text: str, labels: str, reference: datetime) -> datetime | None:
