@@ -116,6 +116,7 @@ CONFIRM = any_of(
 # $4.29 to X"): it names the shop's order, whose own mail, when there is one, opens it.
 PAYMENT_TO_PAYEE = any_of(
     r"\bpagaste\b[^\n]{0,40}?\sa\s|\bvoc[êe] pagou\b|you sent a payment\b|\byou paid\b[^\n]{0,40}?\bto\b|receipt for your payment to|"
+    r"\byou authori[sz]ed\b[^\n]{0,40}?\bpayment to\b|"
     r"du hast eine zahlung|vous avez envoy[ée] un paiement|hai inviato un pagamento|has enviado un pago|"
     # a pay-later plan for a shop's order: the shop's order, paid in instalments through the service
     r"your (?:payment|repayment) (?:schedule|plan)|\bpay in [3-6]\b|(?:first|1st) (?:payment|instal(?:l)?ment) (?:of|[£$€\d])|"

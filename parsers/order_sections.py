@@ -20,7 +20,9 @@ from orderwatch.parsers.guarded import guarded
 
 # An order's total, its amount on the label's line or the next one: "Order Total: $64.72", "Grand Total:\n265.99 USD"
 _TOTAL_LINE = guarded(
-    r"^[^\S\n]*(?:order total|grand total|total|gesamtbetrag|gesamtsumme|total de la commande|totale ordine|total del pedido)"
+    r"^[^\S\n]*(?:order total|grand total|total|gesamtbetrag|gesamtsumme|total de la commande|totale ordine|total del pedido|totale)"
+    # "Totale IVA inclusa (ove applicabile):", "Gesamtsumme (inkl. MwSt.)", "Total TTC"
+    r"(?:[^\S\n]+(?:iva inclusa|iva incluida|iva incluido|incl\.? vat|inkl\.? mwst\.?|ttc))?(?:[^\S\n]*\([^)\n]{0,30}\))?"
     r"[^\S\n]*[:：]?[^\S\n]*(?:\n[^\S\n]*)?(?=[^\n]*\d)[^\n]*$",
     re.I | re.M,
 )

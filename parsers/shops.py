@@ -54,11 +54,14 @@ _ZH_FAIL_REASON = guarded(r"(?:失败原因|原因|备注)\s*[:：]\s*([^\n]{2,6
 def parse(msg: Message) -> Result | None:
     text = msg.both
     found = fields.references(msg.text, msg.subject, msg.links)
-    if len(found) > 1 and cues.PAYMENT_TO_PAYEE.search(msg.text[:1500]):
+    payee = cues.PAYMENT_TO_PAYEE.search(msg.text[:1500]) if found else None
+    if len(found) > 1 and payee:
         # a payment processor's receipt: the merchant's "Order ID" is the order, not the processor's own invoice
         found = tuple(sorted(found, key=lambda r: not any(_ORDER_LABEL.search(why) for why in r.evidence)))
-    # a pay-later service's own record of the order ("Klarna order reference") is no order of the shop (domain.md)
-    numbers = [] if found and fields.service_own(found[0]) else [r.value for r in found]
+    # a pay-later service's own record of the order ("Klarna order reference") is no order of the shop (domain.md);
+    # nor is a payment service's transaction alone ("You authorized $84.37 USD payment to …"): the review lists it
+    paid_through = bool(found) and set(found[0].evidence) == {"transaction reference"} and bool(payee)
+    numbers = [] if found and (fields.service_own(found[0]) or paid_through) else [r.value for r in found]
     if not numbers:
         return parcels.carrier_notice(msg) or _unnamed_delivery(msg)
     if len(numbers) >= 2 and (sections := order_sections(msg, numbers)):  # one mail, each order its own section

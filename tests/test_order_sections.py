@@ -63,3 +63,17 @@ def test_a_mail_with_one_total_is_not_split() -> None:
     one = _BODY.split("=======================================")[0]
     events = parse(_mail(one), role="inbox").events
     assert {e.order_no for e in events if e.kind == "ordered"} == {"111-3904417-2286530"}
+
+
+def test_a_vat_inclusive_total_ends_each_orders_section_not_its_subtotal() -> None:
+    """Amazon.it: "Totale parziale" then "Totale IVA inclusa (ove applicabile):" with the amount below."""
+    body = (
+        "Conferma ordine\nGli articoli acquistati sono stati suddivisi in 2 ordini.\n"
+        "Ordine n°405-1112223-3334445\nTotale parziale degli articoli:\nEUR 30,00\nCosti di spedizione:\nEUR 3,50\n"
+        "Totale IVA inclusa (ove applicabile):\nEUR 33,50\n"
+        "Ordine n°405-6667778-8889990\nTotale parziale degli articoli:\nEUR 45,59\nConfezione regalo:\nEUR 2,99\n"
+        "Totale IVA inclusa (ove applicabile):\nEUR 48,58\n"
+    )
+    events = parse(_mail(body), role="inbox").events
+    totals = {e.order_no: e.fields.get("amount") for e in events if e.kind == "ordered"}
+    assert totals == {"405-1112223-3334445": "33.50", "405-6667778-8889990": "48.58"}

@@ -199,3 +199,35 @@ def test_a_shops_cancellation_that_will_pay_back_grants_a_refund() -> None:
         datetime(2026, 11, 5, 11, 2, tzinfo=CST),
     )
     assert _events(raw)["refund"]["state"] == "granted"
+
+
+def test_the_order_number_beats_the_receipt_number_of_the_subject() -> None:
+    raw = _mail(
+        "App Store <do_not_reply@store.example>",
+        "Your receipt #560213847702",
+        "Apple Receipt\nOrder Number: QT7RWK2M9P\nReceipt Date: 10/08/26\nOrder Total: $8.95\n",
+        datetime(2026, 10, 9, 5, 33, tzinfo=UTC),
+    )
+    assert _events(raw)["ordered"]["order_no"] == "QT7RWK2M9P"
+
+
+def test_a_payment_services_receipt_naming_only_its_transaction_opens_no_order() -> None:
+    """ "You authorized $84.37 USD payment to STORE.COM", "Transaction ID …": the shop's order is elsewhere."""
+    raw = _mail(
+        "service@pay.example",
+        "Receipt from STORE.COM for your $84.37 USD purchase",
+        "You authorized $84.37 USD payment to STORE.COM.\nTransaction details\nTransaction ID\n7XK20461QW8825013\n"
+        "Total payment to seller\n$84.37 USD\n",
+        datetime(2026, 11, 16, 13, 26, tzinfo=EST),
+    )
+    assert "ordered" not in _events(raw)
+
+
+def test_a_complaint_sites_confirmation_of_the_buyers_filing_is_an_acknowledgement() -> None:
+    raw = _mail(
+        "短信转发 <relay@example.com>",
+        "【短信】1069009617",
+        "【黑猫投诉】您发起的投诉「某会员站订单QM20261116200533付款未充值」已提交成功，投诉编号17371200000，平台审核中。",
+        datetime(2026, 11, 18, 10, 12, tzinfo=CST),
+    )
+    assert "complaint_ack" in _events(raw)

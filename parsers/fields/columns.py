@@ -1,4 +1,5 @@
-"""A totals table flattened column by column: "Subtotal / Versand / GESAMT" over "€159.90 / €0.00 / €119.92".
+"""Tables flattened to text: a totals table column by column ("Subtotal / Versand / GESAMT" over
+"€159.90 / €0.00 / €119.92"), a reference table row by row (labels over their values).
 
 A mail's HTML table rendered as text puts each column's cells one under the other; each label is paired
 with the amount at its own position, so the total is never the subtotal above it.
@@ -10,6 +11,7 @@ import re
 from decimal import Decimal
 
 from orderwatch.parsers import guarded as rx
+from orderwatch.parsers import lexicon
 from orderwatch.parsers.fields.money import _POST, _PRE, AMOUNT, Money, decimal_value, parse_amount
 from orderwatch.parsers.guarded import guarded
 
@@ -47,3 +49,25 @@ def stacked_columns(text: str, lang: str, dollar: str | None) -> dict[int, Money
                 out[offset + len(label) - len(label.lstrip())] = money
         i += 2 * k
     return out
+
+
+# A reference table: "DATE   ORDER ID   DOCUMENT NO." over "Nov 1, 2026   MT7QX4K2LP   2811…"
+_CELLS = guarded(r"\S(?:\S| (?! ))*")  # a table cell: words apart by single spaces
+_LABEL_CELL = guarded(r"(?:" + "|".join(lexicon.ORDER_LABELS) + r")\.?", re.I)
+
+
+def under_its_label(text: str) -> list[str]:
+    """Values of a receipt's column table: a row of labels, the row of values right under it."""
+    lines = text.split("\n")
+    found = []
+    for i, line in enumerate(lines[:-1]):
+        if "  " not in line:
+            continue
+        labels = list(_CELLS.finditer(line))
+        hits = [k for k, cell in enumerate(labels) if _LABEL_CELL.fullmatch(cell.group(0))]
+        if len(labels) < 2 or not hits:
+            continue
+        values = list(_CELLS.finditer(lines[i + 1]))
+        if len(values) == len(labels):
+            found.extend(values[k].group(0) for k in hits if any(ch.isdigit() for ch in values[k].group(0)))
+    return found

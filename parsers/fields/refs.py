@@ -9,6 +9,7 @@ from urllib.parse import unquote
 
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers import lexicon
+from orderwatch.parsers.fields import columns
 from orderwatch.parsers.fields.tickets import ticket_numbers
 from orderwatch.parsers.guarded import guarded
 
@@ -173,7 +174,8 @@ def reference_shape(value: str) -> str:
 # The confirmation document's own number, not the order's label: "Order confirmation #1788973960412"
 _DOCUMENT_HEADING = guarded(
     r"(?:order|bestell|zamówieni[ea])\w*\s+(?:confirmation|bestätigung|potwierdzenie)|bestellbestätigung|"
-    r"confirmation de (?:la )?commande|confirmación del? pedido|conferma (?:dell['’])?ordine",
+    r"confirmation de (?:la )?commande|confirmación del? pedido|conferma (?:dell['’])?ordine|"
+    r"receipt\s*(?:#|no\.?|number)",  # "Your receipt #1440…" beside "Order Number: MK4T…"
     re.I,
 )
 # A forwarder's consolidated shipment: several orders in one box, each order still its own.
@@ -265,8 +267,9 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
                 continue
             # "Clearpay order number: 4005…" / "Retailer order number: #4391": the shop's is the order;
             # "Order confirmation #1788…" numbers the document, and loses to an "Order ID" beside it
-            points = 4.5 if mine else 2.5 if _DOCUMENT_HEADING.match(match.group(0)) else 3
-            add(_with_hash(source, match), points, f"label '{match.group(0)[:24].strip()}'")
+            document = not mine and _DOCUMENT_HEADING.match(match.group(0))
+            why = f"label '{match.group(0)[:24].strip()}'" + (" (the document's)" if document else "")
+            add(_with_hash(source, match), 4.5 if mine else 2.5 if document else 3, why)
         for match in _BOOKING.finditer(source):
             add(_with_hash(source, match), 2.5, f"label '{match.group(0)[:24].strip()}' (a booking)", labelled=True)
         for match in _WORDED.finditer(source):
@@ -346,7 +349,9 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         add(match.group(1), 1.5, "heads its row")
     for match in _UNDER_PURCHASE_LINE.finditer(text):
         add(match.group(1), 2, "alone under the purchase line")
-    for value in _under_its_label(text):  # "DATE   ORDER ID   DOCUMENT NO." over "Nov 1, 2026   MT7QX4K2LP   2811…"
+    for value in columns.under_its_label(
+        text
+    ):  # "DATE   ORDER ID   DOCUMENT NO." over "Nov 1, 2026   MT7QX4K2LP   2811…"
         add(value, 3, "under its column label", labelled=True)
     for ticket in ticket_numbers(subject + "\n" + text):
         # a desk's ticket number is not the order's, unless the mail labels it as the order or invoice
@@ -363,7 +368,10 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
     for parcel in _TRACKING_QUERY.finditer(links or text):  # "…verfolgen.html?piececode=0034…": the parcel's own
         if parcel.group(1) in scores and "marketplace number shape" not in evidence[parcel.group(1)]:
             scores.pop(parcel.group(1))
+    ordered = any(w.startswith("label") and "(the document's)" not in w for v in scores for w in evidence[v])
     for value in scores:
+        if ordered and any("(the document's)" in why for why in evidence[value]):
+            scores[value] -= 2  # "Your receipt #1440…" over "Order Number: MK4T…": the document's, not the order's
         if "marketplace number shape" in evidence[value]:
             scores[value] += 1.5  # however it was named first, the shape alone says "an order of a marketplace"
         if subject and value in subject:
@@ -375,27 +383,6 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             scores.pop(value, None)
     ranked = sorted(scores, key=lambda v: -scores[v])
     return tuple(Reference(v, scores[v], tuple(evidence[v])) for v in ranked)
-
-
-_CELLS = guarded(r"\S(?:\S| (?! ))*")  # a table cell: words apart by single spaces
-_LABEL_CELL = guarded(r"(?:" + "|".join(lexicon.ORDER_LABELS) + r")\.?", re.I)
-
-
-def _under_its_label(text: str) -> list[str]:
-    """Values of a receipt's column table: a row of labels, the row of values right under it."""
-    lines = text.split("\n")
-    found = []
-    for i, line in enumerate(lines[:-1]):
-        if "  " not in line:
-            continue
-        labels = list(_CELLS.finditer(line))
-        hits = [k for k, cell in enumerate(labels) if _LABEL_CELL.fullmatch(cell.group(0))]
-        if len(labels) < 2 or not hits:
-            continue
-        values = list(_CELLS.finditer(lines[i + 1]))
-        if len(values) == len(labels):
-            found.extend(values[k].group(0) for k in hits if any(ch.isdigit() for ch in values[k].group(0)))
-    return found
 
 
 def _with_hash(source: str, match: re.Match[str]) -> str:
