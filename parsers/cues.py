@@ -88,7 +88,7 @@ CONFIRM = any_of(
     # ru, tr, id, vi, th, ar
     r"|вы оплатили (?:товар|заказ)|спасибо за заказ|заказ\s*(?:№\s*)?[\w-]{0,20}\d[\w-]{0,20}\s+(?:оформлен|оплачен|подтвержд[её]н)|ваш заказ (?:оформлен|принят)"
     r"|sipari[şs]in(?:iz)?\s+(?:al[ıi]nd[ıi]|bize ula[şs]t[ıi]|olu[şs]turuldu)|sipari[şs]iniz i[çc]in te[şs]ekk[üu]r"
-    r"|pembayaran\s+(?:berhasil|sudah kami terima)|terima kasih (?:telah|sudah) (?:berbelanja|memesan)|pesanan(?:mu)? berhasil dibuat"
+    r"|pembayaran\s+(?:berhasil|sudah kami terima)|terima kasih (?:telah|sudah) (?:berbelanja|memesan)|pesanan(?:mu)? berhasil dibuat|terima kasih atas pembelian anda"
     r"|xác nhận thanh toán thành công|đã nhận được thanh toán|đặt hàng thành công|cảm ơn bạn đã (?:mua hàng|đặt hàng)"
     r"|ขอบคุณสำหรับการสั่งซื้อ|เราได้รับคำสั่งซื้อ|شكر[اًا]* لطلبك|تم تأكيد طلبك|تم استلام طلبك"
     r"|дякуємо за (?:покупку|замовлення)|замовлення\s*(?:№\s*)?[\w-]{0,20}\d[\w-]{0,20}\s+оформлено"
@@ -261,7 +261,7 @@ TOPPED_UP = any_of(
     r"充值成功(?!后|後|之后)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)"
 )
 FAILED = any_of(
-    r"(?:订单|訂單)(?:状态|狀態)\s*[:：]\s*(?:异常|異常)|对接失败|對接失敗|"
+    r"(?:订单|訂單)(?:状态|狀態)\s*[:：]\s*(?:异常|異常)|对接失败|對接失敗|\btransaksi anda gagal\b|"
     # the carrier of a booked trip cancels it: "votre trajet a été annulé", "votre train … est supprimé"
     r"\bvotre (?:trajet|train|bus|car|vol|voyage)\b[^.]{0,100}?\b(?:a été|est) (?:annul[ée]e?|supprim[ée]e?)\b|"
     r"\byour (?:trip|train|bus|coach|flight|journey)\b[^.]{0,60}?\b(?:has been|was|is) cancell?ed\b|"

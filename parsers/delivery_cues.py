@@ -20,6 +20,8 @@ DELIVERED_RECEIPT = any_of(
 )
 # Part of an order arrived: "1 item arrived", "Other items in this order … Preparing to ship".
 DELIVERED_VIRTUAL = any_of(
+    # id: "Top up Anda telah berhasil dan item sudah dikirim ke akun game Anda", "Gunakan Serial dan PIN di atas"
+    r"\btop ?up anda (?:telah|sudah) berhasil\b|\bitem (?:sudah|telah) dikirim ke akun\b|\bgunakan (?:kode )?serial dan pin\b|"
     # a digital download handed over now: "Use the button below to download your files", "Download: https://…"
     r"(?:use|click|tap) the (?:button|link) below to download (?:your|the) (?:files?|purchase|products?|items?|e-?books?)|"
     r"download your (?:files?|purchase|products?|e-?books?) (?:here|now|below)|here(?:'s| is| are) (?:your|the) download links?|"

@@ -231,3 +231,16 @@ def test_a_complaint_sites_confirmation_of_the_buyers_filing_is_an_acknowledgeme
         datetime(2026, 11, 18, 10, 12, tzinfo=CST),
     )
     assert "complaint_ack" in _events(raw)
+
+
+def test_an_indonesian_voucher_receipt_orders_and_delivers() -> None:
+    raw = _mail(
+        "Voucher Store <cs@voucher.example>",
+        "Voucher Receipt",
+        "Terima Kasih Atas Pembelian Anda! :)\nNomor Transaksi S3095561742\nTipe Voucher 66 Shells\n"
+        "Nominal Transaksi IDR 20.000\nVoucher Serial : 305817000\nPIN : 7719204400000000\n"
+        "Gunakan Serial dan PIN di atas untuk menukarkan voucher Anda.",
+        datetime(2026, 7, 28, 19, 34, tzinfo=timezone(timedelta(hours=7))),
+    )
+    events = _events(raw)
+    assert events["ordered"]["order_no"] == "S3095561742" and "delivered" in events
