@@ -67,7 +67,7 @@ CONFIRM = any_of(
     r"(?<!n't )(?<!not )(?<!never )\breceived your order\b|"  # the Shop app: "Fernway Botanicals received your order"
     r"payment (?:went through|has gone through|received|has been received|confirmed|successful|(?:was|is) successful)|(?<!as )(?<!serves as )your receipt|"
     r"\bwinning bid\b|you(?:'ve)? won (?:the |this )?(?:auction|listing|item)|new order\b|order receipt|"
-    r"purchase (?:confirmation|receipt)|\bpayment receipt\b|\breceipt for (?:your )?order\b|(?:^|\n)\s*(?:total|amount) paid\s*[:：]|order summary|charged (?:today|now)\s*[:：]|\byou(?: were|(?:'ve| have) been) charged\b|\byour (?:card|account|payment method) (?:has been |was )charged\b|your order is being processed|we(?:'re| are) (?:getting|preparing) your order|"
+    r"purchase (?:confirmation|receipt)|\bpayment receipt\b|\bhere is your order invoice\b|\breceipt for (?:your )?order\b|(?:^|\n)\s*(?:total|amount) paid\s*[:：]|order summary|charged (?:today|now)\s*[:：]|\byou(?: were|(?:'ve| have) been) charged\b|\byour (?:card|account|payment method) (?:has been |was )charged\b|your order is being processed|we(?:'re| are) (?:getting|preparing) your order|"
     r"ご注文の確認|ご注文を承りました|(?:ご)?注文は[^。\n]{0,40}?(?:にて)?承りました|(?:ご)?入金を確認(?:いた)?しました|ご注文を受け付けました|ご注文ありがとうございます|お申(?:し)?込(?:み)?(?:ありがとうございます|を承りました|を受け付けました)|주문이\s*(?:정상적으로\s*)?(?:완료|접수)되었습니다|결제가\s*완료되었습니다|"
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"

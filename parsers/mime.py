@@ -389,6 +389,8 @@ _HTML_HIDDEN = guarded(
 _INVISIBLE = guarded("[\u034f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad]")
 _SPACES = guarded(r"[ \t\xa0\u3000\r\f\v]+")
 _BLANK_LINES = guarded(r"(?:[ ]*\n[ ]*)+")
+# A line break in the HTML source between two words of one element ("Estimated\n      delivery"): a space
+_WRAPPED_WORDS = guarded(r"(?<=[^\s>])[ \t]*\r?\n\s*(?=[^\s<])")
 
 
 def html_to_text(markup: str) -> str:
@@ -402,6 +404,7 @@ def html_to_text(markup: str) -> str:
     text = _HTML_SKIP.sub(" ", markup)
     if "none" in text.lower():  # no hidden element without "display: none" (a pass over every tag saved)
         text = _HTML_HIDDEN.sub(" ", text)
+    text = _WRAPPED_WORDS.sub(" ", text)  # one element's words wrapped over source lines read as a browser shows them
     text = _HTML_BREAK.sub("\n", text)
     text = _HTML_CELL.sub(" \t", text)
     text = _INVISIBLE.sub("", html.unescape(_HTML_TAG.sub("", text)))

@@ -261,8 +261,18 @@ _CONDITIONAL_PARAGRAPH = guarded(r"\s*(?:if|should you|for orders?|si|wenn|falls
 
 
 def _paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph holding `at` starts: after a blank line, and never above a line that is no
+    soft-wrapped prose (an HTML mail rendered to text has no blank lines, one block per line: its
+    "If you have problems viewing this email" governs nothing below it)."""
     blank = max(text.rfind("\n\n", 0, at), text.rfind("\n \n", 0, at))
-    return blank + 1 if blank >= 0 else 0
+    start = blank + 1 if blank >= 0 else 0
+    line = text.rfind("\n", 0, at) + 1
+    while line > start:
+        above = text[text.rfind("\n", 0, line - 1) + 1 : line - 1]
+        if len(above) < 60 or above.rstrip().endswith((".", "!", "?", ":", "。")):
+            return line
+        line -= len(above) + 1
+    return start
 
 
 # A shipping method that carries its time in brackets: "via Standard delivery (3–5 working days)".
@@ -292,7 +302,12 @@ _REVISION = guarded(
 
 
 _HAS_DAYS_TO = guarded(
-    r"\b(?:has|have)\s+" + RANGE + r"\s+" + EN_UNIT + r"\s+to\s+(ship|dispatch|send|post|deliver)\b", re.I
+    r"\b(?:has|have)\s+(?:up to\s+|no more than\s+)?"
+    + RANGE
+    + r"\s+"
+    + EN_UNIT
+    + r"\s+to\s+(ship|dispatch|send|post|deliver)\b",
+    re.I,
 )
 # Hungarian puts "within" after the time: "1-2 munkanapon belül", "24 órán belül"
 _HU_WITHIN = guarded(RANGE + r"\s*(munkanapon|napon|[óo]r[áa]n)\s+bel[üu]l", re.I)

@@ -244,3 +244,23 @@ def test_an_indonesian_voucher_receipt_orders_and_delivers() -> None:
     )
     events = _events(raw)
     assert events["ordered"]["order_no"] == "S3095561742" and "delivered" in events
+
+
+def _html_mail(subject: str, html: str, when: datetime) -> bytes:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "Shop <orders@shop.example>", "buyer@example.com", subject
+    msg["Date"], msg["Message-ID"] = format_datetime(when), f"<{abs(hash(subject))}@test>"
+    msg.set_content(html, subtype="html")
+    return bytes(msg)
+
+
+def test_an_html_mails_wrapped_words_and_bare_date_range_give_the_promise() -> None:
+    """Source line breaks inside one element, a preheader opening with "If", "between 19/11 and 23/11"."""
+    html = (
+        "<p>If you have problems viewing this email, click here</p><p>Thank you for your order</p>"
+        "<p>Order number</p><p>5120930000001</p>\n<div>\n      Estimated\n      delivery\n      between\n"
+        "      19/11 and 23/11.\n</div><p>Order total</p><p>\n£\n</p><p>1,350.00</p>"
+    )
+    events = _events(_html_mail("Thank you for your order", html, datetime(2026, 11, 16, 18, 30, tzinfo=UTC)))
+    assert events["promise"]["by"] == "2026-11-23T23:59:59+00:00"
+    assert events["ordered"]["amount"] == "1350.00"

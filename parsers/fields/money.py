@@ -260,9 +260,13 @@ _CARD_TAIL = guarded(
 )
 
 
+_SYMBOL_ALONE = guarded(r"^([^\S\n]*(?:[$€£¥￥₩]|[A-Z]{1,3}\$|Rp|RM))[^\S\n]*\n[^\S\n]*(?=\d)", re.M)
+
+
 def total_amount(text: str, lang: str = "en", dollar: str | None = None) -> Money | None:
     """The order total: the last amount after a total label, else the largest amount shown."""
     text = _CARD_TAIL.sub(" ", text)  # "Visa ending in 7731 $324.74": the card's last digits are no amount
+    text = _SYMBOL_ALONE.sub(r"\1 ", text)  # "TOTAL" / "$" / "179.99": a narrow cell puts the symbol on its own line
     labelled: list[Money] = []
     stacked: dict[int, Money] | None = None  # read only when a label ends its line: most mail has none
     for label in _TOTAL_LABELS.finditer(text):
@@ -401,4 +405,11 @@ def amount_beside(text: str, reference: str, lang: str = "en", dollar: str | Non
     after = text[at + len(reference) : at + len(reference) + 120]
     bracket = rx.match(r"\s*[（(]([^)）]{1,110})[)）]", after)
     found = amounts(bracket.group(1).replace("\n", " "), lang, dollar) if bracket else []
+    if not found and (opened := rx.search(r"[（(][^)）(（]{0,40}$", text[max(0, at - 40) : at])):
+        # "Zahlung an Sohlenwerk über 189,95 € EUR (Rechnungsnummer SW-30582)": the amount the bracket follows
+        start = max(0, at - 40) + opened.start()
+        before = text[max(0, start - 40) : start].split("\n")[-1]
+        found = (
+            amounts(before, lang, dollar)[-1:] if rx.search(r"\d[.,]\d{2}[^\w\n]{0,3}(?:[A-Z]{3})?\s*$", before) else []
+        )
     return found[0] if len(found) == 1 else None

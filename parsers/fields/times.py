@@ -61,6 +61,7 @@ _ZONE_RE = (
 )
 # US time named without its season, in brackets or after AM/PM ("8:00 AM (ET)", "12:38 PM ET"): the zone's offset that day
 _US_ZONES = {"et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles"}
+_US_ABBREVIATIONS = frozenset((*_US_ZONES, "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"))
 _OFFSET = guarded(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
 _TIME = r"(?:\s*(?:,|at|um|à|alle(?: ore)?|a las|às|om|pukul|jam|lúc|kl\.?|klo)?\s*(上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,2})\s*[:：点时時]\s*(\d{2})?(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?"
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天][)）]?|\s*[(（][月火水木金土日월화수목금토일][)）])?"
@@ -102,7 +103,11 @@ _EN_MDY = guarded(
 # 11.09.2026 / 11.09. (day first, as Europe writes it); 09/11/2026 (month first in the Americas)
 # a two-digit year as Swiss and German shops print it: "Delivery 14.03.26 19:00-19:30"
 _NUMERIC = guarded(
-    r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2}(?![\d.,]))|\.)(?![\d])" + _TIME + r"\s*" + _ZONE_RE, re.I
+    r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2}(?![\d.,]))|\.|(?<=/\d)(?=[^\S\n]|$)|(?<=/\d\d)(?=[^\S\n]|$))(?![\d])"
+    + _TIME
+    + r"\s*"
+    + _ZONE_RE,
+    re.I,
 )
 
 
@@ -229,19 +234,9 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
         if any(t.start <= match.start() < t.end for t in out):
             continue
         a, sep, b, y, zp, h, mi, s, ap, ab, zz = match.groups()
-        if sep == "/" and y is None:
-            continue
-        american = month_first or (ab or "").lower() in (
-            *_US_ZONES,
-            "est",
-            "edt",
-            "cst",
-            "cdt",
-            "mst",
-            "mdt",
-            "pst",
-            "pdt",
-        )
+        if sep == "/" and y is None and not _BEFORE_BARE_DATE.search(text[max(0, match.start() - 10) : match.start()]):
+            continue  # "24/7", "1/2": a bare "a/b" is a date only after a word that leads to one ("between 19/11")
+        american = month_first or (ab or "").lower() in _US_ABBREVIATIONS
         day, month = (int(b), int(a)) if sep == "/" and american else (int(a), int(b))
         if month > 12 >= day:  # "16/10/2026" from a US sender is still 16 October: no 16th month
             day, month = month, day
@@ -263,6 +258,10 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
 
 
 _DAY_OF_NUMERIC = guarded(r"\.\d{1,2}\.")
+_BEFORE_BARE_DATE = guarded(
+    r"\b(?:between|and|by|on|until|till|before|from|to|entre|et|du|au|le|zwischen|und|bis|am|vom|tra|e|il|dal|al|y|el)\s+$",
+    re.I,
+)
 
 
 def _nearer_swapped(year: int, month: int, day: int, reference: datetime) -> bool:
