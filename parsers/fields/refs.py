@@ -349,9 +349,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         add(match.group(1), 1.5, "heads its row")
     for match in _UNDER_PURCHASE_LINE.finditer(text):
         add(match.group(1), 2, "alone under the purchase line")
-    for value in columns.under_its_label(
-        text
-    ):  # "DATE   ORDER ID   DOCUMENT NO." over "Nov 1, 2026   MT7QX4K2LP   2811…"
+    # "DATE   ORDER ID   DOCUMENT NO." over "Nov 1, 2026   MT7QX4K2LP   2811…"
+    for value in columns.under_its_label(text):
         add(value, 3, "under its column label", labelled=True)
     for ticket in ticket_numbers(subject + "\n" + text):
         # a desk's ticket number is not the order's, unless the mail labels it as the order or invoice
