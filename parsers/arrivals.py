@@ -299,7 +299,7 @@ def arrival_time(window: str, reference: datetime, lines: str = "") -> tuple[dat
         first = times[0]
         upper = first
         for later in all_times[all_times.index(first) + 1 :]:  # a range: "March 27 - March 28", "between 9/11 and 9/14"
-            gap = window[upper.end : later.start]
+            gap = " ".join(window[upper.end : later.start].split())  # "junio 24 -\n     lunes, junio 27"
             if len(gap) <= 8 and rx.search(
                 r"[-–—~～〜－]|to|and|bis|au|al|et|y|do|至|到|s/d|hingga|sampai|đến|\b(?:e|och|og|ja|és|și|a|ao|até|und|en|tot|i)\b",
                 gap,

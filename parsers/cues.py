@@ -295,6 +295,8 @@ RECEIPT_SUBJECT = any_of(r"\breceipt\b|\binvoice\b|quittung|re[çc]u\b|ricevuta|
 # The shop confirms a cancellation the buyer asked for (status cancelled, nothing owed), not its own.
 BUYER_CANCELLED = any_of(
     r"as you requested|\bas requested\b|at your request|your cancell?ation request|comme vous l'avez demand[ée]|conform[ée]ment [àa] votre demande|you(?:'ve| have)? (?:successfully )?cancell?ed|"
+    # a cancellation someone asked for and got: "Item cancelled successfully", "successfully canceled"
+    r"\bcancell?ed successfully\b|\bsuccessfully (?:been )?cancell?ed\b|"
     r"您(?:已|已经)?(?:成功)?取消|您申请取消|應您的要求|auf (?:ihren|deinen) wunsch|wie (?:von (?:ihnen|dir|euch) )?gew[üu]nscht|[àa] votre demande|"
     r"su (?:tua|vostra) richiesta|a petici[óo]n (?:tuya|suya)|seg[úu]n (?:tu|su) solicitud|na (?:twoj[ąa]|pa[ńn]stwa) pro[śs]b[ęe]|"
     r"キャンセルを承りました|お客様からのご依頼により|고객님의\s*요청(?:으로|에\s*따라)|op (?:je|uw) verzoek|na va[šs]i [žz][áa]dost|stornov[áa]no z[áa]kazn[íi]kem|la cererea ta|enligt din beg[äa]ran|"
@@ -326,7 +328,7 @@ CODE_GOODS = any_of(
     r"tu c[óo]digo|clave de (?:activaci[óo]n|producto)|(?:votre|ton) code|(?:your|the) (?:game |activation |product )?code\b|codice|clé d'activation|schlüssel|코드|コード"
 )
 AUTO_DELIVERY = any_of(
-    r"自动发货|自动发卡|自动交付|instant(?:ly)? deliver|delivered instantly|automatic delivery|instant download|"
+    r"自动发货|自动发卡|自动交付|(?:系统|系統)(?:已|已经|已經)自动(?:发送|發送|发放|發放)(?:了)?[^。\n，]{0,6}?(?:卡号|卡號|卡密|激活码|兑换码|序列号|序號)|instant(?:ly)? deliver|delivered instantly|automatic delivery|instant download|"
     r"sofortlieferung|automatisch per e-?mail|livraison imm[ée]diate|entrega inmediata|entrega imediata|consegna immediata|"
     r"几分钟内|幾分鐘內|within (?:a few|several|\d{1,2}) minutes|in wenigen minuten|en quelques minutes|in pochi minuti|en (?:unos )?pocos minutos"
 )

@@ -59,7 +59,9 @@ DELIVERED_VIRTUAL = any_of(
     r"(?:权益|權益|会员|會員)(?:已于|已於)[^。\n]{0,30}?(?:发放|發放|到账|到帳|开通|開通)|"
     # a booking's voucher issued: "您的訂單已確認，憑證已開立", "憑證號碼：TPE101-5843-2207"
     r"(?<!未)憑證已開立|(?<!未)凭证已开具|(?:電子)?憑證號碼\s*[:：]|(?:电子)?凭证(?:号码|码)\s*[:：]|your (?:e-?)?vouchers? (?:is|are) (?:ready|attached)\b|"
-    r"已(?:添加|加入)(?:到|至)您的.{0,10}(?:游戏库|库|庫|账户|帳戶)"
+    r"已(?:添加|加入)(?:到|至)您的.{0,10}(?:游戏库|库|庫|账户|帳戶)|"
+    # the code taken from stock for the buyer: "已成功从系统为您提取Google Play 礼品卡 US$25卡密，请查收"
+    r"(?<!未)(?<!未能)(?:已|已经|已經)?成功(?:从系统|從系統)?(?:为您|為您)?提取[^。\n]{0,40}?(?:卡密|卡号|卡號|激活码|兑换码|兌換碼|序列号|序號)"
 )
 # "Ready to play", "disponible dans votre bibliothèque": a delivery only of digital goods; an invoice is
 # "disponible dans votre espace client" too.

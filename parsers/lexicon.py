@@ -341,6 +341,8 @@ DISPATCH_CUES = alternation(
         # a shop's own word: "we expect to dispatch order 18214 next Wednesday", "will be dispatched on Thursday, 4 June"
         r"(?:expect|plan|aim)\s+to\s+(?:dispatch|ship|send\s+out|post)(?:\s+(?:your|the|this)\s+(?:order|parcel|package|items?)"
         r"|\s+(?:your\s+)?order\s+(?:no\.?\s*|number\s*)?#?[A-Za-z0-9-]*\d[A-Za-z0-9-]*)?(?:\s+on)?",
+        # a ship week: "We anticipate shipping these products the week of April 20, 2026 - April 24, 2026"
+        r"(?:expect|anticipate|plan)\s+shipping(?:\s+(?:these|the|your|this|all)\s+[a-z]+)?(?:\s+(?:the\s+week\s+of|on|by|between))?",
         r"(?<!has\s)(?<!have\s)(?:will|should|(?:is|are)\s+(?:scheduled|expected|due|set)\s+to)\s+be\s+(?:dispatched|shipped|sent\s+out|posted)(?:\s+on)?",
         r"(?:is|are)\s+scheduled\s+for\s+(?:dispatch|shipping|shipment)(?:\s+on)?",
         r"data\s+estimat[ăa]\s+de\s+predare\s+c[ăa]tre\s+curier",

@@ -180,6 +180,8 @@ def _readable_body(plain: str, html_body: str) -> str:
     """
     if not plain.strip():
         return html_to_text(html_body)
+    if "*" in plain:  # "*Your order number*: AMI83104", "**Total:** $12": the HTML's bold, as marks
+        plain = _EMPHASIS.sub(r"\2", plain)
     if html_body and len(_MARKUP_LEFT.findall(plain[:20000])) >= 3:
         return html_to_text(html_body)  # a text part made by stripping tags badly: "&bull;&nbsp;Ordered", 'style="…'
     if not html_body or len(plain) > 1500 or len(html_body) < 2 * len(plain):
@@ -190,6 +192,7 @@ def _readable_body(plain: str, html_body: str) -> str:
     return text if stub or len(text) > 2 * words + 200 else plain
 
 
+_EMPHASIS = guarded(r"(?<![\w*])(\*{1,2})(?=[^\s*])([^*\n]{1,80}?)(?<=[^\s*])\1(?![\w*])")
 # What a tag-stripper leaves in a text part: entities and style attributes no person writes
 _MARKUP_LEFT = guarded(r"&(?:nbsp|bull|amp|quot|zwnj|#\d{2,5});|\bstyle=\"|font-family:\s*['\w]", re.I)
 # "View this email as a web page", "Having trouble viewing this email?", "im Browser ansehen", "在浏览器中查看"

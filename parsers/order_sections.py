@@ -20,10 +20,10 @@ from orderwatch.parsers.guarded import guarded
 
 # An order's total, its amount on the label's line or the next one: "Order Total: $64.72", "Grand Total:\n265.99 USD"
 _TOTAL_LINE = guarded(
-    r"^[^\S\n]*(?:order total|grand total|total|gesamtbetrag|gesamtsumme|total de la commande|totale ordine|total del pedido|totale)"
+    r"^[^\S\n]*(?:order total|grand total|importe total(?: del pedido)?|total|gesamtbetrag|gesamtsumme|total de la commande|totale ordine|total del pedido|totale)"
     # "Totale IVA inclusa (ove applicabile):", "Gesamtsumme (inkl. MwSt.)", "Total TTC"
     r"(?:[^\S\n]+(?:iva inclusa|iva incluida|iva incluido|incl\.? vat|inkl\.? mwst\.?|ttc))?(?:[^\S\n]*\([^)\n]{0,30}\))?"
-    r"[^\S\n]*[:：]?[^\S\n]*(?:\n[^\S\n]*)?(?=[^\n]*\d)[^\n]*$",
+    r"[^\S\n]*[:：]?[^\S\n]*(?:<br\s*/?>[^\S\n]*)?(?:\n[^\S\n]*)?(?=[^\n]*\d)[^\n]*$",  # a stray "<br/>" in a text part
     re.I | re.M,
 )
 
@@ -39,10 +39,16 @@ def order_sections(msg: Message, references: list[str]) -> list[tuple[str, Messa
         return []
     sections: list[tuple[str, Message]] = []
     confirmed = cues.CONFIRM.search(msg.both)
+    # "Pedido nº 407-…143 / Pedido nº 407-…751" listed once at the top, then one section per order in that
+    # order, none naming its own: the sections follow the list
+    present = [ref for ref in references if ref in text]  # not a link's: a session number shaped like one
+    listed = sorted(present, key=text.find) if all(text.count(ref) == 1 for ref in present) else []
     start = 0
-    for end in ends:
+    for index, end in enumerate(ends):
         part = text[start:end]
         named = [(part.rfind(ref), ref) for ref in references if ref in part]
+        if len(listed) == len(ends):
+            named = [(0, listed[index])]
         start = end
         if not named:
             continue
@@ -51,6 +57,9 @@ def order_sections(msg: Message, references: list[str]) -> list[tuple[str, Messa
             continue
         others = [ref for ref in references if ref != own]
         alone = rx.sub("|".join(re.escape(ref) for ref in others), " ", part) if others else part
+        if own not in alone:  # a listed order: its line in the list heads its section ("Pedido nº 407-…")
+            at = text.find(own)
+            alone = text[text.rfind("\n", 0, at) + 1 : text.find("\n", at) % (len(text) + 1)] + "\n" + alone
         if confirmed and not cues.CONFIRM.search(alone):  # the mail's "Order Confirmation" confirms each order
             alone = confirmed.group(0) + "\n" + alone
         mail = dataclasses.replace(msg.mail, text=alone, html="")

@@ -93,6 +93,18 @@ def test_a_ship_promise_is_kept_by_a_shipment_a_deliver_promise_only_by_delivery
     assert one(clocks.delivery_overdue, events, facts(PAID, at("2026-03-10 10:30")), later) is not None
 
 
+def test_a_new_delivery_promised_after_the_goods_came_is_kept_only_by_a_later_delivery() -> None:
+    """A key that did not work, and the shop's "今晚21点前补发一张新的": the first key keeps no new promise."""
+    first = ev("delivered", at("2026-04-21 13:06"), how="virtual")
+    sent = ev("complaint_sent", at("2026-04-21 15:20"), role="sent")
+    promise = ev("promise", at("2026-04-21 16:02"), by="2026-04-21T21:00:00+08:00")
+    f = facts(at("2026-04-21 13:05"), at("2026-04-21 21:00"))
+    late = at("2026-04-21 22:30")
+    assert one(clocks.delivery_overdue, [first, sent, promise], f, late).due_at == at("2026-04-21 21:00")
+    again = ev("delivered", at("2026-04-21 20:52"), how="virtual")
+    assert one(clocks.delivery_overdue, [first, sent, promise, again], f, late) is None
+
+
 def test_a_seller_failure_keeps_delivery_overdue_and_a_complaint_ends_it() -> None:
     f = facts(PAID, at("2026-03-10 10:30"))
     failed = [ev("ordered", PAID), ev("problem", at("2026-03-10 10:40"), problem="failed")]

@@ -770,3 +770,28 @@ def test_a_claim_lure_that_sends_to_a_private_chat_is_phishing() -> None:
     )
     result = parse(msg.as_bytes(), role="inbox")
     assert result.kind == "noise" and not result.events
+
+
+def test_a_date_a_link_token_and_a_float_artefact_are_read_for_what_they_are() -> None:
+    """Round GC/GF: "Order Confirmation … on 2026-04-15" names no order 2026-04-15; a tracker's path
+    "[https://…tntf6NroxehYs…]" shown in the prose holds no 'Nr' label; Amazon's printed float
+    "122.44000000000001 USD" is $122.44, not 44000000000001."""
+    assert references("", "Order Confirmation 193752 to Paul Davis on 2026-04-15") == ()
+    link = "Shop [https://cdn.example/e/.Ymn4tntf6NroxehYsHBqPDYKSOBrjRHw7V_kec/click]\n"
+    assert [r.value for r in references(link + "Your order number: AMI83104", "")] == ["AMI83104"]
+    assert fields.total_amount("Total\n122.44000000000001 USD").amount == Decimal("122.44")
+    assert fields.total_amount("Total: 19.989999999999998 USD").amount == Decimal("19.99")
+
+
+def test_a_text_parts_bold_marks_do_not_hide_its_labels() -> None:
+    from email.message import EmailMessage
+
+    from orderwatch.parsers.reader import parse_mail
+
+    msg = EmailMessage()
+    msg["From"] = "Garden Shop <support@orders.garden.example>"
+    msg["Subject"] = "Success! Thank You For Your Order"
+    msg["Date"] = "Mon, 06 Apr 2026 04:15:13 +0000"
+    msg.set_content("*Your order number*: AMI83104\n**Grand Total:** $120.55\nPrice 5*3*2 stays\n")
+    text = parse_mail(msg.as_bytes()).text
+    assert "Your order number: AMI83104" in text and "Grand Total: $120.55" in text and "5*3*2" in text

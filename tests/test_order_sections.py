@@ -77,3 +77,20 @@ def test_a_vat_inclusive_total_ends_each_orders_section_not_its_subtotal() -> No
     events = parse(_mail(body), role="inbox").events
     totals = {e.order_no: e.fields.get("amount") for e in events if e.kind == "ordered"}
     assert totals == {"405-1112223-3334445": "33.50", "405-6667778-8889990": "48.58"}
+
+
+def test_orders_listed_once_at_the_top_take_the_sections_below_in_their_order() -> None:
+    """Amazon.es: "Pedido nº A / Pedido nº B" at the top, then one section per order naming neither,
+    the second ending "Importe total del pedido (IVA incluido si corresponde): <br/>" over its amount."""
+    body = (
+        "Confirmación de tu pedido de Amazon.es\nPedido nº 407-1112223-3334445\nPedido nº 407-6667778-8889990\n\n"
+        "Hemos dividido tu compra en 2 pedidos.\n\n     Entrega:\n          jueves, junio 23\n"
+        "     Importe total del pedido:                      EUR 26,95\n"
+        "==========\n     Entrega:\n          viernes, junio 24 -\n          lunes, junio 27\n"
+        "     Importe total del pedido (IVA incluido si corresponde):       <br/>\n                    EUR 8,49\n"
+    )
+    events = parse(_mail(body), role="inbox").events
+    totals = {e.order_no: e.fields.get("amount") for e in events if e.kind == "ordered"}
+    promised = {e.order_no: e.fields.get("by", "")[:10] for e in events if e.kind == "promise"}
+    assert totals == {"407-1112223-3334445": "26.95", "407-6667778-8889990": "8.49"}
+    assert promised == {"407-1112223-3334445": "2026-06-23", "407-6667778-8889990": "2026-06-27"}

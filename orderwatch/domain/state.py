@@ -129,6 +129,9 @@ def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
     if state.delivered is not None and _parcels_still_out(case, at):
         state.delivered = None  # one parcel of two came: the order is not delivered yet
     kept = state.delivered is not None or (facts.promise_kind == "ship" and state.shipped is not None)
+    if kept and _promised_again(state):
+        kept = state.last_delivered is not None and state.last_delivered.at >= state.last_promise.at
+
     cancelled = state.buyer_cancelled is not None
     state.overdue = facts.promised_by is not None and at > facts.promised_by and not kept and not cancelled
     state.status = _status(state)
@@ -199,6 +202,13 @@ def _answer(state: OrderState, event: Event, stage_by_message: dict[str, str]) -
 # How long a desk's word may trail the shop's own refund mail: the refund notice and the agent's
 # "I've refunded the full £27.50" are sent minutes or hours apart, in either order.
 _GRANT_TRAILS_REFUND = timedelta(days=2)
+
+
+def _promised_again(state: OrderState) -> bool:
+    """A new delivery promised after the goods came ("今晚21点前补发一张新的" for a key that did not
+    work): the first delivery does not keep it, only one after it."""
+    promise, delivered = state.last_promise, state.delivered
+    return promise is not None and delivered is not None and promise.at > delivered.at
 
 
 def _already_paid(grant: Event, received: Event | None) -> bool:

@@ -13,7 +13,9 @@ from orderwatch.parsers.guarded import guarded
 
 # A number with thousands separators (",", ".", " ", "'") and maybe decimals ("," or "."):
 # 1,299.00 / 1.299,00 / 1 299,00 / 107,34 / 1280
-_NUM = r"(?<!\d)(\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?!\d)"  # never mid-number
+# never mid-number ("122.44000000000001 USD" is not 44000000000001 USD), and a float's printing artefact
+# ("…44000000000001", "…43999999999999") belongs to the amount it rounds to
+_NUM = r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2}(?:(?<=\.\d\d)(?:0{5,}|9{5,})\d{0,4})?)?)(?!\d)"
 _PRE = (
     r"(US\$|A\$|AU\$|C\$|CA\$|HK\$|NT\$|S\$|NZ\$|R\$|MX\$|\$|¥|￥|€|£|₩|₹|₽|₺|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|"
     r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|MOP\$?|人民币|新台幣|新臺幣|港幣|港币|澳門元|澳门元|澳門幣|澳门币|"
@@ -205,6 +207,8 @@ def local_currency(money: Money | None, text: str, sender_domain: str = "") -> M
 def decimal_value(num: str) -> Decimal | None:
     """'1.299,00' -> 1299.00, '1,299.00' -> 1299.00, '107,34' -> 107.34, '1,280' -> 1280."""
     num = num.replace("，", ",").replace("\u00a0", " ").replace("\u202f", " ")
+    if len(num) > 12 and rx.fullmatch(r"\d+\.\d\d(?:0{5,}|9{5,})\d{0,4}", num):
+        return Decimal(num).quantize(Decimal("0.01"))
     separators = [i for i, ch in enumerate(num) if ch in ",. '"]
     if separators:
         last = separators[-1]

@@ -92,6 +92,9 @@ _SHAPED = guarded(
     r"(?<![\w-])(\d{3}-\d{7}-\d{7})(?![\w-])|(?<![\w/])(INV/\d{8}/[A-Z]{2,6}/\d{6,14})(?![\w/])"
     r"|(?<![\w-])(\d{6,20})\s+numaral[ıi]\s+(?:\w+\s+){0,2}?sipari[şs]"
 )
+# A link target shown in the prose ("Shop [https://…]"): a tracker's path holds letter-digit runs
+# that a label's abbreviation inside it would name ("…tntf6NroxehYs…": 'Nr' then a token).
+_LINK_TEXT = guarded(r"\bhttps?://[^\s\]>)\"']+")
 # The mail's own order page: .../order?id=123, ...?order_id=AB-12, .../orders/123456
 _LINKED = guarded(
     # The lookahead names every first character the two branches can start with: most positions of
@@ -134,7 +137,9 @@ _NOT_REFERENCE = guarded(
     r"problem|issue|review|feedback|survey|support|request|payment|shipping|delivery|notice|alert|today|update|"
     r"versendet|zugestellt|storniert|bestätigt|eingegangen|erhalten|unterwegs|geliefert|abgeschlossen|"
     r"exp[ée]di[ée]e?|livr[ée]e?|annul[ée]e|confirm[ée]e|enviado|entregado|cancelado|spedito|consegnato|annullato|"
-    r"wys[łl]ane|dostarczone|verzonden|bezorgd|geannuleerd)$",
+    r"wys[łl]ane|dostarczone|verzonden|bezorgd|geannuleerd)$"
+    # a calendar date is a date: "… on 2026-04-15", "2026/04/15", "15-04-2026"
+    r"|^(?:(?:19|20)\d\d([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\2(?:19|20)\d\d)$",
     re.I,
 )
 
@@ -220,6 +225,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
     """
     scores: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
+    pages = links or text  # the mail's links, read below as links; in the prose they are blanked
+    text = _LINK_TEXT.sub(lambda m: " " * len(m.group(0)), text) if "://" in text else text
     weak: set[str] = set()
     strong: set[str] = set()
 
@@ -332,7 +339,6 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
             add(match.group(1), 2, "ends the subject")
         for match in _SUBJECT_DASHED.finditer(subject):
             add(match.group(1), 2, "a dashed code in the subject")
-    pages = links or text
     linked = [match.group(1) or match.group(2) for match in _LINKED.finditer(pages)]
     linked += [m.group(1) for m in _ORDER_QUERY.finditer(pages) if m.group(1) not in linked]
     if "%3d" in pages.lower():  # a redirect wraps the order page: "…&U=https%3A%2F%2F…%3ForderID%3D306-…"
@@ -364,7 +370,7 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         value = parcel.group(1)
         if value in scores and not any(why.startswith("label") for why in evidence[value]):
             scores.pop(value)
-    for parcel in _TRACKING_QUERY.finditer(links or text):  # "…verfolgen.html?piececode=0034…": the parcel's own
+    for parcel in _TRACKING_QUERY.finditer(pages):  # "…verfolgen.html?piececode=0034…": the parcel's own
         if parcel.group(1) in scores and "marketplace number shape" not in evidence[parcel.group(1)]:
             scores.pop(parcel.group(1))
     ordered = any(w.startswith("label") and "(the document's)" not in w for v in scores for w in evidence[v])
