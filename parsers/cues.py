@@ -59,6 +59,7 @@ _TO_CARRIER = (
 
 CONFIRM = any_of(
     r"(?:自动)?续费成功|自動續費成功|扣款成功|订单支付成功|支付成功(?!后|後)|付款成功(?!后|後)|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
+    r"以下是(?:您|你)的(?:購買|购买)(?:內容|内容)|(?:購買|购买)(?:內容|内容)?明(?:細|细)|"  # a store's receipt: "以下是您的購買內容明細"
     r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|(?:已)?成功租用|租用成功|租号成功|订单已生成|已下单|(?:本|该|此)?商品为(?:手动|人工)发货[^。\n]{0,8}?请耐心等待|(?:本|該|此)?商品為(?:手動|人工)發貨[^。\n]{0,8}?請耐心等待|已经收到您的付款|订单(?:已)?提交成功|交易成功|"
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"(?:^|\n)\s*date ordered\s*:|danke für deinen (?:einkauf|kauf)|vielen dank für (?:ihren|deinen) einkauf|"  # a shop engine's plain receipt: "Order Number: 2291 / Date Ordered: …"
@@ -138,7 +139,9 @@ SHIPPED = any_of(
     # a shop engine's state mail: "The new status is as follows: Shipped."
     r"new status is(?: as follows)?\s*[:：]\s*(?:shipped|dispatched|sent|versandt|verschickt|exp[ée]di[ée]e?)\b|"
     r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|(?:快递单号|运单号|物流单号|发货单号)(?=\s*(?:为|是)?\s*[:：]?\s*[\[【(（]?\s*[A-Za-z0-9])|已通过[^，。\n]{0,12}?发出|已由[^，。\n]{0,20}?(?:发出|寄出|發出)|已出库|"
-    r"has (?:been )?shipped|have shipped|is on (?:the|its) way|(?:is|è|e') (?:currently |now |attualmente |ora )?(?:in transit|in viaggio|in transito)\b|pacco in transito|on its way to you|shipment (?:#|notification|confirmation)|"
+    r"has (?:been )?shipped|have shipped|is on (?:the|its) way|"
+    # "your order 43129087655 is arriving soon", "Your order … is almost here!" (never "Black Friday is almost here")
+    r"\b(?:order|package|parcel|delivery|shipment|items?)\b[^.!\n]{0,30}?\b(?:is|are) (?:almost here|arriving soon|nearly (?:here|there))|(?:is|è|e') (?:currently |now |attualmente |ora )?(?:in transit|in viaggio|in transito)\b|pacco in transito|on its way to you|shipment (?:#|notification|confirmation)|"
     r"\bshipped\b|dispatched|despatched|tracking (?:has been |was )?added\b|(?:is|are) (?:now )?ready (?:to|for) (?:collect(?:ion)?|pick[- ]?up)\b|(?:has |have )?left our (?:warehouse|workshop|studio|facility|store|premises)|tracking (?:number|#|no)|handed (?:it )?(?:over )?to (?:the carrier|royal mail|ups|usps|fedex|dhl)"
     r"|(?:has been|was|were) sent (?:using|with|via|by)|(?:has been|have been|was) fulfill?ed|fulfill?ment (?:confirmation|complete)"
     r"|beim versanddienstleister|an den versanddienstleister übergeben|an (?:dpd|dhl|gls|ups|hermes|fedex|die post|die österreichische post)(?: austria)? übergeben|können sie ihre sendung (?:jetzt )?verfolgen|links? zur sendungsverfolgung"
@@ -152,7 +155,9 @@ SHIPPED = any_of(
     r"(?:on|ovat) l[äa]hetetty|l[äa]hetys on matkalla|je na cest[ěe]|[úu]ton van|feladtuk|elk[üu]ldt[üu]k|"
     r"(?:^|\n)\s*(?:versandt|verschickt|expédiée?|spedit[oa]|enviad[oa]|wys[łl]ane|verzonden|dispatched|shipped)\s*:|"
     r"zollabfertigung\b[^.\n]{0,60}?(?:abgeschlossen|beendet)|customs clearance (?:is |has been )?(?:completed?|finished)|清关完成|已清关|d[ée]douanement termin[ée]|"
-    r"versandbest[äa]tigung|wurde (?:versandt|verschickt|versendet)|ist unterwegs|(?:wurde|wurden) (?:dem|an den) versand(?:dienstleister)? [üu]bergeben|"
+    r"versandbest[äa]tigung|wurde (?:versandt|verschickt|versendet)|ist unterwegs|"
+    # "Deine Lieferung ist auf dem Weg" over "Sendungsnummer: 00340434…" (never a return "auf dem Weg zu uns")
+    r"(?:lieferung|bestellung|sendung|paket|p[äa]ckchen) (?:ist|sind) (?:jetzt |nun |bereits )?auf dem weg(?! zu uns)|sendungsnummer\s*[:：]\s*[A-Z0-9]{10,}|(?:wurde|wurden) (?:dem|an den) versand(?:dienstleister)? [üu]bergeben|"
     # a shipping tool's parcel handed to its carrier: "ist gepackt und wird von DHL Germany versandt"
     r"(?:ist|wurde|has been|is) (?:gepackt|verpackt|packed) (?:und wird|and will be) (?:von|mit|per|by|with) [^.\n]{2,30}? (?:versandt|verschickt|zugestellt|shipped|delivered)\b|"
     # a note giving the parcel: "votre colis est parti ce matin avec Colissimo. Numéro de suivi : 6A24…"

@@ -61,7 +61,7 @@ _APPEAL_EN = (
     "give (?:us )?feedback (?:about|on) (?:the|their|its) (?:company's |firm's |business's |trader's )?response"
 )
 _APPEAL_INTL = (
-    r"contest|r[ée]examin|widerspr|einspruch|beanstand|reclam|reklamacj|impugn|ricors|recurr|odwo[łl]|bezwaar|recurs|"
+    r"contest|r[ée]examin|apelar|apela[çc][ãa]o|apelaci[óo]n|widerspr|einspruch|beanstand|reclam|reklamacj|impugn|ricors|recurr|odwo[łl]|bezwaar|recurs|"
     r"anulaci[óo]n|aclaraci[óo]n|annullament|opposizion|\bGU14\b|definizione della controversia|"
     r"erneute pr[üu]fung|[üu]berpr[üu]fung beantragen|"
     r"solicitar una revisi[óo]n|pedir una revisi[óo]n|respondiendo a este|solicitar (?:uma )?revis[ãa]o|demander (?:une )?r[ée]vision|chiedere (?:una )?revisione|"
@@ -112,7 +112,7 @@ _RELAYED = guarded(
 # A case or complaint named in the subject, and a decision or request about it in the text.
 _CASE_SUBJECT = guarded(
     r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|您反映的|處理結果|处理结果|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|退货|退貨|查验|鉴别|复核|理赔|理賠|索赔|索賠|"
-    r"reklamation|beschwerde|streitfall|litige|réclamation|contestation|contestazione|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
+    r"reklamation|beschwerde|streitfall|[\w-]*antrag\b|(?-i:\bFall\b)|litige|réclamation|contestation|contestazione|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
     r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème|"
     r"[äa]rende|reklamation|reklamasjon|klage|valitus|reklamaatio|reklamace|st[íi][žz]nost|panasz|reclama[țt]ie|reclama[çc][ãa]o|protocolo|"
     r"\bdemande\b|anfrage|segnalazione|richiesta|controversia|melding|solicitud de devoluci|resoluci[óo]n|zg[łl]oszeni|decyzj|spór|спор|претензи|обращени|жалоб|скарг|звернен|повернен|возврат",
@@ -355,7 +355,10 @@ def _desk_side(msg: Message) -> str | None:
     ):
         return "outside"
     if rx.search(
-        r"投诉中心|投诉受理|维权中心|纠纷|仲裁|介入|平台客服|投訴中心|糾紛|resolution|dispute|claim|buyer protection|trust ?& ?safety",
+        r"投诉中心|投诉受理|维权中心|纠纷|仲裁|介入|平台客服|投訴中心|糾紛|resolution|dispute|claim|buyer protection|trust ?& ?safety|"
+        # a marketplace's or payment service's own guarantee: "A-bis-z-Garantieantrag", "Käuferschutz", "litige"
+        r"\ba-(?:to|bis|[àa]|al)-z\b|k[äa]uferschutz|kaufschutz|protection des achats|protezione acquisti|money back guarantee|"
+        r"litige|geschil|contestazione|streitfall|disputa",
         who,
         re.I,
     ):

@@ -220,6 +220,9 @@ ARRIVAL_CUES = alternation(
         r"arriving(?:\s+on)?",
         r"arrives(?:\s+on)?",
         r"now\s+arriving",
+        # "ETA by FedEx: Tue, Nov 17", "ETA: Friday"; "is on track to arrive between 6:00am and 8:00pm"
+        r"(?-i:ETA)(?:\s+(?:by|with|via)\s+[\w&. ]{2,20}?)?(?=\s*[:：])",
+        r"(?:is\s+|are\s+)?on\s+track\s+to\s+(?:arrive|be\s+delivered)(?:\s+(?:on|by))?",
         r"(?:new\s+)?(?:estimated|expected|scheduled|anticipated|guaranteed|projected|revised)\s+"
         r"(?:delivery|arrival)(?:\s+(?:date|day|window|estimate))?(?:\s+is)?",
         r"(?:now|is\s+now)\s+expected(?:\s+to\s+(?:arrive|be\s+delivered))?(?:\s+(?:on|by))?",

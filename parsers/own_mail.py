@@ -32,7 +32,9 @@ def parse(msg: Message) -> Result | None:
     has_attachments = any(a.filename for a in msg.mail.attachments)
     asked = rx.search(  # the request named in the subject replied to: "Re: … wezwanie do uzupełnienia wniosku"
         r"补充凭证|补充材料|evidence|screenshot|request for (?:further |more )?(?:information|documents)|information request|uzupe[łl]nieni|aanvullende (?:stukken|informatie)|pi[èe]ces justificatives|"
-        r"unterlagen nachreichen|documentaci[óo]n adicional|documentazione integrativa",
+        r"unterlagen nachreichen|documentaci[óo]n adicional|documentazione integrativa|"
+        r"weitere informationen|informations? compl[ée]mentaires?|m[áa]s informaci[óo]n|ulteriori informazioni|more information|"
+        r"meer informatie|wi[ęe]cej informacji",
         subject + quoted_text(msg.mail.text)[:400],
         re.I,
     )

@@ -28,6 +28,8 @@ EVIDENCE_REQUEST = any_of(
     r"(?:please|kindly) provide (?:this|the following|the requested|these) (?:information|documents|details)\b|(?:please|kindly) (?:send|email|forward|provide) (?:me|us) (?:copies of|a copy of|the following)\b|"
     r"please reply to this (?:e-?mail|message)\s+(?:(?:within|by)\s[^.]{1,24}?\s+)?with\b[\s\S]{0,120}?(?:photos?|pictures?|screenshots?|documents?|proof|receipt|evidence)|"
     r"(?:schick|sende|schicken sie|senden sie)\s+uns\s+(?:bitte\s+)?[\s\S]{0,100}?(?:fotos?|bilder|belege|nachweise|screenshots?)|"
+    # "benötigen wir weitere Informationen von Ihnen: Fotos des erhaltenen Artikels", "fügen Sie die Fotos als Anhang bei"
+    r"ben[öo]tigen wir (?:noch )?(?:weitere|zus[äa]tzliche|folgende) (?:informationen|angaben|unterlagen|nachweise)|f[üu]gen sie (?:die |uns )?(?:fotos|bilder|belege|nachweise)\b[^.\n]{0,30}?\bbei\b|"
     r"(?:envoyez|transmettez)[- ]nous\s+[\s\S]{0,80}?(?:photos?|justificatifs?|captures?)|"
     r"potrzebujemy (?:jeszcze |od ciebie )?[\s\S]{0,40}?(?:zdj[ęe][ćc]|dokument|dowod)|prze[śs]lij (?:nam )?(?:zdj[ęe]cia|dokumenty|dowody)|"
     r"(?:prosz[ęe]|prosimy) o (?:uzupe[łl]nienie|przes[łl]anie|dostarczenie)[\s\S]{0,80}?(?:dokument|kopi|zdj[ęe]|dow[óo]d)|dokumenty nale[żz]y przes[łl]a[ćc]|"
@@ -56,6 +58,7 @@ EVIDENCE_REQUEST = any_of(
     r"(?:evidence|screenshots?|photos?|proof) (?:is|are) (?:needed|required)|"
     r"(?:could|can|would) you (?:please )?(?:send|e-?mail|upload|share) (?:me|us)\b[^?]{0,40}?(?:photos?|pictures?|screenshots?|images?)|"
     r"we need (?:a (?:bit|little) )?more (?:info(?:rmation)?|details)|(?:need|require) (?:some )?(?:more|additional|further) (?:info(?:rmation)?|details|documents?)\b(?! (?:about|on) (?:our|how))|"
+    r"\benv[íi]a(?:nos|me)\b[^.\n]{0,40}?\b(?:fotos?|fotograf[íi]as|capturas|comprobantes?|pruebas)\b|"
     r"necesitamos (?:la|el|los|las)\b[^.]{0,80}?(?:confirmaci[óo]n|documentaci[óo]n|justificante|factura|comprobante|fotos?|pruebas)|"
     r"responder a este correo con la documentaci[óo]n|"
     r"necesitamos m[áa]s (?:informaci[óo]n|datos|detalles)|precisamos de mais (?:informa[çc][õo]es|dados)|"
@@ -186,7 +189,7 @@ DECISION_PARTIAL = any_of(
     r"reembolso parcial|zwrot cz[ęe][śs]ciowy|gedeeltelijke terugbetaling"
 )
 DECISION_FOR = any_of(
-    r"zu (?:deinen|ihren|euren) gunsten entschieden|en (?:votre|ta) faveur|a (?:tu|su) favor|a (?:tuo|suo|vostro) favore|"
+    r"zu (?:deinen|ihren|euren) gunsten (?:entschieden|geschlossen|abgeschlossen)|en (?:votre|ta) faveur|a (?:tu|su) favor|a (?:tuo|suo|vostro) favore|"
     r"处理结果\s*[:：]?\s*(?:支持|同意)|(?<!不)支持您的(?:退款)?诉求|投诉成立|(?:判定|判决|裁定)?(?:买家|買家)(?:胜诉|勝訴)|"
     r"in your favou?r|(?:claim|dispute|complaint) (?:has been |was )?(?:approved|upheld|accepted(?! (?:for|into|by) )|resolved in your favou?r)|(?:claim|complaint|dispute) succeeds\b|closed with (?:monetary|non-monetary) relief"
     r"|\b(?:has|have) accepted your (?:dispute|claim|complaint|return request)\b"
@@ -224,7 +227,7 @@ ACK = any_of(
     r"申請收件通知|已(?:送達|轉送|转送)(?:受理|主管)機關|召開調解會議|調解會議開會通知|召开调解会议|"
     # a mediator admits the case, its outcome still to come: "notification de recevabilité", "votre réclamation est recevable"
     r"notification de recevabilit[ée]|(?:r[ée]clamation|demande|dossier|saisine) (?:est|a été (?:jugée|déclarée)) recevable|"
-    r"nous avons bien re[çc]u (?:ta|votre) (?:r[ée]clamation|demande de remboursement|signalement|plainte)|"
+    r"nous avons bien re[çc]u (?:ta|votre) (?:r[ée]clamation|demande de remboursement|signalement|plainte|litige)|"
     r"(?:您|你)的(?:問題|问题|來信|来信|意見|意见)已(?:經|经)?(?:收到|受理)|"
     # cs, ro, hu: "reklamaci jsme zaevidovali", "reclamația ta a fost înregistrată", "panaszát rögzítettük"
     r"(?:reklamaci|st[íi][žz]nost)\b[^.\n]{0,40}?\bjsme (?:zaevidovali|p[řr]ijali|obdr[žz]eli)|d[ěe]kujeme, [žz]e jste n[áa]m sv[ěe][řr]il[ai]? reklamaci|"
@@ -234,11 +237,12 @@ ACK = any_of(
     r"avvio del procedimento|(?:su|tu) solicitud(?: de arbitraje| de mediaci[óo]n)? ha tenido entrada|"
     r"决定受理|決定受理|予以受理|(?:系統|系统)已收件|申訴案件收件通知|(?:我們|我们)?已收到(?:您|你)的(?:提問|提问|問題|问题|來信|来信|查詢|查询|詢問|询问)|"  # a market regulator's acceptance decision (投诉受理决定告知): its own clock starts
     # a request the buyer opened, confirmed: "Has abierto una solicitud: artículo no recibido", "Hai aperto una richiesta"
-    r"has abierto una (?:solicitud|disputa|reclamaci[óo]n)|hai aperto una (?:richiesta|contestazione|controversia)|vous avez ouvert une (?:demande|r[ée]clamation|litige)|"
-    r"sie haben (?:einen antrag|eine anfrage|einen fall|eine reklamation) (?:er)?[öo]ffnet|otworzy[łl]e[śs] (?:dyskusj[ęe]|spór|zg[łl]oszenie)|"
+    r"has abierto una (?:solicitud|disputa|reclamaci[óo]n)|hai aperto una (?:richiesta|contestazione|controversia)|vous avez ouvert (?:une (?:demande|r[ée]clamation)|un litige)|"
+    r"(?:sie haben|du hast) (?:einen antrag|eine anfrage|einen fall|eine reklamation)\b[^.\n]{0,80}?\b(?:er)?[öo]ffnet|"
+    r"wir haben (?:ihren|deinen) (?:[\w-]*antrag|fall|widerspruch)\b[^.\n]{0,80}?\berhalten\b|otworzy[łl]e[śs] (?:dyskusj[ęe]|spór|zg[łl]oszenie)|"
     # nl: "Hierbij bevestigen we de ontvangst van je klacht", "We hebben je klacht doorgestuurd naar …"
     r"bevestigen (?:we|wij) (?:de )?ontvangst van (?:je|uw) (?:klacht|melding|verzoek)|(?:je|uw) klacht is (?:in goede orde )?ontvangen|"
-    r"we hebben (?:je|uw) klacht (?:ontvangen|doorgestuurd|in behandeling genomen)|"
+    r"we hebben (?:je|uw) (?:klacht|geschil|claim) (?:ontvangen|doorgestuurd|in behandeling genomen)|(?:je|u) hebt een (?:geschil|claim) geopend|"
     # de: "vielen Dank für Ihren RMA-Antrag. Wir haben ihn erhalten", "Ihre Reklamation ist bei uns eingegangen"
     r"vielen dank f[üu]r (?:ihren|deinen) (?:rma-?antrag|reklamationsantrag|retourenantrag|garantieantrag|schlichtungsantrag|beschwerdeantrag|antrag auf)|vielen dank f[üu]r (?:ihre|deine) (?:meldung|beanstandung|umsatzbeanstandung|reklamation|beschwerde)|"
     r"(?:ihre|deine) (?:umsatz)?beanstandung\b[^.\n]{0,40}?\b(?:ist|wurde) (?:bei uns )?(?:eingegangen|erfasst|registriert)|"
@@ -324,7 +328,10 @@ ACK = any_of(
 )
 APPEAL_WORDS = any_of(r"二次申诉|申诉|复核|复议|\bappeal\b|reconsider|review (?:the|this) decision")
 EVIDENCE_WORDS = any_of(
-    r"补充凭证|补充材料|补充证据|按要求补充|见附件|截图如下|as requested|screenshots? (?:are |is )?attached|attached (?:are|is) (?:the|my|some|(?:the )?(?:screenshots?|photos?|pictures?|images?|copies|documents?))\b|here (?:are|is) the (?:screenshots?|evidence|photos?)"
+    r"补充凭证|补充材料|补充证据|按要求补充|见附件|截图如下|as requested|screenshots? (?:are |is )?attached|attached (?:are|is) (?:the|my|some|(?:the )?(?:screenshots?|photos?|pictures?|images?|copies|documents?))\b|here (?:are|is) the (?:screenshots?|evidence|photos?)|"
+    # "anbei die angeforderten Fotos", "ci-joint les photos demandées", "in allegato le foto", "adjunto las fotos"
+    r"anbei (?:die|meine|das|den) (?:angeforderten |gew[üu]nschten )?(?:fotos|bilder|unterlagen|belege|nachweise|screenshots?)|"
+    r"ci-joint(?:es)? (?:les|mes) (?:photos|captures|justificatifs|pi[èe]ces)|in allegato (?:le|trova(?:te)? le) (?:foto|immagini|ricevute)|adjunto (?:las|los) (?:fotos|capturas|comprobantes)"
 )
 
 

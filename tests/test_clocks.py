@@ -97,12 +97,13 @@ def test_a_new_delivery_promised_after_the_goods_came_is_kept_only_by_a_later_de
     """A key that did not work, and the shop's "今晚21点前补发一张新的": the first key keeps no new promise."""
     first = ev("delivered", at("2026-04-21 13:06"), how="virtual")
     sent = ev("complaint_sent", at("2026-04-21 15:20"), role="sent")
+    answer = ev("platform_reply", at("2026-04-21 16:02"))
     promise = ev("promise", at("2026-04-21 16:02"), by="2026-04-21T21:00:00+08:00")
     f = facts(at("2026-04-21 13:05"), at("2026-04-21 21:00"))
     late = at("2026-04-21 22:30")
-    assert one(clocks.delivery_overdue, [first, sent, promise], f, late).due_at == at("2026-04-21 21:00")
+    assert one(clocks.delivery_overdue, [first, sent, answer, promise], f, late).due_at == at("2026-04-21 21:00")
     again = ev("delivered", at("2026-04-21 20:52"), how="virtual")
-    assert one(clocks.delivery_overdue, [first, sent, promise, again], f, late) is None
+    assert one(clocks.delivery_overdue, [first, sent, answer, promise, again], f, late) is None
 
 
 def test_a_seller_failure_keeps_delivery_overdue_and_a_complaint_ends_it() -> None:
@@ -130,6 +131,26 @@ def test_a_decision_on_the_order_after_its_promise_ends_delivery_overdue() -> No
     ruled = [ev("ordered", PAID), ev("decision", at("2026-03-12 16:00"), outcome="against")]  # a complaint by phone
     assert one(clocks.delivery_overdue, ruled, f, at("2026-03-13 09:00")) is None
     assert one(clocks.appeal_window, ruled, f, at("2026-03-13 09:00")) is not None
+
+
+def test_a_decision_before_the_default_runs_out_ends_delivery_overdue_unless_a_time_is_given_after_it() -> None:
+    """PayPal decides for the seller on a dispute about what came; the 30-day default, still running
+    then, is moot. A seller's new time given after the decision runs its own clock again."""
+    f = facts(PAID, at("2026-03-20 10:00"))
+    ruled = [ev("ordered", PAID), ev("decision", at("2026-03-15 16:00"), outcome="against")]
+    assert one(clocks.delivery_overdue, ruled, f, at("2026-03-21 09:00")) is None
+    promised = [*ruled, ev("promise", at("2026-03-16 09:00"), by="2026-03-20T10:00:00+08:00")]
+    assert one(clocks.delivery_overdue, promised, f, at("2026-03-21 09:00")) is not None
+
+
+def test_a_dispute_opened_before_the_promise_ran_out_and_still_open_holds_delivery_overdue() -> None:
+    """A PayPal dispute for an item not received, acknowledged before the 30-day default passed: the
+    complaint's own clock is the step while it runs, not a second alert about the same delivery."""
+    f = facts(PAID, at("2026-03-20 10:00"))
+    events = [ev("ordered", PAID), ev("complaint_ack", at("2026-03-14 08:00"), desk="platform")]
+    assert fold(Case("A1", "shop", events), f, at("2026-03-21 09:00")).status == "complaint_open"
+    assert one(clocks.delivery_overdue, events, f, at("2026-03-21 09:00")) is None
+    assert one(clocks.delivery_overdue, [ev("ordered", PAID)], f, at("2026-03-21 09:00")) is not None
 
 
 # --- complaint_unanswered -----------------------------------------------------------------

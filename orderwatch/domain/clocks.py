@@ -71,8 +71,13 @@ def delivery_overdue(i: Inputs) -> Due | None:
         return None
     if any(c.at > f.promised_by for c in s.complaints):  # the user already acted on this promise
         return None
-    if s.last_decision is not None and s.last_decision.at > f.promised_by:
-        return None  # a desk ruled on it (a complaint made by phone): the decision's window is the step now
+    if s.status == "complaint_open" and s.complaints:  # a dispute opened before it ran out is still running
+        return None
+    # a desk ruled on the order (a complaint made by phone), and no new time was given since: the
+    # decision's own window is the step now
+    decided = s.last_decision
+    if decided is not None and (decided.at > f.promised_by or s.last_promise is None or s.last_promise.at < decided.at):
+        return None
     return Due(AlertKind.DELIVERY_OVERDUE, f.promised_by, f.provisional, {"promise": f.promise_phrase})
 
 

@@ -205,10 +205,12 @@ _GRANT_TRAILS_REFUND = timedelta(days=2)
 
 
 def _promised_again(state: OrderState) -> bool:
-    """A new delivery promised after the goods came ("今晚21点前补发一张新的" for a key that did not
-    work): the first delivery does not keep it, only one after it."""
+    """A new delivery promised, in answer to a complaint, after the goods came ("今晚21点前补发一张新的"
+    for a key that did not work): the first delivery does not keep it, only one after it."""
     promise, delivered = state.last_promise, state.delivered
-    return promise is not None and delivered is not None and promise.at > delivered.at
+    if promise is None or delivered is None or promise.at <= delivered.at:
+        return False
+    return any(delivered.at <= c.at <= promise.at for c in state.complaints)  # given in answer to a complaint
 
 
 def _already_paid(grant: Event, received: Event | None) -> bool:

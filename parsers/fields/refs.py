@@ -13,7 +13,8 @@ from orderwatch.parsers.fields import columns
 from orderwatch.parsers.fields.tickets import ticket_numbers
 from orderwatch.parsers.guarded import guarded
 
-_ID = r"[#№【「\[(（]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{1,40}[A-Za-z0-9](?:==?(?![=\w]))?)"  # "GPA.3371-4420-…"  # "==": base64 ids
+# "GPA.3371-4420-…"; "==": base64 ids; "2026/48213": a year and a serial (never a date's "2026/11/16")
+_ID = r"[#№【「\[(（]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{1,40}[A-Za-z0-9](?:==?(?![=\w])|/\d{3,12}(?![\w/]))?)"
 _LABELLED = guarded(
     r"(?:"
     + "|".join(lexicon.ORDER_LABELS)
@@ -61,7 +62,7 @@ _INVOICE = guarded(
 # The invoice number a payment service repeats from the shop, in any language: "Rechnungsnummer #1384"
 _INVOICE_NAMED = guarded(
     r"(?:rechnungsnummer|rechnungs-?nr\.?|num[ée]ro\s+de\s+facture|n[úu]mero\s+de\s+factura|numero\s+(?:di\s+)?fattura|"
-    r"numer\s+faktury|invoice\s*(?:id|no\.?|number))\s*[:：]?\s*(#?[A-Za-z0-9][A-Za-z0-9\-]{2,30}[A-Za-z0-9])(?![A-Za-z0-9\-])",
+    r"numer\s+faktury|factuurnummer|fakturanummer|[čc][íi]slo\s+faktury|invoice\s*(?:id|no\.?|number))\s*[:：]?\s*(#?[A-Za-z0-9][A-Za-z0-9\-]{2,30}[A-Za-z0-9])(?![A-Za-z0-9\-])",
     re.I,
 )
 # A purchase id (a UUID) on the line that names the purchase: "Dotyczy zakupu z 16.09.2026 9d7e2c14-95b1-…"
@@ -310,8 +311,8 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         # both forms may read the same "Invoice ID: …": one mention, not two
         invoices = [m.group(1) for m in (*_INVOICE.finditer(source), *_INVOICE_NAMED.finditer(source))]
         for value in dict.fromkeys(v.lstrip("#") for v in invoices):
-            if any(ch.isdigit() for ch in value):
-                add(value, 2, "the merchant's invoice")
+            if any(ch.isdigit() for ch in value) or _LETTER_REFERENCE.match(value):  # PrestaShop's "KXQWPBTRZ"
+                add(value, 2, "the merchant's invoice", labelled=True)
         for match in _UUID_OF_PURCHASE.finditer(source):
             add(match.group(1), 2, "a purchase id on the purchase's line")
         for match in _ITEM.finditer(source):

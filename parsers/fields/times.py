@@ -53,8 +53,7 @@ _ZONES = {
     "ict": 7,
     "myt": 8,
 }
-# A zone named after a time: an offset ("GMT+8", "UTC+08:00"), "Z", or an abbreviation (never the
-# head of a word: "10:00 Estimated" names no zone).
+# A zone named after a time: an offset ("GMT+8"), "Z", or an abbreviation (never a word's head: "10:00 Estimated")
 _ZONE_RE = (
     r"(?:\(?\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|(?<=\d)Z|UTC|GMT|BST|CET|CEST|EET|EEST|MSK|HKT|SGT|AWST|JST|KST|"
     r"AEST|AEDT|NZST|NZDT|EST|EDT|CDT|MST|MDT|PST|PDT|MESZ|MEZ|WITA|WIB|WIT|PHT|ICT|MYT|(?-i:(?<=\()(?:ET|CT|MT|PT)(?=\)))|(?-i:(?<=[AP]M )(?:ET|CT|MT|PT)(?![A-Za-z])))(?![A-Za-z])\s*\)?|(北京时间))?"
@@ -402,19 +401,24 @@ def country_zone(domain: str, text: str, fallback: tzinfo) -> tzinfo:
         return fallback
 
 
-# A time window a few lines under the date, with no label of its own (Hermes: "Donnerstag, 07.05.2026" over
-# "zwischen 14:00 und 18:00 Uhr"); its upper bound counts
+# A window a few lines under the date, unlabelled ("Donnerstag, 07.05.2026" over "zwischen 14:00 und 18:00 Uhr")
 _WINDOW_LINE = guarded(
     r"^[ \t]*(?:zwischen|between|entre|tra le|tussen|mi[ęe]dzy)\s+\d{1,2}(?:[:.h]\d{2})?\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?\s*"
     r"(?:und|and|et|e|y|en|a)\s+(\d{1,2})(?:[:.h](\d{2}))?\s*(uhr|h|am|pm|a\.m\.|p\.m\.)?[ \t.]*$",
     re.I | re.M,
+)
+# "Your delivery is on track to arrive between 6:00am and 8:00pm": the same window said in a sentence
+_WINDOW_SENTENCE = guarded(
+    r"\b(?:arrive|be delivered|deliver|delivery)\s+(?:between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*"
+    r"(?:and|to|-|–)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\w:])",
+    re.I,
 )
 
 
 def window_end_below(text: str, after: int, day: datetime) -> datetime | None:
     """The end of a bare time window in the next few lines after an arrival date, on that date."""
     below = "\n".join(text[after : after + 200].split("\n")[:6])
-    window = _WINDOW_LINE.search(below)
+    window = _WINDOW_LINE.search(below) or _WINDOW_SENTENCE.search(below)
     if window is None:
         return None
     hour, minute = int(window.group(1)), int(window.group(2) or 0)
