@@ -358,7 +358,7 @@ def _desk_side(msg: Message) -> str | None:
         r"投诉中心|投诉受理|维权中心|纠纷|仲裁|介入|平台客服|投訴中心|糾紛|resolution|dispute|claim|buyer protection|trust ?& ?safety|"
         # a marketplace's or payment service's own guarantee: "A-bis-z-Garantieantrag", "Käuferschutz", "litige"
         r"\ba-(?:to|bis|[àa]|al)-z\b|k[äa]uferschutz|kaufschutz|protection des achats|protezione acquisti|money back guarantee|"
-        r"litige|geschil|contestazione|streitfall|disputa",
+        r"litige|geschil|streitfall|disputa",
         who,
         re.I,
     ):
