@@ -63,9 +63,11 @@ def parse(msg: Message) -> Result | None:
         )
     if _SPACED_BRAND.search(msg.text[:600]):
         return Result(NAME, "noise", reason="likely phishing: a brand's name spelled apart to pass filters")
-    if registrable_domain(sender) in PERSONAL_MAILBOXES and _CALLBACK.search(msg.text):
+    if _CALLBACK.search(msg.text) and (registrable_domain(sender) in PERSONAL_MAILBOXES or _borrowed_brand(msg)):
         return Result(
-            NAME, "noise", reason="likely a callback scam: a free-mail 'invoice' that asks you to phone to cancel"
+            NAME,
+            "noise",
+            reason="likely a callback scam: an 'invoice' from an address not the brand's that asks you to phone to cancel",
         )
     if cues.SELLER_SIDE.search(msg.subject) or cues.SELLER_SIDE.search(msg.text[:3000]):
         return Result(NAME, "noise", reason="a notice to a seller (the user's own shop), not a purchase")
@@ -151,11 +153,27 @@ def _transactional(msg: Message) -> bool:
     )
 
 
+# Brands whose billing the callback scams copy ("Norton Alert: … overdue charge", "Geek Squad Billing")
+_CALLBACK_BRANDS = guarded(
+    r"\b(norton|mcafee|geek ?squad|paypal|best ?buy|microsoft|apple|amazon|coinbase|walmart|ebay|lifelock|avast)\b",
+    re.I,
+)
+
+
+def _borrowed_brand(msg: Message) -> bool:
+    """A brand named in the subject or the first lines that the sending domain is not."""
+    domain = registrable_domain(msg.mail.from_addr).replace("-", "").lower()
+    names = {
+        m.group(1).replace(" ", "").lower() for m in _CALLBACK_BRANDS.finditer(msg.subject + "\n" + msg.text[:300])
+    }
+    return bool(names) and not any(name in domain for name in names)
+
+
 # A renewal or "order" you did not place, from a free-mail address, that wants a phone call to cancel or
 # refund it (the Geek Squad / Norton / PayPal invoice scam); a real shop's mail never needs the call.
 _CALLBACK = guarded(
-    r"(?:cancel|refund|dispute|not (?:authori[sz]e|recogni[sz]e)|did(?:n't| not) (?:make|place|order))(?:[^\n]|\n(?!\s*\n)){0,160}?"
-    r"\b(?:call|dial|phone|ring|contact)\b(?:[^\n]|\n(?!\s*\n)){0,80}?\+?\d[\d\s().-]{8,}\d",
+    r"(?:cancel|refund|dispute|block|terminate|not (?:authori[sz]e|recogni[sz]e)|did(?:n't| not) (?:make|place|order))(?:[^\n]|\n(?!\s*\n)){0,160}?"
+    r"\b(?:call|dial|phone|ring|contact|get in touch)\b(?:[^\n]|\n(?!\s*\n)){0,80}?\+?\d[\d\s().-]{8,}\d",
     re.I,
 )
 # "e b a y", "P a y P a l": a brand spelled apart, which no brand's own mail does

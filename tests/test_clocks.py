@@ -442,3 +442,15 @@ def test_a_reminder_restating_a_time_from_payment_counts_from_the_payment_not_fr
     assert facts_of(case, RULES).promised_by == at("2026-06-11 21:13")
     unnamed = ev("promise", reminder, by="2026-06-13T09:02:00+08:00", **promised)  # "72小时内" counted from the mail
     assert facts_of(Case("A1", "shop", [*events, unnamed]), RULES).promised_by == at("2026-06-13 09:02")
+
+
+def test_out_for_delivery_today_keeps_the_window_an_earlier_mail_gave_for_that_day() -> None:
+    from orderwatch.domain.timeline import _restated_day
+
+    window = ev("promise", at("2026-11-10 19:32"), by="2026-11-12T21:00:00+08:00", phrase="12 November, 7am-9pm")
+    today = ev("promise", at("2026-11-12 07:05"), by="2026-11-12T23:59:59+08:00", phrase="delivery today")
+    assert _restated_day([window, today], at("2026-11-12 23:59:59")) == at("2026-11-12 21:00")
+    counted = ev("promise", at("2026-11-10 19:32"), by="2026-11-12T20:31:07+08:00", within="2 workdays")
+    assert _restated_day([counted, today], at("2026-11-12 23:59:59")) == at("2026-11-12 23:59:59")
+    later = ev("promise", at("2026-11-12 07:05"), by="2026-11-13T23:59:59+08:00")
+    assert _restated_day([window, later], at("2026-11-13 23:59:59")) == at("2026-11-13 23:59:59")

@@ -814,3 +814,36 @@ def test_a_text_parts_bold_marks_do_not_hide_its_labels() -> None:
     msg.set_content("*Your order number*: AMI83104\n**Grand Total:** $120.55\nPrice 5*3*2 stays\n")
     text = parse_mail(msg.as_bytes()).text
     assert "Your order number: AMI83104" in text and "Grand Total: $120.55" in text and "5*3*2" in text
+
+
+def test_a_brands_callback_invoice_from_another_domain_is_noise() -> None:
+    """Round GM: a 'Norton' renewal from a school's domain that says to phone to block the charge."""
+    from email.message import EmailMessage
+
+    from orderwatch.parsers import parse
+
+    msg = EmailMessage()
+    msg["From"] = "Dominic Mulig <dmulig@school-district.example.org>"
+    msg["To"] = "a@example.com"
+    msg["Subject"] = "Norton Alert: The total amount of your overdue charge is $295.70"
+    msg["Date"] = "Fri, 07 Nov 2025 22:56:24 +0600"
+    msg.set_content(
+        "Your Norton Life-Lock subscription is set to renew today.\n"
+        "To block the auto-renewal service, please contact the Customer Help Center: 702 329-7226\n"
+        "Invoice Number: 54896548\nTotal Amount: $295.70\n"
+    )
+    result = parse(msg.as_bytes(), role="inbox")
+    assert result.kind == "noise" and not result.events
+
+
+def test_a_chinese_thunderbird_forward_is_read_from_its_original_date() -> None:
+    """Round GO: '-------- 转发的消息 --------' over '日期: \tWed, 28 Oct 2026 15:20:41 +0800'."""
+    from orderwatch.parsers.quotes import forwarded
+
+    text = (
+        "-------- 转发的消息 --------\n主题: \t退款审核通过通知（订单JG2610190388）\n"
+        "日期: \tWed, 28 Oct 2026 15:20:41 +0800\nFrom: \t极光软件商城 <service@jiguang-soft.example>\n\n"
+        "您好！您的退款申请已审核通过。\n"
+    )
+    found = forwarded("Fwd: 退款审核通过通知", text)
+    assert found is not None and "28 Oct 2026 15:20:41" in found.headers["date"]

@@ -4,8 +4,7 @@ Linking, in order of trust: the order number the mail names; a ticket or complai
 before on that order; the thread (In-Reply-To / References to a message already on the order).
 Any shop or marketplace mail that names a purchase opens its order (domain.md, "Which mail makes
 an order"): the confirmation first, else a payment, shipping, delivery, failure or refund notice
-(a mailbox often holds only those). The user's own complaint about an unknown order number opens
-it only when the shop answers in its thread.
+(a mailbox often holds only those). A complaint about an unknown number opens it only when answered.
 """
 
 from __future__ import annotations
@@ -346,7 +345,7 @@ def facts(case: Case, rules: Rulebook) -> Facts:
     if promise is not None and _counts_from_payment(promise) and _awaiting_payment(case, f):
         promise = None  # "24 小時內出貨 after payment" of an order never paid: no clock runs, stated or default
     elif promise is not None:
-        promised_by = datetime.fromisoformat(str(promise.fields["by"]))
+        promised_by = _restated_day(stated, datetime.fromisoformat(str(promise.fields["by"])))
         named = bool(promise.fields.get("anchor_named"))  # "支付成功后72小时内" restated in a later reminder
         if paid is not None and _counts_from_payment(promise) and (paid.at > promise.at or named):
             # stated before the payment arrived (an ATM transfer, a gateway's later notice): from the payment
@@ -383,6 +382,20 @@ def facts(case: Case, rules: Rulebook) -> Facts:
         provisional=provisional,
         first_seen=first_seen,
     )
+
+
+def _restated_day(stated: list[Event], by: datetime) -> datetime:
+    """ "Out for delivery today" restates a day given earlier with its window ("…, between 7am and 9pm")."""
+    if (by.hour, by.minute, by.second) != (23, 59, 59):
+        return by
+    same_day = [
+        when
+        for e in stated[:-1]
+        if not e.fields.get("within")  # a window written as such, not a duration counted to a minute
+        and (when := datetime.fromisoformat(str(e.fields["by"]))).astimezone(by.tzinfo).date() == by.date()
+        and (when.hour, when.minute, when.second) != (23, 59, 59)
+    ]
+    return max(same_day) if same_day else by
 
 
 def _counts_from_payment(promise: Event) -> bool:
