@@ -131,7 +131,7 @@ TOTAL_LABELS = [
     r"totaal(?:bedrag)?",
     r"(?:お)?支払(?:い)?金額|ご請求金額|合計金額|総額|총\s*결제\s*금액|결제\s*금액|총\s*금액|합계",
     r"مبلغ\s+کل|مبلغ\s+قابل\s+پرداخت|جمع\s+کل|итого|сумма\s+заказа|к\s+оплате|toplam(?:\s+tutar)?|[öo]denen\s+tutar|total\s+pembayaran|total\s+tagihan|"
-    r"tổng\s+thanh\s+toán|số\s+tiền\s+thanh\s+toán|ยอดรวม(?!สินค้า)(?:\s*\([^)\n]{0,30}\))?|ยอดชำระ(?:ทั้งหมด)?|"
+    r"tổng\s+thanh\s+toán|tổng\s+cộng|số\s+tiền\s+thanh\s+toán|ยอดรวม(?!สินค้า)(?:\s*\([^)\n]{0,30}\))?|ยอดชำระ(?:ทั้งหมด)?|"
     r"إجمالي\s+الطلب|المبلغ\s+الإجمالي|الإجمالي",
     # sv, nb, da, fi, cs, hu, ro
     r"totalt|totalsumma|summa|att\s+betala|total\s+inkl\.?\s+moms|i\s+alt|yhteens[äa]|maksettava|celkem(?:\s+k\s+[úu]hrad[ěe])?|"
@@ -326,10 +326,10 @@ ARRIVAL_CUES = alternation(
         # ru, tr, id, vi, th, ar
         r"(?:ожидаемая\s+)?дата\s+(?:доставки|получения)|доставка\s+курьером|доставим(?:\s+заказ)?",
         r"tahmini\s+teslimat(?:\s+tarihi)?|teslimat\s+tarihi",
-        r"estimasi\s+(?:tiba|sampai|diterima)|perkiraan\s+(?:tiba|sampai)",
+        r"estimasi\s+(?:tiba|sampai|diterima)|perkiraan\s+(?:tiba|sampai)(?:\s+(?:terbaru|baru))?",
         r"dự\s+kiến\s+giao(?:\s+hàng)?|ngày\s+giao\s+(?:hàng\s+)?dự\s+kiến|thời\s+gian\s+giao(?:\s+hàng)?\s+dự\s+kiến",
         r"anggaran\s+(?:penghantaran|tiba|ketibaan)|perkiraan\s+penghantaran",
-        r"วันที่คาดว่าจะได้รับสินค้า|คาดว่าจะได้รับสินค้า|วันที่จัดส่งโดยประมาณ",
+        r"วันที่คาดว่าจะได้รับสินค้า|คาดว่าจะได้รับสินค้า(?:ภายใน(?:วันที่)?)?|วันที่จัดส่งโดยประมาณ",  # Thai runs on: "…สินค้าภายในวันที่ 07 พ.ย."
         r"الوصول\s+يوم|الوصول|موعد\s+التسليم\s+المتوقع|التوصيل\s+المتوقع",
         r"очікувана\s+дата\s+доставки|εκτιμ[ώω]μενη\s+(?:ημερομηνία\s+)?παρ[άα]δοση|v[áa]rhat[óo]\s+k[ée]zbes[ií]t[ée]s",
     ]

@@ -149,7 +149,7 @@ REFUND_GRANTED = any_of(
     r"|(?:refunderes|tilbakebetales|tilbagebetales)|pengene (?:blir|bliver) (?:refundert|refunderet|tilbakebetalt|tilbagebetalt)"
     r"|hyvit(?:ämme|amme)|hyvitys (?:maksetaan|palautetaan)|pen[íi]ze (?:v[áa]m )?vr[áa]t[íi]me|vr[áa]t[íi]me v[áa]m pen[íi]ze|[čc][áa]stka bude vr[áa]cena"
     r"|visszat[ée]r[ií]tj[üu]k|visszautaljuk"
-    r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|سيتم استرداد|تم استرداد"
+    r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|sẽ được hoàn (?:về|lại|trả)|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|سيتم استرداد|تم استرداد"
 )
 
 

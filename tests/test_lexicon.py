@@ -847,3 +847,17 @@ def test_a_chinese_thunderbird_forward_is_read_from_its_original_date() -> None:
     )
     found = forwarded("Fwd: 退款审核通过通知", text)
     assert found is not None and "28 Oct 2026 15:20:41" in found.headers["date"]
+
+
+def test_south_east_asian_labels_from_round_gl() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from orderwatch.parsers.arrivals import find_arrivals
+
+    bangkok = timezone(timedelta(hours=7))
+    found = find_arrivals("คาดว่าจะได้รับสินค้าภายในวันที่ 07 พ.ย. 2026", datetime(2026, 11, 4, tzinfo=bangkok))
+    assert [p.by.date().isoformat() for _, p in found] == ["2026-11-07"]
+    jakarta = datetime(2026, 11, 13, 16, 20, tzinfo=bangkok)
+    text = "Perkiraan tiba sebelumnya: 11 - 13 November 2026\nPerkiraan tiba terbaru: Selasa, 17 November 2026\n"
+    assert [p.by.date().isoformat() for _, p in find_arrivals(text, jakarta)] == ["2026-11-17"]
+    assert fields.order_total("Tổng cộng: ₫1.290.000", "vi").amount == Decimal("1290000")
