@@ -58,8 +58,7 @@ def order_sections(msg: Message, references: list[str]) -> list[tuple[str, Messa
         others = [ref for ref in references if ref != own]
         alone = rx.sub("|".join(re.escape(ref) for ref in others), " ", part) if others else part
         if own not in alone:  # a listed order: its line in the list heads its section ("Pedido nº 407-…")
-            at = text.find(own)
-            alone = text[text.rfind("\n", 0, at) + 1 : text.find("\n", at) % (len(text) + 1)] + "\n" + alone
+            alone = _line_of(text, text.find(own)) + "\n" + alone
         if confirmed and not cues.CONFIRM.search(alone):  # the mail's "Order Confirmation" confirms each order
             alone = confirmed.group(0) + "\n" + alone
         mail = dataclasses.replace(msg.mail, text=alone, html="")
@@ -68,3 +67,9 @@ def order_sections(msg: Message, references: list[str]) -> list[tuple[str, Messa
     # an invoice or a parcel number beside the order's does not make a second order
     shapes = {reference_shape(ref) for ref, _ in sections}
     return sections if len(sections) >= 2 and len(shapes) == 1 else []
+
+
+def _line_of(text: str, at: int) -> str:
+    """The whole line of `text` that holds position `at`."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end]

@@ -773,21 +773,30 @@ def test_a_payment_processors_receipt_names_the_merchants_order_not_its_own_invo
     assert {e.order_no for e in parse(raw, role="inbox").events} == {"98327541"}
 
 
-def test_a_claim_lure_that_sends_to_a_private_chat_is_phishing() -> None:
+def _mail(sender: str, subject: str, date: str, body: str) -> bytes:
+    """One plain-text message to a@example.com."""
     from email.message import EmailMessage
 
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "a@example.com"
+    msg["Subject"] = subject
+    msg["Date"] = date
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def test_a_claim_lure_that_sends_to_a_private_chat_is_phishing() -> None:
     from orderwatch.parsers import parse
 
-    msg = EmailMessage()
-    msg["From"] = "淘宝网客服中心 <service@shop-claims.example>"
-    msg["To"] = "a@example.com"
-    msg["Subject"] = "【淘宝】您购买的商品存在质量问题，双倍理赔退款通知"
-    msg["Date"] = "Mon, 16 Nov 2026 11:02:40 +0800"
-    msg.set_content(
+    raw = _mail(
+        "淘宝网客服中心 <service@shop-claims.example>",
+        "【淘宝】您购买的商品存在质量问题，双倍理赔退款通知",
+        "Mon, 16 Nov 2026 11:02:40 +0800",
         "订单编号：3391847702615538291，平台将为您办理双倍理赔退款，理赔金额 ¥236.00。\n"
-        "请添加理赔专员QQ：2874419066 办理退款。"
+        "请添加理赔专员QQ：2874419066 办理退款。",
     )
-    result = parse(msg.as_bytes(), role="inbox")
+    result = parse(raw, role="inbox")
     assert result.kind == "noise" and not result.events
 
 
@@ -803,36 +812,31 @@ def test_a_date_a_link_token_and_a_float_artefact_are_read_for_what_they_are() -
 
 
 def test_a_text_parts_bold_marks_do_not_hide_its_labels() -> None:
-    from email.message import EmailMessage
-
     from orderwatch.parsers.reader import parse_mail
 
-    msg = EmailMessage()
-    msg["From"] = "Garden Shop <support@orders.garden.example>"
-    msg["Subject"] = "Success! Thank You For Your Order"
-    msg["Date"] = "Mon, 06 Apr 2026 04:15:13 +0000"
-    msg.set_content("*Your order number*: AMI83104\n**Grand Total:** $120.55\nPrice 5*3*2 stays\n")
-    text = parse_mail(msg.as_bytes()).text
+    raw = _mail(
+        "Garden Shop <support@orders.garden.example>",
+        "Success! Thank You For Your Order",
+        "Mon, 06 Apr 2026 04:15:13 +0000",
+        "*Your order number*: AMI83104\n**Grand Total:** $120.55\nPrice 5*3*2 stays\n",
+    )
+    text = parse_mail(raw).text
     assert "Your order number: AMI83104" in text and "Grand Total: $120.55" in text and "5*3*2" in text
 
 
 def test_a_brands_callback_invoice_from_another_domain_is_noise() -> None:
     """Round GM: a 'Norton' renewal from a school's domain that says to phone to block the charge."""
-    from email.message import EmailMessage
-
     from orderwatch.parsers import parse
 
-    msg = EmailMessage()
-    msg["From"] = "Dominic Mulig <dmulig@school-district.example.org>"
-    msg["To"] = "a@example.com"
-    msg["Subject"] = "Norton Alert: The total amount of your overdue charge is $295.70"
-    msg["Date"] = "Fri, 07 Nov 2025 22:56:24 +0600"
-    msg.set_content(
+    raw = _mail(
+        "Dominic Mulig <dmulig@school-district.example.org>",
+        "Norton Alert: The total amount of your overdue charge is $295.70",
+        "Fri, 07 Nov 2025 22:56:24 +0600",
         "Your Norton Life-Lock subscription is set to renew today.\n"
         "To block the auto-renewal service, please contact the Customer Help Center: 702 329-7226\n"
-        "Invoice Number: 54896548\nTotal Amount: $295.70\n"
+        "Invoice Number: 54896548\nTotal Amount: $295.70\n",
     )
-    result = parse(msg.as_bytes(), role="inbox")
+    result = parse(raw, role="inbox")
     assert result.kind == "noise" and not result.events
 
 

@@ -51,10 +51,16 @@ def _mail(body: str) -> bytes:
     return msg.as_bytes()
 
 
-def test_each_order_keeps_its_own_total_and_arrival_date() -> None:
-    events = parse(_mail(_BODY), role="inbox").events
+def _orders(body: str) -> tuple[dict[str, object], dict[str, str]]:
+    """Each order's total and promised day, as the reader gives them."""
+    events = parse(_mail(body), role="inbox").events
     totals = {e.order_no: e.fields.get("amount") for e in events if e.kind == "ordered"}
     promised = {e.order_no: e.fields.get("by", "")[:10] for e in events if e.kind == "promise"}
+    return totals, promised
+
+
+def test_each_order_keeps_its_own_total_and_arrival_date() -> None:
+    totals, promised = _orders(_BODY)
     assert totals == {"111-3904417-2286530": "64.72", "111-7261093-4408817": "17.34"}
     assert promised == {"111-3904417-2286530": "2026-05-26", "111-7261093-4408817": "2026-05-28"}
 
@@ -74,8 +80,7 @@ def test_a_vat_inclusive_total_ends_each_orders_section_not_its_subtotal() -> No
         "Ordine n°405-6667778-8889990\nTotale parziale degli articoli:\nEUR 45,59\nConfezione regalo:\nEUR 2,99\n"
         "Totale IVA inclusa (ove applicabile):\nEUR 48,58\n"
     )
-    events = parse(_mail(body), role="inbox").events
-    totals = {e.order_no: e.fields.get("amount") for e in events if e.kind == "ordered"}
+    totals, _ = _orders(body)
     assert totals == {"405-1112223-3334445": "33.50", "405-6667778-8889990": "48.58"}
 
 
@@ -89,8 +94,6 @@ def test_orders_listed_once_at_the_top_take_the_sections_below_in_their_order() 
         "==========\n     Entrega:\n          viernes, junio 24 -\n          lunes, junio 27\n"
         "     Importe total del pedido (IVA incluido si corresponde):       <br/>\n                    EUR 8,49\n"
     )
-    events = parse(_mail(body), role="inbox").events
-    totals = {e.order_no: e.fields.get("amount") for e in events if e.kind == "ordered"}
-    promised = {e.order_no: e.fields.get("by", "")[:10] for e in events if e.kind == "promise"}
+    totals, promised = _orders(body)
     assert totals == {"407-1112223-3334445": "26.95", "407-6667778-8889990": "8.49"}
     assert promised == {"407-1112223-3334445": "2026-06-23", "407-6667778-8889990": "2026-06-27"}
