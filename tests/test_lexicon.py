@@ -865,3 +865,12 @@ def test_south_east_asian_labels_from_round_gl() -> None:
     text = "Perkiraan tiba sebelumnya: 11 - 13 November 2026\nPerkiraan tiba terbaru: Selasa, 17 November 2026\n"
     assert [p.by.date().isoformat() for _, p in find_arrivals(text, jakarta)] == ["2026-11-17"]
     assert fields.order_total("Tổng cộng: ₫1.290.000", "vi").amount == Decimal("1290000")
+
+
+def test_an_order_number_heading_the_first_column_of_a_flattened_table_is_read() -> None:
+    """'주문번호 상품명 수량 배송정보' over '2611… 국산 …': the cells were joined by single spaces, so only the
+    first column lines up; a date under the label is no reference."""
+    table = "상품배송정보\n주문번호 상품명 수량 배송정보\n2611171032514823 국산 원목 도마 (대)\n롯데택배\n"
+    assert [found.value for found in references(table)][:1] == ["2611171032514823"]
+    assert "AB-1234567" in [f.value for f in references("Order Number Item Quantity Status\nAB-1234567 Widget 1\n")]
+    assert not references("Order Number Date Total\n2026-11-17 Widget 3\n")

@@ -70,4 +70,16 @@ def under_its_label(text: str) -> list[str]:
         values = list(_CELLS.finditer(lines[i + 1]))
         if len(values) == len(labels):
             found.extend(values[k].group(0) for k in hits if any(ch.isdigit() for ch in values[k].group(0)))
+    found.extend(m.group(1) for m in _FIRST_COLUMN.finditer(text) if not _DATE_SHAPE.match(m.group(1)))
     return found
+
+
+# A column table whose cells the HTML rendering joined by single spaces: the order label heads the first
+# column of a header row of plain words ("주문번호 상품명 수량 배송정보", "Order No. Item Qty Status"), and
+# the next line begins with the reference ("2611171032514823 국산 …"). Only the first column lines up.
+_FIRST_COLUMN = guarded(
+    r"^[ \t]*(?:" + "|".join(lexicon.ORDER_LABELS) + r")\.?(?:[ \t]+[^\W\d][^\s\d:：#]{0,14}){2,6}[ \t]*\n"
+    r"[ \t]*((?=[A-Za-z-]*\d(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,23})(?=[ \t]|$)",
+    re.I | re.M,
+)
+_DATE_SHAPE = guarded(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4})$")
