@@ -71,6 +71,9 @@ CONFIRM = any_of(
     r"purchase (?:confirmation|receipt)|\bpayment receipt\b|\bhere is your order invoice\b|\breceipt for (?:your )?order\b|(?:^|\n)\s*(?:total|amount) paid\s*[:：]|order summary|charged (?:today|now)\s*[:：]|\byou(?: were|(?:'ve| have) been) charged\b|\byour (?:card|account|payment method) (?:has been |was )charged\b|your order is being processed|we(?:'re| are) (?:getting|preparing) your order|"
     r"ご注文の確認|ご注文を承りました|(?:ご)?注文は[^。\n]{0,40}?(?:にて)?承りました|(?:ご)?入金を確認(?:いた)?しました|ご注文を受け付けました|ご注文ありがとうございます|お申(?:し)?込(?:み)?(?:ありがとうございます|を承りました|を受け付けました)|주문이\s*(?:정상적으로\s*)?(?:완료|접수)되었습니다|결제가\s*완료되었습니다|"
     r"주문해\s*주셔서\s*감사합니다|tack f[öo]r din best[äa]llning|orderbekr[äa]ftelse|d[ěe]kujeme za (?:v[áa][šs] )?n[áa]kup|"
+    r"kiitos tilauksesta(?:si|nne)?|tilaus(?:si|nne)? on vastaanotettu|tilausvahvistus|tak for din (?:ordre|bestilling)|vi har modtaget din (?:ordre|bestilling)|ordrebekr[æa]ftelse|"
+    r"takk for (?:din )?bestilling(?:en)?|ordrebekreftelse|vi har mottatt (?:din )?bestilling|ευχαριστούμε για την παραγγελία|η παραγγελία σας (?:έχει )?(?:ληφθεί|καταχωρηθεί)|"
+    r"v[ăa] mul[țt]umim c[ăa] a[țt]i cump[ăa]rat|confirmare comand[ăa]|a sua encomenda (?:foi recebida|est[áa] em espera)|recebemos a sua encomenda|"
     r"objedn[áa]vku .{0,30}jsme p[řr]ijali|[îi]{1}[țt]i mul[țt]umim pentru comand[ăa]|am (?:primit|[îi]nregistrat) comanda"
     r"|訂單成立|訂購成功|下單成功|結帳成功|结账成功|(?:已)?完成結帳|(?:已)?完成结账|訂購完成|订购完成|(?:你|您)已(?:購買|购买|訂購|订购)(?:了)?\s*[「“\"《]|訂單確認|感謝您的訂購|感謝您的購買|已收到您的訂單|付款成功|訂單已成立|bestellbest[äa]tigung|(?:vielen )?dank(?:e)? f[üu]r (?:ihre|deine|eure) (?:bestellung|zahlung)|merci pour (?:votre|ton) paiement|grazie per il (?:tuo |suo )?pagamento|gracias por (?:tu|su) pago|bedankt voor (?:je|uw) betaling|(?:dein|ihr) (?:kauf)?beleg f[üu]r\b|wir haben (?:ihre|deine) bestellung erhalten|confirmation de (?:votre )?commande|merci pour (?:votre|ton|ta) (?:commande|achat)|vous avez achet[ée]|tu as achet[ée]|nous avons (?:bien )?re[çc]u (?:votre|ton) paiement|veuillez trouver,? ci-joint,? (?:la|notre|votre) commande|voici votre commande|voici le re[çc]u de (?:ta|votre) commande|votre commande(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:a bien été|est) (?:bien )?(?:enregistrée|confirmée|validée)|conferma (?:dell'|d')?ordine|grazie per (?:il tuo|il vostro|l')?\s*(?:ordine|acquisto)|ordine(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:è stato )?(?:confermato|ricevuto)|confirmaci[óo]n (?:de(?:l)? )?(?:tu |su )?pedido|(?:tu|su) pedido (?:est[áa] |ha sido )?confirmado|pedido confirmado|gracias por tu (?:pedido|compra)|pedido(?:\s*(?:n[°º]|no\.?|nr\.?|#|num[ée]ro)?\s*[\w-]{0,30}\d[\w-]{0,30})? (?:ha sido |fue )?(?:confirmado|recibido)|potwierdzenie zam[óo]wienia|dzi[ęe]kujemy za (?:zakupy|zam[óo]wienie|z[łl]o[żz]enie zam[óo]wienia)|podsumowanie zam[óo]wienia|zam[óo]wienie zosta[łl]o (?:przyj[ęe]te|z[łl]o[żz]one)|bedankt voor (?:je|uw) (?:bestelling|aankoop)|(?:je|uw) bestelling(?: \(\S+\))? is gelukt|vielen dank f[üu]r (?:deinen|ihren) einkauf|bestellung(?:\s*#?[\w-]*\d[\w-]*)? (?:wurde )?best[äa]tigt|commande(?:\s*#?[\w-]*\d[\w-]*)? confirm[ée]e|bestelbevestiging|bestelling(?:\s*#?[\w-]*\d[\w-]*)? (?:is )?bevestigd"
     r"|recebemos (?:o )?seu pedido|hemos recibido (?:tu|su) pedido|nous avons (?:bien )?re[çc]u votre commande|abbiamo ricevuto il (?:tuo|suo) ordine|você comprou|voce comprou|obrigad[oa] pela (?:sua )?compra|pedido (?:confirmado|recebido|realizado)|"
@@ -170,9 +173,9 @@ SHIPPED = any_of(
     r"(?<!mail )(?<!mensagem )(?:foi|foram) enviad[oa]s?(?! (?:pel[oa]|por|automaticamente|para (?:o seu|voc[êe])))|(?:est[áa]|j[áa] est[áa]) a caminho|pedido despachado|"
     r"(?:jest|zosta[łl]o) (?:obecnie )?w transporcie|paczka w drodze|przesy[łl]ka w drodze|(?:zam[óo]wienie|paczka|przesy[łl]ka)\b[^.\n!]{0,30}?\bjest (?:ju[żz] )?w drodze|mo[żz]esz [śs]ledzi[ćc] przesy[łl]k[ęe]|"
     r"zosta[łl][oa]? wys[łl]an[ea]|przesy[łl]ka (?:zosta[łl]a )?nadana|zam[óo]wienie wys[łl]ane|"
-    r"is verzonden|is onderweg|"
-    r"передан[аоы]?\s+в\s+доставку|передан[аоы]?\s+курьеру|kargoya verildi|(?:telah|sudah) dikirim|"
-    r"đã được gửi đi|đã được giao cho đơn vị vận chuyển|đang trên đường giao|ได้ทำการจัดส่ง|จัดส่งแล้ว|تم الشحن|تم شحن|"
+    r"is verzonden|is onderweg|(?:pachet(?:ul)?|colet(?:ul)?) [îi]n tranzit|\b(?:este|sunt) (?:momentan |acum )?[îi]n tranzit|"
+    r"передан[аоы]?\s+в\s+доставку|передан[аоы]?\s+курьеру|kargoya verildi(?!ğ)|(?:telah|sudah) dikirim|"
+    r"đã được gửi đi|đã được giao cho đơn vị vận chuyển|đang trên đường giao|ได้ทำการจัดส่ง|จัดส่งแล้ว|(?<![\u0600-\u06ff])تم (?:ال)?شحن|"
     r"передано до служби доставки|замовлення вже в дорозі|απεστ[άα]λη|[áa]tadtuk a (?:[\w-]+ )?fut[áa]rszolg[áa]latnak|csomagod [úu]ton van|"
     # waiting at a pickup store or locker: on its way's last leg, not delivered until picked up
     r"已到店|商品已到店|到店通知|已(?:經|经)?送達[^，。\n]{0,10}(?:門市|取貨)|已(?:經|经)?送达[^，。\n]{0,10}(?:门店|自提|驿站)|已到达[^，。\n]{0,6}(?:驿站|自提点|门店|快递柜)|"
@@ -282,7 +285,7 @@ FAILED = any_of(
     r"|(?:your |the )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership) (?:has been |was |is )(?:now )?cancell?ed"
     r"|訂單已取消|已取消訂單|缺貨|無法出貨|(?:megrendel[ée]s[ée]?t?|rendel[ée]s[ée]?t?)\b[^.\n]{0,40}?t[öo]r[öo]lt[üu]k|storniert|annul[ée]e|annul[ée]e?s\b|commande annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|comanda (?:ta )?a fost anulat[ăa]|キャンセルされました"
-    r"|iptal edil(?:di|mi[şs]tir)|заказ[^.\n]{0,40}отмен[её]н|(?:telah )?dibatalkan|đã bị hủy|ถูกยกเลิก|تم إلغاء"
+    r"|iptal edil(?:di|mi[şs]tir)|заказ[^.\n]{0,40}отмен[её]н|(?:telah )?dibatalkan|đã bị hủy|ถูกยกเลิก|(?<![\u0600-\u06ff])تم إلغاء"
     r"|замовлення[^.\n]{0,40}скасовано|ακυρ[ώω]θηκε|t[öo]r[öo]lt[üu]k a rendel[ée]s"
 )
 CANCELLED = any_of(
@@ -294,7 +297,7 @@ CANCELLED = any_of(
     r"|(?:your |the )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership) (?:has been |was |is )(?:now )?cancell?ed"
     r"|訂單已取消|已取消|取消訂單|storniert|stornierung|annul[ée]e|annul[ée]e?s\b|annullato|cancelado|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|anulat[ăa]|キャンセル|취소되었습니다|주문\s*취소\s*(?:완료|처리|되었|됐)"
-    r"|iptal edildi|отмен[её]н|dibatalkan|đã bị hủy|ถูกยกเลิก|تم إلغاء"
+    r"|iptal edildi|отмен[её]н|dibatalkan|đã bị hủy|ถูกยกเลิก|(?<![\u0600-\u06ff])تم إلغاء"
 )
 RECEIPT_SUBJECT = any_of(r"\breceipt\b|\binvoice\b|quittung|re[çc]u\b|ricevuta|recibo|收据|收據|电子发票|發票")
 # The shop confirms a cancellation the buyer asked for (status cancelled, nothing owed), not its own.

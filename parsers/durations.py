@@ -24,7 +24,7 @@ NO_WEEKENDS = guarded(r"(?:주말|공휴일|土|日曜|祝日|週末|周末|节�
 _TIMES_24 = guarded(r"\b(\d)\s*[x×]\s*24\s*jam\b", re.I)
 _SPELLED_THEN_DIGITS = guarded(r"\b[^\W\d_]{3,12}\s*\((\d{1,3})\)")
 _THIRD_PARTY = guarded(r"(?:have|has|gets?|is|are|will)\b", re.I)
-_DECIMAL_POINT = guarded(r"(?<=\d)\.(?=\d)")
+_DECIMAL_POINT = guarded(r"(?<=\w)\.(?=\w)")  # "9,999.00", "ر.س", "z.B": no sentence ends
 _DIGITS_THEN_SPELLED = guarded(r"\b(\d{1,3})\s*\([^\W\d_]{3,12}(?:[\s-][^\W\d_]{1,12}){0,2}\)")  # "5 (cinco) dias"
 # (Japanese wraps after a particle: "5営業日以内に\nご登録の返金口座へ")
 _WRAPPED = guarded(
@@ -76,7 +76,7 @@ _INTL_WITHIN_AFTER = guarded(
 )
 _INTL_WITHIN = guarded(
     r"(?:\b(?:binnen|innerhalb(?:\s+von)?|nejpozd[ěe]ji do|[îi]n termen de|sous|dans un d[ée]lai de|d'ici|entro|dentro de|en un plazo de|w ci[ąa]gu|w terminie|"
-    r"в\s+течение|протягом|dans les|dalam(?:\s+masa|\s+waktu)?|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?(?:tardar|demorar)(?:\s+hasta)?(?:\s+entre)?|(?:mo[żz]e\s+)?potrwa[ćc]\s+do|hasta|"
+    r"в\s+течение|خلال|протягом|dans les|dalam(?:\s+masa|\s+waktu)?|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?(?:tardar|demorar)(?:\s+hasta)?(?:\s+entre)?|(?:mo[żz]e\s+)?potrwa[ćc]\s+do|hasta|"
     # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
     r"dispose de|disposent de|disposez de|disposes de|(?<=vendeur )a|(?<=vendeuse )a|(?<=marchand )a|tiene|tienen|dispone de|tem(?:\s+at[ée])?|hat(?:\s+(?:jetzt|nun))?|haben|ha|hanno|"
     # "dispondrá de un plazo de 15 días hábiles para presentar alegaciones", "eine Frist von 14 Tagen"

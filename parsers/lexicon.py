@@ -49,12 +49,12 @@ ORDER_LABELS = [
     # sv, cs, ro, ja: the big marketplaces' other languages
     r"best[äa]llning(?:snummer)?\s*(?:nr\.?|#)?|ordernr\.?|"
     r"[čc][íi]slo\s+objedn[áa]vky|objedn[áa]vk[ayu]\s*(?:[čc]\.|[čc][íi]slo)|"
-    r"num[ăa]rul\s+comenzii|comand[ăa](?:\s+ta)?\s*(?:nr\.?|num[ăa]rul)|"
+    r"num[ăa]rul\s+comenzii|comand[ăa](?:\s+ta)?(?:\s+cu)?\s*(?:nr\.?|num[ăa]rul)|"
     r"(?:ご)?注文(?:番号|ID|No\.?)|受注番号|取引(?:番号|ID)|オーダー(?:番号|ID)|주문\s*번호",
     # ru, tr, id, vi, th, ar
     r"номер\s+заказа|заказ(?:а|у|ом|е)?\s*(?:№|#|номер)|№\s*заказа|sipari[şs]\s*(?:no\.?|numaras[ıi]|#)|"
     r"no\.?\s*pesanan|nom[bo]r\s+pesanan|pesanan\s*#|"
-    r"m[ãa]\s+đơn\s+hàng|số\s+đơn\s+hàng|đơn\s+hàng\s*#|หมายเลขคำสั่งซื้อ|คำสั่งซื้อหมายเลข|رقم\s+الطلب|(?:کد|شماره)\s+سفارش",
+    r"m[ãa]\s+đơn\s+hàng|số\s+đơn\s+hàng|đơn\s+hàng\s*#|หมายเลขคำสั่งซื้อ|คำสั่งซื้อหมายเลข|رقم\s+الطلب|طلب(?:ك|كم)?\s+(?:رقم|#)|(?:کد|شماره)\s+سفارش",
     # uk, el, hu
     r"номер\s+замовлення|замовлення\s*(?:№|#)|αριθμ[οό]ς\s+παραγγελ[ιί]ας|παραγγελ[ιί]α\s*(?:#|αρ\.)|"
     r"rendel[ée]ssz[áa]m|rendel[ée]s\s*(?:sz[áa]ma|azonos[ií]t[óo](?:ja)?)",
@@ -106,7 +106,7 @@ SHIPPING_WORDS = (
 REFUND_WORDS = (
     r"refund|credit memo|credit note|退款|退貨|退货|r[üu]ckerstattung|erstatt|gutschrift|rembours|avoir|"
     r"rimbors|reembols|reverso|devoluci[óo]n|zwrot|vergoeding|terugbetaling|rambursa|estorno|[åa]terbetal|refunder|tilbakebetal|"
-    r"tilbagebetal|hyvit|vr[áa]cen|visszat[ée]r[ií]t|bayaran balik|pengembalian dana|hoàn tiền"
+    r"tilbagebetal|hyvit|vr[áa]cen|visszat[ée]r[ií]t|bayaran balik|pengembalian dana|hoàn tiền|استرداد|استرجاع|إرجاع المبلغ"
 )
 ORDER_WORDS = (
     r"order|r[ée]servation|reservation|booking|buchung|auftrag|reserva|prenotazione|预订|預訂|訂位|订单|訂單|bestellung|commande|ordine|pedido|orden|compra|zam[óo]wieni(?:e|a|u|em)|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s(?:ed(?:et)?|[ée]t|em(?:et)?|[üu]nk)?|"
@@ -120,7 +120,7 @@ TOTAL_LABELS = [
     r"總計|總金額|(?<!貨品)(?<!商品)總額|訂單金額|訂單價格|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價|成交金額|(?<!货品)(?<!商品)总额",
     # a bare "金额：45.00 CNY" (a 发卡 engine's status mail), never a discount's, a fee's or a refund's
     r"(?<![优優惠折扣运運费費退款减減免红紅包抵])金[额額](?=\s*[:：])",
-    r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?<!included in )(?<!ncluded in the )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
+    r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?<!included in )(?<!ncluded in the )(?<!pre[țt] )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
     r"order\s+total|amount\s+paid|you\s+paid|amount\s+charged|total\s+charged|charged\s+(?:today|now)|paid\s+now|payment\s+total|(?:shipment|order)\s+value|amount\s+payable|"
     r"sipari[şs]\s+tutar[ıi]|[öo]deme\s+tutar[ıi]|المجموع|المبلغ|jumlah(?:\s+bayaran)?",
     r"gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|gesamtpreis|(?<![Zz]wischen)summe|gesamt|zu\s+zahlen",
@@ -135,7 +135,7 @@ TOTAL_LABELS = [
     r"إجمالي\s+الطلب|المبلغ\s+الإجمالي|الإجمالي",
     # sv, nb, da, fi, cs, hu, ro
     r"totalt|totalsumma|summa|att\s+betala|total\s+inkl\.?\s+moms|i\s+alt|yhteens[äa]|maksettava|celkem(?:\s+k\s+[úu]hrad[ěe])?|"
-    r"celkov[áa]\s+cena|[öo]sszesen|fizetend[őo]|total\s+de\s+plat[ăa]|total\s+comand[ăa]",
+    r"celkov[áa]\s+cena|[öo]sszesen|fizetend[őo]|total\s+de\s+plat[ăa]|total\s+pl[ăa]tit|total\s+comand[ăa]",
     r"разом(?:\s+до\s+сплати)?|сума\s+замовлення|σ[υύ]νολο|v[ée]g[öo]sszeg|fizetend[őo]",
 ]
 

@@ -98,6 +98,9 @@ PHISHING_LURE = guarded(
     r"zahlungs(?:methode|mittel|informationen|daten) (?:zu )?(?:aktualisieren|bestätigen)|konto (?:wurde|wird) (?:vorübergehend )?(?:gesperrt|eingeschränkt)|(?:wurde|wird) (?:ihr|dein) [\w-]*konto (?:vorübergehend |dauerhaft )?(?:gesperrt|eingeschränkt)|(?:ihre|deine) identität[^.\n]{0,40}?bestätigen|"
     r"actualiza[r]? (?:tu|su) (?:método|forma|información) de pago|cuenta (?:ha sido|será) (?:suspendida|bloqueada|limitada)|"
     r"aggiorna(?:re)? (?:il tuo |il )?metodo di pagamento|account (?:è stato|sarà) (?:sospeso|bloccato|limitato)|"
+    r"(?:تأكيد|تحديث|إدخال) (?:بيانات|معلومات) (?:بطاقتك|البطاقة|الدفع|بطاقة)|"
+    r"(?:подтвердите|обновите|введите) (?:данные|реквизиты) (?:(?:вашей |банковской )?карты|оплаты)|"
+    r"kart bilgileri(?:nizi|ni)? (?:do[ğg]rula|g[üu]ncelle|onayla)|"
     r"更新(?:您的)?(?:支付|付款)(?:方式|信息|資訊)|缴纳保证金|(?:核验|验证|认证)领取|发放异常|领取异常|"
     r"添加.{0,8}客服\s*(?:QQ|微信)|领取货款|收款信息验证|"
     r"confirm your billing (?:information|details)|suspension of your (?:[\w.]+ )?account|"
@@ -210,7 +213,32 @@ def impersonation(mail: Mail) -> str:
         for label in re.split(r"[.\-]", domain):
             if label != word and len(label) == len(word) and _one_or_two_apart(label, word):
                 return f"'{mail.from_name}' from {domain}, a look-alike of the name"
+    hosts = [domain, *(registrable_domain("x@" + h) for h in _LINK_HOST.findall(mail.text + "\n" + mail.html))]
+    for host in dict.fromkeys(hosts):
+        for label in re.split(r"[.\-]", host):
+            look_alike = next((b for b in _WELL_KNOWN if len(label) == len(b) and _misspells(label, b)), None)
+            if look_alike:
+                return f"{host} misspells {look_alike}"
     return ""
+
+
+# Domains lures misspell ("steamcommunlty", "paypa1"): a label one or two letters off one of them is a look-alike
+_WELL_KNOWN = (
+    "steamcommunity", "steampowered", "paypal", "amazon", "microsoft", "aliexpress", "netflix", "allegro",
+    "walmart", "zalando", "vinted", "coinbase", "binance", "instagram", "facebook", "playstation", "nintendo",
+    "epicgames", "blizzard", "battlenet", "rakuten", "mercadolibre", "mercadolivre", "shopee", "lazada",
+)  # fmt: skip
+_LINK_HOST = guarded(r"https?://([a-z0-9.-]+\.[a-z]{2,})", re.I)
+
+
+def _misspells(label: str, brand: str) -> bool:
+    """The brand with one or two letters swapped for look-alike glyphs ("steamcommunlty", "paypa1"); another
+    shop one letter off a brand ("microspot", "mercadolibre") is no misspelling."""
+    pairs = [(x, y) for x, y in zip(label, brand, strict=True) if x != y]
+    return 0 < len(pairs) <= 2 and all(pair in _GLYPHS for pair in pairs) and label not in _WELL_KNOWN
+
+
+_GLYPHS = {("1", "l"), ("1", "i"), ("l", "i"), ("i", "l"), ("0", "o"), ("q", "g"), ("3", "e"), ("4", "a"), ("5", "s")}
 
 
 def _one_or_two_apart(a: str, b: str) -> bool:

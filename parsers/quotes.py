@@ -14,7 +14,7 @@ from orderwatch.parsers.guarded import guarded
 
 # A line that starts the quoted part of a reply, in the clients buyers use.
 _QUOTE_START = guarded(
-    r"^(?:"
+    r"^(?:[ \t]*>[ \t]?)*(?:"  # Apple Mail quotes the whole forward, its first line too: "> Begin forwarded message:"
     r"[ \t]*-{2,}\s*(?:您的原始(?:提問|问题|問題|留言)|原始邮件|原始郵件|Original Message|Forwarded message|转发邮件(?:信息)?|转发的消息|轉寄的訊息|轉寄郵件(?:資訊)?|已轉寄郵件|Weitergeleitete Nachricht|"
     r"Ursprüngliche Nachricht|Message transféré|Message d'origine|Messaggio inoltrato|Messaggio originale|"
     r"Mensaje reenviado|Mensaje original|Przekazana wiadomość|Wiadomość oryginalna|Doorgestuurd bericht|Oorspronkelijk bericht|"

@@ -27,6 +27,9 @@ REFUND_RECEIVED = any_of(
     r"(?:abono|cr[ée]dito|reembolso) provisional[\s\S]{0,80}?pasa a ser definitivo|abono definitivo|"
     r"hemos cancelado tu compra y reembolsado|(?:importe|reembolso) ya est[áa] disponible en tu monedero|"
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|"
+    # sv, da, nb, fi: a shop engine's refunded order ("Din beställning … har blivit återbetald", "er blevet refunderet")
+    r"(?:har|har blivit|har blitt|er blevet|er blitt|blev|ble) (?:åter|tilbake|tilbage)?(?:betald|betalt|betalats|refunderet|refundert)\b|har återbetalats|"
+    r"on hyvitetty|(?:tilauksesi|tilaus) on hyvitetty|"
     # a payment service's notice: "Fietsbel heeft € 45,50 EUR aan je terugbetaald", "You've received a refund from …"
     r"\bheeft\b[^.\n]{0,40}?\baan (?:je|jou|u) terugbetaald|(?:je|u) hebt een terugbetaling ontvangen|"
     r"\byou(?:'ve| have) received a refund (?:of|from)\b|wurde (?:vollständig )?(?:erstattet|zurückerstattet)|"
@@ -133,6 +136,8 @@ REFUND_GRANTED = any_of(
     r"辦理(?:了)?(?:全額|部分)?退款|(?:辦理|办理)(?:了)?(?:刷退|退刷)|款[项項](?:会|會|将|將)(?:在[^。\n]{0,16})?(?:退回|退還|退还|原路)"
     # ru, tr, id, vi, th, ar
     r"|возврат (?:средств |денег )?(?:оформлен|будет)|вернём|iade(?:n|niz)? banka(?:na|n[ıi]za|ya) iletildi|[üu]cret iaden"
+    # "سيتم استرداد المبلغ … إلى وسيلة الدفع الأصلية خلال 7 أيام عمل": the amount will be returned
+    r"|(?:سيتم|سوف يتم|تم) (?:استرداد|إرجاع|رد|ارجاع) (?:المبلغ|مبلغ|قيمة)"
     r"|iade tutar[ıi] (?:bug[üu]n )?banka(?:na|n[ıi]za|ya) iletil(?:di|mi[şs]tir)|iade talebi?n(?:iz)? onayland[ıi]"
     r"|iade edilecek(?:tir)?|iadesi yap[ıi]lacak(?:t[ıi]r)?"
     r"|iade (?:i[şs]lemi|tutar[ıi]) (?:ba[şs]lat[ıi]ld[ıi]|ger[çc]ekle[şs]tirildi)|dana (?:akan )?dikembalikan"
@@ -171,7 +176,7 @@ _STILL_TO_ARRIVE_EN = any_of(
     # "Le remboursement sera effectué sur le moyen de paiement … sous 7 jours": a transfer still ahead
     r"|\bremboursement sera (?:effectu[ée]|vers[ée]|cr[ée]dit[ée])\b[^.]{0,120}?\b(?:sous|dans les|d'ici)\b"
     # "procédé au remboursement intégral de 78,00 € … sous 3 à 5 jours ouvrés": sent, and still on its way
-    r"|\b(?:visible|cr[ée]dit[ée]|sur votre compte)\b[^.]{0,60}?\bsous\s+\d+(?:\s*(?:à|-)\s*\d+)?\s+jours|^[^.]{0,160}?\bsous\s+\d+(?:\s*(?:à|-)\s*\d+)?\s+jours"
+    r"|\b(?:visible|(?:re)?cr[ée]dit[ée]|rembours[ée]|sur votre compte)\b[^.]{0,60}?\bsous\s+\d+(?:\s*(?:à|-)\s*\d+)?\s+jours|^[^.]{0,160}?\bsous\s+\d+(?:\s*(?:à|-)\s*\d+)?\s+jours"
     # "Die Gutschrift erscheint innerhalb von 5 Werktagen auf deinem ursprünglichen Zahlungsmittel"
     r"|\b(?:gutschrift|erstattung|betrag|r[üu]ckzahlung)\s+(?:erscheint|wird|sollte|kann)\b[^.]{0,60}?\binnerhalb\b"
     r"|\b(?:wird|werden)\s+(?:dir|ihnen|euch)?\s*innerhalb\b[^.]{0,60}?\bgutgeschrieben\b"

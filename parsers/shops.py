@@ -202,11 +202,17 @@ def parse(msg: Message) -> Result | None:
     memo = cues.CREDIT_MEMO.search(msg.subject) and not (cues.granted(msg.text) and not cues.refund_received(msg.text))
     if (received and not cues.still_to_arrive(plain, received)) or memo:
         refund = fields.refund_amount(msg.text, lang, msg.dollar) or fields.total_amount(msg.text, lang)
+        # the order's own total: labelled so, or the mail's total when it is the sum refunded (a whole refund)
+        whole = fields.order_total(msg.text, lang, msg.dollar) or (
+            refund if refund is not None and fields.total_amount(msg.text, lang) == refund else None
+        )
         events.append(
             msg.event(
                 "refund",
                 summary="refund received",
                 order_no=order_no,
+                order_amount=whole.text() if whole else None,
+                order_currency=whole.currency if whole else None,
                 state="received",
                 amount=refund.text() if refund else None,
                 currency=refund.currency if refund else None,

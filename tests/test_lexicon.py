@@ -874,3 +874,51 @@ def test_an_order_number_heading_the_first_column_of_a_flattened_table_is_read()
     assert [found.value for found in references(table)][:1] == ["2611171032514823"]
     assert "AB-1234567" in [f.value for f in references("Order Number Item Quantity Status\nAB-1234567 Widget 1\n")]
     assert not references("Order Number Date Total\n2026-11-17 Widget 3\n")
+
+
+def test_look_alike_glyphs_in_a_brands_domain_are_a_lure_and_another_shop_is_not() -> None:
+    """Round GU: 'steamcommunlty-keys.com' (l for i) is a lure; 'microspot.ch' and 'mercadolibre' are shops."""
+    from orderwatch.parsers import parse
+    from orderwatch.parsers.noise import _misspells
+
+    lure = _mail(
+        "Steam Store <no-reply@steamcommunlty-keys.example>",
+        "Votre clé est prête",
+        "Thu, 12 Nov 2026 07:03:44 +0100",
+        "Votre clé (commande n° 7731-FR-2026) est prête : http://steamcommunlty-keys.example/login\n",
+    )
+    assert parse(lure, role="inbox").kind == "noise"
+    assert _misspells("paypa1", "paypal") and not _misspells("microspot", "microsoft")
+    assert not _misspells("mercadolibre", "mercadolivre") and not _misspells("shoppe", "shopee")
+
+
+def test_round_gs_and_gt_languages() -> None:
+    """Arabic order label, refund grant and workdays; a future 'will ship'; a Turkish 'when shipped'; a
+    Russian complaint's next step is not its addressee; Nordic refunded orders."""
+    from orderwatch.parsers import parse
+    from orderwatch.parsers.durations import stated_duration
+
+    cancelled = "تم إلغاء طلبك رقم 1100847362.\n"
+    arabic = cancelled + "سيتم استرداد المبلغ 4,299.00 ر.س إلى وسيلة الدفع الأصلية خلال 7 أيام عمل.\n"
+    assert [f.value for f in references(arabic)][:1] == ["1100847362"]
+    within = stated_duration(arabic, lexicon.REFUND_VERBS_ZH, lexicon.REFUND_VERBS_EN, lexicon.REFUND_INTL_WORDS)
+    assert within is not None and (within.amount, within.unit) == (7, "workdays")
+    assert cues.SHIPPED.search("تم شحن طلبك") and not cues.SHIPPED.search("بعد التأكيد سيتم شحن طلبك فوراً")
+    assert not cues.SHIPPED.search("Siparişin kargoya verildiğinde sana haber vereceğiz")
+    complaint = _mail(
+        "Pavel <p@example.ru>",
+        "Претензия по заказу № 528417306",
+        "Fri, 06 Nov 2026 10:15:42 +0300",
+        "Курьер не приехал, заказ № 528417306 не доставлен.\n"
+        "В случае отказа я буду вынужден обратиться в Роспотребнадзор.\n",
+    )
+    sent = parse(complaint, role="sent").events[0]
+    assert sent.kind == "complaint_sent" and sent.fields.get("target") != "outside"
+    refunded = _mail(
+        "Nordljus <butik@nordljus.example>",
+        "Din beställning #4127 har återbetalats",
+        "Tue, 10 Nov 2026 14:22:07 +0100",
+        "Din beställning har blivit återbetald.\nBeställning #4127\nTotalt: 1 372,00 kr\nÅterbetalning: -1 372,00 kr\n",
+    )
+    event = parse(refunded, role="inbox").events[0]
+    assert event.kind == "refund" and event.fields["state"] == "received" and event.fields["order_amount"] == "1372.00"

@@ -42,7 +42,7 @@ _TICKETS = [
     guarded(r"\b(?:request|ticket|case)\s*\(\s*#?(\d{2,12})\s*\)", re.I),  # Zendesk: "Your request (5678)"
     # Request Tracker and GLPI tag subjects with their queue: "[brambleworks.com #20731]", "[GLPI #0004187]"
     guarded(
-        r"\[\s*(?!(?:order|commande|bestellung|pedido|ordine|zam[óo]wienie|bestelling|订单|訂單|注文|주문|заказ|sipari[şs]|pesanan|đơn hàng)\b)[A-Za-z][\w.-]{1,40}\s+#\s*(\d{1,12})\s*\]",
+        r"\[\s*(?!(?:order|commande|bestellung|pedido|ordine|zam[óo]wienie|bestelling|订单|訂單|注文|주문|заказ|sipari[şs]|pesanan|đơn hàng|best[äa]llning|bestilling|ordre|tilaus|objedn[áa]vka|comand[ăa]|rendel[ée]s|encomenda)\b)[A-Za-z][\w.-]{1,40}\s+#\s*(\d{1,12})\s*\]",
         re.I,
     ),
     # "Ticket ID: 482913" (WHMCS), "Case number: 5301948257", "Ticket No. 4471"
