@@ -123,7 +123,7 @@ TOTAL_LABELS = [
     r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?<!included in )(?<!ncluded in the )(?<!pre[țt] )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",
     r"order\s+total|amount\s+paid|you\s+paid|amount\s+charged|total\s+charged|charged\s+(?:today|now)|paid\s+now|payment\s+total|(?:shipment|order)\s+value|amount\s+payable|"
     r"sipari[şs]\s+tutar[ıi]|[öo]deme\s+tutar[ıi]|المجموع|المبلغ|jumlah(?:\s+bayaran)?",
-    r"gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|gesamtpreis|(?<![Zz]wischen)summe|gesamt|zu\s+zahlen",
+    r"gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|gesamtpreis|(?<![Zz]wischen)summe|gesamt|zu\s+zahlen|(?<![\w-])betrag(?=[^\S\n]*:)",
     r"montant\s+(?:total|global)|total\s+[àa]\s+payer|total\s+pay[ée]|montant\s+pay[ée]",
     r"totale(?:\s+ordine|\s+pagato)?|importo\s+totale|importo\s+pagato",
     r"importe\s+total|total\s+del\s+pedido|total\s+pagado|valor\s+total",

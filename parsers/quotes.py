@@ -14,14 +14,15 @@ from orderwatch.parsers.guarded import guarded
 
 # A line that starts the quoted part of a reply, in the clients buyers use.
 _QUOTE_START = guarded(
-    r"^(?:[ \t]*>[ \t]?)*(?:"  # Apple Mail quotes the whole forward, its first line too: "> Begin forwarded message:"
+    r"^(?:"
     r"[ \t]*-{2,}\s*(?:您的原始(?:提問|问题|問題|留言)|原始邮件|原始郵件|Original Message|Forwarded message|转发邮件(?:信息)?|转发的消息|轉寄的訊息|轉寄郵件(?:資訊)?|已轉寄郵件|Weitergeleitete Nachricht|"
     r"Ursprüngliche Nachricht|Message transféré|Message d'origine|Messaggio inoltrato|Messaggio originale|"
     r"Mensaje reenviado|Mensaje original|Przekazana wiadomość|Wiadomość oryginalna|Doorgestuurd bericht|Oorspronkelijk bericht|"
     r"Origineel bericht|Mensagem original|Mensagem encaminhada|Ursprungligt meddelande|Vidarebefordrat meddelande|Opprinnelig melding|"
     r"Oprindelig meddelelse|Alkuperäinen viesti|Původní zpráva|Přeposlaná zpráva|Eredeti üzenet|Mesaj original|Исходное сообщение|"
     r"Пересылаемое сообщение|Orijinal [İI]leti|İletilen [İI]leti|Αρχικό μήνυμα)\s*-{2,}"
-    r"|(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|"
+    # Apple Mail may quote the whole forward, its first line too: "> Begin forwarded message:"
+    r"|(?:[ \t]*>[ \t]?)*(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|"
     r"Inizio messaggio inoltrato|Comienzo del mensaje reenviado|Początek przekazanej wiadomości)\s*:"
     # Outlook's rule above a quoted header block; a shop's own separator lines are no quote
     r"|_{10,}(?=\s*\n\s*(?:From|发件人|寄件者|Von|De|Da|Od|Van)\s*[:：])"

@@ -45,7 +45,7 @@ REFUND_RECEIVED = any_of(
     r"\bsent you a refund\b|"  # a payment service's own notice: "X sent you a refund of $19.99"
     # a shop engine's refund receipt: Shopify's "Refund notification" over "Refunded items": the merchant's
     # money has gone back (the card shows it a few days later)
-    r"(?<![^\n])[^\S\n]*(?:refund notification|refunded items)[^\S\n]*(?=\n)|"
+    r"(?<![^\n])[^\S\n]*(?:refund notification|refunded items|refund receipt)[^\S\n]*(?=\n)|(?<![^\n])[^\S\n]*(?:amount refunded|date refunded)\b|"
     r"importo rimborsato\s*[:：]|rimborsat[oa] sulla (?:tua )?carta[^.\n]{0,40}\bin data\b|montant rembours[ée]\s*[:：]|date du remboursement\s*[:：]|"
     r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)|remboursement\b[^.\n]{0,60}?\ba été effectu[ée]"
     r"|退款已完成|已退款|已经退款|已經退款|退款成功(?![后後]|之[后後]|时|時)|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?abgeschlossen|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
@@ -171,6 +171,7 @@ _STILL_TO_ARRIVE = any_of(
 _STILL_TO_ARRIVE_EN = any_of(
     r"\b(?:should|will|may|can)\s+(?:take\s+)?[^.]{0,30}?\b(?:be back|appear|show|arrive|reach|be credited)\b[^.]{0,60}?\bwithin\b"
     r"|\ballow\s+(?:up to\s+)?\d+(?:\s*-\s*\d+)?\s+(?:business |working )?days"
+    r"|\btakes?\s+(?:up to\s+)?\d+(?:\s*-\s*\d+)?\s+(?:business |working )?days\s+to\s+(?:appear|show|post|reflect|arrive)"
     # "退款成功｜賣家已同意退款。… 將原路退回至你的信用卡，預計 3-5 個工作日到賬"
     r"|(?:將|将)(?:原路)?(?:退回|退還|退还)|(?:預計|预计)[^。\n]{0,20}?(?:到賬|到账|到帳|入賬|入账|入帳)"
     # "Le remboursement sera effectué sur le moyen de paiement … sous 7 jours": a transfer still ahead

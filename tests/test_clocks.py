@@ -445,12 +445,25 @@ def test_a_reminder_restating_a_time_from_payment_counts_from_the_payment_not_fr
 
 
 def test_out_for_delivery_today_keeps_the_window_an_earlier_mail_gave_for_that_day() -> None:
-    from orderwatch.domain.timeline import _restated_day
+    from orderwatch.domain.promises import restated_day
 
     window = ev("promise", at("2026-11-10 19:32"), by="2026-11-12T21:00:00+08:00", phrase="12 November, 7am-9pm")
     today = ev("promise", at("2026-11-12 07:05"), by="2026-11-12T23:59:59+08:00", phrase="delivery today")
-    assert _restated_day([window, today], at("2026-11-12 23:59:59")) == at("2026-11-12 21:00")
+    assert restated_day([window, today], at("2026-11-12 23:59:59")) == at("2026-11-12 21:00")
     counted = ev("promise", at("2026-11-10 19:32"), by="2026-11-12T20:31:07+08:00", within="2 workdays")
-    assert _restated_day([counted, today], at("2026-11-12 23:59:59")) == at("2026-11-12 23:59:59")
+    assert restated_day([counted, today], at("2026-11-12 23:59:59")) == at("2026-11-12 23:59:59")
     later = ev("promise", at("2026-11-12 07:05"), by="2026-11-13T23:59:59+08:00")
-    assert _restated_day([window, later], at("2026-11-13 23:59:59")) == at("2026-11-13 23:59:59")
+    assert restated_day([window, later], at("2026-11-13 23:59:59")) == at("2026-11-13 23:59:59")
+
+
+def test_a_carriers_day_of_estimate_shortens_no_shops_window_to_an_earlier_day() -> None:
+    """Round GX: the shop's 'entre le 17.11 et le 19.11', then Colissimo's 'livré aujourd'hui' on the 18th."""
+    from orderwatch.domain.promises import governing
+
+    shop = ev("promise", at("2026-11-13 08:52"), by="2026-11-19T23:59:59+08:00")
+    carrier = ev("promise", at("2026-11-18 07:46"), by="2026-11-18T23:59:59+08:00", carrier_only=True)
+    assert governing([shop, carrier]) is shop
+    slot = ev("promise", at("2026-11-19 07:46"), by="2026-11-19T15:00:00+08:00", carrier_only=True)
+    assert governing([shop, slot]) is slot  # the same day, narrowed to its slot
+    delay = ev("promise", at("2026-11-19 07:46"), by="2026-11-21T23:59:59+08:00", carrier_only=True)
+    assert governing([shop, delay]) is delay and governing([]) is None

@@ -922,3 +922,28 @@ def test_round_gs_and_gt_languages() -> None:
     )
     event = parse(refunded, role="inbox").events[0]
     assert event.kind == "refund" and event.fields["state"] == "received" and event.fields["order_amount"] == "1372.00"
+
+
+def test_round_gw_digital_checkouts() -> None:
+    """Digistore24's 'Ihre Bestellung ist nun vollständig' with 'Betrag: 97,00 EUR'; Kajabi's 'Refund Receipt'
+    whose money 'typically take[s] 5-10 business days to appear' is granted, still on its way."""
+    from orderwatch.parsers import parse
+
+    order = _mail(
+        "Digistore24 <noreply@digistore.example>",
+        "Bestellung erfolgreich",
+        "Mon, 02 Nov 2026 21:14:08 +0100",
+        "Herzlichen Dank – Ihre Bestellung ist nun vollständig!\nBestell-ID:      K7RM4QZ2\n"
+        "Betrag:          97,00 EUR (inkl. 19 % MwSt.)\n",
+    )
+    ordered = parse(order, role="inbox").events[0]
+    assert ordered.kind == "ordered" and ordered.fields["amount"] == "97.00"
+    refund = _mail(
+        "Slow Stitch Studio <receipts@kajabi.example>",
+        "Refund Receipt",
+        "Thu, 15 Oct 2026 10:00:00 -0700",
+        "Refund Receipt\nRefund for invoice number: 2291\nAmount refunded  $197.00 to Visa\n"
+        "Refunds typically take 5-10 business days to appear on your statement.\n",
+    )
+    event = next(e for e in parse(refund, role="inbox").events if e.kind == "refund")
+    assert event.fields["state"] == "granted"

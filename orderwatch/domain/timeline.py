@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from orderwatch.domain import promises
 from orderwatch.domain.addresses import HOSTED_SENDERS, PERSONAL_MAILBOXES, registrable_domain
 from orderwatch.domain.calendar import calendar_for
 from orderwatch.domain.durations import Duration, parse_duration
@@ -336,7 +337,7 @@ def facts(case: Case, rules: Rulebook) -> Facts:
     start = (paid.at if paid else None) or (ordered.at if ordered else None) or first_seen
     # The latest promise the seller states governs; the earlier ones stay on the timeline.
     stated = [e for e in case.events if e.kind == "promise" and e.fields.get("by") and from_shop(e)]
-    promise = stated[-1] if stated else None
+    promise = promises.governing(stated)
     promised_by = None
     kind = None
     source = None
@@ -345,7 +346,7 @@ def facts(case: Case, rules: Rulebook) -> Facts:
     if promise is not None and _counts_from_payment(promise) and _awaiting_payment(case, f):
         promise = None  # "24 小時內出貨 after payment" of an order never paid: no clock runs, stated or default
     elif promise is not None:
-        promised_by = _restated_day(stated, datetime.fromisoformat(str(promise.fields["by"])))
+        promised_by = promises.restated_day(stated, datetime.fromisoformat(str(promise.fields["by"])))
         named = bool(promise.fields.get("anchor_named"))  # "支付成功后72小时内" restated in a later reminder
         if paid is not None and _counts_from_payment(promise) and (paid.at > promise.at or named):
             # stated before the payment arrived (an ATM transfer, a gateway's later notice): from the payment
@@ -382,20 +383,6 @@ def facts(case: Case, rules: Rulebook) -> Facts:
         provisional=provisional,
         first_seen=first_seen,
     )
-
-
-def _restated_day(stated: list[Event], by: datetime) -> datetime:
-    """ "Out for delivery today" restates a day given earlier with its window ("…, between 7am and 9pm")."""
-    if (by.hour, by.minute, by.second) != (23, 59, 59):
-        return by
-    same_day = [
-        when
-        for e in stated[:-1]
-        if not e.fields.get("within")  # a window written as such, not a duration counted to a minute
-        and (when := datetime.fromisoformat(str(e.fields["by"]))).astimezone(by.tzinfo).date() == by.date()
-        and (when.hour, when.minute, when.second) != (23, 59, 59)
-    ]
-    return max(same_day) if same_day else by
 
 
 def _counts_from_payment(promise: Event) -> bool:
