@@ -86,3 +86,26 @@ def test_a_mail_mentioning_two_known_orders_or_none_joins_nothing() -> None:
     assert _joined(two) == {"4471": ["ordered"], "55012": ["ordered"]}
     unknown = [_order("4471", "Tebex"), _own_complaint("99887766")]
     assert _joined(unknown) == {"4471": ["ordered"]}
+
+
+def _refund_receipt(number: str, merchant: str, amount: str = "168.00") -> Event:
+    """Stripe's 'Your refund from X #3307-1158': the receipt's own number, not the payment it repays."""
+    return Event(
+        kind="refund",
+        at=_at(20),
+        order_no=number,
+        fields={"state": "received", "amount": amount, "currency": "CNY", "merchant": merchant, "platform": "stripe"},
+        role="inbox",
+        sender="receipts@stripe.example",
+    )
+
+
+def test_a_refund_receipt_under_its_own_number_joins_the_one_order_of_that_shop_and_amount() -> None:
+    cases = link([_order("1492-7730", "Hollin & Reed"), _refund_receipt("3307-1158", "Hollin & Reed")])
+    assert [(c.order_no, [e.kind for e in c.events]) for c in cases] == [("1492-7730", ["ordered", "refund"])]
+    other_amount = link([_order("1492-7730", "Hollin & Reed"), _refund_receipt("3307-1158", "Hollin & Reed", "9.00")])
+    assert sorted(c.order_no for c in other_amount) == ["1492-7730", "3307-1158"]  # a partial refund stays apart
+    two = link(
+        [_order("A1", "Hollin & Reed"), _order("A2", "Hollin & Reed", 2), _refund_receipt("R9", "Hollin & Reed")]
+    )
+    assert sorted(c.order_no for c in two) == ["A1", "A2", "R9"]  # which of two? neither

@@ -9,14 +9,11 @@ an order"): the confirmation first, else a payment, shipping, delivery, failure 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from orderwatch.domain import promises
-from orderwatch.domain.addresses import HOSTED_SENDERS, PERSONAL_MAILBOXES, registrable_domain
+from orderwatch.domain import joining, promises
 from orderwatch.domain.calendar import calendar_for
 from orderwatch.domain.durations import Duration, parse_duration
 from orderwatch.domain.model import Event, Role
@@ -121,6 +118,7 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
     # a payment service's receipt, or the shop's mail quoted in the user's own, opens the order only
     # when no mail of the shop does
     by_payer = sorted(ordered, key=_second_hand)
+    openers: list[tuple[Case, Event]] = []  # each case with the mail that opened it
     for kinds in (CREATING, OPENING):
         for event in by_payer if kinds is CREATING else ordered:
             if event.kind not in kinds or not event.order_no or not from_shop(event):
@@ -129,11 +127,15 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
                 continue
             if _second_hand(event) and event.order_no in by_number:
                 continue
+            if kinds is OPENING and (twin := joining.refunded_order(event, openers)) is not None:
+                by_number[event.order_no] = [twin]  # a refund receipt under its own number joins the order it repays
+                continue
             platform = str(event.fields.get("platform") or "mail")
             key = (platform, event.order_no)
             if key not in cases:
                 cases[key] = Case(event.order_no, platform)
                 by_number.setdefault(event.order_no, []).append(cases[key])
+            openers.append((cases[key], event))
     _open_from_answered_complaints(ordered, cases, by_number)
     by_message: dict[str, Case] = {}
     by_ticket: dict[str, Case] = {}
@@ -146,12 +148,12 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
         if case is None and tracking and not event.order_no:
             case = by_tracking.get(tracking)  # a carrier's notice joins the order that shipped it
         if case is None and not event.order_no:  # a ticket seen for the first time names no order either
-            by_site_order = None if event.ticket_no else _only_order_from(event, by_site)
+            by_site_order = None if event.ticket_no else joining.only_order_from(event, by_site)
             case = (
                 by_site_order
-                or _charged_order(event, cases.values())
-                or _respondent_order(event, cases.values())
-                or _mentioned_order(event, by_number)
+                or joining.charged_order(event, cases.values())
+                or joining.respondent_order(event, cases.values())
+                or joining.mentioned_order(event, by_number)
             )
         if case is None:
             if event.ticket_no and not event.order_no:
@@ -164,7 +166,7 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
             by_ticket.setdefault(event.ticket_no, case)
         if tracking and event.order_no:
             by_tracking.setdefault(tracking, case)
-        site = _site(event.sender)
+        site = joining.site(event.sender)
         if event.order_no and event.role == Role.INBOX and site and case not in by_site.setdefault(site, []):
             by_site[site].append(case)
     for event in unplaced:  # the case's first mail named only its number; a later one tied it to the order
@@ -191,91 +193,9 @@ def _open_from_answered_complaints(
             continue
         number = str(complaint.order_no)
         if number not in by_number:
-            key = (str(event.fields.get("platform") or _site(event.sender) or "mail"), number)
+            key = (str(event.fields.get("platform") or joining.site(event.sender) or "mail"), number)
             cases[key] = Case(number, key[0])
             by_number.setdefault(number, []).append(cases[key])
-
-
-# A desk's mail that names no order, no ticket and no thread ("已收到您的退款申请", a refund to the
-# wallet) joins the order its site sold, when that site sold exactly one in the last 90 days.
-_UNNAMED_JOINERS = frozenset(
-    {"complaint_ack", "platform_reply", "decision", "refund", "evidence_requested", "delivered"}
-)
-
-
-def _only_order_from(event: Event, by_site: dict[str, list[Case]]) -> Case | None:
-    if event.kind not in _UNNAMED_JOINERS or event.role != Role.INBOX or event.in_reply_to:
-        return None
-    if event.kind == "delivered" and event.fields.get("how") != "virtual":
-        return None  # a carrier's notice joins by its tracking number only; a shop's "keys are out" by its site
-    recent = [
-        case
-        for case in by_site.get(_site(event.sender), [])
-        if case.events and timedelta(0) <= event.at - case.events[0].at <= timedelta(days=90)
-    ]
-    return recent[0] if len(recent) == 1 else None
-
-
-def _mentioned_order(event: Event, by_number: dict[str, list[Case]]) -> Case | None:
-    """The user's own mail names no labelled order but a token that is one ("Rank not received - tbx-…"):
-    it joins that order when exactly one known order is named."""
-    named = {str(token) for token in event.fields.get("mentions") or () if str(token) in by_number}
-    if event.role != Role.SENT or len(named) != 1:
-        return None
-    candidates = by_number[named.pop()]
-    return candidates[0] if len(candidates) == 1 else None
-
-
-def _charged_order(event: Event, cases: Iterable[Case]) -> Case | None:
-    """A card issuer's dispute mail names the charge ("Merchant: BIRCH & BRAMBLE", "$236.50"), not the
-    order: it joins the one order of that amount whose shop's name shares a word with the descriptor."""
-    amount, descriptor = event.fields.get("charge_amount"), _words(str(event.fields.get("charge_merchant") or ""))
-    if event.kind not in _UNNAMED_JOINERS or not amount or not descriptor:
-        return None
-    matching = [
-        case
-        for case in cases
-        if any(e.fields.get("amount") == amount for e in case.events)
-        and any(descriptor & _words(str(e.fields.get("merchant") or "")) for e in case.events)
-    ]
-    return matching[0] if len(matching) == 1 else None
-
-
-def _respondent_order(event: Event, cases: Iterable[Case]) -> Case | None:
-    """An outside body names the trader, not the order ("被投诉方：杭州白鲸网络科技有限公司（白鲸发卡）"): the
-    case joins the one order whose shop that name contains."""
-    named = _folded(str(event.fields.get("respondent") or ""))
-    if event.kind not in _UNNAMED_JOINERS or not named:
-        return None
-
-    def names(case: Case) -> bool:
-        shops = {_folded(str(e.fields.get("merchant") or "")) for e in case.events}
-        return any((len(shop) >= 4 or (len(shop) >= 2 and not shop.isascii())) and shop in named for shop in shops)
-
-    matching = [case for case in cases if names(case)]
-    return matching[0] if len(matching) == 1 else None
-
-
-def _folded(name: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", name).lower().split())
-
-
-_FILLER = frozenset({"the", "and", "ltd", "llc", "inc", "shop", "store"})
-
-
-def _words(name: str) -> set[str]:
-    """ "Cerámica Albaicín" and the card statement's "CERAMICA ALBAICIN" share their words."""
-    plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
-    return {w for w in re.findall(r"[a-z0-9]{3,}", plain) if w not in _FILLER}
-
-
-def _site(address: str) -> str:
-    """example.co.uk for mail@shop.example.co.uk; the whole address for a shop that mails from a personal
-    mailbox (a 发卡 shop's 1593028746@qq.com); '' for a shared sending service."""
-    site = registrable_domain(address)
-    if site in PERSONAL_MAILBOXES:
-        return address.strip().lower()
-    return "" if site in HOSTED_SENDERS or "." not in site else site
 
 
 def _find(
