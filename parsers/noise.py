@@ -213,8 +213,8 @@ def impersonation(mail: Mail) -> str:
         for label in re.split(r"[.\-]", domain):
             if label != word and len(label) == len(word) and _one_or_two_apart(label, word):
                 return f"'{mail.from_name}' from {domain}, a look-alike of the name"
-    hosts = [domain, *(registrable_domain("x@" + h) for h in _LINK_HOST.findall(mail.text + "\n" + mail.html))]
-    for host in dict.fromkeys(hosts):
+    linked = dict.fromkeys(h.lower() for h in _LINK_HOST.findall(mail.text + "\n" + mail.html))  # each host once
+    for host in dict.fromkeys([domain, *(registrable_domain("x@" + h) for h in linked)]):
         for label in re.split(r"[.\-]", host):
             look_alike = next((b for b in _WELL_KNOWN if len(label) == len(b) and _misspells(label, b)), None)
             if look_alike:

@@ -201,10 +201,11 @@ def parse(msg: Message) -> Result | None:
     # a credit memo is the refund made, unless its own comment says the money is still to come
     memo = cues.CREDIT_MEMO.search(msg.subject) and not (cues.granted(msg.text) and not cues.refund_received(msg.text))
     if (received and not cues.still_to_arrive(plain, received)) or memo:
-        refund = fields.refund_amount(msg.text, lang, msg.dollar) or fields.total_amount(msg.text, lang)
+        total = fields.total_amount(msg.text, lang)
+        refund = fields.refund_amount(msg.text, lang, msg.dollar) or total
         # the order's own total: labelled so, or the mail's total when it is the sum refunded (a whole refund)
         whole = fields.order_total(msg.text, lang, msg.dollar) or (
-            refund if refund is not None and fields.total_amount(msg.text, lang) == refund else None
+            refund if refund is not None and total == refund else None
         )
         events.append(
             msg.event(
