@@ -284,7 +284,7 @@ FAILED = any_of(
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership)\b"
     r"|(?:your |the )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership) (?:has been |was |is )(?:now )?cancell?ed"
-    r"|訂單已取消|已取消訂單|缺貨|無法出貨|(?:megrendel[ée]s[ée]?t?|rendel[ée]s[ée]?t?)\b[^.\n]{0,40}?t[öo]r[öo]lt[üu]k|storniert|annul[ée]e|annul[ée]e?s\b|commande annul[ée]e|annullato|cancelado|anulowane|geannuleerd"
+    r"|訂單已取消|已取消訂單|缺貨|無法出貨|(?:megrendel[ée]s[ée]?t?|rendel[ée]s[ée]?t?)\b[^.\n]{0,40}?t[öo]r[öo]lt[üu]k|storniert|annul[ée]e|annul[ée]e?s\b|commande annul[ée]e|annullato|cancelado|(?:fue|ha sido|han sido|fueron) anulad[oa]s?\b|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|comanda (?:ta )?a fost anulat[ăa]|キャンセルされました"
     r"|iptal edil(?:di|mi[şs]tir)|заказ[^.\n]{0,40}отмен[её]н|(?:telah )?dibatalkan|đã bị hủy|ถูกยกเลิก|(?<![\u0600-\u06ff])تم إلغاء"
     r"|замовлення[^.\n]{0,40}скасовано|ακυρ[ώω]θηκε|t[öo]r[öo]lt[üu]k a rendel[ée]s"
@@ -296,7 +296,7 @@ CANCELLED = any_of(
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership)\b"
     r"|(?:your |the )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership) (?:has been |was |is )(?:now )?cancell?ed"
-    r"|訂單已取消|已取消|取消訂單|storniert|stornierung|annul[ée]e|annul[ée]e?s\b|annullato|cancelado|anulowane|geannuleerd"
+    r"|訂單已取消|已取消|取消訂單|storniert|stornierung|annul[ée]e|annul[ée]e?s\b|annullato|cancelado|anulad[oa]s?\b|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|anulat[ăa]|キャンセル|취소되었습니다|주문\s*취소\s*(?:완료|처리|되었|됐)"
     r"|iptal edildi|отмен[её]н|dibatalkan|đã bị hủy|ถูกยกเลิก|(?<![\u0600-\u06ff])تم إلغاء"
 )

@@ -78,7 +78,7 @@ _INTL_WITHIN = guarded(
     r"(?:\b(?:binnen|innerhalb(?:\s+von)?|nejpozd[ěe]ji do|[îi]n termen de|sous|dans un d[ée]lai de|d'ici|entro|dentro de|en un plazo de|w ci[ąa]gu|w terminie|"
     r"в\s+течение|خلال|протягом|dans les|dalam(?:\s+masa|\s+waktu)?|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?(?:tardar|demorar)(?:\s+hasta)?(?:\s+entre)?|(?:mo[żz]e\s+)?potrwa[ćc]\s+do|hasta|"
     # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
-    r"dispose de|disposent de|disposez de|disposes de|(?<=vendeur )a|(?<=vendeuse )a|(?<=marchand )a|tiene|tienen|dispone de|tem(?:\s+at[ée])?|hat(?:\s+(?:jetzt|nun))?|haben|ha|hanno|"
+    r"(?:donne|donnons|accorde|accordons|laisse|laissons)(?:\s+un\s+d[ée]lai\s+de)?|dispose de|disposent de|disposez de|disposes de|(?<=vendeur )a|(?<=vendeuse )a|(?<=marchand )a|tiene|tienen|dispone de|tem(?:\s+at[ée])?|hat(?:\s+(?:jetzt|nun))?|haben|ha|hanno|"
     # "dispondrá de un plazo de 15 días hábiles para presentar alegaciones", "eine Frist von 14 Tagen"
     r"(?:pra|pla)zo\s+para\s+\w+\s*:|(?:un )?plazo (?:no mayor (?:a|de)|m[áa]ximo de|de hasta)|(?:no |um )?prazo (?:m[áa]ximo )?de(?: at[ée])?|"
     r"(?:un )?plazo de|un d[ée]lai de|(?:un )?termine di|(?:eine )?frist von)|ภายใน)\s*"

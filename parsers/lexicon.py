@@ -226,6 +226,8 @@ ARRIVAL_CUES = alternation(
         r"(?:new\s+)?(?:estimated|expected|scheduled|anticipated|guaranteed|projected|revised)\s+"
         r"(?:delivery|arrival)(?:\s+(?:date|day|window|estimate))?(?:\s+is)?",
         r"(?:now|is\s+now)\s+expected(?:\s+to\s+(?:arrive|be\s+delivered))?(?:\s+(?:on|by))?",
+        # "the carrier now expects it to arrive Tuesday, November 17"
+        r"(?:now\s+)?expects?\s+(?:it|them|your\s+(?:order|package|parcel|shipment))\s+to\s+(?:arrive|be\s+delivered)(?:\s+(?:on|by))?",
         r"delivery\s+(?:estimate|expected|date|by)",
         r"(?:will|should)\s+(?:be\s+delivered|arrive)(?:\s+(?:on|by))?",
         r"v[áa]rhat[óo]\s+(?:k[ée]zbes[íi]t[ée]s|sz[áa]ll[íi]t[áa]s)(?:i\s+(?:nap|id[őo]pont|d[áa]tum))?",  # hu: "Várható kézbesítés:"
@@ -388,7 +390,9 @@ TRACKING_LABELS = (
     r"csomagsz[áa]m|num[ăa]r(?:ul)?\s+(?:de\s+)?urm[ăa]rire|\bAWB\b|m[ãa]\s+v[ậa]n\s+đơn|no\.?\s+resi|nombor\s+penjejakan|"
     r"num[ée]ro\s+(?:de\s+(?:suivi|colis)|d'envoi)|n[°º]\s*de\s*suivi|numero\s+(?:di\s+)?(?:tracking|tracciamento|spedizione)|codice\s+(?:di\s+)?(?:tracking|tracciamento)|lettera\s+di\s+vettura|"
     r"n\.?[°º]\s*de\s*objeto|(?<![\w ])objeto(?=\s*[:：]\s*[A-Z]{2}\d{9}[A-Z]{2})|n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|n[°º]\s*de\s*seguimiento|(?:paczk[ai]|przesy[łl]k[ia])\s+o\s+numerze|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendings?nummer|"
-    r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?"
+    r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?|"
+    # PostNL's "Barcode: 3SLGHM8841207": a parcel's code with letters, never a product's EAN of digits alone
+    r"\bbarcode(?=\s*[:：]\s*[0-9]*[A-Z][A-Z0-9]*\d)"
 )
 
 # A parcel number written before its noun, as Hungarian does: "A(z) 67148822913 számú csomagját kézbesítettük".

@@ -143,6 +143,8 @@ def parse_mail(raw: bytes) -> Mail:
     html_body = "\n".join(text_html)[:MAX_TEXT_CHARS]
     plain = "\n".join(text_plain)
     body = _readable_body(plain, html_body)
+    if "|" in body:  # "| Transaction ID | 17304528816 |": a pipe table's row read as "Transaction ID: 17304528816"
+        body = _PIPE_ROW.sub(r"\1: \2", body)
     return Mail(
         message_id=_msgid(headers.get("message-id")),
         subject=headers.get("subject", "").translate(_DIGITS),
@@ -192,6 +194,7 @@ def _readable_body(plain: str, html_body: str) -> str:
     return text if stub or len(text) > 2 * words + 200 else plain
 
 
+_PIPE_ROW = guarded(r"(?m)^[ \t]*\|[ \t]*([^|\n:：]{1,40}?)[ \t]*\|[ \t]*([^|\n]*?[^|\s][^|\n]*?)[ \t]*\|?[ \t]*$")
 _EMPHASIS = guarded(r"(?<![\w*])(\*{1,2})(?=[^\s*])([^*\n]{1,80}?)(?<=[^\s*])\1(?![\w*])")
 # What a tag-stripper leaves in a text part: entities and style attributes no person writes
 _MARKUP_LEFT = guarded(r"&(?:nbsp|bull|amp|quot|zwnj|#\d{2,5});|\bstyle=\"|font-family:\s*['\w]", re.I)

@@ -42,6 +42,24 @@ _RETURN_PARCEL = guarded(
 )
 
 
+# The carrier takes the parcel back to the shop: the order failed, whatever the shop promised
+BACK_TO_SENDER = guarded(
+    r"\b(?:(?:is being |was |been )?return(?:ed|ing)? to (?:the )?sender|retour(?:n[ée]e?)? (?:[àa] l'|chez l')exp[ée]diteur|"
+    r"(?:zur[üu]ck|r[üu]cksendung) an den (?:absender|versender)|(?:in )?restituzione al mittente|reso al mittente|"
+    r"devuelto al remitente|en devoluci[óo]n al remitente|devolvido ao remetente|zwrot do nadawcy|zwracana do nadawcy|"
+    r"retour (?:naar de )?afzender|terug naar de afzender)|退回寄件人|退回发件人|退回寄件者|已退回商家",
+    re.I,
+)
+# A carrier came and found no one ("We hebben je gemist", "avviso di giacenza"): still on its way, not delivered
+ATTEMPTED = guarded(
+    r"we missed you|(?:delivery|we) attempted|could not (?:be )?deliver|konnte nicht zugestellt werden|benachrichtigungskarte|"
+    r"avis de passage|nous (?:sommes|avons) pass[ée]s? |non [èe] stato possibile consegnare|avviso di giacenza|mancata consegna|"
+    r"no (?:hemos podido|se ha podido) entregar|we hebben je gemist|niet thuis|awizo|nie zastali[śs]my|"
+    r"未能(?:成功)?(?:派送|投递|送达)|派送失败|投递失败",
+    re.I,
+)
+
+
 def return_arrived(text: str, delivered: re.Match[str] | None) -> bool:
     """The delivery the mail reports is of the buyer's return, named in the same sentence before it."""
     if delivered is None:
@@ -171,7 +189,15 @@ def carrier_notice(msg: Message) -> Result | None:
         event = msg.event(
             "delivered", summary="delivered (carrier)", tracking_no=number, how="carrier", carrier_only=True
         )
-    elif cues.affirmed(cues.SHIPPED, msg.both):
+    elif BACK_TO_SENDER.search(msg.both):
+        event = msg.event(
+            "problem",
+            summary="returned to the sender (carrier)",
+            problem="returned",
+            tracking_no=number,
+            carrier_only=True,
+        )
+    elif cues.affirmed(cues.SHIPPED, msg.both) or ATTEMPTED.search(msg.both):
         event = msg.event(
             "shipped", summary="in transit (carrier)", tracking_no=number, how="carrier", carrier_only=True
         )

@@ -37,7 +37,7 @@ REFUND_RECEIVED = any_of(
     r"\d\s?(?:€|eur)\s+wurden?\s+(?:(?!\bwird\b|\bwerden\b)[^.\n]){0,60}?\bgutgeschrieben\b|"
     # (never "wurde veranlasst und wird … gutgeschrieben": started, the credit still to come)
     r"(?:erstattung|betrag|gutschrift)\b(?:[^.]|\.(?=\d)){0,80}?\bwurde\b(?:(?!\bwird\b|\bwerden\b)[^.]|\.(?=\d)){0,60}?\bgutgeschrieben\b|"
-    r"a été remboursée?|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
+    r"a été remboursée?|\ba (?:bien )?[ée]t[ée] (?:re)?cr[ée]dit[ée]e? sur (?:ton|ta|votre) |\b(?:tu as|vous avez) [ée]t[ée] rembours[ée]|è stato rimborsato|ha sido reembolsad[oa]|zosta[łl]o zwr[óo]cone|"
     r"\bproc[ée]d[ée]\s+au\s+remboursement\b|"  # done; with "sous 5 jours" after it, still on its way
     # pt: "o reembolso relativo à encomenda n.º 70563918 foi efetuado", subject "Reembolso efetuado"
     r"\breembolso\b(?:[^.\n]|(?<=n)\.){0,60}?\bfoi (?:efetuado|realizado|processado|conclu[íi]do)\b|(?<![\w])reembolso (?:efetuado|realizado|conclu[íi]do)\b|"
@@ -48,7 +48,7 @@ REFUND_RECEIVED = any_of(
     r"(?<![^\n])[^\S\n]*(?:refund notification|refunded items|refund receipt)[^\S\n]*(?=\n)|(?<![^\n])[^\S\n]*(?:amount refunded|date refunded)\b|"
     r"importo rimborsato\s*[:：]|rimborsat[oa] sulla (?:tua )?carta[^.\n]{0,40}\bin data\b|montant rembours[ée]\s*[:：]|date du remboursement\s*[:：]|"
     r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)|remboursement\b[^.\n]{0,60}?\ba été effectu[ée]"
-    r"|退款已完成|已退款|已经退款|已經退款|退款成功(?![后後]|之[后後]|时|時)|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?abgeschlossen|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany"
+    r"|退款已完成|已退款|已经退款|已經退款|退款成功(?![后後]|之[后後]|时|時)|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?abgeschlossen|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany|zwrot (?:[śs]rodk[óo]w|pieni[ęe]dzy|kwoty)\b[^.\n]{0,60}?\bzosta[łl] (?:zrealizowany|wykonany|zlecony)"
 )
 CREDIT_MEMO = any_of(
     r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
@@ -101,7 +101,7 @@ REFUND_GRANTED = any_of(
     r"erstattungsbetrag\s*[:：]|(?:(?:erstattungs)?betrag|geld|kaufpreis)\b[^.]{0,80}?\b(?:wird|werden)\b[^.]{0,80}?\b(?:zur[üu]ckgebucht|zur[üu]ck[üu]berwiesen|erstattet|gutgeschrieben)\b|"
     r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|(?:vous )?(?:sera|seront) rembours[ée]e?s?|"
     r"nous vous confirmons le remboursement|le remboursement sera (?:effectu[ée]|effectif|vers[ée])|"
-    r"(?:montant|somme|remboursement)\b[^.]{0,60}?(?:sera|seront) (?:cr[ée]dit[ée]e?s?|vers[ée]e?s?|revers[ée]e?s?|effectu[ée]e?s?)|"
+    r"(?:montant|somme|remboursement)\b[^.]{0,60}?(?:sera|seront) (?:(?:re)?cr[ée]dit[ée]e?s?|vers[ée]e?s?|revers[ée]e?s?|effectu[ée]e?s?)|"
     r"hemos (?:iniciado|emitido|procesado|tramitado) (?:el|un|tu|su) reembolso|procederemos (?:al|a realizar el|a efectuar el) reembolso|"
     r"importe a reembolsar\s*[:：]|(?:te|le) reembolsaremos|valor a reembolsar\s*[:：]|procederemos ao reembolso|"
     r"recibir[áa]s? (?:el|tu|un|su) reembolso|"
@@ -110,7 +110,9 @@ REFUND_GRANTED = any_of(
     r"rimborso\b(?:[^.\n]|\.(?=\d)){0,80}?(?:sar[àa]|verr[àa]) (?:effettuato|emesso|accreditato|disposto|erogato|eseguito)|"
     r"(?:disposto|effettuato|emesso|predisposto|eseguito|autorizzato) (?:il |un )?(?:riaccredito|rimborso)|elaborer(?:emo|[àa]) (?:il tuo |il suo |il )?rimborso|(?:ti |le )?rimborser(?:emo|[àa])\b|procederemo (?:con il|al) rimborso|"
     r"zlecili(?:śmy)? zwrot|otrzymasz zwrot|zwrot (?:[śs]rodk[óo]w|pieni[ęe]dzy|nale[żz]no[śs]ci|p[łl]atno[śs]ci) (?:nast[ąa]pi|zostanie (?:zlecony|wykonany|zrealizowany|przekazany))|"
-    r"kwota do zwrotu\s*[:：]|zwr[óo]cimy (?:ci |pa[ńn]stwu )?(?:pieni[ąa]dze|[śs]rodki|kwot[ęe]|nale[żz]no[śs][ćc])|"
+    r"kwota do zwrotu\s*[:：]|zwrot kwoty\b[^.\n]{0,40}?\bnast[ąa]pi\b|"
+    # es: "La devolución se realizará al mismo medio de pago … en un plazo de hasta 10 días hábiles", "Monto a devolver:"
+    r"(?:la )?devoluci[óo]n (?:del (?:dinero|importe|monto|pago) )?se (?:realizar[áa]|har[áa]|efectuar[áa]|abonar[áa])\b|(?:monto|importe) a devolver\s*[:：]|zwr[óo]cimy (?:ci |pa[ńn]stwu )?(?:pieni[ąa]dze|[śs]rodki|kwot[ęe]|nale[żz]no[śs][ćc])|"
     r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
     r"nous vous remboursons|remboursement\b(?:[^.\n]|\.\d){0,60}?a été (?:initi[ée]|lanc[ée]|[ée]mis|d[ée]clench[ée])|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
     r"wir erstatten (?:dir|ihnen)|erstattung\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:wurde|wird)\s+(?:veranlasst|eingeleitet|angewiesen)\b|te reembolsamos|se (?:obliga|compromete)n? a (?:reembolsar|devolver|restituir)|si (?:[èe] )?impegnat[oa] a (?:rimborsar|restituir)|si impegna a (?:rimborsar|restituir)|s'engage (?:à|a) (?:vous )?rembourser|verpflichtet sich,? (?:ihnen |dir )?(?:den betrag )?zu erstatten|compromete-se a (?:reembolsar|devolver|restituir)|(?:te|le) devolv(?:emos|eremos) (?:el|tu|su) dinero|ti rimborsiamo|"

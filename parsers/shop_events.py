@@ -24,6 +24,11 @@ _COLLECTED_IN_STORE = guarded(
     r"ritiro in negozio|recogida en tienda|门店自提|到店自提|到店自取|門市自取",
     re.I,
 )
+# A date given as a deadline, not an estimate: "Wir liefern … bis Mittwoch", "avant 13h", "arrives by", "前送达"
+_DEADLINE = guarded(
+    r"\b(?:by|before|no later than|bis|sp[äa]testens|avant|au plus tard|entro|antes de[l]?|przed|uiterlijk)\b|前|までに",
+    re.I,
+)
 _TO_THE_DOOR = guarded(r"livr|deliver|liefer|zustell|consegn|entreg|送达|送達|配達", re.I)
 
 
@@ -50,6 +55,7 @@ def promise_event(msg: Message, promise, order_no: str, start, currency: str | N
         within=f"{promise.within.amount} {promise.within.unit}" if promise.within else None,
         anchor=promise.anchor if promise.by is None else None,  # counted from payment or from the order
         anchor_named=(promise.anchor_named and promise.by is None) or None,
+        limit=(promise.by is not None and _DEADLINE.search(promise.phrase) is not None) or None,
         **extra,
     )
 

@@ -44,7 +44,8 @@ _EN_MERCHANT = [
 ]
 _HOSTED = guarded(r"入驻\s*([^\s，。,（(\n]{2,20}?)(?:平台)?[，。,（(\s]")
 _CARRIER = guarded(
-    r"(?:物流公司|快递公司|承运商|carrier|shipped (?:by|with|via))\s*[:：]?\s*(?!the (?:seller|merchant|shop|store|vendor)|us\b|our\b)([^\n,;]{2,30})",
+    # "Carrier: UPS", a table's "Carrier UPS"; never prose ("the carrier now expects it to arrive …")
+    r"(?:(?:物流公司|快递公司|承运商|shipped (?:by|with|via))\s*[:：]?|carrier\s*[:：]|(?<![^\n])[ \t]*carrier[ \t]+(?=(?-i:[A-Z0-9])))\s*(?!the (?:seller|merchant|shop|store|vendor)|us\b|our\b)([^\n,;]{2,30})",
     re.I,
 )
 _ORDER_LABEL = guarded(r"^label '(?:[\w ]*\b)?(?:order|订单|訂單|commande|bestell|pedido|ordine|zam[óo]wieni)", re.I)

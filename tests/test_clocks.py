@@ -467,3 +467,17 @@ def test_a_carriers_day_of_estimate_shortens_no_shops_window_to_an_earlier_day()
     assert governing([shop, slot]) is slot  # the same day, narrowed to its slot
     delay = ev("promise", at("2026-11-19 07:46"), by="2026-11-21T23:59:59+08:00", carrier_only=True)
     assert governing([shop, delay]) is delay and governing([]) is None
+
+
+def test_a_carrier_moves_no_shops_deadline_either_way() -> None:
+    """Round HB: the shop's 'bis Mittwoch' or 'avant 13h' binds; DHL's 'heute zwischen 10:00 - 14:00' narrows
+    it no more than a carrier's later day extends it."""
+    from orderwatch.domain.promises import governing
+
+    deadline = ev("promise", at("2026-11-16 17:05"), by="2026-11-18T23:59:59+08:00", limit=True)
+    slot = ev("promise", at("2026-11-18 07:41"), by="2026-11-18T14:00:00+08:00", carrier_only=True)
+    later = ev("promise", at("2026-11-18 20:17"), by="2026-11-19T23:59:59+08:00", carrier_only=True)
+    assert governing([deadline, slot]) is deadline and governing([deadline, later]) is deadline
+    shops_new_word = ev("promise", at("2026-11-19 09:00"), by="2026-11-20T23:59:59+08:00")
+    assert governing([deadline, slot, shops_new_word]) is shops_new_word  # the shop's own later word still governs
+    assert governing([slot]) is slot  # a carrier's word alone is all there is

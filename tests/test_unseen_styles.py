@@ -264,3 +264,38 @@ def test_an_html_mails_wrapped_words_and_bare_date_range_give_the_promise() -> N
     events = _events(_html_mail("Thank you for your order", html, datetime(2026, 11, 16, 18, 30, tzinfo=UTC)))
     assert events["promise"]["by"] == "2026-11-23T23:59:59+00:00"
     assert events["ordered"]["amount"] == "1350.00"
+
+
+def test_a_pipe_tables_row_gives_its_label_and_value() -> None:
+    """A receipt's text part set as a table of pipes ("| Transaction ID | 17304528816"): the row is a label."""
+    raw = _mail(
+        "Team Resale <no-reply@resale.example>",
+        "Your receipt for “Wool coat”",
+        "Thanks for your purchase! Here's your receipt.\n\n| Order |\nWool coat\n| Paid | £22.49\n\n"
+        "| Seller | attic_edit\n| Transaction ID | 17304528816\n\nThe seller has 5 working days to send your item.",
+        datetime(2026, 10, 6, 19, 12, tzinfo=timezone(timedelta(hours=1))),
+    )
+    events = _events(raw)
+    assert events["ordered"]["order_no"] == "17304528816" and events["ordered"]["amount"] == "22.49"
+    assert events["promise"]["by"] == "2026-10-13T19:12:00+01:00"  # 5 working days to ship
+
+
+def test_a_carriers_notice_of_a_return_to_the_sender_is_a_failed_order_and_a_missed_visit_is_no_delivery() -> None:
+    cet = timezone(timedelta(hours=1))
+    back = _mail(
+        "Corriere <noreply@corriere.example>",
+        "Aggiornamento spedizione",
+        "la spedizione 1UW1084526731 è in restituzione al mittente: indirizzo incompleto.",
+        datetime(2026, 11, 12, 18, 40, tzinfo=cet),
+    )
+    assert _events(back)["problem"] == {
+        "order_no": None, "ticket_no": None, "problem": "returned", "tracking_no": "1UW1084526731",
+        "carrier_only": True,
+    }  # fmt: skip
+    missed = _mail(
+        "Bezorger <noreply@bezorger.example>",
+        "We hebben je gemist",
+        "We hebben vandaag geprobeerd je pakket te bezorgen, maar je was niet thuis.\n\nBarcode: 3SLGHM8841207",
+        datetime(2026, 11, 17, 15, 38, tzinfo=cet),
+    )
+    assert set(_events(missed)) == {"shipped"}  # on its way still, never "delivered"

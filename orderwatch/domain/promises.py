@@ -8,14 +8,21 @@ from orderwatch.domain.model import Event
 
 
 def governing(stated: list[Event]) -> Event | None:
-    """The latest promise the seller states governs; the earlier ones stay on the timeline. A carrier's
-    day-of estimate ("livré aujourd'hui" on the 18th) shortens no shop's promise ("17-19") to an earlier day."""
+    """The latest promise the seller states governs; the earlier ones stay on the timeline.
+
+    A carrier's estimate is not the seller's word. It may refine a shop's estimate of the same day
+    ("Livraison estimée : jeudi 12" then the carrier's "entre 14:00 et 15:00") or follow a later one, but it
+    never moves a shop's deadline ("bis Mittwoch", "avant 13h") either way, and never an estimate to an
+    earlier day ("livré aujourd'hui" on the 18th under "17-19")."""
     if not stated:
         return None
     latest = stated[-1]
     shops = [e for e in stated if not e.fields.get("carrier_only")]
-    if latest.fields.get("carrier_only") and shops and _by(shops[-1]).date() > _by(latest).date():
-        return shops[-1]
+    if not latest.fields.get("carrier_only") or not shops:
+        return latest
+    shop = shops[-1]
+    if shop.fields.get("limit") or _by(shop).date() > _by(latest).date():
+        return shop
     return latest
 
 

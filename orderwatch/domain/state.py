@@ -104,7 +104,9 @@ def fold(case: Case, facts: Facts, at: datetime) -> OrderState:
             _complaint_ack(state, event, facts, stage_by_message)
         else:
             # a desk that only closes the ticket ("Ticket gesloten") has not answered it
-            if event.role == Role.INBOX and kind in ANSWERS and not event.fields.get("closed_only"):
+            # nor has a carrier sending the parcel back: no one wrote to the buyer about the complaint
+            carriers = kind == "problem" and event.fields.get("carrier_only")
+            if event.role == Role.INBOX and kind in ANSWERS and not event.fields.get("closed_only") and not carriers:
                 _answer(state, event, stage_by_message)
             if kind == "evidence_requested":
                 state.last_request = event
