@@ -39,6 +39,7 @@ def _replaced(text: str, match: re.Match[str]) -> bool:
 
 _EARLIER = guarded(
     r"initialement|pr[ée]c[ée]demment|originally|previously|ursprünglich|eerder|inizialmente|inicialmente|原定|原本|原先|"
+    r"変更前|当初の|旧(?=[のお発配])|变更前|變更前|修改前|"  # "変更前の発送予定日：…" above "変更後の…"
     r"\bsebelumnya\b|trước đó|เดิม|"  # id "Perkiraan tiba sebelumnya:", vi, th
     # an attempt reports what happened, it promises nothing: "Versuchte Zustellung heute um 14:51"
     r"versuchte|attempted|tentative de|intento de|tentata|poging tot",

@@ -88,7 +88,7 @@ CONFIRM = any_of(
     r"|bestellung ist (?:bei uns )?eingegangen|bestellung (?:wurde )?erhalten|commande (?:a bien été )?(?:reçue|enregistrée)"
     r"|your order\b(?:[^.\n]|\.(?=\d)){0,60}?\b(?:has been|is|was) (?:confirmed|received|placed|accepted)"
     r"|thank(?:s| you) for (?:your )?(?:[\w'’&]+ ){0,4}?(?:pre-?order|order|purchase)\b|pre-?order (?:confirmed|receipt|confirmation)"
-    r"|(?:你|您)的.{0,12}收[据據]|receipt from|your (?:invoice|receipt) from|ihre rechnung von|votre re[çc]u|tu recibo"
+    r"|(?:你|您)的.{0,12}收[据據]|(?:來自|来自)\s?\S{1,20}?\s?的收[據据]|receipt from|your (?:invoice|receipt) from|ihre rechnung von|votre re[çc]u|tu recibo"
     r"|ご購入(?:いただき)?ありがとうございます|注文[^。\n]{0,20}?が確定(?:されました|しました)|ご注文が確定"
     # ru, tr, id, vi, th, ar
     r"|вы оплатили (?:товар|заказ)|спасибо за заказ|заказ\s*(?:№\s*)?[\w-]{0,20}\d[\w-]{0,20}\s+(?:оформлен|оплачен|подтвержд[её]н)|ваш заказ (?:оформлен|принят)"
@@ -286,6 +286,7 @@ FAILED = any_of(
     r"|(?:your |the )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership) (?:has been |was |is )(?:now )?cancell?ed"
     r"|訂單已取消|已取消訂單|缺貨|無法出貨|(?:megrendel[ée]s[ée]?t?|rendel[ée]s[ée]?t?)\b[^.\n]{0,40}?t[öo]r[öo]lt[üu]k|storniert|annul[ée]e|annul[ée]e?s\b|commande annul[ée]e|annullato|cancelado|(?:fue|ha sido|han sido|fueron) anulad[oa]s?\b|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|comanda (?:ta )?a fost anulat[ăa]|キャンセルされました"
+    r"|(?:ご注文|注文)(?:を|は)\s*キャンセル(?:させて\s*いただき|いたし|致し|とさせていただき|となり)ました"
     r"|iptal edil(?:di|mi[şs]tir)|заказ[^.\n]{0,40}отмен[её]н|(?:telah )?dibatalkan|đã bị hủy|ถูกยกเลิก|(?<![\u0600-\u06ff])تم إلغاء"
     r"|замовлення[^.\n]{0,40}скасовано|ακυρ[ώω]θηκε|t[öo]r[öo]lt[üu]k a rendel[ée]s"
 )

@@ -57,6 +57,11 @@ DELIVERED_VIRTUAL = any_of(
     r"(?:view|reveal|see) your (?:game )?(?:key|code)s?\b|licen[cs]e key\s*[:：]|activation code\s*[:：]|top-?up (?:was )?successful|"
     # tickets issued into the buyer's app or account: "Your tickets have been issued and are now in the app"
     r"\b(?:e-?|mobile |digital )?tickets? (?:have|has) been (?:issued|sent to your (?:app|account|wallet))|"
+    # a resale platform's seller delivered: "the seller has uploaded your tickets", "der Verkäufer hat Ihre Tickets … übertragen"
+    # (a heading, never "We'll email you as soon as your tickets are ready to download")
+    r"\bseller has (?:uploaded|transferred|sent) your (?:e-?|mobile |pdf )?tickets|(?<![^\n])[^\S\n]*your (?:e-?|pdf )?tickets are (?:now )?ready\b|"
+    r"verk[äa]ufer hat (?:ihre|deine) tickets\b[^.\n]{0,40}?(?:übertragen|hochgeladen)|(?<![^\n])[^\S\n]*(?:ihre|deine) tickets sind da\b|"
+    r"vendeur a (?:transf[ée]r[ée]|t[ée]l[ée]charg[ée]|envoy[ée]) (?:vos|tes) billets|"
     r"(?<!未)(?<!尚未)(?<!暂未)(?:电子票|電子票|门票|門票|票)?已出票|出票成功(?!后|後|之后|之後)|"
     r"(?:权益|權益|会员|會員)(?:已于|已於)[^。\n]{0,30}?(?:发放|發放|到账|到帳|开通|開通)|"
     # a booking's voucher issued: "您的訂單已確認，憑證已開立", "憑證號碼：TPE101-5843-2207"

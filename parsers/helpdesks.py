@@ -53,7 +53,7 @@ _HANDLING_INTL = (
     r"comunic|communiqu|sa position|inform|vy[řr][íi]d|vy[řr]izen|solu[țt]ion|rezolv|elint[ée]z|trasmett|verific|notific|resol|r[ée]agir|reagieren|alegaci|propuesta|suite donn[ée]e|conna[îi]tre|"
     r"gesti[óo]n|tramit|an[áa]lis|resposta|respuesta|rozpatr|ответ|відпов|рассмотр|розгляд|svar|vastaa|odpov|v[áa]lasz|r[ăa]spuns"
 )
-_APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|覆議|覆议|申覆|申复|申請評議|申请评议|仲裁|平台介入|客服介入|修改(?:退款)?申请|上诉|上訴|이의|재검토|再審査"
+_APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|覆議|覆议|申覆|申复|申請評議|申请评议|仲裁|平台介入|客服介入|修改(?:退款)?申请|上诉|上訴|이의|재검토|再審査|返信"
 _APPEAL_EN = (
     "appeal|rehearing|escalate|dispute this|proceed with (?:the|your|this) (?:dispute|claim|complaint)|contest|reconsider|request a review|ask for a review|ask us to review|replying to this (?:e-?mail|message)|review of (?:this|the|our) decision|rebuttal|"
     "review (?:the|this|your|our) (?:decision|claim|case)|reply to this (?:e-?mail|message|ticket)|(?:decision|claim|case) reviewed|disagree|"
@@ -111,7 +111,7 @@ _RELAYED = guarded(
 
 # A case or complaint named in the subject, and a decision or request about it in the text.
 _CASE_SUBJECT = guarded(
-    r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|您反映的|處理結果|处理结果|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|维权|退货|退貨|查验|鉴别|复核|理赔|理賠|索赔|索賠|"
+    r"\b(?:claim|dispute|case|request|complaint|chargeback)\b|您反映的|處理結果|处理结果|投诉|投訴|纠纷|糾紛|申诉|申訴|售后|售後|退款申请|退款申請|退款要求|维权|退货|退貨|查验|鉴别|复核|理赔|理賠|索赔|索賠|"
     r"reklamation|beschwerde|streitfall|[\w-]*antrag\b|(?-i:\bFall\b)|litige|réclamation|contestation|contestazione|reclamo|reclamaci[óo]n|disputa|reklamacj|klacht|geschil|"
     r"\brefund|\breturn|problem|entscheidung|erstattung|remboursement|reembolso|rimborso|problème|"
     r"[äa]rende|reklamation|reklamasjon|klage|valitus|reklamaatio|reklamace|st[íi][žz]nost|panasz|reclama[țt]ie|reclama[çc][ãa]o|protocolo|"

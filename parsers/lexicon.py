@@ -254,7 +254,8 @@ ARRIVAL_CUES = alternation(
         r"(?:sera|seront|est)\s+livr[ée]e?s?\s+(?:par\s+[\w ]{2,20}?\s+)?(?:au\s+plus\s+tard\s+)?le",
         r"date\s+de\s+(?:livraison|distribution)\s+(?:pr[ée]vue|estim[ée]e)|distribution\s+(?:pr[ée]vue|estim[ée]e)(?:\s+le)?",
         # e-tickets sent later: "ils vous seront envoyés par e-mail au plus tard le 5 juin 2026"
-        r"(?:sera|seront)\s+envoy[ée]e?s?(?:\s+par\s+e-?mail)?\s+au\s+plus\s+tard(?:\s+le)?",
+        # "… au plus tard 48 heures avant la représentation, soit au plus tard le jeudi 12 novembre 2026 à 20h30"
+        r"(?:sera|seront)\s+envoy[ée]e?s?(?:\s+par\s+e-?mail)?\s+au\s+plus\s+tard(?:\s+[^.\n]{0,60}?,\s+soit(?:\s+au\s+plus\s+tard)?)?(?:\s+le)?",
         # "Votre colis sera livré demain", "sera livré aujourd'hui, jeudi 12/11/2026, entre 14:00 et 15:00"
         r"(?:sera|seront)\s+livr[ée]e?s?(?=,?\s+(?:demain|aujourd'hui|après-demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|entre))",
         r"zustellung(?:\s+(?:am|voraussichtlich))?",
@@ -316,6 +317,8 @@ ARRIVAL_CUES = alternation(
         r"release\s+date|releases?\s+on|(?:is\s+)?(?:scheduled|expected|set|due)\s+to\s+be\s+released\s+on|will\s+be\s+released\s+on|date\s+de\s+sortie|sortie\s+(?:officielle\s+)?(?:le|pr[ée]vue)|"
         r"erscheint\s+am|erscheinungsdatum|fecha\s+de\s+lanzamiento|data\s+di\s+uscita|发售日(?:期)?|發售日(?:期)?",
         r"(?:wird|werden)\s+(?:ihnen\s+|dir\s+)?voraussichtlich(?:\s+am)?(?=[^\n]{0,40}(?:zugestellt|geliefert))",
+        # "Ihre Tickets werden bis spätestens Freitag, 21. August 2026 zugestellt" (the verb at the end)
+        r"(?:wird|werden)\s+(?:ihnen\s+|dir\s+)?bis(?:\s+sp[äa]testens)?(?:\s+zum)?(?=[^\n]{0,40}(?:zugestellt|geliefert|[üu]bertragen))",
         # "Wir liefern Ihre Bestellung bis 14.10.2026"; a label alone: "Arrivo: martedì 8 settembre", "Llegada: jueves 12"
         r"wir\s+liefern\s+(?:ihnen\s+|dir\s+)?(?:ihre|deine|die)\s+(?:bestellung|sendung|lieferung|ware)(?:\s+(?:bis|am|voraussichtlich))*",
         r"arrivo(?=\s*[:：])|llegada(?=\s*[:：])",

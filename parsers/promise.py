@@ -236,6 +236,10 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
     found.extend(find_arrivals(text, reference))
     # "If you ordered something from Pick a Brick, … should arrive within 5 business days": other orders
     found = [(start, p) for start, p in found if not _CONDITIONAL_PARAGRAPH.match(text, _paragraph_start(text, start))]
+    # "au plus tard 48 heures avant la représentation": counted back from an event, not on from the payment
+    found = [
+        (start, p) for start, p in found if p.within is None or not _BEFORE_EVENT.match(text, _end(text, start, p))
+    ]
     if not found:
         return None
     found.sort(key=lambda item: item[0])
@@ -254,6 +258,17 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         if slots:
             return max(slots, key=lambda p: p.by)
     return first
+
+
+_BEFORE_EVENT = guarded(
+    r"\s*(?:avant|before|prior to|ahead of|vor (?:der|dem|beginn)|antes del?|prima del(?:la|lo)?|przed)\b", re.I
+)
+
+
+def _end(text: str, start: int, promise: Promise) -> int:
+    """Where a promise's phrase ends in the text it was read from."""
+    at = text.find(promise.phrase, start)
+    return at + len(promise.phrase) if at >= 0 else start
 
 
 # A paragraph that opens with a condition speaks of other orders: "If you ordered … from Pick a Brick, …".

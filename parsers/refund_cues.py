@@ -23,7 +23,7 @@ REFUND_RECEIVED = any_of(
     r"(?:we'?ve|we have|i'?ve|i have) refunded [^.\n]{0,30}? to your (?:[\w-]+ ){0,4}(?:wallet|balance|store credit|credit)|"
     r"(?:order|purchase|payment)\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:has been|was|have been) (?:fully |partially )?refunded|"
     r"order (?:fully )?refunded\s*[:：]|we(?:'ve| have) (?:fully )?refunded your (?:order|payment|purchase)|"
-    r"(?:haben|hat) (?:ihnen|dir|euch)\b[^.\n]{0,80}?(?:erstattet|zur[üu]ckerstattet|zur[üu]ck[üu]berwiesen|gutgeschrieben)\b|"
+    r"(?:haben|hat) (?:wir |ich )?(?:ihnen|dir|euch)\b[^.\n]{0,120}?(?:erstattet|zur[üu]ckerstattet|zur[üu]ck[üu]berwiesen|gutgeschrieben)\b|"
     r"(?:abono|cr[ée]dito|reembolso) provisional[\s\S]{0,80}?pasa a ser definitivo|abono definitivo|"
     r"hemos cancelado tu compra y reembolsado|(?:importe|reembolso) ya est[áa] disponible en tu monedero|"
     r"vergoeding is verwerkt|(?:is|zijn) terugbetaald|"
@@ -48,7 +48,7 @@ REFUND_RECEIVED = any_of(
     r"(?<![^\n])[^\S\n]*(?:refund notification|refunded items|refund receipt)[^\S\n]*(?=\n)|(?<![^\n])[^\S\n]*(?:amount refunded|date refunded)\b|"
     r"importo rimborsato\s*[:：]|rimborsat[oa] sulla (?:tua )?carta[^.\n]{0,40}\bin data\b|montant rembours[ée]\s*[:：]|date du remboursement\s*[:：]|"
     r"rimborso\b[^.\n]{0,40}?\b[èe] stato (?:effettuato|eseguito|accreditato)|remboursement\b[^.\n]{0,60}?\ba été effectu[ée]"
-    r"|退款已完成|已退款|已经退款|已經退款|退款成功(?![后後]|之[后後]|时|時)|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?abgeschlossen|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany|zwrot (?:[śs]rodk[óo]w|pieni[ęe]dzy|kwoty)\b[^.\n]{0,60}?\bzosta[łl] (?:zrealizowany|wykonany|zlecony)"
+    r"|退款已完成|已退款|已经退款|已經退款|退款成功(?![后後]|之[后後]|时|時)|已将款项退还|已將款項退還|退款已计入|退款已計入|erstattung (?:wurde )?abgeschlossen|erstattung wurde (?:durchgef[üu]hrt|ausgef[üu]hrt|veranlasst und ausgezahlt)|remboursement effectu[ée]|rimborso (?:effettuato|emesso)|reembolso (?:realizado|emitido)|zwrot (?:zosta[łl] )?zrealizowany|zwrot (?:[śs]rodk[óo]w|pieni[ęe]dzy|kwoty)\b[^.\n]{0,60}?\bzosta[łl] (?:zrealizowany|wykonany|zlecony)"
 )
 CREDIT_MEMO = any_of(
     r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
@@ -68,7 +68,7 @@ REFUND_GRANTED = any_of(
     r"(?<!不)同意[^。\n]{0,30}?(?:全數|全数|全額|全额)退款|(?:承諾|承诺)(?:於|于|在)[^。\n]{0,60}?(?:退回|退還|退还|退款)|\bundertakes? to (?:refund|reimburse)\b|"
     r"同意(?:为您|為您)?[^。\n]{0,16}?办理(?:全额|全額)?退款|同意(?:全额|全額)?退款|"
     r"(?:幫|帮)(?:您|你)申(?:請|请)退款|(?:幫|帮)(?:您|你)(?:辦理|办理)退款|(?<!不)支持退款|支持您的退款|发起退款|提交退款|同意退款|退款将|(?:为|為)(?:您|你)操作(?:全额|全額|部分)?退款|"
-    r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|返金(?:いた)?します|返金予定|返金口座(?:へ|に)(?:お)?振(?:り)?込(?:み)?(?:いた)?します|환불\s*(?:예정|안내|처리)(?!\s*(?:를|을)?\s*위해|\s*방법)|"
+    r"(?:会|會)在.{0,16}(?:退回|退还|退還|返还|到账|到帳)|返金(?:[（(][^）)\n]{0,10}[）)])?(?:いた|致)?します|返金予定|返金口座(?:へ|に)(?:お)?振(?:り)?込(?:み)?(?:いた)?します|환불\s*(?:예정|안내|처리)(?!\s*(?:를|을)?\s*위해|\s*방법)|"
     r"(?:已|已经|已經)?(?:为您|為您|给您|給您)申(?:请|請)退款|将.{0,20}(?:退回|退还|返还)|为您办理退款|安排退款|退款申请已(?:审核)?通过|退款(?:申请)?审核(?:已)?通过|退款申請已(?:審核)?通過|退款金额将原路(?:径)?返回|"
     r"(?:已|已经)(?:为您|给您)?(?:原路)?(?:办理)?(?:全额|部分)?退款(?!成功|已到账|已完成)|办理(?:了)?(?:全额|部分)?退款|退款预计|"
     r"预计.{0,12}(?:退回|退还|返还)|(?:退款|退回|退还|原路)[^。\n]{0,20}?预计.{0,12}到账|(?:已|已經)(?:為您|給您)?(?:原路)?(?:辦理)?(?:全額|部分)?退款(?!成功)|退款預計|預計.{0,12}(?:退回|退還)|(?:退款|退回|退還|原路)[^。\n]{0,20}?預計.{0,12}到帳|"
@@ -115,7 +115,7 @@ REFUND_GRANTED = any_of(
     r"(?:la )?devoluci[óo]n (?:del (?:dinero|importe|monto|pago) )?se (?:realizar[áa]|har[áa]|efectuar[áa]|abonar[áa])\b|(?:monto|importe) a devolver\s*[:：]|zwr[óo]cimy (?:ci |pa[ńn]stwu )?(?:pieni[ąa]dze|[śs]rodki|kwot[ęe]|nale[żz]no[śs][ćc])|"
     r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
     r"nous vous remboursons|remboursement\b(?:[^.\n]|\.\d){0,60}?a été (?:initi[ée]|lanc[ée]|[ée]mis|d[ée]clench[ée])|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
-    r"wir erstatten (?:dir|ihnen)|erstattung\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:wurde|wird)\s+(?:veranlasst|eingeleitet|angewiesen)\b|te reembolsamos|se (?:obliga|compromete)n? a (?:reembolsar|devolver|restituir)|si (?:[èe] )?impegnat[oa] a (?:rimborsar|restituir)|si impegna a (?:rimborsar|restituir)|s'engage (?:à|a) (?:vous )?rembourser|verpflichtet sich,? (?:ihnen |dir )?(?:den betrag )?zu erstatten|compromete-se a (?:reembolsar|devolver|restituir)|(?:te|le) devolv(?:emos|eremos) (?:el|tu|su) dinero|ti rimborsiamo|"
+    r"wir erstatten (?:dir|ihnen)|erstattung\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:wurde|wird)\s+(?:veranlasst|eingeleitet|angewiesen)\b|te reembolsamos|se (?:obliga|compromete)n? a (?:reembolsar|devolver|restituir)|si (?:[èe] )?impegnat[oa] a (?:rimborsar|restituir)|si impegna a (?:rimborsar|restituir)|s'engage (?:à|a) (?:vous )?rembourser|verpflichtet sich,? (?:ihnen |dir )?(?:den betrag )?zu erstatten|compromete-se a (?:reembolsar|devolver|restituir)|(?:te|le|les|os) (?:devolv(?:emos|eremos)|reembolsaremos|reintegraremos) (?:el|tu|su|la) (?:dinero|importe|monto|cantidad|pago|valor)|ti rimborsiamo|"
     r"(?:we'll|we will|we are going to|we're going to|i'll|i will|\band will) (?:now )?(?:process|issue|send|arrange) (?:you )?(?:a |the |your )?(?:full |partial )?refund|"
     # "We'll refund £89.94 to your card" (never "we'll refund any associated interest or fees")
     r"(?:we'll|we will|i'll|i will) (?:now |also )?(?:fully |automatically )?refund "

@@ -19,18 +19,19 @@ from orderwatch.parsers.promise import find_promise
 # A new delivery promise made in a reply: "今天18:00前一定给您发出", "明天會送達", "partira demain".
 _DAY = (
     r"今天|今日|今晚|明天|明日|后天|後天|tomorrow|today|tonight|demain|aujourd'hui|après-demain|morgen|heute|übermorgen|"
-    r"mañana|hoy|domani|oggi|(?:下|本|这|這)?(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|" + lexicon.WEEKDAY_FULL
+    r"mañana|hoy|domani|oggi|(?:下|本|这|這)?(?:周|週|星期|礼拜|禮拜)[一二三四五六日天]|"
+    r"\d{1,2}\s*月\s*\d{1,2}\s*日|" + lexicon.WEEKDAY_FULL  # "11月16日（月）には必ず発送いたします"
 )
 _SHIP_VERBS = (
-    r"发出|发货|寄出|出貨|發貨|寄出|充值|ship|dispatch|go out|be sent|in the post|in the mail|post (?:it|them)|"
-    r"partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
+    r"发出|发货|寄出|出貨|發貨|寄出|充值|発送|出荷|ship|dispatch|go out|be sent|in the post|in the mail|post (?:it|them)|"
+    r"(?<![aà] )partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
 )
-_ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|到账|到帳|充好|充上|充进|充進|补发|補發|发到|發到|发卡|發卡|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
+_ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|お届け|到着|到账|到帳|充好|充上|充进|充進|补发|補發|发到|發到|发卡|發卡|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
 # "vous le recevrez au plus tard le vendredi 20": receiving, with its day after it (before it, the day
 # may be the parcel's and the thing received a mere tracking number: "partira demain ; vous recevrez le numéro")
 _RECEIVE_VERBS = r"recevr|erhalten|ricever|recibir"
 # "已經縫好寄出", "已經幫您重新包裝寄出": done, with how (never "已经安排明天寄出", a plan)
-_DONE_ZH = guarded(r"(?:已|已經|已经)(?:(?!明|後|后|下(?!午)|安排|將|将)[^，。,、\s]){0,14}\s*$")
+_DONE_ZH = guarded(r"(?:已|已經|已经)(?:(?!明|後|后|下(?!午)|安排|將|将)[^，。,、\s]){0,20}\s*$")
 _DAY_THEN_VERB = guarded(rf"({_DAY})[^。.!！?？\n]{{0,24}}?({_SHIP_VERBS}|{_ARRIVE_VERBS})", re.I)
 # one sentence, maybe wrapped at 72 columns: "elle vous sera livrée au plus\ntard le mardi 10 novembre"
 _VERB_THEN_DAY = guarded(

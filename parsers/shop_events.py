@@ -12,6 +12,7 @@ from orderwatch.parsers import cues, fields, lexicon
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message
 from orderwatch.parsers.durations import stated_deadline, stated_duration
+from orderwatch.parsers.fields.zones import on_local_clock
 from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.replies import reply_promise
 
@@ -34,8 +35,8 @@ _TO_THE_DOOR = guarded(r"livr|deliver|liefer|zustell|consegn|entreg|送达|送�
 
 def promise_event(msg: Message, promise, order_no: str, start, currency: str | None, **extra: object):
     """A stated promise as a dated fact: its deadline, or `start` plus its duration."""
-    if promise.by is not None:
-        by, provisional = promise.by, False
+    if promise.by is not None:  # "le jeudi 12 novembre à 20h30", written in October: Paris's November clock
+        by, provisional = on_local_clock(promise.by, msg.at, msg.mail.from_addr.rpartition("@")[2], msg.text), False
     else:
         assert promise.within is not None
         by, provisional = promise.within.after(start, calendar_for(msg.lang, currency))

@@ -299,3 +299,44 @@ def test_a_carriers_notice_of_a_return_to_the_sender_is_a_failed_order_and_a_mis
         datetime(2026, 11, 17, 15, 38, tzinfo=cet),
     )
     assert set(_events(missed)) == {"shipped"}  # on its way still, never "delivered"
+
+
+def test_a_ticket_order_keeps_its_venue_code_and_an_events_date_is_no_order_time() -> None:
+    """Ticketmaster's '62-48157/BER'; a confirmation's 'Date: Sat 25 Jul 2026' is the show's, after the mail."""
+    raw = _mail(
+        "Tickets <noreply@tickets.example>",
+        "Deine Bestellbestätigung 62-48157/BER",
+        "Bestellnummer: 62-48157/BER\nVeranstaltung: Nina Chuba\nDate: Sat 25 Jul 2026, 20:00\n"
+        "Gesamtbetrag: 148,50 €\nDanke für deinen Einkauf!",
+        datetime(2026, 7, 2, 22, 5, tzinfo=timezone(timedelta(hours=1))),
+    )
+    ordered = _events(raw)["ordered"]
+    assert ordered["order_no"] == "62-48157/BER"
+    assert parsers.parse(raw).events[0].at == datetime(2026, 7, 2, 22, 5, tzinfo=timezone(timedelta(hours=1)))
+
+
+def test_a_duration_counted_back_from_the_event_is_no_promise_from_the_payment() -> None:
+    from orderwatch.parsers.promise import find_promise
+
+    paris = timezone(timedelta(hours=2))
+    at = datetime(2026, 10, 20, 12, 31, tzinfo=paris)
+    before_show = find_promise(
+        "Vos e-billets vous seront envoyés par e-mail au plus tard 48 heures avant la représentation.", at
+    )
+    assert before_show is None or before_show.within is None
+    stated = find_promise(
+        "Vos e-billets vous seront envoyés par e-mail au plus tard 48 heures avant la représentation, "
+        "soit au plus tard le jeudi 12 novembre 2026 à 20h30.",
+        at,
+    )
+    assert stated is not None and stated.by == datetime(2026, 11, 12, 20, 30, tzinfo=paris)
+
+
+def test_a_japanese_stores_reply_names_its_new_shipping_day() -> None:
+    from orderwatch.parsers.replies import reply_promise
+
+    at = datetime(2026, 11, 12, 16, 40, tzinfo=timezone(timedelta(hours=9)))
+    promised = reply_promise("仕入れ先からの入荷が遅れております。\n11月16日（月）には必ず発送いたします。", at)
+    assert promised is not None and promised["promise"] == "ship" and promised["by"] == "2026-11-16T23:59:59+09:00"
+    done = reply_promise("業者已於115年11月6日以黑貓宅急便寄出，並致歉。", at)
+    assert done is None  # a report of a shipment, not a promise

@@ -71,6 +71,25 @@ def test_a_zone_less_quoted_time_takes_the_shops_country_then_its_language() -> 
     assert country_zone("oxybul.com", french, eastern) is eastern
 
 
+def test_a_stated_clock_time_after_a_clock_change_keeps_the_writers_wall_clock() -> None:
+    """Ticketac, 20 October (+02:00): "le jeudi 12 novembre 2026 à 20h30" is 20:30 in Paris, then at +01:00."""
+    from orderwatch.parsers.fields.zones import on_local_clock
+
+    cest = timezone(timedelta(hours=2))
+    mail_at = datetime(2026, 10, 20, 12, 31, tzinfo=cest)
+    french = "Votre commande est confirmée, merci pour votre réservation"
+    show = on_local_clock(datetime(2026, 11, 12, 20, 30, tzinfo=cest), mail_at, "ticketac.com", french)
+    assert show.isoformat() == "2026-11-12T20:30:00+01:00"
+    end_of_day = datetime(2026, 10, 27, 23, 59, 59, tzinfo=cest)  # a bare date's end keeps the mail's offset
+    assert on_local_clock(end_of_day, mail_at, "ticketac.com", french) == end_of_day
+    summer = datetime(2026, 10, 22, 18, tzinfo=cest)  # no change of clock in between: as it was
+    assert on_local_clock(summer, mail_at, "ticketac.com", french).utcoffset() == timedelta(hours=2)
+    athens = timezone(timedelta(hours=3))  # an offset Paris does not keep: the writer is elsewhere
+    assert on_local_clock(
+        datetime(2026, 11, 12, 20, 30, tzinfo=athens), mail_at.astimezone(athens), "x.com", french
+    ).utcoffset() == timedelta(hours=3)
+
+
 def _event(kind: str, platform: str, hour: int, **fields: object) -> Event:
     when = datetime(2026, 7, 3, hour, tzinfo=timezone(timedelta(hours=8)))
     return Event(kind=kind, at=when, order_no="260703", fields={"platform": platform, **fields}, role="inbox")

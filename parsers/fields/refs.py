@@ -14,7 +14,13 @@ from orderwatch.parsers.fields.tickets import ticket_numbers
 from orderwatch.parsers.guarded import guarded
 
 # "GPA.3371-4420-…"; "==": base64 ids; "2026/48213": a year and a serial (never a date's "2026/11/16")
-_ID = r"[#№【「\[(（]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{1,40}[A-Za-z0-9](?:==?(?![=\w])|/\d{3,12}(?![\w/]))?)"
+# Ticketmaster's "62-48157/BER": a number, a slash and the venue's or region's code in capitals
+_SLASH_CODE = r"(?:/(?-i:[A-Z]{2,4}\d?)(?![\w/]))?"
+_ID = (
+    r"[#№【「\[(（]?\s*([A-Za-z0-9][A-Za-z0-9_.\-]{1,40}[A-Za-z0-9](?:==?(?![=\w])|/\d{3,12}(?![\w/])|"
+    + _SLASH_CODE[3:-2]
+    + r")?)"
+)
 _LABELLED = guarded(
     r"(?:"
     + "|".join(lexicon.ORDER_LABELS)
@@ -46,7 +52,9 @@ _WORDED = guarded(
     r"(?<![A-Za-z])(?:"
     + lexicon.ORDER_WORDS
     + r")(?:(?<=[a-z])(?:s|en|es)(?![a-z]))?(?:\s+(?:is|was|has|von|de|del|du|di))?\s*[:：]?\s*"
-    r"(?:confirmed\s*[-–:]\s*)?(?:n[.°º]\s*|nr\.\s*)?[(（【「\[]?[#№]?\s*((?:[A-Za-z]{1,6}-){0,2}[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40})(?![A-Za-z0-9_\-])",
+    r"(?:confirmed\s*[-–:]\s*)?(?:n[.°º]\s*|nr\.\s*)?[(（【「\[]?[#№]?\s*((?:[A-Za-z]{1,6}-){0,2}[A-Za-z0-9]*\d[A-Za-z0-9_\-]{2,40}"
+    + _SLASH_CODE
+    + r")(?![A-Za-z0-9_\-])",
     re.I,
 )
 _TRANSACTION = guarded(

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers import lexicon
+from orderwatch.parsers.fields.zones import country_zone
 from orderwatch.parsers.guarded import guarded
 
 _MONTHS = {
@@ -289,8 +290,10 @@ def labelled_time(text: str, labels: str, reference: datetime) -> datetime | Non
                 # a payment written after the mail that reports it: the shop's wall clock, not the server's UTC
                 # stamp ("支付时间：2026-10-16 21:14:08" in a mail dated 13:14 +0000)
                 local = at.replace(tzinfo=country_zone("", text, reference.tzinfo or UTC))
-                return local if local <= reference + timedelta(minutes=5) else at
-            return at
+                return local if local <= reference + timedelta(minutes=5) else None
+            # a time after the mail that states it is no order's or payment's: an event's ("Date: Sat 25 Jul")
+            # (unless it names its zone: a forward quotes its mail's time without one, "12:38:20 PM ET" is exact)
+            return at if at <= reference + timedelta(minutes=5) or names_zone(window) else None
     return None
 
 
@@ -318,87 +321,12 @@ def end_of_day(at: datetime) -> datetime:
     return datetime.combine(at.date(), time(23, 59, 59), at.tzinfo)
 
 
-# Where a time is written without a zone and the mail's own offset says nothing of the writer (a
-# forwarded header's "Gesendet: Donnerstag, 5. November 2026 21:47" under a forward stamped +0000),
-# the shop's country names it: by the sender's country domain, else by the language it writes in.
-_COUNTRY_ZONES = {
-    "de": "Europe/Berlin",
-    "at": "Europe/Vienna",
-    "ch": "Europe/Zurich",
-    "fr": "Europe/Paris",
-    "be": "Europe/Brussels",
-    "nl": "Europe/Amsterdam",
-    "lu": "Europe/Luxembourg",
-    "it": "Europe/Rome",
-    "es": "Europe/Madrid",
-    "pt": "Europe/Lisbon",
-    "pl": "Europe/Warsaw",
-    "cz": "Europe/Prague",
-    "sk": "Europe/Bratislava",
-    "hu": "Europe/Budapest",
-    "ro": "Europe/Bucharest",
-    "se": "Europe/Stockholm",
-    "no": "Europe/Oslo",
-    "dk": "Europe/Copenhagen",
-    "fi": "Europe/Helsinki",
-    "ie": "Europe/Dublin",
-    "uk": "Europe/London",
-    "gr": "Europe/Athens",
-    "tr": "Europe/Istanbul",
-    "ru": "Europe/Moscow",
-    "ua": "Europe/Kyiv",
-    "cn": "Asia/Shanghai",
-    "hk": "Asia/Hong_Kong",
-    "tw": "Asia/Taipei",
-    "jp": "Asia/Tokyo",
-    "kr": "Asia/Seoul",
-    "sg": "Asia/Singapore",
-    "my": "Asia/Kuala_Lumpur",
-    "th": "Asia/Bangkok",
-    "vn": "Asia/Ho_Chi_Minh",
-    "id": "Asia/Jakarta",
-    "ph": "Asia/Manila",
-    "in": "Asia/Kolkata",
-    "br": "America/Sao_Paulo",
-    "mx": "America/Mexico_City",
-    "ar": "America/Argentina/Buenos_Aires",
-    "cl": "America/Santiago",
-    "co": "America/Bogota",
-    "pe": "America/Lima",
-    "au": "Australia/Sydney",
-    "nz": "Pacific/Auckland",
-}
-# The words a shop's mail can hardly do without, per language, and that language's main zone.
-_LANGUAGE_ZONES = (
-    (r"[\u4e00-\u9fff]{8}", "Asia/Shanghai"),
-    (r"[\u3040-\u30ff]{4}", "Asia/Tokyo"),
-    (r"[\uac00-\ud7af]{4}", "Asia/Seoul"),
-    (r"\b(?:votre|vous|commande|livraison|merci|colis)\b", "Europe/Paris"),
-    (r"\b(?:ihre|ihr|deine|bestellung|lieferung|vielen|sendung)\b", "Europe/Berlin"),
-    (r"\b(?:il tuo|il suo|ordine|spedizione|grazie|consegna)\b", "Europe/Rome"),
-    (r"\b(?:tu pedido|su pedido|env[íi]o|gracias|entrega)\b", "Europe/Madrid"),
-    (r"\b(?:uw|je bestelling|bezorging|bedankt|verzending)\b", "Europe/Amsterdam"),
-    (r"\b(?:zam[óo]wienie|dzi[ęe]kujemy|przesy[łl]ka|dostawa)\b", "Europe/Warsaw"),
-)
 _NAMED_ZONE = guarded(r"[+-]\d{2}:?\d{2}\b|" + _ZONE_RE.removesuffix(")?") + ")")
 
 
 def names_zone(text: str) -> bool:
     """Whether a written time says its zone ("+0100", "GMT+8", "EDT", "MEZ", "北京时间")."""
     return any(m.group(0).strip() for m in _NAMED_ZONE.finditer(text))
-
-
-def country_zone(domain: str, text: str, fallback: tzinfo) -> tzinfo:
-    """The zone of a shop's country (see above), or `fallback` when neither domain nor language tell.
-    The language speaks only when `fallback` is UTC: a stamp of a server, not of the writer."""
-    name = _COUNTRY_ZONES.get(domain.rsplit(".", 1)[-1].lower())
-    if name is None and fallback.utcoffset(None) == timedelta(0):
-        sample = text[:2000].lower()
-        name = next((zone for words, zone in _LANGUAGE_ZONES if len(set(rx.findall(words, sample))) >= 2), None)
-    try:
-        return ZoneInfo(name) if name else fallback
-    except (ZoneInfoNotFoundError, ValueError):
-        return fallback
 
 
 # A window a few lines under the date, unlabelled ("Donnerstag, 07.05.2026" over "zwischen 14:00 und 18:00 Uhr")
