@@ -91,14 +91,16 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
     without a time ends that day; of a range or a time window, the upper bound counts.
     """
     found: list[tuple[int, Promise]] = []
+    slots: list[re.Match[str]] = []
     for pattern, kind in ((_ARRIVAL, "deliver"), (_ZH_ARRIVAL, "deliver"), (_DISPATCH, "ship")):
         for match in pattern.finditer(text):
             if _replaced(text, match):
                 continue  # "livraison initialement prévue le 06/11", "Eerder verwacht": the date it replaces
             if _ADDRESS_OF.search(text, max(0, match.start() - 12), match.start()):
                 continue  # "remis à l'adresse de livraison le 15 juillet": the address, then a past day
-            if kind == "deliver" and _SLOT_LABEL.match(text, match.start()) and _CLOCK.match(text, match.end()):
-                continue  # "Delivery time: 9:00am and 10:00am" names the slot of a date given elsewhere
+            if kind == "deliver" and _SLOT_LABEL.search(match.group(0)) and _CLOCK.match(text, match.end()):
+                slots.append(match)  # "Delivery time: 9:00am and 10:00am": the slot of a date given elsewhere
+                continue
             window = " ".join(text[match.end() : match.end() + 120].split("\n")[:3])
             verb = _ZH_SHIP_VERB.search(window) if kind == "ship" else None
             verb_end = 0
@@ -167,6 +169,11 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
         at = reference.replace(hour=int(match.group(1)) % 24, minute=int(match.group(2)) % 60, second=0, microsecond=0)
         at += timedelta(days=1) if at < reference - timedelta(hours=12) else timedelta(0)  # "预计00:20送达" at 23:50
         found.append((match.start(), Promise("deliver", match.group(0), by=at)))
+    if slots and not found:  # no date anywhere: a meal's "Estimated delivery time: 19:35 - 19:50" is the mail's own day
+        at = _slot_end(text[slots[0].start() :], reference)
+        if at is not None and at > reference:
+            line = text[slots[0].start() :].split("\n")[0].strip()
+            found.append((slots[0].start(), Promise("deliver", line, by=at)))
     return found
 
 

@@ -25,7 +25,7 @@ DELIVERED_VIRTUAL = any_of(
     # id: "Top up Anda telah berhasil dan item sudah dikirim ke akun game Anda", "Gunakan Serial dan PIN di atas"
     r"\btop ?up anda (?:telah|sudah) berhasil\b|\bitem (?:sudah|telah) dikirim ke akun\b|\bgunakan (?:kode )?serial dan pin\b|"
     # a digital download handed over now: "Use the button below to download your files", "Download: https://…"
-    r"(?:use|click|tap) the (?:button|link) below to download (?:your|the) (?:files?|purchase|products?|items?|e-?books?)|"
+    r"(?:use|click|tap) (?:on )?the (?:button|link)(?:\(?s\)?)? below to download (?:your|the) (?:files?|purchase|products?|items?|e-?books?)|"
     r"download your (?:files?|purchase|products?|e-?books?) (?:here|now|below)|here(?:'s| is| are) (?:your|the) download links?|"
     # "Your files are ready. Download them from your order page"
     r"your (?:files?|downloads?|download links?) (?:is|are) (?:now )?ready\b|download (?:them|it|your files?) (?:from|on|at) (?:your|the) (?:order|download) page|"

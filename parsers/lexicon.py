@@ -224,7 +224,7 @@ ARRIVAL_CUES = alternation(
         r"(?-i:ETA)(?:\s+(?:by|with|via)\s+[\w&. ]{2,20}?)?(?=\s*[:：])",
         r"(?:is\s+|are\s+)?on\s+track\s+to\s+(?:arrive|be\s+delivered)(?:\s+(?:on|by))?",
         r"(?:new\s+)?(?:estimated|expected|scheduled|anticipated|guaranteed|projected|revised)\s+"
-        r"(?:delivery|arrival)(?:\s+(?:date|day|window|estimate))?(?:\s+is)?",
+        r"(?:delivery|arrival)(?:\s+(?:date|day|window|estimate|time))?(?:\s+is)?",
         r"(?:now|is\s+now)\s+expected(?:\s+to\s+(?:arrive|be\s+delivered))?(?:\s+(?:on|by))?",
         # "the carrier now expects it to arrive Tuesday, November 17"
         r"(?:now\s+)?expects?\s+(?:it|them|your\s+(?:order|package|parcel|shipment))\s+to\s+(?:arrive|be\s+delivered)(?:\s+(?:on|by))?",
@@ -378,7 +378,7 @@ ZH_ARRIVAL_CUES = r"(?<![已未])(?:送达|送達)日期|(?:预约|預約)?(?:�
 
 TRACKING_LABELS = (
     r"快递单号|运单号|物流单号|发货单号|(?:宅急便|宅配|快遞|黑貓|新竹物流|嘉里大榮|大榮|郵局|順豐|宅配通)單號|(?:宅急便|宅配|黑猫|顺丰|中通|圆通|韵达|申通|极兔|邮政)单号|包裹号|追踪号|追踪号码|追蹤號碼|追蹤編號|追蹤碼|物流單號|貨運單號|配送單號|包裹編號|"
-    r"(?:您的)?快件|運單號碼|运单号码|郵件號碼|邮件号码|包裹號碼|"
+    r"(?:您的)?快件|運單號碼|运单号码|運單號(?=\s*[:：])|郵件號碼|邮件号码|包裹號碼|"
     # a carrier named right before its parcel number: "Hermes H1003660478215402193", "DHL: 00340434…"
     r"(?<![\w.-])(?:hermes|dhl|dpd|gls|ups|fedex|colissimo|chronopost|brt|sda|seur|mrw|nacex|inpost|postnl|bpost|evri)(?=\s*[:：]?\s*[A-Z]{0,2}\d{10,}\b)|"
     # a courier named before its number ("申通快递：773198450216347", "邮政快递包裹9872315064418", "您的邮件9872…")
@@ -413,7 +413,9 @@ TRACKING_QUERY_KEYS = (
 # --- refunds --------------------------------------------------------------------------------
 
 # Verbs a stated refund time is written with: "退款将在1-3个工作日内原路退回", "within 5 business days".
-REFUND_VERBS_ZH = "退回|返回|到账|退还|原路|退款|返还|到帳|退還|返還|刷退|退刷|返金|환불|승인\\s*취소"
+REFUND_VERBS_ZH = (
+    "退回|返回|到账|退还|原路|退款|返还|到帳|退還|返還|刷退|退刷|返金|売上取消|手続きが完了|환불|승인\\s*취소"
+)
 # A refund's own time in the other languages is read in a sentence that names the money or the refund.
 REFUND_INTL_WORDS = (
     REFUND_WORDS

@@ -233,6 +233,12 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
                 else "deliver"
             )
             found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))
+    for match in _MONTH_SHIP.finditer(
+        text
+    ):  # a pre-order's month: "（2026年9月〜10月順次発送予定）", "预计10月下旬发货"
+        by = _month_end(match, reference)
+        if by is not None:
+            found.append((match.start(), Promise("ship", match.group(0).strip("（(【[ "), by=by)))
     found.extend(find_arrivals(text, reference))
     # "If you ordered something from Pick a Brick, … should arrive within 5 business days": other orders
     found = [(start, p) for start, p in found if not _CONDITIONAL_PARAGRAPH.match(text, _paragraph_start(text, start))]
@@ -258,6 +264,27 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         if slots:
             return max(slots, key=lambda p: p.by)
     return first
+
+
+# "2026年9月〜10月順次発送予定", "【2026年10月発送】", "预计10月下旬发货": shipped by the end of the (last) month
+_MONTH_SHIP = guarded(
+    r"(?:(\d{4})年)?(\d{1,2})月(?:\s*[〜～~\-－至到]\s*(?:(\d{4})年)?(\d{1,2})月)?\s*(上旬|中旬|下旬|底|末)?\s*"
+    r"(?:順次|陆续|陸續|依次)?\s*(?:発送|出荷|发货|發貨|出貨)(?:予定)?(?!日)"
+)
+
+
+def _month_end(match: re.Match[str], reference: datetime) -> datetime | None:
+    """The end of the month a pre-order ships in (of its early, middle or late part)."""
+    year_from, month_from, year_to, month_to, part = match.groups()
+    month = int(month_to or month_from)
+    year = int(year_to or year_from or reference.year)
+    if not 1 <= month <= 12:
+        return None
+    if not (year_to or year_from) and month < reference.month:
+        year += 1  # "10月发货" written in November: next October
+    last = (datetime(year + month // 12, month % 12 + 1, 1) - datetime(year, month, 1)).days
+    day = {"上旬": 10, "中旬": 20}.get(part or "", last)
+    return end_of_day(datetime(year, month, day, tzinfo=reference.tzinfo))
 
 
 _BEFORE_EVENT = guarded(

@@ -14,6 +14,7 @@ from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.base import Message, Result
 from orderwatch.parsers.fields import find_times
 from orderwatch.parsers.fields.times import country_zone, names_zone
+from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.mime import Mail, MalformedMail, parse_date, parse_mail
 from orderwatch.parsers.quotes import forwarded
 
@@ -154,10 +155,19 @@ def _order_notice(msg: Message) -> bool:
         return False  # a complaint body's mail reports a shop's failure, it is none of its own
     if cues.CONFIRM.search(msg.subject) or cues.SHIPPED.search(msg.subject):
         return True
+    if _STATUS_UPDATE.search(msg.subject) and not fields.ticket_numbers(msg.subject + "\n" + msg.text):
+        return True  # a shop engine's "訂單狀態更新通知 - 訂單編號: 2051", "Order Update 2051"
     if cues.RECEIPT_SUBJECT.search(msg.subject) and cues.CONFIRM.search(msg.text[:400]):
         return True  # "Your Canva receipt [#28735514]" / "Thanks for your payment": the tag is the invoice's
     # the shop's own notice that items are gone, refund and all: "items in order #… are no longer available"
     return bool(cues.affirmed(cues.FAILED, msg.text[:800]) and not fields.ticket_numbers(msg.subject + "\n" + msg.text))
+
+
+_STATUS_UPDATE = guarded(
+    r"\border (?:status )?update\b|(?:訂單|订单)(?:狀態|状态)?更新|bestellstatus|statut de (?:votre )?commande|estado (?:de tu |del )?pedido|"
+    r"stato (?:del(?:l')?)?ordine|status (?:van )?(?:je |uw )?bestelling|status zam[óo]wienia",
+    re.I,
+)
 
 
 def _may_be_notice(msg: Message) -> bool:

@@ -340,3 +340,28 @@ def test_a_japanese_stores_reply_names_its_new_shipping_day() -> None:
     assert promised is not None and promised["promise"] == "ship" and promised["by"] == "2026-11-16T23:59:59+09:00"
     done = reply_promise("業者已於115年11月6日以黑貓宅急便寄出，並致歉。", at)
     assert done is None  # a report of a shipment, not a promise
+
+
+def test_a_pre_orders_month_and_a_meals_time_of_day_are_promises() -> None:
+    from orderwatch.parsers.promise import find_promise
+
+    tokyo = timezone(timedelta(hours=9))
+    month = find_promise("1.GALHolic深青（2026年9月〜10月順次発送予定）", datetime(2026, 7, 12, 21, 44, tzinfo=tokyo))
+    assert month is not None and month.kind == "ship" and month.by == datetime(2026, 10, 31, 23, 59, 59, tzinfo=tokyo)
+    late = find_promise("预计10月下旬发货", datetime(2026, 11, 2, 9, 0, tzinfo=tokyo))
+    assert late is not None and late.by == datetime(2027, 10, 31, 23, 59, 59, tzinfo=tokyo)  # next October's end
+    hk = timezone(timedelta(hours=8))
+    meal = find_promise("預計送達時間 Estimated delivery time：19:35 - 19:50", datetime(2026, 11, 27, 19, 2, tzinfo=hk))
+    assert meal is not None and meal.by == datetime(2026, 11, 27, 19, 50, tzinfo=hk)
+
+
+def test_a_post_offices_item_number_is_a_parcel_not_an_order() -> None:
+    raw = _mail(
+        "Hongkong Post <noreply@hongkongpost.example>",
+        "郵件追蹤電郵通知 Mail Tracking Email Notification",
+        "閣下登記追蹤的郵件狀態已更新：\n郵件編號 Item No.：CP038526471HK\n"
+        "最新狀態 Latest status：郵件已於 2026年11月25日 派遞。\nThe item was delivered on 25-Nov-2026.",
+        datetime(2026, 11, 25, 17, 6, tzinfo=timezone(timedelta(hours=8))),
+    )
+    events = parsers.parse(raw).events
+    assert [e.order_no for e in events] == [None] and events[0].fields["tracking_no"] == "CP038526471HK"
