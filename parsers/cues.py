@@ -59,7 +59,7 @@ _TO_CARRIER = (
 
 CONFIRM = any_of(
     r"(?:自动)?续费成功|自動續費成功|扣款成功|订单支付成功|支付成功(?!后|後)|付款成功(?!后|後)|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
-    r"以下是(?:您|你)的(?:購買|购买)(?:內容|内容)|(?:購買|购买)(?:內容|内容)?明(?:細|细)|"  # a store's receipt: "以下是您的購買內容明細"
+    r"以下是(?:您|你)的(?:購買|购买)(?:內容|内容)|(?:購買|购买|订购|訂購)(?:內容|内容)?明(?:細|细)|"  # a store's receipt: "以下是您的購買內容明細"
     r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|(?:已)?成功租用|租用成功|租号成功|订单已生成|已下单|(?:本|该|此)?商品为(?:手动|人工)发货[^。\n]{0,8}?请耐心等待|(?:本|該|此)?商品為(?:手動|人工)發貨[^。\n]{0,8}?請耐心等待|已经收到您的付款|订单(?:已)?提交成功|交易成功|"
     r"(?:收到|已收到)(?:了)?(?:你|您)的(?:订单|訂單|訂購)|訂單收據|订单收据|已向(?:你|您)收(?:費|费)|(?:正在|已开始)处理(?:你|您)的订单|订单[：:\s]*[A-Za-z0-9]{6,30}\s*提交成功|"
     r"(?:^|\n)\s*date ordered\s*:|danke für deinen (?:einkauf|kauf)|vielen dank für (?:ihren|deinen) einkauf|"  # a shop engine's plain receipt: "Order Number: 2291 / Date Ordered: …"
@@ -142,7 +142,7 @@ _STATUS_CHANGED = r"(?:has )?(?:changed|been (?:changed|updated)|updated) to|ge[
 SHIPPED = any_of(
     # a shop engine's state mail: "The new status is as follows: Shipped."
     r"new status is(?: as follows)?\s*[:：]\s*(?:shipped|dispatched|sent|versandt|verschickt|exp[ée]di[ée]e?)\b|"
-    r"已发货|发货通知|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|(?:快递单号|运单号|物流单号|发货单号)(?=\s*(?:为|是)?\s*[:：]?\s*[\[【(（]?\s*[A-Za-z0-9])|已通过[^，。\n]{0,12}?发出|已由[^，。\n]{0,20}?(?:发出|寄出|發出)|已出库|"
+    r"已发货|发货通知|(?:产品|商品|订单|訂單|產品)已(?:发送|發送)|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|(?:快递单号|运单号|物流单号|发货单号)(?=\s*(?:为|是)?\s*[:：]?\s*[\[【(（]?\s*[A-Za-z0-9])|已通过[^，。\n]{0,12}?发出|已由[^，。\n]{0,20}?(?:发出|寄出|發出)|已出库|"
     r"has (?:been )?shipped|have shipped|is on (?:the|its) way|"
     # "your order 43129087655 is arriving soon", "Your order … is almost here!" (never "Black Friday is almost here")
     r"\b(?:order|package|parcel|delivery|shipment|items?)\b[^.!\n]{0,30}?\b(?:is|are) (?:almost here|arriving soon|nearly (?:here|there))|(?:is|è|e') (?:currently |now |attualmente |ora )?(?:in transit|in viaggio|in transito)\b|pacco in transito|on its way to you|shipment (?:#|notification|confirmation)|"

@@ -21,7 +21,7 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
 # A label that says "the order number is": the reference follows, maybe after ":", "#", "nº".
 ORDER_LABELS = [
     # zh-Hans / zh-Hant
-    r"订单号码|订单编号|订单号|商户单号|商户订单号|商家订单号|(?:订单|訂單)[或/／、](?:充值|支付|交易|付款)(?:编号|編號|号|號)|关联订单|订\s*单\s*号|訂單編號|訂單號碼|訂單號|訂單代號|訂單序號|交易编号|交易編號|集运单号|集運單號|集运单|集運單|转运单号|轉運單號|涉诉单号|涉訴單號",
+    r"订单号码|订单编号|订单号|订购号|訂購號|订购编号|訂購編號|订购单号|訂購單號|商户单号|商户订单号|商家订单号|(?:订单|訂單)[或/／、](?:充值|支付|交易|付款)(?:编号|編號|号|號)|关联订单|订\s*单\s*号|訂單編號|訂單號碼|訂單號|訂單代號|訂單序號|交易编号|交易編號|集运单号|集運單號|集运单|集運單|转运单号|轉運單號|涉诉单号|涉訴單號",
     # en
     r"order\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)|purchase\s*(?:#|no\.?|number|ref(?:erence)?)|receipt\s*(?:#|no\.?|number)|"
     # a restaurant's point of sale numbers the order as a check: "Check #418", "Check No. 2211"

@@ -17,6 +17,7 @@ from orderwatch.parsers.arrivals import find_arrivals
 from orderwatch.parsers.base import Promise
 from orderwatch.parsers.durations import NO_WEEKENDS
 from orderwatch.parsers.fields import end_of_day, find_times
+from orderwatch.parsers.fields.times import clock_before
 from orderwatch.parsers.guarded import guarded
 
 from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, duration_from
@@ -51,7 +52,7 @@ _JA_DURATION = guarded(
     + r"\s*以内に[^。]{0,40}?(お送り|送信|配信|お届け|発送|出荷)(?:いた)?(?:します|致します)"
 )
 # English: verb ... within N (business) units / verb ... by DATE
-_EN_SHIP = r"ready for (?:pick-?up|collection)|ships?|shipped|shipping|dispatch(?:ed|es)?|leaves?|leave|sent out|send out|goes out|go out|handed (?:over )?to|posted|processed and shipped"
+_EN_SHIP = r"ready for (?:pick[- ]?up|collection)|ships?|shipped|shipping|dispatch(?:ed|es)?|leaves?|leave|sent out|send out|goes out|go out|handed (?:over )?to|posted|processed and shipped"
 _EN_DELIVER = (
     r"deliver(?:ed|s|y)?|arrives?|arrive|arriving|emailed|e-mailed|sent to you|sent by e-?mail|sent to (?:this|your) e-?mail(?: address)?|"
     r"receive|received|activated|credited|available|processed|sent|"
@@ -193,7 +194,9 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             if not times:
                 continue
             upper = times[-1] if len(times) > 1 and times[1].start - times[0].end < 6 else times[0]
-            by = upper.at if upper.has_time else end_of_day(upper.at)
+            # "ready for pick up by 5pm Friday 27 November": the clock written before its date
+            clocked = clock_before(text[match.start() : match.end() + upper.start], upper.at)
+            by = upper.at if upper.has_time else clocked or end_of_day(upper.at)
             verb = match.group(1).lower()
             kind = (
                 "ship"

@@ -83,7 +83,7 @@ REFUND_GRANTED = any_of(
     r"(?:you\s+)?(?:a|your|the)\s+(?:full\s+|partial\s+)?refund(?!\s+(?:request|application|claim))|"
     r"you(?:'ll| will) (?:receive|get|see) (?:a|your|the) (?:full |partial )?refund|"
     r"you(?:'ll| will) (?:get|receive) (?:the |your )?(?:full )?(?:[^.\n]|\.(?=\d)){0,30}?\bback\b|erstatten (?:dir|ihnen|euch)|\berstattet (?:dir|ihnen|euch) (?:den|die|das)\b|die erstattung erfolgt innerhalb|refund (?:of|for) (?:[^.\n]|\.(?=\s?\d)|\n(?![ \t]*\n)){0,70}?(?:will|has been|is being)\b|"
-    r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid)|we(?:'ve| have) processed your refund|"
+    r"(?:your|the) refund will be (?:credited|processed|issued|sent|returned|paid|made)|we(?:'ve| have) processed your refund|"
     r"退款將|將.{0,20}(?:退回|退還|返還|刷退|退刷)|為您辦理退款|安排退款|同意退款|"
     # "我們會把款項 NT$3,290 退給您（原信用卡刷退）", "会将货款退还给您"
     r"(?:会|會)(?:把|将|將)[^。\n]{0,30}?(?:退给|退給|退还|退還|退回|刷退)(?:给|給)?(?:您|你)|(?:会|會)(?:全额|全額)?退款(?:给|給)(?:您|你)|"

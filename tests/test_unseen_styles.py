@@ -365,3 +365,22 @@ def test_a_post_offices_item_number_is_a_parcel_not_an_order() -> None:
     )
     events = parsers.parse(raw).events
     assert [e.order_no for e in events] == [None] and events[0].fields["tracking_no"] == "CP038526471HK"
+
+
+def test_an_engines_chinese_mall_columns_and_a_pick_up_clock_before_its_date() -> None:
+    cst = timezone(timedelta(hours=8))
+    shipped = _mail(
+        "首尔美妆小屋 <noreply@mall.example>",
+        "[首尔美妆小屋] 您订购的产品已发送。",
+        "您订购的产品已发送。\n产品配送信息\n订购号\n产品名称\n数量\n配送信息\n"
+        "2611071012553309\n爱茉莉 洗发水\n3\n顺丰速运\nSF1468203957716",
+        datetime(2026, 11, 8, 9, 0, tzinfo=cst),
+    )
+    assert _events(shipped)["shipped"]["order_no"] == "2611071012553309"
+    from orderwatch.parsers.promise import find_promise
+
+    nz = timezone(timedelta(hours=13))
+    ready = find_promise(
+        "Your order will be ready for pick up by 5pm Friday 27 November.", datetime(2026, 11, 26, 20, 48, tzinfo=nz)
+    )
+    assert ready is not None and ready.by == datetime(2026, 11, 27, 17, 0, tzinfo=nz)

@@ -78,7 +78,10 @@ def under_its_label(text: str) -> list[str]:
 # column of a header row of plain words ("주문번호 상품명 수량 배송정보", "Order No. Item Qty Status"), and
 # the next line begins with the reference ("2611171032514823 국산 …"). Only the first column lines up.
 _FIRST_COLUMN = guarded(
-    r"^[ \t]*(?:" + "|".join(lexicon.ORDER_LABELS) + r")\.?(?:[ \t]+[^\W\d][^\s\d:：#]{0,14}){2,6}[ \t]*\n"
+    # (or one heading a line: "订购号\n产品名称\n数量\n配送信息\n2611071012553309")
+    r"^[ \t]*(?:"
+    + "|".join(lexicon.ORDER_LABELS)
+    + r")\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)[^\W\d][^\s\d:：#]{0,14}){2,6}[ \t]*\n"
     r"[ \t]*((?=[A-Za-z-]*\d(?:[A-Za-z-]*\d){4})[A-Za-z0-9][A-Za-z0-9-]{5,23})(?=[ \t]|$)",
     re.I | re.M,
 )

@@ -324,9 +324,9 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
         for match in _UUID_OF_PURCHASE.finditer(source):
             add(match.group(1), 2, "a purchase id on the purchase's line")
         for match in _ITEM.finditer(source):
-            # a post office's "Item No.: CP038526471HK" is a parcel (its UPU shape), never a listing
-            if any(ch.isdigit() for ch in match.group(1)) and not rx.fullmatch(r"[A-Z]{2}\d{9}[A-Z]{2}", match.group(1)):
-                add(match.group(1), 1.5, "listing item number")
+            item = match.group(1)  # a post office's "Item No.: CP038526471HK" is a parcel (UPU shape), no listing
+            if any(ch.isdigit() for ch in item) and not rx.fullmatch(r"[A-Z]{2}\d{9}[A-Z]{2}", item):
+                add(item, 1.5, "listing item number")
         for match in _TRANSACTION.finditer(source):
             # a store's receipt, not a payment dispute: there the transaction is the payment's, not the order's;
             # a complaint about the order itself names the trade ("您已提交订单投诉：Netflix 会员（交易号 id_1794…）")
