@@ -142,7 +142,7 @@ _STATUS_CHANGED = r"(?:has )?(?:changed|been (?:changed|updated)|updated) to|ge[
 SHIPPED = any_of(
     # a shop engine's state mail: "The new status is as follows: Shipped."
     r"new status is(?: as follows)?\s*[:：]\s*(?:shipped|dispatched|sent|versandt|verschickt|exp[ée]di[ée]e?)\b|"
-    r"已发货|发货通知|(?:产品|商品|订单|訂單|產品)已(?:发送|發送)|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|(?:快递单号|运单号|物流单号|发货单号)(?=\s*(?:为|是)?\s*[:：]?\s*[\[【(（]?\s*[A-Za-z0-9])|已通过[^，。\n]{0,12}?发出|已由[^，。\n]{0,20}?(?:发出|寄出|發出)|已出库|"
+    r"已发货|发货通知|(?:产品|商品|订单|訂單|產品)已(?:发送|發送)|正在(?:運輸|运输)(?:途)?中|(?:訂單|订单)[^。\n]{0,30}?[-–]\s*(?:運輸|运输)中|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|(?:快递单号|运单号|物流单号|发货单号)(?=\s*(?:为|是)?\s*[:：]?\s*[\[【(（]?\s*[A-Za-z0-9])|已通过[^，。\n]{0,12}?发出|已由[^，。\n]{0,20}?(?:发出|寄出|發出)|已出库|"
     r"has (?:been )?shipped|have shipped|is on (?:the|its) way|"
     # "your order 43129087655 is arriving soon", "Your order … is almost here!" (never "Black Friday is almost here")
     r"\b(?:order|package|parcel|delivery|shipment|items?)\b[^.!\n]{0,30}?\b(?:is|are) (?:almost here|arriving soon|nearly (?:here|there))|(?:is|è|e') (?:currently |now |attualmente |ora )?(?:in transit|in viaggio|in transito)\b|pacco in transito|on its way to you|shipment (?:#|notification|confirmation)|"
@@ -284,7 +284,7 @@ FAILED = any_of(
     r"(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your |these |some |all )?(?:items?|products?|purchase)"
     r"|(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership)\b"
     r"|(?:your |the )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership) (?:has been |was |is )(?:now )?cancell?ed"
-    r"|訂單已取消|已取消訂單|缺貨|無法出貨|(?:megrendel[ée]s[ée]?t?|rendel[ée]s[ée]?t?)\b[^.\n]{0,40}?t[öo]r[öo]lt[üu]k|storniert|annul[ée]e|annul[ée]e?s\b|commande annul[ée]e|annullato|cancelado|(?:fue|ha sido|han sido|fueron) anulad[oa]s?\b|anulowane|geannuleerd"
+    r"|訂單已取消|已取消訂單|缺貨|無法出貨|(?:megrendel[ée]s[ée]?t?|rendel[ée]s[ée]?t?)\b[^.\n]{0,40}?t[öo]r[öo]lt[üu]k|storniert|annul[ée]e|annul[ée]e?s\b|commande annul[ée]e|annullato|cancelado|(?:fue|ha sido|han sido|fueron) anulad[oa]s?\b|已被商[户戶](?:家)?取消|anulowane|geannuleerd"
     r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|comanda (?:ta )?a fost anulat[ăa]|キャンセルされました"
     r"|(?:ご注文|注文)(?:を|は)\s*キャンセル(?:させて\s*いただき|いたし|致し|とさせていただき|となり)ました"
     r"|iptal edil(?:di|mi[şs]tir)|заказ[^.\n]{0,40}отмен[её]н|(?:telah )?dibatalkan|đã bị hủy|ถูกยกเลิก|(?<![\u0600-\u06ff])تم إلغاء"

@@ -31,7 +31,7 @@ DELIVERED_VIRTUAL = any_of(
     r"your (?:files?|downloads?|download links?) (?:is|are) (?:now )?ready\b|download (?:them|it|your files?) (?:from|on|at) (?:your|the) (?:order|download) page|"
     # an audiobook or e-book in the buyer's library: "Your next listen is ready" over "Visit library"
     r"your next (?:listen|read|audiobook|e-?book) is ready|(?:has been |was )?added to your (?:audible |kindle )?library|"
-    r"(?:^|\n)\s*(?:download|t[ée]l[ée]chargement|herunterladen)\s*[:：]\s*https?://|"
+    r"(?:^|\n)\s*(?:download|t[ée]l[ée]chargement|herunterladen|下载|下載)\s*[:：]\s*https?://|"
     # a membership or service renewed or opened: "专业版服务已续期", "服务有效期至：2027-05-02", "Your subscription is active"
     r"your (?:[\w+]+ ){0,2}?(?:subscription|membership|plan) is (?:now )?active\b|"
     r"(?:服务|服務|会员|會員|权益|權益)已(?:续期|續期|开通|開通|生效)|(?:服务|服務|会员|會員)有效期(?:至|延长至|延長至)\s*[:：]?\s*\d|"

@@ -21,7 +21,8 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
 # A label that says "the order number is": the reference follows, maybe after ":", "#", "nº".
 ORDER_LABELS = [
     # zh-Hans / zh-Hant
-    r"订单号码|订单编号|订单号|订购号|訂購號|订购编号|訂購編號|订购单号|訂購單號|商户单号|商户订单号|商家订单号|(?:订单|訂單)[或/／、](?:充值|支付|交易|付款)(?:编号|編號|号|號)|关联订单|订\s*单\s*号|訂單編號|訂單號碼|訂單號|訂單代號|訂單序號|交易编号|交易編號|集运单号|集運單號|集运单|集運單|转运单号|轉運單號|涉诉单号|涉訴單號",
+    # Magento's zh_Hans_CN pack words "Credit Memo for Order #…" as "你信用秩序 #000000131 的备注": 秩序 is its "order"
+    r"(?<=信用)秩序(?=\s*#)|订单号码|订单编号|订单号|订购号|訂購號|订购编号|訂購編號|订购单号|訂購單號|商户单号|商户订单号|商家订单号|(?:订单|訂單)[或/／、](?:充值|支付|交易|付款)(?:编号|編號|号|號)|关联订单|订\s*单\s*号|訂單編號|訂單號碼|訂單號|訂單代號|訂單序號|交易编号|交易編號|集运单号|集運單號|集运单|集運單|转运单号|轉運單號|涉诉单号|涉訴單號",
     # en
     r"order\s*(?:#|no\.?|number|num\.?|id|code|ref(?:erence)?)|purchase\s*(?:#|no\.?|number|ref(?:erence)?)|receipt\s*(?:#|no\.?|number)|"
     # a restaurant's point of sale numbers the order as a check: "Check #418", "Check No. 2211"
@@ -117,7 +118,7 @@ ORDER_WORDS = (
 
 TOTAL_LABELS = [
     r"总价|订单总价|订单总额|订单金额|订单价格|实付款|实付金额|实付|支付金额|付款金额|应付金额|合计|总计|总金额|退款金额|支付(?=\d|\s*[¥￥]|\s*\d+(?:\.\d{1,2})?\s*元)|成交金额|成交价|租金(?=\s*[:：]?\s*[¥￥]?\d)",
-    r"總計|總金額|(?<!貨品)(?<!商品)總額|訂單金額|訂單價格|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價|成交金額|(?<!货品)(?<!商品)总额",
+    r"總付款額|总付款额|總計|總金額|(?<!貨品)(?<!商品)總額|訂單金額|訂單價格|訂單總額|應付金額|實付金額|付款金額|結帳金額|合計|總價|成交金額|(?<!货品)(?<!商品)总额",
     # a bare "金额：45.00 CNY" (a 发卡 engine's status mail), never a discount's, a fee's or a refund's
     r"(?<![优優惠折扣运運费費退款减減免红紅包抵])金[额額](?=\s*[:：])",
     r"(?<![Ss]ub)(?<![Ss]ub-)(?<![Bb]asket )(?<![Ii]tem )(?<!included in )(?<!ncluded in the )(?<!pre[țt] )(?:grand\s+)?total(?:\s+paid|\s+due|\s+ttc|\s+charged|\s*\([^)]{0,40}\))?",

@@ -175,7 +175,7 @@ def _borrowed_brand(msg: Message) -> bool:
 # A renewal or "order" you did not place, from a free-mail address, that wants a phone call to cancel or
 # refund it (the Geek Squad / Norton / PayPal invoice scam); a real shop's mail never needs the call.
 _CALLBACK = guarded(
-    r"(?:cancel|refund|dispute|block|terminate|not (?:authori[sz]e|recogni[sz]e)|did(?:n't| not) (?:make|place|order))(?:[^\n]|\n(?!\s*\n)){0,160}?"
+    r"(?:cancel|refund|dispute|block|terminate|not (?:authori[sz]e|recogni[sz]e)|(?:did|do)(?:n't| not) (?:make|place|order|believe you ordered))(?:[^\n]|\n(?!\s*\n)){0,160}?"
     r"\b(?:call|dial|phone|ring|contact|get in touch)\b(?:[^\n]|\n(?!\s*\n)){0,80}?\+?\d[\d\s().-]{8,}\d",
     re.I,
 )
