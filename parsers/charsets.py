@@ -54,13 +54,15 @@ _JIS_YEN = re.compile(r"\\(?=\d)")
 
 
 def decode_bytes(data: bytes, label: str | None) -> str:
-    """Decode with the label, else UTF-8, else GB18030; replace only as the last resort.
+    """Decode with the label, else UTF-8, else GB18030 (unlabelled or said UTF-8: then Windows-1252); replace only as the last resort.
 
     A single-byte label (ASCII, Latin-1) on bytes that are valid multi-byte UTF-8 is a wrong
     label, not Latin text: such bytes almost never occur by chance, so UTF-8 goes first.
     """
     named = normalize_charset(label)
     order = ("utf-8", named, "gb18030") if named in _SINGLE_BYTE else (named, "utf-8", "gb18030")
+    if named in (None, "utf-8"):  # a Western part unlabelled or mislabelled UTF-8 ("Copyright \xa9 2022"): Windows-1252
+        order = (*order, "cp1252")
     tried: list[str] = []
     for enc in order:
         if enc and enc not in tried:

@@ -312,6 +312,8 @@ def _walk(
             warnings.append("UndecodablePayload")
             data = b""
         text = decode_bytes(data, part.get_content_charset() or meta_charset(data))
+        if "\ufffd" in text and "\ufffd".encode() not in data:
+            warnings.append("UndecodableBytes")  # bytes no charset reads (a broken spam): replaced, and said
         # a mailer that labels its HTML as text/plain (PHP 发卡 engines): markup, read as HTML
         markup = ctype == "text/html" or _MARKUP_AS_TEXT.match(text) is not None
         (htmls if markup else plain).append(text)

@@ -28,7 +28,8 @@ def test_every_corpus_message_parses() -> None:
         # an empty one ("Verzendingsupdate <>") is said
         unnamed = {"AmbiguousFrom", "NoFromAddress"} & set(mail.warnings)
         assert mail.subject and (mail.from_addr or unnamed) and mail.date is not None, path
-        assert "\ufffd" not in mail.subject + mail.text, path
+        # only bytes no charset reads are replaced, and the mail says so (a captured spam's broken UTF-8)
+        assert "\ufffd" not in mail.subject + mail.text or "UndecodableBytes" in mail.warnings, path
 
 
 def test_gb2312_label_with_gbk_characters() -> None:
