@@ -20,7 +20,7 @@ OUTSIDE_WORDS = any_of(
     r"t[üu]ketici hakem heyeti|ticaret bakanl[ıi][ğg][ıi]|\bT[ÜU]B[İI]S\b|[şs]ikayetvar|"
     r"allm[äa]nna reklamationsn[äa]mnden|\bARN\b|forbrukerr[åa]det|forbrukertilsynet|n[æa]vnenes hus|forbrugerklagen[æa]vnet|"
     r"kuluttajariitalautakunta|kilpailu- ja kuluttajavirasto|\bKKV\b|[čc]esk[áa] obchodn[íi] inspekce|\b[ČC]OI\b|\bANPC\b|"
-    r"reclame ?aqui|consumidor\.gov\.br|\bPROCON\b|\bPROFECO\b|concilianet|\bSERNAC\b|\bDECO\b|livro de reclama[çc][õo]es|"
+    r"reclame ?aqui|consumidor\.gov\.br|\bPROCON\b|\bPROFECO\b|concilianet|\bSERNAC\b|(?-i:\bDECO\b)|deco ?proteste|livro de reclama[çc][õo]es|"
     r"роспотребнадзор|защиты прав потребителей|держпродспоживслужб|захисту прав споживачів|"
     r"\bCOPREC\b|ventanilla [úu]nica federal|defensa del? (?:las y los )?consumidor(?:es)?|\bINDECOPI\b|superintendencia de industria y comercio|"
     r"disputes tribunal|\bNCAT\b|\bVCAT\b|fair trading|\bACCC\b|competition and consumer protection commission|\bCCPC\b|"
