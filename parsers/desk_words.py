@@ -25,7 +25,7 @@ OUTSIDE_WORDS = any_of(
     r"\bCOPREC\b|ventanilla [úu]nica federal|defensa del? (?:las y los )?consumidor(?:es)?|\bINDECOPI\b|superintendencia de industria y comercio|"
     r"disputes tribunal|\bNCAT\b|\bVCAT\b|fair trading|\bACCC\b|competition and consumer protection commission|\bCCPC\b|"
     r"office de la protection du consommateur|parle consommation|fair trade enforcement bureau|department of trade and industry|"
-    r"消費者委員會|消委會|消保會|消保官|消基會|消費者保護|"
+    r"消費者委員會|消委會|消保會|消保官|消基會|消費者保護(?!法)|"  # never the Act a buyer cites ("依消費者保護法")
     # arbitration and cross-border centres: "Junta Arbitral de Consumo", "Centre Européen des Consommateurs"
     r"juntas? arbitral(?:es)? de consumo|(?:sistema )?arbitra(?:l|je) de consumo|european consumer cent(?:re|er)|\bECC[- ]?Net\b|"
     r"centre europ[ée]en des consommateurs|\bCEC France\b|centro europeo (?:dei |del )?consum(?:atori|idor)|europ[äa]isches verbraucherzentrum|"
