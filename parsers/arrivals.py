@@ -15,6 +15,7 @@ from orderwatch.parsers import guarded as rx
 from orderwatch.parsers import lexicon
 from orderwatch.parsers.arrivals_ko import korean_arrivals
 from orderwatch.parsers.base import Promise
+from orderwatch.parsers.durations import DESTINATION
 from orderwatch.parsers.fields import end_of_day, find_times
 from orderwatch.parsers.fields.times import window_end_below
 from orderwatch.parsers.guarded import guarded
@@ -46,7 +47,7 @@ _EARLIER = guarded(
     re.I,
 )
 _ADDRESS_OF = guarded(r"adresse\s+de\s+$", re.I)
-_ZH_SHIP_VERB = guarded(r"出貨|出货|发货|發貨|寄出")
+_ZH_SHIP_VERB = guarded(r"出貨|出货|发货|發貨|寄出|发放|發放")
 _ZH_SHIP_LABEL = guarded(r"(?:出貨|出货|发货|發貨|寄出)(?:日期|日|時間|时间)?\s*[:：]?\s*")
 # The words before an estimated DISPATCH date: "Voraussichtlich versandbereit: Do, 15.10.", "Data
 # estimată de predare către curier: miercuri, 14 octombrie", "plazo hasta el miércoles 16", "預計星期四出貨".
@@ -130,11 +131,8 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
             if kind == "ship":
                 continue
             span = _ARRIVAL_SPAN.match(window)  # "Estimated delivery time: 3–5 business days"
-            within = (
-                duration_from(span.group(1), span.group(2), span.group(3) or span.group(4) or span.group(5))
-                if span
-                else None
-            )
+            unit = span and (span.group(3) or span.group(4) or span.group(5))
+            within = duration_from(span.group(1), span.group(2), unit) if span else None
             if within is not None:
                 phrase = " ".join(text[match.start() : match.end() + span.end()].split())
                 found.append((match.start(), Promise("deliver", phrase, within=within)))
@@ -214,7 +212,8 @@ def _slot_end(text: str, day: datetime) -> datetime | None:
 
 
 _ARRIVAL_SPAN = guarded(
-    r"\s*(?:time|times|period)?\s*[:：]?\s*\(?(?:in\s+|within\s+|about\s+|approx\.?\s+)?"  # "Standard Delivery (3-5 Business Days)"
+    # "Standard Delivery (3-5 Business Days)", "Delivery time to Ireland: 3-5 working days"
+    rf"\s*(?:time|times|period)?{DESTINATION}\s*[:：]?\s*\(?(?:in\s+|within\s+|about\s+|approx\.?\s+)?"
     + RANGE
     + r"\s*(?:"
     + EN_UNIT

@@ -42,6 +42,8 @@ COMPLAINT_WORDS = any_of(
     r"no (?:shipping|tracking)|please (?:ship|refund|replace|send)|toujours re[çc]u aucun|n'ai (?:toujours )?(?:pas|rien) re[çc]u|bloqu[ée]|(?:send|ship) me a (?:replacement|new one)|still waiting|was (?:supposed|due|meant) to (?:arrive|be delivered|ship)|ha(?:s|sn'?t|s not) (?:moved|been updated) since|never (?:arrived|came|showed up)|arrived (?:stained|torn|broken|damaged|dented|cracked)|stain(?:ed)?\b|"
     # tracking that stalled: "n'a pas bougé depuis le 6 octobre", "物流一直没更新"
     r"n'a (?:pas|plus) (?:bougé|évolué)|aucune (?:nouvelle|évolution|expédition|livraison)|sans nouvelles|ouvrir une enquête|"
+    # a phone's few words: "il n'y a aucun colis de livré", "où se trouve mon colis"
+    r"aucun\s+(?:colis|paquet|envoi)\b|o[ùu]\s+(?:se\s+trouve|est|en\s+est)\s+(?:rendu\s+)?(?:mon|ma|notre)\s+(?:colis|commande|paquet)|"
     r"(?:souhaite|voudrais|veux) annuler|être rembours|stornieren|quiero cancelar|vorrei annullare|"
     r"(?:nicht|kein\w*) (?:mehr )?(?:bewegt|aktualisiert)|keine bewegung|no se ha movido|sin movimiento|non si muove|fermo da|"
     r"物流(?:一直|还是|都)?(?:没|沒|未)(?:有)?(?:更新|动|動)|一直(?:没|沒)(?:动|動|更新)|"

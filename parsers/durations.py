@@ -20,6 +20,9 @@ from orderwatch.domain.durations import EN_UNIT, INTL_UNIT, RANGE, ZH_UNIT, Dura
 
 # Thai writes no full stops: a wrapped line ends a sentence no more than a wrapped English one does
 # "1~2일 이내(주말·공휴일 제외)", "2〜3日以内（土、日、国民の祝日…を除く）": days counted without weekends
+# the country a delivery time is for, before its colon: "Delivery time to Ireland: 3-5 working days",
+# "Lieferzeit nach Österreich: 3-5 Werktage", "Délai de livraison en France : 2 à 4 jours ouvrés"
+DESTINATION = r"(?:\s*(?:to|nach|in|into|vers|en|pour|para|per|a|na|do|till|til|naar)\s+[^\s:：]{2,20}(?:\s+[^\s:：]{2,20})?(?=\s*[:：]))?"
 NO_WEEKENDS = guarded(r"(?:주말|공휴일|土|日曜|祝日|週末|周末|节假日|節假日)[^）)]{0,40}?(?:제외|除く|除外|除)")
 _TIMES_24 = guarded(r"\b(\d)\s*[x×]\s*24\s*jam\b", re.I)
 _SPELLED_THEN_DIGITS = guarded(r"\b[^\W\d_]{3,12}\s*\((\d{1,3})\)")

@@ -70,7 +70,7 @@ _APPEAL_INTL = (
     r"обжал|апелляц|itiraz|banding|khiếu nại lại|อุทธรณ์|(?:acceptation|accepter) ou (?:votre )?(?:refus|refuser)"
 )
 _EVIDENCE_ZH = "补充|提供|上传|回复|補正|补正|上傳|補充"
-_EVIDENCE_EN = "reply|send|submit|provide|upload|attach|receive"
+_EVIDENCE_EN = "reply|send|submit|provide|upload|attach|receive|return"
 _EVIDENCE_INTL = r"complementa|anex|adjunt|przes[łl]a|prze[śs]l|dostarcz|uzupe[łl]n|envoy|transmet|fourni|schick|send|einreich|invia|fornir|env[íi]a|aanlever|stuur|toe te voegen"
 
 

@@ -89,7 +89,8 @@ ITEM_LABELS = (
 )
 # A reference label that may also name other things (a product): weaker evidence than the above.
 REFERENCE_LABELS = (
-    r"(?:ayant\s+pour\s+|avec\s+la\s+|with\s+)?(?:r[ée]f[ée]rence|reference|referenz|riferimento|referencia|ref\.|"
+    r"(?:ayant\s+pour\s+|avec\s+la\s+|with\s+|med\s+|met\s+)?(?:r[ée]f[ée]rence|reference|referenz|riferimento|referencia|"
+    r"referanse|referens|referentie|ref\.|"
     r"number|nummer|num[ée]ro|numero|n[úu]mero|numer|nr\.?|no\.|invoice(?:\s+(?:number|no\.?|#))?|rechnungsnummer|factura)"
 )
 # "Commande : KHWLILZLL", "Bestellung: 3306", "订单：X": the order word and a colon is a label too.
@@ -129,7 +130,7 @@ TOTAL_LABELS = [
     r"totale(?:\s+ordine|\s+pagato)?|importo\s+totale|importo\s+pagato",
     r"importe\s+total|total\s+del\s+pedido|total\s+pagado|valor\s+total",
     r"do\s+zap[łl]aty|razem|kwota(?:\s+zam[óo]wienia)?|suma|[łl][ąa]cznie|warto[śs][ćc]\s+zam[óo]wienia",
-    r"totaal(?:bedrag)?",
+    r"totaal(?:bedrag)?(?:\s+betaald)?(?!\s+(?:belasting|btw))",  # "Totaal betaald € 49,95", not the tax's "Totaal belasting …"
     r"(?:お)?支払(?:い)?金額|ご請求金額|合計金額|総額|총\s*결제\s*금액|결제\s*금액|총\s*금액|합계",
     r"مبلغ\s+کل|مبلغ\s+قابل\s+پرداخت|جمع\s+کل|итого|сумма\s+заказа|к\s+оплате|toplam(?:\s+tutar)?|[öo]denen\s+tutar|total\s+pembayaran|total\s+tagihan|"
     r"tổng\s+thanh\s+toán|tổng\s+cộng|số\s+tiền\s+thanh\s+toán|ยอดรวม(?!สินค้า)(?:\s*\([^)\n]{0,30}\))?|ยอดชำระ(?:ทั้งหมด)?|"
@@ -370,7 +371,9 @@ DISPATCH_CUES = alternation(
     ]
 )
 ZH_DISPATCH_CUES = (
-    r"(?:预计|預計)(?=[^\n，。]{0,12}(?:出貨|出货|发货|發貨|寄出))"
+    r"(?:预计|預計)(?=[^\n，。]{0,12}(?:出貨|出货|发货|發貨|寄出|发放|發放))"
+    # a crowdfunding update's new date: "发货时间延期至2026年12月20日前"
+    r"|(?:出貨|出货|发货|發貨|发放|發放)(?:时间|時間)?(?:延期|推迟|推遲|顺延|順延)(?:至|到)"
     r"|(?:出荷|発送)予定日[＞>】］\]]?(?=\s*[:：]?\s*(?:\d|[一-龥]{0,3}\d))"  # Japanese: "＜出荷予定日＞ 2026/10/21(水)"
 )
 ZH_ARRIVAL_CUES = r"(?<![已未])(?:送达|送達)日期|(?:预约|預約)?(?:上门|上門)(?:安装|安裝)?时间|(?:预约|預約)?(?:上門)(?:安裝)?時間|(?:预约|預約)(?:安装|安裝)(?:时间|時間)|安排(?:於|于|在)(?=[^。\n]{0,40}(?:送貨|送货|配送|派送|送達|送达))|(?<![已未])送达(?=\s*[:：])|(?<![已未])送達(?=\s*[:：])|送貨日期(?:及時段)?|(?:預計|预计)到(?:港|店)(?:派送|派件|送達|送达)?|交付日期|交貨日期|交货日期|配送日期|指定送達日|预约送达|預約送達|預定送達|预计送达(?:时间|日期)?|预计到达(?:时间)?|预计到货(?:时间)?|預計送達(?:時間|日期)?|預計到貨(?:日|時間|日期)?|預計抵達|預計配達(?:日|時間|日期)?|预计配达(?:日|时间|日期)?"
@@ -394,7 +397,7 @@ TRACKING_LABELS = (
     r"csomagsz[áa]m|num[ăa]r(?:ul)?\s+(?:de\s+)?urm[ăa]rire|\bAWB\b|m[ãa]\s+v[ậa]n\s+đơn|no\.?\s+resi|nombor\s+penjejakan|"
     r"num[ée]ro\s+(?:de\s+(?:suivi|colis)|d'envoi)|n[°º]\s*de\s*suivi|numero\s+(?:di\s+)?(?:tracking|tracciamento|spedizione)|codice\s+(?:di\s+)?(?:tracking|tracciamento)|lettera\s+di\s+vettura|"
     r"n\.?[°º]\s*de\s*objeto|(?<![\w ])objeto(?=\s*[:：]\s*[A-Z]{2}\d{9}[A-Z]{2})|n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|n[°º]\s*de\s*seguimiento|(?:paczk[ai]|przesy[łl]k[ia])\s+o\s+numerze|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendings?nummer|"
-    r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:\s*code)?|"
+    r"informacja\s+o\s+przesy[łl]ce|numer\s+[śs]ledzenia|n[úu]mero\s+de\s+rastreo|verzendcode|track\s*&\s*trace(?:[\s-]*code)?|"
     # PostNL's "Barcode: 3SLGHM8841207": a parcel's code with letters, never a product's EAN of digits alone
     r"\bbarcode(?=\s*[:：]\s*[0-9]*[A-Z][A-Z0-9]*\d)"
 )

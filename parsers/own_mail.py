@@ -83,6 +83,9 @@ def parse(msg: Message) -> Result | None:
     elif any(_RELAY.search(address) for address in msg.mail.to):
         target = "merchant"  # a marketplace's relay to the seller: "…@marketplace.amazon.co.uk", "…@members.ebay.com"
     summary = {"evidence": "you sent evidence", "appeal": "you appealed", "complaint": "you complained"}[subtype]
+    # what the user says they paid ("支付宝付款45.00元", "EUR 349.00 paid by PayPal"): the order's amount when
+    # no shop mail states one (a 发卡 shop's "库存不足" notice names neither order nor sum)
+    paid = fields.total_amount(new_text(text), msg.lang, msg.dollar) if subtype == "complaint" and numbers else None
     event = msg.event(
         "complaint_sent",
         summary=summary,
@@ -94,6 +97,8 @@ def parse(msg: Message) -> Result | None:
         attachments=sum(1 for a in msg.mail.attachments if a.filename) or None,
         asks="cancel" if subtype == "complaint" and _CANCEL_REQUEST.search(text) else None,
         mentions=named or None,
+        stated_amount=paid.text() if paid else None,
+        stated_currency=paid.currency if paid else None,
     )
     # "两个订单的卡密都…": "1. 订单号 ORD…117 … 2. 订单号 ORD…356": one complaint about each order it names
     siblings = shop_events.sibling_orders(msg, numbers[0], any_label=True) if numbers and _SEVERAL.search(both) else []
@@ -138,7 +143,8 @@ _THREAT = guarded(
     r"如无|如果|若|否则|不然|届时|的话|(?:我|本人)?(?:就|便)?(?:将|会|會|要)(?:会|會)?(?:向|通过|透過|到|去)|保留.{0,8}权利|"
     r"\bif\b|\bunless\b|\botherwise\b|\bI(?: will|'ll|’ll| shall) (?:escalate|complain|take|raise|report|contact|file|open|go|dispute|lodge)|"
     r"\bsinon\b|\bsi\b|à défaut|faute de quoi|je (?:saisirai|me verrai)|\bsonst\b|\bfalls\b|\bwenn\b|\bse\b|\banders\b|\bjeśli\b|"
-    r"\bcaso\b|\bcaso contr[áa]rio\b|\bde lo contrario\b|\ben caso de\b|\baltrimenti\b|\bvou (?:registrar|abrir|recorrer|acionar)\b|"
+    r"\bcaso\b|\bcaso contr[áa]rio\b|\bde lo contrario\b|\ben caso de\b|\bde no (?:recibir|obtener|tener)\b|"
+    r"\b(?:presentar|acudir|interpondr|denunciar|recurrir|escalar|registrar|recorrer|acionar)[ée]i?\b|\baltrimenti\b|\bvou (?:registrar|abrir|recorrer|acionar)\b|"
     r"\bandernfalls\b|w przeciwnym (?:razie|wypadku)|в случае|\bесли\b|\bиначе\b|буду вынужден|оставляю за собой право|"
     r"aksi (?:halde|takdirde)|\bdurumunda\b|وإلا|في حال|في حالة",
     re.I,

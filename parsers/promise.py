@@ -15,7 +15,7 @@ from datetime import datetime
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.arrivals import find_arrivals
 from orderwatch.parsers.base import Promise
-from orderwatch.parsers.durations import NO_WEEKENDS
+from orderwatch.parsers.durations import DESTINATION, NO_WEEKENDS
 from orderwatch.parsers.fields import end_of_day, find_times
 from orderwatch.parsers.fields.times import clock_before
 from orderwatch.parsers.guarded import guarded
@@ -84,7 +84,8 @@ _EN_BY = guarded(
 )
 # The verb first, as a label: "賣家承諾移交時間：付款後 1 小時內", "发货时间：付款后48小时内".
 _ZH_LABELLED_DURATION = guarded(
-    r"(移交|發貨|发货|出貨|出货|交貨|交货|發卡|发卡|到帳|到账|儲值|充值)(?:時間|时间|時效|时效)\s*[:：]\s*"
+    # "发货时间：付款后48小时内", and the estimate as its label: "预计到账：付款后30分钟内"
+    r"(?:(?<=预计)|(?<=預計))?(移交|發貨|发货|出貨|出货|交貨|交货|發卡|发卡|到帳|到账|儲值|充值)(?:時間|时间|時效|时效|(?<=预计..)|(?<=預計..))\s*[:：]\s*"
     r"(付款後|付款后|下單後|下单后|購買後|购买后)?\s*" + RANGE + r"\s*" + ZH_UNIT + r"\s*(?:之內|以內|內|之内|以内|内)"
 )
 # The time asked of the buyer's patience: "please allow 3-5 working days for dispatch", "allow up to
@@ -341,7 +342,7 @@ _METHOD_SPANS = tuple(
 # A mail that revises its own estimate says so; the revised one is the promise now.
 _REVISION = guarded(
     r"新|\b(?:now|new|revised|updated|changed)\b|neu|geändert|nouvelle|modifiée|nuova|aggiornata|nueva|actualizada|ahora|"
-    r"agora|nova|nowa|調整|调整|變更|变更|改為|改为|延至|延後|延后",  # English as whole words: "Good news" revises nothing
+    r"agora|nova|nowa|調整|调整|變更|变更|改為|改为|延至|延後|延后|延期",  # English as whole words: "Good news" revises nothing
     re.I,
 )
 
@@ -362,12 +363,18 @@ _HU_WITHIN = guarded(RANGE + r"\s*(munkanapon|napon|[óo]r[áa]n)\s+bel[üu]l", 
 
 _INTL_WITHIN = guarded(
     r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|(?<!\w)dalam\s+(?:waktu\s+)?|dans\s+les\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
-    r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|delivery time\s*[:：]\s*(?:up to\s+)?|livraison\s+en\s+|"
+    r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|delivery time"
+    + DESTINATION
+    + r"\s*[:：]\s*(?:up to\s+)?|livraison\s+en\s+|"
     # a shop's delivery-time label, maybe with a range's opener: "Plazo de entrega: de 3 a 5 días laborables",
     # "Czas realizacji: do 10 dni roboczych", "Lieferzeit: zwischen 2 und 4 Werktagen"
     r"(?:lieferzeit|(?:plazo|tiempo) de entrega|temp[io] di consegna|termin dostawy|czas (?:dostawy|realizacji)|termin realizacji|"
-    r"d[ée]lai de livraison|prazo de entrega)\s*[:：]?\s*(?:(?:bis zu|ca\.|etwa|zwischen|von|de|da|entre|od|do|fino a|hasta|jusqu'[àa])\s*)?|"
-    r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
+    r"d[ée]lai de livraison|prazo de entrega)"
+    + DESTINATION
+    + r"\s*[:：]?\s*(?:(?:bis zu|ca\.|etwa|zwischen|von|de|da|entre|od|do|fino a|hasta|jusqu'[àa])\s*)?|"
+    r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|"
+    # nb, da, sv: "levering innen 1–3 virkedager", "levering inden for 2-4 hverdage", "leverans inom 3-5 arbetsdagar"
+    r"(?:levering|leveres|leverans|levereras|sendes|afsendes|skickas)\s+(?:innen|inden\s+for|inom)\s+|leveringstid\s*[:：]?\s*|leveranstid\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
     r"dostawa\s+w\s+|(?:puede|podr[íi]a)\s+tardar\s+hasta\s+|peut\s+prendre\s+jusqu'[àa]\s+|"
     r"pr[êe]te?s?\s+dans\s+|kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+|(?<!\w)em\s+at[ée]\s+|(?<!\w)en\s+hasta\s+|"
     # the method's own time: "spedizione in 24/48 ore", "wysyłka w 24 h", "envío en 24/48h", "expédition en 48h"
@@ -402,7 +409,10 @@ _GETS_BACK = guarded(
     re.I,
 )
 _INTL_SHIP = guarded(
-    r"realizac|pr[êe]te?s?\s+dans|versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden",
+    r"sendes|afsendes|skickas|realizac|pr[êe]te?s?\s+dans|versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden",
     re.I,
 )
-_INTL_DELIVER = guarded(r"lieferzeit|lieferung|zustellung|livraison|consegna|entrega|levertijd|levering|dostawa", re.I)
+_INTL_DELIVER = guarded(
+    r"lieferzeit|lieferung|zustellung|livraison|consegna|entrega|levertijd|levering|leveres|leverans|levereras|dostawa",
+    re.I,
+)

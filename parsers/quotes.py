@@ -28,7 +28,7 @@ _QUOTE_START = guarded(
     r"|_{10,}(?=\s*\n\s*(?:From|发件人|寄件者|Von|De|Da|Od|Van)\s*[:：])"
     # Outlook's header block with no rule above it (its HTML draws the rule): "Von: …" over "Gesendet: …"
     r"|[ \t]*(?:Von|De|Da|Od|Van|寄件者|Från|Fra|Lähettäjä)\s*[:：].{3,200}\n[ \t>]*"
-    r"(?:Gesendet|Envoyé|Inviato|Wysłano|Verzonden|Enviado|Enviada|Datum|Date|Data|Fecha|寄件日期|Skickat|Sendt|Lähetetty)\s*[:：]"
+    r"(?:Gesendet|Envoyé|Inviato|Wysłano|Verzonden|Enviad[oa](?: el| em)?|Datum|Date|Data|Fecha|寄件日期|Skickat|Sendt|Lähetetty)\s*[:：]"
     # GMX and web.de put the time first: "Gesendet: Dienstag, 21. April 2026 um 19:12 Uhr" over "Von: …"
     r"|[ \t]*(?:Gesendet|Envoyé|Inviato|Wysłano|Verzonden|Enviado|Enviada)\s*[:：].{3,200}\n[ \t>]*"
     r"(?:Von|De|Da|Od|Van|Från|Fra)\s*[:：]"
@@ -62,7 +62,7 @@ _ATTRIBUTED = guarded(r"(?:(?:" + _WROTE + r")\s*)?([^,，<>:]{0,60}<[^<>\s]+@[^
 _RUN_ON_HEADER = guarded(r"(?<!\n)(From|To|Cc|Sent|Date|Subject):[ \t]")
 _HEADER_LINE = guarded(
     r"^\s*(From|Sent|Date|To|Cc|Subject|发件人|发送时间|发送日期|發送日期|日期|收件人|抄送|主题|寄件者|寄件日期|收件者|主旨|"
-    r"Von|Gesendet|Datum|An|Betreff|De|Envoyé|Date|À|Objet|Da|Inviato|Data|A|Oggetto|Enviado|Fecha|Para|Asunto|"
+    r"Von|Gesendet|Datum|An|Betreff|De|Envoyé|Date|À|Objet|Da|Inviato|Data|A|Oggetto|Enviad[oa] (?:el|em)|Enviado|Fecha|Para|Asunto|"
     r"Od|Wysłano|Do|Temat|Van|Verzonden|Aan|Onderwerp|Sujet|Pour|Enviada|Assunto|"
     # ru / uk, sv / da / nb, fi, cs, tr, ja, ko
     r"От|Від|Отправлено|Надіслано|Дата|Кому|Тема|Från|Skickat|Till|Ämne|Fra|Sendt|Til|Emne|"
@@ -133,6 +133,9 @@ _HEADER_NAMES = {
             "inviato",
             "data",
             "enviado",
+            "enviado el",  # Outlook 2019 in Spanish: "Enviado el: lunes, 2 de noviembre de 2026 18:20"
+            "enviada em",
+            "enviado em",
             "fecha",
             "wysłano",
             "verzonden",

@@ -101,7 +101,7 @@ def problem_kind(text: str) -> str:
     return "cancelled_by_buyer" if cues.BUYER_CANCELLED.search(text) else "cancelled"
 
 
-def sibling_orders(msg: Message, order_no: str, any_label: bool = False) -> list[str]:
+def sibling_orders(msg: Message, order_no: str, any_label: bool = False, shipment: bool = False) -> list[str]:
     """The other orders one mail names under the same label and in the same shape: a marketplace's
     basket from two sellers is two orders ("Order number : 15-14388-20417" … "…20418"). With
     `any_label`, any label will do: a complaint about several ("1. 订单号 ORD…117 … 2. 订单号 ORD…356")."""
@@ -112,27 +112,37 @@ def sibling_orders(msg: Message, order_no: str, any_label: bool = False) -> list
     listed = first.evidence[0].startswith("after '") and fields.plural_word(first.evidence[0])
     if not (any_label or first.evidence[0].startswith("label") or listed):  # "Bestellungen 412 und 415"
         return []
-    label = first.evidence[0].split(":")[0]
+    label = _label(first.evidence[0], shipment)
     return [
         r.value
         for r in found
         if r.value != order_no
-        and (r.evidence[0].startswith("label") if any_label else r.evidence[0].split(":")[0] == label)
+        and (r.evidence[0].startswith("label") if any_label else _label(r.evidence[0], shipment) == label)
         and fields.reference_shape(r.value) == fields.reference_shape(order_no)
     ]
+
+
+def _label(evidence: str, shipment: bool) -> str:
+    """The label a reference was read under: "label 'Order number " of "label 'Order number : 15-14388-20417'";
+    in a shipment, a hashed one without the number it quotes ("label 'Order #111-77152…'" -> "label 'order #"),
+    so that one box's "Order #111-…" lines name its orders alike."""
+    if shipment and "#" in evidence:
+        return rx.sub(r"#\s*\d.*$", "#", evidence).casefold()
+    return evidence.split(":")[0]
 
 
 def for_each_order(events: list, order_no: str, siblings: list[str]) -> list:
     """The confirmation's facts for every order it names; its total is the basket's, no one order's."""
     shared = []
     for event in events:
-        if event.order_no == order_no and event.kind in ("ordered", "paid"):
+        if event.order_no == order_no and event.kind in ("ordered", "paid", "shipped", "delivered"):
             event = dataclasses.replace(event, fields={**event.fields, "amount": None, "currency": None})
         shared.append(event)
+    # a box "contains items from 2 orders": its shipping, arrival and delivery are each order's
     copies = [
         dataclasses.replace(event, order_no=sibling)
         for sibling in siblings
         for event in shared
-        if event.order_no == order_no and event.kind in ("ordered", "paid", "promise")
+        if event.order_no == order_no and event.kind in ("ordered", "paid", "promise", "shipped", "delivered")
     ]
     return shared + copies

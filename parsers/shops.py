@@ -162,7 +162,9 @@ def parse(msg: Message) -> Result | None:
     if not any(e.kind == "ordered" for e in events) and not any(e.kind == "delivered" for e in events):
         events.extend(_notice_promise(msg, order_no, opening))
     siblings = (
-        shop_events.sibling_orders(msg, order_no) if any(e.kind in ("ordered", "promise") for e in events) else []
+        shop_events.sibling_orders(msg, order_no, shipment=not any(e.kind == "ordered" for e in events))
+        if any(e.kind in ("ordered", "promise") for e in events)
+        else []
     )
     if siblings:
         events = shop_events.for_each_order(events, order_no, siblings)

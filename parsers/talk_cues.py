@@ -22,7 +22,9 @@ EVIDENCE_REQUEST = any_of(
     r"补充凭证|补充材料|补充证据|补充(?:以下|清关)?资料|提供以下(?:资料|材料)|上传清关资料|補充(?:以下|清關)資料|(?:需|需要|须|須)(?:您|你)?(?:补充|補充|上传|上傳)[^。！？\n]{0,20}?(?:截图|截圖|凭证|憑證|照片|图片|圖片|视频|影片)|(?<!申)请(?!勿|不要)[^。！？\n]{0,40}?(?:补充|提供|上传|提交|寄送)[^。！？\n]{0,20}(?:截图|凭证|证据|记录|材料|照片|图片|视频)|"
     r"補充憑證|補充資料|請(?!勿|不要)[^。！？\n]{0,40}?(?:補充|提供|上傳|上載|提交|遞交|附上|夾附)[^。！？\n]{0,20}(?:截圖|憑證|證據|紀錄|記錄|資料|照片|相片|圖片|文件)|"
     r"请(?!勿|不要)[^。！？\n]{0,40}?(?:附上|提供|上传)[^。！？\n]{0,20}(?:照片|图片|截图|凭证|材料|资料)|"
-    r"(?:sign|complete|fill (?:in|out))(?: and return)? (?:the |your |this |our )?(?:enclosed |attached )?(?:claim |dispute |statement |declaration |affidavit )?form\b|\bsigned (?:statement|declaration|affidavit)\b|"
+    # "complete\nthe Transaction Dispute Form attached": wrapped, the card's kind of form before it
+    r"(?:sign|complete|fill (?:in|out))(?:\s+and\s+return)?\s+(?:the\s+|your\s+|this\s+|our\s+)?(?:enclosed\s+|attached\s+)?"
+    r"(?:transaction\s+|chargeback\s+|card\s+|fraud\s+)?(?:claim\s+|dispute\s+|statement\s+|declaration\s+|affidavit\s+)?form\b|\bsigned (?:statement|declaration|affidavit)\b|"
     r"(?:need|require|requires|(?:please|kindly) (?:send|provide|reply with|upload|attach|submit))[\s\S]{0,120}?(?:evidence|screenshots?|photos?|proof|documentation|receipt)|"
     r"(?:please|kindly) submit the following\b|(?:need|require) (?:the following |some |more |further |additional )?(?:information|documents|details) from you\b|"
     r"(?:please|kindly) provide (?:this|the following|the requested|these) (?:information|documents|details)\b|(?:please|kindly) (?:send|email|forward|provide) (?:me|us) (?:copies of|a copy of|the following)\b|"
@@ -223,6 +225,8 @@ OWN_REQUEST = r"(?:您|你)已(?:对|就|對)?[^。\n]{0,60}?(?:发起|提交|�
 ACK = any_of(
     # a conciliation body opens the case: "avvio del procedimento e convocazione delle parti", "ha tenido entrada"
     r"nous avons transmis votre (?:plainte|r[ée]clamation|dossier|demande) [àa] l'entreprise|"
+    # a Colombian body's or desk's filing receipt: "su solicitud fue radicada", "Constancia de radicación"
+    r"(?:solicitud|queja|reclamo|reclamaci[óo]n|denuncia|petici[óo]n|pqrsd?)\b[^.\n]{0,30}?(?:fue|ha sido|qued[óo]) radicad[ao]|constancia de radicaci[óo]n|"
     # the buyer's own after-sales request filed: "您的服务单1912573360已提交成功（…），京东售后将在48小时内完成审核"
     r"(?:服务单|服務單|售后申请|售後申請|退货申请|退貨申請|退款申请|退款申請|工单|工單)[^。\n]{0,24}?已提交成功|"
     # the platform confirms the buyer's complaint against the seller: "您已於 2026/07/16 10:05 對賣家 X 提出棄單投訴"
@@ -310,7 +314,7 @@ ACK = any_of(
     r"request received|has reached us|filed as ticket|"
     r"(?:you|we)(?:'ve| have)? (?:opened|filed|submitted|started|escalated|received) (?:a|your|the) (?:dispute|claim|case|complaint|chargeback)|"
     r"(?:dispute|claim|chargeback) (?:is|has been) (?:open|opened|filed|received|under review)|"
-    r"we(?:'ve| have)? (?:received|logged|opened|registered) your [\w\-’' ]{0,40}?(?:claim|dispute|case|request|complaint)|"
+    r"we(?:'ve| have)? (?:received|logged|opened|registered) your [\w\-’' ]{0,40}?(?:claim|dispute|case|request|complaint|report about)|"
     r"you (?:reported|told us|let us know) that (?:you )?(?:haven'?t|have not|did not|didn'?t) (?:received|get|got)|"
     r"you have reported [\"“']?(?:did not receive|item not received|not as described)|"
     r"(?:case|issue|dispute|claim) (?:has been |was )?escalated to|"

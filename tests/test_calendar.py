@@ -83,3 +83,17 @@ def test_rulebook_overrides() -> None:
         except ValueError:
             continue
         raise AssertionError(f"{bad} accepted")
+
+
+def test_taiwan_hong_kong_and_macau_orders_count_their_own_holidays() -> None:
+    """東森購物's '3個工作天內' from Thu 2026-09-24: 中秋 (Fri 09-25) and 教師節 (Mon 09-28) are off in
+    Taiwan, so the third working day is Thu 10-01; the mainland calendar would say Wed 09-30."""
+    thu = datetime(2026, 9, 24, 16, 50, tzinfo=CST)
+    assert calendar_for("zh", "TWD").name == "tw"
+    assert add_workdays(thu, 3, calendar_for("zh", "TWD"))[0].date() == date(2026, 10, 1)
+    assert add_workdays(thu, 3, calendar_for("zh", "CNY"))[0].date() == date(2026, 9, 30)
+    # Hong Kong: the day after Chung Yeung (Mon 2026-10-19) is off; 5 working days from Tue 10-13 end Wed 10-21
+    assert add_workdays(datetime(2026, 10, 13, 11, 0, tzinfo=CST), 5, calendar_for("zh", "HKD"))[0].date() == date(
+        2026, 10, 21
+    )
+    assert calendar_for("zh", "MOP").name == "mo" and calendar_for("en", "USD") is BUSINESS_DAYS

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from orderwatch.parsers import cues, fields, lexicon, screen
-from orderwatch.parsers.fields import decimal_value, references
+from orderwatch.parsers.fields import decimal_value, references, ticket_numbers
 
 # every cue, compiled plain or behind its RE2 screen (parsers/screen.py)
 PATTERNS = {name: value for name, value in vars(cues).items() if isinstance(value, (re.Pattern, screen.Screened))}
@@ -425,6 +425,24 @@ def test_virtual_goods_are_codes_not_cables_or_jewellery(text: str, virtual: boo
         ("AUTO_DELIVERY", "此邮件由北斗卡铺系统自动发送，请勿直接回复。", False),
         ("DELIVERED_VIRTUAL", "已成功从系统为您提取Google Play 礼品卡 US$25卡密，请查收。", True),
         ("CONFIRM", "感謝您使用 Nintendo eShop。\n以下是您的購買內容明細。", True),
+        # session 24 (rounds IB-IJ)
+        ("CONFIRM", "[Koffiehuis Vlaanderen] Orderbevestiging", True),
+        ("CONFIRM", "Bedankt voor het winkelen bij Koffiehuis Vlaanderen!", True),
+        ("REFUND_RECEIVED", "Bestelling WJKDNBEXU - Bestelling terugbetaald", True),
+        ("SHIPPED", "Din ordre med referanse TNXBQZKRE er i transitt.", True),
+        ("REFUND_GRANTED", "so we'll credit $212.50 to your Mastercard account ending 3317.", True),
+        ("REFUND_GRANTED", "We'll credit the merchant's reply with the weight it deserves.", False),
+        (
+            "EVIDENCE_REQUEST",
+            "we need you to complete\nthe Transaction Dispute Form attached and return it to us",
+            True,
+        ),
+        ("ACK", "We've received your report about your purchase from Hartwell & Finch.", True),
+        ("ACK", "La Superintendencia le informa que su solicitud fue radicada con los siguientes datos:", True),
+        ("DELIVERED_PHYSICAL", "Entregamos tu pedido el 27-10-2026 a las 17:31 h en Pasaje Los Aromos 1120.", True),
+        ("REFUND_GRANTED", "Hemos generado la devolución de $349.990 a tu Tarjeta Ripley.", True),
+        ("REFUND_GRANTED", "相對人同意解除買賣契約，並於115年11月20日前退還申請人價金新臺幣42,900元", True),
+        ("REFUND_GRANTED", "相對人不同意於11月20日前退還價金。", False),
     ],
 )
 def test_cues_read_what_the_cold_start_rounds_taught(name: str, text: str, hit: bool) -> None:
@@ -660,6 +678,18 @@ def test_an_appointment_and_a_courier_window_are_arrival_times() -> None:
 )
 def test_references_a_new_round_taught(text: str, expected: str) -> None:
     assert references(text)[0].value == expected
+
+
+def test_a_bodys_case_reference_is_a_ticket_and_nordic_reference_labels_name_the_order() -> None:
+    ack = "Your complaint concerning order 100384 has been received and has been given the reference ECC-IE-2026-04172."
+    assert ticket_numbers(ack) == ["ECC-IE-2026-04172"]
+    assert [r.value for r in references(ack, "your complaint has been received (Ref: ECC-IE-2026-04172)")] == ["100384"]
+    assert ticket_numbers("Número de radicado: 26-398214") == ["26-398214"]
+    for text in (
+        "Din ordre med referanse TNXBQZKRE er i transitt.",
+        "Uw bestelling met referentie TNXBQZKRE is verzonden.",
+    ):
+        assert references(text)[0].value == "TNXBQZKRE"
 
 
 def test_european_spelled_numbers_and_months_in_deadlines() -> None:

@@ -109,3 +109,43 @@ def test_a_refund_receipt_under_its_own_number_joins_the_one_order_of_that_shop_
         [_order("A1", "Hollin & Reed"), _order("A2", "Hollin & Reed", 2), _refund_receipt("R9", "Hollin & Reed")]
     )
     assert sorted(c.order_no for c in two) == ["A1", "A2", "R9"]  # which of two? neither
+
+
+def _complaint_to_shop(day: int, order_no: str) -> Event:
+    return Event(
+        kind="complaint_sent",
+        at=_at(day),
+        order_no=order_no,
+        fields={"subtype": "complaint"},
+        role="sent",
+        sender="buyer@example.net",
+    )
+
+
+def _unnamed_body_ack(day: int) -> Event:
+    """12315's SMS: "您于…提交的投诉（登记编号：…）已分送至…" names neither the order nor the trader."""
+    return Event(
+        kind="complaint_ack",
+        at=_at(day),
+        ticket_no="110105202607230417",
+        fields={"desk": "outside"},
+        role="inbox",
+        sender="sms-relay@example.net",
+    )
+
+
+def test_a_bodys_ack_naming_nothing_escalates_the_one_order_complained_about() -> None:
+    complained = _complaint_to_shop(5, "34621187520")
+    events = [_order("34621187520", "当当"), _order("55012", "Teeladen"), complained, _unnamed_body_ack(23)]
+    assert _joined(events) == {
+        "34621187520": ["ordered", "complaint_sent", "complaint_ack"],
+        "55012": ["ordered"],
+    }
+
+
+def test_an_unnamed_ack_joins_nothing_when_two_orders_or_none_were_complained_about() -> None:
+    first, second = _complaint_to_shop(5, "1"), _complaint_to_shop(6, "2")
+    two = [_order("1", "当当"), _order("2", "Teeladen"), first, second, _unnamed_body_ack(23)]
+    assert _joined(two) == {"1": ["ordered", "complaint_sent"], "2": ["ordered", "complaint_sent"]}
+    none = [_order("1", "当当"), _unnamed_body_ack(23)]
+    assert _joined(none) == {"1": ["ordered"]}

@@ -97,3 +97,18 @@ def test_orders_listed_once_at_the_top_take_the_sections_below_in_their_order() 
     totals, promised = _orders(body)
     assert totals == {"407-1112223-3334445": "26.95", "407-6667778-8889990": "8.49"}
     assert promised == {"407-1112223-3334445": "2026-06-23", "407-6667778-8889990": "2026-06-27"}
+
+
+def test_one_box_with_items_from_two_orders_ships_and_promises_each() -> None:
+    """A shipping notice for a box that "contains items from 2 orders": each 'Order #' gets the shipment and
+    the arrival date, and the box's total is no one order's."""
+    body = (
+        "Your package is on its way!\n\nArriving:\nMonday, May 25\n\nThis contains items from 2 orders\n\n"
+        "Order #111-4829157-3306248\n  Anker USB C Charger\n  Quantity: 1\n\n"
+        "Order #111-7715203-9948261\n  AmazonBasics AA Batteries\n  Quantity: 1\n\nShipment total: $37.48\n"
+    )
+    events = parse(_mail(body), role="inbox").events
+    shipped = {e.order_no: e.fields.get("amount") for e in events if e.kind == "shipped"}
+    promised = {e.order_no: e.fields.get("by", "")[:10] for e in events if e.kind == "promise"}
+    assert shipped == {"111-4829157-3306248": None, "111-7715203-9948261": None}
+    assert promised == {"111-4829157-3306248": "2026-05-25", "111-7715203-9948261": "2026-05-25"}

@@ -312,3 +312,23 @@ def test_a_clock_written_before_its_date_is_the_deadline_time() -> None:
     assert stated_deadline("Please reply by 24 April 2026.", sydney) == datetime.fromisoformat(
         "2026-04-24T23:59:59+10:00"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit", "kind"),
+    [
+        ("Delivery time to Ireland: 3-5 working days", 5, "workdays", "deliver"),
+        ("Estimated delivery to Canada: 5-7 business days", 7, "workdays", "deliver"),
+        ("Lieferzeit nach Österreich: 3-5 Werktage", 5, "workdays", "deliver"),
+        ("Bring – Pakke i postkassen (levering innen 1–3 virkedager)", 3, "workdays", "deliver"),
+        ("Leverans inom 3-5 arbetsdagar", 5, "workdays", "deliver"),
+        ("Varene sendes innen 2 virkedager", 2, "workdays", "ship"),
+    ],
+)
+def test_a_delivery_time_for_a_country_and_the_nordic_within(text: str, amount: int, unit: str, kind: str) -> None:
+    found = find_promise(text, REF)
+    assert found is not None and found.kind == kind and found.within == Duration(amount, unit)
+
+
+def test_a_desks_nordic_reply_time_is_no_promise() -> None:
+    assert find_promise("Vi svarer innen 2 virkedager.", REF) is None

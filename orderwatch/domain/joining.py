@@ -1,5 +1,6 @@
 """How a mail that names no known order still finds its order: the one order its site sold, a charge's
-amount and descriptor, a refund receipt's amount, a body's respondent, a token the user named."""
+amount and descriptor, a refund receipt's amount, a body's respondent, a token the user named, the one
+order the user complained about before a body acknowledged a complaint."""
 
 from __future__ import annotations
 
@@ -88,6 +89,22 @@ def respondent_order(event: Event, cases: Iterable[Case]) -> Case | None:
         return any((len(shop) >= 4 or (len(shop) >= 2 and not shop.isascii())) and shop in named for shop in shops)
 
     matching = [case for case in cases if names(case)]
+    return matching[0] if len(matching) == 1 else None
+
+
+def escalated_order(event: Event, cases: Iterable[Case]) -> Case | None:
+    """An outside body's acknowledgement that names neither the order nor the trader (12315's SMS:
+    "您于…提交的投诉（登记编号：…）已分送至…"): the complaint was filed on the body's own site, so it
+    escalates the one order the user complained about in the 60 days before."""
+    if event.kind != "complaint_ack" or event.fields.get("desk") != "outside" or event.fields.get("respondent"):
+        return None
+
+    def complained(case: Case) -> bool:
+        return any(
+            e.kind == "complaint_sent" and timedelta(0) <= event.at - e.at <= timedelta(days=60) for e in case.events
+        )
+
+    matching = [case for case in cases if complained(case)]
     return matching[0] if len(matching) == 1 else None
 
 

@@ -154,6 +154,7 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
                 or joining.charged_order(event, cases.values())
                 or joining.respondent_order(event, cases.values())
                 or joining.mentioned_order(event, by_number)
+                or joining.escalated_order(event, cases.values())
             )
         if case is None:
             if event.ticket_no and not event.order_no:
@@ -334,4 +335,8 @@ def _order_fields(case: Case, ordered: Event | None) -> dict[str, object]:
         if stated is not None:
             merged["amount"] = stated.fields["order_amount"]
             merged["currency"] = merged.get("currency") or stated.fields.get("order_currency")
+    if merged.get("amount") in (None, ""):  # no shop mail states it: what the user said they paid, in their complaint
+        told = next((e for e in case.events if e.role == Role.SENT and e.fields.get("stated_amount")), None)
+        if told is not None:
+            merged["amount"], merged["currency"] = told.fields["stated_amount"], told.fields.get("stated_currency")
     return merged

@@ -21,7 +21,7 @@ _TICKETS = [
         # a bank's or a payment service's own case: "Claim reference: 26100941873", "Dispute case number"
         r"claim (?:reference|ref\.?|number|no\.?|id)|dispute (?:case )?(?:reference|number|no\.?|id)|case reference|complaint (?:reference|ref\.?|number|no\.?|id)|"
         r"n\.?[°º] de solicitud|solicitud n\.?[°º]|reclamaci[óo]n n[°º]|n[úu]mero de (?:reclamaci[óo]n|caso|incidencia)|pratica n[°º]|numero (?:della )?contestazione|"
-        r"zaaknummer|dossiernr\.?|r[ée]f[ée]rence (?:de )?contestation)"
+        r"zaaknummer|dossiernr\.?|r[ée]f[ée]rence (?:de )?contestation|n[úu]mero de radicado|radicado (?:no\.?|n[°º]))"
         r"\s*[:：]?\s*([A-Za-z0-9\-]{4,40}(?:/[A-Za-z0-9\-]{1,20}){0,3})",  # "dossier : 2026/FR/05372"
         re.I,
     ),
@@ -48,6 +48,14 @@ _TICKETS = [
     # "Ticket ID: 482913" (WHMCS), "Case number: 5301948257", "Ticket No. 4471"
     guarded(
         r"\b(?:ticket|case)\s*(?:id|no\.?|number)\s*[:：#]?\s*#?((?:[A-Z]{2,6}-)?\d{2,14}(?:-\d{2,10}){1,3}|\d{3,14})\b",
+        re.I,
+    ),
+    # the case a body or a desk gives a complaint: "Your complaint … has been given the reference ECC-IE-2026-04172",
+    # "your complaint has been received (Ref: ECC-IE-2026-04172)"
+    guarded(
+        r"\b(?:complaint|claim|case|dispute|enquiry|request)\b[^.\n]{0,120}?\b(?:given|assigned|allocated)\s+(?:it\s+)?"
+        r"(?:the\s+|a\s+)?(?:case\s+)?(?:reference|ref\.?)(?:\s+(?:number|no\.?))?\s*[:：]?\s*([A-Z0-9][A-Z0-9\-/]{4,30})|"
+        r"\bcomplaint\b[^\n]{0,80}?\(\s*ref(?:erence)?\.?\s*[:：]?\s*([A-Z0-9][A-Z0-9\-/]{4,30})\s*\)",
         re.I,
     ),
     # a body's dated complaint number named after the word: "CFPB complaint 260227-19384756"
