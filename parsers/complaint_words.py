@@ -48,7 +48,7 @@ COMPLAINT_WORDS = any_of(
     r"(?:nicht|kein\w*) (?:mehr )?(?:bewegt|aktualisiert)|keine bewegung|no se ha movido|sin movimiento|non si muove|fermo da|"
     r"物流(?:一直|还是|都)?(?:没|沒|未)(?:有)?(?:更新|动|動)|一直(?:没|沒)(?:动|動|更新)|"
     r"noch nicht (?:versendet|verschickt|angekommen|erhalten|geliefert)|nicht (?:erhalten|angekommen|geliefert)|weder .{0,40} noch|"
-    r"erstattung|stornierung|reklamation|beschwerde|defekt|beschädigt|falsch(?:e|es|er|en)? [\wäöüß-]+ (?:geliefert|erhalten|bekommen)|"
+    r"erstattung|stornierung|reklamation|beschwerde|defekt|beschädigt|kaputt|zerbrochen|gesprungen|(?:mein|das) geld zurück|falsch(?:e|es|er|en)? [\wäöüß-]+ (?:geliefert|erhalten|bekommen)|"
     r"statt de[sr] [\wäöüß-]+ war|bitte schick(?:t|en sie) mir|"
     r"pas (?:encore )?(?:reçu|été livré|été expédié)|toujours pas|remboursement|réclamation|défectueu|endommag|"
     r"cass[ée]e?|ab[îi]m[ée]e?|me rembourser|rembourser|ne fonctionne pas|ne marche pas|"

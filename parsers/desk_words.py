@@ -15,6 +15,7 @@ OUTSIDE_WORDS = any_of(
     r"consumer (?:protection|association|council|affairs|ombudsman)|trading standards|better business bureau|\bBBB\b|attorney general|small claims|"
     r"\bOMIC\b|m[ée]diat(?:eur|ion) de (?:la )?consommation|m[ée]diateur du e-commerce|\bFEVAD\b|\bCM2C\b|conciliateurs? de justice|informaci[óo]n al consumidor|instituto (?:municipal )?de consumo|signal ?conso|dgccrf|m[ée]diateur de la consommation|"
     r"verbraucherzentrale|schlichtungsstelle|consumentenbond|geschillencommissie|citizens advice|financial ombudsman|\bCFPB\b|"
+    r"retail ?adr|consumer dispute resolution|"
     r"(?<!\d)1372(?!\d)|소비자상담센터|한국소비자원|전자거래분쟁조정|消費生活センター|国民生活センター|"
     r"rzecznik(?:a|iem)? (?:praw )?konsument|\bUOKiK\b|national consumer helpline|consumer helpline|e-?daakhil|consumer (?:disputes )?commission|"
     r"t[üu]ketici hakem heyeti|ticaret bakanl[ıi][ğg][ıi]|\bT[ÜU]B[İI]S\b|[şs]ikayetvar|"

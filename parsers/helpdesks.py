@@ -13,6 +13,7 @@ from orderwatch.parsers import cues, fields, lexicon, shop_events
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers.assertions import decided, unwrapped
 from orderwatch.parsers.base import Message, Result, domain_slug
+from orderwatch.parsers.charges import charged
 from orderwatch.parsers.durations import hearing_time, stated_deadline, stated_duration
 from orderwatch.parsers.guarded import guarded
 from orderwatch.parsers.quotes import new_text
@@ -57,7 +58,7 @@ _APPEAL_ZH = "申诉|异议|复核|复议|申訴|異議|複核|複議|覆議|覆
 _APPEAL_EN = (
     "appeal|rehearing|escalate|dispute this|proceed with (?:the|your|this) (?:dispute|claim|complaint)|contest|reconsider|request a review|ask for a review|ask us to review|replying to this (?:e-?mail|message)|review of (?:this|the|our) decision|rebuttal|"
     "review (?:the|this|your|our) (?:decision|claim|case)|reply to this (?:e-?mail|message|ticket)|(?:decision|claim|case) reviewed|disagree|"
-    "reject (?:the|this) (?:solution|resolution|decision)|reopen|"
+    "reject (?:the|this) (?:solution|resolution|decision)|reopen|submit (?:your )?comments|comment on (?:the|this) (?:proposed )?decision|"
     "give (?:us )?feedback (?:about|on) (?:the|their|its) (?:company's |firm's |business's |trader's )?response"
 )
 _APPEAL_INTL = (
@@ -161,7 +162,7 @@ def parse(msg: Message) -> Result | None:
     if total is not None:
         ref.update(order_amount=total.text(), order_currency=total.currency)
     if not numbers:  # a card issuer names the charge, not the order: "Merchant: BIRCH & BRAMBLE", "Amount: $236.50"
-        ref.update(_charge(text, msg.lang))
+        ref.update(charged(text, msg.lang))
         if desk == "outside" and (respondent := cues.RESPONDENT.search(text)) is not None:
             ref.update(respondent=respondent.group(1).strip())  # the trader the body's case is against
     if numbers and desk != "outside":  # a shop's or marketplace's after-sales mail may open the order itself
@@ -197,7 +198,9 @@ def parse(msg: Message) -> Result | None:
             rx.search(
                 r"二次申诉处理结果|申诉处理结果|appeal (?:decision|result|outcome)|最终处理|final decision", both, re.I
             )
-        ) and not rx.search(r"\byou (?:can|may|could) (?:still )?appeal\b", both, re.I)  # "Appeal decision": a button
+        ) and not rx.search(  # "Appeal decision": a button; "before issuing a Final Decision": a proposed one
+            r"\byou (?:can|may|could) (?:still )?appeal\b|\b(?:proposed|provisional|preliminary) decision\b", both, re.I
+        )
         events.append(
             msg.event(
                 "decision",
@@ -255,7 +258,8 @@ def parse(msg: Message) -> Result | None:
         acted = promised is not None or cues.AGENT_ACTED.search(fresh)
         handed = cues.SELLER_CLOCK.search(fresh)  # the platform puts the seller on a clock: still waiting
         answered = bool(acted) and replying and not _auto_submitted(msg) and not handed
-        if (cues.ACK.search(both) or _auto_submitted(msg) or _complaint_copy(msg) or handed) and not answered:
+        acknowledged = _acknowledges(both, told, msg)
+        if (acknowledged or _auto_submitted(msg) or _complaint_copy(msg) or handed) and not answered:
             within = stated_duration(told, _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL)
             deadline = stated_deadline(told, msg.at)  # "the seller has until Mar 17 to respond"
             if within is None and deadline is None:
@@ -337,6 +341,20 @@ def _money_granted(text: str) -> bool:
     return grant is not None and fields.refund_amount(text[grant.start() : grant.end() + 80], "en") is not None
 
 
+def _acknowledges(both: str, told: str, msg: Message) -> bool:
+    """An acknowledgement, not an answer. "Thank you for contacting us" alone is a courtesy: a reply in
+    the thread that then explains at length, with no time to answer by, is a person's answer."""
+    acks = [m.group(0) for m in cues.ACK.finditer(both)]
+    if not acks:
+        return False
+    courtesy = all(_COURTESY.match(a) for a in acks)
+    timed = stated_duration(told, _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL) or stated_deadline(told, msg.at)
+    return not (courtesy and msg.mail.in_reply_to and not timed and len(new_text(msg.text)) > 600)
+
+
+_COURTESY = guarded(r"thanks? (?:you )?for (?:contacting|getting in touch|reaching out)", re.I)
+
+
 def from_outside_body(msg: Message) -> bool:
     """Mail from a complaint body (by its name, address or subject): a case, never a shop's notice."""
     return _desk_side(msg) == "outside"
@@ -364,42 +382,6 @@ def _desk_side(msg: Message) -> str | None:
     ):
         return "platform"
     return None
-
-
-_CHARGE_MERCHANT = guarded(
-    r"^\s*(?:merchant(?: name)?|payee|retailer|商户名称|商戶名稱|商家名称|commerçant|händler|comercio|esercente|winkel|"
-    r"sprzedawca|estabelecimento|loja)\s*[:：]\s*(.{2,60})$",
-    re.I | re.M,
-)
-_CHARGE_AMOUNT = guarded(
-    r"^\s*(?:(?:charge|transaction|disputed)?\s*amount|交易金额|交易金額|montant|betrag|importe(?: reclamado)?|importo|bedrag|kwota|valor)"
-    r"\s*[:：]\s*(.{2,40})$",
-    re.I | re.M,
-)
-
-
-def _charge(text: str, lang: str) -> dict[str, object]:
-    """The charge a dispute mail names, to find its order by merchant and amount."""
-    merchant, amount = _CHARGE_MERCHANT.search(text), _CHARGE_AMOUNT.search(text)
-    money = fields.amounts(amount.group(1), lang) if amount else []
-    if merchant is not None and money:
-        return {"charge_merchant": merchant.group(1).strip(), "charge_amount": money[0].text()}
-    for at in _AMOUNT_AT.finditer(text):  # "your chargeback for € 219.00 at DUINWERK SURF SUPPLY"
-        money = fields.amounts(text[max(0, at.start() - 24) : at.start()], lang)
-        if money:
-            return {"charge_merchant": at.group(1).strip(), "charge_amount": money[-1].text()}
-    for line in _DESCRIPTOR_LINE.finditer(text):  # the descriptor on its line, the amount a line or two below
-        below = text[line.end() : line.end() + 80].split("\n")[1:4]
-        money = next((m for row in below if (m := fields.amounts(row.strip()[:24], lang))), [])
-        if money and sum(ch.isalpha() for ch in line.group(1)) >= 3:
-            return {"charge_merchant": line.group(1).strip(), "charge_amount": money[0].text()}
-    return {}
-
-
-# A card statement's merchant descriptor: capitals, on their own line or after "at".
-_DESCRIPTOR = r"([A-Z0-9][A-Z0-9&'.*# -]{2,40}[A-Z0-9])"
-_AMOUNT_AT = guarded(r"\s(?:at|to|from|bei|chez|à|em|en)\s+" + _DESCRIPTOR + r"(?![A-Za-z0-9])")
-_DESCRIPTOR_LINE = guarded(r"^[ \t]*" + _DESCRIPTOR + r"[ \t]*$", re.M)
 
 
 def _complaint_copy(msg: Message) -> bool:

@@ -60,7 +60,7 @@ ORDER_LABELS = [
     r"номер\s+замовлення|замовлення\s*(?:№|#)|αριθμ[οό]ς\s+παραγγελ[ιί]ας|παραγγελ[ιί]α\s*(?:#|αρ\.)|"
     r"rendel[ée]ssz[áa]m|rendel[ée]s\s*(?:sz[áa]ma|azonos[ií]t[óo](?:ja)?)",
     # nb, da, fi
-    r"ordre(?:nummer|nr\.?)|ordre\s*(?:nr\.?|nummer|#)|bestillings?(?:nummer|nr\.?)|tilausnumero|tilausnro\.?|tilaus\s*(?:nro\.?|numero|#)",
+    r"ordre(?:nummer|nr\.?)|ordre\s*(?:nr\.?|nummer|#)|bestillings?(?:nummer|nr\.?)|tilausnumero|tilausnro\.?|tilaus\s*(?:nro\.?|numero|#)|handelsnummer|order-id\b",
 ]
 # A booking's reference, the order of a ticket or a stay ("Référence de dossier : QHTZRB", "預訂編號"): below
 # an order number the same mail gives ("Booking reference: BK-884127" beside "Order number: 2719346").
@@ -136,7 +136,7 @@ TOTAL_LABELS = [
     r"tổng\s+thanh\s+toán|tổng\s+cộng|số\s+tiền\s+thanh\s+toán|ยอดรวม(?!สินค้า)(?:\s*\([^)\n]{0,30}\))?|ยอดชำระ(?:ทั้งหมด)?|"
     r"إجمالي\s+الطلب|المبلغ\s+الإجمالي|الإجمالي",
     # sv, nb, da, fi, cs, hu, ro
-    r"totalt|totalsumma|summa|att\s+betala|total\s+inkl\.?\s+moms|i\s+alt|yhteens[äa]|maksettava|celkem(?:\s+k\s+[úu]hrad[ěe])?|"
+    r"totalt(?:\s+betalt)?|totalsumma|summa|att\s+betala|total\s+inkl\.?\s+moms|i\s+alt(?:\s+betalt)?|yhteens[äa]|maksettava|celkem(?:\s+k\s+[úu]hrad[ěe])?|"
     r"celkov[áa]\s+cena|[öo]sszesen|fizetend[őo]|total\s+de\s+plat[ăa]|total\s+pl[ăa]tit|total\s+comand[ăa]",
     r"разом(?:\s+до\s+сплати)?|сума\s+замовлення|σ[υύ]νολο|v[ée]g[öo]sszeg|fizetend[őo]",
 ]
@@ -210,7 +210,7 @@ PAID_TIME_LABELS = (
     # the sentence that reports it: "Nous avons bien reçu votre paiement en ligne par carte bancaire le 13/10/2026 à 16:31"
     r"(?:re[çc]u|accept[ée]|enregistr[ée]) (?:votre|ton) paiement(?: [^.\n]{0,40}?)? le|we received your payment(?: [^.\n]{0,30}?)? on|"
     r"Payée? le|Date de paiement|Pagato il|Data (?:di )?pagamento|Pagado el|Fecha de pago|opłacono|Data płatności|"
-    r"Betaald op|Pago em|Data do pagamento|결제\s*일시|결제\s*일자|お支払い日時|決済日時|Tanggal (?:transaksi|pembayaran)|Waktu pembayaran"
+    r"Betaald op|Betald|Betalt|Maksettu|Pago em|Data do pagamento|결제\s*일시|결제\s*일자|お支払い日時|決済日時|Tanggal (?:transaksi|pembayaran)|Waktu pembayaran"
 )
 
 # --- arrival and dispatch estimates -----------------------------------------------------
@@ -286,7 +286,7 @@ ARRIVAL_CUES = alternation(
         r"お届け予定日時|お届け予定日?|お届け日|配達予定日時|配達予定日?|配達希望日時|配達希望日|お届け希望日時|お届け希望日",
         r"ber[äa]knad\s+leverans(?:dag|tid)?|leveransdatum|p[řr]edpokl[áa]dan[ée]\s+doru[čc]en[íi]|"
         r"livrare\s+estimat[ăa]|data\s+estimat[ăa]\s+(?:de\s+)?livrare",
-        r"arrivera(?:\s+le)?",
+        r"arrivera(?:\s+le)?|th[ờo]i\s+gian\s+nh[ậa]n\s+h[àa]ng\s+d[ựu]\s+ki[ếe]n|ng[àa]y\s+giao(?:\s+h[àa]ng)?\s+d[ựu]\s+ki[ếe]n",
         # sv, nb, da, fi, cs, hu, ro
         r"vi\s+(?:levererar|leverer|leverar)(?:\s+(?:din|di|jeres|er)\s+(?:order|ordre|best[äa]llning|bestilling|leverans|pakke)(?:\s+\d+)?)?|"
         r"f[öo]rv[äa]ntad\s+leverans(?:dag)?|levereras(?:\s+(?:den|p[åa]|mellan))?|forventet\s+levering(?:sdato)?|"

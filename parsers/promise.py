@@ -224,9 +224,10 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
         kind = "ship" if _INTL_SHIP.search(near) and not _INTL_DELIVER.search(match.group(0)) else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))
     for match in _HAS_DAYS_TO.finditer(text):  # "The seller has 7 days to ship your order"
-        duration = duration_from(match.group(1), match.group(2), match.group(3))
+        duration = duration_from(match.group(1), match.group(2), match.group("en") or match.group("sv"))
         if duration is not None:
-            kind = "deliver" if match.group(4).lower().startswith("deliver") else "ship"
+            verb = match.group(4) or match.group(6)
+            kind = "deliver" if verb.lower().startswith(("deliver", "lever")) else "ship"
             found.append((match.start(), Promise(kind, match.group(0).strip(), within=duration)))
     for match in _HU_WITHIN.finditer(text):  # "a sikeres fizetéstől számított 1-2 munkanapon belül feladjuk"
         duration = duration_from(match.group(1), match.group(2), match.group(3))
@@ -348,11 +349,14 @@ _REVISION = guarded(
 
 
 _HAS_DAYS_TO = guarded(
-    r"\b(?:has|have)\s+(?:up to\s+|no more than\s+)?"
+    r"\b(?:has|have|har)\s+(?:up to\s+|no more than\s+)?"
     + RANGE
-    + r"\s+"
-    + EN_UNIT
-    + r"\s+to\s+(ship|dispatch|send|post|deliver)\b",
+    + r"\s+(?:"
+    + EN_UNIT.replace("(", "(?P<en>", 1)
+    + r"\s+to\s+(ship|dispatch|send|post|deliver)|"
+    # a marketplace's seller in Swedish: "Säljaren har 7 dagar på sig att skicka din vara"
+    + INTL_UNIT.replace("(", "(?P<sv>", 1)
+    + r"\s+på\s+sig\s+att\s+(skicka|lämna\s+in|sända|leverera))\b",
     re.I,
 )
 # Hungarian puts "within" after the time: "1-2 munkanapon belül", "24 órán belül"
@@ -374,7 +378,8 @@ _INTL_WITHIN = guarded(
     + r"\s*[:：]?\s*(?:(?:bis zu|ca\.|etwa|zwischen|von|de|da|entre|od|do|fino a|hasta|jusqu'[àa])\s*)?|"
     r"consegna\s+in\s+|entrega\s+en\s+|levertijd\s*[:：]?\s*|"
     # nb, da, sv: "levering innen 1–3 virkedager", "levering inden for 2-4 hverdage", "leverans inom 3-5 arbetsdagar"
-    r"(?:levering|leveres|leverans|levereras|sendes|afsendes|skickas)\s+(?:innen|inden\s+for|inom)\s+|leveringstid\s*[:：]?\s*|leveranstid\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
+    r"(?:levering|leveres|leverans|levereras|sendes|afsendes|skickas)\s+(?:innen|inden\s+for|inom)\s+|"
+    r"(?:skal|må)\s+(?:sende|afsende|levere)\s+(?:varen\s+|pakken\s+)?(?:inden|innen)\s+|(?:จัดส่ง|ได้รับสินค้า)ภายใน\s*|leveringstid\s*[:：]?\s*|leveranstid\s*[:：]?\s*|(?:lieferung|zustellung|versand)\s+in\s+|levering\s+in\s+|"
     r"dostawa\s+w\s+|(?:puede|podr[íi]a)\s+tardar\s+hasta\s+|peut\s+prendre\s+jusqu'[àa]\s+|"
     r"pr[êe]te?s?\s+dans\s+|kann\s+bis\s+zu\s+|pu[òo]\s+richiedere\s+fino\s+a\s+|(?<!\w)em\s+at[ée]\s+|(?<!\w)en\s+hasta\s+|"
     # the method's own time: "spedizione in 24/48 ore", "wysyłka w 24 h", "envío en 24/48h", "expédition en 48h"
@@ -409,10 +414,10 @@ _GETS_BACK = guarded(
     re.I,
 )
 _INTL_SHIP = guarded(
-    r"sendes|afsendes|skickas|realizac|pr[êe]te?s?\s+dans|versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden",
+    r"จัดส่ง|sendes|afsendes|skickas|\bsende\b|\bafsende\b|realizac|pr[êe]te?s?\s+dans|versand|versend|verschick|exp[ée]di|spedi|env[íi]|despach|wysy[łl]|verzend|verzonden",
     re.I,
 )
 _INTL_DELIVER = guarded(
-    r"lieferzeit|lieferung|zustellung|livraison|consegna|entrega|levertijd|levering|leveres|leverans|levereras|dostawa",
+    r"lieferzeit|lieferung|zustellung|livraison|consegna|entrega|levertijd|levering|leveres|levere\b|leverans|levereras|dostawa",
     re.I,
 )

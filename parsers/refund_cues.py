@@ -14,6 +14,8 @@ from orderwatch.parsers.talk_cues import RECALL
 REFUND_RECEIVED = any_of(
     r"退款已到账|退款到账通知|退款到帳通知|(?:订单|訂單)?退款已成功|결제가\s*취소되었(?:어요|습니다)|결제\s*취소\s*(?:완료|되었습니다)|환불이\s*완료되었습니다|已原路退回至|(?:已经|已經)[^。\n，,]{0,12}?原路(?:退回|退还|退還)了|已(?:全額|全额|全數|全数)?(?:退回|退還|退还)(?:至|到)(?:您|你)的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功(?![后後]|之[后後]|时|時)|退款已完成|款项已退回|已(?:通过[^。\n，,将會会在]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
     r"refund (?:has been |was )?(?:completed|credited|received)|"
+    # "We have processed a refund for your order. … Status: Completed on 27 October 2026"
+    r"(?:have|has) processed (?:a|your|the) refund\b[\s\S]{0,200}?\bstatus\s*[:：]\s*(?:completed?|successful|paid)\b|"
     # a card issuer settles a dispute: "We have issued a permanent credit of $74.95", "The credit posted on May 19"
     r"(?:issued|posted|applied|made) (?:you )?(?:a |the )?permanent credit\b|\bthe credit (?:has )?posted (?:on|to)\b|(?:has|have) been returned to (?:the|your) (?:card|account)|"
     r"refunded amount has been returned|(?:temporary|provisional) credit[\s\S]{0,80}?(?:is now|has been made|now) (?:permanent|final)|amount is now (?:available|credited) in your|"
@@ -104,6 +106,7 @@ REFUND_GRANTED = any_of(
     r"(?:nous avons|on a) (?:initi[ée]|effectu[ée]|lanc[ée]|[ée]mis) (?:le|un|votre) remboursement|vous serez rembours[ée]|(?:vous )?(?:sera|seront) rembours[ée]e?s?|"
     r"nous vous confirmons le remboursement|le remboursement sera (?:effectu[ée]|effectif|vers[ée])|"
     r"(?:montant|somme|remboursement)\b[^.]{0,60}?(?:sera|seront) (?:(?:re)?cr[ée]dit[ée]e?s?|vers[ée]e?s?|revers[ée]e?s?|effectu[ée]e?s?)|"
+    r"palautamme (?:maksamasi|rahasi|summan)|hyvitys näkyy|återbetalningen görs|du får (?:därför )?tillbaka (?:hela )?(?:beloppet|pengarna)|"
     r"hemos (?:iniciado|emitido|procesado|tramitado) (?:el|un|tu|su) reembolso|hemos generado (?:la|una|tu|su) (?:devoluci[óo]n|reembolso)|procederemos (?:al|a realizar el|a efectuar el) reembolso|"
     r"importe a reembolsar\s*[:：]|(?:te|le) reembolsaremos|valor a reembolsar\s*[:：]|procederemos ao reembolso|"
     r"recibir[áa]s? (?:el|tu|un|su) reembolso|"

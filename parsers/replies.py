@@ -24,7 +24,7 @@ _DAY = (
 )
 _SHIP_VERBS = (
     r"发出|发货|寄出|出貨|發貨|寄出|充值|発送|出荷|ship|dispatch|go out|be sent|in the post|in the mail|post (?:it|them)|"
-    r"(?<![aà] )partir[a]?|expédi|versend|verschick|envia|enviar|saldrá|spedi"
+    r"(?<![aà] )partir[a]?|expédi|versend|schick|raus\b|envia|enviar|envoi|envoyer|saldrá|spedi|(?:给|給)(?:你|您)(?:发|發)(?:出|货|貨)?"
 )
 _ARRIVE_VERBS = r"送达|送到|到货|送達|到貨|お届け|到着|到账|到帳|充好|充上|充进|充進|补发|補發|发到|發到|发卡|發卡|deliver|arrive|livr|arriv|geliefert|zugestellt|ankommen|llegar|entreg|consegn"
 # "vous le recevrez au plus tard le vendredi 20": receiving, with its day after it (before it, the day

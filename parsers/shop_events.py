@@ -68,6 +68,8 @@ def refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
     money = fields.refund_amount(msg.text, msg.lang, msg.dollar)
     total = fields.order_total(msg.text, msg.lang, msg.dollar)  # "全额退还订单金额¥2350.00": the order's own amount
     total = total or fields.full_refund_total(msg.text, money)  # "已为您办理全额退款¥256.00"
+    if total is None and money is not None and set(fields.amounts(msg.text, msg.lang, msg.dollar)) == {money}:
+        total = money  # a cancellation whose every sum is the refund's ("Importe: 329,00 €" … "a reembolsar: 329,00 €")
     return msg.event(
         "refund",
         summary="refund promised",

@@ -197,6 +197,18 @@ def test_an_outside_bodys_answer_does_not_answer_the_merchant() -> None:
     assert "complaint_unanswered" in due(events, facts(PAID), at("2026-03-15 10:00"))
 
 
+def test_money_granted_through_an_outside_body_settles_the_complaint_to_the_merchant_too() -> None:
+    """Fair Trading relays "the trader has agreed to a full refund within 5 business days": the trader has
+    answered through the body; the refund's own clock runs on."""
+    events = [
+        ev("complaint_sent", at("2026-03-13 16:00"), role="sent"),
+        ev("complaint_ack", at("2026-03-16 10:00"), desk="outside"),
+        ev("refund", at("2026-03-18 14:00"), desk="outside", state="granted", within="5 workdays"),
+    ]
+    found = due(events, facts(PAID, lang="en"), at("2026-03-30 10:00"))
+    assert "complaint_unanswered" not in found and "refund_overdue" in found
+
+
 def test_an_escalation_after_a_clock_ran_out_starts_a_new_clock_and_leaves_the_old_one_owing() -> None:
     events = [
         ev("complaint_sent", at("2026-03-13 16:00"), role="sent"),  # the merchant's 24 h end 03-14 16:00

@@ -332,3 +332,36 @@ def test_a_delivery_time_for_a_country_and_the_nordic_within(text: str, amount: 
 
 def test_a_desks_nordic_reply_time_is_no_promise() -> None:
     assert find_promise("Vi svarer innen 2 virkedager.", REF) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "by"),
+    [
+        ("经与工厂确认，全部回报的发货时间延期至2026年12月20日前，届时将按支持顺序分批发出", "ship", "2026-12-20"),
+        ("Thời gian nhận hàng dự kiến: Trước 20:00, Thứ Tư, 11/11/2026", "deliver", "2026-11-11T20:00"),
+    ],
+)
+def test_a_moved_dispatch_date_and_a_clock_before_its_day(text: str, kind: str, by: str) -> None:
+    found = find_promise(text, REF)
+    assert found is not None and found.kind == kind and found.by is not None and found.by.isoformat().startswith(by)
+
+
+def test_an_estimate_used_as_its_label_is_a_duration() -> None:
+    found = find_promise("预计到账：付款后30分钟内", REF)
+    assert found is not None and found.kind == "deliver" and found.within == Duration(30, "minutes")
+    thai = find_promise("สินค้าจะจัดส่งภายใน 3-5 วันทำการ หลังจากได้รับการชำระเงิน", REF)
+    assert thai is not None and thai.kind == "ship" and thai.within == Duration(5, "workdays")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "amount"),
+    [
+        ("Säljaren har 7 dagar på sig att skicka din vara.", "ship", 7),
+        ("Säljaren har 4 dagar på sig att lämna in paketet.", "ship", 4),
+        ("Sælger skal sende varen inden 4 dage.", "ship", 4),
+        ("Selgeren må sende varen innen 5 dager.", "ship", 5),
+    ],
+)
+def test_a_marketplaces_time_for_the_seller_in_the_nordic_languages(text: str, kind: str, amount: int) -> None:
+    found = find_promise(text, REF)
+    assert found is not None and found.kind == kind and found.within == Duration(amount, "days")

@@ -151,3 +151,38 @@ def test_swiss_posts_dotted_parcel_number_is_one_number_in_the_shops_and_the_car
     shipped = next(e for e in parse(shop).events if e.kind == "shipped")
     delivered = next(e for e in parse(post).events if e.kind == "delivered")
     assert shipped.fields["tracking_no"] == delivered.fields["tracking_no"] == "990010427750396182"
+
+
+def _mail(sender: str, subject: str, body: str, date: str = "Wed, 04 Nov 2026 09:10:33 +0100") -> bytes:
+    return (
+        f"From: {sender}\nTo: buyer@example.net\nSubject: {subject}\nDate: {date}\n"
+        "Message-ID: <w1@example.net>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n" + body
+    ).encode()
+
+
+def test_outlooks_spanish_date_line_dates_the_forwarded_original() -> None:
+    """Outlook 2019 in Spanish writes 'Enviado el:'; the cancellation's clocks count from it, not the forward."""
+    body = (
+        "Papá, te reenvío la cancelación.\n\n________________________________\n"
+        "De: Tienda <pedidos@tienda.example>\nEnviado el: lunes, 2 de noviembre de 2026 18:20\n"
+        "Para: Lucía <lucia@example.net>\nAsunto: Cancelación de tu pedido n.º 2611025471936\n\n"
+        "Te confirmamos que tu pedido n.º 2611025471936 ha sido cancelado.\nImporte: 329,00 €\n"
+        "Importe total a reembolsar: 329,00 €\n"
+        "Procederemos al reembolso en el mismo medio de pago en un plazo máximo de 5 días hábiles.\n"
+    )
+    events = parse(_mail("Lucía <lucia@example.net>", "RV: Cancelación de tu pedido", body), role="inbox").events
+    refund = next(e for e in events if e.kind == "refund")
+    assert refund.at.isoformat() == "2026-11-02T18:20:00+01:00"
+    # a cancellation whose every sum is the refund's: the refund is the order's whole amount
+    assert (refund.fields.get("order_amount"), refund.fields.get("amount")) == ("329.00", "329.00")
+
+
+def test_the_users_own_complaint_states_the_amount_when_no_shop_mail_does() -> None:
+    complaint = _mail(
+        "Buyer <buyer@example.net>",
+        "催单",
+        "您好：\n我在贵店购买会员季卡，订单号zlkb2026052013020863190，支付宝付款45.00元，至今仍未收到激活码。\n请今天内补发。\n",
+        "Wed, 20 May 2026 15:10:24 +0800",
+    )
+    sent = next(e for e in parse(complaint, role="sent").events if e.kind == "complaint_sent")
+    assert (sent.fields.get("stated_amount"), sent.fields.get("stated_currency")) == ("45.00", "CNY")

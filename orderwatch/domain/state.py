@@ -190,10 +190,13 @@ def _answer(state: OrderState, event: Event, stage_by_message: dict[str, str]) -
     side = event.fields.get("desk")
     clock = state.clock
     own = state.open_clock(str(side)) if side else None
-    for open_one in [own] if own is not None and event.at >= own.start else state.clocks:
+    settles = event.kind == "refund"
+    for open_one in [own] if own is not None and event.at >= own.start and not settles else state.clocks:
         if open_one.answered_at is not None or event.at < open_one.start:
             continue
-        if (side == "outside") == (open_one.stage == "outside"):  # an outside body: its own clock
+        # an outside body answers its own clock; money granted settles the dispute on every rung ("the trader
+        # has agreed to refund $189.00", relayed by Fair Trading, answers the complaint to the trader too)
+        if (side == "outside") == (open_one.stage == "outside") or settles:
             open_one.answered_at = event.at
     if event.ticket_no and event.kind != "shipped":
         state.complaint_no = event.ticket_no
