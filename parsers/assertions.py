@@ -38,7 +38,7 @@ _WISH = any_of(
 _CONDITION = any_of(
     r"\b(?:if|unless|in case|should you|in the event)\b|\bonce\b(?! again| more| a\b)|(?:核实|核實|审核通过|審核通過|验证|驗證)(?:后|後)(?![^，。\n]{0,12}(?:缺货|缺貨|无货|無貨|发现|發現|确认|確認))|如果|若您|如您|如需|若|逾期|未取|超过.{0,8}期限|超過.{0,8}期限|"
     r"按(?:照)?(?:客服|我们|我們|平台|工作人员|工作人員)的?要求|可能|或将|或將|或會|或会|如(?:閣下|阁下|有|未|無|无|逾期|收件人|買家|买家|顧客|顾客|部分|果|遇|因|發生|发生|商品|订单|訂單|包裹)|如(?=[^，。,\n]{0,20}(?:未能|无法|無法|不能|失败|失敗))|倘若|假如|\bmay (?:need|ask|require|request)|\bmight\b|"
-    r"\b(?:wenn|falls|se|si)\b|\bs'(?:il|ils|elle|elles)\b|pass[ée] ce d[ée]lai|à d[ée]faut|faute de|\botherwise\b|nach ablauf|"
+    r"\b(?:wenn|falls|se|si)\b|\bgebeurt dat niet\b|\bs'(?:il|ils|elle|elles)\b|pass[ée] ce d[ée]lai|à d[ée]faut|faute de|\botherwise\b|nach ablauf|"
     r"after (?:this|that|the) (?:date|deadline|period)|\b(?:may|might) $|"  # "We may need additional information"
     r"[^，。\n]{2,}的[，,]\s*[^，。\n]{0,8}$|"  # a rule's own condition: "六十日内未能达成调解协议的，终止调解"
     # sv, nb, da, fi, cs, ro, pt: "Om något saknas får du en begäran om komplettering"

@@ -100,7 +100,7 @@ CONFIRM = any_of(
     r"|je betaling (?:is )?gelukt|je hebt betaald voor|terima kasih kerana membeli-belah|pesanan anda (?:telah )?diterima"
     # nb, da, fi, cs, hu, ro
     r"|takk for (?:bestillingen|ordren|handelen)|tak for (?:din )?(?:ordre|bestilling|k[øo]b)|vi har (?:mottatt|modtaget) (?:ordren|din ordre|bestillingen|din bestilling)"
-    r"|ordrebekreftelse|ordrebekr[æa]ftelse|kiitos tilauksestasi|kiitos ostoksestasi|tack för ditt köp|ditt köp är klart|tak for dit køb|takk for kjøpet|tilausvahvistus|olemme vastaanottaneet tilauksesi"
+    r"|ordrebekreftelse|ordrebekr[æa]ftelse|kiitos tilauksestasi|kiitos ostoksestasi|購入手続きが完了しました|a tua compra (?:com [^.\n]{0,30})?foi confirmada|tack för ditt köp|ditt köp är klart|tak for dit køb|takk for kjøpet|tilausvahvistus|olemme vastaanottaneet tilauksesi"
     r"|d[ěe]kujeme za (?:va[šs]i )?objedn[áa]vku|potvrzen[íi] objedn[áa]vky|k[öo]sz[öo]nj[üu]k a rendel|rendel[ée]s visszaigazol[áa]s"
     r"|v[ăa] mul[țt]umim pentru comand[ăa]|confirmare(?:a)? comenzii|comanda (?:ta|dvs\.?) a fost (?:[îi]nregistrat[ăa]|plasat[ăa])"
     r"|ευχαριστο[υύ]με για την (?:αγορ[άα]|παραγγελ[ιί]α)|παραγγελ[ιί]α σου[^.\n]{0,30}καταχωρ[ήη]θηκε"

@@ -210,7 +210,7 @@ PAID_TIME_LABELS = (
     # the sentence that reports it: "Nous avons bien reçu votre paiement en ligne par carte bancaire le 13/10/2026 à 16:31"
     r"(?:re[çc]u|accept[ée]|enregistr[ée]) (?:votre|ton) paiement(?: [^.\n]{0,40}?)? le|we received your payment(?: [^.\n]{0,30}?)? on|"
     r"Payée? le|Date de paiement|Pagato il|Data (?:di )?pagamento|Pagado el|Fecha de pago|opłacono|Data płatności|"
-    r"Betaald op|Betald|Betalt|Maksettu|Pago em|Data do pagamento|결제\s*일시|결제\s*일자|お支払い日時|決済日時|Tanggal (?:transaksi|pembayaran)|Waktu pembayaran"
+    r"Betaald op|Betald|Betalt|Maksettu|Data pl[ăa][țt]ii|Pago em|Data do pagamento|결제\s*일시|결제\s*일자|お支払い日時|決済日時|Tanggal (?:transaksi|pembayaran)|Waktu pembayaran"
 )
 
 # --- arrival and dispatch estimates -----------------------------------------------------

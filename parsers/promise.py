@@ -349,14 +349,15 @@ _REVISION = guarded(
 
 
 _HAS_DAYS_TO = guarded(
-    r"\b(?:has|have|har)\s+(?:up to\s+|no more than\s+)?"
+    r"\b(?:has|have|har|tem|are\s+la\s+dispozi[țt]ie)\s+(?:up to\s+|no more than\s+)?"
     + RANGE
     + r"\s+(?:"
     + EN_UNIT.replace("(", "(?P<en>", 1)
     + r"\s+to\s+(ship|dispatch|send|post|deliver)|"
     # a marketplace's seller in Swedish: "Säljaren har 7 dagar på sig att skicka din vara"
     + INTL_UNIT.replace("(", "(?P<sv>", 1)
-    + r"\s+på\s+sig\s+att\s+(skicka|lämna\s+in|sända|leverera))\b",
+    # … and "O vendedor tem 4 dias úteis para enviar", "are la dispoziție 5 zile lucrătoare de la plată pentru a preda"
+    + r"\s+(?:på\s+sig\s+att|(?:de\s+la\s+plat[ăa]\s+)?pentru\s+a|para)\s+(skicka|lämna\s+in|sända|leverera|preda|trimite|enviar|expedir))\b",
     re.I,
 )
 # Hungarian puts "within" after the time: "1-2 munkanapon belül", "24 órán belül"

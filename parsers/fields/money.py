@@ -31,9 +31,7 @@ _POST = (
 )
 # a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")
 # nor ends inside one ("©1997-2026 Audible" names no Australian dollars)
-_AMOUNT_SOURCE = (
-    rf"(?:(?<![A-Za-z])|(?![A-Za-z])){_PRE}[^\S\n]?{_NUM}(?![A-Za-z])[^\S\n]?{_POST}?|{_NUM}[^\S\n]?\(?{_POST}(?![a-z])"
-)
+_AMOUNT_SOURCE = rf"(?:(?<![A-Za-z])|(?![A-Za-z])){_PRE}[^\S\n]?{_NUM}(?![A-Za-z])[^\S\n]?{_POST}?|{_NUM}[^\S\n]?\(?{_POST}(?![a-z]|-\d)"  # "2DH-91740356" is a reference
 AMOUNT = guarded(rf"(?:{_AMOUNT_SOURCE})", re.I)  # one line; "26,400(円)"
 # a label may carry a bracket: "Order total (incl. GST $17.09)  $188.00"
 _TOTAL_LABELS = guarded(r"(" + "|".join(lexicon.TOTAL_LABELS) + r")(?:[^\S\n]*\([^)\n]{0,40}\))?\s*[:：]?\s*", re.I)
