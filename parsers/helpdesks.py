@@ -347,9 +347,10 @@ def _acknowledges(both: str, told: str, msg: Message) -> bool:
     acks = [m.group(0) for m in cues.ACK.finditer(both)]
     if not acks:
         return False
-    courtesy = all(_COURTESY.match(a) for a in acks)
-    timed = stated_duration(told, _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL) or stated_deadline(told, msg.at)
-    return not (courtesy and msg.mail.in_reply_to and not timed and len(new_text(msg.text)) > 600)
+    if not (all(_COURTESY.match(a) for a in acks) and msg.mail.in_reply_to and len(new_text(msg.text)) > 600):
+        return True
+    # only then is its handling time asked (the caller asks again for a real acknowledgement's)
+    return bool(stated_duration(told, _HANDLING_ZH, _HANDLING_EN, _HANDLING_INTL) or stated_deadline(told, msg.at))
 
 
 _COURTESY = guarded(r"thanks? (?:you )?for (?:contacting|getting in touch|reaching out)", re.I)

@@ -10,6 +10,8 @@ import pytest
 from orderwatch.parsers import cues, fields, lexicon, screen
 from orderwatch.parsers.fields import decimal_value, references, ticket_numbers
 
+from tests.support.mails import plain_mail
+
 # every cue, compiled plain or behind its RE2 screen (parsers/screen.py)
 PATTERNS = {name: value for name, value in vars(cues).items() if isinstance(value, (re.Pattern, screen.Screened))}
 
@@ -828,15 +830,7 @@ def test_a_payment_processors_receipt_names_the_merchants_order_not_its_own_invo
 
 def _mail(sender: str, subject: str, date: str, body: str) -> bytes:
     """One plain-text message to a@example.com."""
-    from email.message import EmailMessage
-
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = "a@example.com"
-    msg["Subject"] = subject
-    msg["Date"] = date
-    msg.set_content(body)
-    return msg.as_bytes()
+    return plain_mail(sender, subject, body, date, to="a@example.com")
 
 
 def test_a_claim_lure_that_sends_to_a_private_chat_is_phishing() -> None:

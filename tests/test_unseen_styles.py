@@ -9,19 +9,10 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from orderwatch import parsers
+from tests.support.mails import plain_mail
 
 EST = timezone(timedelta(hours=-5))
 CST = timezone(timedelta(hours=8))
-
-
-def _mail(frm: str, subject: str, body: str, when: datetime, in_reply_to: str | None = None) -> bytes:
-    msg = EmailMessage()
-    msg["From"], msg["To"], msg["Subject"] = frm, "buyer@example.com", subject
-    msg["Date"], msg["Message-ID"] = format_datetime(when), f"<{abs(hash(subject))}@test>"
-    if in_reply_to:
-        msg["In-Reply-To"] = in_reply_to
-    msg.set_content(body)
-    return bytes(msg)
 
 
 def _events(raw: bytes, role: str = "inbox") -> dict[str, dict]:
@@ -30,7 +21,7 @@ def _events(raw: bytes, role: str = "inbox") -> dict[str, dict]:
 
 
 def test_shopify_confirmation() -> None:
-    raw = _mail(
+    raw = plain_mail(
         "Northwind Candles <store+123@t.shopifyemail.com>",
         "Order #1234 confirmed",
         "Thank you for your purchase!\nOrder summary\nLavender soy candle × 2   $36.00\nSubtotal $36.00\n"
@@ -44,7 +35,7 @@ def test_shopify_confirmation() -> None:
 
 
 def test_prestashop_letter_reference() -> None:
-    raw = _mail(
+    raw = plain_mail(
         "My Boutique <noreply@myboutique.fr>",
         "[My Boutique] Order confirmation",
         "Thank you for shopping with My Boutique!\nOrder: KHWLILZLL Placed on 08/03/2026 14:20\n"
@@ -58,7 +49,7 @@ def test_prestashop_letter_reference() -> None:
 
 
 def test_taobao_like_shop() -> None:
-    raw = _mail(
+    raw = plain_mail(
         "好运来旗舰店 <service@haoyunlai-shop.cn>",
         "【好运来旗舰店】您的订单已付款成功",
         "亲爱的顾客：\n您的订单已付款成功！\n订单编号：4318829910223\n商品：无线蓝牙耳机 降噪款 ×1\n实付款：¥189.00\n"
@@ -71,7 +62,7 @@ def test_taobao_like_shop() -> None:
 
 
 def test_other_fakawang_engine_uses_the_default() -> None:
-    raw = _mail(
+    raw = plain_mail(
         "彩虹发卡网 <admin@caihong-fk.com>",
         "您在彩虹发卡网的订单已完成支付",
         "尊敬的用户：\n订单编号：CH2026080512345678\n商品名称：网易云音乐年卡 兑换码\n"
@@ -84,7 +75,7 @@ def test_other_fakawang_engine_uses_the_default() -> None:
 
 
 def test_zendesk_and_freshdesk_markers() -> None:
-    ack = _mail(
+    ack = plain_mail(
         "Northwind Support <support@northwind.zendesk.com>",
         "[Request received] Order #1234 not shipped",
         "##- Please type your reply above this line -##\n\nYour request (5678) has been received and is being "
@@ -94,7 +85,7 @@ def test_zendesk_and_freshdesk_markers() -> None:
     )
     events = _events(ack)
     assert events["complaint_ack"]["ticket_no"] == "5678" and events["complaint_ack"]["within"] == "2 workdays"
-    reply = _mail(
+    reply = plain_mail(
         "Northwind Help <help@northwind.freshdesk.com>",
         "Re: Order #1234 not shipped [#88231]",
         "Hi Amy,\nWe are sorry for the delay. Your order has shipped today via USPS, "
@@ -108,7 +99,7 @@ def test_zendesk_and_freshdesk_markers() -> None:
 
 
 def test_negated_shipping_is_no_shipment() -> None:
-    raw = _mail(
+    raw = plain_mail(
         "Shop <help@shop.example>",
         "Re: Order #77 hasn't shipped",
         "Your order has not shipped yet; we are checking.",
@@ -120,7 +111,7 @@ def test_negated_shipping_is_no_shipment() -> None:
 
 def test_a_ticket_number_followed_by_the_subject() -> None:
     """Trudesk writes "Ticket #1042-Wrong size print": the ticket is 1042, not "1042-Wrong"."""
-    raw = _mail(
+    raw = plain_mail(
         "Print Studio Support <support@printstudio.example>",
         "Updated: Ticket #1042-Wrong size print - order #7741",
         "Comment by Sam: sorry about the size. We will send the right print.",
@@ -132,7 +123,7 @@ def test_a_ticket_number_followed_by_the_subject() -> None:
 
 def test_a_conditional_threat_does_not_escalate_the_complaint() -> None:
     """ "今天没有处理的话我会向支付平台投诉" names the next rung; the complaint is still to the shop."""
-    raw = _mail(
+    raw = plain_mail(
         "买家 <buyer@example.com>",
         "回复：Re: 代充没到账 QX8TN2WM5KR7",
         "你们昨天说今天中午12点前充好，现在还是没到账。订单号 QX8TN2WM5KR7。\n"
@@ -143,7 +134,7 @@ def test_a_conditional_threat_does_not_escalate_the_complaint() -> None:
 
 
 def test_a_top_up_reply_that_names_tomorrow_noon_is_a_new_promise() -> None:
-    raw = _mail(
+    raw = plain_mail(
         "客服 <kf@topup.example>",
         "Re: 代充没到账 QX8TN2WM5KR7",
         "您好，订单 QX8TN2WM5KR7 已收到。渠道排队比较多，您的订单明天中午12点前给您充好。",
@@ -154,7 +145,7 @@ def test_a_top_up_reply_that_names_tomorrow_noon_is_a_new_promise() -> None:
 
 
 def test_a_restaurant_check_number_is_the_order() -> None:
-    raw = _mail(
+    raw = plain_mail(
         "Corner Cafe <noreply@pos.example>",
         "Online Order Receipt for $6.83 at Corner Cafe",
         "Thanks for your order!\nCheck #603\nOrdered: 11/12/26 5:45 PM\n"
@@ -166,7 +157,7 @@ def test_a_restaurant_check_number_is_the_order() -> None:
 
 def test_a_till_receipt_is_an_order_delivered_at_once() -> None:
     """A store's e-receipt ("just like a paper receipt"): nothing is left to deliver."""
-    raw = _mail(
+    raw = plain_mail(
         "Home Store <receipts@store.example>",
         "Your Home Store Purchase Receipt",
         "Use this just like you would a paper receipt for proof of purchase.\nOrder # : 202611073317\n"
@@ -179,7 +170,7 @@ def test_a_till_receipt_is_an_order_delivered_at_once() -> None:
 
 def test_a_slashed_date_is_read_the_way_that_lands_near_the_mails_own_date() -> None:
     """ "11/07/26" in a mail of 7 November sent at +0000 is 7 November, not 11 July."""
-    raw = _mail(
+    raw = plain_mail(
         "Home Store <receipts@store.example>",
         "Your order 20261107551 is confirmed",
         "Order Number: 20261107551\nOrder Date : 11/07/26 16:41:37\nTotal $ 88.25",
@@ -191,7 +182,7 @@ def test_a_slashed_date_is_read_the_way_that_lands_near_the_mails_own_date() -> 
 
 
 def test_a_shops_cancellation_that_will_pay_back_grants_a_refund() -> None:
-    raw = _mail(
+    raw = plain_mail(
         "相機店 <service@camera.example>",
         "【相機店】訂單取消通知 #20261102211402873",
         "您訂購的商品因原廠缺貨，我們已將您的訂單取消。\n訂單編號：20261102211402873\n"
@@ -202,7 +193,7 @@ def test_a_shops_cancellation_that_will_pay_back_grants_a_refund() -> None:
 
 
 def test_the_order_number_beats_the_receipt_number_of_the_subject() -> None:
-    raw = _mail(
+    raw = plain_mail(
         "App Store <do_not_reply@store.example>",
         "Your receipt #560213847702",
         "Apple Receipt\nOrder Number: QT7RWK2M9P\nReceipt Date: 10/08/26\nOrder Total: $8.95\n",
@@ -213,7 +204,7 @@ def test_the_order_number_beats_the_receipt_number_of_the_subject() -> None:
 
 def test_a_payment_services_receipt_naming_only_its_transaction_opens_no_order() -> None:
     """ "You authorized $84.37 USD payment to STORE.COM", "Transaction ID …": the shop's order is elsewhere."""
-    raw = _mail(
+    raw = plain_mail(
         "service@pay.example",
         "Receipt from STORE.COM for your $84.37 USD purchase",
         "You authorized $84.37 USD payment to STORE.COM.\nTransaction details\nTransaction ID\n7XK20461QW8825013\n"
@@ -224,7 +215,7 @@ def test_a_payment_services_receipt_naming_only_its_transaction_opens_no_order()
 
 
 def test_a_complaint_sites_confirmation_of_the_buyers_filing_is_an_acknowledgement() -> None:
-    raw = _mail(
+    raw = plain_mail(
         "短信转发 <relay@example.com>",
         "【短信】1069009617",
         "【黑猫投诉】您发起的投诉「某会员站订单QM20261116200533付款未充值」已提交成功，投诉编号17371200000，平台审核中。",
@@ -234,7 +225,7 @@ def test_a_complaint_sites_confirmation_of_the_buyers_filing_is_an_acknowledgeme
 
 
 def test_an_indonesian_voucher_receipt_orders_and_delivers() -> None:
-    raw = _mail(
+    raw = plain_mail(
         "Voucher Store <cs@voucher.example>",
         "Voucher Receipt",
         "Terima Kasih Atas Pembelian Anda! :)\nNomor Transaksi S3095561742\nTipe Voucher 66 Shells\n"
@@ -246,7 +237,7 @@ def test_an_indonesian_voucher_receipt_orders_and_delivers() -> None:
     assert events["ordered"]["order_no"] == "S3095561742" and "delivered" in events
 
 
-def _html_mail(subject: str, html: str, when: datetime) -> bytes:
+def _htmlplain_mail(subject: str, html: str, when: datetime) -> bytes:
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = "Shop <orders@shop.example>", "buyer@example.com", subject
     msg["Date"], msg["Message-ID"] = format_datetime(when), f"<{abs(hash(subject))}@test>"
@@ -261,14 +252,14 @@ def test_an_html_mails_wrapped_words_and_bare_date_range_give_the_promise() -> N
         "<p>Order number</p><p>5120930000001</p>\n<div>\n      Estimated\n      delivery\n      between\n"
         "      19/11 and 23/11.\n</div><p>Order total</p><p>\n£\n</p><p>1,350.00</p>"
     )
-    events = _events(_html_mail("Thank you for your order", html, datetime(2026, 11, 16, 18, 30, tzinfo=UTC)))
+    events = _events(_htmlplain_mail("Thank you for your order", html, datetime(2026, 11, 16, 18, 30, tzinfo=UTC)))
     assert events["promise"]["by"] == "2026-11-23T23:59:59+00:00"
     assert events["ordered"]["amount"] == "1350.00"
 
 
 def test_a_pipe_tables_row_gives_its_label_and_value() -> None:
     """A receipt's text part set as a table of pipes ("| Transaction ID | 17304528816"): the row is a label."""
-    raw = _mail(
+    raw = plain_mail(
         "Team Resale <no-reply@resale.example>",
         "Your receipt for “Wool coat”",
         "Thanks for your purchase! Here's your receipt.\n\n| Order |\nWool coat\n| Paid | £22.49\n\n"
@@ -282,7 +273,7 @@ def test_a_pipe_tables_row_gives_its_label_and_value() -> None:
 
 def test_a_carriers_notice_of_a_return_to_the_sender_is_a_failed_order_and_a_missed_visit_is_no_delivery() -> None:
     cet = timezone(timedelta(hours=1))
-    back = _mail(
+    back = plain_mail(
         "Corriere <noreply@corriere.example>",
         "Aggiornamento spedizione",
         "la spedizione 1UW1084526731 è in restituzione al mittente: indirizzo incompleto.",
@@ -292,7 +283,7 @@ def test_a_carriers_notice_of_a_return_to_the_sender_is_a_failed_order_and_a_mis
         "order_no": None, "ticket_no": None, "problem": "returned", "tracking_no": "1UW1084526731",
         "carrier_only": True,
     }  # fmt: skip
-    missed = _mail(
+    missed = plain_mail(
         "Bezorger <noreply@bezorger.example>",
         "We hebben je gemist",
         "We hebben vandaag geprobeerd je pakket te bezorgen, maar je was niet thuis.\n\nBarcode: 3SLGHM8841207",
@@ -303,7 +294,7 @@ def test_a_carriers_notice_of_a_return_to_the_sender_is_a_failed_order_and_a_mis
 
 def test_a_ticket_order_keeps_its_venue_code_and_an_events_date_is_no_order_time() -> None:
     """Ticketmaster's '62-48157/BER'; a confirmation's 'Date: Sat 25 Jul 2026' is the show's, after the mail."""
-    raw = _mail(
+    raw = plain_mail(
         "Tickets <noreply@tickets.example>",
         "Deine Bestellbestätigung 62-48157/BER",
         "Bestellnummer: 62-48157/BER\nVeranstaltung: Nina Chuba\nDate: Sat 25 Jul 2026, 20:00\n"
@@ -356,7 +347,7 @@ def test_a_pre_orders_month_and_a_meals_time_of_day_are_promises() -> None:
 
 
 def test_a_post_offices_item_number_is_a_parcel_not_an_order() -> None:
-    raw = _mail(
+    raw = plain_mail(
         "Hongkong Post <noreply@hongkongpost.example>",
         "郵件追蹤電郵通知 Mail Tracking Email Notification",
         "閣下登記追蹤的郵件狀態已更新：\n郵件編號 Item No.：CP038526471HK\n"
@@ -369,7 +360,7 @@ def test_a_post_offices_item_number_is_a_parcel_not_an_order() -> None:
 
 def test_an_engines_chinese_mall_columns_and_a_pick_up_clock_before_its_date() -> None:
     cst = timezone(timedelta(hours=8))
-    shipped = _mail(
+    shipped = plain_mail(
         "首尔美妆小屋 <noreply@mall.example>",
         "[首尔美妆小屋] 您订购的产品已发送。",
         "您订购的产品已发送。\n产品配送信息\n订购号\n产品名称\n数量\n配送信息\n"
@@ -413,4 +404,4 @@ _ENGINE_TRANSLATIONS = [
 def test_engine_translations_in_chinese_ship_cancel_and_deliver() -> None:
     at = datetime(2026, 11, 5, 10, 0, tzinfo=timezone(timedelta(hours=8)))
     for sender, subject, body, (kind, field, value) in _ENGINE_TRANSLATIONS:
-        assert _events(_mail(sender, subject, body, at))[kind][field] == value, subject
+        assert _events(plain_mail(sender, subject, body, at))[kind][field] == value, subject

@@ -16,6 +16,7 @@ from orderwatch.parsers.quotes import forwarded, new_text
 
 from orderwatch.domain.model import Event
 from orderwatch.domain.timeline import link
+from tests.support.mails import plain_mail
 
 UTC0 = UTC
 
@@ -153,11 +154,7 @@ def test_swiss_posts_dotted_parcel_number_is_one_number_in_the_shops_and_the_car
     assert shipped.fields["tracking_no"] == delivered.fields["tracking_no"] == "990010427750396182"
 
 
-def _mail(sender: str, subject: str, body: str, date: str = "Wed, 04 Nov 2026 09:10:33 +0100") -> bytes:
-    return (
-        f"From: {sender}\nTo: buyer@example.net\nSubject: {subject}\nDate: {date}\n"
-        "Message-ID: <w1@example.net>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n" + body
-    ).encode()
+_WED = "Wed, 04 Nov 2026 09:10:33 +0100"
 
 
 def test_outlooks_spanish_date_line_dates_the_forwarded_original() -> None:
@@ -170,7 +167,9 @@ def test_outlooks_spanish_date_line_dates_the_forwarded_original() -> None:
         "Importe total a reembolsar: 329,00 €\n"
         "Procederemos al reembolso en el mismo medio de pago en un plazo máximo de 5 días hábiles.\n"
     )
-    events = parse(_mail("Lucía <lucia@example.net>", "RV: Cancelación de tu pedido", body), role="inbox").events
+    events = parse(
+        plain_mail("Lucía <lucia@example.net>", "RV: Cancelación de tu pedido", body, _WED), role="inbox"
+    ).events
     refund = next(e for e in events if e.kind == "refund")
     assert refund.at.isoformat() == "2026-11-02T18:20:00+01:00"
     # a cancellation whose every sum is the refund's: the refund is the order's whole amount
@@ -178,7 +177,7 @@ def test_outlooks_spanish_date_line_dates_the_forwarded_original() -> None:
 
 
 def test_the_users_own_complaint_states_the_amount_when_no_shop_mail_does() -> None:
-    complaint = _mail(
+    complaint = plain_mail(
         "Buyer <buyer@example.net>",
         "催单",
         "您好：\n我在贵店购买会员季卡，订单号zlkb2026052013020863190，支付宝付款45.00元，至今仍未收到激活码。\n请今天内补发。\n",

@@ -6,7 +6,28 @@ import base64
 import os
 import random
 from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
 from email.utils import format_datetime
+
+
+def plain_mail(
+    sender: str,
+    subject: str,
+    body: str,
+    when: datetime | str,
+    in_reply_to: str | None = None,
+    to: str = "buyer@example.com",
+) -> bytes:
+    """One plain-text message, as a unit test of the readers writes it by hand."""
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, to, subject
+    msg["Date"] = when if isinstance(when, str) else format_datetime(when)
+    msg["Message-ID"] = f"<{abs(hash((sender, subject, body)))}@test>"
+    if in_reply_to:
+        msg["In-Reply-To"] = in_reply_to
+    msg.set_content(body)
+    return bytes(msg)
+
 
 SHOPS = ["星河数卡", "云栈卡盟", "Lumen Print Studio", "Tidewater Coffee", "优品汇商城"]
 
