@@ -22,7 +22,7 @@ import importlib.util
 from typing import Any
 
 # Bump when parsing changes meaningfully: the next run re-parses every stored message.
-PARSER_VERSION = "65"
+PARSER_VERSION = "66"
 
 
 def __getattr__(name: str) -> Any:

@@ -345,6 +345,7 @@ DISPATCH_CUES = alternation(
     [
         r"voraussichtlich\s+versandbereit(?:\s+am)?",
         r"versandbereit\s+(?:ab|am)",
+        r"(?:voraussichtlich\s+)?(?:abholbereit|zur\s+abholung\s+bereit)\s+(?:ab|am)",  # a store pickup's date
         # a marketplace sets the seller's deadline: "The seller has until Mon, Sep 14 to ship"
         r"(?:has|have)\s+until(?=\s+[^.\n]{3,40}?\s+to\s+(?:ship|send|dispatch|post)\b)",
         r"versand\s+voraussichtlich(?:\s+am)?",

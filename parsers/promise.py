@@ -85,8 +85,11 @@ _EN_BY = guarded(
 # The verb first, as a label: "賣家承諾移交時間：付款後 1 小時內", "发货时间：付款后48小时内".
 _ZH_LABELLED_DURATION = guarded(
     # "发货时间：付款后48小时内", and the estimate as its label: "预计到账：付款后30分钟内"
-    r"(?:(?<=预计)|(?<=預計))?(移交|發貨|发货|出貨|出货|交貨|交货|發卡|发卡|到帳|到账|儲值|充值)(?:時間|时间|時效|时效|(?<=预计..)|(?<=預計..))\s*[:：]\s*"
-    r"(付款後|付款后|下單後|下单后|購買後|购买后)?\s*" + RANGE + r"\s*" + ZH_UNIT + r"\s*(?:之內|以內|內|之内|以内|内)"
+    # and a flea market's label over its value: "■発送までの日数\n2〜3日", "発送までの日数：2~3日で発送"
+    r"(?:(?<=预计)|(?<=預計))?(移交|發貨|发货|出貨|出货|交貨|交货|發卡|发卡|到帳|到账|儲值|充值|発送|出荷)"
+    r"(?:時間|时间|時效|时效|までの日数|日の目安|(?<=预计..)|(?<=預計..))\s*(?:[:：]|[】］\]]?[ \t]*\n)\s*"
+    r"(付款後|付款后|下單後|下单后|購買後|购买后)?\s*" + f"{RANGE}\\s*{ZH_UNIT}"
+    r"\s*(?:之內|以內|內|之内|以内|内|(?<=日)(?=で発送|[ \t]*(?:\n|$)))"
 )
 # The time asked of the buyer's patience: "please allow 3-5 working days for dispatch", "allow up to
 # 10 business days for your order to arrive".
@@ -114,6 +117,8 @@ def find_promise(text: str, reference: datetime) -> Promise | None:
             continue
         if _REFUND_NEAR.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "退款将在3个工作日内原路退回": the refund's time, not the goods'
+        if rx.search(r"(?:未|没有?|沒有?)\s*(?:在|於|于)?\s*$", text[max(0, match.start() - 6) : match.start()]):
+            continue  # "卖家未在48小时内发货，订单已自动关闭": the promise broken, told after the fact
         if duration.unit == "days" and NO_WEEKENDS.search(match.group(0)):  # "1~2일 이내(주말·공휴일 제외)"
             duration = dataclasses.replace(duration, unit="workdays")
         kind = "ship" if rx.fullmatch(_ZH_SHIP, verb) else "deliver"

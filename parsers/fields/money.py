@@ -15,7 +15,8 @@ from orderwatch.parsers.guarded import guarded
 # 1,299.00 / 1.299,00 / 1 299,00 / 107,34 / 1280
 # never mid-number ("122.44000000000001 USD" is not 44000000000001 USD), and a float's printing artefact
 # ("…44000000000001", "…43999999999999") belongs to the amount it rounds to
-_NUM = r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2}(?:(?<=\.\d\d)(?:0{5,}|9{5,})\d{0,4})?)?)(?!\d)"
+# (Indian grouping first: lakhs and crores in pairs, "₹1,24,999.00")
+_NUM = r"(?<!\d)(?<!\d[.,])(\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[,，.\u00a0\u202f' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2}(?:(?<=\.\d\d)(?:0{5,}|9{5,})\d{0,4})?)?)(?!\d)"
 _PRE = (
     r"(US\$|A\$|AU\$|C\$|CA\$|HK\$|NT\$|S\$|NZ\$|R\$|MX\$|\$|¥|￥|€|£|₩|₹|₽|₺|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|"
     r"CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|CZK|BRL|MXN|MOP\$?|人民币|新台幣|新臺幣|港幣|港币|澳門元|澳门元|澳門幣|澳门币|"

@@ -22,14 +22,12 @@ _ID = (
     + r")?)"
 )
 _LABELLED = guarded(
-    r"(?:"
-    + "|".join(lexicon.ORDER_LABELS)
-    + "|"
-    + lexicon.ORDER_WORD_COLON
-    + r")[\]】］＞>〉》]?(?:\s*[(（][^)）\n]{1,16}[)）])?\s*(?:为|是|為|(?:is|ist|est|è|es|to)(?=\s))?"  # "Номер заказа (счёта):"
+    f"(?:{'|'.join(lexicon.ORDER_LABELS)}|{lexicon.ORDER_WORD_COLON})"
+    r"[\]】］＞>〉》]?(?:\s*+[(（][^)）\n]{1,16}[)）])?\s*+(?:(?:为|是|為|(?:is|ist|est|è|es|to)(?=\s))\s*+)?"  # "Номер заказа (счёта):"
     # a bilingual or double label: "訂單編號 Order No.：", "Ordernummer / factuurnummer:"
-    r"(?:(?:[^\S\n]*/[^\S\n]*|[^\S\n]+)[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：]))?"
-    r"\s*[:：#]?\s*(?=[#№【「\[(（]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))"
+    # (runs of spaces taken whole: a link blanked to 70 spaces after "order:" is not split every way)
+    r"(?:(?:[^\S\n]*/[^\S\n]*|(?<=[^\S\n]))[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：])\s*+)?"
+    r"(?:[:：#]\s*+)?(?=[#№【「\[(（]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))"
     + _ID,  # a digit, or a letter reference
     re.I,
 )

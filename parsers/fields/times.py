@@ -63,7 +63,9 @@ _ZONE_RE = (
 _US_ZONES = {"et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles"}
 _US_ABBREVIATIONS = frozenset((*_US_ZONES, "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"))
 _OFFSET = guarded(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.I)
-_TIME = r"(?:\s*(?:,|at|um|à|alle(?: ore)?|a las|às|om|pukul|jam|lúc|kl\.?|klo)?\s*(上午|下午|晚上|早上|中午|凌晨)?\s*(\d{1,2})\s*[:：点时時]\s*(\d{2})?(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?"
+# (each run of spaces taken whole: what follows one never starts with a space, and a date before a
+# long run of blanks would otherwise be tried with every split of the run between them)
+_TIME = r"(?:\s*+(?:,|at|um|à|alle(?: ore)?|a las|às|om|pukul|jam|lúc|kl\.?|klo)?\s*+(上午|下午|晚上|早上|中午|凌晨)?\s*+(\d{1,2})\s*+[:：点时時]\s*+(\d{2})?(?:[:：](\d{2}))?\s*+(am|pm|a\.m\.|p\.m\.)?)?"
 _WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天][)）]?|\s*[(（][月火水木金土日월화수목금토일][)）])?"
 _ROC = guarded(r"(?<![\d/.])(?:民國\s*)?(1[01]\d)\s*([/.年])\s*(\d{1,2})\s*(?:\2|月)\s*(\d{1,2})(?![\d/.])\s*日?")
 _ISO = guarded(
@@ -71,7 +73,7 @@ _ISO = guarded(
     + _WEEKDAY
     + r"(?:T|\s)*"
     + _TIME
-    + r"\s*"
+    + r"\s*+"
     + _ZONE_RE,
     re.I,
 )
@@ -87,7 +89,7 @@ _EN_DMY = guarded(
     + lexicon.MONTH_NAMES
     + r")\.?(?![a-zà-ÿ])(?:,?\s*(?:de\s+)?(\d{4}))?"
     + _TIME
-    + r"\s*"
+    + r"\s*+"
     + _ZONE_RE,
     re.I,
 )
@@ -96,7 +98,7 @@ _EN_MDY = guarded(
     + lexicon.MONTH_NAMES
     + r")\.?(?![a-zà-ÿ])\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(\d{4}))?"
     + _TIME
-    + r"\s*"
+    + r"\s*+"
     + _ZONE_RE,
     re.I,
 )
@@ -105,7 +107,7 @@ _EN_MDY = guarded(
 _NUMERIC = guarded(
     r"(?<![\d.,/])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2}(?![\d.,]))|\.|(?<=/\d)(?=[^\S\n]|$)|(?<=/\d\d)(?=[^\S\n]|$))(?![\d])"
     + _TIME
-    + r"\s*"
+    + r"\s*+"
     + _ZONE_RE,
     re.I,
 )
