@@ -283,7 +283,7 @@ ARRIVAL_CUES = alternation(
         r"(?:liefertermin|zustelltermin|lieferdatum|zustelldatum|liefertag)(?:\s+am)?",
         r"(?:bezorgmoment|bezorgdatum|leverdatum|levermoment)",
         r"verwachte\s+(?:bezorg|lever|aankomst)(?:tijd|datum|moment)|(?:bezorging|levering)\s+verwacht(?:\s+(?:op|om|tussen))?",
-        r"お届け予定日時|お届け予定日?|お届け日|配達予定日時|配達予定日?|配達希望日時|配達希望日|お届け希望日時|お届け希望日",
+        r"お届け予定(?:時刻|時間)|配達予定(?:時刻|時間)|お届け予定日時|お届け予定日?|お届け日|配達予定日時|配達予定日?|配達希望日時|配達希望日|お届け希望日時|お届け希望日",
         r"ber[äa]knad\s+leverans(?:dag|tid)?|leveransdatum|p[řr]edpokl[áa]dan[ée]\s+doru[čc]en[íi]|"
         r"livrare\s+estimat[ăa]|data\s+estimat[ăa]\s+(?:de\s+)?livrare",
         r"arrivera(?:\s+le)?|th[ờo]i\s+gian\s+nh[ậa]n\s+h[àa]ng\s+d[ựu]\s+ki[ếe]n|ng[àa]y\s+giao(?:\s+h[àa]ng)?\s+d[ựu]\s+ki[ếe]n",

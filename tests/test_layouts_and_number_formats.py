@@ -76,3 +76,40 @@ def test_a_parcel_held_for_open_shipping_costs_is_a_lure() -> None:
         "Versand <versand@apotheke-versand.example>", "Ihr Paket wartet", body, datetime(2026, 11, 22, tzinfo=CET)
     )
     assert parsers.parse(raw).kind == "noise"
+
+
+ART = timezone(timedelta(hours=-3))
+
+
+def test_a_delivery_apps_spanish_cancellation_refund_and_delivery() -> None:
+    cancelled = (
+        "Tu pedido fue cancelado\n\nPedido N° 1187362045\n"
+        "No te preocupes: ya solicitamos el reembolso de $ 12.500 a tu Visa.\n"
+        "El reembolso se verá reflejado en un plazo de 5 a 10 días hábiles.\n\nBuenos Aires, Argentina"
+    )
+    raw = plain_mail(
+        "App <no-reply@app.example>", "Tu pedido fue cancelado", cancelled, datetime(2026, 11, 2, 21, tzinfo=ART)
+    )
+    refund = _events(raw)["refund"]
+    assert (refund["amount"], refund["currency"], refund["within"]) == ("12500.00", "ARS", "10 workdays")
+    delivered = "¡Tu pedido fue entregado!\n\nPedido #2194837561\nTotal pagado: $ 48.900"
+    raw = plain_mail(
+        "App <no-reply@app.example>", "¡Tu pedido fue entregado!", delivered, datetime(2026, 11, 14, 13, tzinfo=ART)
+    )
+    assert _events(raw)["delivered"]["order_no"] == "2194837561"
+
+
+def test_a_japanese_delivery_time_and_a_bracketed_refund_amount() -> None:
+    order = "■注文番号：1104827361\n■お届け予定時刻：2026年11月10日（火）19:40\nお支払い金額：￥3,280"
+    raw = plain_mail(
+        "出前館 <info@app.example.jp>", "ご注文が確定しました", order, datetime(2026, 11, 10, 19, 2, tzinfo=JST)
+    )
+    assert _events(raw)["promise"]["by"] == "2026-11-10T19:40:00+09:00"
+    cancel = (
+        "ご注文のキャンセル処理が完了いたしました。\n【ご注文番号】26110800214\n【ご返金額】26,800円（税込）\n"
+        "ご入金いただいた代金は、2026年11月20日（金）までにご登録の口座へお振込みにてご返金いたします。"
+    )
+    raw = plain_mail(
+        "通販 <shop@shop.example.jp>", "キャンセル受付", cancel, datetime(2026, 11, 12, 16, 30, tzinfo=JST)
+    )
+    assert (_events(raw)["refund"]["amount"], _events(raw)["refund"]["currency"]) == ("26800.00", "JPY")

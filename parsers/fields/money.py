@@ -353,7 +353,9 @@ _ORDER_TOTAL_LABELS = guarded(
 )
 
 
-_REFUND_LINE = guarded(lexicon.REFUND_WORDS + r"|退回|退還|rembours|refunded|s[ốo] ti[ềe]n ho[àa]n|환불|คืนเงิน", re.I)
+_REFUND_LINE = guarded(
+    lexicon.REFUND_WORDS + r"|退回|退還|返金|払い?戻|rembours|refunded|s[ốo] ti[ềe]n ho[àa]n|환불|คืนเงิน", re.I
+)
 
 
 def refund_amount(text: str, lang: str = "en", dollar: str | None = None) -> Money | None:
