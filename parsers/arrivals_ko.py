@@ -36,15 +36,19 @@ _KO_BEFORE = guarded(
     r"(?:(오늘|내일|모레)" + _KO_DAY + r")?(?:" + _KO_DATE + r")?(?:" + _KO_CLOCK + r")?"
     r"(도착\s*(?:보장|예정)|배송\s*예정|발송\s*예정)(?!일)"
 )
-# after the label's date, maybe a time ("아침 7시 전") or a slot ("14시~17시"): its upper bound counts
+# after the label's date ("오늘(목)", "2026.11.20 (금)", or none: the mail's day), maybe a time ("아침 7시 전",
+# "19:52") or a slot ("14시~17시"): its upper bound counts
 _KO_LABEL = guarded(
-    r"(도착\s*예정일?|배송\s*예정일?|발송\s*예정일?)\s*[:：]?\s*"
+    r"(도착\s*예정(?:일|\s*시[간각])?|배송\s*예정일?|발송\s*예정일?)\s*[:：]?\s*"
+    + r"(?:(오늘|내일|모레)"
+    + _KO_DAY
+    + "|"
     + _KO_DATE
-    + r"(?:(새벽|오전|오후|아침|저녁|밤)"
+    + r")?(?:(새벽|오전|오후|아침|저녁|밤)"
     + _SP
-    + r")?(?:(\d{1,2})"
+    + r")?(?:(\d{1,2})(?::(\d{2})|"
     + _SP
-    + r"시(?:"
+    + r"시)(?:"
     + _SP
     + r"[~\-〜～]"
     + _SP
@@ -82,12 +86,21 @@ def korean_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]
     for match in _KO_LABEL.finditer(text):
         if _KO_EARLIER.search(text[max(0, match.start() - 8) : match.start()]):
             continue  # "변경 전 도착 예정일 : 10월 14일(수)": the date the next line replaces
-        verb, year, month, day, part, hour, until = match.groups()
-        at = _ko_day(base, year, month, day)
+        verb, relative, year, month, day, part, hour, minute, until = match.groups()
+        if month:
+            at = _ko_day(base, year, month, day)
+        elif relative or minute:  # "도착 예정 : 오늘(목) 아침 7시 전"; "도착 예정 시간 : 12:38", the mail's own day
+            at = base + timedelta(days={"오늘": 0, "내일": 1, "모레": 2}.get(relative or "오늘", 0))
+        else:
+            continue
         if at is None:
             continue
         # "14시~17시": the slot's end; "아침 7시 전": that hour
         at = _at_hour(at, part, int(until or hour) if (until or hour) else None)
+        if minute and not until:
+            at = at.replace(minute=int(minute))
+            if not (month or relative) and at < reference:  # a clock before the mail's own time: the next day
+                at += timedelta(days=1)
         kind = "ship" if verb.startswith("발송") else "deliver"
         found.append((match.start(), Promise(kind, match.group(0).strip(), by=at)))
     for match in _KO_WEEKDAY_ACT.finditer(text):

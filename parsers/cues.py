@@ -101,7 +101,7 @@ CONFIRM = any_of(
     # nb, da, fi, cs, hu, ro
     r"|takk for (?:bestillingen|ordren|handelen)|tak for (?:din )?(?:ordre|bestilling|k[øo]b)|vi har (?:mottatt|modtaget) (?:ordren|din ordre|bestillingen|din bestilling)"
     r"|ordrebekreftelse|ordrebekr[æa]ftelse|kiitos tilauksestasi|kiitos ostoksestasi|購入手続きが完了しました|a tua compra (?:com [^.\n]{0,30})?foi confirmada|tack för ditt köp|ditt köp är klart|tak for dit køb|takk for kjøpet|tilausvahvistus|olemme vastaanottaneet tilauksesi"
-    r"|d[ěe]kujeme za (?:va[šs]i )?objedn[áa]vku|potvrzen[íi] objedn[áa]vky|k[öo]sz[öo]nj[üu]k a rendel|rendel[ée]s visszaigazol[áa]s"
+    r"|d[ěe]kujeme za (?:va[šs]i )?objedn[áa]vku|potvrzen[íi] objedn[áa]vky|[ďd]akujeme za (?:va[šs]u )?objedn[áa]vku|potvrdenie objedn[áa]vky|k[öo]sz[öo]nj[üu]k a rendel|rendel[ée]s visszaigazol[áa]s"
     r"|v[ăa] mul[țt]umim pentru comand[ăa]|confirmare(?:a)? comenzii|comanda (?:ta|dvs\.?) a fost (?:[îi]nregistrat[ăa]|plasat[ăa])"
     r"|ευχαριστο[υύ]με για την (?:αγορ[άα]|παραγγελ[ιί]α)|παραγγελ[ιί]α σου[^.\n]{0,30}καταχωρ[ήη]θηκε"
     r"|رسید خرید|از خرید شما سپاسگزاریم|سفارش شما (?:با موفقیت )?ثبت شد"
@@ -177,7 +177,7 @@ SHIPPED = any_of(
     r"(?:tu|su|seu|sua) entrega (?:fue|foi) iniciada|entrega iniciada|(?:entregad[oa]|entregue)s?" + _TO_CARRIER + "|"
     r"(?<!mail )(?<!mensagem )(?:foi|foram) enviad[oa]s?(?! (?:pel[oa]|por|automaticamente|para (?:o seu|voc[êe])))|(?:est[áa]|j[áa] est[áa]) a caminho|pedido despachado|"
     r"(?:jest|zosta[łl]o) (?:obecnie )?w transporcie|paczka w drodze|przesy[łl]ka w drodze|(?:zam[óo]wienie|paczka|przesy[łl]ka)\b[^.\n!]{0,30}?\bjest (?:ju[żz] )?w drodze|mo[żz]esz [śs]ledzi[ćc] przesy[łl]k[ęe]|"
-    r"zosta[łl][oa]? wys[łl]an[ea]|przesy[łl]ka (?:zosta[łl]a )?nadana|zam[óo]wienie wys[łl]ane|"
+    r"(?<!wiadomo[śs][ćc] )(?<!e-mail )(?<!mail )zosta[łl][oa]? wys[łl]an[ea]|przesy[łl]ka (?:zosta[łl]a )?nadana|zam[óo]wienie wys[łl]ane|"
     r"is verzonden|is onderweg|(?:pachet(?:ul)?|colet(?:ul)?) [îi]n tranzit|\b(?:este|sunt) (?:momentan |acum )?[îi]n tranzit|"
     r"передан[аоы]?\s+в\s+доставку|передан[аоы]?\s+курьеру|kargoya verildi(?!ğ)|(?:telah|sudah) dikirim|"
     r"đã được gửi đi|đã được giao cho đơn vị vận chuyển|đang trên đường giao|đã được xuất kho|đang được giao đến|ได้ทำการจัดส่ง|จัดส่งแล้ว|(?<![\u0600-\u06ff])تم (?:ال)?شحن|"
@@ -275,6 +275,9 @@ ORDER_COMPLETED = any_of(
 # "订单状态：已完成 … 处理结果：订单已经开始处理,请耐心等待到账": passed on to the supplier, not yet credited
 STILL_PROCESSING = any_of(
     r"(?:请|請)耐心等待(?:到账|到帳|充值|处理|處理)|等待到账|等待到帳|(?:订单|訂單)已(?:经|經)?开始处理"
+    # a 发卡 engine's "发货内容" that holds only the shop's note of a time still ahead, no key:
+    # "本商品为人工代充，付款后2小时内到账", "正在发货中，请耐心等待"
+    r"|(?:发货内容|發貨內容)\s*[:：]?\s*\n?[^\n]{0,40}?(?:\d+\s*(?:个|個)?(?:小时|小時|分钟|分鐘|工作日|天)\s*(?:内|內)\s*(?:到账|到帳|发货|發貨|充值|完成)|正在发货中|正在發貨中)"
 )
 # A subject that says the top-up went through ("Garena 儲值成功通知"): the credit itself, not the payment.
 TOPPED_UP = any_of(
@@ -296,7 +299,7 @@ FAILED = any_of(
     r"|(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership)\b"
     r"|(?:your |the )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership) (?:has been |was |is )(?:now )?cancell?ed"
     r"|訂單已取消|已取消訂單|缺貨|無法出貨|(?:megrendel[ée]s[ée]?t?|rendel[ée]s[ée]?t?)\b[^.\n]{0,40}?t[öo]r[öo]lt[üu]k|storniert|annul[ée]e|annul[ée]e?s\b|commande annul[ée]e|annullato|cancelado|(?:fue|ha sido|han sido|fueron) anulad[oa]s?\b|已被商[户戶](?:家)?取消|anulowane|geannuleerd"
-    r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|comanda (?:ta )?a fost anulat[ăa]|キャンセルされました"
+    r"|stornov[áa]n[aoá]|stornovali|museli stornova[ťt]|avbest[äa]lld|annullerad|comanda (?:ta )?a fost anulat[ăa]|キャンセルされました"
     r"|(?:ご注文|注文)(?:を|は)\s*キャンセル(?:させて\s*いただき|いたし|致し|とさせていただき|となり)ました"
     r"|iptal edil(?:di|mi[şs]tir)|заказ[^.\n]{0,40}отмен[её]н|(?:telah )?dibatalkan|đã bị hủy|ถูกยกเลิก|(?<![\u0600-\u06ff])تم إلغاء"
     r"|замовлення[^.\n]{0,40}скасовано|ακυρ[ώω]θηκε|t[öo]r[öo]lt[üu]k a rendel[ée]s"
@@ -309,7 +312,7 @@ CANCELLED = any_of(
     r"|(?:we|you)(?:'ve| have)? (?:successfully )?cancell?ed (?:the |your )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership)\b"
     r"|(?:your |the )(?:[\w+-]+ ){0,3}?(?:subscription|plan|membership) (?:has been |was |is )(?:now )?cancell?ed"
     r"|訂單已取消|已取消|取消訂單|storniert|stornierung|annul[ée]e|annul[ée]e?s\b|annullato|cancelado|anulad[oa]s?\b|anulowane|geannuleerd"
-    r"|stornov[áa]n[ao]|stornovali|avbest[äa]lld|annullerad|anulat[ăa]|キャンセル|취소되었습니다|주문\s*취소\s*(?:완료|처리|되었|됐)"
+    r"|stornov[áa]n[aoá]|stornovali|museli stornova[ťt]|avbest[äa]lld|annullerad|anulat[ăa]|キャンセル|취소되었습니다|주문\s*취소\s*(?:완료|처리|되었|됐)"
     r"|iptal edildi|отмен[её]н|dibatalkan|đã bị hủy|ถูกยกเลิก|(?<![\u0600-\u06ff])تم إلغاء"
 )
 RECEIPT_SUBJECT = any_of(r"\breceipt\b|\binvoice\b|quittung|re[çc]u\b|ricevuta|recibo|收据|收據|电子发票|發票")

@@ -33,7 +33,7 @@ OUTSIDE_WORDS = any_of(
     # a French consumer mediator: "AME Conso <…@mediationconso-ame.com>", "demande de médiation", "Le médiateur"
     r"@[\w.-]*m[ée]diat|m[ée]diateur|demande de m[ée]diation|saisine (?:du|de la) m[ée]diat|"
     r"ombuds(?:stelle|man|mann|person|frau)|service de m[ée]diation|"
-    r"conciliaweb|\bco\.?re\.?com\b|universalschlichtungsstelle|test[- ]?(?:aankoop|achats)|organizaci[óo]n de consumidores|m[ée]diation pour le consommateur|consumentenombudsdienst|b[ée]k[ée]ltet[őo] test[üu]let|\bANPC\b|protec[țt]ia consumatorului|[čc]esk[áa] obchodn[íi] inspekce"
+    r"conciliaweb|\bco\.?re\.?com\b|universalschlichtungsstelle|test[- ]?(?:aankoop|achats)|organizaci[óo]n de consumidores|m[ée]diation pour le consommateur|consumentenombudsdienst|b[ée]k[ée]ltet[őo] test[üu]let|\bANPC\b|protec[țt]ia consumator(?:ului|ilor)|[čc]esk[áa] obchodn[íi] inspekce"
 )
 LEGAL_WORDS = any_of(r"人民法院|起诉|诉讼|律师函|court|lawsuit|attorney|solicitor")
 PLATFORM_WORDS = any_of(

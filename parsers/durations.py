@@ -78,7 +78,7 @@ _INTL_WITHIN_AFTER = guarded(
     RANGE + r"\s+" + INTL_UNIT + r"\s+(?:i[çc]inde|i[çc]erisinde|sis[äa]ll[äa]|alle|belül|以内|以內|이내)", re.I
 )
 _INTL_WITHIN = guarded(
-    r"(?:\b(?:binnen|innerhalb(?:\s+von)?|nejpozd[ěe]ji do|[îi]n termen de|sous|dans un d[ée]lai de|d'ici|entro|dentro de|en un plazo de|w ci[ąa]gu|w terminie|"
+    r"(?:\b(?:binnen|innerhalb(?:\s+von)?|nejpozd[ěe]ji do|do(?=\s+\d)|[îi]n termen(?:ul)?(?:\s+legal)?\s+de|sous|dans un d[ée]lai de|d'ici|entro|dentro de|en un plazo de|w ci[ąa]gu|w terminie|"
     r"в\s+течение|خلال|протягом|dans les|dalam(?:\s+masa|\s+waktu)?|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?(?:tardar|demorar)(?:\s+hasta)?(?:\s+entre)?|(?:mo[żz]e\s+)?potrwa[ćc]\s+do|hasta|"
     # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
     r"(?:donne|donnons|accorde|accordons|laisse|laissons)(?:\s+un\s+d[ée]lai\s+de)?|dispose de|disposent de|disposez de|disposes de|(?<=vendeur )a|(?<=vendeuse )a|(?<=marchand )a|tiene|tienen|dispone de|tem(?:\s+at[ée])?|hat(?:\s+(?:jetzt|nun))?|haben|ha|hanno|"
@@ -86,7 +86,7 @@ _INTL_WITHIN = guarded(
     r"(?:pra|pla)zo\s+para\s+\w+\s*:|(?:un )?plazo (?:no mayor (?:a|de)|m[áa]ximo de|de hasta)|(?:no |um )?prazo (?:m[áa]ximo )?de(?: at[ée])?|"
     r"(?:un )?plazo de|un d[ée]lai de|(?:un )?termine di|(?:eine )?frist von)|ภายใน)\s*"
     + RANGE
-    + r"\s+"
+    + r"\s+(?:de\s+)?"  # Romanian counts twenty and more with "de": "30 de zile"
     + INTL_UNIT
     + r"\b",
     re.I,
@@ -103,6 +103,8 @@ def _shapes(zh_verbs: str, en_verbs: str) -> tuple[re.Pattern[str], ...]:
         r"(?:" + zh_verbs + r")[^。；;\n]{0,12}?" + RANGE + r"\s*" + ZH_UNIT + within,
         # what it takes, said without 内: "信用卡刷退作業時間約需 7～14 個工作天", "退款到账大约需要3-5个工作日"
         r"(?:" + zh_verbs + r")[^。；;\n]{0,12}?(?:約|约|大約|大约)?(?:需要|需時|需时|需)\s*" + RANGE + r"\s*" + ZH_UNIT,
+        # Korean says what it takes after the span: "환불은 카드사 사정에 따라 3~5영업일 소요될 수 있습니다"
+        r"(?:" + zh_verbs + r")[^.。\n]{0,30}?" + RANGE + r"\s*" + ZH_UNIT + r"\s*(?:이내|정도|가량)?\s*(?:소요|걸)",
         r"\b(?:" + en_verbs + r")\b" + clause + r"{0,60}?\b(?:within|in)\s+" + RANGE + r"\s+" + EN_UNIT,
         # "you have 10 days to appeal", "the seller has 10 days to respond"
         r"\b(?:have|has|get|gets|(?:is|are) given|will have)\s+(?:up to\s+)?" + RANGE + r"\s+" + EN_UNIT + r"\s+(?:\w+\s+){0,4}?to\s+(?:" + en_verbs + r")\b",

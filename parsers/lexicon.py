@@ -136,7 +136,7 @@ TOTAL_LABELS = [
     r"tổng\s+thanh\s+toán|tổng\s+cộng|số\s+tiền\s+thanh\s+toán|ยอดรวม(?!สินค้า)(?:\s*\([^)\n]{0,30}\))?|ยอดชำระ(?:ทั้งหมด)?|"
     r"إجمالي\s+الطلب|المبلغ\s+الإجمالي|الإجمالي",
     # sv, nb, da, fi, cs, hu, ro
-    r"totalt(?:\s+betalt)?|totalsumma|summa|att\s+betala|total\s+inkl\.?\s+moms|i\s+alt(?:\s+betalt)?|yhteens[äa]|maksettava|celkem(?:\s+k\s+[úu]hrad[ěe])?|"
+    r"totalt(?:\s+betalt)?|totalsumma|summa|att\s+betala|total\s+inkl\.?\s+moms|i\s+alt(?:\s+betalt)?|yhteens[äa]|maksettava|celkem(?:\s+k\s+[úu]hrad[ěe])?|celkom(?:\s+k\s+[úu]hrade)?|"
     r"celkov[áa]\s+cena|[öo]sszesen|fizetend[őo]|total\s+de\s+plat[ăa]|total\s+pl[ăa]tit|total\s+comand[ăa]",
     r"разом(?:\s+до\s+сплати)?|сума\s+замовлення|σ[υύ]νολο|v[ée]g[öo]sszeg|fizetend[őo]",
 ]
@@ -284,8 +284,8 @@ ARRIVAL_CUES = alternation(
         r"(?:bezorgmoment|bezorgdatum|leverdatum|levermoment)",
         r"verwachte\s+(?:bezorg|lever|aankomst)(?:tijd|datum|moment)|(?:bezorging|levering)\s+verwacht(?:\s+(?:op|om|tussen))?",
         r"お届け予定(?:時刻|時間)|配達予定(?:時刻|時間)|お届け予定日時|お届け予定日?|お届け日|配達予定日時|配達予定日?|配達希望日時|配達希望日|お届け希望日時|お届け希望日",
-        r"ber[äa]knad\s+leverans(?:dag|tid)?|leveransdatum|p[řr]edpokl[áa]dan[ée]\s+doru[čc]en[íi]|"
-        r"livrare\s+estimat[ăa]|data\s+estimat[ăa]\s+(?:de\s+)?livrare",
+        r"ber[äa]knad\s+leverans(?:dag|tid)?|leveransdatum|p[řr]edpokl[áa]dan[ée]\s+(?:datum\s+)?doru[čc]en[íi]|term[íi]n\s+doru[čc]en[íi]|"
+        r"livrare\s+estimat[ăa]|data\s+estimat[ăa]\s+(?:de\s+)?livrare|termen(?:ul)?\s+estimat\s+de\s+livrare",
         r"arrivera(?:\s+le)?|th[ờo]i\s+gian\s+nh[ậa]n\s+h[àa]ng\s+d[ựu]\s+ki[ếe]n|ng[àa]y\s+giao(?:\s+h[àa]ng)?\s+d[ựu]\s+ki[ếe]n",
         # sv, nb, da, fi, cs, hu, ro
         r"vi\s+(?:levererar|leverer|leverar)(?:\s+(?:din|di|jeres|er)\s+(?:order|ordre|best[äa]llning|bestilling|leverans|pakke)(?:\s+\d+)?)?|"
@@ -329,7 +329,7 @@ ARRIVAL_CUES = alternation(
         r"we\s+verwachten\s+(?:je|uw)\s+(?:bestelling|pakket|zending)(?:\s+nu)?",
         r"arriver[àa]|sar[àa]\s+consegnat[oa](?:\s+il)?",
         r"dostarczy(?:my)?(?:\s+(?:paczk[ęe]|przesy[łl]k[ęe]|zam[óo]wienie))?",
-        r"zostanie\s+(?:dostarczon[ay]|dor[ęe]czon[ay])",
+        r"zostanie\s+(?:dostarczon[ay]|dor[ęe]czon[ay])|dotrze(?:\s+najp[óo][źz]niej)?(?:\s+(?:w|we|do))?",
         # ru, tr, id, vi, th, ar
         r"(?:ожидаемая\s+)?дата\s+(?:доставки|получения)|доставка\s+курьером|доставим(?:\s+заказ)?",
         r"tahmini\s+teslimat(?:\s+tarihi)?|teslimat\s+tarihi",
@@ -389,8 +389,8 @@ TRACKING_LABELS = (
     # a courier named before its number ("申通快递：773198450216347", "邮政快递包裹9872315064418", "您的邮件9872…")
     r"(?:申通|中通|圆通|韵达|顺丰|极兔|百世|德邦|邮政)(?:快递|速运|速递|物流)?(?:包裹)?(?=\s*[:：]?\s*[A-Z]{0,4}\d{10,})|(?:您的)?邮件(?=\d{10,})|託運單號|托运单号|(?:包裹)?查詢號碼|(?:包裹)?查询号码|"
     r"tracking\s*(?:number|#|no\.?|id|code)?|package\s+(?:number|#)|shipment\s+(?:number|id)|waybill(?:\s+(?:number|no\.?))?|"
-    r"(?:package|parcel|colis|paquete|pacco|paczk[ai]|paket|sendung|pakket|env[íi]o|envoi|spedizione|przesy[łl]ka|zending)"
-    r"(?:\s*(?:n[°º]|nr\.?|no\.?|number|#))?(?=\s*[:：#]?\s*[A-Z0-9]*\d)|"
+    r"(?:package|parcel|colis|paquete|pacco|paczk[ai]|paket|sendung|pakket|env[íi]o|envoi|spedizione|przesy[łl]ka|zending|z[áa]s(?:ie|i)lk[ay])"
+    r"(?:\s*(?:n[°º]|nr\.?|no\.?|number|#|[čc]\.))?(?=\s*[:：#]?\s*[A-Z0-9]*\d)|"
     r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|paketverfolgungsnummer|verfolgungsnummer|(?:お問い合わせ)?伝票番号|お問い合わせ番号|"
     r"追跡番号|配送伝票(?:番号)?|(?:お問い合わせ)?送り状(?:番号|No\.?)|配達受付番号(?:[（(][^）)\n]{0,10}[）)])?|송장\s*번호|운송장\s*번호|등기\s*번호|"
     r"sendings?nummer|sporingsnummer|kollinummer|sendingen|forsendelsesnummer|s[äa]ndningsnummer|sp[åa]rningsnummer|kolli-?id|"
@@ -425,6 +425,6 @@ REFUND_VERBS_ZH = (
 REFUND_INTL_WORDS = (
     REFUND_WORDS
     + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto|suma|valor|belopp|bel[øo]b|"
-    + r"[śs]rodki|rachun|pieni|geld|dinero|soldi|argent"
+    + r"[śs]rodki|rachun|pieni|pen[íi]a?z[ea]|geld|dinero|soldi|argent"
 )
 REFUND_VERBS_EN = "refunds?|hit|processed|returned|reversed|credited|issued|made|paid|sent|transferred|appear|reach|receive|see|get|show|post|land|back"

@@ -146,7 +146,8 @@ _THREAT = guarded(
     r"\bcaso\b|\bcaso contr[áa]rio\b|\bde lo contrario\b|\ben caso de\b|\bde no (?:recibir|obtener|tener)\b|"
     r"\b(?:presentar|acudir|interpondr|denunciar|recurrir|escalar|registrar|recorrer|acionar)[ée]i?\b|\baltrimenti\b|\bvou (?:registrar|abrir|recorrer|acionar)\b|"
     r"\bandernfalls\b|w przeciwnym (?:razie|wypadku)|в случае|\bесли\b|\bиначе\b|буду вынужден|оставляю за собой право|"
-    r"aksi (?:halde|takdirde)|\bdurumunda\b|وإلا|في حال|في حالة",
+    r"aksi (?:halde|takdirde)|\bdurumunda\b|وإلا|في حال|في حالة|"
+    r"없으면|않으면|안\s*되면|(?:신청|접수|제기|신고)하겠습니다|場合は|なければ|ない場合",
     re.I,
 )
 

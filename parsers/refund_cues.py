@@ -12,7 +12,7 @@ from orderwatch.parsers.base import any_of
 from orderwatch.parsers.talk_cues import RECALL
 
 REFUND_RECEIVED = any_of(
-    r"退款已到账|退款到账通知|退款到帳通知|(?:订单|訂單)?退款已成功|결제가\s*취소되었(?:어요|습니다)|결제\s*취소\s*(?:완료|되었습니다)|환불이\s*완료되었습니다|已原路退回至|(?:已经|已經)[^。\n，,]{0,12}?原路(?:退回|退还|退還)了|已(?:全額|全额|全數|全数)?(?:退回|退還|退还)(?:至|到)(?:您|你)的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功(?![后後]|之[后後]|时|時)|退款已完成|款项已退回|已(?:通过[^。\n，,将會会在]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
+    r"退款已到账|退款到账通知|退款到帳通知|(?:订单|訂單)?退款已成功|결제가\s*취소되었(?:어요|습니다)|결제\s*취소(?:가)?\s*(?:완료|되었습니다)|환불이\s*완료되었습니다|已原路退回至|(?:已经|已經)[^。\n，,]{0,12}?原路(?:退回|退还|退還)了|已(?:全額|全额|全數|全数)?(?:退回|退還|退还)(?:至|到)(?:您|你)的|已(?:于|於)[^。\n，,]{0,20}?(?:退回|退还|退還|返还|返還)(?:至|到)?(?:您|你)|退货入账|退貨入帳|已(?:返还|返還|退还|退還|退回)(?:至|到)[^。\n，,]{0,16}?(?:余额|餘額|钱包|錢包)|退款成功(?![后後]|之[后後]|时|時)|退款已完成|款项已退回|已(?:通过[^。\n，,将會会在]{0,12})?原路(?:退回|退還)(?:至|到)?(?:您的)?|"
     r"refund (?:has been |was )?(?:completed|credited|received)|"
     # "We have processed a refund for your order. … Status: Completed on 27 October 2026"
     r"(?:have|has) processed (?:a|your|the) refund\b[\s\S]{0,200}?\bstatus\s*[:：]\s*(?:completed?|successful|paid)\b|"
@@ -163,7 +163,7 @@ REFUND_GRANTED = any_of(
     r"reembolso (?:ser[áa]|foi) (?:realizado|efetuado|processado)|(?:reembolso|estorno)\b(?:[^.\n]|\.(?=\d)|,(?=\d)){0,40}?\bser[áa] (?:feito|efetuado|realizado|processado|creditado)|vamos (?:estornar|reembolsar)|(?:o )?valor ser[áa] (?:estornado|devolvido)"
     r"|(?:pengarna|beloppet) (?:kommer att )?(?:återbetalas|betalas tillbaka)|[åa]terbetalning(?:en)? (?:har|kommer att) (?:genomförts|skickats|g[öo]ras)"
     r"|(?:refunderes|tilbakebetales|tilbagebetales)|pengene (?:blir|bliver) (?:refundert|refunderet|tilbakebetalt|tilbagebetalt)"
-    r"|hyvit(?:ämme|amme)|hyvitys (?:maksetaan|palautetaan)|pen[íi]ze (?:v[áa]m )?vr[áa]t[íi]me|vr[áa]t[íi]me v[áa]m pen[íi]ze|[čc][áa]stka bude vr[áa]cena"
+    r"|hyvit(?:ämme|amme)|hyvitys (?:maksetaan|palautetaan)|pen[íi]ze (?:v[áa]m )?vr[áa]t[íi]me|peniaze (?:v[áa]m )?vr[áa]time|vr[áa]t[íi]me v[áa]m pen[íi]ze|[čc][áa]stka bude vr[áa]cena"
     r"|visszat[ée]r[ií]tj[üu]k|visszautaljuk"
     r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|sẽ được hoàn (?:về|lại|trả)|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|سيتم استرداد|تم استرداد"
 )
@@ -192,6 +192,8 @@ _STILL_TO_ARRIVE_EN = any_of(
     # "Die Gutschrift erscheint innerhalb von 5 Werktagen auf deinem ursprünglichen Zahlungsmittel"
     r"|\b(?:gutschrift|erstattung|betrag|r[üu]ckzahlung)\s+(?:erscheint|wird|sollte|kann)\b[^.]{0,60}?\binnerhalb\b"
     r"|\b(?:wird|werden)\s+(?:dir|ihnen|euch)?\s*innerhalb\b[^.]{0,60}?\bgutgeschrieben\b"
+    # "결제 취소가 완료되었습니다. 환불은 카드사 사정에 따라 3~5영업일 소요될 수 있습니다"
+    r"|환불(?:은|이|금액은)?[^.\n]{0,40}?\d+\s*(?:[~\-]\s*\d+\s*)?(?:영업일|일)[^.\n]{0,10}?(?:소요|걸릴|이내)"
 )
 
 

@@ -68,8 +68,19 @@ def refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
     money = fields.refund_amount(msg.text, msg.lang, msg.dollar)
     total = fields.order_total(msg.text, msg.lang, msg.dollar)  # "全额退还订单金额¥2350.00": the order's own amount
     total = total or fields.full_refund_total(msg.text, money)  # "已为您办理全额退款¥256.00"
-    if total is None and money is not None and set(fields.amounts(msg.text, msg.lang, msg.dollar)) == {money}:
-        total = money  # a cancellation whose every sum is the refund's ("Importe: 329,00 €" … "a reembolsar: 329,00 €")
+    others = [m for m in fields.amounts(msg.text, msg.lang, msg.dollar) if m != money]
+    if (
+        total is None
+        and money is not None
+        and (
+            not others  # a cancellation whose every sum is the refund's ("Importe: 329,00 €" … "a reembolsar: 329,00 €")
+            or (
+                len({m.currency for m in others} | {money.currency}) == 1
+                and sum(m.amount for m in others) == money.amount
+            )
+        )
+    ):  # or whose lines add up to it: every line of the order cancelled and paid back
+        total = money
     return msg.event(
         "refund",
         summary="refund promised",

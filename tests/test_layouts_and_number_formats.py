@@ -113,3 +113,80 @@ def test_a_japanese_delivery_time_and_a_bracketed_refund_amount() -> None:
         "通販 <shop@shop.example.jp>", "キャンセル受付", cancel, datetime(2026, 11, 12, 16, 30, tzinfo=JST)
     )
     assert (_events(raw)["refund"]["amount"], _events(raw)["refund"]["currency"]) == ("26800.00", "JPY")
+
+
+KST = timezone(timedelta(hours=9))
+
+
+def test_czech_spaced_dates_and_a_carriers_notice_by_its_parcel_number() -> None:
+    order = (
+        "Číslo objednávky: 7001523964\nCelkem k úhradě: 12 990,00 Kč\nPředpokládané datum doručení: středa 18. 11. 2026"
+    )
+    raw = plain_mail(
+        "Shop <obchod@shop.example.cz>", "Potvrzení objednávky", order, datetime(2026, 11, 13, 21, tzinfo=CET)
+    )
+    assert _events(raw)["promise"]["by"] == "2026-11-18T23:59:59+01:00"
+    notice = "Vaše zásilka č. 40152238761 byla doručena.\n\nDoručeno: 18. 11. 2026 11:32"
+    raw = plain_mail(
+        "PPL <info@carrier.example.cz>", "Zásilka doručena", notice, datetime(2026, 11, 18, 11, 40, tzinfo=CET)
+    )
+    assert _events(raw)["delivered"]["tracking_no"] == "40152238761"
+
+
+def test_a_slovak_cancellation_refunds_within_working_days() -> None:
+    body = (
+        "Vašu objednávku sme museli stornovať.\nČíslo objednávky: 3105528417\nStornovaná suma: 49,90 €\n"
+        "Peniaze Vám vrátime do 5 pracovných dní na účet, z ktorého ste platili."
+    )
+    raw = plain_mail(
+        "Shop <podpora@shop.example.sk>", "Objednávka stornovaná", body, datetime(2026, 11, 5, 16, tzinfo=CET)
+    )
+    assert _events(raw)["refund"]["within"] == "5 workdays"
+
+
+def test_korean_arrival_labels_with_a_clock_or_a_relative_day() -> None:
+    clock = "주문번호 : 2611161158384471\n도착 예정 시간 : 12:38\n결제금액 : 19,900원"
+    raw = plain_mail(
+        "요기요 <noreply@app.example.kr>", "주문이 접수되었습니다", clock, datetime(2026, 11, 16, 11, 58, tzinfo=KST)
+    )
+    assert _events(raw)["promise"]["by"] == "2026-11-16T12:38:00+09:00"
+    dawn = "주문번호 : OA2611252103448812\n도착 예정 : 오늘(목) 아침 7시 전\n총 결제금액 : 36,200원"
+    raw = plain_mail("마켓 <noreply@app.example.kr>", "배송 출발", dawn, datetime(2026, 11, 26, 2, 14, tzinfo=KST))
+    assert _events(raw)["promise"]["by"] == "2026-11-26T07:00:00+09:00"
+
+
+def test_a_korean_payment_cancellation_is_a_refund_still_on_its_way() -> None:
+    body = (
+        "주문번호 : 1023111312054731846\n- 순대국밥 x 2 ... 22,000원\n- 배달비 ... 2,800원\n"
+        "결제 취소 금액 : 24,800원\n\n결제 취소가 완료되었습니다.\n"
+        "환불은 카드사 사정에 따라 3~5영업일 소요될 수 있습니다."
+    )
+    raw = plain_mail(
+        "앱 <noreply@app.example.kr>", "주문이 취소되었습니다", body, datetime(2026, 11, 13, 12, 24, tzinfo=KST)
+    )
+    refund = _events(raw)["refund"]
+    assert (refund["state"], refund["within"], refund["order_amount"]) == ("granted", "5 workdays", "24800.00")
+
+
+def test_a_complaint_naming_the_next_rung_is_addressed_to_its_recipient() -> None:
+    body = (
+        "주문번호 2611161158384471 라볶이가 빠졌습니다. 환불해 주세요.\n"
+        "답변이 없으면 한국소비자원(1372 소비자상담센터)에 상담을 신청하겠습니다."
+    )
+    raw = plain_mail(
+        "me <me@example.kr>",
+        "주문 누락 문의",
+        body,
+        datetime(2026, 11, 16, 13, 5, tzinfo=KST),
+        to="help@app.example.kr",
+    )
+    assert parsers.parse(raw, "sent").events[0].fields.get("target") != "outside"
+
+
+def test_a_faka_delivery_that_holds_only_a_time_still_ahead_delivers_nothing() -> None:
+    body = "订单号\n260514201241930857\n总计\n¥ 598.00\n发货内容\n本商品为人工代充，付款后2小时内到账。"
+    raw = plain_mail(
+        "小店 <shop@faka.example>", "【发货提醒】小店订单已发货", body, datetime(2026, 5, 14, 20, 13, tzinfo=CST)
+    )
+    events = _events(raw)
+    assert "delivered" not in events and events["promise"]["within"] == "2 hours"

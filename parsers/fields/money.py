@@ -354,7 +354,8 @@ _ORDER_TOTAL_LABELS = guarded(
 
 
 _REFUND_LINE = guarded(
-    lexicon.REFUND_WORDS + r"|退回|退還|返金|払い?戻|rembours|refunded|s[ốo] ti[ềe]n ho[àa]n|환불|คืนเงิน", re.I
+    lexicon.REFUND_WORDS + r"|退回|退還|返金|払い?戻|rembours|refunded|s[ốo] ti[ềe]n ho[àa]n|환불|취소\s*금액|คืนเงิน",
+    re.I,
 )
 
 

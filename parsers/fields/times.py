@@ -171,6 +171,9 @@ _ROMANCE_WEEKDAY = guarded(
 )
 
 
+_SPACED_DMY = guarded(r"(?<![\d.])(\d{1,2})\.[ \u00a0](\d{1,2})\.[ \u00a0](\d{4})(?!\d)")
+
+
 @lru_cache(maxsize=32)
 def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
     """Dates and times written in the text, in the reference's zone unless one is named.
@@ -182,6 +185,8 @@ def find_times(text: str, reference: datetime) -> tuple[TextTime, ...]:
     tz = reference.tzinfo or UTC
     out: list[TextTime] = []
     text = _ROMANCE_WEEKDAY.sub(lambda m: " " * len(m.group(0)), text)  # "mar 13 ott" is Tuesday, not March
+    # Czech and Slovak space a date's parts: "18. 11. 2026" reads as "18.11.2026", its spaces moved behind it
+    text = _SPACED_DMY.sub(lambda m: f"{m[1]}.{m[2]}.{m[3]}" + " " * (len(m[0]) - len(m[1] + m[2] + m[3]) - 2), text)
 
     def build(year: int | None, month: int, day: int, zh_part, h, m, s, ampm, abbr, zhz, span) -> None:
         if year is None:
