@@ -179,7 +179,7 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
 _SLOT_LABEL = guarded(
     r"(?:delivery|arrival)\s+(?:time|slot|window)|time\s*slot|(?:liefer|zustell)?zeitfenster|zustellzeit|tijdvak|tijdslot|cr[ée]neau(?:\s+de\s+livraison)?|"
     r"we(?:'ll| will) deliver (?:your|the) (?:parcel|package|order)(?=\s*:)|"  # Evri: "We'll deliver your parcel: / Between 4pm and 6pm"
-    r"franja horaria|fascia oraria|teslimat saati|teslimat aral[ıi][ğg][ıi]|przedzia[łl] czasowy|godzina dostawy|配送時段|配送时段|配送時間|配送时间|送貨時段|送货时段|送貨時間|送货时间|お届け時間帯|배송\s*시간",
+    r"franja horaria|fascia oraria|teslimat saati|teslimat aral[ıi][ğg][ıi]|przedzia[łl] czasowy|godzina dostawy|配送時段|配送时段|配送時間|配送时间|送貨時段|送货时段|送貨時間|送货时间|お届け時間帯|배송\s*시간|(?:время|интервал)\s+доставки|(?<!\w)время(?=\s*[:：])",
     re.I,
 )
 # A slot in Chinese hours: "上午10時至下午1時", "下午2点-6点"
@@ -270,6 +270,13 @@ def arrival_time(window: str, reference: datetime, lines: str = "") -> tuple[dat
     `lines` is the window as written (its line breaks): a time is read on the day's own line only,
     never from the next line ("Llega el jueves" over "Despacho a domicilio - entre 9:00 y 21:00")."""
     day: datetime | None = None
+    if (clocks := _CLOCK_WINDOW.match(window)) is not None and not _DAY_WORD.search(
+        re.split(r"[.\r\n]", window[clocks.end() :])[0]
+    ):
+        # "is tussen 18:20 en 18:40 bij je": a window of clocks and no day, the mail's own day (or the next)
+        later = _with_clock(reference, _CLOCK.match(window, clocks.start(1)))
+        if later is not None and reference < later < reference + timedelta(hours=12):
+            return later, clocks.end()
     lead = _LEAD.match(window)  # "by 11:59am today", "bis morgen", "entro venerdì"
     used = lead.end() if lead else 0
     clock_first = _CLOCK.match(window, used) if lead or _CLOCK.match(window) else None
@@ -407,6 +414,13 @@ _WRAP = guarded(r"[\w,][ \t]*\n[ \t]*[a-zà-ÿ\d]")
 _DAY_MONTH = guarded(r"^\s*(?:[A-Za-zà-ÿ]{2,10}\.?,?\s+)?(\d{1,2})\.(\d{1,2})(?![\d.])")
 _DAY_MONTH_ANY = guarded(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d])")
 _RANGE_DASH = guarded(r"\s*(?:[-–—~]|to)\s*", re.I)
+_CLOCK_WINDOW = guarded(
+    r"\s*(?:between|tussen|zwischen|entre)\s+\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr)?\s*(?:and|en|und|y|et|e|[-–—~])\s*(\d{1,2}[:.h]\d{2})",
+    re.I,
+)
+_DAY_WORD = guarded(
+    r"\d|\b(?:today|tomorrow|vandaag|morgen|heute|hoy|mañana|aujourd|demain|on)\b|" + lexicon.WEEKDAY_FULL, re.I
+)
 _LEAD = guarded(
     r"(?:by|before|until|no later than|eta|bis(?:\s+zum)?|vor|avant(?:\s+le)?|au plus tard(?:\s+le)?|d'ici|entro|antes\s+del?|do|tr[ưu][ớo]c|sebelum)\s+",
     re.I,

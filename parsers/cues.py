@@ -83,7 +83,7 @@ CONFIRM = any_of(
     r"obrigad[oa] (?:pelo|por) (?:seu |o )?pedido|obrigad[oa] por (?:comprar|sua compra)|"
     r"(?:seu |o )?pagamento (?:foi )?(?:aprovado|confirmado)|(?:tu |su )?pago (?:fue |ha sido )?(?:aprobado|acreditado)"
     r"|du hast .{1,80}? gekauft|hier ist deine bestellung|thank you for your recent (?:transaction|purchase|order)"
-    r"|you sent a payment of|receipt for your payment to|感谢您(?:近期)?在.{0,20}的(?:交易|购买)|感謝您(?:近期)?在.{0,20}的(?:交易|購買)"
+    r"|you sent a payment of|receipt for your payment to|vous avez envoy[ée] un paiement de|du hast eine zahlung (?:über|von|in h[öo]he von)|has enviado un pago de|hai inviato un pagamento di|感谢您(?:近期)?在.{0,20}的(?:交易|购买)|感謝您(?:近期)?在.{0,20}的(?:交易|購買)"
     r"|kupi[łl](?:e[śs]|a[śs]|e[śs]my)?(?: i zap[łl]aci[łl](?:e[śs]|a[śs]))?|zap[łl]aci[łl](?:e[śs]|a[śs]) za|dzi[ęe]kujemy za zakup"
     r"|bestellung ist (?:bei uns )?eingegangen|bestellung (?:wurde )?erhalten|commande (?:a bien été )?(?:reçue|enregistrée)"
     r"|your order\b(?:[^.\n]|\.(?=\d)){0,60}?\b(?:has been|is|was) (?:confirmed|received|placed|accepted)"
@@ -178,8 +178,8 @@ SHIPPED = any_of(
     r"(?<!mail )(?<!mensagem )(?:foi|foram) enviad[oa]s?(?! (?:pel[oa]|por|automaticamente|para (?:o seu|voc[êe])))|(?:est[áa]|j[áa] est[áa]) a caminho|pedido despachado|"
     r"(?:jest|zosta[łl]o) (?:obecnie )?w transporcie|paczka w drodze|przesy[łl]ka w drodze|(?:zam[óo]wienie|paczka|przesy[łl]ka)\b[^.\n!]{0,30}?\bjest (?:ju[żz] )?w drodze|mo[żz]esz [śs]ledzi[ćc] przesy[łl]k[ęe]|"
     r"(?<!wiadomo[śs][ćc] )(?<!e-mail )(?<!mail )zosta[łl][oa]? wys[łl]an[ea]|przesy[łl]ka (?:zosta[łl]a )?nadana|zam[óo]wienie wys[łl]ane|"
-    r"is verzonden|is onderweg|(?:pachet(?:ul)?|colet(?:ul)?) [îi]n tranzit|\b(?:este|sunt) (?:momentan |acum )?[îi]n tranzit|"
-    r"передан[аоы]?\s+в\s+доставку|передан[аоы]?\s+курьеру|kargoya verildi(?!ğ)|(?:telah|sudah) dikirim|"
+    r"is verzonden|is onderweg|(?:je|jouw|uw) boodschappen (?:zijn ingepakt|komen eraan)|(?:pachet(?:ul)?|colet(?:ul)?) [îi]n tranzit|\b(?:este|sunt) (?:momentan |acum )?[îi]n tranzit|"
+    r"передан[аоы]?\s+в\s+(?:доставку|службу\s+доставки)|передан[аоы]?\s+курьеру|kargoya verildi(?!ğ)|(?:telah|sudah) dikirim|"
     r"đã được gửi đi|đã được giao cho đơn vị vận chuyển|đang trên đường giao|đã được xuất kho|đang được giao đến|ได้ทำการจัดส่ง|จัดส่งแล้ว|(?<![\u0600-\u06ff])تم (?:ال)?شحن|"
     r"передано до служби доставки|замовлення вже в дорозі|απεστ[άα]λη|[áa]tadtuk a (?:[\w-]+ )?fut[áa]rszolg[áa]latnak|csomagod [úu]ton van|"
     # waiting at a pickup store or locker: on its way's last leg, not delivered until picked up
@@ -226,11 +226,11 @@ DELIVERED_PHYSICAL = any_of(
     r"\bentregamos (?:tu|su) (?:pedido|compra|paquete|orden)\b|\b(?:tu|su) (?:compra|pedido|paquete) (?:lleg[óo]|ha llegado)\b|"
     r"(?:foi|foram) entregues?(?!" + _TO_CARRIER + r")|(?:pedido|pacote|encomenda) entregue(?!" + _TO_CARRIER + r")|"
     r"zosta[łl][oa]?(?: (?:dzisiaj|dzi[śs]|ju[żz]|wczoraj))? (?:dostarczon[ea]|dor[ęe]czon[ea])|paczka odebrana|(?:paczka|przesy[łl]ka) zosta[łl]a odebrana|odebran[ay] z paczkomatu|status\s*:\s*dostarczon[ay]|odebra[łl](?:e[śs]|a[śs])? paczk[ęe]|"
-    r"is bezorgd|is afgeleverd|"
+    r"is bezorgd|is afgeleverd|(?:zijn|is)\s+(?:om\s+\d{1,2}[:.]\d{2}\s+)?(?:bij\s+(?:je|jou|u)\s+)?(?:bezorgd|afgeleverd)\b|"
     r"配達済み|配達完了|配達されました|お届けしました|お届け(?:が)?完了|(?:배송|배달)\s*완료(?:되었습니다|됐습니다)|(?:배송|배달)이\s*완료|"
     r"(?<!visa att paketet )har levererats|(?:^|\n)\s*levererat\b|"
     r"byl[ao]? doru[čc]en[ao]|z[áa]silka (?:byla )?doru[čc]ena|a fost livrat[ăa]|comanda (?:ta )?a fost livrat[ăa]"
-    r"|заказ\s*(?:№\s*)?[\w-]{0,20}\s*(?:доставлен|получен|вручен|выдан)(?![а-я])|вы получили (?:заказ|посылку|товар)|ви отримали (?:замовлення|посилку)|teslim edildi|pesanan(?:mu)? (?:telah|sudah) (?:tiba|sampai|diterima)"
+    r"|заказ\s*(?:№\s*)?[\w-]{0,20}\s*(?:доставлен|получен|вручен|выдан)(?![а-я])|вруч[её]н[аоы]?\s+получателю|(?:посылка|заказ|отправление)[^.\n]{0,60}?\sвруч[её]н[аоы]?(?![а-я])|вы получили (?:заказ|посылку|товар)|ви отримали (?:замовлення|посилку)|teslim edildi|pesanan(?:mu)? (?:telah|sudah) (?:tiba|sampai|diterima)"
     r"|giao hàng thành công|đã được giao thành công|จัดส่งสำเร็จ|ได้รับสินค้าแล้ว|تم توصيل|تم التوصيل|تم تسليم"
     r"|замовлення[^.\n]{0,30}(?:отримано|доставлено)|παραγγελ[ιί]α σου[^.\n]{0,20}παραδ[όο]θηκε|k[ée]zbes[ií]tett[üu]k|sikeresen k[ée]zbes[ií]tve"
 )
@@ -323,7 +323,7 @@ BUYER_CANCELLED = any_of(
     r"\bcancell?ed successfully\b|\bsuccessfully (?:been )?cancell?ed\b|"
     r"您(?:已|已经)?(?:成功)?取消|您申请取消|應您的要求|auf (?:ihren|deinen) wunsch|wie (?:von (?:ihnen|dir|euch) )?gew[üu]nscht|[àa] votre demande|"
     r"su (?:tua|vostra) richiesta|a petici[óo]n (?:tuya|suya)|seg[úu]n (?:tu|su) solicitud|na (?:twoj[ąa]|pa[ńn]stwa) pro[śs]b[ęe]|"
-    r"キャンセルを承りました|お客様からのご依頼により|고객님의\s*요청(?:으로|에\s*따라)|op (?:je|uw) verzoek|na va[šs]i [žz][áa]dost|stornov[áa]no z[áa]kazn[íi]kem|la cererea ta|enligt din beg[äa]ran|"
+    r"キャンセルを承りました|お客様からのご依頼により|고객님의\s*요청(?:으로|에\s*따라)|op (?:je|uw) verzoek|(?:je|u) hebt (?:je|jouw|uw) bestelling\b[^.\n]{0,20}?\s(?:geannuleerd|geschrapt)|na va[šs]i [žz][áa]dost|stornov[áa]no z[áa]kazn[íi]kem|la cererea ta|enligt din beg[äa]ran|"
     r"お客様のご依頼により|ご依頼いただきました[^。\n]{0,20}キャンセル|k[ée]r[ée]s(?:[ée]nek|ed|[üu]k)? megfelel[őo]en"
 )
 VIRTUAL_GOODS = any_of(

@@ -66,7 +66,11 @@ def stated_duration(text: str, zh_verbs: str, en_verbs: str, intl_words: str = "
             end = min(x for x in (plain.find(".", match.end()), plain.find("\n", match.end()), len(text)) if x >= 0)
             # a sentence wrapped at 72 columns: "…la acción de anulación ante la Sala de lo\nCivil … en el plazo de dos"
             wrapped_start = max(plain.rfind(".", 0, match.start()), plain.rfind("\n\n", 0, match.start())) + 1
-            if topic.search(text[start:end]) or topic.search(text[max(wrapped_start, start - 160) : end]):
+            # and on past its line break: "Du kannst innerhalb von 7 Tagen\nWiderspruch einlegen."
+            wrapped_end = min(
+                x for x in (plain.find(".", match.end()), plain.find("\n\n", match.end()), match.end() + 120) if x >= 0
+            )
+            if topic.search(text[max(wrapped_start, start - 160) : max(end, min(wrapped_end, len(text)))]):
                 found = duration_from(match.group(1), match.group(2), match.group(3))
                 if found:
                     return found

@@ -215,7 +215,7 @@ def parse(msg: Message) -> Result | None:
         )
 
     if cues.refund_received(text):
-        money = fields.total_amount(text, msg.lang, msg.dollar)
+        money = fields.local_currency(fields.total_amount(text, msg.lang, msg.dollar), text, msg.sender_domain)
         events.append(
             msg.event(
                 "refund",
@@ -230,7 +230,7 @@ def parse(msg: Message) -> Result | None:
     elif cues.granted(text) and outcome != "against":
         within = stated_duration(text, _REFUND_ZH, _REFUND_EN, _REFUND_INTL)
         deadline = stated_deadline(text, msg.at)
-        money = fields.refund_amount(text, msg.lang, msg.dollar)
+        money = fields.local_currency(fields.refund_amount(text, msg.lang, msg.dollar), text, msg.sender_domain)
         if "order_amount" not in ref and (whole := fields.full_refund_total(text, money)) is not None:
             ref.update(order_amount=whole.text(), order_currency=whole.currency)  # "全额退款 95.00 元"
         events.append(

@@ -62,8 +62,7 @@ ORDER_LABELS = [
     # nb, da, fi
     r"ordre(?:nummer|nr\.?)|ordre\s*(?:nr\.?|nummer|#)|bestillings?(?:nummer|nr\.?)|tilausnumero|tilausnro\.?|tilaus\s*(?:nro\.?|numero|#)|handelsnummer|order-id\b",
 ]
-# A booking's reference, the order of a ticket or a stay ("Référence de dossier : QHTZRB", "預訂編號"): below
-# an order number the same mail gives ("Booking reference: BK-884127" beside "Order number: 2719346").
+# A booking's reference ("Référence de dossier : QHTZRB", "預訂編號"): below an order number the mail gives.
 BOOKING_LABELS = (
     r"booking\s*(?:id|#|no\.?|number|ref(?:erence)?(?:\s*id)?)|reservation\s*(?:#|no\.?|number|code|id|ref(?:erence)?)|\bPNR\b|"
     # "référence de dossier" is a complaint's case too: a booking's only with a six-letter PNR after it
@@ -79,9 +78,11 @@ TRANSACTION_LABELS = (
     r"numer\s+transakcji|transakcj[aięi]\s+nr\.?|"
     r"id\s+de\s+la\s+transacci[óo]n|n[°º]\s*de\s*transaction|transaction\s*n[°º]|num[ée]ro\s+de\s+transaction|id\s+(?:della\s+)?transazione"
 )
-# An invoice the merchant issued for the purchase: the merchant's own reference in a payment
-# service's receipt (PayPal's "Invoice ID"), stronger evidence than the payment's transaction id.
-INVOICE_LABELS = r"(?:invoice|发票|發票)\s*(?:id|no\.?|number|#|号|號|编号|編號)?(?=\s*[:：#\n])|invoice(?=\s+\d{6,})"
+# The merchant's invoice in a payment service's receipt (PayPal's "Invoice ID"): above its transaction id.
+INVOICE_LABELS = (
+    r"(?:invoice|发票|發票)\s*(?:id|no\.?|number|#|号|號|编号|編號)?(?=\s*[:：#\n])|invoice(?=\s+\d{6,})|"
+    r"(?:num[ée]ro de facture|rechnungsnummer|n[úu]mero de factura|numero (?:di )?fattura)(?=\s*[:：#\n])"
+)
 # A marketplace listing's own number: the reference of a purchase that has no order number (Mercari).
 ITEM_LABELS = (
     r"item\s*(?:id|#|no\.?|number)|listing\s*(?:id|#|no\.?|number|code)?|artikel-?(?:id|nummer)|商品\s*(?:ID|编号|編號)|"
@@ -183,8 +184,7 @@ WEEKDAYS = numbered(
         "sunday sun sonntag so dimanche dim domenica dom domingo niedziela zondag duminică duminica воскресенье вс pazar الأحد الاحد อาทิตย์ неділя неділю κυριακή vasárnap söndag søndag sunnuntai neděle",
     ]
 )
-# Only full names stand alone as a promise ("Arriving Friday"); the short forms ("Fr", "Mar")
-# collide with ordinary words, so they are read only beside a date.
+# Only full names stand alone as a promise ("Arriving Friday"); short forms ("Fr", "Mar") only beside a date.
 WEEKDAY_FULL = alternation(
     [re.escape(n) for n in WEEKDAYS if len(n) > 4 or n in ("lunes", "martes", "jueves", "viernes", "sabato")]
 )
@@ -255,8 +255,7 @@ ARRIVAL_CUES = alternation(
         r"(?:is |are )?scheduled for delivery(?:\s+(?:on|by))?",
         r"(?:sera|seront|est)\s+livr[ée]e?s?\s+(?:par\s+[\w ]{2,20}?\s+)?(?:au\s+plus\s+tard\s+)?le",
         r"date\s+de\s+(?:livraison|distribution)\s+(?:pr[ée]vue|estim[ée]e)|distribution\s+(?:pr[ée]vue|estim[ée]e)(?:\s+le)?",
-        # e-tickets sent later: "ils vous seront envoyés par e-mail au plus tard le 5 juin 2026"
-        # "… au plus tard 48 heures avant la représentation, soit au plus tard le jeudi 12 novembre 2026 à 20h30"
+        # e-tickets sent later: "… au plus tard 48 heures avant la représentation, soit au plus tard le jeudi 12 novembre 2026 à 20h30"
         r"(?:sera|seront)\s+envoy[ée]e?s?(?:\s+par\s+e-?mail)?\s+au\s+plus\s+tard(?:\s+[^.\n]{0,60}?,\s+soit(?:\s+au\s+plus\s+tard)?)?(?:\s+le)?",
         # "Votre colis sera livré demain", "sera livré aujourd'hui, jeudi 12/11/2026, entre 14:00 et 15:00"
         r"(?:sera|seront)\s+livr[ée]e?s?(?=,?\s+(?:demain|aujourd'hui|après-demain|lundi|mardi|mercredi|jeudi|vendredi|samedi|entre))",
@@ -282,6 +281,7 @@ ARRIVAL_CUES = alternation(
         r"delivers(?:\s+on)?",
         r"(?:liefertermin|zustelltermin|lieferdatum|zustelldatum|liefertag)(?:\s+am)?",
         r"(?:bezorgmoment|bezorgdatum|leverdatum|levermoment)",
+        r"bezorging\s+op|we\s+bezorgen\s+(?:je|jouw|uw)\s+(?:boodschappen|bestelling|pakket)(?:\s+op)?|(?:is|zijn)(?=\s+tussen\s+\d{1,2}[:.]\d{2}\s+en\s+\d{1,2}[:.]\d{2}\s+bij\s+(?:je|jou|u)\b)|"
         r"verwachte\s+(?:bezorg|lever|aankomst)(?:tijd|datum|moment)|(?:bezorging|levering)\s+verwacht(?:\s+(?:op|om|tussen))?",
         r"お届け予定(?:時刻|時間)|配達予定(?:時刻|時間)|お届け予定日時|お届け予定日?|お届け日|配達予定日時|配達予定日?|配達希望日時|配達希望日|お届け希望日時|お届け希望日",
         r"ber[äa]knad\s+leverans(?:dag|tid)?|leveransdatum|p[řr]edpokl[áa]dan[ée]\s+(?:datum\s+)?doru[čc]en[íi]|term[íi]n\s+doru[čc]en[íi]|"
@@ -394,7 +394,7 @@ TRACKING_LABELS = (
     r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|paketverfolgungsnummer|verfolgungsnummer|(?:お問い合わせ)?伝票番号|お問い合わせ番号|"
     r"追跡番号|配送伝票(?:番号)?|(?:お問い合わせ)?送り状(?:番号|No\.?)|配達受付番号(?:[（(][^）)\n]{0,10}[）)])?|송장\s*번호|운송장\s*번호|등기\s*번호|"
     r"sendings?nummer|sporingsnummer|kollinummer|sendingen|forsendelsesnummer|s[äa]ndningsnummer|sp[åa]rningsnummer|kolli-?id|"
-    r"seurantakoodi|seurantanumero|l[äa]hetystunnus|[čc][íi]slo\s+z[áa]silky|sledovac[íi]\s+[čc][íi]slo|nyomk[öo]vet[ée]si\s+sz[áa]m|"
+    r"трек[- ]?номер|номер\s+отслеживания|почтовый\s+идентификатор|\bШПИ\b|seurantakoodi|seurantanumero|l[äa]hetystunnus|[čc][íi]slo\s+z[áa]silky|sledovac[íi]\s+[čc][íi]slo|nyomk[öo]vet[ée]si\s+sz[áa]m|"
     r"csomagsz[áa]m|num[ăa]r(?:ul)?\s+(?:de\s+)?urm[ăa]rire|\bAWB\b|m[ãa]\s+v[ậa]n\s+đơn|no\.?\s+resi|nombor\s+penjejakan|"
     r"num[ée]ro\s+(?:de\s+(?:suivi|colis)|d'envoi)|n[°º]\s*de\s*suivi|numero\s+(?:di\s+)?(?:tracking|tracciamento|spedizione)|codice\s+(?:di\s+)?(?:tracking|tracciamento)|lettera\s+di\s+vettura|"
     r"n\.?[°º]\s*de\s*objeto|(?<![\w ])objeto(?=\s*[:：]\s*[A-Z]{2}\d{9}[A-Z]{2})|n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|n[°º]\s*de\s*seguimiento|(?:paczk[ai]|przesy[łl]k[ia])\s+o\s+numerze|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendings?nummer|"
@@ -405,7 +405,7 @@ TRACKING_LABELS = (
 
 # A parcel number written before its noun, as Hungarian does: "A(z) 67148822913 számú csomagját kézbesítettük".
 # Its own pattern, not a zero-width branch of the labels: a label that can be empty lets the labels' RE2
-# screen (parsers/screen.py) match every text, and then `re` tries every label at every position.
+# screen (parsers/screen.py) match every text, and `re` then tries every label at every position.
 TRACKING_NUMBER_FIRST = r"(?<![\d\w])(\d{8,16})(?=\s+sz[áa]m[úu]\s+(?:csomag|k[üu]ldem[ée]ny))"
 
 # A carrier's tracking page names its parcel in the query ("?piececode=0034…", "?objects=DX…PT"): the
@@ -425,6 +425,6 @@ REFUND_VERBS_ZH = (
 REFUND_INTL_WORDS = (
     REFUND_WORDS
     + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto|suma|valor|belopp|bel[øo]b|"
-    + r"[śs]rodki|rachun|pieni|pen[íi]a?z[ea]|geld|dinero|soldi|argent"
+    + r"[śs]rodki|rachun|pieni|pen[íi]a?z[ea]|деньг|средств|geld|dinero|soldi|argent"
 )
 REFUND_VERBS_EN = "refunds?|hit|processed|returned|reversed|credited|issued|made|paid|sent|transferred|appear|reach|receive|see|get|show|post|land|back"

@@ -91,6 +91,7 @@ PHISHING_LURE = guarded(
     r"dopłat[aę]|zapłać.{0,20}(?:zł|pln)|Zollgebühr|frais de (?:douane|livraison) (?:impayés|à régler)|"
     # a parcel held for a small unpaid shipping cost, to be paid through a link
     r"(?:offene[n]?|ausstehende[n]?) (?:versandkosten|betrag|geb[üu]hr)|versandkosten[^.\n]{0,40}?(?:nicht (?:vollst[äa]ndig )?(?:bezahlt|beglichen)|(?:offen|ausstehend)(?: sind| ist)?\b)|"
+    r"(?:bezorg|verzend)kosten[^.\n]{0,40}?niet (?:volledig )?(?:zijn )?(?:voldaan|betaald)|betaal de (?:bezorg|verzend)kosten|"
     r"(?:unpaid|outstanding) (?:shipping|delivery|postage) (?:fee|cost|charge)s?|gastos de env[íi]o (?:pendientes|no pagados)|spese di spedizione (?:non pagate|in sospeso)|"
     # "update your payment method or your account is limited", in the languages the lexicon reads
     r"mettre à jour (?:votre|vos) (?:moyen de paiement|informations (?:de paiement|bancaires)|coordonnées bancaires)|"

@@ -401,7 +401,7 @@ _INTL_REPLY = guarded(
     r"beantwort|antwort|anfrage|répon|demand|rispond|richiest|respond|solicitud|odpowi|zapytani|beantwoord|vraag|"
     r"sa position|stellungnahme|osservazion|alegacion|standpunt|"  # a body asks the trader for its position
     r"enqu[êe]te|nachforschung|indagine|investigaci[óo]n|onderzoek|reklamacj|"
-    r"signal|segnal",  # the buyer's own window to report a fault: "Signalez-le … sous 48h"
+    r"signal|segnal|\bmeld\b|zg[łl]o[śs]",  # the buyer's own window to report a fault: "Signalez-le … sous 48h", "Meld het binnen 24 uur"
     re.I,
 )
 # a refund's time or a return / withdrawal window ("Widerrufsrecht … innerhalb von 14 Tagen") is no delivery

@@ -65,10 +65,13 @@ def refund_grant(msg: Message, order_no: str, opening: dict[str, object]):
     """A refund the seller promises along with a cancellation or failure, with its stated time."""
     within = stated_duration(msg.text, lexicon.REFUND_VERBS_ZH, lexicon.REFUND_VERBS_EN, lexicon.REFUND_INTL_WORDS)
     deadline = stated_deadline(msg.text, msg.at)
-    money = fields.refund_amount(msg.text, msg.lang, msg.dollar)
+    money = fields.local_currency(fields.refund_amount(msg.text, msg.lang, msg.dollar), msg.text, msg.sender_domain)
     total = fields.order_total(msg.text, msg.lang, msg.dollar)  # "全额退还订单金额¥2350.00": the order's own amount
     total = total or fields.full_refund_total(msg.text, money)  # "已为您办理全额退款¥256.00"
-    others = [m for m in fields.amounts(msg.text, msg.lang, msg.dollar) if m != money]
+    sums = [
+        fields.local_currency(m, msg.text, msg.sender_domain) for m in fields.amounts(msg.text, msg.lang, msg.dollar)
+    ]
+    others = [m for m in sums if m != money]
     if (
         total is None
         and money is not None

@@ -68,6 +68,7 @@ EVIDENCE_REQUEST = any_of(
     r"\benv[íi]a(?:nos|me)\b[^.\n]{0,40}?\b(?:fotos?|fotograf[íi]as|capturas|comprobantes?|pruebas)\b|"
     r"necesitamos (?:la|el|los|las)\b[^.]{0,80}?(?:confirmaci[óo]n|documentaci[óo]n|justificante|factura|comprobante|fotos?|pruebas)|"
     r"responder a este correo con la documentaci[óo]n|"
+    r"necesitamos (?:pruebas|fotos|fotograf[íi]as|comprobantes)\b|\benv[íi]a(?:nos|me)\b[\s\S]{0,80}?(?:fotos?|fotograf[íi]as|pruebas)\b|"
     r"necesitamos m[áa]s (?:informaci[óo]n|datos|detalles)|precisamos de mais (?:informa[çc][õo]es|dados)|"
     r"\bsube\b[\s\S]{0,60}?\bfotos?\b|envi[ae]\b[\s\S]{0,40}?\bfotos?\b|"
     r"necesitamos que nos env[íi]es[\s\S]{0,160}?(?:fotos?|v[íi]deos?|pruebas|capturas)|"
@@ -197,7 +198,7 @@ DECISION_AGAINST = any_of(
 )
 DECISION_PARTIAL = any_of(
     r"部分支持|部分退款|partial(?:ly)? (?:refund|upheld|approved|in your favou?r)|partial refund|refunded part of|"
-    r"remboursement partiel|rembourser partiellement|rembourser \d{1,2} ?%|\d{1,2} ?% du montant|teilerstattung|teilweise (?:erstatt|zurück)|rimborso parziale|"
+    r"remboursement partiel|rembourser partiellement|rembourser \d{1,2} ?%|\d{1,2} ?% du montant|teilerstattung|teilweise (?:erstatt|zurück)|erstatten (?:dir|ihnen|euch) \d{1,3} ?%|\d{1,3} ?% des (?:kaufbetrags|kaufpreises|betrags)|(?:te|le) (?:reembolsamos|reembolsaremos) el \d{1,3} ?%|(?:ti|le) rimborsiamo il \d{1,3} ?%|rimborso parziale|"
     r"reembolso parcial|zwrot cz[ęe][śs]ciowy|gedeeltelijke terugbetaling"
 )
 DECISION_FOR = any_of(
@@ -254,6 +255,7 @@ ACK = any_of(
     # a request the buyer opened, confirmed: "Has abierto una solicitud: artículo no recibido", "Hai aperto una richiesta"
     r"has abierto una (?:solicitud|disputa|reclamaci[óo]n)|rozpocz[ęe][łl](?:a[śs]|e[śs]) dyskusj[ęe] ze sprzedaj[ąa]cym|hai aperto una (?:richiesta|contestazione|controversia)|vous avez ouvert (?:une (?:demande|r[ée]clamation)|un litige)|"
     r"(?:sie haben|du hast) (?:einen antrag|eine anfrage|einen fall|eine reklamation)\b[^.\n]{0,80}?\b(?:er)?[öo]ffnet|"
+    r"(?:sie haben|du hast) ein(?:en)? (?:problem|fall)\b[^.]{0,120}?\bgemeldet|"
     r"wir haben (?:ihren|deinen) (?:[\w-]*antrag|fall|widerspruch)\b[^.\n]{0,80}?\berhalten\b|otworzy[łl]e[śs] (?:dyskusj[ęe]|spór|zg[łl]oszenie)|"
     # nl: "Hierbij bevestigen we de ontvangst van je klacht", "We hebben je klacht doorgestuurd naar …"
     r"bevestigen (?:we|wij) (?:de )?ontvangst van (?:je|uw) (?:klacht|melding|verzoek)|(?:je|uw) klacht is (?:in goede orde )?ontvangen|"

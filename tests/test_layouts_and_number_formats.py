@@ -190,3 +190,43 @@ def test_a_faka_delivery_that_holds_only_a_time_still_ahead_delivers_nothing() -
     )
     events = _events(raw)
     assert "delivered" not in events and events["promise"]["within"] == "2 hours"
+
+
+MSK = timezone(timedelta(hours=3))
+
+
+def test_russian_shipping_tracking_delivery_and_refund() -> None:
+    shipped = "Ваш заказ №1047 передан в службу доставки СДЭК.\n\nТрек-номер: 1482039571\nИтого: 3 480,00 руб."
+    raw = plain_mail(
+        "Лавка <shop@tea.example.ru>", "Заказ передан", shipped, datetime(2026, 11, 16, 15, 40, tzinfo=MSK)
+    )
+    assert _events(raw)["shipped"]["tracking_no"] == "1482039571"
+    cancelled = (
+        "К сожалению, мы вынуждены отменить заказ № 4107328851.\n\nДеньги в размере 8 499 ₽ вернутся на карту, "
+        "с которой была произведена оплата, в течение 10 рабочих дней."
+    )
+    raw = plain_mail(
+        "Магазин <info@shop.example.ru>", "Заказ отменён", cancelled, datetime(2026, 10, 27, 10, tzinfo=MSK)
+    )
+    assert _events(raw)["refund"]["within"] == "10 workdays"
+
+
+def test_a_window_of_clocks_without_a_day_is_the_mails_own_day() -> None:
+    body = "Je boodschappen komen eraan! Onze runner is tussen 18:20 en 18:40 bij je.\n\nBestelnummer: 307-118-4526"
+    raw = plain_mail(
+        "Picnic <hallo@app.example.nl>", "Je boodschappen komen eraan", body, datetime(2026, 11, 17, 17, 22, tzinfo=CET)
+    )
+    assert _events(raw)["promise"]["by"] == "2026-11-17T18:40:00+01:00"
+
+
+def test_a_stated_appeal_period_wrapped_onto_the_next_line() -> None:
+    body = (
+        "Bestellung 7390441826: Leider können wir dir in diesem Fall keine Erstattung gewähren.\n\n"
+        "Du bist mit dieser Entscheidung nicht einverstanden? Du kannst innerhalb von 7 Tagen\n"
+        "Widerspruch einlegen."
+    )
+    raw = plain_mail(
+        "Käuferschutz <schutz@market.example.de>", "Entscheidung", body, datetime(2026, 11, 16, 14, 30, tzinfo=CET)
+    )
+    decision = _events(raw)["decision"]
+    assert (decision["outcome"], decision["appeal_within"]) == ("against", "7 days")

@@ -149,3 +149,35 @@ def test_an_unnamed_ack_joins_nothing_when_two_orders_or_none_were_complained_ab
     assert _joined(two) == {"1": ["ordered", "complaint_sent"], "2": ["ordered", "complaint_sent"]}
     none = [_order("1", "当当"), _unnamed_body_ack(23)]
     assert _joined(none) == {"1": ["ordered"]}
+
+
+def test_a_carrier_calling_another_orders_parcel_its_order_joins_that_order() -> None:
+    shipped = Event(
+        kind="shipped",
+        at=_at(16),
+        order_no="1047",
+        fields={"tracking_no": "1482039571", "platform": "baikho"},
+        role="inbox",
+        sender="shop@baikho.example",
+    )
+    carrier = Event(
+        kind="delivered",
+        at=_at(19),
+        order_no="1482039571",  # "Заказ № 1482039571 … вручён получателю": the carrier's own word for its parcel
+        fields={"how": "carrier", "platform": "cdek"},
+        role="inbox",
+        sender="noreply@cdek.example",
+    )
+    assert _joined([shipped, carrier]) == {"1047": ["shipped", "delivered"]}
+
+
+def test_a_payment_receipts_prefixed_invoice_number_joins_the_shops_order() -> None:
+    receipt = Event(
+        kind="ordered",
+        at=_at(2),
+        order_no="WC-10457",  # a shop engine's invoice prefix before its order number
+        fields={"payment_service": True, "amount": "47.49", "currency": "EUR", "platform": "paypal"},
+        role="inbox",
+        sender="service@paypal.example",
+    )
+    assert _joined([_order("10457", "Pixelkasse"), receipt]) == {"10457": ["ordered", "ordered"]}

@@ -9,6 +9,7 @@ an order"): the confirmation first, else a payment, shipping, delivery, failure 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -81,6 +82,10 @@ def from_shop(event: Event) -> bool:
     return event.role == Role.INBOX or bool(event.fields.get("quoted"))
 
 
+# the prefix a shop engine puts before its order number in the payment service's invoice ("WC-10457")
+_INVOICE_PREFIX = re.compile(r"^[A-Za-z]{1,4}[-_#]")
+
+
 def _second_hand(event: Event) -> bool:
     return bool(event.fields.get("payment_service") or event.fields.get("quoted"))
 
@@ -119,13 +124,20 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
     # when no mail of the shop does
     by_payer = sorted(ordered, key=_second_hand)
     openers: list[tuple[Case, Event]] = []  # each case with the mail that opened it
+    # a carrier that calls its parcel number an order ("Заказ № 1482039571 … вручён") names another order's parcel
+    parcels = {str(e.fields["tracking_no"]) for e in ordered if e.fields.get("tracking_no") and e.order_no}
+    parcels -= {e.order_no for e in ordered if e.order_no and str(e.fields.get("tracking_no") or "") == e.order_no}
     for kinds in (CREATING, OPENING):
         for event in by_payer if kinds is CREATING else ordered:
-            if event.kind not in kinds or not event.order_no or not from_shop(event):
+            if event.kind not in kinds or not event.order_no or not from_shop(event) or event.order_no in parcels:
                 continue
             if kinds is OPENING and (event.order_no in by_number or not event.fields.get("platform")):
                 continue
             if _second_hand(event) and event.order_no in by_number:
+                continue
+            bare = _INVOICE_PREFIX.sub("", event.order_no)
+            if _second_hand(event) and bare != event.order_no and bare in by_number:
+                by_number[event.order_no] = by_number[bare]  # a payment receipt's "WC-10457": order 10457, prefixed
                 continue
             if kinds is OPENING and (twin := joining.refunded_order(event, openers)) is not None:
                 by_number[event.order_no] = [twin]  # a refund receipt under its own number joins the order it repays
@@ -147,6 +159,8 @@ def link(events: Iterable[Event], manual: dict[str, list[Event]] | None = None) 
         tracking = str(event.fields.get("tracking_no") or "")
         if case is None and tracking and not event.order_no:
             case = by_tracking.get(tracking)  # a carrier's notice joins the order that shipped it
+        if case is None and event.order_no in parcels:
+            case = by_tracking.get(str(event.order_no))
         if case is None and not event.order_no:  # a ticket seen for the first time names no order either
             by_site_order = None if event.ticket_no else joining.only_order_from(event, by_site)
             case = (
@@ -247,8 +261,12 @@ class Facts:
 
 
 def facts(case: Case, rules: Rulebook) -> Facts:
-    ordered = case.first("ordered")
-    paid = case.first("paid")
+    # the shop's own mail before a payment service's receipt of it (whose server's zone is not the buyer's)
+    receipts = {e.message_id for e in case.events if _second_hand(e)}
+    ordered, paid = (
+        next((e for e in case.events if e.kind == kind and e.message_id not in receipts), None) or case.first(kind)
+        for kind in ("ordered", "paid")
+    )
     f = _order_fields(case, ordered)
     lang = ordered.lang if ordered else (case.events[0].lang if case.events else "en")
     virtual = bool(f.get("virtual"))

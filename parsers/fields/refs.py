@@ -26,7 +26,7 @@ _LABELLED = guarded(
     r"[\]】］＞>〉》]?(?:\s*+[(（][^)）\n]{1,16}[)）])?\s*+(?:(?:为|是|為|(?:is|ist|est|è|es|to)(?=\s))\s*+)?"  # "Номер заказа (счёта):"
     # a bilingual or double label: "訂單編號 Order No.：", "Ordernummer / factuurnummer:"
     # (runs of spaces taken whole: a link blanked to 70 spaces after "order:" is not split every way)
-    r"(?:(?:[^\S\n]*/[^\S\n]*|(?<=[^\S\n]))[A-Za-z][A-Za-z .]{0,18}?(?=\s*[:：])\s*+)?"
+    r"(?:(?:[^\S\n]*/[^\S\n]*|(?<=[^\S\n]))[^\W\d_](?:[^\W\d_]|[ .]){0,18}?(?=\s*[:：])\s*+)?"
     r"(?:[:：#]\s*+)?(?=[#№【「\[(（]?\s*(?:[A-Za-z0-9_.\-]*\d|[A-Z]{6,12}(?![A-Za-z])))"
     + _ID,  # a digit, or a letter reference
     re.I,
@@ -266,7 +266,9 @@ def references(text: str, subject: str = "", links: str = "") -> tuple[Reference
                 continue
             before = source[max(0, match.start() - 24) : match.start()]
             # the merchant named before the label, or in it: "Retailer order number", "商户订单号", "Merchant reference"
-            mine = _MERCHANTS_OWN.search(before) or rx.match(_MERCHANT_WORDS, match.group(0), re.I)
+            mine = _MERCHANTS_OWN.search(before) or rx.search(
+                _MERCHANT_WORDS, source[match.start() : match.start(1)], re.I
+            )
             if _PAY_LATER_OWN.search(before) and not mine:
                 # "Klarna order reference 2UVZD7AP": the payment service's record of the order, not the shop's number
                 add(
