@@ -13,6 +13,11 @@ from datetime import datetime, timedelta
 
 from orderwatch.parsers import guarded as rx
 from orderwatch.parsers import lexicon
+from orderwatch.parsers.arrival_clocks import CLOCK as _CLOCK
+from orderwatch.parsers.arrival_clocks import SLOT_LABEL as _SLOT_LABEL
+from orderwatch.parsers.arrival_clocks import clock_window_today
+from orderwatch.parsers.arrival_clocks import slot_end as _slot_end
+from orderwatch.parsers.arrival_clocks import with_clock as _with_clock
 from orderwatch.parsers.arrivals_ko import korean_arrivals
 from orderwatch.parsers.base import Promise
 from orderwatch.parsers.durations import DESTINATION
@@ -74,10 +79,6 @@ _RELATIVE = guarded(
     + r")|("
     + lexicon.WEEKDAY_FULL
     + r")|(?:周|週|星期|礼拜|禮拜)([一二三四五六日天]))(?![a-zà-ÿ])",
-    re.I,
-)
-_CLOCK = guarded(
-    r"(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|uhr|h(?![a-z0-9])|点|點|時|时)|(\d{1,2})(?:[:：]|h(?=\d{2}))(\d{2})",
     re.I,
 )
 # "11/10", and after a weekday as Amazon.co.jp writes it: "火曜日, 11/10"
@@ -175,42 +176,6 @@ def find_arrivals(text: str, reference: datetime) -> list[tuple[int, Promise]]:
     return found
 
 
-# A delivery slot given on a line of its own: "Delivery time: 7:00pm and 8:00pm", "配送時段：14:00-18:00".
-_SLOT_LABEL = guarded(
-    r"(?:delivery|arrival)\s+(?:time|slot|window)|time\s*slot|(?:liefer|zustell)?zeitfenster|zustellzeit|tijdvak|tijdslot|cr[ée]neau(?:\s+de\s+livraison)?|"
-    r"we(?:'ll| will) deliver (?:your|the) (?:parcel|package|order)(?=\s*:)|"  # Evri: "We'll deliver your parcel: / Between 4pm and 6pm"
-    r"franja horaria|fascia oraria|teslimat saati|teslimat aral[ıi][ğg][ıi]|przedzia[łl] czasowy|godzina dostawy|配送時段|配送时段|配送時間|配送时间|送貨時段|送货时段|送貨時間|送货时间|お届け時間帯|배송\s*시간|(?:время|интервал)\s+доставки|(?<!\w)время(?=\s*[:：])",
-    re.I,
-)
-# A slot in Chinese hours: "上午10時至下午1時", "下午2点-6点"
-_ZH_HOUR = guarded(r"(上午|中午|下午|晚上)?\s*(\d{1,2})\s*[時时點点](?:\s*(\d{1,2})\s*分)?")
-
-
-def _slot_end(text: str, day: datetime) -> datetime | None:
-    """The end of the delivery slot a separate label states, on the day an arrival label gave."""
-    label = _SLOT_LABEL.search(text)
-    if label is None:
-        return None
-    lines = text[label.end() : label.end() + 80].split("\n")
-    line = lines[1] if len(lines) > 1 and not lines[0].strip(" \t:：") else lines[0]  # the slot on the next line
-    clocks = list(_CLOCK.finditer(line))
-    if not clocks:
-        hours = list(_ZH_HOUR.finditer(line))
-        if not hours:
-            return None
-        half, hour, minute = hours[-1].groups()
-        hour = int(hour) + (12 if half in ("下午", "晚上") and int(hour) < 12 else 0)
-        return day.replace(hour=hour, minute=int(minute or 0), second=0) if hour < 24 else None
-    last = clocks[-1]
-    at = _with_clock(day, last, line[: last.start()])
-    afternoon = any((c.group(3) or "").lower().startswith("p") for c in clocks) or bool(
-        _AFTERNOON.search(line[: clocks[0].start()])  # "下午 2:00 - 6:00": the half-day named once, before both
-    )
-    if at is not None and not last.group(3) and afternoon and at.hour < 12:
-        at += timedelta(hours=12)  # "7:00pm - 8:00": the slot's end is in the afternoon too
-    return at
-
-
 _ARRIVAL_SPAN = guarded(
     # "Standard Delivery (3-5 Business Days)", "Delivery time to Ireland: 3-5 working days"
     rf"\s*(?:time|times|period)?{DESTINATION}\s*[:：]?\s*\(?(?:in\s+|within\s+|about\s+|approx\.?\s+)?"
@@ -270,13 +235,8 @@ def arrival_time(window: str, reference: datetime, lines: str = "") -> tuple[dat
     `lines` is the window as written (its line breaks): a time is read on the day's own line only,
     never from the next line ("Llega el jueves" over "Despacho a domicilio - entre 9:00 y 21:00")."""
     day: datetime | None = None
-    if (clocks := _CLOCK_WINDOW.match(window)) is not None and not _DAY_WORD.search(
-        re.split(r"[.\r\n]", window[clocks.end() :])[0]
-    ):
-        # "is tussen 18:20 en 18:40 bij je": a window of clocks and no day, the mail's own day (or the next)
-        later = _with_clock(reference, _CLOCK.match(window, clocks.start(1)))
-        if later is not None and reference < later < reference + timedelta(hours=12):
-            return later, clocks.end()
+    if (later := clock_window_today(window, reference)) is not None:  # "is tussen 18:20 en 18:40 bij je"
+        return later
     lead = _LEAD.match(window)  # "by 11:59am today", "bis morgen", "entro venerdì"
     used = lead.end() if lead else 0
     clock_first = _CLOCK.match(window, used) if lead or _CLOCK.match(window) else None
@@ -414,30 +374,7 @@ _WRAP = guarded(r"[\w,][ \t]*\n[ \t]*[a-zà-ÿ\d]")
 _DAY_MONTH = guarded(r"^\s*(?:[A-Za-zà-ÿ]{2,10}\.?,?\s+)?(\d{1,2})\.(\d{1,2})(?![\d.])")
 _DAY_MONTH_ANY = guarded(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d])")
 _RANGE_DASH = guarded(r"\s*(?:[-–—~]|to)\s*", re.I)
-_CLOCK_WINDOW = guarded(
-    r"\s*(?:between|tussen|zwischen|entre)\s+\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr)?\s*(?:and|en|und|y|et|e|[-–—~])\s*(\d{1,2}[:.h]\d{2})",
-    re.I,
-)
-_DAY_WORD = guarded(
-    r"\d|\b(?:today|tomorrow|vandaag|morgen|heute|hoy|mañana|aujourd|demain|on)\b|" + lexicon.WEEKDAY_FULL, re.I
-)
 _LEAD = guarded(
-    r"(?:by|before|until|no later than|eta|bis(?:\s+zum)?|vor|avant(?:\s+le)?|au plus tard(?:\s+le)?|d'ici|entro|antes\s+del?|do|tr[ưu][ớo]c|sebelum)\s+",
+    r"(?:by|before|until|no later than|eta|bis(?:\s+zum)?|vor|avant(?:\s+le)?|au plus tard(?:\s+le)?|d'ici|entro|antes\s+del?|do|tr[ưu][ớo]c|sebelum|(?:vào )?lúc|pukul)\s+",
     re.I,
 )
-
-
-_AFTERNOON = guarded(r"(?:下午|晚上|傍晚|夜間|夜间|晚間|晚间)\s*$")
-
-
-def _with_clock(day: datetime, clock: re.Match[str], before: str = "") -> datetime | None:
-    hour = int(clock.group(1) or clock.group(4))
-    minute = int(clock.group(2) or clock.group(5) or 0)
-    marker = (clock.group(3) or "").lower().replace(".", "").replace(" ", "")
-    if (marker == "pm" or _AFTERNOON.search(before)) and hour < 12:  # "晚上8:30": 20:30
-        hour += 12
-    if marker == "am" and hour == 12:
-        hour = 0
-    if hour >= 24 or minute >= 60:
-        return None
-    return day.replace(hour=hour, minute=minute, second=0)

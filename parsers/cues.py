@@ -229,6 +229,7 @@ DELIVERED_PHYSICAL = any_of(
     r"is bezorgd|is afgeleverd|(?:zijn|is)\s+(?:om\s+\d{1,2}[:.]\d{2}\s+)?(?:bij\s+(?:je|jou|u)\s+)?(?:bezorgd|afgeleverd)\b|"
     r"配達済み|配達完了|配達されました|お届けしました|お届け(?:が)?完了|(?:배송|배달)\s*완료(?:되었습니다|됐습니다)|(?:배송|배달)이\s*완료|"
     r"(?<!visa att paketet )har levererats|(?:^|\n)\s*levererat\b|"
+    r"your delivery (?:has been|was) completed|"
     r"byl[ao]? doru[čc]en[ao]|z[áa]silka (?:byla )?doru[čc]ena|a fost livrat[ăa]|comanda (?:ta )?a fost livrat[ăa]"
     r"|заказ\s*(?:№\s*)?[\w-]{0,20}\s*(?:доставлен|получен|вручен|выдан)(?![а-я])|вруч[её]н[аоы]?\s+получателю|(?:посылка|заказ|отправление)[^.\n]{0,60}?\sвруч[её]н[аоы]?(?![а-я])|вы получили (?:заказ|посылку|товар)|ви отримали (?:замовлення|посилку)|teslim edildi|pesanan(?:mu)? (?:telah|sudah) (?:tiba|sampai|diterima)"
     r"|giao hàng thành công|đã được giao thành công|จัดส่งสำเร็จ|ได้รับสินค้าแล้ว|تم توصيل|تم التوصيل|تم تسليم"

@@ -12,6 +12,8 @@ from orderwatch.parsers.base import any_of
 DELIVERED_RECEIPT = any_of(
     r"(?:order|items?|groceries|shopping) we delivered (?:today|this (?:morning|afternoon|evening))|"
     r"receipt for (?:today's|your) (?:\w+ )?delivery|\bwas delivered (?:at|on) \d|"
+    # a delivery app's e-receipt: "Diantarkan 14 November 2026 pukul 19:31", "Delivered on 14 November 2026 at 13:47"
+    r"(?:^|\n)[ \t]*(?:diantarkan|delivered on)\s+\d{1,2}\s+\w+\s+\d{4}|your delivery (?:has been|was) completed|"
     # a delivery app's e-receipt: "Hope you enjoyed your GrabMart order!" over "Your order has been delivered."
     r"hope you enjoyed your [\w ]{0,20}?(?:order|meal|food|groceries)\b[\s\S]{0,400}?\byour order (?:has been|was) delivered\b|"
     # a till's e-receipt: the goods left the shop with the buyer ("Use this just like you would a paper

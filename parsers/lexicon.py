@@ -425,6 +425,6 @@ REFUND_VERBS_ZH = (
 REFUND_INTL_WORDS = (
     REFUND_WORDS
     + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto|suma|valor|belopp|bel[øo]b|"
-    + r"[śs]rodki|rachun|pieni|pen[íi]a?z[ea]|деньг|средств|geld|dinero|soldi|argent"
+    + r"[śs]rodki|rachun|pieni|pen[íi]a?z[ea]|деньг|средств|คืนเงิน|geld|dinero|soldi|argent"
 )
 REFUND_VERBS_EN = "refunds?|hit|processed|returned|reversed|credited|issued|made|paid|sent|transferred|appear|reach|receive|see|get|show|post|land|back"

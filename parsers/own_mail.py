@@ -142,7 +142,7 @@ _RELAY = guarded(r"@(?:marketplace\.amazon\.|members\.ebay\.|m2m\.ebay\.|reply\.
 _THREAT = guarded(
     r"如无|如果|若|否则|不然|届时|的话|(?:我|本人)?(?:就|便)?(?:将|会|會|要)(?:会|會)?(?:向|通过|透過|到|去)|保留.{0,8}权利|"
     r"\bif\b|\bunless\b|\botherwise\b|\bI(?: will|'ll|’ll| shall) (?:escalate|complain|take|raise|report|contact|file|open|go|dispute|lodge)|"
-    r"\bsinon\b|\bsi\b|à défaut|faute de quoi|je (?:saisirai|me verrai)|\bsonst\b|\bfalls\b|\bwenn\b|\bse\b|\banders\b|\bjeśli\b|"
+    r"\bsinon\b|\bsi\b|à défaut|faute de quoi|je (?:saisirai|me verrai|d[ée]poserai|porterai)|sans r[ée]ponse|failing (?:which|that)|without (?:a )?(?:reply|response)|\bsonst\b|\bfalls\b|\bwenn\b|\bse\b|\banders\b|\bjeśli\b|"
     r"\bcaso\b|\bcaso contr[áa]rio\b|\bde lo contrario\b|\ben caso de\b|\bde no (?:recibir|obtener|tener)\b|"
     r"\b(?:presentar|acudir|interpondr|denunciar|recurrir|escalar|registrar|recorrer|acionar)[ée]i?\b|\baltrimenti\b|\bvou (?:registrar|abrir|recorrer|acionar)\b|"
     r"\bandernfalls\b|w przeciwnym (?:razie|wypadku)|в случае|\bесли\b|\bиначе\b|буду вынужден|оставляю за собой право|"

@@ -118,7 +118,7 @@ REFUND_GRANTED = any_of(
     r"zlecili(?:śmy)? zwrot|otrzymasz zwrot|zwrot (?:[śs]rodk[óo]w|pieni[ęe]dzy|nale[żz]no[śs]ci|p[łl]atno[śs]ci)(?: w kwocie [\d\s.,]+\s?(?:z[łl]|pln))? (?:nast[ąa]pi|zostanie (?:zlecony|wykonany|zrealizowany|przekazany))|"
     r"kwota do zwrotu\s*[:：]|zwrot kwoty\b[^.\n]{0,40}?\bnast[ąa]pi\b|"
     # es: "La devolución se realizará al mismo medio de pago … en un plazo de hasta 10 días hábiles", "Monto a devolver:"
-    r"(?:la )?devoluci[óo]n (?:del (?:dinero|importe|monto|pago) )?se (?:realizar[áa]|har[áa]|efectuar[áa]|abonar[áa])\b|(?:monto|importe) a devolver\s*[:：]|zwr[óo]cimy (?:ci |pa[ńn]stwu )?(?:pieni[ąa]dze|[śs]rodki|kwot[ęe]|nale[żz]no[śs][ćc])|"
+    r"(?:la )?devoluci[óo]n (?:del (?:dinero|importe|monto|pago) )?se (?:realizar[áa]|har[áa]|efectuar[áa]|abonar[áa])\b|(?:el )?reembolso\b[^.\n]{0,40}?\bse (?:realizar[áa]|har[áa]|efectuar[áa]|abonar[áa]|procesar[áa])\b|(?:monto|importe) a devolver\s*[:：]|zwr[óo]cimy (?:ci |pa[ńn]stwu )?(?:pieni[ąa]dze|[śs]rodki|kwot[ęe]|nale[żz]no[śs][ćc])|"
     r"(?:terugbetaling|restitutie)\b[^.\n]{0,40}(?:in gang gezet|gestart|verwerkt|ingediend|uitgevoerd)|(?:we )?(?:betalen|storten) .{0,30}terug|"
     r"nous vous remboursons|remboursement\b(?:[^.\n]|\.\d){0,60}?a été (?:initi[ée]|lanc[ée]|[ée]mis|d[ée]clench[ée])|remboursement (?:partiel )?(?:de [^.\n]{1,16}? )?sera effectu[ée]|le remboursement a été (?:initié|effectué|lancé)|"
     r"wir erstatten (?:dir|ihnen)|erstattung\b(?:[^.\n]|\.(?=\d)){0,40}?\b(?:wurde|wird)\s+(?:veranlasst|eingeleitet|angewiesen)\b|te reembolsamos|se (?:obliga|compromete)n? a (?:reembolsar|devolver|restituir)|si (?:[èe] )?impegnat[oa] a (?:rimborsar|restituir)|si impegna a (?:rimborsar|restituir)|s'engage (?:à|a) (?:vous )?rembourser|verpflichtet sich,? (?:ihnen |dir )?(?:den betrag )?zu erstatten|compromete-se a (?:reembolsar|devolver|restituir)|(?:te|le|les|os) (?:devolv(?:emos|eremos)|reembolsaremos|reintegraremos) (?:el|tu|su|la) (?:dinero|importe|monto|cantidad|pago|valor)|ti rimborsiamo|"
@@ -165,7 +165,7 @@ REFUND_GRANTED = any_of(
     r"|(?:refunderes|tilbakebetales|tilbagebetales)|pengene (?:blir|bliver) (?:refundert|refunderet|tilbakebetalt|tilbagebetalt)"
     r"|hyvit(?:ämme|amme)|hyvitys (?:maksetaan|palautetaan)|pen[íi]ze (?:v[áa]m )?vr[áa]t[íi]me|peniaze (?:v[áa]m )?vr[áa]time|vr[áa]t[íi]me v[áa]m pen[íi]ze|[čc][áa]stka bude vr[áa]cena"
     r"|visszat[ée]r[ií]tj[üu]k|visszautaljuk"
-    r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|sẽ được hoàn (?:về|lại|trả)|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|سيتم استرداد|تم استرداد"
+    r"|pengembalian dana (?:sedang )?diproses|(?:sẽ được|đã được) hoàn tiền|sẽ được hoàn (?:về|lại|trả)|đã hoàn tiền|จะได้รับเงินคืน|คืนเงินให้|จะคืนเงิน|سيتم استرداد|تم استرداد"
 )
 
 

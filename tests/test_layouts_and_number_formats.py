@@ -230,3 +230,31 @@ def test_a_stated_appeal_period_wrapped_onto_the_next_line() -> None:
     )
     decision = _events(raw)["decision"]
     assert (decision["outcome"], decision["appeal_within"]) == ("against", "7 days")
+
+
+WIB = timezone(timedelta(hours=7))
+
+
+def test_a_delivery_apps_receipt_that_states_when_it_was_delivered() -> None:
+    body = (
+        "ID pesanan: F-2291834756\nTerima kasih telah memesan GoFood\n\nTotal harga: Rp76.000\n"
+        "Total pembayaran: Rp85.000\n\nDetail pengantaran:\nDiantarkan 14 November 2026 pukul 19:31\n"
+    )
+    raw = plain_mail(
+        "Gojek <no-reply@app.example.id>", "Pesanan makananmu", body, datetime(2026, 11, 14, 19, 33, tzinfo=WIB)
+    )
+    events = _events(raw)
+    assert events["ordered"]["amount"] == "85000.00" and "delivered" in events
+
+
+def test_a_clock_before_its_day_and_a_delivered_verb_after_a_period() -> None:
+    vi = "Mã đơn hàng: 261118937402615\nDự kiến giao lúc 12:35, 18/11/2026\nTổng cộng 125.000₫"
+    raw = plain_mail(
+        "ShopeeFood <no-reply@app.example.vn>", "Đặt hàng thành công", vi, datetime(2026, 11, 18, 11, 52, tzinfo=WIB)
+    )
+    assert _events(raw)["promise"]["by"] == "2026-11-18T12:35:00+07:00"
+    de = "Bestellnummer: RWDE2610081163920\nIhr Paket wird innerhalb von 8-12 Werktagen nach dem Versand zugestellt."
+    raw = plain_mail(
+        "Shop <service@shop.example.de>", "Ihre Bestellung wurde versandt", de, datetime(2026, 10, 13, 16, tzinfo=CET)
+    )
+    assert _events(raw)["promise"]["promise"] == "deliver"

@@ -345,7 +345,7 @@ _ORDER_TOTAL_LABELS = guarded(
     r"((?:您)?已(?:支付|付)的?(?:货款|金额|款项)|订单金额|订单总额|订单总价|訂單金額|訂單總額|实付(?:金额|款)?|實付(?:金額)?|付款金额|付款金額|支付金额|支付金額|(?:通过|透過)\S{1,6}?支付(?=\s*[¥￥]?\s*\d)|order\s+(?:total|amount|value)|total\s+(?:de\s+la\s+)?commande|"
     r"montant\s+de\s+(?:la\s+)?commande|bestellwert|bestellsumme|importe\s+del\s+pedido|totale\s+(?:dell')?ordine|"
     r"(?:ご)?注文金額|ご請求金額|お支払(?:い)?(?:総額|金額)|合計金額|キャンセル金額合計|"
-    r"warto[śs][ćc]\s+zam[óo]wienia|bestelwaarde|sipari[şs]\s+tutar[ıi]|(?:총\s*)?(?:결제|주문)\s*금액|t[ổo]ng\s+c[ộo]ng|t[ổo]ng\s+thanh\s+to[áa]n|"
+    r"warto[śs][ćc]\s+zam[óo]wienia|bestelwaarde|sipari[şs]\s+tutar[ıi]|(?:총\s*)?(?:결제|주문)\s*금액|t[ổo]ng\s+c[ộo]ng|t[ổo]ng\s+thanh\s+to[áa]n|total\s+pembayaran|ยอดชำระ(?:ทั้งหมด|สุทธิ)|"
     # a case form's own line: "Amount: PHP 50.00", "Amount paid: ₹349" (a refund's line says so)
     r"(?<![^\n])[^\S\n]*(?:amount(?:\s+paid)?|total\s+paid|transaction\s+amount|valor(?:\s+pago)?|monto(?:\s+pagado)?)(?=\s*[:：]))"
     r"\s*[:：]?\s*",
@@ -354,7 +354,8 @@ _ORDER_TOTAL_LABELS = guarded(
 
 
 _REFUND_LINE = guarded(
-    lexicon.REFUND_WORDS + r"|退回|退還|返金|払い?戻|rembours|refunded|s[ốo] ti[ềe]n ho[àa]n|환불|취소\s*금액|คืนเงิน",
+    lexicon.REFUND_WORDS
+    + r"|退回|退還|返金|払い?戻|rembours|refunded|s[ốo] ti[ềe]n ho[àa]n|환불|취소\s*금액|คืนเงิน|dikembalikan|hoàn tiền",
     re.I,
 )
 
