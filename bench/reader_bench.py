@@ -64,16 +64,18 @@ def main() -> None:
 
 
 def blank_runs() -> list[bytes]:
-    """Order mail in which every label and date is followed by a run of blanks (60-300 wide)."""
+    """Order mail in which a label or a date stands before 300 blanks (spaces, newlines or tabs), twice."""
     labels = ["Order:", "Your order:", "Order number", "Total:", "Delivery:", "Tracking number:", "订单号：", "Nov 12"]
     out = []
-    for width in (60, 120, 200, 300):
-        for filler in (" ", "\n", " \n", "\t"):
-            gap = filler * (width // len(filler))
-            body = "Hello\n" + "".join(f"{label}{gap}x\n" for label in labels) + "Order #1458 total $20.00\n"
+    for label in [*labels, "12/11/2026", "Bestellnummer:"]:
+        for gap in (" " * 300, "\n" * 200, " \n" * 150, "\t" * 300):
+            body = f"Hello\n{label}{gap}x\n{label} 12345{gap}end\n"
             out.append(
                 plain_mail(
-                    "Shop <orders@shop.example>", "Your order 1458 has shipped", body, "Thu, 12 Nov 2026 10:00:00 +0000"
+                    "Shop <orders@shop.example>",
+                    "Your order 12345 has shipped",
+                    body,
+                    "Thu, 12 Nov 2026 10:00:00 +0000",
                 )
             )
     return out
