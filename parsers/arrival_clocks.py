@@ -36,7 +36,7 @@ def with_clock(day: datetime, clock: re.Match[str], before: str = "") -> datetim
 SLOT_LABEL = guarded(
     r"(?:delivery|arrival)\s+(?:time|slot|window)|time\s*slot|(?:liefer|zustell)?zeitfenster|zustellzeit|tijdvak|tijdslot|cr[ée]neau(?:\s+de\s+livraison)?|"
     r"we(?:'ll| will) deliver (?:your|the) (?:parcel|package|order)(?=\s*:)|"  # Evri: "We'll deliver your parcel: / Between 4pm and 6pm"
-    r"franja horaria|fascia oraria|teslimat saati|teslimat aral[ıi][ğg][ıi]|przedzia[łl] czasowy|godzina dostawy|配送時段|配送时段|配送時間|配送时间|送貨時段|送货时段|送貨時間|送货时间|お届け時間帯|배송\s*시간|(?:время|интервал)\s+доставки|(?<!\w)время(?=\s*[:：])",
+    r"franja horaria|fascia oraria|teslimat saati|teslimat aral[ıi][ğg][ıi]|przedzia[łl] czasowy|godzina dostawy|配送時段|配送时段|配送時間|配送时间|送貨時段|送货时段|送貨時間|送货时间|お届け時間帯|배송\s*시간|(?:время|интервал)\s+доставки|(?<!\w)время(?=\s*[:：])|חלון\s+(?:ה)?משלוח|שעות\s+(?:ה)?אספקה",
     re.I,
 )
 # A slot in Chinese hours: "上午10時至下午1時", "下午2点-6点"

@@ -375,6 +375,6 @@ _DAY_MONTH = guarded(r"^\s*(?:[A-Za-zà-ÿ]{2,10}\.?,?\s+)?(\d{1,2})\.(\d{1,2})(
 _DAY_MONTH_ANY = guarded(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d])")
 _RANGE_DASH = guarded(r"\s*(?:[-–—~]|to)\s*", re.I)
 _LEAD = guarded(
-    r"(?:by|before|until|no later than|eta|bis(?:\s+zum)?|vor|avant(?:\s+le)?|au plus tard(?:\s+le)?|d'ici|entro|antes\s+del?|do|tr[ưu][ớo]c|sebelum|(?:vào )?lúc|pukul)\s+",
+    r"(?:by|before|until|no later than|eta|bis(?:\s+zum)?|vor|avant(?:\s+le)?|au plus tard(?:\s+le)?|d'ici|entro|antes\s+del?|do|tr[ưu][ớo]c|sebelum|(?:vào )?lúc|pukul|עד|до)\s+",
     re.I,
 )

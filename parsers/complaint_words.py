@@ -8,6 +8,10 @@ from __future__ import annotations
 from orderwatch.parsers.base import any_of
 
 COMPLAINT_WORDS = any_of(
+    # he, bg, uk: "המוצר לא סופק, לא קיבלתי", "да възстановите сумата", "замовлення не доставлено"
+    r"לא (?:קיבלתי|סופק|הגיע|הגיעה)|טרם (?:קיבלתי|סופק|הגיע)|להשיב לי את|לבטל את העסקה|החזר כספי|תלונה|"
+    r"не съм получил[аи]?|не е доставен[аo]?|да възстановите|закъсн[яе]|жалба|оплакване|рекламация|"
+    r"не (?:доставлено|отримав|отримала|надійшл[оа])|повернути (?:\d|кошти|гроші)|скарга|претензі[яю]|"
     # es: "el título no aparece en Mi biblioteca", "que me devuelvan los 14,95 €", "sigo sin recibir"
     r"no aparece en|que me devuelvan|me devuelvan (?:el|los|mi)|sigo sin recibir|no me ha llegado|"
     # zh: "到现在5天了一直显示"待发货"。请问到底什么时候发货？"

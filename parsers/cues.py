@@ -58,6 +58,9 @@ _TO_CARRIER = (
 )
 
 CONFIRM = any_of(
+    # he, bg, el: "הזמנתך התקבלה", "תודה שקנית ב-", "Потвърждение на поръчка", "Επιβεβαίωση παραγγελίας"
+    r"הזמנתך התקבלה|ההזמנה שלך התקבלה|קיבלנו את (?:ה)?הזמנה|תודה (?:שקנית|על (?:ה)?הזמנה|על הרכישה)|אישור הזמנה|"
+    r"потвърждение на поръчка(?:та)?|благодарим (?:ви )?за (?:вашата )?поръчка|поръчката (?:ви )?(?:е |беше )?(?:приета|получена)|"
     r"(?:自动)?续费成功|自動續費成功|扣款成功|订单支付成功|支付成功(?!后|後)|付款成功(?!后|後)|成功付款|成功支付|已付款|已支付|下单成功|订单确认|订单已确认|已收到您的订单|已收到您的付款|"
     r"以下是(?:您|你)的(?:購買|购买)(?:內容|内容)|(?:購買|购买|订购|訂購)(?:內容|内容)?明(?:細|细)|"  # a store's receipt: "以下是您的購買內容明細"
     r"收到您的付款|感谢您的购买|感谢您选购|购买成功|(?:已)?成功购买|(?:已)?成功租用|租用成功|租号成功|订单已生成|已下单|(?:本|该|此)?商品为(?:手动|人工)发货[^。\n]{0,8}?请耐心等待|(?:本|該|此)?商品為(?:手動|人工)發貨[^。\n]{0,8}?請耐心等待|已经收到您的付款|订单(?:已)?提交成功|交易成功|"
@@ -141,6 +144,8 @@ PAID = any_of(
 # "Order status changed to", "Status geändert in", "statut passé à": the new state follows
 _STATUS_CHANGED = r"(?:has )?(?:changed|been (?:changed|updated)|updated) to|ge[äa]ndert (?:in|auf|zu)|pass[ée] (?:à|en)|cambiat[oa] in|cambiad[oa] a|gewijzigd (?:in|naar)"
 SHIPPED = any_of(
+    r"ההזמנה שלך נשלחה|(?:הזמנה|ההזמנה|הזמנתך)[^.\n]{0,40}?(?:נשלחה|יצאה ממחסני|יצאה למשלוח)|"
+    r"(?:поръчка|пратка)(?:та)?[^.\n]{0,60}?\s(?:е|беше)\s+изпратена|изпратихме (?:вашата )?поръчка|"
     # a shop engine's state mail: "The new status is as follows: Shipped."
     r"new status is(?: as follows)?\s*[:：]\s*(?:shipped|dispatched|sent|versandt|verschickt|exp[ée]di[ée]e?)\b|"
     r"已发货|发货通知|(?:产品|商品|订单|訂單|產品)已(?:发送|發送)|正在(?:運輸|运输)(?:途)?中|(?:訂單|订单)[^。\n]{0,30}?[-–]\s*(?:運輸|运输)中|卖家已经?发货|已交给|已交由|已揽收|物流公司|快递公司|(?:快递单号|运单号|物流单号|发货单号)(?=\s*(?:为|是)?\s*[:：]?\s*[\[【(（]?\s*[A-Za-z0-9])|已通过[^，。\n]{0,12}?发出|已由[^，。\n]{0,20}?(?:发出|寄出|發出)|已出库|"
@@ -181,7 +186,7 @@ SHIPPED = any_of(
     r"is verzonden|is onderweg|(?:je|jouw|uw) boodschappen (?:zijn ingepakt|komen eraan)|(?:pachet(?:ul)?|colet(?:ul)?) [îi]n tranzit|\b(?:este|sunt) (?:momentan |acum )?[îi]n tranzit|"
     r"передан[аоы]?\s+в\s+(?:доставку|службу\s+доставки)|передан[аоы]?\s+курьеру|kargoya verildi(?!ğ)|(?:telah|sudah) dikirim|"
     r"đã được gửi đi|đã được giao cho đơn vị vận chuyển|đang trên đường giao|đã được xuất kho|đang được giao đến|ได้ทำการจัดส่ง|จัดส่งแล้ว|(?<![\u0600-\u06ff])تم (?:ال)?شحن|"
-    r"передано до служби доставки|замовлення вже в дорозі|απεστ[άα]λη|[áa]tadtuk a (?:[\w-]+ )?fut[áa]rszolg[áa]latnak|csomagod [úu]ton van|"
+    r"(?:замовлення|посилка)[^.\n]{0,40}?\sвідправлено|передано до служби доставки|замовлення вже в дорозі|απεστ[άα]λη|[áa]tadtuk a (?:[\w-]+ )?fut[áa]rszolg[áa]latnak|csomagod [úu]ton van|"
     # waiting at a pickup store or locker: on its way's last leg, not delivered until picked up
     r"已到店|商品已到店|到店通知|已(?:經|经)?送達[^，。\n]{0,10}(?:門市|取貨)|已(?:經|经)?送达[^，。\n]{0,10}(?:门店|自提|驿站)|已到达[^，。\n]{0,6}(?:驿站|自提点|门店|快递柜)|"
     r"ready for (?:in-store |curbside )?pick-?up|(?:has )?arrived at (?:the |your )?(?:store|pickup point|pick-up point|locker|collection point)|"
@@ -192,6 +197,8 @@ SHIPPED = any_of(
     r"(?:paquete|pedido)\b[^.\n]{0,40}?\b(?:est[áa] disponible para (?:recoger|recogida)|puede(?:s)? recogerse)|(?:pacco|ordine)\b[^.\n]{0,40}?\b(?:pu[òo] essere ritirat[oa]|[èe] disponibile per il ritiro)"
 )
 DELIVERED_PHYSICAL = any_of(
+    r"נמסר(?:ה)? לנמען|вручено одержувачу|נמסרה בהצלחה|(?:ההזמנה|הזמנתך|החבילה)[^.\n]{0,30}?נמסרה(?! ל)|"
+    r"(?:пратка|поръчка)(?:та)?[^.\n]{0,60}?\s(?:е|беше)\s+доставена|"
     # delivered late is delivered: "您的订单8051…超时27分钟送达"
     r"(?:超时|超時)\d{1,3}\s*(?:分钟|分鐘|小时|小時)(?:后|後)?(?:送达|送達)|"
     r"\bk[ée]zbes[íi]tett[üu]k\b|\bsikeresen k[ée]zbes[íi]tve\b|\bcsomagj[áa]t [^.\n]{0,30}?k[ée]zbes[íi]tett[üu]k|"
@@ -285,6 +292,8 @@ TOPPED_UP = any_of(
     r"充值成功(?!后|後|之后)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)"
 )
 FAILED = any_of(
+    r"(?:ההזמנה|הזמנתך)[^.\n]{0,20}?בוטלה|ביטלנו את (?:ה)?הזמנה|παραγγελ[ίι]α[^.\n]{0,40}?ακυρ[ώω]θηκε|"
+    r"(?:поръчка|поръчката)[^.\n]{0,40}?(?:е|беше)\s+(?:анулирана|отменена)|статус[^\n]{0,20}анулирана|замовлення[^.\n]{0,40}?скасовано|"
     r"(?:订单|訂單)(?:状态|狀態)\s*[:：]\s*(?:异常|異常)|对接失败|對接失敗|\btransaksi anda gagal\b|"
     # the carrier of a booked trip cancels it: "votre trajet a été annulé", "votre train … est supprimé"
     r"\bvotre (?:trajet|train|bus|car|vol|voyage)\b[^.]{0,100}?\b(?:a été|est) (?:annul[ée]e?|supprim[ée]e?)\b|"
@@ -306,6 +315,7 @@ FAILED = any_of(
     r"|замовлення[^.\n]{0,40}скасовано|ακυρ[ώω]θηκε|t[öo]r[öo]lt[üu]k a rendel[ée]s"
 )
 CANCELLED = any_of(
+    r"(?:ההזמנה|הזמנתך)[^.\n]{0,20}?בוטלה|ביטלנו את (?:ה)?הזמנה|παραγγελ[ίι]α[^.\n]{0,40}?ακυρ[ώω]θηκε|(?:поръчка|поръчката)[^.\n]{0,40}?(?:е|беше)\s+(?:анулирана|отменена)|статус[^\n]{0,20}анулирана|"
     r"(?:megrendel[ée]s[ée]?t?|rendel[ée]s[ée]?t?)\b[^.\n]{0,40}?t[öo]r[öo]lt[üu]k|megrendel[ée]s t[öo]r[öo]lve|"  # hu: "… megrendelését töröltük"
     r"已取消|订单取消|取消订单|订单(?:已)?关闭|訂單(?:已)?關閉|cancell?ed (?:your|the|this) order|cancell?ed order\s*(?:#|no\.?|number)|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed|"
     r"(?:the |this |your )?(?:event|show|performance|concert|match|gig|screening|tour date)s? (?:has been |have been |was |were |is )?(?:cancell?ed|called off)|cancell?ed (?:this|the|your) (?:event|show|performance|concert|match|gig)|"
@@ -324,7 +334,7 @@ BUYER_CANCELLED = any_of(
     r"\bcancell?ed successfully\b|\bsuccessfully (?:been )?cancell?ed\b|"
     r"您(?:已|已经)?(?:成功)?取消|您申请取消|應您的要求|auf (?:ihren|deinen) wunsch|wie (?:von (?:ihnen|dir|euch) )?gew[üu]nscht|[àa] votre demande|"
     r"su (?:tua|vostra) richiesta|a petici[óo]n (?:tuya|suya)|seg[úu]n (?:tu|su) solicitud|na (?:twoj[ąa]|pa[ńn]stwa) pro[śs]b[ęe]|"
-    r"キャンセルを承りました|お客様からのご依頼により|고객님의\s*요청(?:으로|에\s*따라)|op (?:je|uw) verzoek|(?:je|u) hebt (?:je|jouw|uw) bestelling\b[^.\n]{0,20}?\s(?:geannuleerd|geschrapt)|na va[šs]i [žz][áa]dost|stornov[áa]no z[áa]kazn[íi]kem|la cererea ta|enligt din beg[äa]ran|"
+    r"キャンセルを承りました|お客様からのご依頼により|고객님의\s*요청(?:으로|에\s*따라)|op (?:je|uw) verzoek|κατ[όο]πιν (?:του )?αιτ[ήη]ματ[όο]ς σας|(?:je|u) hebt (?:je|jouw|uw) bestelling\b[^.\n]{0,20}?\s(?:geannuleerd|geschrapt)|na va[šs]i [žz][áa]dost|stornov[áa]no z[áa]kazn[íi]kem|la cererea ta|enligt din beg[äa]ran|"
     r"お客様のご依頼により|ご依頼いただきました[^。\n]{0,20}キャンセル|k[ée]r[ée]s(?:[ée]nek|ed|[üu]k)? megfelel[őo]en"
 )
 VIRTUAL_GOODS = any_of(

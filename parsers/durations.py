@@ -82,7 +82,7 @@ _INTL_WITHIN_AFTER = guarded(
     RANGE + r"\s+" + INTL_UNIT + r"\s+(?:i[çc]inde|i[çc]erisinde|sis[äa]ll[äa]|alle|belül|以内|以內|이내)", re.I
 )
 _INTL_WITHIN = guarded(
-    r"(?:\b(?:binnen|innerhalb(?:\s+von)?|nejpozd[ěe]ji do|do(?=\s+\d)|[îi]n termen(?:ul)?(?:\s+legal)?\s+de|sous|dans un d[ée]lai de|d'ici|entro|dentro de|en un plazo de|w ci[ąa]gu|w terminie|"
+    r"(?:\b(?:binnen|innerhalb(?:\s+von)?|nejpozd[ěe]ji do|do(?=\s+\d)|תוך|в рамките на|εντ[οό]ς|[îi]n termen(?:ul)?(?:\s+legal)?\s+de|sous|dans un d[ée]lai de|d'ici|entro|dentro de|en un plazo de|w ci[ąa]gu|w terminie|"
     r"в\s+течение|خلال|протягом|dans les|dalam(?:\s+masa|\s+waktu)?|trong\s+vòng|inom|innen|inden(?:\s+for)?|b[ěe]hem|[îi]n|em\s+at[ée]|at[ée]|(?:puede\s+)?(?:tardar|demorar)(?:\s+hasta)?(?:\s+entre)?|(?:mo[żz]e\s+)?potrwa[ćc]\s+do|hasta|"
     # "Il dispose de 48 heures pour vous répondre", "Tiene 48 horas para…", "Er hat jetzt 3 Tage Zeit"
     r"(?:donne|donnons|accorde|accordons|laisse|laissons)(?:\s+un\s+d[ée]lai\s+de)?|dispose de|disposent de|disposez de|disposes de|(?<=vendeur )a|(?<=vendeuse )a|(?<=marchand )a|tiene|tienen|dispone de|tem(?:\s+at[ée])?|hat(?:\s+(?:jetzt|nun))?|haben|ha|hanno|"

@@ -57,7 +57,7 @@ ORDER_LABELS = [
     r"no\.?\s*pesanan|nom[bo]r\s+pesanan|pesanan\s*#|"
     r"m[ãa]\s+đơn\s+hàng|số\s+đơn\s+hàng|đơn\s+hàng\s*#|หมายเลขคำสั่งซื้อ|คำสั่งซื้อหมายเลข|رقم\s+الطلب|طلب(?:ك|كم)?\s+(?:رقم|#)|(?:کد|شماره)\s+سفارش",
     # uk, el, hu
-    r"номер\s+замовлення|замовлення\s*(?:№|#)|αριθμ[οό]ς\s+παραγγελ[ιί]ας|παραγγελ[ιί]α\s*(?:#|αρ\.)|"
+    r"παραγγελ[ιί]α\s+με\s+αριθμ[οό]|מספר\s+(?:ה)?הזמנה|הזמנה\s+(?:מס['׳]|מספר|#)|номер\s+на\s+поръчка(?:та)?|поръчка\s*(?:№|#)|номер\s+замовлення|замовлення\s*(?:№|#)|αριθμ[οό]ς\s+παραγγελ[ιί]ας|παραγγελ[ιί]α\s*(?:#|αρ\.)|"
     r"rendel[ée]ssz[áa]m|rendel[ée]s\s*(?:sz[áa]ma|azonos[ií]t[óo](?:ja)?)",
     # nb, da, fi
     r"ordre(?:nummer|nr\.?)|ordre\s*(?:nr\.?|nummer|#)|bestillings?(?:nummer|nr\.?)|tilausnumero|tilausnro\.?|tilaus\s*(?:nro\.?|numero|#)|handelsnummer|order-id\b",
@@ -98,7 +98,6 @@ REFERENCE_LABELS = (
 ORDER_WORD_COLON = (
     r"(?:order|订单|訂單|bestellung|commande|ordine|pedido|orden|zam[óo]wienie|bestelling|encomenda)\s*[:：]"
 )
-# A weaker label: the word "order" in some language right before a reference with a digit.
 # Words of shipping and delivery mail, in every language the lexicon reads (subjects, notices).
 SHIPPING_WORDS = (
     r"shipment|shipping|delivery|dispatch|出貨|出货|发货|發貨|配送|送貨|物流|versand|lieferung|zustellung|"
@@ -107,13 +106,13 @@ SHIPPING_WORDS = (
 )
 # Words of refund mail, in every language the lexicon reads.
 REFUND_WORDS = (
-    r"refund|credit memo|credit note|退款|退貨|退货|r[üu]ckerstattung|erstatt|gutschrift|rembours|avoir|"
+    r"refund|זיכוי|החזר כספי|възстановяване|επιστροφ[ήη] χρημ[άα]των|credit memo|credit note|退款|退貨|退货|r[üu]ckerstattung|erstatt|gutschrift|rembours|avoir|"
     r"rimbors|reembols|reverso|devoluci[óo]n|zwrot|vergoeding|terugbetaling|rambursa|estorno|[åa]terbetal|refunder|tilbakebetal|"
     r"tilbagebetal|hyvit|vr[áa]cen|visszat[ée]r[ií]t|bayaran balik|pengembalian dana|hoàn tiền|استرداد|استرجاع|إرجاع المبلغ"
 )
 ORDER_WORDS = (
     r"order|r[ée]servation|reservation|booking|buchung|auftrag|reserva|prenotazione|预订|預訂|訂位|订单|訂單|bestellung|commande|ordine|pedido|orden|compra|zam[óo]wieni(?:e|a|u|em)|bestelling|encomenda|замовлення|παραγγελ[ιί]α|rendel[ée]s(?:ed(?:et)?|[ée]t|em(?:et)?|[üu]nk)?|"
-    r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|ordre|bestilling|tilaus|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك|سفارش"
+    r"best[äa]llning|objedn[áa]vk[ayu]|comand[ăa]|ordre|bestilling|tilaus|注文|заказ|sipari[şs]|pesanan|đơn\s+hàng|คำสั่งซื้อ|الطلب|طلبك|سفارش|הזמנה|поръчка(?:та)?"
 )
 
 # --- totals -----------------------------------------------------------------------------
@@ -139,7 +138,7 @@ TOTAL_LABELS = [
     # sv, nb, da, fi, cs, hu, ro
     r"totalt(?:\s+betalt)?|totalsumma|summa|att\s+betala|total\s+inkl\.?\s+moms|i\s+alt(?:\s+betalt)?|yhteens[äa]|maksettava|celkem(?:\s+k\s+[úu]hrad[ěe])?|celkom(?:\s+k\s+[úu]hrade)?|"
     r"celkov[áa]\s+cena|[öo]sszesen|fizetend[őo]|total\s+de\s+plat[ăa]|total\s+pl[ăa]tit|total\s+comand[ăa]",
-    r"разом(?:\s+до\s+сплати)?|сума\s+замовлення|σ[υύ]νολο|v[ée]g[öo]sszeg|fizetend[őo]",
+    r"разом(?:\s+до\s+сплати)?|сума\s+замовлення|σ[υύ]νολο|v[ée]g[öo]sszeg|fizetend[őo]|סה[\"״]כ(?:\s+(?:לתשלום|ששולם|שולם))?|ποσ[όο]\s+παραγγελ[ίι]ας|общо(?:\s+за\s+плащане)?|сума\s+за\s+плащане",
 ]
 
 # --- months, weekdays, relative days ----------------------------------------------------
@@ -190,8 +189,8 @@ WEEKDAY_FULL = alternation(
 )
 ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
-TODAY = r"오늘|idag|i dag|tänään|dnes|astăzi|today|tonight|this evening|heute|aujourd'hui|ce soir|oggi|stasera|hoy|esta noche|hoje|dzisiaj|dziś|vandaag|今天|今日|今晚"
-TOMORROW = r"내일|imorgon|i morgon|i morgen|huomenna|zítra|holnap|mâine|tomorrow|morgen|demain|domani|mañana|manana|amanhã|amanha|jutro|明天|明日"
+TODAY = r"היום|днес|σήμερα|오늘|idag|i dag|tänään|dnes|astăzi|today|tonight|this evening|heute|aujourd'hui|ce soir|oggi|stasera|hoy|esta noche|hoje|dzisiaj|dziś|vandaag|今天|今日|今晚"
+TOMORROW = r"מחר|утре|αύριο|내일|imorgon|i morgon|i morgen|huomenna|zítra|holnap|mâine|tomorrow|morgen|demain|domani|mañana|manana|amanhã|amanha|jutro|明天|明日"
 DAY_AFTER = r"모레|i övermorgon|i overmorgen|ylihuomenna|pozítří|holnapután|poimâine|day after tomorrow|übermorgen|après-demain|dopodomani|pasado mañana|depois de amanhã|pojutrze|后天|後天"
 
 # --- when the order was placed and paid ---------------------------------------------------
@@ -331,6 +330,7 @@ ARRIVAL_CUES = alternation(
         r"dostarczy(?:my)?(?:\s+(?:paczk[ęe]|przesy[łl]k[ęe]|zam[óo]wienie))?",
         r"zostanie\s+(?:dostarczon[ay]|dor[ęe]czon[ay])|dotrze(?:\s+najp[óo][źz]niej)?(?:\s+(?:w|we|do))?",
         # ru, tr, id, vi, th, ar
+        r"מועד\s+(?:ה)?(?:אספקה|משלוח)(?:\s+(?:ה)?משוער)?|תאריך\s+(?:ה)?אספקה(?:\s+(?:ה)?משוער)?|очаквана\s+(?:дата\s+(?:на\s+)?)?доставка|ще\s+бъде\s+доставена(?:\s+на)?",
         r"(?:ожидаемая\s+)?дата\s+(?:доставки|получения)|доставка\s+курьером|доставим(?:\s+заказ)?",
         r"tahmini\s+teslimat(?:\s+tarihi)?|teslimat\s+tarihi",
         r"estimasi\s+(?:tiba|sampai|diterima)|perkiraan\s+(?:tiba|sampai)(?:\s+(?:terbaru|baru))?",
@@ -394,7 +394,7 @@ TRACKING_LABELS = (
     r"sendungsnummer|paketnummer|trackingnummer|sendungsverfolgungsnummer|paketverfolgungsnummer|verfolgungsnummer|(?:お問い合わせ)?伝票番号|お問い合わせ番号|"
     r"追跡番号|配送伝票(?:番号)?|(?:お問い合わせ)?送り状(?:番号|No\.?)|配達受付番号(?:[（(][^）)\n]{0,10}[）)])?|송장\s*번호|운송장\s*번호|등기\s*번호|"
     r"sendings?nummer|sporingsnummer|kollinummer|sendingen|forsendelsesnummer|s[äa]ndningsnummer|sp[åa]rningsnummer|kolli-?id|"
-    r"трек[- ]?номер|номер\s+отслеживания|почтовый\s+идентификатор|\bШПИ\b|seurantakoodi|seurantanumero|l[äa]hetystunnus|[čc][íi]slo\s+z[áa]silky|sledovac[íi]\s+[čc][íi]slo|nyomk[öo]vet[ée]si\s+sz[áa]m|"
+    r"מספר\s+(?:ה)?(?:משלוח|מעקב)(?:\s+למעקב)?|відправлення\s*№|דבר\s+הדואר\s+שמספרו|товарителница(?:\s*№)?|номер\s+на\s+(?:пратка|товарителница)|трек[- ]?номер(?:\s*\([^)\n]{1,30}\))?|номер\s+отслеживания|почтовый\s+идентификатор|\bШПИ\b|seurantakoodi|seurantanumero|l[äa]hetystunnus|[čc][íi]slo\s+z[áa]silky|sledovac[íi]\s+[čc][íi]slo|nyomk[öo]vet[ée]si\s+sz[áa]m|"
     r"csomagsz[áa]m|num[ăa]r(?:ul)?\s+(?:de\s+)?urm[ăa]rire|\bAWB\b|m[ãa]\s+v[ậa]n\s+đơn|no\.?\s+resi|nombor\s+penjejakan|"
     r"num[ée]ro\s+(?:de\s+(?:suivi|colis)|d'envoi)|n[°º]\s*de\s*suivi|numero\s+(?:di\s+)?(?:tracking|tracciamento|spedizione)|codice\s+(?:di\s+)?(?:tracking|tracciamento)|lettera\s+di\s+vettura|"
     r"n\.?[°º]\s*de\s*objeto|(?<![\w ])objeto(?=\s*[:：]\s*[A-Z]{2}\d{9}[A-Z]{2})|n[úu]mero\s+de\s+(?:seguimiento|env[íi]o)|n[°º]\s*de\s*seguimiento|(?:paczk[ai]|przesy[łl]k[ia])\s+o\s+numerze|numer\s+(?:przesy[łl]ki|paczki|nadania)|trackingcode|zendings?nummer|"
@@ -425,6 +425,6 @@ REFUND_VERBS_ZH = (
 REFUND_INTL_WORDS = (
     REFUND_WORDS
     + r"|bedrag|montant|betrag|importe|importo|kwot|rekening|compte|konto|cuenta|conto|suma|valor|belopp|bel[øo]b|"
-    + r"[śs]rodki|rachun|pieni|pen[íi]a?z[ea]|деньг|средств|คืนเงิน|geld|dinero|soldi|argent"
+    + r"[śs]rodki|rachun|pieni|pen[íi]a?z[ea]|деньг|средств|คืนเงิน|זיכוי|החזר|възстанов|сумата|επιστροφ|χρημ|geld|dinero|soldi|argent"
 )
 REFUND_VERBS_EN = "refunds?|hit|processed|returned|reversed|credited|issued|made|paid|sent|transferred|appear|reach|receive|see|get|show|post|land|back"

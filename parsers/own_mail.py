@@ -147,7 +147,8 @@ _THREAT = guarded(
     r"\b(?:presentar|acudir|interpondr|denunciar|recurrir|escalar|registrar|recorrer|acionar)[ée]i?\b|\baltrimenti\b|\bvou (?:registrar|abrir|recorrer|acionar)\b|"
     r"\bandernfalls\b|w przeciwnym (?:razie|wypadku)|в случае|\bесли\b|\bиначе\b|буду вынужден|оставляю за собой право|"
     r"aksi (?:halde|takdirde)|\bdurumunda\b|وإلا|في حال|في حالة|"
-    r"없으면|않으면|안\s*되면|(?:신청|접수|제기|신고)하겠습니다|場合は|なければ|ない場合",
+    r"없으면|않으면|안\s*되면|(?:신청|접수|제기|신고)하겠습니다|場合は|なければ|ない場合|"
+    r"אם לא|אפנה ל|ако не|ще подам|якщо|буду змушен",
     re.I,
 )
 

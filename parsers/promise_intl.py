@@ -44,7 +44,7 @@ def within_in_other_languages(text: str) -> list[tuple[int, Promise]]:
 
 _INTL_WITHIN = guarded(
     r"(?:innerhalb\s+(?:von\s+)?|binnen\s+|sous\s+|(?<!\w)dalam\s+(?:waktu\s+)?|dans\s+les\s+|dans\s+un\s+d[ée]lai\s+de\s+|d'ici\s+|entro\s+|"
-    r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|delivery time"
+    r"dentro\s+de\s+|en\s+un\s+plazo\s+de\s+|w\s+ci[ąa]gu\s+|(?:תוך|עד)\s*|в\s+рамките\s+на\s+|εντ[οό]ς\s+|delivery time"
     + DESTINATION
     + r"\s*[:：]\s*(?:up to\s+)?|livraison\s+en\s+|"
     # a shop's delivery-time label, maybe with a range's opener: "Plazo de entrega: de 3 a 5 días laborables",
@@ -81,7 +81,7 @@ REFUND_NEAR = guarded(
     # money coming back, or the buyer's own step of a return: "Środki pojawią się…", "Nadaj paczkę w ciągu 14 dni"
     r"[śs]rodki|pieni[ąa]dze|\bfunds\b|\bmoney\b|\bnadaj|ode[śs]lij|send (?:it|them|the (?:item|parcel|package)) back|"
     r"autorisation|authori[sz]ation hold|pre-?authori[sz]ation|cr[ée]dit[ée]|"  # a card hold released, money credited
-    r"退款|退回|退還|返金|환불|"
+    r"退款|退回|退還|返金|환불|זיכוי|החזר|възстанов|επιστροφ|кошти|"
     r"widerruf|rücksend|rückgabe|r[ée]tractation|retour|desistimiento|devoluci|recesso|\breso\b|odst[ąa]pieni|\breturn",
     re.I,
 )

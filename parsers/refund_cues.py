@@ -56,6 +56,9 @@ CREDIT_MEMO = any_of(
     r"credit memo|credit note|退款单|退款凭证|gutschrift|\bavoir\b|nota di credito|nota de cr[ée]dito|faktura korygująca|creditnota"
 )
 REFUND_GRANTED = any_of(
+    r"הזיכוי\b(?:[^.\n]|\.(?=\d)){0,60}?(?:יבוצע|יועבר|יתבצע)|кошти\b[^.\n]{0,60}?(?:повернуться|будуть повернені)|повернемо (?:вам )?кошти|ההחזר (?:יבוצע|יועבר)|(?:נזכה|נחזיר)\b|"
+    r"(?:сумата|парите|средствата)\b[^.\n]{0,60}?ще бъд(?:е|ат) възстановен[аи]?|ще ви възстановим|"
+    r"η επιστροφ[ήη] (?:των )?χρημ[άα]των θα γίνει|θα (?:σας )?επιστρ[έε]ψουμε|"
     # "我們已為你發起退款。信用卡退款一般需時 3-14 個工作天入帳": started, on its way
     r"(?:已|已經|已经)(?:為|为|給|给)(?:你|您)(?:發起|发起)(?:了)?退款|退款處理中|退款处理中|"
     # "nous avons … procédé au remboursement intégral de 78,00 € … sous 3 à 5 jours ouvrés": sent, on its way

@@ -258,3 +258,47 @@ def test_a_clock_before_its_day_and_a_delivered_verb_after_a_period() -> None:
         "Shop <service@shop.example.de>", "Ihre Bestellung wurde versandt", de, datetime(2026, 10, 13, 16, tzinfo=CET)
     )
     assert _events(raw)["promise"]["promise"] == "deliver"
+
+
+IST_IL = timezone(timedelta(hours=2))
+
+
+def test_hebrew_order_mail_is_read() -> None:
+    order = (
+        "הזמנתך התקבלה ונמצאת בטיפול.\n\nמספר הזמנה: 8812345\nמועד אספקה משוער: עד 12/11/2026\n"
+        'סה"כ לתשלום: ₪1,299.90 (כולל מע"מ)'
+    )
+    raw = plain_mail(
+        "KSP <orders@shop.example.co.il>", "אישור הזמנה", order, datetime(2026, 11, 8, 14, 22, tzinfo=IST_IL)
+    )
+    events = _events(raw)
+    assert (events["ordered"]["order_no"], events["ordered"]["amount"], events["ordered"]["currency"]) == (
+        "8812345",
+        "1299.90",
+        "ILS",
+    )
+    assert events["promise"]["by"] == "2026-11-12T23:59:59+02:00"
+    cancelled = (
+        'ההזמנה שלך בוטלה.\n\nמספר הזמנה: 50817\nהזיכוי על סך 2,149.00 ש"ח יבוצע לכרטיס האשראי תוך 14 ימי עסקים.'
+    )
+    raw = plain_mail(
+        "Shop <shop@shop.example.co.il>", "ההזמנה בוטלה", cancelled, datetime(2026, 11, 2, 11, 20, tzinfo=IST_IL)
+    )
+    events = _events(raw)
+    assert events["refund"]["within"] == "14 workdays" and "promise" not in events
+
+
+def test_bulgarian_shipping_and_a_cancellation_with_its_refund_period() -> None:
+    shipped = (
+        "Вашата поръчка № 3719264 от Ozone.bg е изпратена.\n\nОбщо: 89,90 € (175,83 лв.)\nТоварителница: 62045781390"
+    )
+    raw = plain_mail(
+        "Ozone <shop@shop.example.bg>", "Поръчката е изпратена", shipped, datetime(2026, 11, 5, 10, tzinfo=IST_IL)
+    )
+    events = _events(raw)
+    assert events["shipped"]["tracking_no"] == "62045781390"
+    cancelled = "Поръчка № 1187 беше анулирана.\nСумата ще бъде възстановена в рамките на 5 работни дни."
+    raw = plain_mail(
+        "Shop <shop@shop.example.bg>", "Поръчка 1187", cancelled, datetime(2026, 11, 12, 14, tzinfo=IST_IL)
+    )
+    assert _events(raw)["refund"]["within"] == "5 workdays"

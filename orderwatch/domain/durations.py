@@ -138,12 +138,13 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
         r"d[íi]as laborables|dni robocz(?:e|ych)|werkdag(?:en)?|"
         r"(?:рабочих|банковских)\s+дн(?:я|ей)|рабочий\s+день|(?:робочих|банківських)\s+дн(?:я|ів)|робочий\s+день|i[şs]\s+g[üu]n[üu]?|hari\s+kerja|ngày\s+làm\s+việc|วันทำการ|"
         r"arbetsdag(?:ar|en)?|arbeidsdag(?:er|en)?|arbejdsdag(?:e|ene)?|hverdag(?:e|ene)?|virkedag(?:er|e|en|ene)?|vardag(?:ar|en)?|pankkip[äa]iv[äa](?:n|[äa])?|ty[öo]p[äa]iv[äa](?:n|[äa])?|"
-        r"hari\s+bekerja|arkip[äa]iv[äa](?:n|[äa])?|pracovn[íi]ch\s+dn[ůu]|pracovn[ýy]ch\s+dn[íi]|pracovn[íi]\s+dny|munkanap(?:on|ot)?|zile\s+lucr[ăa]toare|d[íi]as\s+[úu]teis|أيام\s+(?:ال)?عمل|يوم\s+عمل",
+        r"hari\s+bekerja|arkip[äa]iv[äa](?:n|[äa])?|pracovn[íi]ch\s+dn[ůu]|pracovn[ýy]ch\s+dn[íi]|pracovn[íi]\s+dny|munkanap(?:on|ot)?|zile\s+lucr[ăa]toare|d[íi]as\s+[úu]teis|أيام\s+(?:ال)?عمل|يوم\s+عمل|"
+        r"ימי\s+(?:עסקים|עבודה)|работни\s+дни|работен\s+ден|εργ[άα]σιμ(?:ες|[ωώ]ν)\s+[ηή]?μ[εέ]ρ(?:ες|[ωώ]ν)",
         "workdays",
     ),
     (
         "intl",
-        r"stunden?|heures?|ore|horas|godzin[y]?|uur|час(?:а|ов)?|saat|jam|giờ|ชั่วโมง|timmar|timer|tuntia|hodin|[óo]r[áa]n?|ساعة|ساعات|h(?![a-zà-ÿ])",
+        r"stunden?|heures?|ore|horas|godzin[y]?|uur|час(?:а|ов)?|saat|jam|giờ|ชั่วโมง|timmar|timer|tuntia|hodin|[óo]r[áa]n?|ساعة|ساعات|שעות|שעה|часа|час|ώρ(?:ες|ών|ας)|h(?![a-zà-ÿ])",
         "hours",
     ),
     (
@@ -154,7 +155,7 @@ _UNIT_WORDS: tuple[tuple[str, str, str], ...] = (
     (
         "intl",
         r"kalendertag(?:e|en)?|tag(?:e|en)?|jours?(?: calendaires)?|giorni|d[íi]as(?: naturales)?|dni|dag(?:en)?|"
-        r"дн(?:я|ей|ів)|день|g[üu]n|hari|ngày|วัน|dagar|dager|dage|d[øo]gn|p[äa]iv[äa](?:n|[äa])?|dn[ůu]|dny|dn[íi]|napon|napot|nap|zile|أيام|يوم(?:ًا|ا)?",
+        r"дн(?:я|ей|ів)|день|g[üu]n|hari|ngày|วัน|dagar|dager|dage|d[øo]gn|p[äa]iv[äa](?:n|[äa])?|dn[ůu]|dny|dn[íi]|napon|napot|nap|zile|أيام|يوم(?:ًا|ا)?|ימים|יום|дни|дена|ден|[ηή]?μ[εέ]ρ(?:ες|[ωώ]ν|α)",
         "days",
     ),
     (

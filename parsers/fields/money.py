@@ -27,7 +27,7 @@ _PRE = (
 )
 _POST = (
     r"(元|¥|￥|€|\$|zł|zl\b|kr\b|Kč|euro(?=\b)|RMB|CNY|USD|EUR|GBP|AUD|CAD|HKD|JPY|円|CHF|SGD|NZD|TWD|NTD|KRW|INR|PLN|SEK|NOK|DKK|"
-    r"CZK|BRL|MXN|MOP|澳門元|澳门元|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|"
+    r"CZK|BRL|MXN|MOP|澳門元|澳门元|PHP|IDR|MYR|THB|VND|₫|AED|SAR|lei\b|RON|Ft\b|HUF|лв|BGN|₴|UAH|원|₽|руб\.?|₺|TL\b|TRY|RUB|د\.إ|ر\.س|грн\.?|₸|KZT|ש[\"״]ח|שקל|"
     r"ZAR|F\s?CFA\b|CFA\b|XOF|XAF|(?-i:DH|Dhs?)\b|MAD\b|درهم|ريال|ریال|تومان|جنيه|ج\.م|₦|৳|₪|GHS|BDT|đ(?![\w])|PKR|EGP|KWD|QAR|ILS|NGN|KES|(?-i:PEN|CLP|COP|ARS|UYU)\b)"
 )
 # a code never starts inside a word ("Corsair RM850e"); a symbol may ("CDN$ 1,152.58")
