@@ -45,7 +45,14 @@ def item_name(text: str) -> str | None:
         return counted.group(1).strip()
     lines = text.splitlines()
     for match in _PRICE_LINE.finditer(text):
-        candidate = rx.sub(r"\s+(?:x|×)\s*$", "", match.group(1).strip())
+        # the quantity's own label left at the end: "…165Hz   כמות:", "Lampe  Menge: 1", "Wool, mustard · Qty"
+        candidate = rx.sub(
+            r"(?:\s+(?:x|×)|(?:\s*[·•|,–-])?\s+(?:qty|quantity|menge|anzahl|quantit[ée]|cantidad|כמות|количество|кол-во|ποσ[όο]τητα|数量|수량)"
+            r"\s*[:：]?\s*\d*)\s*$",
+            "",
+            match.group(1).strip(),
+            flags=re.I,
+        )
         if rx.match(
             r"^(?:montant|total|sous-total|subtotal|summe|gesamt|zwischensumme|totale|importe|suma)\b", candidate, re.I
         ):
