@@ -291,9 +291,13 @@ STILL_PROCESSING = any_of(
 TOPPED_UP = any_of(
     r"充值成功(?!后|後|之后)|儲值成功(?!後)|已成功(?:存入|儲值|充值)|top-?up (?:successful|complete)|recharge (?:successful|complete)"
 )
-FAILED = any_of(
+# he, el, bg: a cancellation the shop reports, both a failure and its kind
+_CANCELLED_HE_EL_BG = (
     r"(?:ההזמנה|הזמנתך)[^.\n]{0,20}?בוטלה|ביטלנו את (?:ה)?הזמנה|παραγγελ[ίι]α[^.\n]{0,40}?ακυρ[ώω]θηκε|"
-    r"(?:поръчка|поръчката)[^.\n]{0,40}?(?:е|беше)\s+(?:анулирана|отменена)|статус[^\n]{0,20}анулирана|замовлення[^.\n]{0,40}?скасовано|"
+    r"(?:поръчка|поръчката)[^.\n]{0,40}?(?:е|беше)\s+(?:анулирана|отменена)|статус[^\n]{0,20}анулирана"
+)
+FAILED = any_of(
+    _CANCELLED_HE_EL_BG + r"|замовлення[^.\n]{0,40}?скасовано|"
     r"(?:订单|訂單)(?:状态|狀態)\s*[:：]\s*(?:异常|異常)|对接失败|對接失敗|\btransaksi anda gagal\b|"
     # the carrier of a booked trip cancels it: "votre trajet a été annulé", "votre train … est supprimé"
     r"\bvotre (?:trajet|train|bus|car|vol|voyage)\b[^.]{0,100}?\b(?:a été|est) (?:annul[ée]e?|supprim[ée]e?)\b|"
@@ -315,7 +319,7 @@ FAILED = any_of(
     r"|замовлення[^.\n]{0,40}скасовано|ακυρ[ώω]θηκε|t[öo]r[öo]lt[üu]k a rendel[ée]s"
 )
 CANCELLED = any_of(
-    r"(?:ההזמנה|הזמנתך)[^.\n]{0,20}?בוטלה|ביטלנו את (?:ה)?הזמנה|παραγγελ[ίι]α[^.\n]{0,40}?ακυρ[ώω]θηκε|(?:поръчка|поръчката)[^.\n]{0,40}?(?:е|беше)\s+(?:анулирана|отменена)|статус[^\n]{0,20}анулирана|"
+    _CANCELLED_HE_EL_BG + "|"
     r"(?:megrendel[ée]s[ée]?t?|rendel[ée]s[ée]?t?)\b[^.\n]{0,40}?t[öo]r[öo]lt[üu]k|megrendel[ée]s t[öo]r[öo]lve|"  # hu: "… megrendelését töröltük"
     r"已取消|订单取消|取消订单|订单(?:已)?关闭|訂單(?:已)?關閉|cancell?ed (?:your|the|this) order|cancell?ed order\s*(?:#|no\.?|number)|order (?:has been |was )?cancell?ed|I(?:'ve| have) cancell?ed|"
     r"(?:the |this |your )?(?:event|show|performance|concert|match|gig|screening|tour date)s? (?:has been |have been |was |were |is )?(?:cancell?ed|called off)|cancell?ed (?:this|the|your) (?:event|show|performance|concert|match|gig)|"

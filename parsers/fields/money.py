@@ -355,7 +355,7 @@ _ORDER_TOTAL_LABELS = guarded(
 
 _REFUND_LINE = guarded(
     lexicon.REFUND_WORDS
-    + r"|退回|退還|返金|払い?戻|rembours|refunded|s[ốo] ti[ềe]n ho[àa]n|환불|취소\s*금액|คืนเงิน|dikembalikan|hoàn tiền",
+    + r"|退回|退還|返金|払い?戻|rembours|refunded|s[ốo] ti[ềe]n ho[àa]n|환불|취소\s*금액|คืนเงิน|dikembalikan",
     re.I,
 )
 
